@@ -1,0 +1,10 @@
+//! IMS Link's core: everything the extension decides, compiled natively for tests and
+//! to WebAssembly for the browser. JavaScript only touches pages and browser APIs.
+#![forbid(unsafe_code)]
+
+pub mod message;
+pub mod tenant;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+mod api;

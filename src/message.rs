@@ -1,0 +1,248 @@
+//! The one message type that crosses every boundary (content script, popup, worker),
+//! and the rule for who may send which message.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::tenant::PageIds;
+use crate::url;
+
+/// A problem shown to the admin: a stable code and a plain-language message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Stable identifier, e.g. `no-tenant-in-route`.
+    pub code: String,
+    /// What went wrong and what to do, in plain words.
+    pub message: String,
+}
+
+/// Every message IMS Link's parts exchange, tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
+pub enum Message {
+    /// Content script → worker: the page's address, on load and on every route change.
+    PageSeen { url: String },
+    /// Popup → worker: what is known about this tab.
+    GetTabState { tab_id: u32 },
+    /// Worker → popup: the answer to `GetTabState`.
+    TabState {
+        tab_id: u32,
+        url: Option<String>,
+        ids: Option<PageIds>,
+        problem: Option<Problem>,
+    },
+    /// Worker → popup: a tab's state changed; ask again.
+    TabStateChanged { tab_id: u32 },
+}
+
+/// Who sent a message, as the browser reports it (`runtime.MessageSender`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sender {
+    /// The sending extension's id.
+    pub id: Option<String>,
+    /// The sending document's address.
+    pub url: Option<String>,
+}
+
+/// This extension's own identity, to compare senders against.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    /// `runtime.id`.
+    pub id: String,
+    /// `chrome-extension://<id>` or `moz-extension://<uuid>`, without a trailing slash.
+    pub origin: String,
+}
+
+/// Why a message is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageError {
+    /// The value is not one of the known message shapes.
+    Malformed(String),
+    /// Sent by another extension or a web page.
+    ForeignSender,
+    /// A page message from a page IMS Link does not read.
+    UntrustedPage(String),
+    /// A page message that claims an address other than the page it came from.
+    UrlMismatch,
+    /// A popup-only request sent from somewhere else.
+    NotFromExtensionPage,
+    /// A message only the worker sends.
+    WorkerOnly,
+}
+
+impl MessageError {
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MessageError::Malformed(_) => "malformed-message",
+            MessageError::ForeignSender => "foreign-sender",
+            MessageError::UntrustedPage(_) => "untrusted-page",
+            MessageError::UrlMismatch => "url-mismatch",
+            MessageError::NotFromExtensionPage => "not-from-extension-page",
+            MessageError::WorkerOnly => "worker-only",
+        }
+    }
+}
+
+impl fmt::Display for MessageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MessageError::Malformed(why) => {
+                write!(f, "Ignored a message IMS Link does not understand: {why}")
+            }
+            MessageError::ForeignSender => write!(f, "Ignored a message from outside IMS Link."),
+            MessageError::UntrustedPage(host) => {
+                write!(f, "Ignored a message from {host}, which is not a page IMS Link reads.")
+            }
+            MessageError::UrlMismatch => write!(f, "Ignored a page message that claimed another page's address."),
+            MessageError::NotFromExtensionPage => {
+                write!(f, "Ignored a request that only IMS Link's own pages may make.")
+            }
+            MessageError::WorkerOnly => write!(f, "Ignored a message that only IMS Link's background worker sends."),
+        }
+    }
+}
+
+impl std::error::Error for MessageError {}
+
+/// Hosts whose pages the content scripts read (and may therefore send `PageSeen`).
+pub fn is_readable_host(host: &str) -> bool {
+    host == "experience.adobe.com" || host.ends_with(".experiencecloud.adobe.com")
+}
+
+/// Accepts a message only from a sender allowed to send it.
+pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageError> {
+    if sender.id.as_deref() != Some(me.id.as_str()) {
+        return Err(MessageError::ForeignSender);
+    }
+    let sender_url = sender.url.as_deref().unwrap_or_default();
+    let from_extension_page = sender_url.starts_with(&format!("{}/", me.origin));
+    match msg {
+        Message::PageSeen { url: claimed } => {
+            let page = url::parse(sender_url).map_err(|_| MessageError::UntrustedPage("an unknown page".into()))?;
+            if page.scheme != "https" || !is_readable_host(&page.host) {
+                return Err(MessageError::UntrustedPage(page.host));
+            }
+            let claimed = url::parse(claimed).map_err(|_| MessageError::UrlMismatch)?;
+            if claimed.host != page.host || claimed.scheme != page.scheme {
+                return Err(MessageError::UrlMismatch);
+            }
+            Ok(())
+        }
+        Message::GetTabState { .. } if from_extension_page => Ok(()),
+        Message::GetTabState { .. } => Err(MessageError::NotFromExtensionPage),
+        Message::TabState { .. } | Message::TabStateChanged { .. } => Err(MessageError::WorkerOnly),
+    }
+}
+
+/// Reads a message from JSON-shaped data.
+pub fn parse(value: serde_json::Value) -> Result<Message, MessageError> {
+    serde_json::from_value(value).map_err(|e| MessageError::Malformed(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn me() -> Me {
+        Me {
+            id: "abc".into(),
+            origin: "chrome-extension://abc".into(),
+        }
+    }
+
+    fn sender(url: &str) -> Sender {
+        Sender {
+            id: Some("abc".into()),
+            url: Some(url.into()),
+        }
+    }
+
+    #[test]
+    fn json_shape_round_trips() {
+        let m = parse(json!({"type": "GetTabState", "tabId": 7})).unwrap();
+        assert_eq!(m, Message::GetTabState { tab_id: 7 });
+        assert_eq!(
+            serde_json::to_value(&m).unwrap(),
+            json!({"type": "GetTabState", "tabId": 7})
+        );
+    }
+
+    #[test]
+    fn malformed_messages_are_named() {
+        for bad in [
+            json!(null),
+            json!({"type": "Nope"}),
+            json!({"type": "GetTabState"}),
+            json!({"type": "PageSeen", "url": 3}),
+            json!({"type": "PageSeen", "url": "x", "extra": 1}),
+        ] {
+            assert_eq!(parse(bad).unwrap_err().code(), "malformed-message");
+        }
+    }
+
+    #[test]
+    fn page_messages_only_from_readable_adobe_pages() {
+        let seen = Message::PageSeen {
+            url: "https://experience.adobe.com/#/@acme/target".into(),
+        };
+        assert_eq!(
+            authorize(&seen, &sender("https://experience.adobe.com/#/@acme/home"), &me()),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&seen, &sender("https://evil.example/#/@acme"), &me()),
+            Err(MessageError::UntrustedPage("evil.example".into()))
+        );
+        assert_eq!(
+            authorize(&seen, &sender("http://experience.adobe.com/"), &me()),
+            Err(MessageError::UntrustedPage("experience.adobe.com".into()))
+        );
+        let lying = Message::PageSeen {
+            url: "https://acme.experiencecloud.adobe.com/".into(),
+        };
+        assert_eq!(
+            authorize(&lying, &sender("https://experience.adobe.com/"), &me()),
+            Err(MessageError::UrlMismatch)
+        );
+    }
+
+    #[test]
+    fn popup_requests_only_from_own_pages() {
+        let get = Message::GetTabState { tab_id: 1 };
+        assert_eq!(
+            authorize(&get, &sender("chrome-extension://abc/popup.html?tab=1"), &me()),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&get, &sender("https://experience.adobe.com/"), &me()),
+            Err(MessageError::NotFromExtensionPage)
+        );
+        assert_eq!(
+            authorize(&get, &sender("chrome-extension://abcd/popup.html"), &me()),
+            Err(MessageError::NotFromExtensionPage)
+        );
+        let foreign = Sender {
+            id: Some("other".into()),
+            url: Some("chrome-extension://abc/popup.html".into()),
+        };
+        assert_eq!(authorize(&get, &foreign, &me()), Err(MessageError::ForeignSender));
+        assert_eq!(
+            authorize(&get, &Sender::default(), &me()),
+            Err(MessageError::ForeignSender)
+        );
+    }
+
+    #[test]
+    fn worker_messages_are_never_accepted_by_the_worker() {
+        let m = Message::TabStateChanged { tab_id: 1 };
+        assert_eq!(
+            authorize(&m, &sender("chrome-extension://abc/popup.html"), &me()),
+            Err(MessageError::WorkerOnly)
+        );
+    }
+}
