@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::message::{self, Me, Sender};
-use crate::tenant;
+use crate::{tab, tenant};
 
 /// Turns a module error into a JS `Error` with a `name`, a stable `code` and the message.
 fn js_error(name: &str, code: &str, message: &str) -> JsValue {
@@ -59,4 +59,10 @@ pub fn accept_message(message: JsValue, sender: JsValue, me: JsValue) -> Result<
     let msg = message::parse(value).map_err(|e| js_error("MessageError", e.code(), &e.to_string()))?;
     message::authorize(&msg, &sender, &me).map_err(|e| js_error("MessageError", e.code(), &e.to_string()))?;
     to_js(&msg)
+}
+
+/// `describeTab(tabId, url?) -> TabState message`: what the popup shows for a tab.
+#[wasm_bindgen(js_name = describeTab)]
+pub fn describe_tab(tab_id: u32, url: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&tab::describe(tab_id, url.as_deref()))
 }

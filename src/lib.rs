@@ -3,8 +3,9 @@
 #![forbid(unsafe_code)]
 
 pub mod message;
+pub mod tab;
 pub mod tenant;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]
-mod api;
+pub mod api;

@@ -34,6 +34,8 @@ pub enum Message {
     },
     /// Worker → popup: a tab's state changed; ask again.
     TabStateChanged { tab_id: u32 },
+    /// Worker → any sender: the request was refused, and why.
+    Refused { problem: Problem },
 }
 
 /// Who sent a message, as the browser reports it (`runtime.MessageSender`).
@@ -134,7 +136,9 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         }
         Message::GetTabState { .. } if from_extension_page => Ok(()),
         Message::GetTabState { .. } => Err(MessageError::NotFromExtensionPage),
-        Message::TabState { .. } | Message::TabStateChanged { .. } => Err(MessageError::WorkerOnly),
+        Message::TabState { .. } | Message::TabStateChanged { .. } | Message::Refused { .. } => {
+            Err(MessageError::WorkerOnly)
+        }
     }
 }
 

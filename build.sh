@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# IMS Link build driver. Every subcommand installs what it needs on a fresh Debian machine
+# and skips what is already there.
+#
+#   ./build.sh          build the extension into dist/ (chrome, firefox, www, zips)
+#   ./build.sh test     every test; ends with "N passed, N failed"
+#   ./build.sh demo     build, start the fake Adobe cloud, open Chromium with the extension
+#   ./build.sh bench    timings, printed as a table and written to dist/bench.json
+#   ./build.sh screenshots  the README's pictures, from the fake cloud, into docs/screenshots/
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+WASM_TARGET=wasm32-unknown-unknown
+CRATE=ims_link
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+crate_version() { sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1; }
+# The CLI must match the wasm-bindgen crate exactly, or the generated glue is rejected.
+bindgen_version() { grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p'; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_ensure() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_build_tools() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+  rustup target list --installed | grep -qx "$WASM_TARGET" || { say "adding Rust target $WASM_TARGET"; rustup target add "$WASM_TARGET"; }
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want have
+  want=$(bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (about 3 minutes)"
+    # --locked fails here: a pinned dependency of the CLI is missing from the registry.
+    cargo install -q wasm-bindgen-cli --version "$want"
+  fi
+  command -v node >/dev/null || apt_ensure nodejs npm
+  command -v python3 >/dev/null || apt_ensure python3
+  # npm's binaryen: Debian's wasm-opt 108 breaks wasm-bindgen's externref table.
+  if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    say "installing build and test packages (npm ci)"
+    (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  apt_ensure chromium chromium-driver openssl
+  if [ -f tests/requirements.txt ] && ! python3 -c 'import jwt, cryptography' 2>/dev/null; then
+    say "installing Python test packages"
+    python3 -m pip install -q -r tests/requirements.txt
+  fi
+}
+
+# ---------------------------------------------------------------- build
+
+build() {
+  ensure_build_tools
+  local version out=target/bindgen
+  version=$(crate_version)
+  say "compiling the core to wasm (release)"
+  cargo build -q --release --target "$WASM_TARGET" --lib
+  rm -rf "$out" && mkdir -p "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/web" "target/$WASM_TARGET/release/$CRATE.wasm"
+  # The www page must also work opened from disk, where ES modules and fetch are blocked.
+  wasm-bindgen --target no-modules --no-typescript --out-dir "$out/classic" "target/$WASM_TARGET/release/$CRATE.wasm"
+  local features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+    --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  for f in "$out"/web/*_bg.wasm "$out"/classic/*_bg.wasm; do
+    tests/node_modules/.bin/wasm-opt -Oz "${features[@]}" -o "$f.opt" "$f" && mv "$f.opt" "$f"
+  done
+
+  say "assembling dist/"
+  rm -rf dist && mkdir -p dist
+  local browser
+  for browser in chrome firefox; do
+    local d=dist/$browser
+    mkdir -p "$d/pkg"
+    (cd extension && tar --exclude=manifest.json --exclude=build-manifest.mjs --exclude='*.py' -cf - .) | tar -xf - -C "$d"
+    cp "$out/web/$CRATE.js" "$out/web/${CRATE}_bg.wasm" "$d/pkg/"
+    node extension/build-manifest.mjs "$browser" "$version" "$d/manifest.json"
+  done
+  mkdir -p dist/www/pkg
+  cp www/* dist/www/
+  cp "$out/classic/$CRATE.js" dist/www/pkg/
+  node tests/tools/inline-wasm.mjs "$out/classic/${CRATE}_bg.wasm" dist/www/pkg/${CRATE}_wasm.js
+  for browser in chrome firefox; do
+    python3 tests/tools/zipdir.py "dist/$browser" "dist/ims-link-$browser-$version.zip"
+  done
+  say "built dist/chrome, dist/firefox, dist/www and the zips (wasm $(stat -c %s dist/chrome/pkg/${CRATE}_bg.wasm) bytes)"
+}
+
+# ---------------------------------------------------------------- test
+
+PASSED=0
+FAILED=0
+SKIPPED=0
+FAILURES=()
+
+# Runs one check that counts as a single test.
+check() {
+  local name=$1; shift
+  say "$name"
+  if "$@"; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); FAILURES+=("$name"); fi
+}
+
+# Runs a test suite and adds its own counts, read from its output.
+suite() {
+  local name=$1 parser=$2; shift 2
+  local log=target/test-logs/${name// /-}.log rc=0
+  say "$name"
+  "$@" 2>&1 | tee "$log" || rc=$?
+  local p f s
+  read -r p f s < <("$parser" "$log")
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then FAILED=$((FAILED + 1)); fi
+  if [ "$rc" != 0 ]; then FAILURES+=("$name"); fi
+}
+
+cargo_counts() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+       END { print p + 0, f + 0, s + 0 }' "$1"
+}
+
+# Reads the summary of node's spec reporter ("ℹ pass 5", "ℹ fail 0", ...).
+node_counts() {
+  awk '$1 == "ℹ" && $2 == "pass" { p += $3 } $1 == "ℹ" && $2 == "fail" { f += $3 }
+       $1 == "ℹ" && ($2 == "skipped" || $2 == "todo") { s += $3 }
+       END { print p + 0, f + 0, s + 0 }' "$1"
+}
+
+run_tests() {
+  ensure_test_tools
+  mkdir -p target/test-logs
+  check "cargo fmt --check" cargo fmt --check
+  check "cargo clippy (native)" cargo clippy -q --all-targets -- -D warnings
+  check "cargo clippy (wasm)" cargo clippy -q --target "$WASM_TARGET" --lib -- -D warnings
+  suite "native unit tests" cargo_counts cargo test --release
+  suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --release --target "$WASM_TARGET" --test wasm_core
+  build
+  suite "end-to-end tests in Chromium" node_counts node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+  echo
+  [ ${#FAILURES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILURES[@]}"
+  local line="$PASSED passed, $FAILED failed"
+  [ "$SKIPPED" -gt 0 ] && line+=", $SKIPPED skipped"
+  echo "$line"
+  [ "$FAILED" = 0 ] && [ ${#FAILURES[@]} = 0 ]
+}
+
+# ---------------------------------------------------------------- demo, bench
+
+demo() {
+  ensure_test_tools
+  build
+  node tests/tools/demo.mjs
+}
+
+bench() {
+  ensure_test_tools
+  build
+  node tests/bench/bench.mjs
+}
+
+screenshots() {
+  ensure_test_tools
+  build
+  node tests/tools/screenshots.mjs
+}
+
+case "${1:-build}" in
+  build) build ;;
+  test) run_tests ;;
+  demo) demo ;;
+  bench) bench ;;
+  screenshots) screenshots ;;
+  help | -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1' (try ./build.sh help)" ;;
+esac

@@ -1,0 +1,63 @@
+// IMS Link service worker: holds state, routes messages, and asks the wasm core to decide.
+// Listeners are registered synchronously at top level, so an event that wakes the worker is
+// never missed; each one awaits the wasm module before using it.
+import init, * as core from './pkg/ims_link.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const ready = init({ module_or_path: api.runtime.getURL('pkg/ims_link_bg.wasm') });
+const me = { id: api.runtime.id, origin: new URL(api.runtime.getURL('/')).origin };
+
+api.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+  handle(raw, sender).then(sendResponse, (err) => sendResponse(refused(err)));
+  return true; // answered asynchronously
+});
+api.tabs.onUpdated.addListener((tabId, change) => {
+  // Only visible for hosts IMS Link may read; that covers every hash route change there.
+  if (change.url) tabChanged(tabId);
+});
+api.runtime.onInstalled.addListener(() => {
+  injectIntoOpenTabs();
+});
+
+async function handle(raw, sender) {
+  await ready;
+  const msg = core.acceptMessage(raw, { id: sender.id, url: sender.url }, me);
+  switch (msg.type) {
+    case 'PageSeen':
+      return tabChanged(sender.tab?.id);
+    case 'GetTabState':
+      return tabState(msg.tabId);
+    default:
+      throw new Error(`unhandled ${msg.type}`);
+  }
+}
+
+function refused(err) {
+  // Message text comes from Rust and never contains secrets; it helps a developer see refusals.
+  console.warn(`IMS Link: ${err.message}`);
+  return { type: 'Refused', problem: { code: err.code ?? 'internal', message: err.message } };
+}
+
+function tabChanged(tabId) {
+  // Nobody listening (popup closed) is the normal case.
+  api.runtime.sendMessage({ type: 'TabStateChanged', tabId }).catch(() => {});
+  return null;
+}
+
+async function tabState(tabId) {
+  // The tab's own URL is the truth: the browser shows it only for hosts IMS Link may read,
+  // or after the admin clicked the toolbar button on that tab (activeTab).
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  return core.describeTab(tabId, tab?.url || tab?.pendingUrl || undefined);
+}
+
+async function injectIntoOpenTabs() {
+  const { content_scripts: scripts = [] } = api.runtime.getManifest();
+  for (const cs of scripts) {
+    const tabs = await api.tabs.query({ url: cs.matches });
+    for (const tab of tabs) {
+      // A tab can close or be a page scripts may not touch; that tab is simply skipped.
+      api.scripting.executeScript({ target: { tabId: tab.id }, files: cs.js }).catch(() => {});
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// Starts the fake Adobe cloud and Debian's Chromium with the built extension (dist/chrome,
+// byte for byte what users install), and collects every console message of the worker.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startFakeCloud } from '../fake-cloud/server.mjs';
+
+export const EXTENSION_DIR = new URL('../../dist/chrome/', import.meta.url).pathname;
+
+export async function launch() {
+  const cloud = await startFakeCloud();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ims-link-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${cloud.hostRules}`, '--ignore-certificate-errors',
+    ],
+  });
+  const workerConsole = [];
+  const watch = (sw) => sw.on('console', (m) => workerConsole.push({ type: m.type(), text: m.text() }));
+  context.on('serviceworker', watch);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (!context.serviceWorkers().includes(worker) || workerConsole.length === 0) watch(worker);
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    cloud,
+    context,
+    extensionId,
+    workerConsole,
+    worker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)),
+    /** Opens a page in a new tab and returns it with its tab id. */
+    async openTab(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.bringToFront();
+      // The new tab is the active one; its id is what the toolbar popup would act on.
+      const tabId = await this.worker().evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+      return { page, tabId };
+    },
+    /** The text on the clipboard, read from a page of the fake cloud allowed to read it. */
+    async clipboardText() {
+      const origin = 'https://www.example.test';
+      await context.grantPermissions(['clipboard-read'], { origin });
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      await page.close();
+      return text;
+    },
+    /** Opens the popup as a page acting on `tabId`, as the toolbar popup would on that tab. */
+    async openPopup(tabId) {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    async close() {
+      await context.close();
+      await cloud.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Issue 2's first feature end to end: the popup shows the tenant of the Target tab.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch } from './harness.mjs';
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+async function tenantShown(popup) {
+  const row = popup.locator('#tenant-row');
+  await row.waitFor({ state: 'visible' });
+  return popup.locator('#tenant').textContent();
+}
+
+test('the service worker starts and loads the wasm core without console errors', async () => {
+  const version = await b.worker().evaluate(() => chrome.runtime.getManifest().version);
+  assert.match(version, /^\d+\.\d+\.\d+$/);
+  const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+  const popup = await b.openPopup(tabId);
+  assert.equal(await tenantShown(popup), 'acme');
+  await Promise.all([page.close(), popup.close()]);
+  const errors = b.workerConsole.filter((m) => m.type === 'error');
+  assert.deepEqual(errors, []);
+});
+
+test('popup shows the tenant of a Target page and copies it', async () => {
+  const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+  const popup = await b.openPopup(tabId);
+  assert.equal(await tenantShown(popup), 'acme');
+  assert.match(await popup.locator('#source').textContent(), /Target address in Experience Cloud/);
+  assert.equal(await popup.getByRole('button', { name: 'Copy client code' }).isVisible(), false, 'no client code in this address');
+  await popup.getByRole('button', { name: 'Copy tenant ID' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Copied tenant ID "acme".' }).waitFor();
+  assert.equal(await b.clipboardText(), 'acme');
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('an open popup follows a hash route change without a page reload', async () => {
+  const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+  const loadedAt = await page.evaluate(() => window.shellLoadedAt);
+  const popup = await b.openPopup(tabId);
+  assert.equal(await tenantShown(popup), 'acme');
+  await page.getByLabel('Switch organization').selectOption('weretailprod');
+  await popup.locator('#tenant', { hasText: 'weretailprod' }).waitFor();
+  assert.equal(await page.evaluate(() => window.shellLoadedAt), loadedAt, 'the shell page must not have reloaded');
+  assert.equal(page.url(), 'https://experience.adobe.com/#/@weretailprod/target/activities');
+  await Promise.all([page.close(), popup.close()]);
+});
+
+const FORMS = [
+  ['https://experience.adobe.com/#/@weretailprod/sname:prod/target/activities', 'weretailprod', /Target address/],
+  ['https://experience.adobe.com/#/@acme/target/setup/implementation', 'acme', /Target address/],
+  ['https://acme.experiencecloud.adobe.com/content/mac/acme/target/activities.html', 'acme', /classic Marketing Cloud/],
+  ['https://experience.adobe.com/#/@acme/home', 'acme', /outside Target/],
+];
+
+for (const [url, tenant, source] of FORMS) {
+  test(`tenant "${tenant}" from ${url}`, async () => {
+    const { page, tabId } = await b.openTab(url);
+    const popup = await b.openPopup(tabId);
+    assert.equal(await tenantShown(popup), tenant);
+    assert.match(await popup.locator('#source').textContent(), source);
+    await Promise.all([page.close(), popup.close()]);
+  });
+}
+
+test('a page without a tenant, and a non-Adobe page, say where to go', async () => {
+  const shell = await b.openTab('https://experience.adobe.com/');
+  let popup = await b.openPopup(shell.tabId);
+  await popup.getByRole('alert').waitFor();
+  assert.match(await popup.getByRole('alert').textContent(), /has no "@tenant" part/);
+  assert.equal(await popup.locator('#tenant-row').isVisible(), false);
+  await Promise.all([shell.page.close(), popup.close()]);
+
+  const other = await b.openTab('https://www.example.test/');
+  popup = await b.openPopup(other.tabId);
+  await popup.getByRole('alert').waitFor();
+  assert.match(await popup.getByRole('alert').textContent(), /only reads Adobe pages/);
+  await Promise.all([other.page.close(), popup.close()]);
+});

@@ -1,0 +1,89 @@
+// The fake Adobe cloud: one local HTTPS server that answers for Adobe's real host names.
+// Chromium reaches it through --host-resolver-rules, so the extension under test is the
+// one users install. Pages follow shared/reference/adobe-surfaces.md.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+
+const SITES = new URL('./sites/', import.meta.url).pathname;
+
+/** Host names the fake cloud plays, and the folder (or handler) that answers for each. */
+export const HOSTS = {
+  'experience.adobe.com': 'experience',
+  'acme.experiencecloud.adobe.com': 'legacy',
+  'weretailprod.experiencecloud.adobe.com': 'legacy',
+  'developer.adobe.com': 'other',
+  'ims-na1.adobelogin.com': 'other',
+  'ims-na1-stg1.adobelogin.com': 'other',
+  'mc.adobe.io': 'other',
+  'author.aem.test': 'other',
+  // Not Adobe: a page IMS Link must ignore.
+  'www.example.test': 'other',
+};
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
+
+function selfSignedCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'fake-adobe-cert-'));
+  try {
+    const san = Object.keys(HOSTS).map((h) => `DNS:${h}`).join(',');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=fake-adobe-cloud',
+      '-addext', `subjectAltName=${san}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function serveFile(res, site, path) {
+  const rel = normalize(path === '/' || path.endsWith('/') ? `${path}index.html` : path).replace(/^(\.\.[/\\])+/, '');
+  const file = join(SITES, site, rel);
+  if (!file.startsWith(join(SITES, site))) return notFound(res);
+  let body;
+  try {
+    body = readFileSync(file);
+  } catch {
+    return notFound(res);
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function notFound(res) {
+  res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+  res.end('<!doctype html><title>404</title><h1>Not found</h1>');
+}
+
+/**
+ * Starts the fake cloud on 127.0.0.1 (a free port unless given).
+ * Returns { port, hostRules, requests, close }: `requests` records every request seen.
+ */
+export async function startFakeCloud({ port = 0 } = {}) {
+  const requests = [];
+  const server = createServer(selfSignedCertificate(), (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
+    const url = new URL(req.url, `https://${host}`);
+    requests.push({ host, method: req.method, path: url.pathname, search: url.search, headers: req.headers });
+    const site = HOSTS[host];
+    if (!site) return notFound(res);
+    serveFile(res, site, url.pathname);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = server.address().port;
+  const hostRules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${actual}`).join(', ');
+  return {
+    port: actual,
+    hostRules,
+    requests,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
+
+// `node server.mjs [port]` runs it on its own (used by ./build.sh demo).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const cloud = await startFakeCloud({ port: Number(process.argv[2] ?? 8443) });
+  console.log(`fake Adobe cloud on https://127.0.0.1:${cloud.port}`);
+  console.log(`--host-resolver-rules="${cloud.hostRules}"`);
+}
