@@ -2,7 +2,8 @@
 'use strict';
 (() => {
   const $ = (id) => document.getElementById(id);
-  const core = globalThis.wasm_bindgen;
+  // wasm-bindgen's classic glue declares `wasm_bindgen` with `let`: global, but not on globalThis.
+  const core = wasm_bindgen; // eslint-disable-line no-undef
   core.initSync({ module: globalThis.imsLinkWasmBytes() });
   $('version').textContent = core.version();
 

@@ -1,6 +1,6 @@
 // Starts the fake Adobe cloud and Debian's Chromium with the built extension (dist/chrome,
 // byte for byte what users install), and collects every console message of the worker.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,6 +11,9 @@ export const EXTENSION_DIR = new URL('../../dist/chrome/', import.meta.url).path
 export async function launch() {
   const cloud = await startFakeCloud();
   const userDataDir = mkdtempSync(join(tmpdir(), 'ims-link-profile-'));
+  // Developer mode makes Chromium keep the extension's errors, as chrome://extensions shows them.
+  mkdirSync(join(userDataDir, 'Default'));
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -22,10 +25,15 @@ export async function launch() {
     ],
   });
   const workerConsole = [];
-  const watch = (sw) => sw.on('console', (m) => workerConsole.push({ type: m.type(), text: m.text() }));
+  const watched = new Set();
+  const watch = (sw) => {
+    if (watched.has(sw)) return;
+    watched.add(sw);
+    sw.on('console', (m) => workerConsole.push({ type: m.type(), text: m.text() }));
+  };
   context.on('serviceworker', watch);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  if (!context.serviceWorkers().includes(worker) || workerConsole.length === 0) watch(worker);
+  watch(worker);
   const extensionId = new URL(worker.url()).host;
 
   return {
@@ -58,6 +66,15 @@ export async function launch() {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       return popup;
+    },
+    /** What chrome://extensions reports for IMS Link: install warnings, manifest and runtime errors. */
+    async extensionReport() {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions/');
+      const all = await page.evaluate(() => new Promise((r) => chrome.developerPrivate.getExtensionsInfo({ includeDisabled: true, includeTerminated: true }, r)));
+      await page.close();
+      const me = all.find((e) => e.id === extensionId);
+      return { installWarnings: me.installWarnings, manifestErrors: me.manifestErrors, runtimeErrors: me.runtimeErrors.map((e) => e.message) };
     },
     async close() {
       await context.close();

@@ -17,15 +17,20 @@ async function tenantShown(popup) {
   return popup.locator('#tenant').textContent();
 }
 
-test('the service worker starts and loads the wasm core without console errors', async () => {
+test('the extension loads cleanly: no install warnings, no worker or popup console errors', async () => {
   const version = await b.worker().evaluate(() => chrome.runtime.getManifest().version);
   assert.match(version, /^\d+\.\d+\.\d+$/);
   const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
-  const popup = await b.openPopup(tabId);
+  const popup = await b.context.newPage();
+  const popupProblems = [];
+  popup.on('console', (m) => ['error', 'warning'].includes(m.type()) && popupProblems.push(m.text()));
+  popup.on('pageerror', (e) => popupProblems.push(e.message));
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
   assert.equal(await tenantShown(popup), 'acme');
   await Promise.all([page.close(), popup.close()]);
-  const errors = b.workerConsole.filter((m) => m.type === 'error');
-  assert.deepEqual(errors, []);
+  assert.deepEqual(popupProblems, []);
+  assert.deepEqual(b.workerConsole.filter((m) => ['error', 'warning'].includes(m.type)), []);
+  assert.deepEqual(await b.extensionReport(), { installWarnings: [], manifestErrors: [], runtimeErrors: [] });
 });
 
 test('popup shows the tenant of a Target page and copies it', async () => {
@@ -82,4 +87,19 @@ test('a page without a tenant, and a non-Adobe page, say where to go', async () 
   await popup.getByRole('alert').waitFor();
   assert.match(await popup.getByRole('alert').textContent(), /only reads Adobe pages/);
   await Promise.all([other.page.close(), popup.close()]);
+});
+
+test('the worker refuses malformed messages and messages from the wrong sender', async () => {
+  const popup = await b.openPopup(1);
+  const replies = await popup.evaluate(async () => [
+    await chrome.runtime.sendMessage({ type: 'Nope' }),
+    await chrome.runtime.sendMessage({ type: 'PageSeen', url: 'https://experience.adobe.com/#/@evil/target' }),
+    await chrome.runtime.sendMessage({ type: 'TabStateChanged', tabId: 1 }),
+  ]);
+  assert.deepEqual(replies.map((r) => [r.type, r.problem.code]), [
+    ['Refused', 'malformed-message'],
+    ['Refused', 'untrusted-page'],
+    ['Refused', 'worker-only'],
+  ]);
+  await popup.close();
 });
