@@ -149,7 +149,7 @@ run_tests() {
   suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test --release --target "$WASM_TARGET" --test wasm_core
   build
-  suite "end-to-end tests in Chromium" node_counts node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+  suite "end-to-end tests in Chromium" node_counts node --test --test-concurrency=1 --test-reporter=spec tests/fake-cloud/test/ tests/e2e/
   echo
   [ ${#FAILURES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILURES[@]}"
   local line="$PASSED passed, $FAILED failed"

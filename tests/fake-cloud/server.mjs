@@ -6,19 +6,29 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { createState } from './state.mjs';
 
 const SITES = new URL('./sites/', import.meta.url).pathname;
 
-/** Host names the fake cloud plays, and the folder (or handler) that answers for each. */
+/**
+ * Host names the fake cloud plays, and the site folder that answers for each. A folder may
+ * hold a `handler.mjs` exporting `handle(req, res, ctx)` that answers first (APIs, forms);
+ * it returns false to fall through to the folder's static files. `ctx` is
+ * { url, host, body (Buffer), state, json(res, status, obj) }.
+ */
 export const HOSTS = {
   'experience.adobe.com': 'experience',
   'acme.experiencecloud.adobe.com': 'legacy',
   'weretailprod.experiencecloud.adobe.com': 'legacy',
-  'developer.adobe.com': 'other',
-  'ims-na1.adobelogin.com': 'other',
-  'ims-na1-stg1.adobelogin.com': 'other',
-  'mc.adobe.io': 'other',
-  'author.aem.test': 'other',
+  'developer.adobe.com': 'console',
+  'ims-na1.adobelogin.com': 'ims',
+  'ims-na1-stg1.adobelogin.com': 'ims',
+  'mc.adobe.io': 'target-api',
+  // AEM 6.5 on premise, and an AEM as a Cloud Service author.
+  'author.aem.test': 'aem',
+  'author-p12345-e67890.adobeaemcloud.com': 'aem',
+  // A customer's site running at.js (tenant and client code in the page's world).
+  'www.acme-shop.test': 'site',
   // Not Adobe: a page IMS Link must ignore.
   'www.example.test': 'other',
 };
@@ -40,7 +50,7 @@ function selfSignedCertificate() {
 function serveFile(res, site, path) {
   const rel = normalize(path === '/' || path.endsWith('/') ? `${path}index.html` : path).replace(/^(\.\.[/\\])+/, '');
   const file = join(SITES, site, rel);
-  if (!file.startsWith(join(SITES, site))) return notFound(res);
+  if (!file.startsWith(join(SITES, site)) || file.endsWith('.mjs')) return notFound(res);
   let body;
   try {
     body = readFileSync(file);
@@ -51,6 +61,12 @@ function serveFile(res, site, path) {
   res.end(body);
 }
 
+function json(res, status, obj, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(obj));
+  return true;
+}
+
 function notFound(res) {
   res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
   res.end('<!doctype html><title>404</title><h1>Not found</h1>');
@@ -58,16 +74,31 @@ function notFound(res) {
 
 /**
  * Starts the fake cloud on 127.0.0.1 (a free port unless given).
- * Returns { port, hostRules, requests, close }: `requests` records every request seen.
+ * Returns { port, hostRules, requests, state, close }: `requests` records every request
+ * seen; `state` is the shared fake-Adobe state (state.mjs), for tests to set up and inspect.
  */
-export async function startFakeCloud({ port = 0 } = {}) {
+export async function startFakeCloud({ port = 0, state = createState() } = {}) {
   const requests = [];
-  const server = createServer(selfSignedCertificate(), (req, res) => {
+  const handlers = {};
+  for (const site of new Set(Object.values(HOSTS))) {
+    const file = join(SITES, site, 'handler.mjs');
+    handlers[site] = await import(file).then((m) => m.handle, () => null);
+  }
+  const server = createServer(selfSignedCertificate(), async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     const url = new URL(req.url, `https://${host}`);
-    requests.push({ host, method: req.method, path: url.pathname, search: url.search, headers: req.headers });
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = Buffer.concat(chunks);
+    requests.push({ host, method: req.method, path: url.pathname, search: url.search, headers: req.headers, body: body.toString() });
     const site = HOSTS[host];
     if (!site) return notFound(res);
+    try {
+      if (handlers[site] && (await handlers[site](req, res, { url, host, body, state, json }))) return;
+    } catch (err) {
+      console.error(`fake cloud: ${host}${url.pathname}:`, err);
+      return json(res, 500, { error: 'internal_error', error_description: 'fake cloud handler failed' });
+    }
     serveFile(res, site, url.pathname);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -77,6 +108,7 @@ export async function startFakeCloud({ port = 0 } = {}) {
     port: actual,
     hostRules,
     requests,
+    state,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }

@@ -1,0 +1,59 @@
+// The fake cloud's shared state: what Adobe would hold about orgs, Console credentials,
+// issued tokens and Target tenants. Tests change it directly to set up each case; the fake
+// Console, IMS and Target API all read and write the same object.
+
+export const ORG_ID = '0123456789ABCDEF01234567@AdobeOrg';
+export const CONSOLE_ORG_ID = '1234567';
+
+/** A fresh state with one org ("acme"), one OAuth and one JWT credential, both Editors on Target. */
+export function createState() {
+  return {
+    orgs: {
+      [ORG_ID]: { name: 'Acme Corp', tenant: 'acme', clientCode: 'acme', consoleOrgId: CONSOLE_ORG_ID },
+    },
+    /** Developer Console credentials, by client id. */
+    credentials: {
+      '5f0a1b2c3d4e5f60718293a4b5c6d7e8': {
+        type: 'oauth', // 'oauth' (OAuth Server-to-Server) or 'jwt' (Service Account (JWT))
+        projectId: '4566206088344794932',
+        projectName: 'AEM Target integration',
+        credentialId: '97531',
+        clientSecret: 'p8e-OAUTHsecret0123456789abcdefXYZ',
+        orgId: ORG_ID,
+        technicalAccountId: 'A1B2C3D4E5F6A7B8C9D0E1F2@techacct.adobe.com',
+        technicalAccountEmail: '3c9ae1d2-5d3b-4d6e-9f5b-1d2e3f4a5b6c@techacct.adobe.com',
+        scopes: ['openid', 'AdobeID', 'target_sdk', 'additional_info.projectedProductContext', 'read_organizations', 'additional_info.roles'],
+        metascopes: [],
+        certificates: [], // PEM strings uploaded to the credential (JWT only)
+        migratedToOAuth: false, // a JWT credential converted by Adobe: the JWT exchange then fails
+      },
+      'a1b2c3d4e5f60718293a4b5c6d7e8f90': {
+        type: 'jwt',
+        projectId: '4566206088344794933',
+        projectName: 'AEM Target integration (JWT)',
+        credentialId: '97532',
+        clientSecret: 'p8e-JWTsecret9876543210fedcbaABC',
+        orgId: ORG_ID,
+        technicalAccountId: 'F1E2D3C4B5A6F7E8D9C0B1A2@techacct.adobe.com',
+        technicalAccountEmail: '7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a@techacct.adobe.com',
+        scopes: [],
+        metascopes: ['ent_marketing_sdk'],
+        certificates: [],
+        migratedToOAuth: false,
+      },
+    },
+    /** Access tokens IMS issued: token -> { clientId, orgId, expiresAt (ms) }. */
+    tokens: {},
+    /** Target tenants: tenant -> { orgId, roles: { clientId: 'editor' | 'observer' } }. */
+    target: {
+      acme: {
+        orgId: ORG_ID,
+        roles: { '5f0a1b2c3d4e5f60718293a4b5c6d7e8': 'editor', a1b2c3d4e5f60718293a4b5c6d7e8f90: 'editor' },
+      },
+    },
+    /** Faults tests switch on: { imsHang: bool, imsFailNext: number of 500s before success }. */
+    faults: { imsHang: false, imsFailNext: 0 },
+    /** Forms the fake AEM received: [{ path, fields }] in arrival order. */
+    aemSubmissions: [],
+  };
+}
