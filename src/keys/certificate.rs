@@ -188,6 +188,9 @@ pub(crate) fn validity_bounds(now_unix: u64, validity_days: u32) -> Result<(u64,
     let not_after = now_unix
         .checked_add(u64::from(validity_days) * 86_400)
         .ok_or(KeyError::TimeOutOfRange(now_unix))?;
+    // Converted now so that an impossible time fails before the slow key generation.
+    time(not_before).map_err(|_| KeyError::TimeOutOfRange(now_unix))?;
+    time(not_after).map_err(|_| KeyError::TimeOutOfRange(now_unix))?;
     Ok((not_before, not_after))
 }
 
