@@ -195,3 +195,160 @@ pub fn decode_unverified(jwt: &str) -> Result<(Value, Value), JwtError> {
     }
     Ok((header, payload))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use rsa::pkcs1v15::{Signature, VerifyingKey};
+    use rsa::signature::Verifier;
+    use serde_json::json;
+
+    use super::*;
+    use crate::keys::{self, KeyOptions};
+
+    const NOW: u64 = 1_767_225_600;
+    const PAYLOAD: &str = r#"{"exp": 1, "iss": "0123456789ABCDEF01234567@AdobeOrg",
+        "sub": "ABCDEF0123456789ABCDEF01@techacct.adobe.com",
+        "https://ims-na1.adobelogin.com/s/ent_marketing_sdk": true,
+        "aud": "https://ims-na1.adobelogin.com/c/0123456789abcdef0123456789abcdef"}"#;
+
+    fn key() -> &'static PrivateKey {
+        static KEY: OnceLock<PrivateKey> = OnceLock::new();
+        KEY.get_or_init(|| {
+            let m = keys::generate(&KeyOptions::default(), NOW).unwrap();
+            keys::parse_private_key(&m.key.private_key_pem).unwrap()
+        })
+    }
+
+    #[test]
+    fn signs_a_verifiable_token_with_a_fresh_exp() {
+        let jwt = sign_rs256(PAYLOAD, key(), NOW, DEFAULT_LIFETIME_SECS).unwrap();
+        let (header, payload) = decode_unverified(&jwt).unwrap();
+        assert_eq!(header, json!({"alg": "RS256", "typ": "JWT"}));
+        assert_eq!(payload["exp"], json!(NOW + 300));
+        assert_eq!(payload["iss"], json!("0123456789ABCDEF01234567@AdobeOrg"));
+        assert_eq!(
+            payload["https://ims-na1.adobelogin.com/s/ent_marketing_sdk"],
+            json!(true)
+        );
+        assert!(!jwt.contains('=') && !jwt.contains('+') && !jwt.contains('/'));
+
+        let (input, sig) = jwt.rsplit_once('.').unwrap();
+        let sig = Signature::try_from(URL_SAFE_NO_PAD.decode(sig).unwrap().as_slice()).unwrap();
+        assert_eq!(sig.to_bytes().len(), 256);
+        let verifier = VerifyingKey::<Sha256>::new(key().to_public_key());
+        verifier.verify(input.as_bytes(), &sig).unwrap();
+        assert!(verifier.verify(b"tampered", &sig).is_err());
+    }
+
+    #[test]
+    fn lifetime_is_applied_and_bounded() {
+        let jwt = sign_rs256("{}", key(), NOW, 60).unwrap();
+        assert_eq!(decode_unverified(&jwt).unwrap().1, json!({"exp": NOW + 60}));
+        assert!(sign_rs256("{}", key(), NOW, MAX_LIFETIME_SECS).is_ok());
+        for bad in [0, MAX_LIFETIME_SECS + 1] {
+            assert_eq!(
+                sign_rs256("{}", key(), NOW, bad).unwrap_err(),
+                JwtError::LifetimeOutOfRange(bad)
+            );
+        }
+        assert_eq!(
+            sign_rs256("{}", key(), u64::MAX, 1).unwrap_err().code(),
+            "time-out-of-range"
+        );
+    }
+
+    #[test]
+    fn payload_must_be_a_json_object() {
+        let e = sign_rs256("[1, 2]", key(), NOW, 300).unwrap_err();
+        assert_eq!(e, JwtError::PayloadNotObject("an array"));
+        assert!(
+            e.to_string()
+                .starts_with("The JWT payload is an array, but it must be a JSON object"),
+            "{e}"
+        );
+        assert_eq!(
+            sign_rs256("\"x\"", key(), NOW, 300).unwrap_err().code(),
+            "payload-not-object"
+        );
+        assert_eq!(
+            sign_rs256("null", key(), NOW, 300).unwrap_err().code(),
+            "payload-not-object"
+        );
+        let e = sign_rs256("{\"iss\": ", key(), NOW, 300).unwrap_err();
+        assert_eq!(e.code(), "payload-not-json");
+        assert!(e.to_string().contains("not valid JSON"), "{e}");
+        assert_eq!(sign_rs256("", key(), NOW, 300).unwrap_err().code(), "payload-not-json");
+    }
+
+    #[test]
+    fn decode_reports_each_kind_of_damage() {
+        let jwt = sign_rs256(PAYLOAD, key(), NOW, 300).unwrap();
+        assert_eq!(decode_unverified("a.b").unwrap_err(), JwtError::WrongPartCount(2));
+        assert_eq!(decode_unverified("").unwrap_err(), JwtError::WrongPartCount(1));
+        assert_eq!(
+            decode_unverified(&format!("{jwt}.x")).unwrap_err(),
+            JwtError::WrongPartCount(4)
+        );
+        let (h, rest) = jwt.split_once('.').unwrap();
+        assert_eq!(
+            decode_unverified(&format!("{h}!.{rest}")).unwrap_err(),
+            JwtError::BadBase64(Part::Header)
+        );
+        assert_eq!(
+            decode_unverified(&format!("{h}.%%.{rest}")).unwrap_err().code(),
+            "wrong-part-count"
+        );
+        let not_json = URL_SAFE_NO_PAD.encode("not json");
+        let e = decode_unverified(&format!("{h}.{not_json}.AAAA")).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                JwtError::BadJson {
+                    part: Part::Payload,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let array = URL_SAFE_NO_PAD.encode("[1]");
+        let e = decode_unverified(&format!("{array}.{array}.AAAA")).unwrap_err();
+        assert!(matches!(e, JwtError::BadJson { part: Part::Header, .. }), "{e:?}");
+        let (input, _) = jwt.rsplit_once('.').unwrap();
+        assert_eq!(
+            decode_unverified(&format!("{input}.***")).unwrap_err(),
+            JwtError::BadBase64(Part::Signature)
+        );
+        assert_eq!(
+            decode_unverified(&format!("{input}.")).unwrap_err(),
+            JwtError::BadBase64(Part::Signature)
+        );
+        // Surrounding whitespace from copy and paste is fine.
+        assert!(decode_unverified(&format!("  {jwt}\n")).is_ok());
+    }
+
+    #[test]
+    fn every_code_is_distinct() {
+        let all = [
+            JwtError::PayloadNotJson("x".into()),
+            JwtError::PayloadNotObject("a string"),
+            JwtError::LifetimeOutOfRange(0),
+            JwtError::TimeOutOfRange(0),
+            JwtError::SigningFailed("x".into()),
+            JwtError::WrongPartCount(2),
+            JwtError::BadBase64(Part::Signature),
+            JwtError::BadJson {
+                part: Part::Header,
+                detail: "x".into(),
+            },
+        ];
+        let mut codes: Vec<&str> = all.iter().map(JwtError::code).collect();
+        for e in &all {
+            assert!(e.to_string().ends_with('.'), "{e}");
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+    }
+}
