@@ -117,9 +117,17 @@ pub fn sign_jwt(
     let now = unix_seconds(now_ms, "JwtError")?;
     let lifetime = match lifetime_secs {
         None => jwt::DEFAULT_LIFETIME_SECS,
-        // Fractions and negatives are not lifetimes; 0 makes sign_rs256 report the range.
-        Some(s) if s.is_finite() && s >= 1.0 && s.fract() == 0.0 => s as u64,
-        Some(_) => 0,
+        Some(s) if s.is_finite() && s >= 0.0 && s.fract() == 0.0 => s as u64,
+        Some(s) => {
+            return Err(js_error(
+                "JwtError",
+                "lifetime-out-of-range",
+                &format!(
+                    "lifetimeSecs must be a whole number of seconds between 1 and {}, not {s}.",
+                    jwt::MAX_LIFETIME_SECS
+                ),
+            ))
+        }
     };
     jwt::sign_rs256(payload_json, &key, now, lifetime).map_err(|e| js_error("JwtError", e.code(), &e.to_string()))
 }
