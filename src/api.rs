@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::message::{self, Me, Sender};
-use crate::{tab, tenant};
+use crate::{jwt, keys, tab, tenant};
 
 /// Turns a module error into a JS `Error` with a `name`, a stable `code` and the message.
 fn js_error(name: &str, code: &str, message: &str) -> JsValue {
@@ -65,4 +65,75 @@ pub fn accept_message(message: JsValue, sender: JsValue, me: JsValue) -> Result<
 #[wasm_bindgen(js_name = describeTab)]
 pub fn describe_tab(tab_id: u32, url: Option<String>) -> Result<JsValue, JsValue> {
     to_js(&tab::describe(tab_id, url.as_deref()))
+}
+
+/// Converts a JS `Date.now()` value (milliseconds) to unix seconds. The clock is read by
+/// JavaScript because `SystemTime::now()` panics on wasm32.
+fn unix_seconds(now_ms: f64, name: &str) -> Result<u64, JsValue> {
+    if !now_ms.is_finite() || now_ms < 0.0 {
+        return Err(js_error(
+            name,
+            "time-out-of-range",
+            &format!("nowMs must be Date.now() (milliseconds since 1970), not {now_ms}."),
+        ));
+    }
+    // Saturating float-to-int conversion; the modules reject times they cannot encode.
+    Ok((now_ms / 1000.0).floor() as u64)
+}
+
+/// `generateKeyPair(options, nowMs) -> {privateKeyPem, privateKeyDerBase64, publicKeyPem,
+/// keyBits, certificate: {pem, derBase64, sha1Fingerprint, sha256Fingerprint, notBefore,
+/// notAfter, notBeforeRfc3339, notAfterRfc3339, subject, serialHex}}`; `options` is
+/// `{tenant?, commonName?, organization?, validityDays?}` or undefined; throws `KeyError`.
+#[wasm_bindgen(js_name = generateKeyPair)]
+pub fn generate_key_pair(options: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let opts: keys::KeyOptions = if options.is_undefined() || options.is_null() {
+        keys::KeyOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| js_error("KeyError", "malformed-options", &format!("Key options: {e}")))?
+    };
+    let now = unix_seconds(now_ms, "KeyError")?;
+    let material = keys::generate(&opts, now).map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
+    to_js(&material)
+}
+
+/// `importKeyPair(keyText, certText?) -> {privateKeyPem, ..., certificate: {...} | null}`:
+/// reads a PEM or base64-DER private key and checks the certificate belongs to it;
+/// throws `KeyError`.
+#[wasm_bindgen(js_name = importKeyPair)]
+pub fn import_key_pair(key_text: &str, cert_text: Option<String>) -> Result<JsValue, JsValue> {
+    let imported =
+        keys::import(key_text, cert_text.as_deref()).map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
+    to_js(&imported)
+}
+
+/// `signJwt(payloadJson, privateKeyPkcs8Pem, nowMs, lifetimeSecs?) -> "header.payload.sig"`
+/// (RS256, `exp` = now + lifetime, default 300 s); throws `KeyError` for the key and
+/// `JwtError` for the payload.
+#[wasm_bindgen(js_name = signJwt)]
+pub fn sign_jwt(
+    payload_json: &str,
+    private_key_pkcs8_pem: &str,
+    now_ms: f64,
+    lifetime_secs: Option<f64>,
+) -> Result<String, JsValue> {
+    let key =
+        keys::parse_private_key(private_key_pkcs8_pem).map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
+    let now = unix_seconds(now_ms, "JwtError")?;
+    let lifetime = match lifetime_secs {
+        None => jwt::DEFAULT_LIFETIME_SECS,
+        Some(s) if s.is_finite() && s >= 0.0 && s.fract() == 0.0 => s as u64,
+        Some(s) => {
+            return Err(js_error(
+                "JwtError",
+                "lifetime-out-of-range",
+                &format!(
+                    "lifetimeSecs must be a whole number of seconds between 1 and {}, not {s}.",
+                    jwt::MAX_LIFETIME_SECS
+                ),
+            ))
+        }
+    };
+    jwt::sign_rs256(payload_json, &key, now, lifetime).map_err(|e| js_error("JwtError", e.code(), &e.to_string()))
 }

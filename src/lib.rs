@@ -2,6 +2,8 @@
 //! to WebAssembly for the browser. JavaScript only touches pages and browser APIs.
 #![forbid(unsafe_code)]
 
+pub mod jwt;
+pub mod keys;
 pub mod message;
 pub mod tab;
 pub mod tenant;

@@ -1,0 +1,354 @@
+//! RS256 JSON Web Tokens for Adobe IMS's JWT (service account) exchange
+//! (adobe-surfaces.md §3 and §6): the payload the Developer Console shows, signed with the
+//! private key whose certificate is bound to the credential.
+
+use std::fmt;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rsa::pkcs1v15::SigningKey;
+use rsa::signature::{SignatureEncoding, Signer};
+use rsa::PrivateKey;
+use serde_json::{Map, Value};
+use sha2::Sha256;
+
+/// Token lifetime when the caller has no reason to choose: IMS only needs the JWT for the
+/// one token exchange that follows, and a short life limits a leaked token's use.
+pub const DEFAULT_LIFETIME_SECS: u64 = 300;
+/// Longest lifetime accepted (one day).
+pub const MAX_LIFETIME_SECS: u64 = 86_400;
+
+/// The fixed header: RS256 is the only algorithm Adobe IMS accepts for these JWTs.
+const HEADER_JSON: &str = r#"{"alg":"RS256","typ":"JWT"}"#;
+
+/// One of the three dot-separated parts of a JWT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The first part.
+    Header,
+    /// The second part.
+    Payload,
+    /// The third part.
+    Signature,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Part::Header => "header",
+            Part::Payload => "payload",
+            Part::Signature => "signature",
+        })
+    }
+}
+
+/// Why a JWT could not be signed or decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JwtError {
+    /// The payload text is not JSON; holds the parser's message.
+    PayloadNotJson(String),
+    /// The payload is valid JSON but not an object; holds what it is instead.
+    PayloadNotObject(&'static str),
+    /// The lifetime is 0 or longer than a day.
+    LifetimeOutOfRange(u64),
+    /// Now plus the lifetime does not fit in a timestamp.
+    TimeOutOfRange(u64),
+    /// The RSA signature could not be made.
+    SigningFailed(String),
+    /// The token does not have exactly three dot-separated parts; holds how many it has.
+    WrongPartCount(usize),
+    /// A part is not base64url without padding.
+    BadBase64(Part),
+    /// The header or payload is not a JSON object.
+    BadJson {
+        /// Which part.
+        part: Part,
+        /// What the parser said.
+        detail: String,
+    },
+}
+
+impl JwtError {
+    /// A stable machine-readable code, used by the UI and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            JwtError::PayloadNotJson(_) => "payload-not-json",
+            JwtError::PayloadNotObject(_) => "payload-not-object",
+            JwtError::LifetimeOutOfRange(_) => "lifetime-out-of-range",
+            JwtError::TimeOutOfRange(_) => "time-out-of-range",
+            JwtError::SigningFailed(_) => "signing-failed",
+            JwtError::WrongPartCount(_) => "wrong-part-count",
+            JwtError::BadBase64(_) => "bad-base64",
+            JwtError::BadJson { .. } => "bad-json",
+        }
+    }
+}
+
+impl fmt::Display for JwtError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JwtError::PayloadNotJson(e) => write!(
+                f,
+                "The JWT payload is not valid JSON ({e}). Copy the payload from the Developer Console's \"Generate JWT\" view again, including the braces."
+            ),
+            JwtError::PayloadNotObject(kind) => write!(
+                f,
+                "The JWT payload is {kind}, but it must be a JSON object like {{\"iss\": \"...@AdobeOrg\", \"sub\": \"...@techacct.adobe.com\", ...}}. Copy the whole payload from the Developer Console."
+            ),
+            JwtError::LifetimeOutOfRange(secs) => write!(
+                f,
+                "A JWT lifetime of {secs} seconds is not possible: choose between 1 and {MAX_LIFETIME_SECS} seconds ({DEFAULT_LIFETIME_SECS} is usual)."
+            ),
+            JwtError::TimeOutOfRange(now) => write!(
+                f,
+                "The time {now} (unix seconds) plus the lifetime does not fit in a JWT. Check the computer's clock."
+            ),
+            JwtError::SigningFailed(e) => write!(f, "Signing the JWT failed ({e}). Import the private key again."),
+            JwtError::WrongPartCount(n) => write!(
+                f,
+                "A JWT has three parts separated by dots (header.payload.signature); this text has {n}. Copy the whole token."
+            ),
+            JwtError::BadBase64(part) => write!(
+                f,
+                "The JWT's {part} is not base64url text, so the token was changed or cut. Copy the whole token again."
+            ),
+            JwtError::BadJson { part, detail } => write!(
+                f,
+                "The JWT's {part} decodes, but is not a JSON object ({detail}). The token is damaged or not a JWT."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for JwtError {}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Signs `payload_json` (a JSON object) as an RS256 JWT. `exp` is set to `now_unix +
+/// lifetime_secs`, replacing any `exp` in the payload, because a stale `exp` copied from the
+/// Developer Console is the usual reason IMS rejects a token.
+pub fn sign_rs256(payload_json: &str, key: &PrivateKey, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
+    if !(1..=MAX_LIFETIME_SECS).contains(&lifetime_secs) {
+        return Err(JwtError::LifetimeOutOfRange(lifetime_secs));
+    }
+    let exp = now_unix
+        .checked_add(lifetime_secs)
+        .ok_or(JwtError::TimeOutOfRange(now_unix))?;
+    let value: Value = serde_json::from_str(payload_json).map_err(|e| JwtError::PayloadNotJson(e.to_string()))?;
+    let mut claims: Map<String, Value> = match value {
+        Value::Object(map) => map,
+        other => return Err(JwtError::PayloadNotObject(json_kind(&other))),
+    };
+    claims.insert("exp".to_string(), Value::from(exp));
+    let payload = Value::Object(claims).to_string();
+
+    let signing_input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(HEADER_JSON),
+        URL_SAFE_NO_PAD.encode(payload)
+    );
+    let signer = SigningKey::<Sha256>::new(key.clone());
+    let signature = signer
+        .try_sign(signing_input.as_bytes())
+        .map_err(|e| JwtError::SigningFailed(e.to_string()))?;
+    Ok(format!(
+        "{signing_input}.{}",
+        URL_SAFE_NO_PAD.encode(signature.to_bytes())
+    ))
+}
+
+fn decode_json_part(b64: &str, part: Part) -> Result<Value, JwtError> {
+    let bytes = URL_SAFE_NO_PAD.decode(b64).map_err(|_| JwtError::BadBase64(part))?;
+    let value: Value = serde_json::from_slice(&bytes).map_err(|e| JwtError::BadJson {
+        part,
+        detail: e.to_string(),
+    })?;
+    if !value.is_object() {
+        return Err(JwtError::BadJson {
+            part,
+            detail: format!("it is {}", json_kind(&value)),
+        });
+    }
+    Ok(value)
+}
+
+/// Decodes a JWT's header and payload WITHOUT checking the signature, to show the admin
+/// what a token says (issuer, audience, expiry). Never use the result to trust a token.
+pub fn decode_unverified(jwt: &str) -> Result<(Value, Value), JwtError> {
+    let parts: Vec<&str> = jwt.trim().split('.').collect();
+    let [header, payload, signature] = parts.as_slice() else {
+        return Err(JwtError::WrongPartCount(parts.len()));
+    };
+    let header = decode_json_part(header, Part::Header)?;
+    let payload = decode_json_part(payload, Part::Payload)?;
+    if signature.is_empty() || URL_SAFE_NO_PAD.decode(signature).is_err() {
+        return Err(JwtError::BadBase64(Part::Signature));
+    }
+    Ok((header, payload))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use rsa::pkcs1v15::{Signature, VerifyingKey};
+    use rsa::signature::Verifier;
+    use serde_json::json;
+
+    use super::*;
+    use crate::keys::{self, KeyOptions};
+
+    const NOW: u64 = 1_767_225_600;
+    const PAYLOAD: &str = r#"{"exp": 1, "iss": "0123456789ABCDEF01234567@AdobeOrg",
+        "sub": "ABCDEF0123456789ABCDEF01@techacct.adobe.com",
+        "https://ims-na1.adobelogin.com/s/ent_marketing_sdk": true,
+        "aud": "https://ims-na1.adobelogin.com/c/0123456789abcdef0123456789abcdef"}"#;
+
+    fn key() -> &'static PrivateKey {
+        static KEY: OnceLock<PrivateKey> = OnceLock::new();
+        KEY.get_or_init(|| {
+            let m = keys::generate(&KeyOptions::default(), NOW).unwrap();
+            keys::parse_private_key(&m.key.private_key_pem).unwrap()
+        })
+    }
+
+    #[test]
+    fn signs_a_verifiable_token_with_a_fresh_exp() {
+        let jwt = sign_rs256(PAYLOAD, key(), NOW, DEFAULT_LIFETIME_SECS).unwrap();
+        let (header, payload) = decode_unverified(&jwt).unwrap();
+        assert_eq!(header, json!({"alg": "RS256", "typ": "JWT"}));
+        assert_eq!(payload["exp"], json!(NOW + 300));
+        assert_eq!(payload["iss"], json!("0123456789ABCDEF01234567@AdobeOrg"));
+        assert_eq!(
+            payload["https://ims-na1.adobelogin.com/s/ent_marketing_sdk"],
+            json!(true)
+        );
+        assert!(!jwt.contains('=') && !jwt.contains('+') && !jwt.contains('/'));
+
+        let (input, sig) = jwt.rsplit_once('.').unwrap();
+        let sig = Signature::try_from(URL_SAFE_NO_PAD.decode(sig).unwrap().as_slice()).unwrap();
+        assert_eq!(sig.to_bytes().len(), 256);
+        let verifier = VerifyingKey::<Sha256>::new(key().to_public_key());
+        verifier.verify(input.as_bytes(), &sig).unwrap();
+        assert!(verifier.verify(b"tampered", &sig).is_err());
+    }
+
+    #[test]
+    fn lifetime_is_applied_and_bounded() {
+        let jwt = sign_rs256("{}", key(), NOW, 60).unwrap();
+        assert_eq!(decode_unverified(&jwt).unwrap().1, json!({"exp": NOW + 60}));
+        assert!(sign_rs256("{}", key(), NOW, MAX_LIFETIME_SECS).is_ok());
+        for bad in [0, MAX_LIFETIME_SECS + 1] {
+            assert_eq!(
+                sign_rs256("{}", key(), NOW, bad).unwrap_err(),
+                JwtError::LifetimeOutOfRange(bad)
+            );
+        }
+        assert_eq!(
+            sign_rs256("{}", key(), u64::MAX, 1).unwrap_err().code(),
+            "time-out-of-range"
+        );
+    }
+
+    #[test]
+    fn payload_must_be_a_json_object() {
+        let e = sign_rs256("[1, 2]", key(), NOW, 300).unwrap_err();
+        assert_eq!(e, JwtError::PayloadNotObject("an array"));
+        assert!(
+            e.to_string()
+                .starts_with("The JWT payload is an array, but it must be a JSON object"),
+            "{e}"
+        );
+        assert_eq!(
+            sign_rs256("\"x\"", key(), NOW, 300).unwrap_err().code(),
+            "payload-not-object"
+        );
+        assert_eq!(
+            sign_rs256("null", key(), NOW, 300).unwrap_err().code(),
+            "payload-not-object"
+        );
+        let e = sign_rs256("{\"iss\": ", key(), NOW, 300).unwrap_err();
+        assert_eq!(e.code(), "payload-not-json");
+        assert!(e.to_string().contains("not valid JSON"), "{e}");
+        assert_eq!(sign_rs256("", key(), NOW, 300).unwrap_err().code(), "payload-not-json");
+    }
+
+    #[test]
+    fn decode_reports_each_kind_of_damage() {
+        let jwt = sign_rs256(PAYLOAD, key(), NOW, 300).unwrap();
+        assert_eq!(decode_unverified("a.b").unwrap_err(), JwtError::WrongPartCount(2));
+        assert_eq!(decode_unverified("").unwrap_err(), JwtError::WrongPartCount(1));
+        assert_eq!(
+            decode_unverified(&format!("{jwt}.x")).unwrap_err(),
+            JwtError::WrongPartCount(4)
+        );
+        let (h, rest) = jwt.split_once('.').unwrap();
+        assert_eq!(
+            decode_unverified(&format!("{h}!.{rest}")).unwrap_err(),
+            JwtError::BadBase64(Part::Header)
+        );
+        assert_eq!(
+            decode_unverified(&format!("{h}.%%.{rest}")).unwrap_err().code(),
+            "wrong-part-count"
+        );
+        let not_json = URL_SAFE_NO_PAD.encode("not json");
+        let e = decode_unverified(&format!("{h}.{not_json}.AAAA")).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                JwtError::BadJson {
+                    part: Part::Payload,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let array = URL_SAFE_NO_PAD.encode("[1]");
+        let e = decode_unverified(&format!("{array}.{array}.AAAA")).unwrap_err();
+        assert!(matches!(e, JwtError::BadJson { part: Part::Header, .. }), "{e:?}");
+        let (input, _) = jwt.rsplit_once('.').unwrap();
+        assert_eq!(
+            decode_unverified(&format!("{input}.***")).unwrap_err(),
+            JwtError::BadBase64(Part::Signature)
+        );
+        assert_eq!(
+            decode_unverified(&format!("{input}.")).unwrap_err(),
+            JwtError::BadBase64(Part::Signature)
+        );
+        // Surrounding whitespace from copy and paste is fine.
+        assert!(decode_unverified(&format!("  {jwt}\n")).is_ok());
+    }
+
+    #[test]
+    fn every_code_is_distinct() {
+        let all = [
+            JwtError::PayloadNotJson("x".into()),
+            JwtError::PayloadNotObject("a string"),
+            JwtError::LifetimeOutOfRange(0),
+            JwtError::TimeOutOfRange(0),
+            JwtError::SigningFailed("x".into()),
+            JwtError::WrongPartCount(2),
+            JwtError::BadBase64(Part::Signature),
+            JwtError::BadJson {
+                part: Part::Header,
+                detail: "x".into(),
+            },
+        ];
+        let mut codes: Vec<&str> = all.iter().map(JwtError::code).collect();
+        for e in &all {
+            assert!(e.to_string().ends_with('.'), "{e}");
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+    }
+}
