@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::message::{self, Me, Sender};
-use crate::{jwt, keys, tab, tenant};
+use crate::{jwt, keys, tab, tenant, webcrypto};
 
 /// Turns a module error into a JS `Error` with a `name`, a stable `code` and the message.
 fn js_error(name: &str, code: &str, message: &str) -> JsValue {
@@ -81,20 +81,32 @@ fn unix_seconds(now_ms: f64, name: &str) -> Result<u64, JsValue> {
     Ok((now_ms / 1000.0).floor() as u64)
 }
 
-/// `generateKeyPair(options, nowMs) -> {privateKeyPem, privateKeyDerBase64, publicKeyPem,
-/// keyBits, certificate: {pem, derBase64, sha1Fingerprint, sha256Fingerprint, notBefore,
-/// notAfter, notBeforeRfc3339, notAfterRfc3339, subject, serialHex}}`; `options` is
-/// `{tenant?, commonName?, organization?, validityDays?}` or undefined; throws `KeyError`.
+fn key_options(options: JsValue) -> Result<keys::KeyOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(keys::KeyOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| js_error("KeyError", "malformed-options", &format!("Key options: {e}")))
+}
+
+/// `await generateKeyPair(options, nowMs) -> {privateKeyPem, privateKeyDerBase64,
+/// publicKeyPem, keyBits, certificate: {pem, derBase64, sha1Fingerprint, sha256Fingerprint,
+/// notBefore, notAfter, notBeforeRfc3339, notAfterRfc3339, subject, serialHex}}`; `options`
+/// is `{tenant?, commonName?, organization?, validityDays?}` or undefined; throws `KeyError`.
+/// The browser's WebCrypto makes the key and signature when present (see `webcrypto`).
 #[wasm_bindgen(js_name = generateKeyPair)]
-pub fn generate_key_pair(options: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    let opts: keys::KeyOptions = if options.is_undefined() || options.is_null() {
-        keys::KeyOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| js_error("KeyError", "malformed-options", &format!("Key options: {e}")))?
-    };
-    let now = unix_seconds(now_ms, "KeyError")?;
-    let material = keys::generate(&opts, now).map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
+pub async fn generate_key_pair(options: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let key_err = |e: keys::KeyError| js_error("KeyError", e.code(), &e.to_string());
+    let plan = keys::KeyPlan::new(&key_options(options)?, unix_seconds(now_ms, "KeyError")?).map_err(key_err)?;
+    to_js(&webcrypto::generate(plan).await.map_err(key_err)?)
+}
+
+/// `generateKeyPairPortable(options, nowMs)`: the same, entirely in Rust (no WebCrypto);
+/// what runs where WebCrypto is absent, exported for the benchmark and tests.
+#[wasm_bindgen(js_name = generateKeyPairPortable)]
+pub fn generate_key_pair_portable(options: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let material = keys::generate(&key_options(options)?, unix_seconds(now_ms, "KeyError")?)
+        .map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
     to_js(&material)
 }
 
@@ -108,32 +120,48 @@ pub fn import_key_pair(key_text: &str, cert_text: Option<String>) -> Result<JsVa
     to_js(&imported)
 }
 
-/// `signJwt(payloadJson, privateKeyPkcs8Pem, nowMs, lifetimeSecs?) -> "header.payload.sig"`
-/// (RS256, `exp` = now + lifetime, default 300 s); throws `KeyError` for the key and
-/// `JwtError` for the payload.
+fn jwt_lifetime(lifetime_secs: Option<f64>) -> Result<u64, JsValue> {
+    match lifetime_secs {
+        None => Ok(jwt::DEFAULT_LIFETIME_SECS),
+        Some(s) if s.is_finite() && s >= 0.0 && s.fract() == 0.0 => Ok(s as u64),
+        Some(s) => Err(js_error(
+            "JwtError",
+            "lifetime-out-of-range",
+            &format!(
+                "lifetimeSecs must be a whole number of seconds between 1 and {}, not {s}.",
+                jwt::MAX_LIFETIME_SECS
+            ),
+        )),
+    }
+}
+
+/// `await signJwt(payloadJson, privateKeyPem, nowMs, lifetimeSecs?) -> "header.payload.sig"`
+/// (RS256, `exp` = now + lifetime, default 300 s; WebCrypto signs when present); throws
+/// `KeyError` for the key and `JwtError` for the payload.
 #[wasm_bindgen(js_name = signJwt)]
-pub fn sign_jwt(
-    payload_json: &str,
-    private_key_pkcs8_pem: &str,
+pub async fn sign_jwt(
+    payload_json: String,
+    private_key_pem: String,
     now_ms: f64,
     lifetime_secs: Option<f64>,
 ) -> Result<String, JsValue> {
-    let key =
-        keys::parse_private_key(private_key_pkcs8_pem).map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
+    let key = keys::parse_private_key(&private_key_pem).map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
     let now = unix_seconds(now_ms, "JwtError")?;
-    let lifetime = match lifetime_secs {
-        None => jwt::DEFAULT_LIFETIME_SECS,
-        Some(s) if s.is_finite() && s >= 0.0 && s.fract() == 0.0 => s as u64,
-        Some(s) => {
-            return Err(js_error(
-                "JwtError",
-                "lifetime-out-of-range",
-                &format!(
-                    "lifetimeSecs must be a whole number of seconds between 1 and {}, not {s}.",
-                    jwt::MAX_LIFETIME_SECS
-                ),
-            ))
-        }
-    };
-    jwt::sign_rs256(payload_json, &key, now, lifetime).map_err(|e| js_error("JwtError", e.code(), &e.to_string()))
+    webcrypto::sign_jwt(&payload_json, &key, now, jwt_lifetime(lifetime_secs)?)
+        .await
+        .map_err(|e| js_error("JwtError", e.code(), &e.to_string()))
+}
+
+/// `signJwtPortable(...)`: the same, entirely in Rust; for the benchmark and tests.
+#[wasm_bindgen(js_name = signJwtPortable)]
+pub fn sign_jwt_portable(
+    payload_json: &str,
+    private_key_pem: &str,
+    now_ms: f64,
+    lifetime_secs: Option<f64>,
+) -> Result<String, JsValue> {
+    let key = keys::parse_private_key(private_key_pem).map_err(|e| js_error("KeyError", e.code(), &e.to_string()))?;
+    let now = unix_seconds(now_ms, "JwtError")?;
+    jwt::sign_rs256(payload_json, &key, now, jwt_lifetime(lifetime_secs)?)
+        .map_err(|e| js_error("JwtError", e.code(), &e.to_string()))
 }

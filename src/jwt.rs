@@ -137,6 +137,17 @@ fn json_kind(v: &Value) -> &'static str {
 /// lifetime_secs`, replacing any `exp` in the payload, because a stale `exp` copied from the
 /// Developer Console is the usual reason IMS rejects a token.
 pub fn sign_rs256(payload_json: &str, key: &PrivateKey, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
+    let signing_input = signing_input(payload_json, now_unix, lifetime_secs)?;
+    let signer = SigningKey::<Sha256>::new(key.clone());
+    let signature = signer
+        .try_sign(signing_input.as_bytes())
+        .map_err(|e| JwtError::SigningFailed(e.to_string()))?;
+    Ok(assemble(&signing_input, &signature.to_bytes()))
+}
+
+/// `base64url(header).base64url(payload)` with the fresh `exp`: the bytes an RS256 signature
+/// covers. Split from signing so the browser's WebCrypto can sign in wasm builds.
+pub fn signing_input(payload_json: &str, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
     if !(1..=MAX_LIFETIME_SECS).contains(&lifetime_secs) {
         return Err(JwtError::LifetimeOutOfRange(lifetime_secs));
     }
@@ -150,20 +161,16 @@ pub fn sign_rs256(payload_json: &str, key: &PrivateKey, now_unix: u64, lifetime_
     };
     claims.insert("exp".to_string(), Value::from(exp));
     let payload = Value::Object(claims).to_string();
-
-    let signing_input = format!(
+    Ok(format!(
         "{}.{}",
         URL_SAFE_NO_PAD.encode(HEADER_JSON),
         URL_SAFE_NO_PAD.encode(payload)
-    );
-    let signer = SigningKey::<Sha256>::new(key.clone());
-    let signature = signer
-        .try_sign(signing_input.as_bytes())
-        .map_err(|e| JwtError::SigningFailed(e.to_string()))?;
-    Ok(format!(
-        "{signing_input}.{}",
-        URL_SAFE_NO_PAD.encode(signature.to_bytes())
     ))
+}
+
+/// The finished token from its signing input and an RSASSA-PKCS1-v1_5 SHA-256 signature.
+pub fn assemble(signing_input: &str, signature: &[u8]) -> String {
+    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature))
 }
 
 fn decode_json_part(b64: &str, part: Part) -> Result<Value, JwtError> {

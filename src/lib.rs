@@ -11,3 +11,5 @@ pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
+#[cfg(target_arch = "wasm32")]
+mod webcrypto;

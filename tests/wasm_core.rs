@@ -58,3 +58,65 @@ fn tab_state_for_an_unreadable_tab() {
         Some("page-not-readable")
     );
 }
+
+const NOW_MS: f64 = 1_790_000_000_000.0;
+
+async fn generated() -> JsValue {
+    let opts = js_sys::JSON::parse(r#"{"tenant":"acme"}"#).unwrap();
+    api::generate_key_pair(opts, NOW_MS).await.unwrap()
+}
+
+fn text(obj: &JsValue, path: &[&str]) -> String {
+    path.iter().fold(obj.clone(), |o, k| get(&o, k)).as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_key_pair_and_certificate_belong_together() {
+    let m = generated().await;
+    assert_eq!(get(&m, "keyBits").as_f64(), Some(2048.0));
+    assert_eq!(text(&m, &["certificate", "subject"]), "CN=IMS Link acme,O=IMS Link");
+    // Import checks that the certificate carries the key's public key.
+    let key = text(&m, &["privateKeyPem"]);
+    let cert = text(&m, &["certificate", "pem"]);
+    api::import_key_pair(&key, Some(cert.clone())).unwrap();
+    // The certificate's own signature verifies with its key.
+    let parsed = ims_link::keys::parse_certificate(&cert).unwrap();
+    let public = ims_link::keys::parse_private_key(&key).unwrap().as_public_key().clone();
+    use rsa::signature::Verifier;
+    use x509_cert::der::Encode;
+    let verifier = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(public);
+    let tbs = parsed.tbs_certificate().to_der().unwrap();
+    let sig = rsa::pkcs1v15::Signature::try_from(parsed.signature().raw_bytes()).unwrap();
+    verifier.verify(&tbs, &sig).expect("certificate signature verifies");
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_and_portable_jwt_signatures_are_identical() {
+    // RSASSA-PKCS1-v1_5 is deterministic: both paths must produce the same token.
+    let m = generated().await;
+    let key = text(&m, &["privateKeyPem"]);
+    let payload = r#"{"iss":"X@AdobeOrg","aud":"https://ims-na1.adobelogin.com/c/abc"}"#;
+    let fast = api::sign_jwt(payload.into(), key.clone(), NOW_MS, None).await.unwrap();
+    let portable = api::sign_jwt_portable(payload, &key, NOW_MS, None).unwrap();
+    assert_eq!(fast, portable);
+    let (_, claims) = ims_link::jwt::decode_unverified(&fast).unwrap();
+    assert_eq!(claims["exp"], 1_790_000_300u64);
+}
+
+#[wasm_bindgen_test]
+async fn key_errors_are_named() {
+    let bad = js_sys::JSON::parse(r#"{"validityDays":0}"#).unwrap();
+    let err: js_sys::Error = api::generate_key_pair(bad, NOW_MS)
+        .await
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(err.name(), "KeyError");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("validity-out-of-range"));
+    let err: js_sys::Error = api::sign_jwt("[]".into(), "nope".into(), NOW_MS, None)
+        .await
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(err.name(), "KeyError");
+}

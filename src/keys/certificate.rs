@@ -5,6 +5,7 @@ use std::time::Duration;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use rsa::pkcs1v15::{Signature, SigningKey};
+use rsa::signature::{SignatureEncoding, Signer};
 use rsa::PrivateKey;
 use serde::Serialize;
 use sha1::Sha1;
@@ -13,7 +14,7 @@ use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::builder::profile::BuilderProfile;
 use x509_cert::builder::{Builder, CertificateBuilder};
 use x509_cert::certificate::{Certificate, TbsCertificate};
-use x509_cert::der::asn1::{Any, ObjectIdentifier, Utf8StringRef};
+use x509_cert::der::asn1::{Any, BitString, ObjectIdentifier, Utf8StringRef};
 use x509_cert::der::pem::LineEnding;
 use x509_cert::der::{DateTime, Decode, Encode, EncodePem};
 use x509_cert::ext::pkix::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
@@ -194,24 +195,61 @@ pub(crate) fn validity_bounds(now_unix: u64, validity_days: u32) -> Result<(u64,
     Ok((not_before, not_after))
 }
 
-/// Signs a self-signed leaf certificate for `key` (SHA-256 with RSA, PKCS#1 v1.5).
-pub(crate) fn self_signed(
-    key: &PrivateKey,
-    common_name: &str,
-    organization: &str,
-    serial: &[u8],
-    not_before: u64,
-    not_after: u64,
-) -> Result<Certificate, KeyError> {
-    let build_err = |e: &dyn std::fmt::Display| KeyError::CertificateBuildFailed(e.to_string());
-    let validity = Validity::new(time(not_before)?, time(not_after)?);
-    let subject = subject_name(common_name, organization)?;
-    let serial = SerialNumber::new(serial).map_err(|e| build_err(&e))?;
-    let spki = SubjectPublicKeyInfoOwned::from_key(key.as_public_key()).map_err(|e| build_err(&e))?;
-    let builder =
-        CertificateBuilder::new(SelfSignedLeaf { subject }, serial, validity, spki).map_err(|e| build_err(&e))?;
-    let signer = SigningKey::<Sha256>::new(key.clone());
-    builder.build::<_, Signature>(&signer).map_err(|e| build_err(&e))
+/// A certificate whose to-be-signed part is final and waits for its signature, so the
+/// signature can come from this crate or from the browser's WebCrypto (much faster in wasm).
+pub struct UnsignedCertificate {
+    builder: CertificateBuilder<SelfSignedLeaf>,
+    signer: SigningKey<Sha256>,
+    tbs_der: Vec<u8>,
+}
+
+impl UnsignedCertificate {
+    /// Lays out a self-signed leaf certificate for `key` (SHA-256 with RSA, PKCS#1 v1.5).
+    pub fn new(
+        key: &PrivateKey,
+        common_name: &str,
+        organization: &str,
+        serial: &[u8],
+        not_before: u64,
+        not_after: u64,
+    ) -> Result<Self, KeyError> {
+        let build_err = |e: &dyn std::fmt::Display| KeyError::CertificateBuildFailed(e.to_string());
+        let validity = Validity::new(time(not_before)?, time(not_after)?);
+        let subject = subject_name(common_name, organization)?;
+        let serial = SerialNumber::new(serial).map_err(|e| build_err(&e))?;
+        let spki = SubjectPublicKeyInfoOwned::from_key(key.as_public_key()).map_err(|e| build_err(&e))?;
+        let mut builder =
+            CertificateBuilder::new(SelfSignedLeaf { subject }, serial, validity, spki).map_err(|e| build_err(&e))?;
+        // The signer only supplies the algorithm identifier and public key here.
+        let signer = SigningKey::<Sha256>::new(key.clone());
+        let tbs_der = builder.finalize(&signer).map_err(|e| build_err(&e))?;
+        Ok(UnsignedCertificate {
+            builder,
+            signer,
+            tbs_der,
+        })
+    }
+
+    /// The DER bytes the signature covers.
+    pub fn tbs_der(&self) -> &[u8] {
+        &self.tbs_der
+    }
+
+    /// Signs with this crate's RSA implementation.
+    pub fn sign_here(self) -> Result<Certificate, KeyError> {
+        let signature: Signature = self
+            .signer
+            .try_sign(&self.tbs_der)
+            .map_err(|e| KeyError::CertificateBuildFailed(e.to_string()))?;
+        self.with_signature(&signature.to_bytes())
+    }
+
+    /// Completes the certificate with an RSASSA-PKCS1-v1_5 SHA-256 signature made elsewhere.
+    pub fn with_signature(self, signature: &[u8]) -> Result<Certificate, KeyError> {
+        let build_err = |e: &dyn std::fmt::Display| KeyError::CertificateBuildFailed(e.to_string());
+        let bits = BitString::from_bytes(signature).map_err(|e| build_err(&e))?;
+        self.builder.assemble(bits, &self.signer).map_err(|e| build_err(&e))
+    }
 }
 
 /// Upper-case hex with colons, like OpenSSL prints fingerprints.

@@ -3,7 +3,9 @@
 use getrandom::SysRng;
 use rsa::PrivateKey;
 
-use super::certificate::{self, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS};
+use x509_cert::Certificate;
+
+use super::certificate::{self, UnsignedCertificate, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS};
 use super::import::describe_key;
 use super::{KeyError, KeyMaterial, KeyOptions, KEY_BITS};
 
@@ -15,28 +17,70 @@ pub(crate) fn default_common_name(tenant: Option<&str>) -> String {
     }
 }
 
-/// Generates an RSA-2048 key (e = 65537) and a self-signed certificate valid from
-/// `now_unix` minus 5 minutes for `opts.validity_days` days.
-///
-/// Options are checked before the (slow) key generation, so a bad option fails fast.
-pub fn generate(opts: &KeyOptions, now_unix: u64) -> Result<KeyMaterial, KeyError> {
-    let days = opts.validity_days.unwrap_or(DEFAULT_VALIDITY_DAYS);
-    let (not_before, not_after) = certificate::validity_bounds(now_unix, days)?;
-    let common_name = certificate::subject_field(
-        opts.common_name.as_deref(),
-        &default_common_name(opts.tenant.as_deref()),
-        "common name",
-    )?;
-    let organization = certificate::subject_field(opts.organization.as_deref(), DEFAULT_ORGANIZATION, "organization")?;
-    let serial = certificate::random_serial()?;
+/// A checked request for a key pair: everything but the key itself, so that bad options
+/// fail before the slow key generation, wherever the key comes from.
+pub struct KeyPlan {
+    common_name: String,
+    organization: String,
+    serial: [u8; 16],
+    not_before: u64,
+    not_after: u64,
+}
 
+impl KeyPlan {
+    /// Checks the options for a certificate made at `now_unix` (valid from 5 minutes earlier).
+    pub fn new(opts: &KeyOptions, now_unix: u64) -> Result<Self, KeyError> {
+        let days = opts.validity_days.unwrap_or(DEFAULT_VALIDITY_DAYS);
+        let (not_before, not_after) = certificate::validity_bounds(now_unix, days)?;
+        let common_name = certificate::subject_field(
+            opts.common_name.as_deref(),
+            &default_common_name(opts.tenant.as_deref()),
+            "common name",
+        )?;
+        let organization =
+            certificate::subject_field(opts.organization.as_deref(), DEFAULT_ORGANIZATION, "organization")?;
+        Ok(KeyPlan {
+            common_name,
+            organization,
+            serial: certificate::random_serial()?,
+            not_before,
+            not_after,
+        })
+    }
+
+    /// The certificate for `key`, ready for its signature.
+    pub fn unsigned_certificate(&self, key: &PrivateKey) -> Result<UnsignedCertificate, KeyError> {
+        UnsignedCertificate::new(
+            key,
+            &self.common_name,
+            &self.organization,
+            &self.serial,
+            self.not_before,
+            self.not_after,
+        )
+    }
+}
+
+/// Generates an RSA-2048 key (e = 65537) and a self-signed certificate valid from
+/// `now_unix` minus 5 minutes for `opts.validity_days` days, all in this crate.
+pub fn generate(opts: &KeyOptions, now_unix: u64) -> Result<KeyMaterial, KeyError> {
+    generate_with(KeyPlan::new(opts, now_unix)?)
+}
+
+/// Generates the key for a checked plan in this crate.
+pub fn generate_with(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
     let key = PrivateKey::new(&mut SysRng, KEY_BITS).map_err(|e| match e {
         rsa::Error::Rng => KeyError::NoRandomness(e.to_string()),
         other => KeyError::KeyGenerationFailed(other.to_string()),
     })?;
-    let cert = certificate::self_signed(&key, &common_name, &organization, &serial, not_before, not_after)?;
+    let cert = plan.unsigned_certificate(&key)?.sign_here()?;
+    material(&key, &cert)
+}
+
+/// The exports of a key and its certificate.
+pub fn material(key: &PrivateKey, cert: &Certificate) -> Result<KeyMaterial, KeyError> {
     Ok(KeyMaterial {
-        key: describe_key(&key)?,
-        certificate: certificate::describe(&cert)?,
+        key: describe_key(key)?,
+        certificate: certificate::describe(cert)?,
     })
 }

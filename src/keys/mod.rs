@@ -12,8 +12,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use certificate::UnsignedCertificate;
 pub use certificate::{CertificateInfo, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS};
-pub use generate::generate;
+pub use generate::{generate, generate_with, material, KeyPlan};
 pub use import::{certificate_matches, import, parse_certificate, parse_private_key, parse_private_key_bytes};
 
 /// RSA modulus size of generated keys, and the smallest size accepted on import.

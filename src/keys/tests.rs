@@ -119,7 +119,10 @@ fn validity_after_2049_uses_generalized_time_and_round_trips() {
     // 2049-06-01: notBefore is a UTCTime, notAfter (2059) must be a GeneralizedTime.
     let now = 2_506_118_400;
     let (nb, na) = certificate::validity_bounds(now, 3650).unwrap();
-    let cert = certificate::self_signed(&key, "x", "y", &[1], nb, na).unwrap();
+    let cert = certificate::UnsignedCertificate::new(&key, "x", "y", &[1], nb, na)
+        .unwrap()
+        .sign_here()
+        .unwrap();
     let info = certificate::describe(&cert).unwrap();
     assert_eq!((info.not_before, info.not_after), (nb, na));
     assert_eq!(info.not_after_rfc3339, "2059-05-30T00:00:00Z");
@@ -153,7 +156,10 @@ fn subject_fields_defaults_and_checks() {
 #[test]
 fn special_characters_in_the_subject_are_data() {
     let key = parse_private_key(&pair(0).key.private_key_pem).unwrap();
-    let cert = certificate::self_signed(&key, "Acme, Inc.+\"x\"", "O=Evil", &[1], NOW, NOW + 1).unwrap();
+    let cert = certificate::UnsignedCertificate::new(&key, "Acme, Inc.+\"x\"", "O=Evil", &[1], NOW, NOW + 1)
+        .unwrap()
+        .sign_here()
+        .unwrap();
     let info = certificate::describe(&cert).unwrap();
     // Two attributes only: the comma, plus and equals signs did not create new ones.
     assert_eq!(cert.tbs_certificate().subject().iter().count(), 2);
