@@ -27,6 +27,10 @@ async function handle(raw, sender) {
       return tabChanged(sender.tab?.id);
     case 'GetTabState':
       return tabState(msg.tabId);
+    case 'GenerateKeyPair':
+      return generateKeyPair(msg.options);
+    case 'GetKeyPair':
+      return keyPair();
     default:
       throw new Error(`unhandled ${msg.type}`);
   }
@@ -49,6 +53,19 @@ async function tabState(tabId) {
   // or after the admin clicked the toolbar button on that tab (activeTab).
   const tab = await api.tabs.get(tabId).catch(() => null);
   return core.describeTab(tabId, tab?.url || tab?.pendingUrl || undefined);
+}
+
+// The key pair lives in storage.session: memory only, gone when the browser closes, and
+// out of reach of content scripts (session storage is for trusted contexts by default).
+async function keyPair() {
+  const { keyPair: material = null } = await api.storage.session.get('keyPair');
+  return { type: 'KeyPair', material };
+}
+
+async function generateKeyPair(options) {
+  const material = await core.generateKeyPair(options ?? undefined, Date.now());
+  await api.storage.session.set({ keyPair: material });
+  return { type: 'KeyPair', material };
 }
 
 async function injectIntoOpenTabs() {

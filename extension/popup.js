@@ -32,6 +32,7 @@ function render(state) {
   $('loading').hidden = true;
   const ids = state?.ids;
   const problem = state?.problem ?? (state ? null : { message: 'IMS Link could not reach its background worker. Close this popup and open it again.' });
+  tenant = ids?.tenant ?? null;
   $('found').hidden = !ids;
   $('problem').hidden = !problem;
   $('problem').textContent = problem?.message ?? '';
@@ -54,6 +55,80 @@ async function copy(id, what) {
   }
 }
 
+// ---- key pair
+
+let keyPair = null;
+let tenant = null;
+let confirmReplace = false;
+
+const EXPORTS = {
+  certPem: { file: 'certificate_pub.crt', type: 'application/x-x509-ca-cert', what: 'certificate', data: (m) => m.certificate.pem },
+  keyPem: { file: 'private.key', type: 'application/x-pem-file', what: 'private key', data: (m) => m.privateKeyPem },
+  keyDer: { file: 'private.der', type: 'application/octet-stream', what: 'private key', data: (m) => fromBase64(m.privateKeyDerBase64) },
+  certDer: { file: 'certificate_pub.der', type: 'application/x-x509-ca-cert', what: 'certificate', data: (m) => fromBase64(m.certificate.derBase64) },
+};
+
+function fromBase64(b64) {
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+}
+
+function renderKeys() {
+  const ready = Boolean(keyPair);
+  $('keys-empty').hidden = ready;
+  $('keys-ready').hidden = !ready;
+  $('generate').textContent = confirmReplace ? 'Replace the key pair (the old one is lost unless downloaded)' : ready ? 'Generate a new key pair' : 'Generate key pair';
+  if (!ready) return;
+  const cert = keyPair.certificate;
+  $('cert-subject').textContent = cert.subject;
+  $('cert-expires').textContent = new Date(cert.notAfter * 1000).toLocaleDateString(undefined, { dateStyle: 'long' });
+  $('cert-sha256').textContent = cert.sha256Fingerprint;
+}
+
+async function generate() {
+  if (keyPair && !confirmReplace) {
+    confirmReplace = true;
+    return renderKeys();
+  }
+  confirmReplace = false;
+  const button = $('generate');
+  button.disabled = true;
+  $('keys-progress').hidden = false;
+  $('keys-problem').hidden = true;
+  $('status').textContent = 'Generating an RSA-2048 key pair and certificate…';
+  const days = Number($('validity-days').value);
+  const reply = await send({ type: 'GenerateKeyPair', options: { tenant: tenant ?? undefined, validityDays: days } }).catch(() => null);
+  button.disabled = false;
+  $('keys-progress').hidden = true;
+  if (reply?.type === 'KeyPair' && reply.material) {
+    keyPair = reply.material;
+    $('status').textContent = 'Key pair ready. Upload certificate_pub.crt to the Developer Console.';
+  } else {
+    $('keys-problem').hidden = false;
+    $('keys-problem').textContent = reply?.problem?.message ?? 'The key pair could not be made. Try again.';
+    $('status').textContent = '';
+  }
+  renderKeys();
+}
+
+function download(kind) {
+  const x = EXPORTS[kind];
+  const url = URL.createObjectURL(new Blob([x.data(keyPair)], { type: x.type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: x.file });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  $('status').textContent = `Saved ${x.file}.`;
+}
+
+async function copyExport(kind) {
+  const x = EXPORTS[kind];
+  try {
+    await navigator.clipboard.writeText(x.data(keyPair));
+    $('status').textContent = `Copied the ${x.what}.`;
+  } catch {
+    $('status').textContent = `Could not copy: download the ${x.what} instead.`;
+  }
+}
+
 async function refresh(tabId) {
   render(await send({ type: 'GetTabState', tabId }).catch(() => null));
 }
@@ -62,6 +137,13 @@ async function main() {
   $('version').textContent = `Version ${api.runtime.getManifest().version}`;
   $('copy-tenant').addEventListener('click', () => copy('tenant', 'tenant ID'));
   $('copy-client-code').addEventListener('click', () => copy('client-code', 'client code'));
+  $('generate').addEventListener('click', generate);
+  document.querySelectorAll('[data-export]').forEach((b) => b.addEventListener('click', () => download(b.dataset.export)));
+  document.querySelectorAll('[data-copy]').forEach((b) => b.addEventListener('click', () => copyExport(b.dataset.copy)));
+  send({ type: 'GetKeyPair' }).then((reply) => {
+    keyPair = reply?.material ?? null;
+    renderKeys();
+  }, () => {});
   const tabId = await targetTabId();
   if (tabId === undefined) return render({ problem: { message: 'No tab to look at.' } });
   api.runtime.onMessage.addListener((msg) => {

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::keys::KeyOptions;
 use crate::tenant::PageIds;
 use crate::url;
 
@@ -34,6 +35,12 @@ pub enum Message {
     },
     /// Worker → popup: a tab's state changed; ask again.
     TabStateChanged { tab_id: u32 },
+    /// Popup → worker: make a new key pair and certificate, replacing the one held.
+    GenerateKeyPair { options: Option<KeyOptions> },
+    /// Popup → worker: the key pair held, if any.
+    GetKeyPair {},
+    /// Worker → popup: the key pair held (`generateKeyPair`'s output), or `null`.
+    KeyPair { material: Option<serde_json::Value> },
     /// Worker → any sender: the request was refused, and why.
     Refused { problem: Problem },
 }
@@ -134,11 +141,18 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
             }
             Ok(())
         }
-        Message::GetTabState { .. } if from_extension_page => Ok(()),
-        Message::GetTabState { .. } => Err(MessageError::NotFromExtensionPage),
-        Message::TabState { .. } | Message::TabStateChanged { .. } | Message::Refused { .. } => {
-            Err(MessageError::WorkerOnly)
+        // The key pair, private key included, goes only to IMS Link's own pages.
+        Message::GetTabState { .. } | Message::GenerateKeyPair { .. } | Message::GetKeyPair {} => {
+            if from_extension_page {
+                Ok(())
+            } else {
+                Err(MessageError::NotFromExtensionPage)
+            }
         }
+        Message::TabState { .. }
+        | Message::TabStateChanged { .. }
+        | Message::KeyPair { .. }
+        | Message::Refused { .. } => Err(MessageError::WorkerOnly),
     }
 }
 
@@ -239,6 +253,22 @@ mod tests {
             authorize(&get, &Sender::default(), &me()),
             Err(MessageError::ForeignSender)
         );
+    }
+
+    #[test]
+    fn key_pair_requests_only_from_own_pages() {
+        let get = parse(json!({"type": "GetKeyPair"})).unwrap();
+        let gen = parse(json!({"type": "GenerateKeyPair", "options": {"tenant": "acme", "validityDays": 30}})).unwrap();
+        for m in [&get, &gen] {
+            assert_eq!(
+                authorize(m, &sender("chrome-extension://abc/popup.html"), &me()),
+                Ok(())
+            );
+            let from_page = authorize(m, &sender("https://experience.adobe.com/#/@acme/target"), &me());
+            assert_eq!(from_page, Err(MessageError::NotFromExtensionPage));
+        }
+        let bad = parse(json!({"type": "GenerateKeyPair", "options": {"validityDays": "long"}}));
+        assert_eq!(bad.unwrap_err().code(), "malformed-message");
     }
 
     #[test]
