@@ -92,6 +92,7 @@ build() {
   done
   mkdir -p dist/www/pkg
   cp www/* dist/www/
+  cp -r extension/shared dist/www/
   cp "$out/classic/$CRATE.js" dist/www/pkg/
   node tests/tools/inline-wasm.mjs "$out/classic/${CRATE}_bg.wasm" dist/www/pkg/${CRATE}_wasm.js
   for browser in chrome firefox; do

@@ -61,16 +61,7 @@ let keyPair = null;
 let tenant = null;
 let confirmReplace = false;
 
-const EXPORTS = {
-  certPem: { file: 'certificate_pub.crt', type: 'application/x-x509-ca-cert', what: 'certificate', data: (m) => m.certificate.pem },
-  keyPem: { file: 'private.key', type: 'application/x-pem-file', what: 'private key', data: (m) => m.privateKeyPem },
-  keyDer: { file: 'private.der', type: 'application/octet-stream', what: 'private key', data: (m) => fromBase64(m.privateKeyDerBase64) },
-  certDer: { file: 'certificate_pub.der', type: 'application/x-x509-ca-cert', what: 'certificate', data: (m) => fromBase64(m.certificate.derBase64) },
-};
-
-function fromBase64(b64) {
-  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-}
+const { files: EXPORTS, save: saveExport } = globalThis.imsLinkKeyFiles;
 
 function renderKeys() {
   const ready = Boolean(keyPair);
@@ -111,12 +102,7 @@ async function generate() {
 }
 
 function download(kind) {
-  const x = EXPORTS[kind];
-  const url = URL.createObjectURL(new Blob([x.data(keyPair)], { type: x.type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: x.file });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  $('status').textContent = `Saved ${x.file}.`;
+  $('status').textContent = `Saved ${saveExport(kind, keyPair)}.`;
 }
 
 async function copyExport(kind) {

@@ -25,12 +25,23 @@ after(async () => {
 test('www page reads a tenant id from a pasted Target address, offline from disk', async () => {
   await page.getByLabel('Target address or tenant ID').fill('https://experience.adobe.com/#/@weretailprod/target/activities');
   await page.getByRole('button', { name: 'Read tenant ID' }).click();
-  assert.equal(await page.getByRole('status').textContent(), 'Tenant ID: weretailprod');
+  assert.equal(await page.locator('#tenant-result').textContent(), 'Tenant ID: weretailprod');
   assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'the page made no network request');
 });
 
 test('www page explains a pasted Org id', async () => {
   await page.getByLabel('Target address or tenant ID').fill('0123456789ABCDEF01234567@AdobeOrg');
   await page.getByLabel('Target address or tenant ID').press('Enter');
-  assert.match(await page.getByRole('status').textContent(), /is an IMS Organization ID, not a tenant id/);
+  assert.match(await page.locator('#tenant-result').textContent(), /is an IMS Organization ID, not a tenant id/);
+});
+
+test('www page generates a key pair offline and offers the files', async () => {
+  await page.getByLabel('Common name (CN)').fill('AEM prod');
+  await page.getByRole('button', { name: 'Generate key pair' }).click();
+  const result = page.locator('#keys-result');
+  await result.filter({ hasText: 'Ready:' }).waitFor();
+  assert.match(await result.textContent(), /^Ready: CN=AEM prod,O=IMS Link, valid until/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download certificate_pub.crt' }).click()]);
+  assert.equal(dl.suggestedFilename(), 'certificate_pub.crt');
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:')), []);
 });
