@@ -22,7 +22,8 @@ export function generateJwtView(cred, session) {
     },
   }, 'Generate token');
   const payloadArea = h('textarea', { class: 'Field_area__Ve1s7 Field_mono__c0Zd4', rows: '9', readonly: true, 'aria-label': 'JWT payload' });
-  payloadArea.value = payloadText;
+  // As default text, so the payload is in the DOM (innerText, serialization), not only in .value.
+  payloadArea.textContent = payloadText;
   return h('section', { class: 'Panel_panel__Wx1o7' },
     h('h2', {}, 'Generate JWT'),
     h('p', { class: 'Panel_hint__Ua6r3' }, 'The payload below is signed with your private key (RS256) to make a JWT.'),
