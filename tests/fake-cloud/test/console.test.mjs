@@ -79,6 +79,8 @@ test('project list and overview show the projects of the org from state', async 
   assert.equal(await page.evaluate(() => window.consoleLoadedAt), loadedAt, 'in-app navigation must not reload');
   await page.getByRole('link', { name: 'OAuth Server-to-Server' }).first().click();
   await page.waitForURL(credentialUrl(OAUTH));
+  // The URL changes before the data arrives, as on the real SPA: wait for the label.
+  await page.getByText('Client ID', { exact: true }).waitFor();
   assert.equal(await valueOf(page, 'Client ID'), OAUTH);
   await page.close();
 });
