@@ -4,12 +4,15 @@
 
 export const ORG_ID = '0123456789ABCDEF01234567@AdobeOrg';
 export const CONSOLE_ORG_ID = '1234567';
+/** A second org, so org switching and per-tenant pages have something to differ on. */
+export const WERETAIL_ORG_ID = 'FEDCBA9876543210FEDCBA98@AdobeOrg';
 
 /** A fresh state with one org ("acme"), one OAuth and one JWT credential, both Editors on Target. */
 export function createState() {
   return {
     orgs: {
       [ORG_ID]: { name: 'Acme Corp', tenant: 'acme', clientCode: 'acme', consoleOrgId: CONSOLE_ORG_ID },
+      [WERETAIL_ORG_ID]: { name: 'WeRetail Production', tenant: 'weretailprod', clientCode: 'weretailprod', consoleOrgId: '7654321' },
     },
     /** Developer Console credentials, by client id. */
     credentials: {

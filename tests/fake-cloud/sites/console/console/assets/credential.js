@@ -1,0 +1,78 @@
+// A credential's page: OAuth Server-to-Server (.../details/oauthservertoserver) or
+// Service Account (JWT) (.../details/jwt, with a "Generate JWT" tab at .../details/jwt/generatejwt).
+import { api } from './api.js';
+import { h } from './dom.js';
+import { codeBlock, dialog, field } from './fields.js';
+import { jwtCurl, oauthCurl } from './curl.js';
+import { certificatesSection, generateJwtView } from './jwt.js';
+import { downloadButton, projectFrame } from './layout.js';
+
+export async function credentialPage([org, projectId, credentialId, kind, tab], { navigate }) {
+  const [project, cred] = await Promise.all([api.project(org, projectId), api.credential(org, projectId, credentialId)]);
+  const base = `/console/projects/${org}/${projectId}/credentials/${credentialId}/details/${kind}`;
+  // The secret lives only here, after "Retrieve client secret"; never in the page before.
+  const session = { secret: null };
+  const isJwt = cred.type === 'jwt';
+  const title = h('div', { class: 'Page_title__Vd6sK' }, h('h1', {}, cred.name), downloadButton(org, project));
+  const tabs = isJwt
+    ? h('div', { class: 'Tabs_tabs__Gm8c4', role: 'tablist', 'aria-label': 'Credential' },
+      [['Credential details', base], ['Generate JWT', `${base}/generatejwt`]].map(([text, href]) => {
+        const selected = (href === base) !== (tab === 'generatejwt');
+        return h('button', { type: 'button', role: 'tab', 'aria-selected': String(selected), onclick: () => navigate(href) }, text);
+      }))
+    : null;
+  const view = tab === 'generatejwt'
+    ? generateJwtView(cred, session)
+    : detailsView({ org, projectId, credentialId, cred, session });
+  return projectFrame(org, project, [title, tabs, h('div', { role: tabs ? 'tabpanel' : null }, view)]);
+}
+
+function detailsView({ org, projectId, credentialId, cred, session }) {
+  const isJwt = cred.type === 'jwt';
+  const secretSlot = h('div', { class: 'Field_value__8dPz1' });
+  const retrieve = h('button', {
+    type: 'button',
+    class: 'Button_secondary__f9Kd2',
+    onclick: async () => {
+      retrieve.disabled = true;
+      const { client_secrets: secrets } = await api.retrieveSecret(org, projectId, credentialId);
+      session.secret = secrets[0].client_secret;
+      secretSlot.replaceWith(field('Client secret', session.secret).lastChild);
+    },
+  }, 'Retrieve client secret');
+  secretSlot.append(retrieve);
+
+  const tokenSlot = h('div');
+  const curl = () => (isJwt ? jwtCurl(cred, session.secret) : oauthCurl(cred, session.secret));
+  const actions = h('div', { class: 'Actions_row__Bf2m7' },
+    h('button', {
+      type: 'button',
+      class: 'Button_cta__Jw5e0',
+      onclick: async () => {
+        const t = await api.accessToken(org, projectId, credentialId);
+        tokenSlot.replaceChildren(h('section', { class: 'Panel_panel__Wx1o7' },
+          h('h2', {}, 'Access token'),
+          h('p', { class: 'Panel_hint__Ua6r3' }, `Expires in ${Math.round(t.expires_in / 3600)} hours.`),
+          codeBlock(t.access_token, 'Access token')));
+      },
+    }, 'Generate access token'),
+    h('button', { type: 'button', class: 'Button_secondary__f9Kd2', onclick: () => dialog('cURL command', codeBlock(curl(), 'cURL command')) }, 'View cURL command'));
+
+  const rows = [
+    field('Client ID', cred.clientId),
+    h('div', { class: 'Field_field__k3J9x' }, h('span', { class: 'Field_label__Qm2Lp' }, 'Client secret'), secretSlot),
+    field('Technical account ID', cred.technicalAccountId),
+    field('Technical account email', cred.technicalAccountEmail),
+    field('Organization ID', cred.orgId),
+  ];
+  if (!isJwt) rows.push(field('Scopes', cred.scopes.join(', ')));
+  return [
+    h('p', { class: 'Panel_hint__Ua6r3' }, isJwt
+      ? 'Service Account (JWT) credentials are deprecated. Use the values below to generate a JWT and exchange it for an access token.'
+      : 'Use these values to request an access token with the client credentials grant.'),
+    actions,
+    tokenSlot,
+    h('section', { class: 'Panel_panel__Wx1o7' }, h('h2', {}, 'Credential details'), rows),
+    isJwt ? certificatesSection({ org, projectId, credentialId, cred }) : null,
+  ];
+}

@@ -1,0 +1,74 @@
+// The workspace JSON the Console's "Download JSON" button serves. Shape as Adobe documents
+// it (App Builder workspace.json samples, aio-cli-plugin-app config schema):
+//   project { id, name, title, org { id, name, ims_org_id },
+//             workspace { id, name, title, action_url, app_url,
+//                         details { credentials[], services[], runtime { namespaces[] } } } }
+// OAuth Server-to-Server: integration_type "oauth_server_to_server" with
+//   oauth_server_to_server { client_id, client_secrets[], technical_account_email, technical_account_id, scopes[] }.
+// Service Account (JWT): integration_type "service" with
+//   jwt { client_id, client_secret, technical_account_email, technical_account_id, meta_scopes[] }.
+// Assumed (not found in public sources): the file name `<consoleOrgId>-<project name>-<workspace>.json`,
+// the workspace id and the empty runtime namespaces.
+
+/** The workspace a credential lives in; tests may set cred.workspaceId / cred.workspaceName. */
+export function workspaceOf(cred) {
+  return { id: cred.workspaceId ?? String(BigInt(cred.projectId) + 1000n), name: cred.workspaceName ?? 'Production' };
+}
+
+/** Project name as the Console derives it from the title: letters and digits only. */
+export function projectName(cred) {
+  return cred.projectName.replace(/[^A-Za-z0-9]/g, '').slice(0, 20);
+}
+
+export function credentialJson(clientId, cred) {
+  const common = {
+    client_id: clientId,
+    technical_account_email: cred.technicalAccountEmail,
+    technical_account_id: cred.technicalAccountId,
+  };
+  if (cred.type === 'jwt') {
+    return {
+      id: cred.credentialId,
+      name: 'Service Account (JWT)',
+      integration_type: 'service',
+      jwt: { ...common, client_secret: cred.clientSecret, meta_scopes: [...cred.metascopes] },
+    };
+  }
+  return {
+    id: cred.credentialId,
+    name: 'OAuth Server-to-Server',
+    integration_type: 'oauth_server_to_server',
+    oauth_server_to_server: { ...common, client_secrets: [cred.clientSecret], scopes: [...cred.scopes] },
+  };
+}
+
+/** The workspace JSON for every credential of one project, and the name it downloads under. */
+export function workspaceJson(state, consoleOrgId, projectId) {
+  const creds = Object.entries(state.credentials).filter(([, c]) => c.projectId === projectId);
+  if (!creds.length) return null;
+  const [, first] = creds[0];
+  const org = state.orgs[first.orgId] ?? {};
+  if ((org.consoleOrgId ?? consoleOrgId) !== consoleOrgId) return null;
+  const ws = workspaceOf(first);
+  const body = {
+    project: {
+      id: projectId,
+      name: projectName(first),
+      title: first.projectName,
+      org: { id: consoleOrgId, name: org.name ?? '', ims_org_id: first.orgId },
+      workspace: {
+        id: ws.id,
+        name: ws.name,
+        title: ws.name,
+        action_url: '',
+        app_url: '',
+        details: {
+          credentials: creds.map(([id, c]) => credentialJson(id, c)),
+          services: [{ code: 'AdobeTargetSDK', name: 'Adobe Target' }],
+          runtime: { namespaces: [] },
+        },
+      },
+    },
+  };
+  return { body, fileName: `${consoleOrgId}-${projectName(first)}-${ws.name}.json` };
+}

@@ -1,0 +1,269 @@
+// The fake Developer Console, Target's Implementation page and the customer site, seen in
+// Chromium as the extension's content scripts will see them. Values are found by their
+// visible label, the way the extension must read the real (hashed-class) pages.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startFakeCloud } from '../server.mjs';
+import { CONSOLE_ORG_ID, ORG_ID, WERETAIL_ORG_ID } from '../state.mjs';
+
+const OAUTH = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
+const JWT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const CONSOLE = 'https://developer.adobe.com/console';
+
+let cloud;
+let browser;
+let context;
+let tmp;
+
+before(async () => {
+  cloud = await startFakeCloud();
+  tmp = mkdtempSync(join(tmpdir(), 'fake-console-test-'));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      `--host-resolver-rules=${cloud.hostRules}`, '--ignore-certificate-errors'],
+  });
+  context = await browser.newContext({ acceptDownloads: true });
+});
+after(async () => {
+  await browser?.close();
+  await cloud?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function credentialUrl(clientId, tab = '') {
+  const c = cloud.state.credentials[clientId];
+  const kind = c.type === 'jwt' ? 'jwt' : 'oauthservertoserver';
+  return `${CONSOLE}/projects/${CONSOLE_ORG_ID}/${c.projectId}/credentials/${c.credentialId}/details/${kind}${tab}`;
+}
+
+async function open(url, readyText) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByText(readyText, { exact: true }).first().waitFor();
+  return page;
+}
+
+/** The value shown next to a visible label (textareas: their text), or null without such a label. */
+function valueOf(page, label) {
+  return page.evaluate((label) => {
+    const l = [...document.querySelectorAll('body *')].find((e) => e.childElementCount === 0 && e.textContent.trim() === label);
+    const v = l?.nextElementSibling;
+    if (!v) return null;
+    const area = v.matches('textarea') ? v : v.querySelector('textarea');
+    return area ? area.value : v.innerText.trim();
+  }, label);
+}
+
+function certificate(name) {
+  const key = join(tmp, `${name}.key`);
+  const crt = join(tmp, `${name}.crt`);
+  execFileSync('openssl', ['req', '-x509', '-sha256', '-nodes', '-days', '365', '-newkey', 'rsa:2048', '-subj', `/CN=${name}`,
+    '-keyout', key, '-out', crt], { stdio: 'ignore' });
+  return { crt, pem: readFileSync(crt, 'utf8').trim(), key: readFileSync(key, 'utf8') };
+}
+
+test('project list and overview show the projects of the org from state', async () => {
+  cloud.state.credentials[OAUTH].projectName = 'AEM Target integration';
+  const page = await open(`${CONSOLE}/projects`, 'Projects');
+  await page.getByRole('link', { name: 'AEM Target integration (JWT)' }).waitFor();
+  const loadedAt = await page.evaluate(() => window.consoleLoadedAt);
+  await page.getByRole('link', { name: 'AEM Target integration', exact: true }).click();
+  await page.waitForURL(`${CONSOLE}/projects/${CONSOLE_ORG_ID}/${cloud.state.credentials[OAUTH].projectId}/overview`);
+  await page.getByRole('heading', { name: 'Credentials' }).waitFor();
+  assert.equal(await page.evaluate(() => window.consoleLoadedAt), loadedAt, 'in-app navigation must not reload');
+  await page.getByRole('link', { name: 'OAuth Server-to-Server' }).first().click();
+  await page.waitForURL(credentialUrl(OAUTH));
+  // The URL changes before the data arrives, as on the real SPA: wait for the label.
+  await page.getByText('Client ID', { exact: true }).waitFor();
+  assert.equal(await valueOf(page, 'Client ID'), OAUTH);
+  await page.close();
+});
+
+test('OAuth Server-to-Server page shows the credential from state, by label', async () => {
+  const cred = cloud.state.credentials[OAUTH];
+  const page = await open(credentialUrl(OAUTH), 'Client ID');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'OAuth Server-to-Server');
+  assert.equal(await valueOf(page, 'Client ID'), OAUTH);
+  assert.equal(await valueOf(page, 'Technical account ID'), cred.technicalAccountId);
+  assert.equal(await valueOf(page, 'Technical account email'), cred.technicalAccountEmail);
+  assert.equal(await valueOf(page, 'Organization ID'), ORG_ID);
+  assert.equal(await valueOf(page, 'Scopes'), cred.scopes.join(', '));
+  assert.ok(await page.getByRole('button', { name: 'Copy' }).count() >= 5, 'copy buttons next to the values');
+  assert.equal(await page.getByRole('button', { name: 'Generate access token' }).count(), 1);
+  await page.close();
+});
+
+test('the client secret reaches the page only after "Retrieve client secret"', async () => {
+  const { clientSecret } = cloud.state.credentials[OAUTH];
+  const page = await open(credentialUrl(OAUTH), 'Client secret');
+  assert.ok(!(await page.content()).includes(clientSecret), 'no secret in the DOM before the click');
+  await page.getByRole('button', { name: 'View cURL command' }).click();
+  const before = await page.getByLabel('cURL command').textContent();
+  assert.match(before, /curl -X POST 'https:\/\/ims-na1\.adobelogin\.com\/ims\/token\/v3'/);
+  assert.match(before, new RegExp(`client_id=${OAUTH}&client_secret=\\{CLIENT_SECRET\\}&scope=openid,AdobeID,target_sdk`));
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByText(clientSecret, { exact: true }).waitFor();
+  assert.equal(await valueOf(page, 'Client secret'), clientSecret);
+  assert.equal(await page.getByRole('button', { name: 'Retrieve client secret' }).count(), 0);
+  await page.getByRole('button', { name: 'View cURL command' }).click();
+  assert.match(await page.getByLabel('cURL command').textContent(), new RegExp(`client_secret=${clientSecret}&`));
+  await page.close();
+});
+
+test('"Generate access token" issues a token the fake cloud knows', async () => {
+  const page = await open(credentialUrl(OAUTH), 'Client ID');
+  await page.getByRole('button', { name: 'Generate access token' }).click();
+  const token = (await page.getByLabel('Access token').textContent()).trim();
+  assert.equal(cloud.state.tokens[token]?.clientId, OAUTH);
+  assert.equal(cloud.state.tokens[token].orgId, ORG_ID);
+  await page.close();
+});
+
+test('Service Account (JWT) page: values, no scopes, and "Generate JWT" by pushState with the documented payload', async () => {
+  const cred = cloud.state.credentials[JWT];
+  const page = await open(credentialUrl(JWT), 'Client ID');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Service Account (JWT)');
+  assert.equal(await valueOf(page, 'Client ID'), JWT);
+  assert.equal(await valueOf(page, 'Technical account ID'), cred.technicalAccountId);
+  assert.equal(await valueOf(page, 'Technical account email'), cred.technicalAccountEmail);
+  assert.equal(await valueOf(page, 'Organization ID'), ORG_ID);
+  assert.equal(await valueOf(page, 'Scopes'), null);
+  assert.ok(!(await page.content()).includes(cred.clientSecret));
+  await page.getByRole('heading', { name: 'Public key certificates' }).waitFor();
+
+  const loadedAt = await page.evaluate(() => window.consoleLoadedAt);
+  await page.getByRole('tab', { name: 'Generate JWT' }).click();
+  await page.waitForURL(credentialUrl(JWT, '/generatejwt'));
+  await page.getByText('JWT payload', { exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => window.consoleLoadedAt), loadedAt, 'switching tabs must not reload');
+  const payload = JSON.parse(await valueOf(page, 'JWT payload'));
+  assert.deepEqual(Object.keys(payload), ['exp', 'iss', 'sub', 'https://ims-na1.adobelogin.com/s/ent_marketing_sdk', 'aud']);
+  assert.ok(Number.isInteger(payload.exp));
+  assert.ok(Math.abs(payload.exp - (Date.now() / 1000 + 86400)) < 120, 'exp about 24 hours ahead');
+  assert.equal(payload.iss, ORG_ID);
+  assert.equal(payload.sub, cred.technicalAccountId);
+  assert.equal(payload['https://ims-na1.adobelogin.com/s/ent_marketing_sdk'], true);
+  assert.equal(payload.aud, `https://ims-na1.adobelogin.com/c/${JWT}`);
+
+  await page.goBack();
+  await page.waitForURL(credentialUrl(JWT));
+  await page.getByText('Client ID', { exact: true }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Credential details' }).getAttribute('aria-selected'), 'true');
+  await page.close();
+});
+
+test('"Generate token" signs the payload with a pasted private key (RS256)', async () => {
+  const { key } = certificate('signer');
+  const page = await open(credentialUrl(JWT, '/generatejwt'), 'JWT payload');
+  await page.getByLabel('Paste private key').fill(key);
+  await page.getByRole('button', { name: 'Generate token' }).click();
+  const jwt = (await page.getByLabel('Generated JWT').textContent()).trim();
+  const [head, body, sig] = jwt.split('.');
+  assert.deepEqual(JSON.parse(Buffer.from(head, 'base64url')), { alg: 'RS256', typ: 'JWT' });
+  assert.equal(JSON.parse(Buffer.from(body, 'base64url')).aud, `https://ims-na1.adobelogin.com/c/${JWT}`);
+  assert.equal(Buffer.from(sig, 'base64url').length, 256);
+  await page.close();
+});
+
+test('uploaded public keys (file or paste) land in state and are listed with fingerprint and expiry', async () => {
+  const cred = cloud.state.credentials[JWT];
+  cred.certificates = [];
+  const first = certificate('first');
+  const second = certificate('second');
+  const page = await open(credentialUrl(JWT), 'Public key certificates');
+  assert.equal(await page.getByText('No public keys uploaded.').count(), 1);
+
+  await page.getByLabel('Public key file').setInputFiles(first.crt);
+  await page.getByText('Fingerprint', { exact: true }).waitFor();
+  assert.deepEqual(cred.certificates, [first.pem]);
+  const fingerprint = execFileSync('openssl', ['x509', '-in', first.crt, '-noout', '-fingerprint', '-sha1'], { encoding: 'utf8' })
+    .split('=')[1].trim().replaceAll(':', '').toLowerCase();
+  assert.equal(await valueOf(page, 'Fingerprint'), fingerprint);
+  const notAfter = execFileSync('openssl', ['x509', '-in', first.crt, '-noout', '-enddate'], { encoding: 'utf8' }).split('=')[1].trim();
+  assert.equal(await valueOf(page, 'Expiring on'), new Date(notAfter).toISOString().slice(0, 10));
+
+  await page.getByLabel('Paste public key').fill(second.pem);
+  await page.getByRole('button', { name: 'Upload pasted key' }).click();
+  await page.getByText('Fingerprint', { exact: true }).nth(1).waitFor();
+  assert.deepEqual(cred.certificates, [first.pem, second.pem]);
+
+  await page.getByLabel('Paste public key').fill('-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----');
+  await page.getByRole('button', { name: 'Upload pasted key' }).click();
+  await page.getByRole('alert').filter({ hasText: 'not a valid X.509 certificate' }).waitFor();
+  assert.equal(cred.certificates.length, 2);
+
+  // A reload lists what state holds, as the real page would after the upload.
+  await page.reload();
+  await page.getByText('Fingerprint', { exact: true }).nth(1).waitFor();
+  await page.close();
+});
+
+test('"Download JSON" serves the workspace JSON of the credential, matching state', async () => {
+  const cred = cloud.state.credentials[OAUTH];
+  const page = await open(credentialUrl(OAUTH), 'Client ID');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON' }).click()]);
+  assert.equal(download.suggestedFilename(), `${CONSOLE_ORG_ID}-AEMTargetintegration-Production.json`);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(json.project.id, cred.projectId);
+  assert.equal(json.project.title, cred.projectName);
+  assert.equal(json.project.org.ims_org_id, ORG_ID);
+  assert.equal(json.project.org.id, CONSOLE_ORG_ID);
+  const [c] = json.project.workspace.details.credentials;
+  assert.equal(c.integration_type, 'oauth_server_to_server');
+  assert.deepEqual(c.oauth_server_to_server, {
+    client_id: OAUTH,
+    technical_account_email: cred.technicalAccountEmail,
+    technical_account_id: cred.technicalAccountId,
+    client_secrets: [cred.clientSecret],
+    scopes: cred.scopes,
+  });
+  await page.close();
+
+  const jwtPage = await open(`${CONSOLE}/projects/${CONSOLE_ORG_ID}/${cloud.state.credentials[JWT].projectId}/overview`, 'Credentials');
+  const [dl2] = await Promise.all([jwtPage.waitForEvent('download'), jwtPage.getByRole('link', { name: 'Download JSON' }).click()]);
+  const jwtJson = JSON.parse(readFileSync(await dl2.path(), 'utf8')).project.workspace.details.credentials[0];
+  assert.equal(jwtJson.integration_type, 'service');
+  assert.equal(jwtJson.jwt.client_id, JWT);
+  assert.deepEqual(jwtJson.jwt.meta_scopes, ['ent_marketing_sdk']);
+  await jwtPage.close();
+});
+
+test('Target Administration > Implementation shows Client Code and IMS Organization ID per tenant', async () => {
+  const page = await open('https://experience.adobe.com/#/@acme/target/setup/implementation', 'Account details');
+  await page.getByText('Client Code', { exact: true }).waitFor();
+  assert.equal(await valueOf(page, 'Client Code'), 'acme');
+  assert.equal(await valueOf(page, 'IMS Organization ID'), ORG_ID);
+  const loadedAt = await page.evaluate(() => window.shellLoadedAt);
+
+  await page.getByLabel('Switch organization').selectOption('weretailprod');
+  await page.waitForURL(/#\/@weretailprod\/target\/setup\/implementation$/);
+  await page.getByText(WERETAIL_ORG_ID, { exact: true }).waitFor();
+  assert.equal(await valueOf(page, 'Client Code'), 'weretailprod');
+  assert.equal(await page.evaluate(() => window.shellLoadedAt), loadedAt, 'the shell must not reload');
+
+  // Other Target routes still render as before.
+  await page.getByRole('link', { name: 'Activities' }).click();
+  await page.getByRole('heading', { name: 'Activities' }).waitFor();
+  await page.close();
+});
+
+test('the customer site exposes targetGlobalSettings and at.js in the page world, under CSP', async () => {
+  const errors = [];
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('https://www.acme-shop.test/');
+  const seen = await page.evaluate(() => ({ settings: window.targetGlobalSettings, atjs: window.adobe?.target?.VERSION }));
+  assert.equal(seen.settings.clientCode, 'acme');
+  assert.equal(seen.settings.serverDomain, 'acme.tt.omtrdc.net');
+  assert.equal(seen.atjs, '2.11.4');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
