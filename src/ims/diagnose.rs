@@ -1,0 +1,395 @@
+//! Turning IMS and Target API answers into a verdict the admin can act on: every error
+//! code of adobe-surfaces.md §6-7 gets a plain cause and one next step.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::http::{parse_http_date, HttpResponse};
+
+/// Which call was answered; the same IMS error means different things per flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// `POST /ims/exchange/jwt` (Service Account (JWT)).
+    JwtExchange,
+    /// `POST /ims/token/v3` (OAuth Server-to-Server).
+    OAuth,
+    /// `GET mc.adobe.io/<tenant>/target/activities`.
+    Target,
+}
+
+/// Why a check failed, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnosis {
+    /// Stable identifier, e.g. `wrong-client-secret`.
+    pub code: &'static str,
+    /// One line: what is wrong.
+    pub summary: String,
+    /// Why it happens.
+    pub cause: String,
+    /// The one thing to do next.
+    pub next_step: String,
+    /// HTTP status, when there was an answer.
+    pub http_status: Option<u16>,
+    /// IMS's or Target's own error code (`invalid_client`, `403025`...).
+    pub remote_error: Option<String>,
+    /// The answer's body with any token removed, for the "raw response" disclosure.
+    pub raw: Option<String>,
+}
+
+/// A token IMS issued: shown as "obtained, expires at ...", the value never leaves the worker
+/// unless the admin asks to copy it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Token {
+    /// The bearer token.
+    pub access_token: String,
+    /// When it expires, unix milliseconds of the local clock.
+    pub expires_at_ms: i64,
+}
+
+/// What the Target Admin API said about the connection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetOk {
+    /// Number of activities the tenant has (the call asks for one).
+    pub total_activities: u64,
+}
+
+const MAX_RAW: usize = 4000;
+
+fn d(code: &'static str, summary: &str, cause: &str, next_step: &str) -> Diagnosis {
+    Diagnosis {
+        code,
+        summary: summary.into(),
+        cause: cause.into(),
+        next_step: next_step.into(),
+        http_status: None,
+        remote_error: None,
+        raw: None,
+    }
+}
+
+/// The body with any `access_token` value replaced, cut to a readable size.
+pub fn redact(body: &str) -> String {
+    let redacted = match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(mut map)) => {
+            for key in ["access_token", "refresh_token", "id_token"] {
+                if let Some(v) = map.get_mut(key) {
+                    *v = Value::from("(hidden)");
+                }
+            }
+            Value::Object(map).to_string()
+        }
+        _ => body.to_string(),
+    };
+    if redacted.chars().count() > MAX_RAW {
+        let cut: String = redacted.chars().take(MAX_RAW).collect();
+        format!("{cut}… (cut)")
+    } else {
+        redacted
+    }
+}
+
+/// Clock difference (server minus local, ms) from the response `Date` header.
+pub fn clock_skew_ms(resp: &HttpResponse, local_now_ms: i64) -> Option<i64> {
+    resp.date
+        .as_deref()
+        .and_then(parse_http_date)
+        .map(|server| server - local_now_ms)
+}
+
+/// A warning when the local clock is more than a minute off: JWT `exp` is computed from it.
+pub fn clock_warning(skew_ms: i64) -> Option<String> {
+    if skew_ms.abs() <= 60_000 {
+        return None;
+    }
+    let minutes = (skew_ms.abs() as f64 / 60_000.0).round() as i64;
+    let direction = if skew_ms > 0 { "behind" } else { "ahead of" };
+    Some(format!(
+        "This computer's clock is about {minutes} minute(s) {direction} Adobe's. JWTs carry an expiry time computed from this clock, so IMS may reject them as expired or not yet valid: set the clock to update automatically."
+    ))
+}
+
+fn looks_like_html(resp: &HttpResponse) -> bool {
+    resp.content_type.as_deref().is_some_and(|c| c.contains("html")) || resp.body.trim_start().starts_with('<')
+}
+
+fn non_json(resp: &HttpResponse, who: &str) -> Diagnosis {
+    if looks_like_html(resp) {
+        return d(
+            "html-instead-of-json",
+            &format!("{who} answered with a web page instead of data."),
+            "Something between this browser and Adobe (a company proxy, a captive portal or a maintenance page) answered in Adobe's place.",
+            "Open https://status.adobe.com to check for an outage, then try again from a network without the proxy, or ask your network team to allow Adobe's IMS hosts.",
+        );
+    }
+    d(
+        "unreadable-answer",
+        &format!(
+            "{who} answered with something IMS Link cannot read (HTTP {}).",
+            resp.status
+        ),
+        "The answer was not the JSON Adobe documents: it may be truncated or come from something other than Adobe.",
+        "Try again in a minute; if it persists, open the raw answer below and check https://status.adobe.com.",
+    )
+}
+
+/// Reads the token endpoint's answer for `flow` (JWT exchange or OAuth v3).
+pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Result<Token, Box<Diagnosis>> {
+    let json: Option<Value> = serde_json::from_str(&resp.body).ok();
+    let finish = |mut x: Diagnosis, remote: Option<String>| {
+        x.http_status = Some(resp.status);
+        x.remote_error = remote;
+        x.raw = Some(redact(&resp.body));
+        Box::new(x)
+    };
+    let Some(Value::Object(obj)) = json else {
+        return Err(finish(non_json(resp, "Adobe IMS"), None));
+    };
+    if resp.status == 200 {
+        let token = obj
+            .get("access_token")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty());
+        let expires_in = obj
+            .get("expires_in")
+            .and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()));
+        return match (token, expires_in) {
+            (Some(t), Some(n)) if n > 0 => {
+                // The JWT exchange counts in milliseconds, OAuth v3 in seconds.
+                let ms = if flow == Flow::JwtExchange {
+                    n
+                } else {
+                    n.saturating_mul(1000)
+                };
+                Ok(Token {
+                    access_token: t.into(),
+                    expires_at_ms: local_now_ms.saturating_add(ms),
+                })
+            }
+            _ => Err(finish(
+                d(
+                    "token-missing",
+                    "Adobe IMS said yes but sent no usable token.",
+                    "The answer lacked access_token or expires_in.",
+                    "Run the check again; if it repeats, check https://status.adobe.com.",
+                ),
+                None,
+            )),
+        };
+    }
+    let error = obj.get("error").and_then(Value::as_str).unwrap_or_default().to_string();
+    let description = obj
+        .get("error_description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_lowercase();
+    let x = ims_error(flow, resp.status, &error, &description);
+    Err(finish(x, (!error.is_empty()).then_some(error)))
+}
+
+fn ims_error(flow: Flow, status: u16, error: &str, description: &str) -> Diagnosis {
+    let jwt = flow == Flow::JwtExchange;
+    match (status, error) {
+        (401, "invalid_client") => d(
+            "wrong-client-secret",
+            "The client secret does not match this client ID.",
+            "IMS knows the client ID but rejected the secret sent with it: a wrong or old secret was pasted, or the secret was regenerated in the Developer Console.",
+            "In the Developer Console open the credential, click \"Retrieve client secret\" and capture it again.",
+        ),
+        (400, "invalid_client") if jwt && (description.contains("aud") || description.contains("audience")) => d(
+            "audience-mismatch",
+            "The JWT is addressed to another client or IMS environment.",
+            "The payload's \"aud\" must be https://ims-na1.adobelogin.com/c/<client ID> with this credential's client ID and the same IMS host as the Authorization Server.",
+            "Copy the payload again from the Developer Console's \"Generate JWT\" tab of this credential.",
+        ),
+        (400, "invalid_client") if !jwt && (description.contains("jwt") || description.contains("grant")) => d(
+            "no-oauth-credential",
+            "This client ID has no OAuth Server-to-Server credential.",
+            "It is a Service Account (JWT) credential that has not been migrated to OAuth Server-to-Server yet.",
+            "In the Developer Console open the project and migrate the JWT credential to OAuth Server-to-Server (same client ID), or use the JWT check.",
+        ),
+        (400, "invalid_client") => d(
+            "unknown-client",
+            "Adobe IMS does not know this client ID.",
+            "The client ID (API key) is mistyped, belongs to a deleted project, or was created in the other IMS environment (stage vs production).",
+            "Capture the Client ID again from the credential page in the Developer Console and check the Authorization Server is https://ims-na1.adobelogin.com.",
+        ),
+        (400, "invalid_signature") => d(
+            "certificate-not-uploaded",
+            "The JWT's signature matches none of the credential's certificates.",
+            "The key that signed the JWT belongs to a certificate that was never uploaded to this credential (or was deleted or expired there).",
+            "Upload certificate_pub.crt from IMS Link's key pair to the credential (Developer Console > Service Account (JWT) > Public keys > Upload public key), or import the key pair whose certificate is there.",
+        ),
+        (400, "invalid_scope") if jwt => d(
+            "metascope-missing",
+            "The JWT asks for access the credential was not given.",
+            "The payload's metascopes (such as https://ims-na1.adobelogin.com/s/ent_marketing_sdk) are not all bound to this credential: the Adobe Target API may be missing from the project.",
+            "Add the Adobe Target API to the project in the Developer Console, then copy the payload again from \"Generate JWT\".",
+        ),
+        (400, "invalid_scope") => d(
+            "scope-not-granted",
+            "A requested scope is not granted to this credential.",
+            "The Scope field lists a scope the OAuth Server-to-Server credential does not have.",
+            "Copy the scopes exactly as the credential page in the Developer Console lists them (Target needs target_sdk).",
+        ),
+        (400, "invalid_token") if description.contains("expired") || description.contains("exp") => d(
+            "jwt-expired",
+            "Adobe IMS says the JWT has expired.",
+            "The JWT's \"exp\" lies in the past by Adobe's clock: this computer's clock is probably wrong, or an old signed JWT was reused.",
+            "Set this computer's clock to update automatically and run the check again (IMS Link signs a fresh JWT each time).",
+        ),
+        (400, "invalid_token") => d(
+            "jwt-malformed",
+            "Adobe IMS could not read the JWT.",
+            "The JWT is missing or malformed, or its \"exp\" is not a whole number.",
+            "Paste the payload again from the Developer Console's \"Generate JWT\" tab; IMS Link validates it before signing.",
+        ),
+        (500, "internal_error") if jwt => d(
+            "credential-migrated",
+            "The JWT exchange failed inside IMS: this credential has most likely been converted to OAuth Server-to-Server.",
+            "Adobe ended JWT credentials (end of life 2025-06-30) and converted the remaining ones to OAuth Server-to-Server in 2026; a converted credential no longer accepts the JWT exchange.",
+            "Switch this profile to OAuth Server-to-Server: the client ID, technical account and product profiles stay the same; capture the client secret and scopes from the credential page.",
+        ),
+        (400, "unsupported_grant_type") => d(
+            "unsupported-grant",
+            "Adobe IMS did not accept the request type.",
+            "The token call used a grant type IMS does not support for this client.",
+            "Report this to IMS Link's maintainers with the raw answer below.",
+        ),
+        (s, _) if s >= 500 => d(
+            "ims-server-error",
+            "Adobe IMS had an internal problem.",
+            "IMS answered with a server error; this is on Adobe's side.",
+            "Wait a few minutes and run the check again; https://status.adobe.com shows outages.",
+        ),
+        _ => d(
+            "ims-rejected",
+            "Adobe IMS rejected the request.",
+            "IMS answered with an error IMS Link does not know; the raw answer below has its own words.",
+            "Read the raw answer below; check each captured value against the credential page in the Developer Console.",
+        ),
+    }
+}
+
+/// Reads the Target Admin API's answer to the activities call.
+pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> {
+    let json: Option<Value> = serde_json::from_str(&resp.body).ok();
+    let finish = |mut x: Diagnosis, remote: Option<String>| {
+        x.http_status = Some(resp.status);
+        x.remote_error = remote;
+        x.raw = Some(redact(&resp.body));
+        Box::new(x)
+    };
+    let Some(Value::Object(obj)) = json else {
+        return Err(finish(non_json(resp, "The Target API"), None));
+    };
+    if resp.status == 200 {
+        return match obj.get("total").and_then(Value::as_u64) {
+            Some(total) => Ok(TargetOk {
+                total_activities: total,
+            }),
+            None => Err(finish(non_json(resp, "The Target API"), None)),
+        };
+    }
+    // The API gateway answers {error_code, message}; Target itself {httpStatus, errors: [...]}.
+    let gateway = obj.get("error_code").and_then(|v| {
+        v.as_str()
+            .map(String::from)
+            .or_else(|| v.as_u64().map(|n| n.to_string()))
+    });
+    let target_err = obj.get("errors").and_then(Value::as_array).and_then(|e| e.first());
+    let target_code = target_err
+        .and_then(|e| e.get("errorCode"))
+        .and_then(Value::as_str)
+        .map(String::from);
+    let message = [obj.get("message"), target_err.and_then(|e| e.get("message"))]
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let remote = gateway.clone().or(target_code.clone());
+    let x = match (resp.status, gateway.as_deref()) {
+        (401, _) => d(
+            "target-token-rejected",
+            "The Target API did not accept the token.",
+            "The access token expired or was issued by the other IMS environment (stage vs production).",
+            "Run the IMS check again to get a fresh token, then connect again.",
+        ),
+        (403, Some("403003")) => d(
+            "api-key-invalid",
+            "The Target API does not accept this API key.",
+            "The credential's client ID is not subscribed to the Adobe Target API, or the API key sent does not belong to the token.",
+            "Add the Adobe Target API to the project in the Developer Console (Add to Project > API > Adobe Target).",
+        ),
+        (403, _) if message.contains("observer") || message.contains("role") || message.contains("permission") => d(
+            "observer-role",
+            "The integration can read Target but not change it.",
+            "Its product profile gives the API credential the Observer role; AEM needs Editor to create offers and activities.",
+            "In the Admin Console open Adobe Target > Product Profiles > your workspace > API Credentials and set the credential's role to Editor.",
+        ),
+        (403, _) if message.contains("tenant") => d(
+            "wrong-tenant",
+            "This tenant does not belong to the credential's organization.",
+            "The tenant ID names another company's Target account, or the credential was created in another IMS organization.",
+            "Capture the tenant ID again from the Target address (https://experience.adobe.com/#/@<tenant>/target) while signed in to the credential's organization.",
+        ),
+        (403, _) => d(
+            "no-product-profile",
+            "The integration has no Target product profile.",
+            "The API credential was not added to any Adobe Target product profile, so Target gives it no rights (\"Profile is not valid\").",
+            "In the Admin Console open Adobe Target > Product Profiles > your workspace > API Credentials, add this credential and give it the Editor role.",
+        ),
+        (404, _) => d(
+            "tenant-not-found",
+            "Target does not know this tenant ID.",
+            "The tenant ID is mistyped, or an IMS org ID or client code was entered where the tenant ID belongs.",
+            "Capture the tenant ID from the Target address: the part after \"@\" in https://experience.adobe.com/#/@<tenant>/target.",
+        ),
+        (406, _) => d(
+            "not-acceptable",
+            "The Target API refused the requested format.",
+            "The call's Accept header does not match what the Admin API serves; this is a bug in the caller.",
+            "Report this to IMS Link's maintainers with the raw answer below.",
+        ),
+        (s, _) if s >= 500 => d(
+            "target-server-error",
+            "The Target API had an internal problem.",
+            "Target answered with a server error; this is on Adobe's side.",
+            "Wait a few minutes and connect again; https://status.adobe.com shows outages.",
+        ),
+        _ => d(
+            "target-rejected",
+            "The Target API rejected the request.",
+            "Target answered with an error IMS Link does not know; the raw answer below has its own words.",
+            "Read the raw answer below and check the tenant ID and the credential's product profile.",
+        ),
+    };
+    Err(finish(x, remote))
+}
+
+/// The verdict when nothing answered at all.
+pub fn unreachable(host: &str, timed_out: bool) -> Diagnosis {
+    if timed_out {
+        d(
+            "timeout",
+            &format!("{host} did not answer in time."),
+            "The request got no answer before the time limit: the network is slow or down, or a firewall silently drops the connection.",
+            "Check this computer's network or VPN and run the check again; https://status.adobe.com shows Adobe outages.",
+        )
+    } else {
+        d(
+            "unreachable",
+            &format!("{host} could not be reached."),
+            "The connection failed before any answer: no network, a DNS problem, or a firewall or proxy that blocks Adobe's hosts.",
+            "Check this computer's network or VPN, then run the check again.",
+        )
+    }
+}
+
+#[cfg(test)]
+#[path = "diagnose_tests.rs"]
+mod tests;

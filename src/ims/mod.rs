@@ -1,0 +1,7 @@
+//! The IMS check and the Target connection check: requests, the host allow-list, and the
+//! diagnosis of every answer. Pure code; the transport lives in the wasm-only `fetch`.
+
+pub mod allow;
+pub mod diagnose;
+pub mod http;
+pub mod request;
