@@ -165,3 +165,23 @@ pub fn sign_jwt_portable(
     jwt::sign_rs256(payload_json, &key, now, jwt_lifetime(lifetime_secs)?)
         .map_err(|e| js_error("JwtError", e.code(), &e.to_string()))
 }
+
+/// `await checkIms(input, nowMs) -> {report, token}`: gets a token from Adobe IMS with the
+/// credential and judges the answer. `input` is `{authType: "jwt"|"oauth", authServer?,
+/// clientId, clientSecret, scopes?, payload?, privateKeyPem?, timeoutMs?}`. `report` is
+/// `{check: "ims", ok, expiresAtMs, diagnosis: {code, summary, cause, nextStep, httpStatus,
+/// remoteError, raw}, clockWarning, attempts}`; `token` `{accessToken, expiresAtMs}` is for
+/// the worker alone. Failures are in the report; only a malformed `input` throws.
+#[wasm_bindgen(js_name = checkIms)]
+pub async fn check_ims(input: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let input: crate::ims::check::ImsCheckInput = from_js(input, "IMS check input")?;
+    to_js(&crate::ims::run::ims(input, now_ms as i64).await)
+}
+
+/// `await checkTarget({tenant, clientId, accessToken, timeoutMs?}) -> report` with
+/// `check: "target"` and `totalActivities` on success.
+#[wasm_bindgen(js_name = checkTarget)]
+pub async fn check_target(input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::ims::run::TargetCheckInput = from_js(input, "Target check input")?;
+    to_js(&crate::ims::run::target(input).await)
+}

@@ -2,6 +2,11 @@
 //! diagnosis of every answer. Pure code; the transport lives in the wasm-only `fetch`.
 
 pub mod allow;
+pub mod check;
 pub mod diagnose;
 pub mod http;
 pub mod request;
+#[cfg(target_arch = "wasm32")]
+pub mod run;
+#[cfg(target_arch = "wasm32")]
+pub mod transport;

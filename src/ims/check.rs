@@ -1,0 +1,147 @@
+//! What a check needs and what it reports; validated before anything goes on the wire.
+
+use serde::{Deserialize, Serialize};
+
+use super::diagnose::Diagnosis;
+
+/// Which token flow the credential uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthType {
+    /// Service Account (JWT): a signed JWT exchanged at `/ims/exchange/jwt`.
+    Jwt,
+    /// OAuth Server-to-Server: client credentials at `/ims/token/v3`.
+    Oauth,
+}
+
+/// The inputs of the IMS check, as the worker gathers them from the profile and key pair.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImsCheckInput {
+    /// JWT or OAuth Server-to-Server; `None` is reported as missing.
+    pub auth_type: Option<AuthType>,
+    /// `https://ims-na1.adobelogin.com`; defaults to production IMS.
+    pub auth_server: Option<String>,
+    /// Client ID (API key).
+    pub client_id: String,
+    /// Client secret.
+    pub client_secret: String,
+    /// OAuth scopes.
+    pub scopes: Vec<String>,
+    /// JWT payload JSON (JWT flow).
+    pub payload: Option<String>,
+    /// The private key whose certificate is bound to the credential (JWT flow), PEM.
+    pub private_key_pem: Option<String>,
+    /// Per-attempt time limit; 15 s when absent, kept within 1 to 60 s.
+    pub timeout_ms: Option<u32>,
+}
+
+/// Production IMS, used when no Authorization Server was captured.
+pub const DEFAULT_AUTH_SERVER: &str = "https://ims-na1.adobelogin.com";
+const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+impl ImsCheckInput {
+    /// The time limit for one attempt.
+    pub fn timeout_ms(&self) -> u32 {
+        self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS).clamp(1_000, 60_000)
+    }
+
+    /// The Authorization Server, or production IMS.
+    pub fn auth_server(&self) -> &str {
+        self.auth_server
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(DEFAULT_AUTH_SERVER)
+    }
+
+    /// The first value the chosen flow needs and does not have.
+    pub fn missing(&self) -> Option<Diagnosis> {
+        let Some(auth) = self.auth_type else {
+            return Some(missing("authentication type", "Choose JWT or OAuth Server-to-Server (the credential page in the Developer Console says which one you have)."));
+        };
+        if self.client_id.trim().is_empty() {
+            return Some(missing(
+                "client ID",
+                "Capture it from the credential page in the Developer Console (\"Client ID\"), or paste it.",
+            ));
+        }
+        if self.client_secret.trim().is_empty() {
+            return Some(missing("client secret", "On the credential page in the Developer Console click \"Retrieve client secret\"; IMS Link picks it up."));
+        }
+        match auth {
+            AuthType::Oauth if self.scopes.is_empty() => Some(missing("scopes", "Capture the scopes from the OAuth Server-to-Server credential page in the Developer Console.")),
+            AuthType::Jwt if self.payload.as_deref().is_none_or(|p| p.trim().is_empty()) => Some(missing("JWT payload", "Capture it from the credential's \"Generate JWT\" tab in the Developer Console.")),
+            AuthType::Jwt if self.private_key_pem.as_deref().is_none_or(|k| k.trim().is_empty()) => Some(missing("private key", "Generate a key pair in IMS Link and upload its certificate to the credential, or import the key whose certificate is already there.")),
+            _ => None,
+        }
+    }
+}
+
+fn missing(field: &str, fix: &str) -> Diagnosis {
+    Diagnosis {
+        code: "missing-value",
+        summary: format!("No {field} yet."),
+        cause: format!("The IMS check needs the {field}, and the profile has none."),
+        next_step: fix.into(),
+        http_status: None,
+        remote_error: None,
+        raw: None,
+    }
+}
+
+/// What the popup may see of a check: pass or fail, why, and when the token expires, but
+/// never the token itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckReport {
+    /// `ims` or `target`.
+    pub check: &'static str,
+    /// Whether it passed.
+    pub ok: bool,
+    /// When the token expires (IMS check), unix ms.
+    pub expires_at_ms: Option<i64>,
+    /// Activities the tenant has (Target check).
+    pub total_activities: Option<u64>,
+    /// Why it failed.
+    pub diagnosis: Option<Box<Diagnosis>>,
+    /// A warning about this computer's clock, from the answer's `Date` header.
+    pub clock_warning: Option<String>,
+    /// Requests sent (1, or 2 after a retry).
+    pub attempts: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(json: &str) -> ImsCheckInput {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn names_the_first_missing_value() {
+        let missing_of = |j: &str| input(j).missing().map(|d| d.summary);
+        assert_eq!(missing_of("{}").as_deref(), Some("No authentication type yet."));
+        assert_eq!(
+            missing_of(r#"{"authType":"oauth","clientId":"a"}"#).as_deref(),
+            Some("No client secret yet.")
+        );
+        assert_eq!(
+            missing_of(r#"{"authType":"oauth","clientId":"a","clientSecret":"s"}"#).as_deref(),
+            Some("No scopes yet.")
+        );
+        let jwt_without_key = r#"{"authType":"jwt","clientId":"a","clientSecret":"s","payload":"{}"}"#;
+        assert_eq!(missing_of(jwt_without_key).as_deref(), Some("No private key yet."));
+        assert_eq!(
+            missing_of(r#"{"authType":"oauth","clientId":"a","clientSecret":"s","scopes":["x"]}"#),
+            None
+        );
+    }
+
+    #[test]
+    fn defaults_and_bounds() {
+        let i = input(r#"{"timeoutMs":5}"#);
+        assert_eq!((i.timeout_ms(), i.auth_server()), (1_000, DEFAULT_AUTH_SERVER));
+        assert_eq!(input("{}").timeout_ms(), 15_000);
+    }
+}

@@ -1,0 +1,109 @@
+//! The network calls of the checks, from the service worker (wasm only): a time limit per
+//! attempt, one retry with backoff on network errors and 5xx, and nothing sent to a host
+//! outside the allow-list.
+
+use gloo_net::http::{Request, RequestBuilder};
+use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
+use web_sys::AbortController;
+
+use super::allow;
+use super::http::{HttpRequest, HttpResponse};
+
+/// Answers longer than this are cut: no legitimate IMS or Target answer comes close.
+const MAX_BODY: usize = 256 * 1024;
+const RETRY_BACKOFF_MS: u32 = 600;
+
+/// Why no answer came back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// The host is not on the allow-list (never sent).
+    NotAllowed(allow::AllowError),
+    /// No answer within the time limit.
+    Timeout,
+    /// The connection failed (DNS, TLS, refused, offline).
+    Network,
+}
+
+/// The result of sending a request, with how many attempts it took.
+pub struct Sent {
+    /// The final answer, or why there was none.
+    pub result: Result<HttpResponse, TransportError>,
+    /// 1, or 2 after a retry.
+    pub attempts: u32,
+}
+
+/// Sends `req`, retrying once after a network error, a time-out or a 5xx answer.
+pub async fn send(req: &HttpRequest, timeout_ms: u32) -> Sent {
+    if let Err(e) = allow::check(&req.url) {
+        return Sent {
+            result: Err(TransportError::NotAllowed(e)),
+            attempts: 0,
+        };
+    }
+    let first = attempt(req, timeout_ms).await;
+    let retry = match &first {
+        Ok(resp) => resp.status >= 500,
+        Err(_) => true,
+    };
+    if !retry {
+        return Sent {
+            result: first,
+            attempts: 1,
+        };
+    }
+    TimeoutFuture::new(RETRY_BACKOFF_MS).await;
+    Sent {
+        result: attempt(req, timeout_ms).await,
+        attempts: 2,
+    }
+}
+
+async fn attempt(req: &HttpRequest, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
+    let controller = AbortController::new().map_err(|_| TransportError::Network)?;
+    let signal = controller.signal();
+    let abort = controller.clone();
+    let timer = Timeout::new(timeout_ms, move || abort.abort());
+    let mut builder: RequestBuilder = match req.method {
+        "POST" => Request::post(&req.url),
+        _ => Request::get(&req.url),
+    };
+    // No cookies: the admin's Adobe web session must never ride along with the check.
+    builder = builder
+        .credentials(web_sys::RequestCredentials::Omit)
+        .abort_signal(Some(&signal));
+    for (k, v) in &req.headers {
+        builder = builder.header(k, v);
+    }
+    let request = match &req.body {
+        Some(body) => builder.body(body.as_str()),
+        None => builder.build(),
+    }
+    .map_err(|_| TransportError::Network)?;
+    let sent = request.send().await;
+    let resp = match sent {
+        Ok(r) => r,
+        Err(_) if signal.aborted() => return Err(TransportError::Timeout),
+        Err(_) => return Err(TransportError::Network),
+    };
+    let body = resp.text().await;
+    drop(timer);
+    let mut body = match body {
+        Ok(b) => b,
+        Err(_) if signal.aborted() => return Err(TransportError::Timeout),
+        Err(_) => return Err(TransportError::Network),
+    };
+    if body.len() > MAX_BODY {
+        let mut cut = MAX_BODY;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        body.truncate(cut);
+    }
+    Ok(HttpResponse {
+        status: resp.status(),
+        date: resp.headers().get("date"),
+        content_type: resp.headers().get("content-type"),
+        body,
+    })
+}
