@@ -1,0 +1,102 @@
+//! What a content script sees of a page: its address, headings, and label/value pairs.
+//! Pages are read by visible label text because Adobe's markup (hashed class names, no ids on
+//! values) changes without notice; the snapshot is bounded so a hostile page cannot flood us.
+
+use serde::{Deserialize, Serialize};
+
+/// Most pairs and headings kept from one page.
+pub const MAX_ITEMS: usize = 2_000;
+/// Longest label or value kept.
+pub const MAX_TEXT: usize = 16 * 1024;
+
+/// One label and the value shown next to it (or a field's label and its value).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pair {
+    /// The visible label, `aria-label` or `<label>` text.
+    pub label: String,
+    /// The value's text.
+    pub value: String,
+}
+
+/// A page as the content script saw it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PageSnapshot {
+    /// The page address.
+    pub url: String,
+    /// h1-h3 texts, in document order.
+    pub headings: Vec<String>,
+    /// Label/value pairs, in document order.
+    pub pairs: Vec<Pair>,
+}
+
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl PageSnapshot {
+    /// Cuts the snapshot to the limits, so later code never handles unbounded input.
+    pub fn bounded(mut self) -> Self {
+        let cut = |s: &mut String| {
+            if s.len() > MAX_TEXT {
+                let mut at = MAX_TEXT;
+                while !s.is_char_boundary(at) {
+                    at -= 1;
+                }
+                s.truncate(at);
+            }
+        };
+        self.headings.truncate(MAX_ITEMS);
+        self.pairs.truncate(MAX_ITEMS);
+        cut(&mut self.url);
+        self.headings.iter_mut().for_each(cut);
+        for p in &mut self.pairs {
+            cut(&mut p.label);
+            cut(&mut p.value);
+        }
+        self
+    }
+
+    /// The first non-empty value whose label equals one of `labels` (case and spacing ignored).
+    pub fn value(&self, labels: &[&str]) -> Option<&str> {
+        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).collect();
+        self.pairs
+            .iter()
+            .find(|p| wanted.contains(&normalize(&p.label)) && !p.value.trim().is_empty())
+            .map(|p| p.value.trim())
+    }
+
+    /// Whether a heading equals `text` (case and spacing ignored).
+    pub fn has_heading(&self, text: &str) -> bool {
+        let t = normalize(text);
+        self.headings.iter().any(|h| normalize(h) == t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_values_by_label_ignoring_case_and_spacing() {
+        let s = PageSnapshot {
+            url: "https://x".into(),
+            headings: vec!["OAuth  Server-to-Server".into()],
+            pairs: vec![
+                Pair { label: "Client ID".into(), value: "".into() },
+                Pair { label: "client  id".into(), value: " abc ".into() },
+            ],
+        };
+        assert_eq!(s.value(&["Client ID", "API Key"]), Some("abc"));
+        assert_eq!(s.value(&["Nope"]), None);
+        assert!(s.has_heading("oauth server-to-server"));
+    }
+
+    #[test]
+    fn bounds_hostile_snapshots() {
+        let big = "é".repeat(MAX_TEXT);
+        let s = PageSnapshot { url: big.clone(), headings: vec![big.clone(); MAX_ITEMS + 5], pairs: vec![] }.bounded();
+        assert_eq!(s.headings.len(), MAX_ITEMS);
+        assert!(s.url.len() <= MAX_TEXT);
+    }
+}
