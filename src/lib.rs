@@ -5,6 +5,7 @@
 pub mod jwt;
 pub mod keys;
 pub mod message;
+pub mod profile;
 pub mod tab;
 pub mod tenant;
 pub mod url;
