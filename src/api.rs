@@ -185,3 +185,84 @@ pub async fn check_target(input: JsValue) -> Result<JsValue, JsValue> {
     let input: crate::ims::run::TargetCheckInput = from_js(input, "Target check input")?;
     to_js(&crate::ims::run::target(input).await)
 }
+
+// ---- Integration profile (issue 4) ----
+
+use crate::profile::{self, console, diagnose, payload, scopes, Capture, Field, Profile, Source};
+
+fn profile_input<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_error(
+            "ProfileError",
+            "malformed-input",
+            &format!("IMS Link could not read the {what} ({e}). Reload the popup; if it persists, clear the profile."),
+        )
+    })
+}
+
+fn optional_fields(fields: JsValue) -> Result<Vec<Field>, JsValue> {
+    if fields.is_undefined() || fields.is_null() {
+        return Ok(Vec::new());
+    }
+    profile_input(fields, "field list")
+}
+
+/// `emptyProfile() -> Profile`: every field `null`.
+#[wasm_bindgen(js_name = emptyProfile)]
+pub fn empty_profile() -> Result<JsValue, JsValue> {
+    to_js(&Profile::default())
+}
+
+/// `parseWorkspaceJson(text, source, choice?) -> {profile, missing, notices}`: the
+/// Developer Console download; `choice` is a credential name or id; throws `WorkspaceError`.
+#[wasm_bindgen(js_name = parseWorkspaceJson)]
+pub fn parse_workspace_json(text: &str, source: JsValue, choice: Option<String>) -> Result<JsValue, JsValue> {
+    let source: Source = profile_input(source, "source")?;
+    let capture = console::parse(text, &source, choice.as_deref())
+        .map_err(|e| js_error("WorkspaceError", e.code(), &e.to_string()))?;
+    to_js(&capture)
+}
+
+/// `parsePayload(text, source) -> {profile, missing, notices, metascopes}`: a pasted JWT
+/// payload (or a whole JWT); throws `PayloadError`.
+#[wasm_bindgen(js_name = parsePayload)]
+pub fn parse_payload(text: &str, source: JsValue) -> Result<JsValue, JsValue> {
+    let source: Source = profile_input(source, "source")?;
+    let capture = payload::parse(text, &source).map_err(|e| js_error("PayloadError", e.code(), &e.to_string()))?;
+    to_js(&capture)
+}
+
+/// `parseScopes(text, source) -> {profile, missing, notices}`: comma or space separated
+/// OAuth scopes; throws `ScopesError`.
+#[wasm_bindgen(js_name = parseScopes)]
+pub fn parse_scopes(text: &str, source: JsValue) -> Result<JsValue, JsValue> {
+    let source: Source = profile_input(source, "source")?;
+    let capture = scopes::parse(text, &source).map_err(|e| js_error("ScopesError", e.code(), &e.to_string()))?;
+    to_js(&capture)
+}
+
+/// `mergeCapture(profile, capture, replace?) -> {profile, changed, conflicts}`: `replace`
+/// lists the fields the admin chose to overwrite; throws `ProfileError`.
+#[wasm_bindgen(js_name = mergeCapture)]
+pub fn merge_capture(profile: JsValue, capture: JsValue, replace: JsValue) -> Result<JsValue, JsValue> {
+    let held: Profile = profile_input(profile, "profile")?;
+    let capture: Capture = profile_input(capture, "capture")?;
+    to_js(&profile::merge(&held, &capture.profile, &optional_fields(replace)?))
+}
+
+/// `clearProfile(profile, fields?) -> Profile`: empties the fields, or all of them.
+#[wasm_bindgen(js_name = clearProfile)]
+pub fn clear_profile(profile: JsValue, fields: JsValue) -> Result<JsValue, JsValue> {
+    let held: Profile = profile_input(profile, "profile")?;
+    to_js(&profile::clear(&held, &optional_fields(fields)?))
+}
+
+/// `diagnoseProfile(profile, nowMs) -> [{code, severity, field, message}]`; throws
+/// `ProfileError`.
+#[wasm_bindgen(js_name = diagnoseProfile)]
+pub fn diagnose_profile(profile: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let held: Profile = profile_input(profile, "profile")?;
+    // Same range rule as the key and JWT exports; milliseconds are kept for the dates.
+    let now = unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000);
+    to_js(&diagnose::diagnose(&held, now))
+}

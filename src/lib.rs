@@ -6,6 +6,7 @@ pub mod ims;
 pub mod jwt;
 pub mod keys;
 pub mod message;
+pub mod profile;
 pub mod tab;
 pub mod tenant;
 pub mod url;

@@ -120,3 +120,37 @@ async fn key_errors_are_named() {
         .unwrap();
     assert_eq!(err.name(), "KeyError");
 }
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn profile_capture_merge_and_diagnose_as_javascript_sees_them() {
+    let source = js(r#"{"kind": "file", "url": "workspace.json", "atMs": 1760000000000}"#);
+    let file = r#"{"client_id": "0123456789abcdef0123456789abcdef", "client_secrets": ["p8e-x"],
+        "scopes": ["openid"], "org": {"ims_org_id": "O@AdobeOrg"}}"#;
+    let capture = api::parse_workspace_json(file, source.clone(), None).unwrap();
+    let missing = js_sys::JSON::stringify(&get(&capture, "missing")).unwrap();
+    assert_eq!(
+        String::from(missing),
+        r#"["technicalAccountId","technicalAccountEmail"]"#
+    );
+    let merged = api::merge_capture(api::empty_profile().unwrap(), capture, JsValue::UNDEFINED).unwrap();
+    let profile = get(&merged, "profile");
+    let at = get(&get(&get(&profile, "clientId"), "source"), "atMs");
+    assert_eq!(at.as_f64(), Some(1_760_000_000_000.0));
+    let findings = api::diagnose_profile(profile, 1_760_000_000_000.0).unwrap();
+    let first = js_sys::Array::from(&findings).get(0);
+    assert_eq!(get(&first, "code").as_string().as_deref(), Some("scopes-lack-target"));
+    assert_eq!(get(&first, "severity").as_string().as_deref(), Some("error"));
+
+    let err: js_sys::Error = api::parse_payload("<html>", source).unwrap_err().dyn_into().unwrap();
+    assert_eq!(err.name(), "PayloadError");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("html-not-json"));
+    let bad: js_sys::Error = api::parse_scopes("x", js(r#"{"kind": "nowhere"}"#))
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(get(&bad, "code").as_string().as_deref(), Some("malformed-input"));
+}
