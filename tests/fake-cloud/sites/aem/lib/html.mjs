@@ -35,3 +35,19 @@ export function sendHtml(res, html, status = 200) {
   res.end(html);
   return true;
 }
+
+/** AEM's global bar (product name, help, notifications, profile). */
+export function globalNav(product = 'Adobe Experience Manager') {
+  return `<div class="aem-globalnav"><span class="aem-globalnav-logo" aria-hidden="true"></span><span class="aem-globalnav-product">${esc(product)}</span>
+<span class="aem-globalnav-spacer"></span><coral-icon icon="help" size="S" aria-label="Help"></coral-icon><coral-icon icon="bell" size="S" aria-label="Notifications"></coral-icon><coral-icon icon="user" size="S" aria-label="Profile"></coral-icon></div>`;
+}
+
+/** The title bar under it: `left` (back/cancel), the title, then the page's `actions`. */
+export function titleBar({ title, left = '', actions = '' }) {
+  return `<div class="aem-titlebar">${left}<h1 class="aem-titlebar-title">${esc(title)}</h1><div class="aem-titlebar-actions">${actions}</div></div>`;
+}
+
+/** AEM's Touch UI frame: global bar, title bar, content. */
+export function aemShell({ title, left = '', actions = '', content }) {
+  return `${globalNav()}\n${titleBar({ title, left, actions })}\n<main class="aem-content">${content}</main>`;
+}
