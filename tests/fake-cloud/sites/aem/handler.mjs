@@ -3,8 +3,9 @@
 // up; every form post is parsed and recorded in state.aemSubmissions as { path, fields }.
 import { serveCoral } from './lib/coral-assets.mjs';
 import { handleIms } from './lib/ims-routes.mjs';
+import { handleTarget } from './lib/target-routes.mjs';
 
 export async function handle(req, res, ctx) {
   if (req.method === 'GET' && serveCoral(res, ctx.url.pathname)) return true;
-  return handleIms(req, res, ctx);
+  return (await handleIms(req, res, ctx)) || handleTarget(req, res, ctx);
 }
