@@ -17,7 +17,7 @@ export function imsConsolePage(state, query = '') {
 <thead is="coral-table-head"><tr is="coral-table-row"><th is="coral-table-headercell">Title</th><th is="coral-table-headercell">Cloud Solution</th><th is="coral-table-headercell">Authentication</th><th is="coral-table-headercell"></th></tr></thead>
 <tbody is="coral-table-body">${rows}</tbody></table>
 ${state.aem.imsConfigs.length === 0 ? '<p class="ims-empty">There is no item.</p>' : ''}
-<coral-dialog id="ims-health-dialog" closable="on">
+<coral-dialog id="ims-health-dialog">
 <coral-dialog-header>Check Health</coral-dialog-header>
 <coral-dialog-content><p>Check the health of <b class="ims-health-title"></b>: AEM requests an access token from Adobe IMS with this configuration.</p>
 <div class="ims-health-result aem-result" aria-live="polite"></div></coral-dialog-content>

@@ -45,7 +45,7 @@ ${CLOUD_SOLUTIONS.map((s) => `<coral-select-item value="${esc(s)}">${esc(s)}</co
 <coral-alert-content>Public key for <b class="ims-certificate-alias"></b> is ready. Add it to the Adobe Developer Console integration.</coral-alert-content></coral-alert>
 <a is="coral-anchorbutton" id="ims-download-public-key" icon="download" href="#" download="AEM-Adobe-IMS.crt">Download Public Key</a></div>`;
 
-  const body = `<form class="foundation-form foundation-layout-wizard2" id="ims-wizard-form" method="post" action="${UPDATE_PATH}" data-foundation-form-ajax="true" data-redirect="${CONSOLE_PATH}" data-variant="${esc(variant)}" autocomplete="off">
+  const body = `<form class="foundation-form foundation-layout-wizard2" id="ims-wizard-form" method="post" action="${UPDATE_PATH}" data-foundation-form-ajax="true" data-redirect="${CONSOLE_PATH}" data-variant="${esc(variant)}" autocomplete="off" novalidate>
 <input type="hidden" name="_charset_" value="utf-8">
 ${globalNav()}
 <coral-wizardview id="ims-wizard">

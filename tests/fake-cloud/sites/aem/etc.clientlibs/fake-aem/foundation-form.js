@@ -26,12 +26,15 @@ export function coralReady(root = document.body) {
   return new Promise((resolve) => window.Coral.commons.ready(root, () => resolve()));
 }
 
-/** Shows a Coral toast-like status in `area` (variant: success, error, info). */
+/** Shows a Coral alert in `area` (variant: success, error, info). */
 export function showResult(area, variant, header, text) {
-  area.replaceChildren();
-  const alert = new window.Coral.Alert().set({ variant, header: { innerHTML: '' }, content: { innerHTML: '' } });
-  alert.header.textContent = header;
-  alert.content.textContent = text;
-  area.append(alert);
+  const alert = document.createElement('coral-alert');
+  alert.variant = variant;
+  const h = document.createElement('coral-alert-header');
+  h.textContent = header;
+  const c = document.createElement('coral-alert-content');
+  c.textContent = text;
+  alert.append(h, c);
+  area.replaceChildren(alert);
   area.hidden = false;
 }
