@@ -58,5 +58,18 @@ export function createState() {
     faults: { imsHang: false, imsFailNext: 0 },
     /** Forms the fake AEM received: [{ path, fields }] in arrival order. */
     aemSubmissions: [],
+    /**
+     * What the fake AEM author stores (sites/aem/handler.mjs). imsConfigs: Adobe IMS
+     * Configurations { id, title, cloudServiceName, authType: 'jwt' | 'oauth', clientId };
+     * targetConfigs: Target cloud configurations { path, title, tenant, clientCode, imsConfigId };
+     * actions: buttons clicked that would call Adobe ({ action, ... }: 'checkHealth', 'connectTarget').
+     */
+    aem: {
+      imsConfigs: [
+        { id: 'analytics-ims-1', title: 'Adobe Analytics', cloudServiceName: 'Adobe Analytics', authType: 'jwt', clientId: 'b2c3d4e5f60718293a4b5c6d7e8f9001' },
+      ],
+      targetConfigs: [],
+      actions: [],
+    },
   };
 }

@@ -1,0 +1,69 @@
+// The IMS configurations console, its create wizard and the servlets they post to.
+import { imsConsolePage, HEALTH_PATH } from '../pages/ims-console.mjs';
+import { IMS_FIELDS, VARIANTS, fieldName, variantFor } from '../pages/ims-variants.mjs';
+import { CONSOLE_PATH, UPDATE_PATH, WIZARD_PATH, imsWizardPage } from '../pages/ims-wizard.mjs';
+import { parseFormBody } from './form-body.mjs';
+import { sendHtml } from './html.mjs';
+import { createKeypair } from './keypair.mjs';
+
+const CERTIFICATE_PATH = '/libs/cq/adobeims-configuration/content/configurations/certificate';
+const PUBLIC_KEY_PATH = '/libs/cq/adobeims-configuration/content/configurations/publickey';
+
+// The wizard's posted names depend on its variant; the stored configuration does not.
+function byKey(fields) {
+  for (const variant of Object.keys(VARIANTS)) {
+    if (fieldName(variant, 'title') in fields) {
+      return Object.fromEntries(IMS_FIELDS.map((f) => [f.key, fields[fieldName(variant, f.key)]]).filter(([, v]) => v !== undefined));
+    }
+  }
+  return {};
+}
+
+export async function handleIms(req, res, ctx) {
+  const { url, state, json } = ctx;
+  const path = url.pathname;
+  if (req.method === 'GET' && path === CONSOLE_PATH) {
+    const variant = url.searchParams.get('variant');
+    return sendHtml(res, imsConsolePage(state, variant ? `?variant=${encodeURIComponent(variant)}` : ''));
+  }
+  if (req.method === 'GET' && path === WIZARD_PATH) return sendHtml(res, imsWizardPage(variantFor(url, ctx.host)));
+  if (req.method === 'POST' && path === UPDATE_PATH) {
+    const fields = parseFormBody(req.headers['content-type'], ctx.body);
+    state.aemSubmissions.push({ path, fields });
+    const v = byKey(fields);
+    if (!v.title) return json(res, 400, { message: 'Title is required' });
+    const config = {
+      id: `${v.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ims'}-${state.aem.imsConfigs.length + 1}`,
+      title: v.title,
+      cloudServiceName: v.cloudServiceName ?? '',
+      authType: v.authType ?? (v.jwtClaims !== undefined ? 'jwt' : 'oauth'),
+      clientId: v.clientId ?? v.apiKey ?? '',
+      authServerUrl: v.authServerUrl ?? '',
+      keypairAlias: v.keypairAlias ?? '',
+    };
+    state.aem.imsConfigs.push(config);
+    return json(res, 200, { status: 'ok', id: config.id });
+  }
+  if (req.method === 'POST' && path === CERTIFICATE_PATH) {
+    const alias = new URLSearchParams(ctx.body.toString()).get('alias')?.trim();
+    if (!alias) return json(res, 400, { message: 'An alias is required' });
+    state.aem.keypairs ??= {};
+    state.aem.keypairs[alias] = createKeypair(alias);
+    state.aem.actions.push({ action: 'createCertificate', alias });
+    return json(res, 200, { alias, publicKeyUrl: `${PUBLIC_KEY_PATH}?alias=${encodeURIComponent(alias)}` });
+  }
+  if (req.method === 'GET' && path === PUBLIC_KEY_PATH) {
+    const pair = state.aem.keypairs?.[url.searchParams.get('alias')];
+    if (!pair) return json(res, 404, { message: 'No such certificate' });
+    res.writeHead(200, { 'content-type': 'application/x-x509-ca-cert', 'content-disposition': 'attachment; filename="AEM-Adobe-IMS.crt"' });
+    res.end(pair.certificate);
+    return true;
+  }
+  if (req.method === 'POST' && path === HEALTH_PATH) {
+    const id = new URLSearchParams(ctx.body.toString()).get('id');
+    state.aem.actions.push({ action: 'checkHealth', id });
+    // Placeholder until the check calls the fake IMS: the click is what tests see for now.
+    return json(res, 200, { status: 'pending', message: 'Health check recorded; the fake AEM does not call IMS yet.' });
+  }
+  return false;
+}

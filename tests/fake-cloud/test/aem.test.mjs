@@ -1,0 +1,187 @@
+// The fake AEM's forms, driven the way a user drives them (click, type, choose), record
+// exactly what AEM would have saved. One Chromium for the whole file.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { createState } from '../state.mjs';
+import { startFakeCloud } from '../server.mjs';
+
+const AUTHOR = 'https://author.aem.test';
+const CLOUD = 'https://author-p12345-e67890.adobeaemcloud.com';
+const WIZARD = '/libs/cq/adobeims-configuration/content/configurations/create.html';
+const CONSOLE = '/libs/cq/adobeims-configuration/content/configurations.html';
+
+let cloud;
+let browser;
+let page;
+before(async () => {
+  cloud = await startFakeCloud();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      `--host-resolver-rules=${cloud.hostRules}`, '--ignore-certificate-errors'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await cloud?.close();
+});
+beforeEach(async () => {
+  Object.assign(cloud.state, createState());
+  await page?.close();
+  page = await browser.newPage();
+  page.setDefaultTimeout(5000);
+  page.on('pageerror', (err) => assert.fail(`page error: ${err.message}`));
+});
+
+async function open(url) {
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready]');
+}
+
+/** Opens a Coral select (found by its label) and picks the item with that text, as a user does. */
+async function chooseCoral(label, itemText) {
+  const id = await page.locator('label', { hasText: label }).first().getAttribute('id');
+  const select = page.locator(`coral-select[labelledby="${id}"]`);
+  await select.locator('button').first().click();
+  await select.locator('coral-selectlist-item', { hasText: itemText }).click();
+}
+
+test('Coral components upgrade: select, switch and textfield expose their properties', async () => {
+  await open(`${AUTHOR}${WIZARD}`);
+  const props = await page.evaluate(() => {
+    const select = document.querySelector('coral-select[name="cloudServiceName"]');
+    select.value = 'Adobe Target';
+    const sw = document.querySelector('coral-switch[name="newKeypair"]');
+    return { coral: typeof window.Coral, value: select.value, checked: sw.checked, textfield: document.querySelector('[name="title"]').classList.contains('_coral-Textfield') };
+  });
+  assert.deepEqual(props, { coral: 'object', value: 'Adobe Target', checked: false, textfield: true });
+});
+
+test('IMS wizard (6.5): Account step hidden before Next; filling both steps posts the servlet parameters', async () => {
+  await open(`${AUTHOR}${WIZARD}?variant=65-jwt`);
+  assert.equal(await page.locator('[name="title"]').isVisible(), false);
+  assert.equal(await page.locator('#ims-next').isDisabled(), true);
+
+  await chooseCoral('Cloud Configuration', 'Adobe Target');
+  await page.locator('coral-switch', { hasText: 'Create new certificate' }).click();
+  await page.getByLabel('Alias').fill('target-ims');
+  await page.getByRole('button', { name: 'Create certificate' }).click();
+  await page.getByRole('button', { name: 'Download Public Key' }).waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Public Key' }).click();
+  assert.equal((await download).suggestedFilename(), 'AEM-Adobe-IMS.crt');
+  assert.match(cloud.state.aem.keypairs['target-ims'].certificate, /BEGIN CERTIFICATE/);
+
+  await page.locator('#ims-next').click();
+  await page.getByLabel('Title').fill('Adobe Target');
+  await page.getByLabel('Authorization Server').fill('https://ims-na1.adobelogin.com');
+  await page.getByLabel('API Key').fill('a1b2c3d4e5f60718293a4b5c6d7e8f90');
+  await page.getByLabel('Client Secret').fill('p8e-JWTsecret9876543210fedcbaABC');
+  await page.getByLabel('Payload').fill('{"aud":"https://ims-na1.adobelogin.com/c/a1b2"}');
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+
+  assert.deepEqual(cloud.state.aemSubmissions, [{
+    path: '/libs/cq/adobeims-configuration/content/configurations/update',
+    fields: {
+      _charset_: 'UTF-8', cloudServiceName: 'Adobe Target', newKeypair: 'true', newKeypairAlias: 'target-ims', keypairAlias: 'target-ims',
+      title: 'Adobe Target', authServerUrl: 'https://ims-na1.adobelogin.com', apiKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      clientSecret: 'p8e-JWTsecret9876543210fedcbaABC', jwtClaims: '{"aud":"https://ims-na1.adobelogin.com/c/a1b2"}',
+    },
+  }]);
+  assert.equal(cloud.state.aem.imsConfigs.at(-1).title, 'Adobe Target');
+  await page.getByText('Adobe Target', { exact: true }).first().waitFor();
+});
+
+test('IMS wizard (AEMaaCS): OAuth fields with "./" names; the switch left off posts its hidden "false"', async () => {
+  await open(`${CLOUD}${WIZARD}`);
+  await chooseCoral('Cloud Solution', 'Adobe Target');
+  await page.locator('#ims-next').click();
+  assert.equal(await page.locator('[name="./apiKey"]').isVisible(), false);
+  await page.getByLabel('Title').fill('Target OAuth');
+  await page.getByLabel('Authorization Server').fill('https://ims-na1.adobelogin.com');
+  await page.getByLabel('Client ID').fill('5f0a1b2c3d4e5f60718293a4b5c6d7e8');
+  await page.getByLabel('Client Secret').fill('p8e-OAUTHsecret0123456789abcdefXYZ');
+  await page.getByLabel('Scope').fill('openid,AdobeID,target_sdk');
+  await page.getByLabel('Org ID').fill('0123456789ABCDEF01234567@AdobeOrg');
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  assert.deepEqual(cloud.state.aemSubmissions.at(-1).fields, {
+    _charset_: 'UTF-8', './cloudServiceName': 'Adobe Target', './newKeypair': 'false', './keypairAlias': '', './authType': 'oauth',
+    './title': 'Target OAuth', './authServerUrl': 'https://ims-na1.adobelogin.com', './clientId': '5f0a1b2c3d4e5f60718293a4b5c6d7e8',
+    './clientSecret': 'p8e-OAUTHsecret0123456789abcdefXYZ', './scope': 'openid,AdobeID,target_sdk', './orgId': '0123456789ABCDEF01234567@AdobeOrg',
+  });
+  assert.deepEqual(cloud.state.aem.imsConfigs.at(-1), {
+    id: 'target-oauth-2', title: 'Target OAuth', cloudServiceName: 'Adobe Target', authType: 'oauth',
+    clientId: '5f0a1b2c3d4e5f60718293a4b5c6d7e8', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: '',
+  });
+});
+
+test('IMS wizard with unknown names: fields are found by label, Create refuses empty required fields', async () => {
+  await open(`${AUTHOR}${WIZARD}?variant=labels`);
+  assert.equal(await page.locator('[name="title"], [name="./title"]').count(), 0);
+  await chooseCoral('Cloud Configuration', 'Adobe Target');
+  await page.locator('#ims-next').click();
+  await page.getByLabel('Title').fill('Only a title');
+  await page.locator('#ims-create').click();
+  await page.getByText('Please fill out all required fields.').waitFor();
+  assert.equal(cloud.state.aemSubmissions.length, 0);
+});
+
+test('IMS console lists configurations; Check Health > Check is recorded and shows a result', async () => {
+  await open(`${AUTHOR}${CONSOLE}`);
+  await page.getByRole('button', { name: 'Check Health' }).first().click();
+  await page.locator('#ims-health-check').click();
+  await page.locator('.ims-health-result coral-alert').waitFor();
+  assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1' }]);
+  assert.equal(await page.locator('#ims-console-create').getAttribute('href'), WIZARD);
+});
+
+test('AEM 6.5 classic dialog: Client Code fills an empty Tenant ID; combos, checkboxes and OK post the dialog', async () => {
+  cloud.state.aem.imsConfigs.push({ id: 'target-ims-2', title: 'Adobe Target', cloudServiceName: 'Adobe Target', authType: 'jwt', clientId: 'x' });
+  await open(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  await page.getByLabel('Client Code:').pressSequentially('acme');
+  assert.equal(await page.getByLabel('Tenant ID:').inputValue(), 'acme');
+  // A Tenant ID typed differently is kept.
+  await page.getByLabel('Tenant ID:').fill('acmecorp');
+  await page.getByLabel('Client Code:').fill('acme2');
+  assert.equal(await page.getByLabel('Tenant ID:').inputValue(), 'acmecorp');
+
+  await page.getByLabel('IMS Configuration:').click();
+  await page.locator('.x-combo-list-item', { hasText: 'Adobe Target' }).click();
+  assert.equal(await page.getByLabel('IMS Configuration:').inputValue(), 'Adobe Target');
+  await page.getByLabel('Synchronize segments from Adobe Target:').check();
+  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  await page.locator('.tt-connect-result', { hasText: 'recorded' }).waitFor();
+  assert.equal(cloud.state.aem.actions[0].action, 'connectTarget');
+
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'OK' }).click()]);
+  assert.deepEqual(cloud.state.aemSubmissions, [{
+    path: '/etc/cloudservices/testandtarget/acme-target/jcr:content',
+    fields: {
+      _charset_: 'UTF-8', './authentication': 'ims', './tenant': 'acmecorp', './clientcode': 'acme2', './imsConfigId': 'target-ims-2',
+      './apiKind': 'rest', './a4tAnalyticsConfig': '', './accurateTargeting': 'true', './accurateTargeting@Delete': '',
+      './syncSegments': 'true', './syncSegments@Delete': '', './clientlib': 'atjs', './useLaunch@Delete': '',
+    },
+  }]);
+  assert.equal(await page.locator('.tt-saved-tenant').textContent(), 'acmecorp');
+});
+
+test('AEMaaCS Target configuration: coral-select of IMS configurations, Save & Close posts the form', async () => {
+  cloud.state.aem.imsConfigs.push({ id: 'target-oauth-2', title: 'Target OAuth', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: 'x' });
+  await open(`${CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target`);
+  await page.getByLabel('Client Code').pressSequentially('acme');
+  assert.equal(await page.getByLabel('Tenant ID').inputValue(), 'acme');
+  await chooseCoral('IMS Configuration', 'Target OAuth');
+  assert.equal(await page.locator('coral-select[name="./imsConfigId"]').evaluate((s) => s.value), 'target-oauth-2');
+  await page.locator('coral-checkbox', { hasText: 'Synchronize segments from Adobe Target' }).click();
+  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+  assert.deepEqual(cloud.state.aemSubmissions, [{
+    path: '/conf/wknd/settings/cloudconfigs/target/jcr:content',
+    fields: {
+      _charset_: 'UTF-8', './jcr:title': 'Adobe Target', './authentication': 'ims', './tenant': 'acme', './clientcode': 'acme',
+      './imsConfigId': 'target-oauth-2', './apiKind': 'rest', './a4tAnalyticsConfig': '', './accurateTargeting': 'true',
+      './accurateTargeting@Delete': '', './syncSegments': 'true', './syncSegments@Delete': '', './clientlib': 'atjs', './useLaunch@Delete': '',
+    },
+  }]);
+  assert.equal(cloud.state.aem.targetConfigs[0].tenant, 'acme');
+});
