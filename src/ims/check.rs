@@ -3,16 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::diagnose::Diagnosis;
-
-/// Which token flow the credential uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AuthType {
-    /// Service Account (JWT): a signed JWT exchanged at `/ims/exchange/jwt`.
-    Jwt,
-    /// OAuth Server-to-Server: client credentials at `/ims/token/v3`.
-    Oauth,
-}
+pub use crate::profile::AuthType;
 
 /// The inputs of the IMS check, as the worker gathers them from the profile and key pair.
 #[derive(Debug, Clone, Default, Deserialize)]
