@@ -83,8 +83,14 @@ mod tests {
             url: "https://x".into(),
             headings: vec!["OAuth  Server-to-Server".into()],
             pairs: vec![
-                Pair { label: "Client ID".into(), value: "".into() },
-                Pair { label: "client  id".into(), value: " abc ".into() },
+                Pair {
+                    label: "Client ID".into(),
+                    value: "".into(),
+                },
+                Pair {
+                    label: "client  id".into(),
+                    value: " abc ".into(),
+                },
             ],
         };
         assert_eq!(s.value(&["Client ID", "API Key"]), Some("abc"));
@@ -95,7 +101,12 @@ mod tests {
     #[test]
     fn bounds_hostile_snapshots() {
         let big = "é".repeat(MAX_TEXT);
-        let s = PageSnapshot { url: big.clone(), headings: vec![big.clone(); MAX_ITEMS + 5], pairs: vec![] }.bounded();
+        let s = PageSnapshot {
+            url: big.clone(),
+            headings: vec![big.clone(); MAX_ITEMS + 5],
+            pairs: vec![],
+        }
+        .bounded();
         assert_eq!(s.headings.len(), MAX_ITEMS);
         assert!(s.url.len() <= MAX_TEXT);
     }

@@ -1,0 +1,214 @@
+//! Reading profile values off Adobe pages: the Developer Console's credential pages and
+//! Target's screens (adobe-surfaces.md §2-3). Values are found by their visible labels.
+
+use crate::profile::{self, payload, scopes, AuthType, Capture, Profile, Source, SourceKind, Sourced};
+use crate::tenant;
+use crate::url;
+
+use super::snapshot::PageSnapshot;
+
+/// Button and placeholder texts that sit where a secret will appear once revealed.
+fn is_real_secret(v: &str) -> bool {
+    let lower = v.to_lowercase();
+    v.len() >= 8
+        && !v.contains(char::is_whitespace)
+        && !lower.contains("retrieve")
+        && !v.contains('*')
+        && !v.contains('•')
+}
+
+fn text(value: Option<&str>, source: &Source) -> Option<Sourced<String>> {
+    value.map(|v| Sourced {
+        value: v.trim().to_string(),
+        source: source.clone(),
+    })
+}
+
+/// What a page tells about the integration, or `None` for pages with nothing to capture.
+pub fn capture(snapshot: PageSnapshot, now_ms: u64) -> Option<Capture> {
+    let snap = snapshot.bounded();
+    let u = url::parse(&snap.url).ok()?;
+    let source = Source {
+        kind: SourceKind::Page,
+        url: Some(snap.url.clone()),
+        at_ms: now_ms,
+    };
+    let profile = match u.host.as_str() {
+        "developer.adobe.com" if u.path.contains("/credentials/") => console_credential(&snap, u.path, &source),
+        "experience.adobe.com" => target_page(&snap, &source),
+        h if h.ends_with(".experiencecloud.adobe.com") => target_page(&snap, &source),
+        _ => None,
+    }?;
+    (profile != Profile::default()).then(|| Capture {
+        profile,
+        ..Capture::default()
+    })
+}
+
+fn console_credential(snap: &PageSnapshot, path: &str, source: &Source) -> Option<Profile> {
+    let auth_type = if snap.has_heading("OAuth Server-to-Server") || path.ends_with("/oauthservertoserver") {
+        AuthType::Oauth
+    } else if snap.has_heading("Service Account (JWT)") || path.contains("/details/jwt") {
+        AuthType::Jwt
+    } else {
+        return None;
+    };
+    let secret = snap
+        .value(&["Client secret", "Client Secret"])
+        .filter(|s| is_real_secret(s));
+    let mut p = Profile {
+        auth_type: Some(Sourced {
+            value: auth_type,
+            source: source.clone(),
+        }),
+        client_id: text(snap.value(&["Client ID", "API key (Client ID)", "API Key"]), source),
+        client_secret: text(secret, source),
+        technical_account_id: text(snap.value(&["Technical account ID"]), source),
+        technical_account_email: text(snap.value(&["Technical account email"]), source),
+        org_id: text(snap.value(&["Organization ID", "Org ID"]), source),
+        ..Profile::default()
+    };
+    if auth_type == AuthType::Oauth {
+        p.scopes = snap
+            .value(&["Scopes", "Scope"])
+            .map(scopes::split)
+            .filter(|s| !s.is_empty())
+            .map(|value| Sourced {
+                value,
+                source: source.clone(),
+            });
+    }
+    // The "Generate JWT" view holds the payload; its aud also names the IMS host.
+    if let Some(from_payload) = snap
+        .value(&["JWT payload"])
+        .and_then(|t| payload::parse(t, source).ok())
+    {
+        p = profile::merge(&p, &from_payload.profile, &[]).profile;
+    }
+    Some(p)
+}
+
+fn target_page(snap: &PageSnapshot, source: &Source) -> Option<Profile> {
+    let ids = tenant::from_url(&snap.url).ok()?;
+    let client_code = snap.value(&["Client Code"]).and_then(|c| tenant::validate(c).ok());
+    let org_id = snap
+        .value(&["IMS Organization ID", "IMS Org ID"])
+        .filter(|o| o.ends_with("@AdobeOrg"));
+    Some(Profile {
+        tenant: ids.tenant.map(|value| Sourced {
+            value,
+            source: source.clone(),
+        }),
+        client_code: client_code.or(ids.client_code).map(|value| Sourced {
+            value,
+            source: source.clone(),
+        }),
+        org_id: text(org_id, source),
+        ..Profile::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capture::snapshot::Pair;
+
+    fn snap(url: &str, headings: &[&str], pairs: &[(&str, &str)]) -> PageSnapshot {
+        PageSnapshot {
+            url: url.into(),
+            headings: headings.iter().map(|h| h.to_string()).collect(),
+            pairs: pairs
+                .iter()
+                .map(|(l, v)| Pair {
+                    label: l.to_string(),
+                    value: v.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    const OAUTH_URL: &str =
+        "https://developer.adobe.com/console/projects/1234567/4566206088344794932/credentials/97531/details/oauthservertoserver";
+
+    #[test]
+    fn oauth_credential_page() {
+        let s = snap(
+            OAUTH_URL,
+            &["AEM Target integration", "OAuth Server-to-Server"],
+            &[
+                ("Client ID", "5f0a1b2c3d4e5f60718293a4b5c6d7e8"),
+                ("Client secret", "Retrieve client secret"),
+                ("Technical account ID", "A1B2@techacct.adobe.com"),
+                ("Organization ID", "0123456789ABCDEF01234567@AdobeOrg"),
+                ("Scopes", "openid, AdobeID, target_sdk"),
+            ],
+        );
+        let p = capture(s, 7).unwrap().profile;
+        assert_eq!(p.auth_type.unwrap().value, AuthType::Oauth);
+        assert_eq!(p.client_id.unwrap().value, "5f0a1b2c3d4e5f60718293a4b5c6d7e8");
+        assert_eq!(p.client_secret, None, "the Retrieve button is not a secret");
+        assert_eq!(p.scopes.unwrap().value, vec!["openid", "AdobeID", "target_sdk"]);
+        let org = p.org_id.unwrap();
+        assert_eq!(
+            (org.source.kind, org.source.url.as_deref(), org.source.at_ms),
+            (SourceKind::Page, Some(OAUTH_URL), 7)
+        );
+    }
+
+    #[test]
+    fn revealed_secret_is_picked_up() {
+        let s = snap(
+            OAUTH_URL,
+            &["OAuth Server-to-Server"],
+            &[("Client secret", "p8e-OAUTHsecret0123456789")],
+        );
+        assert_eq!(
+            capture(s, 1).unwrap().profile.client_secret.unwrap().value,
+            "p8e-OAUTHsecret0123456789"
+        );
+    }
+
+    #[test]
+    fn jwt_generate_view_gives_the_payload_and_ims_host() {
+        let payload = r#"{"exp":1,"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"F1@techacct.adobe.com","https://ims-na1.adobelogin.com/s/ent_marketing_sdk":true,"aud":"https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
+        let url = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/jwt/generatejwt";
+        let p = capture(snap(url, &["Service Account (JWT)"], &[("JWT payload", payload)]), 1)
+            .unwrap()
+            .profile;
+        assert_eq!(p.auth_type.unwrap().value, AuthType::Jwt);
+        assert_eq!(p.client_id.unwrap().value, "a1b2c3d4e5f60718293a4b5c6d7e8f90");
+        assert_eq!(p.authorization_server.unwrap().value, "https://ims-na1.adobelogin.com");
+        assert!(p.payload.is_some());
+    }
+
+    #[test]
+    fn target_implementation_page_gives_client_code_and_org() {
+        let url = "https://experience.adobe.com/#/@acme/target/setup/implementation";
+        let s = snap(
+            url,
+            &["Implementation"],
+            &[
+                ("Client Code", "acmecode"),
+                ("IMS Organization ID", "0123456789ABCDEF01234567@AdobeOrg"),
+            ],
+        );
+        let p = capture(s, 1).unwrap().profile;
+        assert_eq!(p.tenant.unwrap().value, "acme");
+        assert_eq!(p.client_code.unwrap().value, "acmecode");
+        assert_eq!(p.org_id.unwrap().value, "0123456789ABCDEF01234567@AdobeOrg");
+    }
+
+    #[test]
+    fn nothing_from_other_pages() {
+        assert_eq!(
+            capture(snap("https://developer.adobe.com/console/projects", &[], &[]), 1),
+            None
+        );
+        assert_eq!(
+            capture(snap("https://www.example.test/", &[], &[("Client ID", "x")]), 1),
+            None
+        );
+        assert_eq!(capture(snap("https://experience.adobe.com/", &[], &[]), 1), None);
+        assert_eq!(capture(snap("not a url", &[], &[]), 1), None);
+    }
+}
