@@ -55,5 +55,8 @@ export function createState() {
     faults: { imsHang: false, imsFailNext: 0 },
     /** Forms the fake AEM received: [{ path, fields }] in arrival order. */
     aemSubmissions: [],
+    /** Calls the fake Target API let through to a tenant: [{ method, path, tenant, clientId, role, status }].
+     *  (Each tenant may also hold `activities`; the Target API seeds realistic ones when absent.) */
+    targetApiCalls: [],
   };
 }
