@@ -2,8 +2,12 @@
 // 127.0.0.1 with the real Host header, as Chromium sends it under --host-resolver-rules.
 import { request as httpsRequest } from 'node:https';
 
-/** `fetchFake(cloud, 'https://ims-na1.adobelogin.com/ims/token/v3', {method, headers, body})` -> { status, headers, text, json() } */
-export function fetchFake(cloud, url, { method = 'GET', headers = {}, body } = {}) {
+/**
+ * `fetchFake(cloud, 'https://ims-na1.adobelogin.com/ims/token/v3', {method, headers, body, timeoutMs})`
+ * -> { status, headers, text, json() }. With timeoutMs, a silent server rejects with code 'ETIMEDOUT'
+ * (what a hung IMS must look like to a caller that gives up).
+ */
+export function fetchFake(cloud, url, { method = 'GET', headers = {}, body, timeoutMs } = {}) {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
@@ -19,6 +23,7 @@ export function fetchFake(cloud, url, { method = 'GET', headers = {}, body } = {
       },
     );
     req.on('error', reject);
+    if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
     if (body !== undefined) req.write(body);
     req.end();
   });

@@ -71,5 +71,8 @@ export function createState() {
       targetConfigs: [],
       actions: [],
     },
+    /** Calls the fake Target API let through to a tenant: [{ method, path, tenant, clientId, role, status }].
+     *  (Each tenant may also hold `activities`; the Target API seeds realistic ones when absent.) */
+    targetApiCalls: [],
   };
 }
