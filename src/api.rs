@@ -266,3 +266,28 @@ pub fn diagnose_profile(profile: JsValue, now_ms: f64) -> Result<JsValue, JsValu
     let now = unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000);
     to_js(&diagnose::diagnose(&held, now))
 }
+
+/// `typedValue(field, text, nowMs) -> {profile}`: a capture holding one value the admin typed;
+/// throws `ProfileError` naming the field and the fix.
+#[wasm_bindgen(js_name = typedValue)]
+pub fn typed_value(field: JsValue, text: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+    let field: Field = profile_input(field, "field name")?;
+    let now = unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000);
+    let p = profile::edit::typed(field, text, now).map_err(|e| js_error("ProfileError", e.code(), &e.to_string()))?;
+    to_js(&Capture {
+        profile: p,
+        ..Capture::default()
+    })
+}
+
+/// `captureFromPage(snapshot, nowMs) -> {profile} | null`: the values a Console credential page
+/// or a Target screen shows, found by their labels.
+#[wasm_bindgen(js_name = captureFromPage)]
+pub fn capture_from_page(snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let snapshot: crate::capture::snapshot::PageSnapshot = profile_input(snapshot, "page snapshot")?;
+    let now = unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000);
+    match crate::capture::pages::capture(snapshot, now) {
+        Some(c) => to_js(&c),
+        None => Ok(JsValue::NULL),
+    }
+}

@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::capture::snapshot::PageSnapshot;
 use crate::keys::KeyOptions;
+use crate::profile::{Field, Profile};
 use crate::tenant::PageIds;
 use crate::url;
 
@@ -41,8 +43,52 @@ pub enum Message {
     GetKeyPair {},
     /// Worker → popup: the key pair held (`generateKeyPair`'s output), or `null`.
     KeyPair { material: Option<serde_json::Value> },
+    /// Content script → worker: what a Console or Target page shows (labels and values).
+    PageSnapshot { snapshot: PageSnapshot },
+    /// Popup → worker: the profile, its findings and any conflicts waiting for the admin.
+    GetProfile {},
+    /// Popup → worker: pasted or dropped text: a Console JSON download, a JWT payload or scopes.
+    ImportText {
+        kind: ImportKind,
+        text: String,
+        file_name: Option<String>,
+    },
+    /// Popup → worker: a value the admin typed into the profile.
+    EditField { field: Field, value: String },
+    /// Popup → worker: replace these fields with the captured values waiting as conflicts
+    /// (the others are dropped).
+    ResolveConflicts { accept: Vec<Field> },
+    /// Popup → worker: forget the profile, or only some fields.
+    ClearProfile { fields: Option<Vec<Field>> },
+    /// Worker → popup: the profile as held (see `GetProfile`).
+    ProfileState {
+        profile: Box<Profile>,
+        findings: serde_json::Value,
+        conflicts: serde_json::Value,
+        notices: serde_json::Value,
+    },
+    /// Worker → popup: the profile changed; ask again.
+    ProfileChanged {},
+    /// Popup → worker: run the IMS check with the profile (and key pair, for JWT).
+    CheckIms { timeout_ms: Option<u32> },
+    /// Popup → worker: call the Target Admin API with the token of the last IMS check.
+    CheckTarget { timeout_ms: Option<u32> },
+    /// Worker → popup: a check's report (never the token).
+    CheckResult { report: serde_json::Value },
     /// Worker → any sender: the request was refused, and why.
     Refused { problem: Problem },
+}
+
+/// What pasted text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportKind {
+    /// The Developer Console's project/workspace or credential JSON download.
+    WorkspaceJson,
+    /// A JWT payload (or a whole JWT) from "Generate JWT".
+    Payload,
+    /// OAuth scopes, comma or space separated.
+    Scopes,
 }
 
 /// Who sent a message, as the browser reports it (`runtime.MessageSender`).
@@ -117,9 +163,21 @@ impl fmt::Display for MessageError {
 
 impl std::error::Error for MessageError {}
 
-/// Hosts whose pages the content scripts read (and may therefore send `PageSeen`).
+/// Hosts whose pages the content scripts read (and may therefore send page messages).
 pub fn is_readable_host(host: &str) -> bool {
-    host == "experience.adobe.com" || host.ends_with(".experiencecloud.adobe.com")
+    host == "experience.adobe.com" || host.ends_with(".experiencecloud.adobe.com") || host == "developer.adobe.com"
+}
+
+fn check_page(sender_url: &str, claimed: &str) -> Result<(), MessageError> {
+    let page = url::parse(sender_url).map_err(|_| MessageError::UntrustedPage("an unknown page".into()))?;
+    if page.scheme != "https" || !is_readable_host(&page.host) {
+        return Err(MessageError::UntrustedPage(page.host));
+    }
+    let claimed = url::parse(claimed).map_err(|_| MessageError::UrlMismatch)?;
+    if claimed.host != page.host || claimed.scheme != page.scheme {
+        return Err(MessageError::UrlMismatch);
+    }
+    Ok(())
 }
 
 /// Accepts a message only from a sender allowed to send it.
@@ -130,19 +188,19 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
     let sender_url = sender.url.as_deref().unwrap_or_default();
     let from_extension_page = sender_url.starts_with(&format!("{}/", me.origin));
     match msg {
-        Message::PageSeen { url: claimed } => {
-            let page = url::parse(sender_url).map_err(|_| MessageError::UntrustedPage("an unknown page".into()))?;
-            if page.scheme != "https" || !is_readable_host(&page.host) {
-                return Err(MessageError::UntrustedPage(page.host));
-            }
-            let claimed = url::parse(claimed).map_err(|_| MessageError::UrlMismatch)?;
-            if claimed.host != page.host || claimed.scheme != page.scheme {
-                return Err(MessageError::UrlMismatch);
-            }
-            Ok(())
-        }
-        // The key pair, private key included, goes only to IMS Link's own pages.
-        Message::GetTabState { .. } | Message::GenerateKeyPair { .. } | Message::GetKeyPair {} => {
+        Message::PageSeen { url: claimed } => check_page(sender_url, claimed),
+        Message::PageSnapshot { snapshot } => check_page(sender_url, &snapshot.url),
+        // The key pair, profile and checks (secrets included) are for IMS Link's own pages.
+        Message::GetTabState { .. }
+        | Message::GenerateKeyPair { .. }
+        | Message::GetKeyPair {}
+        | Message::GetProfile {}
+        | Message::ImportText { .. }
+        | Message::EditField { .. }
+        | Message::ResolveConflicts { .. }
+        | Message::ClearProfile { .. }
+        | Message::CheckIms { .. }
+        | Message::CheckTarget { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -152,6 +210,9 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         Message::TabState { .. }
         | Message::TabStateChanged { .. }
         | Message::KeyPair { .. }
+        | Message::ProfileState { .. }
+        | Message::ProfileChanged {}
+        | Message::CheckResult { .. }
         | Message::Refused { .. } => Err(MessageError::WorkerOnly),
     }
 }
@@ -269,6 +330,52 @@ mod tests {
         }
         let bad = parse(json!({"type": "GenerateKeyPair", "options": {"validityDays": "long"}}));
         assert_eq!(bad.unwrap_err().code(), "malformed-message");
+    }
+
+    #[test]
+    fn page_snapshots_only_from_the_page_they_describe() {
+        let snap = |url: &str| {
+            parse(json!({"type": "PageSnapshot", "snapshot": {"url": url, "headings": [], "pairs": [{"label": "Client ID", "value": "x"}]}}))
+                .unwrap()
+        };
+        let console = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/jwt";
+        assert_eq!(authorize(&snap(console), &sender(console), &me()), Ok(()));
+        let lying = snap("https://developer.adobe.com/console");
+        assert_eq!(
+            authorize(&lying, &sender("https://developer.adobe.com.evil.test/"), &me())
+                .unwrap_err()
+                .code(),
+            "untrusted-page"
+        );
+        let elsewhere = snap(console);
+        assert_eq!(
+            authorize(&elsewhere, &sender("https://experience.adobe.com/"), &me()),
+            Err(MessageError::UrlMismatch)
+        );
+    }
+
+    #[test]
+    fn profile_and_check_requests_only_from_own_pages() {
+        for m in [
+            json!({"type": "GetProfile"}),
+            json!({"type": "ImportText", "kind": "workspace-json", "text": "{}"}),
+            json!({"type": "EditField", "field": "tenant", "value": "acme"}),
+            json!({"type": "ResolveConflicts", "accept": ["clientSecret"]}),
+            json!({"type": "ClearProfile"}),
+            json!({"type": "CheckIms"}),
+            json!({"type": "CheckTarget", "timeoutMs": 2000}),
+        ] {
+            let m = parse(m).unwrap();
+            assert_eq!(
+                authorize(&m, &sender("chrome-extension://abc/popup.html"), &me()),
+                Ok(())
+            );
+            let console = "https://developer.adobe.com/console";
+            assert_eq!(
+                authorize(&m, &sender(console), &me()),
+                Err(MessageError::NotFromExtensionPage)
+            );
+        }
     }
 
     #[test]

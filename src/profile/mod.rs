@@ -4,6 +4,7 @@
 
 pub mod console;
 pub mod diagnose;
+pub mod edit;
 pub mod payload;
 pub mod scopes;
 
