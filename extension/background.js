@@ -1,7 +1,11 @@
-// IMS Link service worker: holds state, routes messages, and asks the wasm core to decide.
+// IMS Link service worker: routes messages to the worker/ modules, which hold state in
+// session memory and ask the wasm core to decide.
 // Listeners are registered synchronously at top level, so an event that wakes the worker is
 // never missed; each one awaits the wasm module before using it.
 import init, * as core from './pkg/ims_link.js';
+import { checkIms, checkTarget } from './worker/checks.js';
+import { generateKeyPair, keyPair } from './worker/keys.js';
+import { clearProfile, editField, importText, pageSnapshot, profileState, resolveConflicts } from './worker/profile.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('pkg/ims_link_bg.wasm') });
@@ -27,10 +31,26 @@ async function handle(raw, sender) {
       return tabChanged(sender.tab?.id);
     case 'GetTabState':
       return tabState(msg.tabId);
+    case 'PageSnapshot':
+      return pageSnapshot(msg.snapshot);
     case 'GenerateKeyPair':
       return generateKeyPair(msg.options);
     case 'GetKeyPair':
       return keyPair();
+    case 'GetProfile':
+      return profileState();
+    case 'ImportText':
+      return importText(msg.kind, msg.text, msg.fileName);
+    case 'EditField':
+      return editField(msg.field, msg.value);
+    case 'ResolveConflicts':
+      return resolveConflicts(msg.accept);
+    case 'ClearProfile':
+      return clearProfile(msg.fields);
+    case 'CheckIms':
+      return checkIms(msg.timeoutMs);
+    case 'CheckTarget':
+      return checkTarget(msg.timeoutMs);
     default:
       throw new Error(`unhandled ${msg.type}`);
   }
@@ -53,19 +73,6 @@ async function tabState(tabId) {
   // or after the admin clicked the toolbar button on that tab (activeTab).
   const tab = await api.tabs.get(tabId).catch(() => null);
   return core.describeTab(tabId, tab?.url || tab?.pendingUrl || undefined);
-}
-
-// The key pair lives in storage.session: memory only, gone when the browser closes, and
-// out of reach of content scripts (session storage is for trusted contexts by default).
-async function keyPair() {
-  const { keyPair: material = null } = await api.storage.session.get('keyPair');
-  return { type: 'KeyPair', material };
-}
-
-async function generateKeyPair(options) {
-  const material = await core.generateKeyPair(options ?? undefined, Date.now());
-  await api.storage.session.set({ keyPair: material });
-  return { type: 'KeyPair', material };
 }
 
 async function injectIntoOpenTabs() {

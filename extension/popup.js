@@ -1,7 +1,9 @@
-// The popup only renders what the worker (and so the wasm core) decided, and copies values.
+// The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
-const api = globalThis.browser ?? globalThis.chrome;
-const $ = (id) => document.getElementById(id);
+import { renderChecks, wireChecks } from './popup/checks-view.js';
+import { wireKeys } from './popup/keys-view.js';
+import { renderProfile, wireProfile } from './popup/profile-view.js';
+import { $, api, copyText, send } from './popup/shared.js';
 
 const SOURCES = {
   'unified-shell': 'Read from the Target address in Experience Cloud.',
@@ -11,6 +13,8 @@ const SOURCES = {
   typed: 'Typed by you.',
 };
 
+let tenant = null;
+
 async function targetTabId() {
   const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
   if (Number.isInteger(fromQuery)) return fromQuery;
@@ -18,17 +22,7 @@ async function targetTabId() {
   return tab?.id;
 }
 
-async function send(message) {
-  // A message can arrive while the worker restarts; one retry covers that window.
-  try {
-    return await api.runtime.sendMessage(message);
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-    return api.runtime.sendMessage(message);
-  }
-}
-
-function render(state) {
+function renderTab(state) {
   $('loading').hidden = true;
   const ids = state?.ids;
   const problem = state?.problem ?? (state ? null : { message: 'IMS Link could not reach its background worker. Close this popup and open it again.' });
@@ -45,97 +39,31 @@ function render(state) {
   $('source').textContent = (SOURCES[ids.source] ?? '') + outsideTarget;
 }
 
-async function copy(id, what) {
-  const value = $(id).value;
-  try {
-    await navigator.clipboard.writeText(value);
-    $('status').textContent = `Copied ${what} "${value}".`;
-  } catch {
-    $('status').textContent = `Could not copy: select the ${what} and copy it by hand.`;
-  }
+async function refreshTab(tabId) {
+  renderTab(await send({ type: 'GetTabState', tabId }).catch(() => null));
 }
 
-// ---- key pair
-
-let keyPair = null;
-let tenant = null;
-let confirmReplace = false;
-
-const { files: EXPORTS, save: saveExport } = globalThis.imsLinkKeyFiles;
-
-function renderKeys() {
-  const ready = Boolean(keyPair);
-  $('keys-empty').hidden = ready;
-  $('keys-ready').hidden = !ready;
-  $('generate').textContent = confirmReplace ? 'Replace the key pair (the old one is lost unless downloaded)' : ready ? 'Generate a new key pair' : 'Generate key pair';
-  if (!ready) return;
-  const cert = keyPair.certificate;
-  $('cert-subject').textContent = cert.subject;
-  $('cert-expires').textContent = new Date(cert.notAfter * 1000).toLocaleDateString(undefined, { dateStyle: 'long' });
-  $('cert-sha256').textContent = cert.sha256Fingerprint;
-}
-
-async function generate() {
-  if (keyPair && !confirmReplace) {
-    confirmReplace = true;
-    return renderKeys();
-  }
-  confirmReplace = false;
-  const button = $('generate');
-  button.disabled = true;
-  $('keys-progress').hidden = false;
-  $('keys-problem').hidden = true;
-  $('status').textContent = 'Generating an RSA-2048 key pair and certificate…';
-  const days = Number($('validity-days').value);
-  const reply = await send({ type: 'GenerateKeyPair', options: { tenant: tenant ?? undefined, validityDays: days } }).catch(() => null);
-  button.disabled = false;
-  $('keys-progress').hidden = true;
-  if (reply?.type === 'KeyPair' && reply.material) {
-    keyPair = reply.material;
-    $('status').textContent = 'Key pair ready. Upload certificate_pub.crt to the Developer Console.';
-  } else {
-    $('keys-problem').hidden = false;
-    $('keys-problem').textContent = reply?.problem?.message ?? 'The key pair could not be made. Try again.';
-    $('status').textContent = '';
-  }
-  renderKeys();
-}
-
-function download(kind) {
-  $('status').textContent = `Saved ${saveExport(kind, keyPair)}.`;
-}
-
-async function copyExport(kind) {
-  const x = EXPORTS[kind];
-  try {
-    await navigator.clipboard.writeText(x.data(keyPair));
-    $('status').textContent = `Copied the ${x.what}.`;
-  } catch {
-    $('status').textContent = `Could not copy: download the ${x.what} instead.`;
-  }
-}
-
-async function refresh(tabId) {
-  render(await send({ type: 'GetTabState', tabId }).catch(() => null));
+async function refreshProfile() {
+  const state = await send({ type: 'GetProfile' }).catch(() => null);
+  renderProfile(state, refreshProfile);
+  renderChecks(state?.checks);
 }
 
 async function main() {
   $('version').textContent = `Version ${api.runtime.getManifest().version}`;
-  $('copy-tenant').addEventListener('click', () => copy('tenant', 'tenant ID'));
-  $('copy-client-code').addEventListener('click', () => copy('client-code', 'client code'));
-  $('generate').addEventListener('click', generate);
-  document.querySelectorAll('[data-export]').forEach((b) => b.addEventListener('click', () => download(b.dataset.export)));
-  document.querySelectorAll('[data-copy]').forEach((b) => b.addEventListener('click', () => copyExport(b.dataset.copy)));
-  send({ type: 'GetKeyPair' }).then((reply) => {
-    keyPair = reply?.material ?? null;
-    renderKeys();
-  }, () => {});
+  $('copy-tenant').addEventListener('click', () => copyText($('tenant').value, `tenant ID "${$('tenant').value}"`));
+  $('copy-client-code').addEventListener('click', () => copyText($('client-code').value, `client code "${$('client-code').value}"`));
+  wireKeys(() => tenant);
+  wireProfile(refreshProfile);
+  wireChecks(refreshProfile);
   const tabId = await targetTabId();
-  if (tabId === undefined) return render({ problem: { message: 'No tab to look at.' } });
   api.runtime.onMessage.addListener((msg) => {
-    if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refresh(tabId);
+    if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refreshTab(tabId);
+    if (msg?.type === 'ProfileChanged') refreshProfile();
   });
-  await refresh(tabId);
+  refreshProfile();
+  if (tabId === undefined) return renderTab({ problem: { message: 'No tab to look at.' } });
+  await refreshTab(tabId);
 }
 
 main();

@@ -66,6 +66,8 @@ pub enum Message {
         findings: serde_json::Value,
         conflicts: serde_json::Value,
         notices: serde_json::Value,
+        checks: serde_json::Value,
+        has_key_pair: bool,
     },
     /// Worker → popup: the profile changed; ask again.
     ProfileChanged {},

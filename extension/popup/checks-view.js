@@ -1,0 +1,43 @@
+// "Check IMS" and "Connect to Target": pass or fail, the core's diagnosis with one next step,
+// and the raw answer (token removed) behind a disclosure.
+import { $, busy, el, send, status } from './shared.js';
+
+function result(report, okText) {
+  if (!report) return null;
+  if (report.ok) {
+    return el('div', { class: 'check ok', role: 'status' }, el('strong', {}, 'Passed. '), okText(report),
+      report.clockWarning ? el('p', { class: 'warn' }, report.clockWarning) : null);
+  }
+  const d = report.diagnosis ?? {};
+  return el('div', { class: 'check fail', role: 'alert' },
+    el('strong', {}, 'Failed: '), d.summary ?? 'unknown problem',
+    el('p', {}, d.cause ?? ''),
+    el('p', {}, el('strong', {}, 'Next step: '), d.nextStep ?? ''),
+    report.clockWarning ? el('p', { class: 'warn' }, report.clockWarning) : null,
+    d.raw || d.httpStatus ? el('details', {}, el('summary', {}, 'Raw answer'),
+      el('pre', {}, `${d.httpStatus ? `HTTP ${d.httpStatus}${d.remoteError ? ` ${d.remoteError}` : ''}\n` : ''}${d.raw ?? ''}`)) : null);
+}
+
+const expires = (r) => `Token obtained, expires ${new Date(r.expiresAtMs).toLocaleString()}.${r.attempts > 1 ? ' (IMS answered on the second try.)' : ''}`;
+const activities = (r) => `Target answered: the tenant has ${r.totalActivities} activit${r.totalActivities === 1 ? 'y' : 'ies'}.`;
+
+export function renderChecks(checks) {
+  $('ims-result').replaceChildren(result(checks?.ims, expires) ?? '');
+  $('target-result').replaceChildren(result(checks?.target, activities) ?? '');
+  $('check-target').disabled = !checks?.ims?.ok;
+}
+
+export function wireChecks(refresh) {
+  $('check-ims').addEventListener('click', () => busy($('check-ims'), async () => {
+    status('Asking Adobe IMS for a token…');
+    const reply = await send({ type: 'CheckIms' });
+    status(reply?.report?.ok ? 'IMS check passed.' : 'IMS check failed.');
+    refresh();
+  }));
+  $('check-target').addEventListener('click', () => busy($('check-target'), async () => {
+    status('Calling the Target Admin API…');
+    const reply = await send({ type: 'CheckTarget' });
+    status(reply?.report?.ok ? 'Target connection works.' : 'Target connection failed.');
+    refresh();
+  }));
+}

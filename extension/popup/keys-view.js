@@ -1,0 +1,59 @@
+// The key pair: made in the worker (never on this page's thread), offered as every file the
+// Developer Console and AEM take.
+import { $, copyText, send, status } from './shared.js';
+
+const { files: EXPORTS, save } = globalThis.imsLinkKeyFiles;
+let keyPair = null;
+let confirmReplace = false;
+
+function render() {
+  const ready = Boolean(keyPair);
+  $('keys-empty').hidden = ready;
+  $('keys-ready').hidden = !ready;
+  $('generate').textContent = confirmReplace
+    ? 'Replace the key pair (the old one is lost unless downloaded)'
+    : ready ? 'Generate a new key pair' : 'Generate key pair';
+  if (!ready) return;
+  const cert = keyPair.certificate;
+  $('cert-subject').textContent = cert.subject;
+  $('cert-expires').textContent = new Date(cert.notAfter * 1000).toLocaleDateString(undefined, { dateStyle: 'long' });
+  $('cert-sha256').textContent = cert.sha256Fingerprint;
+}
+
+async function generate(tenant) {
+  if (keyPair && !confirmReplace) {
+    confirmReplace = true;
+    return render();
+  }
+  confirmReplace = false;
+  const button = $('generate');
+  button.disabled = true;
+  $('keys-progress').hidden = false;
+  $('keys-problem').hidden = true;
+  status('Generating an RSA-2048 key pair and certificate…');
+  const days = Number($('validity-days').value);
+  const reply = await send({ type: 'GenerateKeyPair', options: { tenant: tenant() ?? undefined, validityDays: days } }).catch(() => null);
+  button.disabled = false;
+  $('keys-progress').hidden = true;
+  if (reply?.type === 'KeyPair' && reply.material) {
+    keyPair = reply.material;
+    status('Key pair ready. Upload certificate_pub.crt to the Developer Console.');
+  } else {
+    $('keys-problem').hidden = false;
+    $('keys-problem').textContent = reply?.problem?.message ?? 'The key pair could not be made. Try again.';
+    status('');
+  }
+  render();
+}
+
+export function wireKeys(tenant) {
+  $('generate').addEventListener('click', () => generate(tenant));
+  document.querySelectorAll('[data-export]').forEach((b) =>
+    b.addEventListener('click', () => status(`Saved ${save(b.dataset.export, keyPair)}.`)));
+  document.querySelectorAll('[data-copy]').forEach((b) =>
+    b.addEventListener('click', () => copyText(EXPORTS[b.dataset.copy].data(keyPair), `the ${EXPORTS[b.dataset.copy].what}`)));
+  send({ type: 'GetKeyPair' }).then((reply) => {
+    keyPair = reply?.material ?? null;
+    render();
+  }, () => {});
+}

@@ -1,0 +1,157 @@
+// The profile: every captured value with where it came from, editable, clearable; values that
+// would replace different ones wait for the admin's choice; findings from the core's checks.
+import { $, busy, copyText, el, send, status } from './shared.js';
+
+const FIELDS = [
+  ['tenant', 'Tenant ID'],
+  ['clientCode', 'Client Code'],
+  ['authType', 'Authentication'],
+  ['clientId', 'Client ID (API key)'],
+  ['clientSecret', 'Client secret'],
+  ['orgId', 'IMS Org ID'],
+  ['technicalAccountId', 'Technical account ID'],
+  ['technicalAccountEmail', 'Technical account email'],
+  ['scopes', 'Scopes'],
+  ['payload', 'JWT payload'],
+  ['authorizationServer', 'Authorization server'],
+];
+const LABEL = Object.fromEntries(FIELDS);
+const SECRET = new Set(['clientSecret']);
+const AUTH = { jwt: 'Service Account (JWT)', oauth: 'OAuth Server-to-Server' };
+const revealed = new Set();
+
+function shown(field, value) {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (field === 'authType') return AUTH[value] ?? value;
+  return String(value);
+}
+
+function masked(text) {
+  return '•'.repeat(Math.min(12, Math.max(6, text.length)));
+}
+
+function sourceText(source) {
+  if (!source) return '';
+  const when = new Date(source.atMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const where = { page: 'from the page', paste: 'pasted', file: 'from a file', typed: 'typed by you' }[source.kind] ?? source.kind;
+  let host = '';
+  try {
+    host = source.url ? ` ${new URL(source.url).host}` : '';
+  } catch {
+    host = source.url ? ` ${source.url}` : '';
+  }
+  return `${where}${source.kind === 'page' ? host : source.kind === 'file' ? ` ${source.url}` : ''}, ${when}`;
+}
+
+function row(field, label, sourced, onChange) {
+  const text = shown(field, sourced?.value);
+  const secret = SECRET.has(field);
+  const valueEl = el('span', { class: 'pv-value', id: `pv-${field}` }, text ? (secret && !revealed.has(field) ? masked(text) : text) : '—');
+  const editor = el('input', { type: secret ? 'password' : 'text', 'aria-label': `${label} value`, class: 'pv-input', hidden: true, autocomplete: 'off', spellcheck: 'false' });
+  const actions = [];
+  if (text && secret) {
+    actions.push(el('button', { type: 'button', class: 'link', 'aria-label': `${revealed.has(field) ? 'Hide' : 'Reveal'} ${label}`, onclick: () => {
+      if (revealed.has(field)) revealed.delete(field);
+      else revealed.add(field);
+      onChange();
+    } }, revealed.has(field) ? 'Hide' : 'Reveal'));
+  }
+  if (text) actions.push(el('button', { type: 'button', class: 'link', 'aria-label': `Copy ${label} from the profile`, onclick: () => copyText(text, label) }, 'Copy'));
+  const edit = el('button', { type: 'button', class: 'link', 'aria-label': `Edit ${label}` }, 'Edit');
+  edit.addEventListener('click', async () => {
+    if (editor.hidden) {
+      editor.hidden = false;
+      editor.value = field === 'scopes' ? text : sourced?.value ?? '';
+      edit.textContent = 'Save';
+      edit.setAttribute('aria-label', `Save ${label}`);
+      editor.focus();
+      return;
+    }
+    const reply = await send({ type: 'EditField', field, value: editor.value });
+    if (reply?.type === 'Refused') status(reply.problem.message);
+    else status(`${label} saved.`);
+  });
+  editor.addEventListener('keydown', (e) => e.key === 'Enter' && edit.click());
+  actions.push(edit);
+  return el('div', { class: 'pv-row', role: 'listitem' },
+    el('span', { class: 'pv-label' }, label),
+    valueEl, editor,
+    el('span', { class: 'pv-actions' }, actions),
+    el('span', { class: 'pv-source' }, sourceText(sourced?.source)));
+}
+
+function conflictsView(conflicts, refresh) {
+  if (!conflicts.length) return null;
+  const boxes = conflicts.map((c) => {
+    const label = LABEL[c.field] ?? c.field;
+    const hide = (v) => (SECRET.has(c.field) ? masked(shown(c.field, v)) : shown(c.field, v));
+    return el('label', { class: 'cf-item' },
+      el('input', { type: 'checkbox', value: c.field }),
+      ` ${label}: `, el('s', {}, hide(c.current)), ' → ', el('strong', {}, hide(c.incoming)),
+      el('span', { class: 'pv-source' }, ` (${sourceText(c.incomingSource)})`));
+  });
+  const apply = el('button', { type: 'button' }, 'Use the ticked new values');
+  apply.addEventListener('click', () => busy(apply, async () => {
+    const accept = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+    await send({ type: 'ResolveConflicts', accept });
+    status(accept.length ? 'Profile updated.' : 'Kept the current values.');
+    refresh();
+  }));
+  return el('div', { class: 'conflicts', role: 'group', 'aria-labelledby': 'cf-h' },
+    el('p', { id: 'cf-h' }, 'A page showed values that differ from the profile. Tick the ones to use:'),
+    boxes, apply);
+}
+
+function findingsView(findings) {
+  if (!findings.length) return null;
+  return el('ul', { class: 'findings', 'aria-label': 'Checks on the profile' },
+    findings.map((f) => el('li', { class: `finding ${f.severity}` }, el('span', { class: 'sev' }, f.severity === 'error' ? 'Problem' : f.severity === 'warning' ? 'Warning' : 'Note'), ' ', f.message)));
+}
+
+export function renderProfile(state, refresh) {
+  const box = $('profile-view');
+  const p = state?.profile ?? {};
+  const rows = FIELDS.filter(([f]) => f !== 'payload' || p.payload || p.authType?.value === 'jwt')
+    .filter(([f]) => f !== 'scopes' || p.scopes || p.authType?.value !== 'jwt')
+    .map(([f, label]) => row(f, label, p[f], () => renderProfile(state, refresh)));
+  box.replaceChildren(
+    el('div', { role: 'list', 'aria-label': 'Profile values' }, rows),
+    conflictsView(state?.conflicts ?? [], refresh),
+    ...(state?.notices ?? []).map((n) => el('p', { class: 'notice' }, n.message)),
+    findingsView(state?.findings ?? []),
+  );
+}
+
+export function wireProfile(refresh) {
+  $('import').addEventListener('click', () => busy($('import'), async () => {
+    const text = $('paste').value;
+    const kind = $('paste-kind').value;
+    const reply = await send({ type: 'ImportText', kind, text });
+    if (reply?.type === 'Refused') return status(reply.problem.message);
+    $('paste').value = '';
+    status('Imported.');
+    refresh();
+  }));
+  $('paste-file').addEventListener('change', async () => {
+    const file = $('paste-file').files[0];
+    if (!file) return;
+    const reply = await send({ type: 'ImportText', kind: 'workspace-json', text: await file.text(), fileName: file.name });
+    status(reply?.type === 'Refused' ? reply.problem.message : `Imported ${file.name}.`);
+    $('paste-file').value = '';
+    refresh();
+  });
+  let confirmClear = false;
+  $('clear-profile').addEventListener('click', async () => {
+    if (!confirmClear) {
+      confirmClear = true;
+      $('clear-profile').textContent = 'Click again to clear every value';
+      return;
+    }
+    confirmClear = false;
+    $('clear-profile').textContent = 'Clear profile';
+    await send({ type: 'ClearProfile' });
+    status('Profile cleared.');
+    refresh();
+  });
+}

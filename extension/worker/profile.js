@@ -1,0 +1,90 @@
+// The integration profile: captures from pages and pastes are merged by the wasm core;
+// values that would replace different ones wait as conflicts until the admin chooses.
+import * as core from '../pkg/ims_link.js';
+import { broadcast, read, write } from './session.js';
+
+// Snapshots arrive in bursts; each change is a read-modify-write, so they run one at a time.
+let queue = Promise.resolve();
+function serial(fn) {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function load() {
+  const { profile, pending = [], notices = [] } = await read('profile', 'pending', 'notices');
+  return { profile: profile ?? core.emptyProfile(), pending, notices };
+}
+
+/** Merges a capture; its conflicting values are kept aside with the capture they came from. */
+async function absorb(capture, replace = []) {
+  const { profile, pending, notices } = await load();
+  const merged = core.mergeCapture(profile, capture, replace);
+  const fields = new Set(merged.conflicts.map((c) => c.field));
+  const stillPending = pending.filter((p) => !p.conflicts.some((c) => fields.has(c.field)));
+  const next = merged.conflicts.length ? [...stillPending, { capture, conflicts: merged.conflicts }] : stillPending;
+  const newNotices = [...(capture.notices ?? []), ...notices].slice(0, 5);
+  await write({ profile: merged.profile, pending: next, notices: newNotices });
+  if (merged.changed.length || merged.conflicts.length) broadcast({ type: 'ProfileChanged' });
+  return merged;
+}
+
+export async function profileState() {
+  const { profile, pending, notices } = await load();
+  const { checks = {}, keyPair } = await read('checks', 'keyPair');
+  return {
+    type: 'ProfileState',
+    profile,
+    findings: core.diagnoseProfile(profile, Date.now()),
+    conflicts: pending.flatMap((p) => p.conflicts),
+    notices,
+    checks,
+    hasKeyPair: Boolean(keyPair),
+  };
+}
+
+export function pageSnapshot(snapshot) {
+  return serial(async () => {
+    const capture = core.captureFromPage(snapshot, Date.now());
+    if (capture) await absorb(capture);
+    return null;
+  });
+}
+
+export const importText = (kind, text, fileName) => serial(async () => {
+  const source = { kind: fileName ? 'file' : 'paste', url: fileName ?? undefined, atMs: Date.now() };
+  const capture = {
+    'workspace-json': () => core.parseWorkspaceJson(text, source),
+    payload: () => core.parsePayload(text, source),
+    scopes: () => core.parseScopes(text, source),
+  }[kind]();
+  await absorb(capture);
+  return profileState();
+});
+
+// Typing is the admin's own choice: it replaces what was there.
+export const editField = (field, value) => serial(async () => {
+  await absorb(core.typedValue(field, value, Date.now()), [field]);
+  return profileState();
+});
+
+export const resolveConflicts = (accept) => serial(async () => {
+  const { pending } = await load();
+  await write({ pending: [] });
+  for (const p of pending) {
+    const chosen = p.conflicts.map((c) => c.field).filter((f) => accept.includes(f));
+    if (chosen.length) await absorb(p.capture, chosen);
+  }
+  // absorb() re-adds the conflicts not chosen; the admin declined those.
+  await write({ pending: [] });
+  broadcast({ type: 'ProfileChanged' });
+  return profileState();
+});
+
+export const clearProfile = (fields) => serial(async () => {
+  const { profile } = await load();
+  const cleared = core.clearProfile(profile, fields ?? undefined);
+  await write({ profile: cleared, pending: [], notices: [], ...(fields ? {} : { token: null, checks: {} }) });
+  broadcast({ type: 'ProfileChanged' });
+  return profileState();
+});
