@@ -39,7 +39,7 @@ test('popup shows the tenant of a Target page and copies it', async () => {
   assert.equal(await tenantShown(popup), 'acme');
   assert.match(await popup.locator('#source').textContent(), /Target address in Experience Cloud/);
   assert.equal(await popup.getByRole('button', { name: 'Copy client code' }).isVisible(), false, 'no client code in this address');
-  await popup.getByRole('button', { name: 'Copy tenant ID' }).click();
+  await popup.getByRole('button', { name: 'Copy tenant ID', exact: true }).click();
   await popup.getByRole('status').filter({ hasText: 'Copied tenant ID "acme".' }).waitFor();
   assert.equal(await b.clipboardText(), 'acme');
   await Promise.all([page.close(), popup.close()]);
