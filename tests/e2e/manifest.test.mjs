@@ -1,0 +1,42 @@
+// Least privilege: the built manifests ask for exactly these permissions. A new permission
+// must be added here on purpose, with the feature that needs it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const manifest = (browser) => JSON.parse(readFileSync(new URL(`../../dist/${browser}/manifest.json`, import.meta.url), 'utf8'));
+
+const EXPECTED = {
+  // storage: session memory for the profile, key pair and token; activeTab: read the tab the
+  // admin clicked on; scripting: inject the content script into Adobe tabs open before install.
+  permissions: ['activeTab', 'scripting', 'storage'],
+  host_permissions: [
+    'https://*.experiencecloud.adobe.com/*', // Target's legacy shell (tenant)
+    'https://developer.adobe.com/*', // Developer Console credential pages (capture)
+    'https://experience.adobe.com/*', // Target (tenant, client code)
+    'https://ims-na1-stg1.adobelogin.com/*', // IMS check, stage
+    'https://ims-na1.adobelogin.com/*', // IMS check
+    'https://mc.adobe.io/*', // Target Admin API check
+  ],
+};
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser} manifest asks for exactly the expected permissions`, () => {
+    const m = manifest(browser);
+    assert.deepEqual([...m.permissions].sort(), EXPECTED.permissions);
+    assert.deepEqual([...m.host_permissions].sort(), EXPECTED.host_permissions);
+    assert.equal(m.externally_connectable, undefined, 'no web page may message the extension');
+    assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    assert.ok(!JSON.stringify(m).includes('<all_urls>'));
+  });
+}
+
+test('per-browser differences come from the one source', () => {
+  const chrome = manifest('chrome');
+  const firefox = manifest('firefox');
+  assert.deepEqual(chrome.background, { service_worker: 'background.js', type: 'module' });
+  assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
+  assert.equal(firefox.browser_specific_settings.gecko.id, 'ims-link@ims-link.dev');
+  const strip = ({ background, browser_specific_settings, minimum_chrome_version, ...rest }) => rest;
+  assert.deepEqual(strip(chrome), strip(firefox));
+});
