@@ -140,6 +140,16 @@ node_counts() {
        END { print p + 0, f + 0, s + 0 }' "$1"
 }
 
+# web-ext lint on the Firefox build: no errors, warnings or notices.
+lint_firefox() {
+  tests/node_modules/.bin/web-ext lint --source-dir dist/firefox --output json 2>/dev/null |
+    node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+      const r = JSON.parse(s); const all = [...r.errors, ...r.warnings, ...r.notices];
+      all.forEach((m) => console.log(`${m._type} ${m.code}: ${m.message}`));
+      console.log(`web-ext lint: ${r.summary.errors} errors, ${r.summary.warnings} warnings, ${r.summary.notices} notices`);
+      process.exit(all.length ? 1 : 0); })'
+}
+
 run_tests() {
   ensure_test_tools
   mkdir -p target/test-logs
@@ -150,6 +160,7 @@ run_tests() {
   suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test --release --target "$WASM_TARGET" --test wasm_core
   build
+  check "web-ext lint (Firefox)" lint_firefox
   suite "end-to-end tests in Chromium" node_counts node --test --test-concurrency=1 --test-reporter=spec tests/fake-cloud/test/ tests/e2e/
   echo
   [ ${#FAILURES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILURES[@]}"
