@@ -39,6 +39,7 @@ export async function launch() {
   return {
     cloud,
     context,
+    userDataDir,
     extensionId,
     workerConsole,
     worker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)),
@@ -76,8 +77,20 @@ export async function launch() {
       const me = all.find((e) => e.id === extensionId);
       return { installWarnings: me.installWarnings, manifestErrors: me.manifestErrors, runtimeErrors: me.runtimeErrors.map((e) => e.message) };
     },
-    async close() {
+    /** Stops the extension's service worker, as Chrome does with an idle one. */
+    async stopWorker() {
+      const page = await context.newPage();
+      await page.goto('chrome://serviceworker-internals/');
+      await page.getByText('Stop', { exact: true }).first().click();
+      await page.getByText('Running Status: STOPPED').waitFor();
+      await page.close();
+    },
+    /** Closes the browser but keeps the profile directory, for scans of what reached disk. */
+    async closeBrowser() {
       await context.close();
+    },
+    async close() {
+      await context.close().catch(() => {});
       await cloud.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
