@@ -7,6 +7,7 @@
 #   ./build.sh demo     build, start the fake Adobe cloud, open Chromium with the extension
 #   ./build.sh bench    timings, printed as a table and written to dist/bench.json
 #   ./build.sh screenshots  the README's pictures, from the fake cloud, into docs/screenshots/
+#   ./build.sh fuzz     the parsers' property tests with many more cases (FUZZ_CASES, default 50000)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -184,6 +185,24 @@ bench() {
   node tests/bench/bench.mjs
 }
 
+fuzz() {
+  ensure_build_tools
+  local cases=${FUZZ_CASES:-50000} log=target/fuzz.log start
+  mkdir -p target
+  start=$(date +%s)
+  say "property tests of every parser, $cases cases each"
+  FUZZ_CASES=$cases cargo test --release -- --test-threads=2 never_panic parsers_never_panic page_snapshots \
+    ims_and_target_answers keys_and_certificates jwts messages urls tenant_from_url 2>&1 | tee "$log"
+  local props failed
+  props=$(grep -cE '^test .* \.\.\. ok$' "$log" || true)
+  failed=$(grep -cE '^test .* FAILED$' "$log" || true)
+  echo
+  echo "| properties | cases each | executions | crashes | seconds |"
+  echo "|---|---|---|---|---|"
+  echo "| $props | $cases | $((props * cases)) | $failed | $(( $(date +%s) - start )) |"
+  [ "$failed" = 0 ]
+}
+
 screenshots() {
   ensure_test_tools
   build
@@ -196,6 +215,7 @@ case "${1:-build}" in
   demo) demo ;;
   bench) bench ;;
   screenshots) screenshots ;;
-  help | -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+  fuzz) fuzz ;;
+  help | -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try ./build.sh help)" ;;
 esac

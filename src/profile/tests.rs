@@ -184,8 +184,13 @@ fn any_profile_from(v: &serde_json::Value, payload: String) -> Profile {
     }
 }
 
+/// 512 in `./build.sh test`; `./build.sh fuzz` raises it through `FUZZ_CASES`.
+fn fuzz_cases() -> u32 {
+    std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: fuzz_cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn parsers_never_panic_on_strings(s in "\\PC{0,200}") {
