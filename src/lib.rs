@@ -2,6 +2,7 @@
 //! to WebAssembly for the browser. JavaScript only touches pages and browser APIs.
 #![forbid(unsafe_code)]
 
+pub mod fill;
 pub mod ims;
 pub mod jwt;
 pub mod keys;

@@ -1,0 +1,1 @@
+//! Tests of form detection, field matching and fill plans against snapshots of the fake AEM pages.
