@@ -383,12 +383,6 @@ fn choose<'o>(chooser: &Chooser, spec: &Spec, options: &'o [FieldOption]) -> Res
             if let [only] = targets.as_slice() {
                 return Ok(only);
             }
-            let real: Vec<&FieldOption> = options.iter().filter(|o| !o.value.is_empty()).collect();
-            if targets.is_empty() {
-                if let [only] = real.as_slice() {
-                    return Ok(only);
-                }
-            }
             let wanted = titles.first().cloned().unwrap_or_default();
             if targets.is_empty() {
                 Err(NoOption {
