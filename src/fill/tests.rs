@@ -626,7 +626,7 @@ fn plans_serialize_to_the_documented_json_shape() {
 fn hostile_field(i: usize, text: &str) -> FieldSnapshot {
     FieldSnapshot {
         key: format!("k{}", i % 7_000),
-        tag: if i % 3 == 0 {
+        tag: if i.is_multiple_of(3) {
             "coral-select".into()
         } else {
             "input".into()
@@ -637,7 +637,7 @@ fn hostile_field(i: usize, text: &str) -> FieldSnapshot {
         aria_label: Some(text.into()),
         placeholder: Some(text.into()),
         value: text.into(),
-        checked: Some(i % 2 == 0),
+        checked: Some(i.is_multiple_of(2)),
         options: vec![
             FieldOption {
                 value: text.into(),
@@ -645,7 +645,7 @@ fn hostile_field(i: usize, text: &str) -> FieldSnapshot {
             };
             3
         ],
-        visible: i % 2 == 0,
+        visible: i.is_multiple_of(2),
         ..Default::default()
     }
 }
@@ -656,7 +656,7 @@ fn hostile_snapshots_are_bounded_and_never_panic() {
     let mut snap = fixture("target-cloud");
     snap.url.push_str(&huge);
     snap.fields
-        .extend((0..10_000).map(|i| hostile_field(i, if i % 10 == 0 { &huge } else { "Tenant ID" })));
+        .extend((0..10_000).map(|i| hostile_field(i, if i.is_multiple_of(10) { &huge } else { "Tenant ID" })));
     let bounded = snap.clone().bounded();
     assert!(bounded.fields.len() <= snapshot::MAX_FIELDS);
     assert!(bounded.fields.iter().all(
@@ -690,12 +690,12 @@ proptest! {
         let fields: Vec<FieldSnapshot> = texts.iter().enumerate().map(|(i, t)| FieldSnapshot {
             key: format!("k{i}"),
             tag: tags[i % tags.len()].to_string(),
-            kind: if i % 4 == 0 { "checkbox".into() } else { "text".into() },
+            kind: if i.is_multiple_of(4) { "checkbox".into() } else { "text".into() },
             name: Some(t.clone()),
             label: Some(t.chars().rev().collect()),
             value: t.clone(),
             options: vec![FieldOption { value: t.clone(), text: t.to_uppercase() }],
-            visible: i % 2 == 0,
+            visible: i.is_multiple_of(2),
             ..Default::default()
         }).collect();
         for base in [url.clone(), format!("https://a{}", detect::IMS_WIZARD_PATH), format!("https://a/etc/cloudservices/testandtarget/x.html{url}")] {
