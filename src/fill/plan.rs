@@ -193,7 +193,7 @@ enum Wanted {
 }
 
 enum Chooser {
-    Patterns(&'static [&'static str]),
+    Patterns(&'static str, &'static [&'static str]),
     Auth(AuthType),
     ImsConfig(Vec<String>),
 }
@@ -205,7 +205,7 @@ impl Wanted {
             Wanted::Text(t) => t.clone(),
             Wanted::Check(true) => "checked".into(),
             Wanted::Check(false) => "unchecked".into(),
-            Wanted::Choice(Chooser::Patterns(p)) => p.first().map(|s| s.to_string()).unwrap_or_default(),
+            Wanted::Choice(Chooser::Patterns(shown, _)) => shown.to_string(),
             Wanted::Choice(Chooser::Auth(AuthType::Jwt)) => "JWT".into(),
             Wanted::Choice(Chooser::Auth(AuthType::Oauth)) => "OAuth".into(),
             Wanted::Choice(Chooser::ImsConfig(titles)) => titles.first().cloned().unwrap_or_default(),
@@ -276,7 +276,7 @@ fn resolve(spec: &Spec, profile: &Profile, options: &PlanOptions, mode: Option<A
                 .unwrap_or_else(|| default_title(profile)),
         )),
         ValueSource::Constant(c) => Ok(Wanted::Text(c.to_string())),
-        ValueSource::Option(patterns) => Ok(Wanted::Choice(Chooser::Patterns(patterns))),
+        ValueSource::Option(shown, patterns) => Ok(Wanted::Choice(Chooser::Patterns(shown, patterns))),
         ValueSource::AuthTypeOption => mode.map(|m| Wanted::Choice(Chooser::Auth(m))).ok_or_else(|| {
             "The profile does not say whether the credential is JWT or OAuth Server-to-Server. Load the Developer Console project's JSON download, or choose the type in the IMS Link popup.".to_string()
         }),
@@ -330,7 +330,7 @@ fn choose<'o>(chooser: &Chooser, spec: &Spec, options: &'o [FieldOption]) -> Res
         .collect();
     let first = |pred: &dyn Fn(&(String, String)) -> bool| norm.iter().position(pred).and_then(|i| options.get(i));
     match chooser {
-        Chooser::Patterns(patterns) => {
+        Chooser::Patterns(shown, patterns) => {
             for p in patterns.iter() {
                 if let Some(o) = first(&|(v, t)| v == p || t == p) {
                     return Ok(o);
@@ -346,7 +346,7 @@ fn choose<'o>(chooser: &Chooser, spec: &Spec, options: &'o [FieldOption]) -> Res
                 why: format!(
                     "The {} list has no \"{}\" option (it offers: {}). Pick it by hand if it is there under another name.",
                     spec.label,
-                    patterns.first().copied().unwrap_or_default(),
+                    shown,
                     option_list(options)
                 ),
                 accept: Vec::new(),

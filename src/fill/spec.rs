@@ -33,8 +33,9 @@ pub enum ValueSource {
     ImsTitle,
     /// A constant text.
     Constant(&'static str),
-    /// The option whose value or text matches one of these normalized patterns.
-    Option(&'static [&'static str]),
+    /// The option whose value or text matches one of these normalized patterns; the first
+    /// text is how the admin sees it.
+    Option(&'static str, &'static [&'static str]),
     /// The option for the plan's authentication type (JWT or OAuth).
     AuthTypeOption,
     /// The IMS configuration made for this profile (see `plan::choose_ims_config`).
@@ -147,7 +148,7 @@ pub const IMS_WIZARD: &[Spec] = &[
             "cloudConfiguration",
             "Cloud Configuration",
             Control::Choice,
-            ValueSource::Option(&["adobe target", "target"]),
+            ValueSource::Option("Adobe Target", &["adobe target", "target"]),
         ),
         &["cloudServiceName", "cloudService"],
         CLOUD_CONFIGURATION_LABELS,
@@ -268,7 +269,7 @@ const AUTHENTICATION: Spec = named(
         "authentication",
         "Authentication",
         Control::Choice,
-        ValueSource::Option(&["ims", "adobe ims"]),
+        ValueSource::Option("IMS", &["ims", "adobe ims"]),
     ),
     &["authentication"],
     &["authentication"],
@@ -294,7 +295,12 @@ const IMS_CONFIGURATION: Spec = ask(named(
     &["ims configuration", "ims config", "adobe ims configuration"],
 ));
 const API_TYPE: Spec = named(
-    spec("apiType", "API Type", Control::Choice, ValueSource::Option(&["rest"])),
+    spec(
+        "apiType",
+        "API Type",
+        Control::Choice,
+        ValueSource::Option("REST", &["rest"]),
+    ),
     &["apiKind", "apiType"],
     &["api type", "api kind"],
 );
@@ -329,7 +335,7 @@ const CLIENT_LIBRARY: Spec = optional(named(
         "clientLibrary",
         "Client library",
         Control::Choice,
-        ValueSource::Option(&["atjs", "at js"]),
+        ValueSource::Option("AT.js", &["atjs", "at js"]),
     ),
     &["clientlib", "clientLibrary"],
     &["client library", "client lib"],

@@ -418,9 +418,12 @@ fn a_select_without_a_matching_option_is_reported_with_the_reason() {
         .retain(|o| o.value != "Adobe Target");
     let p = run(wiz, &jwt_profile());
     let m = &p.missing_fields[0];
-    assert_eq!(m.spec_id, "cloudConfiguration");
+    assert_eq!(
+        (m.spec_id.as_str(), m.value.as_deref()),
+        ("cloudConfiguration", Some("Adobe Target"))
+    );
     assert!(
-        m.why.contains("no \"adobe target\" option") && m.why.contains("Adobe Analytics"),
+        m.why.contains("no \"Adobe Target\" option") && m.why.contains("Adobe Analytics"),
         "{}",
         m.why
     );
