@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod capture;
+pub mod fill;
 pub mod ims;
 pub mod jwt;
 pub mod keys;

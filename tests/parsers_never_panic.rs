@@ -10,11 +10,18 @@ use ims_link::{jwt, keys, message, tenant};
 use proptest::prelude::*;
 
 fn cases() -> u32 {
-    std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Text that looks like what each parser expects, mutated: realistic near-misses find more
@@ -46,8 +53,13 @@ fn pem_like() -> impl Strategy<Value = String> {
         Just("PUBLIC KEY"),
         Just("EC PRIVATE KEY"),
     ];
-    (label, "[A-Za-z0-9+/=\\n]{0,300}", any::<bool>())
-        .prop_map(|(l, body, end)| if end { format!("-----BEGIN {l}-----\n{body}\n-----END {l}-----\n") } else { format!("-----BEGIN {l}-----\n{body}") })
+    (label, "[A-Za-z0-9+/=\\n]{0,300}", any::<bool>()).prop_map(|(l, body, end)| {
+        if end {
+            format!("-----BEGIN {l}-----\n{body}\n-----END {l}-----\n")
+        } else {
+            format!("-----BEGIN {l}-----\n{body}")
+        }
+    })
 }
 
 proptest! {
@@ -115,7 +127,10 @@ proptest! {
 
 #[test]
 fn a_huge_snapshot_is_bounded_not_fatal() {
-    let pair = snapshot::Pair { label: "Client ID".repeat(5_000), value: "x".repeat(40_000) };
+    let pair = snapshot::Pair {
+        label: "Client ID".repeat(5_000),
+        value: "x".repeat(40_000),
+    };
     let snap = snapshot::PageSnapshot {
         url: "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver".into(),
         headings: vec!["OAuth Server-to-Server".into(); 50_000],

@@ -186,7 +186,10 @@ fn any_profile_from(v: &serde_json::Value, payload: String) -> Profile {
 
 /// 512 in `./build.sh test`; `./build.sh fuzz` raises it through `FUZZ_CASES`.
 fn fuzz_cases() -> u32 {
-    std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
 }
 
 proptest! {

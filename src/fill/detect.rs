@@ -1,0 +1,177 @@
+//! Which AEM form a snapshot shows: from the page address first, then from its fields (an
+//! AEM behind a proxy or a customised console may use other paths).
+
+use serde::{Deserialize, Serialize};
+
+use super::matching::Prepared;
+use super::spec::{self, normalize_label, normalize_name};
+use crate::profile::AuthType;
+
+/// The IMS configuration wizard's path.
+pub const IMS_WIZARD_PATH: &str = "/libs/cq/adobeims-configuration/content/configurations/create.html";
+/// The IMS configurations console's path.
+pub const IMS_CONSOLE_PATH: &str = "/libs/cq/adobeims-configuration/content/configurations.html";
+const TARGET_CLASSIC_PREFIX: &str = "/etc/cloudservices/testandtarget/";
+const TARGET_CLOUD_MARK: &str = "/settings/cloudconfigs/target";
+
+/// The kinds of page IMS Link tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormKind {
+    /// Adobe IMS Technical Account Configuration wizard (Create in the IMS console).
+    ImsWizard,
+    /// AEM 6.5 Legacy Cloud Services Adobe Target dialog (ExtJS).
+    TargetClassic,
+    /// AEM as a Cloud Service Adobe Target configuration (Coral form).
+    TargetCloud,
+    /// The Adobe IMS Configurations console: nothing to fill, Create opens the wizard.
+    ImsConsole,
+    /// Any other page.
+    Unknown,
+}
+
+impl FormKind {
+    /// The spec table of a fillable form; empty for the others.
+    pub fn specs(self) -> &'static [spec::Spec] {
+        match self {
+            FormKind::ImsWizard => spec::IMS_WIZARD,
+            FormKind::TargetClassic => spec::TARGET_CLASSIC,
+            FormKind::TargetCloud => spec::TARGET_CLOUD,
+            FormKind::ImsConsole | FormKind::Unknown => &[],
+        }
+    }
+}
+
+/// The page's address split into origin, path and query (all empty when unreadable).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Address {
+    /// `scheme://host[:port]`.
+    pub origin: String,
+    /// The path, decoded.
+    pub path: String,
+    /// The query with its `?`, or empty.
+    pub query: String,
+}
+
+impl Address {
+    /// Reads an address; anything unreadable gives empty parts (detection then uses fields).
+    pub fn parse(raw: &str) -> Address {
+        let Ok(u) = crate::url::parse(raw) else {
+            return Address::default();
+        };
+        // The origin keeps the port the host part had (url::parse drops it from `host`).
+        let after_scheme = raw.trim().split_once("://").map(|(_, r)| r).unwrap_or_default();
+        let authority = after_scheme.split(['/', '?', '#']).next().unwrap_or_default();
+        let authority = authority.rsplit('@').next().unwrap_or_default();
+        Address {
+            origin: format!("{}://{}", u.scheme.to_ascii_lowercase(), authority.to_ascii_lowercase()),
+            path: crate::url::percent_decode(u.path),
+            query: u.query.map(|q| format!("?{q}")).unwrap_or_default(),
+        }
+    }
+}
+
+/// What detection found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// The form.
+    pub form: FormKind,
+    /// Authentication types the IMS wizard offers (empty for other forms).
+    pub available_modes: Vec<AuthType>,
+    /// The authentication type the wizard has selected now.
+    pub current_mode: Option<AuthType>,
+}
+
+fn has_label(fields: &[Prepared], patterns: &[&str]) -> bool {
+    fields
+        .iter()
+        .any(|f| patterns.iter().any(|p| f.label == *p || f.aria == *p))
+}
+
+fn has_name(fields: &[Prepared], names: &[&str]) -> bool {
+    let names: Vec<String> = names.iter().map(|n| normalize_name(n)).collect();
+    fields.iter().any(|f| names.contains(&f.name))
+}
+
+fn form_from_fields(fields: &[Prepared]) -> FormKind {
+    let cloud_select = has_label(fields, spec::CLOUD_CONFIGURATION_LABELS) || has_name(fields, &["cloudServiceName"]);
+    let auth_server = has_label(fields, &["authorization server"]) || has_name(fields, &["authServerUrl"]);
+    if cloud_select && auth_server {
+        return FormKind::ImsWizard;
+    }
+    let client_code = has_label(fields, &["client code"]) || has_name(fields, &["clientcode"]);
+    let ims_config = has_label(fields, &["ims configuration"]) || has_name(fields, &["imsConfigId"]);
+    if client_code && ims_config {
+        if fields.iter().any(|f| f.field.tag.starts_with("coral-")) {
+            return FormKind::TargetCloud;
+        }
+        return FormKind::TargetClassic;
+    }
+    FormKind::Unknown
+}
+
+/// Which option text or value means which authentication type.
+pub fn auth_type_of_option(value: &str, text: &str) -> Option<AuthType> {
+    let v = normalize_label(value);
+    let t = normalize_label(text);
+    let has = |w: &str| v == w || format!(" {t} ").contains(&format!(" {w} "));
+    if has("jwt") || has("service account") {
+        Some(AuthType::Jwt)
+    } else if has("oauth") || t.contains("server to server") {
+        Some(AuthType::Oauth)
+    } else {
+        None
+    }
+}
+
+/// Detects the form and, for the IMS wizard, its authentication types.
+pub fn detect(address: &Address, fields: &[Prepared]) -> Detection {
+    let path = address.path.trim_end_matches('/');
+    let form = if path.ends_with(IMS_WIZARD_PATH) {
+        FormKind::ImsWizard
+    } else if path.ends_with(IMS_CONSOLE_PATH) {
+        FormKind::ImsConsole
+    } else if path.contains(TARGET_CLASSIC_PREFIX) {
+        FormKind::TargetClassic
+    } else if path.contains(TARGET_CLOUD_MARK) && !path.contains("/cloudconfigs.html") {
+        FormKind::TargetCloud
+    } else {
+        form_from_fields(fields)
+    };
+    let mut detection = Detection {
+        form,
+        available_modes: Vec::new(),
+        current_mode: None,
+    };
+    if form != FormKind::ImsWizard {
+        return detection;
+    }
+    let names: Vec<String> = spec::AUTH_TYPE_NAMES.iter().map(|n| normalize_name(n)).collect();
+    let select = fields.iter().find(|f| {
+        f.control() == Some(spec::Control::Choice)
+            && (names.contains(&f.name) || spec::AUTH_TYPE_LABELS.iter().any(|p| f.label == *p || f.aria == *p))
+    });
+    match select {
+        Some(s) => {
+            for o in &s.field.options {
+                if let Some(m) = auth_type_of_option(&o.value, &o.text) {
+                    if !detection.available_modes.contains(&m) {
+                        detection.available_modes.push(m);
+                    }
+                }
+            }
+            detection.current_mode = s
+                .field
+                .options
+                .iter()
+                .find(|o| o.value == s.field.value)
+                .and_then(|o| auth_type_of_option(&o.value, &o.text));
+        }
+        None => {
+            // AEM 6.5 before SP20: JWT only, no select.
+            detection.available_modes.push(AuthType::Jwt);
+            detection.current_mode = Some(AuthType::Jwt);
+        }
+    }
+    detection
+}

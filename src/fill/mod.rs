@@ -1,0 +1,98 @@
+//! Filling AEM forms from the integration profile. The content script sends a
+//! `FormSnapshot` of the page's fields; `plan` detects the form, finds each field of the
+//! form's spec table (by name, then label) and returns what to set, what is already right,
+//! what conflicts with a value the admin typed, and what it could not find. The content
+//! script applies the plan; `undo` turns the applied actions back into restoring actions.
+
+pub mod detect;
+pub mod matching;
+pub mod plan;
+pub mod snapshot;
+pub mod spec;
+
+use std::fmt;
+
+pub use detect::FormKind;
+pub use plan::{plan, undo, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions};
+pub use snapshot::{FieldOption, FieldSnapshot, FormSnapshot};
+
+/// Why no plan (or undo) could be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FillError {
+    /// The form snapshot from the content script could not be read.
+    MalformedSnapshot(String),
+    /// The profile could not be read.
+    MalformedProfile(String),
+    /// The plan options could not be read.
+    MalformedOptions(String),
+    /// The applied actions given to undo could not be read.
+    MalformedApplied(String),
+    /// `confirm` names a field this form does not have.
+    UnknownConfirm {
+        /// The id given.
+        spec_id: String,
+        /// The form detected.
+        form: String,
+    },
+    /// `confirm` lists more ids than any form has fields.
+    TooManyConfirmed(usize),
+    /// More applied actions than a snapshot can hold fields.
+    TooManyApplied(usize),
+}
+
+impl FillError {
+    /// A stable machine-readable code, used by the UI and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FillError::MalformedSnapshot(_) => "malformed-snapshot",
+            FillError::MalformedProfile(_) => "malformed-profile",
+            FillError::MalformedOptions(_) => "malformed-options",
+            FillError::MalformedApplied(_) => "malformed-applied",
+            FillError::UnknownConfirm { .. } => "unknown-confirm",
+            FillError::TooManyConfirmed(_) => "too-many-confirmed",
+            FillError::TooManyApplied(_) => "too-many-applied",
+        }
+    }
+}
+
+impl fmt::Display for FillError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FillError::MalformedSnapshot(e) => write!(
+                f,
+                "IMS Link could not read the form snapshot from the page ({e}). Reload the AEM page and try Fill again."
+            ),
+            FillError::MalformedProfile(e) => write!(
+                f,
+                "IMS Link could not read the profile ({e}). Reopen the popup; if it persists, clear the profile and capture it again."
+            ),
+            FillError::MalformedOptions(e) => write!(
+                f,
+                "IMS Link could not read the fill options ({e}): expected {{confirm: [field ids], title?, imsConfigTitle?}}. Reopen the popup and try again."
+            ),
+            FillError::MalformedApplied(e) => write!(
+                f,
+                "IMS Link could not read the list of applied changes to undo ({e}). Undo the fields by hand, or reload the page without saving."
+            ),
+            FillError::UnknownConfirm { spec_id, form } => write!(
+                f,
+                "\"{spec_id}\" is not a field of this form ({form}), so it cannot be confirmed. The page may have changed: run Fill again and confirm from the new plan."
+            ),
+            FillError::TooManyConfirmed(n) => write!(
+                f,
+                "{n} fields were confirmed, more than any form has (at most {}). Run Fill again and confirm from the new plan.",
+                plan::MAX_CONFIRM
+            ),
+            FillError::TooManyApplied(n) => write!(
+                f,
+                "{n} applied changes were given to undo, more than a form can have (at most {}). Reload the page without saving to discard them.",
+                plan::MAX_UNDO
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FillError {}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,748 @@
+//! The fill plan: for each spec of the detected form, the field found, the value it should
+//! hold and what to do. A field that is empty (or off, or unselected) is filled; one that
+//! already holds the value is left alone; one holding a different value the admin may have
+//! typed is a conflict, applied only once its spec id is in `confirm`.
+
+use serde::{Deserialize, Serialize};
+
+use super::detect::{self, Address, FormKind};
+use super::matching::{match_fields, Prepared};
+use super::snapshot::{FieldOption, FormSnapshot};
+use super::spec::{normalize_label, Spec, ValueSource, DEFAULT_AUTH_SERVER};
+use super::FillError;
+use crate::profile::{AuthType, Field, Profile};
+
+/// Most spec ids `confirm` may list.
+pub const MAX_CONFIRM: usize = 64;
+
+/// What the caller adds to the profile.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PlanOptions {
+    /// Spec ids of conflicts the admin confirmed: their values replace what the form holds.
+    pub confirm: Vec<String>,
+    /// The IMS configuration title to write in the wizard (default `Adobe Target (<tenant>)`).
+    pub title: Option<String>,
+    /// The IMS configuration to pick in a Target form, by its title (default: `title`, then
+    /// the default title, then the only configuration that looks like Target's).
+    pub ims_config_title: Option<String>,
+}
+
+/// What an action does to its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    /// Set `value` on a text input or textarea, then dispatch `input` and `change`.
+    SetValue,
+    /// Select the option whose value is `value` (Coral: set `value`; ExtJS combo: the hidden
+    /// input's value, and `after` as the visible text), then dispatch `change`.
+    SelectOption,
+    /// Set `checked` to `value == "true"`, then dispatch `change`.
+    SetChecked,
+}
+
+/// One change to one field (or, in `unchanged`, one field already right).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    /// The field's `key` from the snapshot.
+    pub key: String,
+    /// The spec this fills.
+    pub spec_id: String,
+    /// The label AEM documents for it.
+    pub label: String,
+    /// The label the page shows (label, `aria-label` or name), when it has one.
+    #[serde(default)]
+    pub field_label: Option<String>,
+    /// What to do.
+    pub action: ActionKind,
+    /// The value to set: text, option value, or `"true"`/`"false"`.
+    pub value: String,
+    /// The field's value before: what undo restores.
+    pub before: String,
+    /// `before` as the admin sees it (an option's text).
+    #[serde(default)]
+    pub before_text: String,
+    /// `value` as the admin sees it (an option's text).
+    pub after: String,
+    /// Whether the field held a different non-empty value.
+    pub conflict: bool,
+    /// Whether the value is a secret to mask.
+    pub secret: bool,
+    /// Whether the field is not displayed (a wizard step not shown yet): fill it without focusing.
+    #[serde(default)]
+    pub hidden: bool,
+    /// Whether the field is disabled now; an earlier action (the authentication type) may
+    /// enable it, so apply actions in order and skip one still disabled.
+    #[serde(default)]
+    pub disabled: bool,
+}
+
+/// A field the form should have but IMS Link could not fill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingField {
+    /// The spec.
+    pub spec_id: String,
+    /// The label AEM documents for it.
+    pub label: String,
+    /// The field's key when it was found but cannot take the value.
+    pub key: Option<String>,
+    /// The value to enter by hand, when known.
+    pub value: Option<String>,
+    /// Whether `value` is a secret to mask.
+    pub secret: bool,
+    /// Whether the form needs it.
+    pub required: bool,
+    /// Why, and what to do.
+    pub why: String,
+}
+
+/// A value the profile lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingValue {
+    /// The spec.
+    pub spec_id: String,
+    /// The label AEM documents for it.
+    pub label: String,
+    /// Why, and where to get it.
+    pub why: String,
+}
+
+/// Something the admin should know about the form as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// Stable code.
+    pub code: String,
+    /// What to do.
+    pub message: String,
+}
+
+/// The plan the content script applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    /// The form detected.
+    pub form: FormKind,
+    /// The authentication type filled (IMS wizard only).
+    pub mode: Option<AuthType>,
+    /// Authentication types the wizard offers.
+    pub available_modes: Vec<AuthType>,
+    /// The authentication type the wizard has selected now.
+    pub current_mode: Option<AuthType>,
+    /// A page to open instead (the wizard, from the IMS console).
+    pub open_url: Option<String>,
+    /// Form-level advice.
+    pub notices: Vec<Notice>,
+    /// Apply these, in order.
+    pub actions: Vec<Action>,
+    /// Fields already right.
+    pub unchanged: Vec<Action>,
+    /// Fields holding another value: not applied until confirmed.
+    pub conflicts: Vec<Action>,
+    /// Fields not found or not fillable, with the value to enter by hand.
+    pub missing_fields: Vec<MissingField>,
+    /// Values the profile lacks.
+    pub missing_values: Vec<MissingValue>,
+}
+
+fn notice(code: &str, message: String) -> Notice {
+    Notice {
+        code: code.to_string(),
+        message,
+    }
+}
+
+const FILLABLE: &str = "IMS Link fills the Adobe IMS Technical Account Configuration wizard (Tools > Security > Adobe IMS Configurations > Create), the AEM 6.5 Adobe Target dialog (Tools > Cloud Services > Legacy Cloud Services > Adobe Target, /etc/cloudservices/testandtarget/...) and the AEM as a Cloud Service Adobe Target configuration (Tools > Cloud Services > Adobe Target).";
+
+fn text(field: &Option<crate::profile::Sourced<String>>) -> Option<String> {
+    field
+        .as_ref()
+        .map(|s| s.value.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// The title IMS Link gives the IMS configuration it creates.
+pub fn default_title(profile: &Profile) -> String {
+    match text(&profile.tenant).or_else(|| text(&profile.client_code)) {
+        Some(t) => format!("Adobe Target ({t})"),
+        None => "Adobe Target".to_string(),
+    }
+}
+
+/// The authentication type to fill: the profile's, else what its values imply, else the form's.
+fn choose_mode(profile: &Profile, current: Option<AuthType>) -> Option<AuthType> {
+    if let Some(a) = &profile.auth_type {
+        return Some(a.value);
+    }
+    if text(&profile.payload).is_some() {
+        return Some(AuthType::Jwt);
+    }
+    if profile.scopes.as_ref().is_some_and(|s| !s.value.is_empty()) || text(&profile.org_id).is_some() {
+        return Some(AuthType::Oauth);
+    }
+    current
+}
+
+/// A value as resolved from the profile, before it meets a field.
+enum Wanted {
+    Text(String),
+    Choice(Chooser),
+    Check(bool),
+}
+
+enum Chooser {
+    Patterns(&'static str, &'static [&'static str]),
+    Auth(AuthType),
+    ImsConfig(Vec<String>),
+}
+
+impl Wanted {
+    /// What the admin would type or pick by hand.
+    fn shown(&self) -> String {
+        match self {
+            Wanted::Text(t) => t.clone(),
+            Wanted::Check(true) => "checked".into(),
+            Wanted::Check(false) => "unchecked".into(),
+            Wanted::Choice(Chooser::Patterns(shown, _)) => shown.to_string(),
+            Wanted::Choice(Chooser::Auth(AuthType::Jwt)) => "JWT".into(),
+            Wanted::Choice(Chooser::Auth(AuthType::Oauth)) => "OAuth".into(),
+            Wanted::Choice(Chooser::ImsConfig(titles)) => titles.first().cloned().unwrap_or_default(),
+        }
+    }
+}
+
+fn profile_text(profile: &Profile, field: Field) -> Option<String> {
+    match field {
+        Field::Tenant => text(&profile.tenant),
+        Field::ClientCode => text(&profile.client_code),
+        Field::OrgId => text(&profile.org_id),
+        Field::TechnicalAccountId => text(&profile.technical_account_id),
+        Field::TechnicalAccountEmail => text(&profile.technical_account_email),
+        Field::ClientId => text(&profile.client_id),
+        Field::ClientSecret => text(&profile.client_secret),
+        Field::Payload => text(&profile.payload),
+        Field::AuthorizationServer => text(&profile.authorization_server),
+        Field::CertificateSha256 => text(&profile.certificate_sha256),
+        Field::AuthType => profile.auth_type.as_ref().map(|a| a.value.as_str().to_string()),
+        Field::Scopes => profile.scopes.as_ref().map(|s| s.value.join(",")),
+    }
+}
+
+fn why_missing(field: Field) -> String {
+    let how = match field {
+        Field::ClientId => "Copy the Client ID (API Key) from the credential in the Adobe Developer Console, or load the project's JSON download",
+        Field::ClientSecret => "Click Retrieve client secret on the credential in the Adobe Developer Console and paste it into IMS Link",
+        Field::Payload => "Copy the payload from Generate JWT on the Service Account (JWT) credential in the Adobe Developer Console and paste it into IMS Link",
+        Field::OrgId => "Load the Developer Console project's JSON download, or paste the Organization ID (...@AdobeOrg) into IMS Link",
+        Field::Scopes => "Copy the scopes from the OAuth Server-to-Server credential in the Adobe Developer Console and paste them into IMS Link",
+        Field::Tenant | Field::ClientCode => "Open Adobe Target (Activities) with IMS Link active: the tenant id is in its address, after \"@\"",
+        _ => "Add it to the profile in the IMS Link popup",
+    };
+    format!("The profile has no {}. {how}.", field.name())
+}
+
+fn resolve(spec: &Spec, profile: &Profile, options: &PlanOptions, mode: Option<AuthType>) -> Result<Wanted, String> {
+    let need = |field: Field| profile_text(profile, field).ok_or_else(|| why_missing(field));
+    match spec.source {
+        ValueSource::Profile(field) => need(field).map(Wanted::Text),
+        ValueSource::Tenant => need(Field::Tenant).or_else(|e| need(Field::ClientCode).map_err(|_| e)).map(Wanted::Text),
+        ValueSource::ClientCode => need(Field::ClientCode)
+            .or_else(|e| need(Field::Tenant).map_err(|_| e))
+            .map(Wanted::Text),
+        ValueSource::Scopes => {
+            let scopes: Vec<String> = profile
+                .scopes
+                .as_ref()
+                .map(|s| s.value.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
+                .unwrap_or_default();
+            if scopes.is_empty() {
+                Err(why_missing(Field::Scopes))
+            } else {
+                Ok(Wanted::Text(scopes.join(",")))
+            }
+        }
+        ValueSource::AuthServer => Ok(Wanted::Text(
+            text(&profile.authorization_server).unwrap_or_else(|| DEFAULT_AUTH_SERVER.to_string()),
+        )),
+        ValueSource::ImsTitle => Ok(Wanted::Text(
+            options
+                .title
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .unwrap_or_else(|| default_title(profile)),
+        )),
+        ValueSource::Constant(c) => Ok(Wanted::Text(c.to_string())),
+        ValueSource::Option(shown, patterns) => Ok(Wanted::Choice(Chooser::Patterns(shown, patterns))),
+        ValueSource::AuthTypeOption => mode.map(|m| Wanted::Choice(Chooser::Auth(m))).ok_or_else(|| {
+            "The profile does not say whether the credential is JWT or OAuth Server-to-Server. Load the Developer Console project's JSON download, or choose the type in the IMS Link popup.".to_string()
+        }),
+        ValueSource::ImsConfig => {
+            let mut titles = Vec::new();
+            for t in [options.ims_config_title.clone(), options.title.clone(), Some(default_title(profile))]
+                .into_iter()
+                .flatten()
+            {
+                let t = t.trim().to_string();
+                if !t.is_empty() && !titles.contains(&t) {
+                    titles.push(t);
+                }
+            }
+            Ok(Wanted::Choice(Chooser::ImsConfig(titles)))
+        }
+        ValueSource::Checked(on) => Ok(Wanted::Check(on)),
+    }
+}
+
+/// Why no option fits; `accept` lists option values that would be right, if any is current.
+struct NoOption {
+    why: String,
+    accept: Vec<String>,
+}
+
+fn option_list(options: &[FieldOption]) -> String {
+    let texts: Vec<&str> = options
+        .iter()
+        .filter(|o| !o.value.is_empty())
+        .map(|o| {
+            if o.text.trim().is_empty() {
+                o.value.as_str()
+            } else {
+                o.text.trim()
+            }
+        })
+        .take(12)
+        .collect();
+    if texts.is_empty() {
+        "none".to_string()
+    } else {
+        texts.join(", ")
+    }
+}
+
+fn choose<'o>(chooser: &Chooser, spec: &Spec, options: &'o [FieldOption]) -> Result<&'o FieldOption, NoOption> {
+    let norm: Vec<(String, String)> = options
+        .iter()
+        .map(|o| (normalize_label(&o.value), normalize_label(&o.text)))
+        .collect();
+    let first = |pred: &dyn Fn(&(String, String)) -> bool| norm.iter().position(pred).and_then(|i| options.get(i));
+    match chooser {
+        Chooser::Patterns(shown, patterns) => {
+            for p in patterns.iter() {
+                if let Some(o) = first(&|(v, t)| v == p || t == p) {
+                    return Ok(o);
+                }
+            }
+            for p in patterns.iter() {
+                let p = format!(" {p} ");
+                if let Some(o) = first(&|(v, t)| !v.is_empty() && format!(" {t} ").contains(&p)) {
+                    return Ok(o);
+                }
+            }
+            Err(NoOption {
+                why: format!(
+                    "The {} list has no \"{}\" option (it offers: {}). Pick it by hand if it is there under another name.",
+                    spec.label,
+                    shown,
+                    option_list(options)
+                ),
+                accept: Vec::new(),
+            })
+        }
+        Chooser::Auth(mode) => options
+            .iter()
+            .find(|o| detect::auth_type_of_option(&o.value, &o.text) == Some(*mode))
+            .ok_or_else(|| NoOption {
+                why: format!(
+                    "The Authentication Type list has no {} option (it offers: {}). {}",
+                    mode.as_str().to_uppercase(),
+                    option_list(options),
+                    match mode {
+                        AuthType::Oauth => "This AEM cannot use OAuth Server-to-Server credentials: update it (AEM 6.5 SP20 or later) or use a JWT credential.",
+                        AuthType::Jwt => "This AEM no longer offers JWT: create an OAuth Server-to-Server credential in the Adobe Developer Console.",
+                    }
+                ),
+                accept: Vec::new(),
+            }),
+        Chooser::ImsConfig(titles) => {
+            for t in titles {
+                let t = normalize_label(t);
+                if let Some(o) = first(&|(v, x)| !v.is_empty() && *x == t) {
+                    return Ok(o);
+                }
+            }
+            let targets: Vec<&FieldOption> = options
+                .iter()
+                .zip(&norm)
+                .filter(|(_, (v, t))| !v.is_empty() && (contains_word(t, "target") || contains_word(v, "target")))
+                .map(|(o, _)| o)
+                .collect();
+            if let [only] = targets.as_slice() {
+                return Ok(only);
+            }
+            let wanted = titles.first().cloned().unwrap_or_default();
+            if targets.is_empty() {
+                Err(NoOption {
+                    why: format!(
+                        "No IMS configuration for Adobe Target is listed (the list offers: {}). Create \"{wanted}\" in Tools > Security > Adobe IMS Configurations first, then reload this page.",
+                        option_list(options)
+                    ),
+                    accept: Vec::new(),
+                })
+            } else {
+                Err(NoOption {
+                    why: format!(
+                        "Several IMS configurations could be Adobe Target's ({}) and none is titled \"{wanted}\". Pick the one made for this Target account by hand.",
+                        targets.iter().map(|o| o.text.trim()).collect::<Vec<_>>().join(", ")
+                    ),
+                    accept: targets.iter().map(|o| o.value.clone()).collect(),
+                })
+            }
+        }
+    }
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    format!(" {text} ").contains(&format!(" {word} "))
+}
+
+/// Whether two texts are the same value for this spec.
+fn same(spec: &Spec, current: &str, wanted: &str) -> bool {
+    let (a, b) = (current.trim(), wanted.trim());
+    match spec.source {
+        ValueSource::Profile(Field::ClientSecret) => a == b,
+        ValueSource::Profile(Field::Payload) => same_payload(a, b),
+        ValueSource::Scopes => {
+            let set = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split([',', ' '])
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            set(a) == set(b)
+        }
+        _ => a.eq_ignore_ascii_case(b),
+    }
+}
+
+/// Payloads that differ only in `exp` are the same (the Developer Console renews `exp`).
+fn same_payload(a: &str, b: &str) -> bool {
+    let parse = |s: &str| {
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(s)
+            .ok()
+            .map(|mut m| {
+                m.remove("exp");
+                m
+            })
+    };
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn shown_label(p: &Prepared) -> Option<String> {
+    let f = p.field;
+    [&f.label, &f.aria_label, &f.name]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn option_text(options: &[FieldOption], value: &str) -> String {
+    options
+        .iter()
+        .find(|o| o.value == value)
+        .map(|o| o.text.trim().to_string())
+        .unwrap_or_else(|| value.to_string())
+}
+
+/// Builds the plan for a snapshot; `confirm` ids must belong to the detected form.
+pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) -> Result<Plan, FillError> {
+    let snapshot = snapshot.bounded();
+    if options.confirm.len() > MAX_CONFIRM {
+        return Err(FillError::TooManyConfirmed(options.confirm.len()));
+    }
+    let address = Address::parse(&snapshot.url);
+    let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).collect();
+    let detection = detect::detect(&address, &fields);
+    let form = detection.form;
+    let mut out = Plan {
+        form,
+        mode: None,
+        available_modes: detection.available_modes.clone(),
+        current_mode: detection.current_mode,
+        open_url: None,
+        notices: Vec::new(),
+        actions: Vec::new(),
+        unchanged: Vec::new(),
+        conflicts: Vec::new(),
+        missing_fields: Vec::new(),
+        missing_values: Vec::new(),
+    };
+    for id in &options.confirm {
+        if !form.specs().iter().any(|s| s.id == id) {
+            return Err(FillError::UnknownConfirm {
+                spec_id: id.clone(),
+                form: form_name(form),
+            });
+        }
+    }
+    match form {
+        FormKind::ImsConsole => {
+            out.open_url = (!address.origin.is_empty())
+                .then(|| format!("{}{}{}", address.origin, detect::IMS_WIZARD_PATH, address.query));
+            out.notices.push(notice(
+                "open-create",
+                "This is the list of Adobe IMS configurations. Click Create to open the Adobe IMS Technical Account Configuration wizard; IMS Link fills it there.".into(),
+            ));
+            return Ok(out);
+        }
+        FormKind::Unknown => {
+            out.notices.push(notice(
+                "not-a-fillable-form",
+                format!("IMS Link does not recognise a form it can fill on this page. {FILLABLE}"),
+            ));
+            return Ok(out);
+        }
+        _ => {}
+    }
+    if form == FormKind::ImsWizard {
+        let mode = choose_mode(profile, detection.current_mode);
+        out.mode = mode;
+        if let Some(m) = mode {
+            if !detection.available_modes.is_empty() && !detection.available_modes.contains(&m) {
+                out.notices.push(notice(
+                    "auth-type-unavailable",
+                    match m {
+                        AuthType::Oauth => "This AEM's IMS wizard only offers JWT (AEM 6.5 before Service Pack 20), but the profile holds an OAuth Server-to-Server credential. Update AEM to 6.5 SP20 or later, or add a JWT credential in the Adobe Developer Console.".into(),
+                        AuthType::Jwt => "This AEM's IMS wizard does not offer JWT, but the profile holds a JWT credential, which Adobe retired. Add an OAuth Server-to-Server credential in the Adobe Developer Console.".into(),
+                    },
+                ));
+            }
+        }
+    }
+    let mode = out.mode;
+    let specs: Vec<&Spec> = form
+        .specs()
+        .iter()
+        .filter(|s| match (s.mode, mode) {
+            (None, _) => true,
+            (Some(m), Some(current)) => m == current,
+            // Mode unknown: fill what both modes share.
+            (Some(_), None) => false,
+        })
+        .collect();
+    let found = match_fields(&specs, &fields);
+    for (spec, hit) in specs.iter().zip(found) {
+        plan_one(
+            spec,
+            hit.and_then(|(i, _)| fields.get(i)),
+            profile,
+            options,
+            mode,
+            &mut out,
+        );
+    }
+    Ok(out)
+}
+
+fn form_name(form: FormKind) -> String {
+    serde_json::to_value(form)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn plan_one(
+    spec: &Spec,
+    field: Option<&Prepared>,
+    profile: &Profile,
+    options: &PlanOptions,
+    mode: Option<AuthType>,
+    out: &mut Plan,
+) {
+    let wanted = match resolve(spec, profile, options, mode) {
+        Ok(w) => w,
+        Err(why) => {
+            // An optional field the form lacks needs nothing from the profile either.
+            if field.is_some() || spec.required {
+                out.missing_values.push(MissingValue {
+                    spec_id: spec.id.into(),
+                    label: spec.label.into(),
+                    why,
+                });
+            }
+            if field.is_none() && spec.required {
+                out.missing_fields.push(missing(spec, None, None, not_found(spec)));
+            }
+            return;
+        }
+    };
+    let Some(p) = field else {
+        if spec.required {
+            out.missing_fields
+                .push(missing(spec, None, Some(wanted.shown()), not_found(spec)));
+        }
+        return;
+    };
+    let f = p.field;
+    let (action, value, after, before, before_text) = match &wanted {
+        Wanted::Text(t) => (
+            ActionKind::SetValue,
+            t.clone(),
+            t.clone(),
+            f.value.clone(),
+            f.value.clone(),
+        ),
+        Wanted::Check(on) => {
+            let before = f.checked.unwrap_or_else(|| f.value.trim().eq_ignore_ascii_case("true"));
+            let b = before.to_string();
+            (ActionKind::SetChecked, on.to_string(), on.to_string(), b.clone(), b)
+        }
+        Wanted::Choice(chooser) => match choose(chooser, spec, &f.options) {
+            Ok(o) => (
+                ActionKind::SelectOption,
+                o.value.clone(),
+                o.text.trim().to_string(),
+                f.value.clone(),
+                option_text(&f.options, &f.value),
+            ),
+            Err(no) => {
+                if !f.value.is_empty() && no.accept.contains(&f.value) {
+                    // Ambiguous, but the admin already picked one of the candidates.
+                    out.unchanged.push(Action {
+                        key: f.key.clone(),
+                        spec_id: spec.id.into(),
+                        label: spec.label.into(),
+                        field_label: shown_label(p),
+                        action: ActionKind::SelectOption,
+                        value: f.value.clone(),
+                        before: f.value.clone(),
+                        before_text: option_text(&f.options, &f.value),
+                        after: option_text(&f.options, &f.value),
+                        conflict: false,
+                        secret: spec.secret,
+                        hidden: !f.visible,
+                        disabled: f.disabled,
+                    });
+                } else {
+                    out.missing_fields
+                        .push(missing(spec, Some(f.key.clone()), Some(wanted.shown()), no.why));
+                }
+                return;
+            }
+        },
+    };
+    let is_same = match &wanted {
+        Wanted::Text(_) => same(spec, &before, &value),
+        _ => before == value,
+    };
+    let empty = match &wanted {
+        Wanted::Check(_) => before != "true",
+        _ => before.trim().is_empty(),
+    };
+    let mut act = Action {
+        key: f.key.clone(),
+        spec_id: spec.id.into(),
+        label: spec.label.into(),
+        field_label: shown_label(p),
+        action,
+        value,
+        before,
+        before_text,
+        after,
+        conflict: false,
+        secret: spec.secret,
+        hidden: !f.visible,
+        disabled: f.disabled,
+    };
+    if is_same || (spec.keep && !empty) {
+        if !is_same {
+            // Kept as the admin has it.
+            act.value = act.before.clone();
+            act.after = act.before_text.clone();
+        }
+        out.unchanged.push(act);
+        return;
+    }
+    if matches!(wanted, Wanted::Text(_)) && f.read_only {
+        out.missing_fields.push(missing(
+            spec,
+            Some(f.key.clone()),
+            Some(act.value),
+            format!(
+                "The {} field is read-only on this page, so IMS Link cannot fill it. Enter the value by hand if AEM lets you, or check that this is the right form.",
+                spec.label
+            ),
+        ));
+        return;
+    }
+    act.conflict = spec.ask && !empty;
+    if act.conflict && !options.confirm.iter().any(|c| c == spec.id) {
+        out.conflicts.push(act);
+    } else {
+        out.actions.push(act);
+    }
+}
+
+fn not_found(spec: &Spec) -> String {
+    format!(
+        "IMS Link could not find the {} field on this page (by name or label). Enter the value by hand; if the field is on another tab or step, open it and try again.",
+        spec.label
+    )
+}
+
+fn missing(spec: &Spec, key: Option<String>, value: Option<String>, why: String) -> MissingField {
+    MissingField {
+        spec_id: spec.id.into(),
+        label: spec.label.into(),
+        key,
+        value,
+        secret: spec.secret,
+        required: spec.required,
+        why,
+    }
+}
+
+/// Most applied actions `undo` takes.
+pub const MAX_UNDO: usize = super::snapshot::MAX_FIELDS;
+
+/// The actions that put back what `applied` replaced, last applied first.
+pub fn undo(applied: &[Action]) -> Result<Vec<Action>, FillError> {
+    if applied.len() > MAX_UNDO {
+        return Err(FillError::TooManyApplied(applied.len()));
+    }
+    Ok(applied
+        .iter()
+        .rev()
+        .map(|a| Action {
+            key: a.key.clone(),
+            spec_id: a.spec_id.clone(),
+            label: a.label.clone(),
+            field_label: a.field_label.clone(),
+            action: a.action,
+            value: a.before.clone(),
+            before: a.value.clone(),
+            before_text: a.after.clone(),
+            after: if a.before_text.is_empty() {
+                a.before.clone()
+            } else {
+                a.before_text.clone()
+            },
+            conflict: false,
+            secret: a.secret,
+            hidden: a.hidden,
+            disabled: a.disabled,
+        })
+        .collect())
+}
