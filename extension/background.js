@@ -4,6 +4,7 @@
 // never missed; each one awaits the wasm module before using it.
 import init, * as core from './pkg/ims_link.js';
 import { checkIms, checkTarget } from './worker/checks.js';
+import { fillForm, undoFill } from './worker/fill.js';
 import { generateKeyPair, keyPair } from './worker/keys.js';
 import { clearProfile, editField, importText, pageSnapshot, profileState, resolveConflicts } from './worker/profile.js';
 
@@ -51,6 +52,10 @@ async function handle(raw, sender) {
       return checkIms(msg.timeoutMs);
     case 'CheckTarget':
       return checkTarget(msg.timeoutMs);
+    case 'FillForm':
+      return fillForm(msg.tabId, msg.confirm);
+    case 'UndoFill':
+      return undoFill(msg.tabId);
     default:
       throw new Error(`unhandled ${msg.type}`);
   }

@@ -1,6 +1,7 @@
 // The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
 import { renderChecks, wireChecks } from './popup/checks-view.js';
+import { wireFill } from './popup/fill-view.js';
 import { wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { $, api, copyText, send } from './popup/shared.js';
@@ -57,6 +58,7 @@ async function main() {
   wireProfile(refreshProfile);
   wireChecks(refreshProfile);
   const tabId = await targetTabId();
+  if (tabId !== undefined) wireFill(tabId);
   api.runtime.onMessage.addListener((msg) => {
     if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refreshTab(tabId);
     if (msg?.type === 'ProfileChanged') refreshProfile();

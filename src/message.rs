@@ -77,6 +77,22 @@ pub enum Message {
     CheckTarget { timeout_ms: Option<u32> },
     /// Worker → popup: a check's report (never the token).
     CheckResult { report: serde_json::Value },
+    /// Popup → worker: fill the AEM form in this tab from the profile; `confirm` lists the
+    /// fields whose different current values the admin agreed to replace.
+    FillForm {
+        tab_id: u32,
+        #[serde(default)]
+        confirm: Vec<String>,
+    },
+    /// Popup → worker: put back what the last fill in this tab replaced.
+    UndoFill { tab_id: u32 },
+    /// Worker → popup: the fill plan and what the page took.
+    FillResult {
+        plan: serde_json::Value,
+        results: serde_json::Value,
+    },
+    /// Worker → popup: how many fields Undo restored.
+    UndoResult { restored: u32, results: serde_json::Value },
     /// Worker → any sender: the request was refused, and why.
     Refused { problem: Problem },
 }
@@ -202,7 +218,9 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::ResolveConflicts { .. }
         | Message::ClearProfile { .. }
         | Message::CheckIms { .. }
-        | Message::CheckTarget { .. } => {
+        | Message::CheckTarget { .. }
+        | Message::FillForm { .. }
+        | Message::UndoFill { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -215,6 +233,8 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::ProfileState { .. }
         | Message::ProfileChanged {}
         | Message::CheckResult { .. }
+        | Message::FillResult { .. }
+        | Message::UndoResult { .. }
         | Message::Refused { .. } => Err(MessageError::WorkerOnly),
     }
 }
@@ -366,6 +386,9 @@ mod tests {
             json!({"type": "ClearProfile"}),
             json!({"type": "CheckIms"}),
             json!({"type": "CheckTarget", "timeoutMs": 2000}),
+            json!({"type": "FillForm", "tabId": 3}),
+            json!({"type": "FillForm", "tabId": 3, "confirm": ["tenant"]}),
+            json!({"type": "UndoFill", "tabId": 3}),
         ] {
             let m = parse(m).unwrap();
             assert_eq!(

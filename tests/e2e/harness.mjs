@@ -77,6 +77,23 @@ export async function launch() {
       const me = all.find((e) => e.id === extensionId);
       return { installWarnings: me.installWarnings, manifestErrors: me.manifestErrors, runtimeErrors: me.runtimeErrors.map((e) => e.message) };
     },
+    /**
+     * Clicks IMS Link's toolbar button on `page`, as the admin does: the browser then grants
+     * activeTab for that tab (CDP Extensions.triggerAction, allowed by
+     * --enable-unsafe-extension-debugging). Playwright exposes no browser-level session for a
+     * persistent context, hence its internal `_browser`.
+     */
+    async clickAction(page) {
+      const cdp = await context._browser.newBrowserCDPSession();
+      try {
+        const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const tab = targetInfos.find((t) => t.url === page.url());
+        if (!tab) throw new Error(`no tab target for ${page.url()}`);
+        await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      } finally {
+        await cdp.detach();
+      }
+    },
     /** Stops the extension's service worker, as Chrome does with an idle one. */
     async stopWorker() {
       const page = await context.newPage();

@@ -25,6 +25,8 @@ for (const browser of ['chrome', 'firefox']) {
     const m = manifest(browser);
     assert.deepEqual([...m.permissions].sort(), EXPECTED.permissions);
     assert.deepEqual([...m.host_permissions].sort(), EXPECTED.host_permissions);
+    // AEM runs on any host: its site access is asked for at run time, for the host the admin chooses.
+    assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://*/*']);
     assert.equal(m.externally_connectable, undefined, 'no web page may message the extension');
     assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     assert.ok(!JSON.stringify(m).includes('<all_urls>'));

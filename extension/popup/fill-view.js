@@ -1,0 +1,86 @@
+// "Fill this form" on an AEM page: what was filled, what waits for the admin's OK (fields that
+// already hold something else), what to paste by hand, and Undo.
+import { $, api, busy, copyText, el, send, status } from './shared.js';
+
+const SECRET_MASK = '••••••••';
+const shownValue = (a, v) => (a.secret ? SECRET_MASK : v ?? '');
+
+function filledList(plan, results) {
+  const ok = new Set(results.filter((r) => r.ok).map((r) => r.key));
+  const done = plan.actions.filter((a) => ok.has(a.key));
+  const failed = plan.actions.filter((a) => !ok.has(a.key));
+  return [
+    done.length ? el('p', { class: 'fill-ok' }, `Filled ${done.length} field${done.length === 1 ? '' : 's'}:`) : null,
+    done.length ? el('ul', { class: 'fill-list', 'aria-label': 'Filled fields' },
+      done.map((a) => el('li', {}, `${a.fieldLabel ?? a.label}: `, el('strong', {}, shownValue(a, a.after))))) : null,
+    failed.length ? el('p', { class: 'problem' }, `${failed.length} field${failed.length === 1 ? '' : 's'} did not take the value; paste by hand:`) : null,
+    failed.length ? el('ul', { class: 'fill-list' }, failed.map((a) => pasteRow(a.fieldLabel ?? a.label, a.value, a.secret))) : null,
+  ];
+}
+
+function pasteRow(label, value, secret, why) {
+  return el('li', {}, `${label}: `, el('code', {}, secret ? SECRET_MASK : value),
+    el('button', { type: 'button', class: 'link', 'aria-label': `Copy the value for ${label}`, onclick: () => copyText(value, `the value for ${label}`) }, 'Copy'),
+    why ? el('span', { class: 'pv-source' }, ` ${why}`) : null);
+}
+
+function conflictsBox(plan, tabId, render) {
+  if (!plan.conflicts.length) return null;
+  const boxes = plan.conflicts.map((c) => el('label', { class: 'cf-item' },
+    el('input', { type: 'checkbox', value: c.specId }),
+    ` ${c.fieldLabel ?? c.label}: `, el('s', {}, shownValue(c, c.beforeText ?? c.before)), ' → ', el('strong', {}, shownValue(c, c.after))));
+  const replace = el('button', { type: 'button' }, 'Replace the ticked fields');
+  replace.addEventListener('click', () => busy(replace, async () => {
+    const confirm = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+    render(await send({ type: 'FillForm', tabId, confirm }), tabId);
+  }));
+  return el('div', { class: 'conflicts', role: 'group', 'aria-labelledby': 'fill-cf-h' },
+    el('p', { id: 'fill-cf-h' }, 'These fields already hold something else. Tick the ones to replace:'), boxes, replace);
+}
+
+function render(reply, tabId) {
+  const box = $('fill-result');
+  $('allow-site').hidden = reply?.problem?.code !== 'no-site-access';
+  if (reply?.type === 'Refused') {
+    box.replaceChildren(el('p', { class: 'problem', role: 'alert' }, reply.problem.message));
+    return;
+  }
+  if (reply?.type === 'UndoResult') {
+    $('undo-fill').hidden = true;
+    box.replaceChildren(el('p', { role: 'status' }, `Undo restored ${reply.restored} field${reply.restored === 1 ? '' : 's'}.`));
+    return;
+  }
+  if (reply?.type !== 'FillResult') {
+    box.replaceChildren(el('p', { class: 'problem', role: 'alert' }, 'The fill did not finish. Reload the AEM page and try again.'));
+    return;
+  }
+  const { plan, results } = reply;
+  $('undo-fill').hidden = !results.some((r) => r.ok);
+  const parts = [
+    ...plan.notices.map((n) => el('p', { class: 'notice' }, n.message)),
+    plan.openUrl ? el('p', {}, el('a', { href: plan.openUrl, target: '_blank' }, 'Open the Create wizard')) : null,
+    ...filledList(plan, results),
+    conflictsBox(plan, tabId, render),
+    plan.missingFields.length ? el('p', {}, 'Not found on this page; paste by hand:') : null,
+    plan.missingFields.length ? el('ul', { class: 'fill-list', 'aria-label': 'Fields to paste by hand' },
+      plan.missingFields.map((m) => (m.value ? pasteRow(m.label, m.value, m.secret, m.why) : el('li', {}, `${m.label}: ${m.why}`)))) : null,
+    plan.missingValues.length ? el('ul', { class: 'fill-list', 'aria-label': 'Values the profile lacks' },
+      plan.missingValues.map((m) => el('li', {}, `${m.label}: ${m.why}`))) : null,
+  ];
+  box.replaceChildren(...parts.filter(Boolean));
+  status(plan.form === 'unknown' ? '' : 'Check the form, then save it in AEM.');
+}
+
+export function wireFill(tabId) {
+  $('fill').addEventListener('click', () => busy($('fill'), async () => render(await send({ type: 'FillForm', tabId }), tabId)));
+  $('undo-fill').addEventListener('click', () => busy($('undo-fill'), async () => render(await send({ type: 'UndoFill', tabId }), tabId)));
+  $('allow-site').addEventListener('click', async () => {
+    const tab = await api.tabs.get(tabId).catch(() => null);
+    const origin = tab?.url ? new URL(tab.url).origin : null;
+    if (!origin) return status('Click the IMS Link icon while the AEM page is open, then Fill this form.');
+    // Must run in the click itself: the browser asks the admin.
+    const granted = await api.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    status(granted ? `IMS Link may now fill forms on ${origin}.` : 'Site access was not granted.');
+    if (granted) $('fill').click();
+  });
+}

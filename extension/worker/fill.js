@@ -1,0 +1,64 @@
+// "Fill this form": snapshot the AEM page's fields, let the wasm core plan the fill from the
+// profile, apply it, and remember what was there before for Undo. The page receives only the
+// values its form needs, never the private key or the token.
+import * as core from '../pkg/ims_link.js';
+import { applyActions, snapshotForm } from './aem-page.js';
+import { read, write } from './session.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+async function inPage(tabId, func, args = []) {
+  const [frame] = await api.scripting.executeScript({ target: { tabId }, world: 'MAIN', func, args });
+  return frame?.result;
+}
+
+/** The browser refused to run in the tab: IMS Link may not touch this site yet. */
+function noAccess(tabId, err) {
+  return {
+    type: 'Refused',
+    problem: {
+      code: 'no-site-access',
+      message: 'IMS Link may not fill forms on this site yet. Click the IMS Link icon while this AEM page is open, or choose "Allow on this AEM site".',
+    },
+    tabId,
+    detail: String(err?.message ?? err).slice(0, 200),
+  };
+}
+
+export async function fillForm(tabId, confirm = []) {
+  let snapshot;
+  try {
+    snapshot = await inPage(tabId, snapshotForm);
+  } catch (err) {
+    return noAccess(tabId, err);
+  }
+  const { profile, imsConfigTitle } = await read('profile', 'imsConfigTitle');
+  const plan = core.planFill(snapshot, profile ?? core.emptyProfile(), { confirm, imsConfigTitle: imsConfigTitle ?? undefined });
+  const steps = plan.actions.map(({ key, action, value }) => ({ key, action, value }));
+  const results = steps.length ? await inPage(tabId, applyActions, [steps]) : [];
+  const applied = plan.actions.filter((a) => results.find((r) => r.key === a.key)?.ok);
+  if (applied.length) {
+    const { fills = {} } = await read('fills');
+    await write({ fills: { ...fills, [tabId]: { url: snapshot.url, applied } } });
+  }
+  // The title given to an IMS configuration is how the Target form picks it later.
+  const title = plan.form === 'ims-wizard' ? plan.actions.concat(plan.unchanged).find((a) => a.specId === 'title') : null;
+  if (title) await write({ imsConfigTitle: title.after ?? title.value });
+  return { type: 'FillResult', plan, results };
+}
+
+export async function undoFill(tabId) {
+  const { fills = {} } = await read('fills');
+  const last = fills[tabId];
+  if (!last) return { type: 'Refused', problem: { code: 'nothing-to-undo', message: 'There is no fill to undo on this page.' } };
+  const steps = core.undoFill(last.applied).map(({ key, action, value }) => ({ key, action, value }));
+  let results;
+  try {
+    results = await inPage(tabId, applyActions, [steps]);
+  } catch (err) {
+    return noAccess(tabId, err);
+  }
+  delete fills[tabId];
+  await write({ fills });
+  return { type: 'UndoResult', restored: results.filter((r) => r.ok).length, results };
+}

@@ -1,0 +1,129 @@
+// Issue 5 end to end: "Fill this form" on the fake AEM's real Coral and ExtJS-style forms,
+// submitted to the fake AEM, which records exactly what AEM would have saved.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
+import { createState } from '../fake-cloud/state.mjs';
+import { launch } from './harness.mjs';
+
+const AUTHOR = 'https://author.aem.test';
+const CLOUD = 'https://author-p12345-e67890.adobeaemcloud.com';
+const WIZARD = '/libs/cq/adobeims-configuration/content/configurations/create.html';
+const CONSOLE = '/libs/cq/adobeims-configuration/content/configurations.html';
+const OAUTH = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
+const ORG = '0123456789ABCDEF01234567@AdobeOrg';
+const SCOPES = 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles';
+
+let b;
+let popup;
+before(async () => {
+  b = await launch();
+  popup = await b.openPopup(1);
+});
+after(async () => {
+  await b?.close();
+});
+beforeEach(async () => {
+  Object.assign(b.cloud.state, createState());
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
+});
+
+async function profile(values) {
+  for (const [field, value] of Object.entries(values)) {
+    const reply = await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'EditField', field, value });
+    assert.equal(reply.type, 'ProfileState', JSON.stringify(reply.problem));
+  }
+}
+
+const oauthProfile = () => profile({
+  tenant: 'acme', clientCode: 'acme', authType: 'oauth', clientId: OAUTH, orgId: ORG,
+  clientSecret: b.cloud.state.credentials[OAUTH].clientSecret, scopes: SCOPES,
+});
+
+/** Opens an AEM page, clicks IMS Link's button on it, and "Fill this form" in the popup. */
+async function fill(url) {
+  const { page, tabId } = await b.openTab(url);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.locator('#fill-result > *').first().waitFor();
+  return { page, p, tabId };
+}
+
+test('AEMaaCS IMS wizard, OAuth: one click fills both steps; AEM receives exactly the profile', async () => {
+  await oauthProfile();
+  const { page, p } = await fill(`${CLOUD}${WIZARD}`);
+  assert.match(await p.locator('#fill-result').textContent(), /Filled \d+ fields/);
+  assert.doesNotMatch(await p.locator('#fill-result').textContent(), new RegExp(b.cloud.state.credentials[OAUTH].clientSecret), 'the secret is masked');
+  await page.locator('#ims-next').click();
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual(
+    { cloud: saved['./cloudServiceName'], auth: saved['./authType'], server: saved['./authServerUrl'], id: saved['./clientId'], secret: saved['./clientSecret'], scope: saved['./scope'], org: saved['./orgId'] },
+    { cloud: 'Adobe Target', auth: 'oauth', server: 'https://ims-na1.adobelogin.com', id: OAUTH, secret: b.cloud.state.credentials[OAUTH].clientSecret, scope: SCOPES, org: ORG },
+  );
+  assert.equal(saved['./title'], 'Adobe Target (acme)');
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('6.5 wizard with unknown field names is filled by label', async () => {
+  await oauthProfile();
+  const { page, p } = await fill(`${AUTHOR}${WIZARD}?variant=labels`);
+  await page.locator('#ims-next').click();
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  const values = Object.values(b.cloud.state.aemSubmissions.at(-1).fields);
+  for (const v of [OAUTH, ORG, SCOPES, b.cloud.state.credentials[OAUTH].clientSecret, 'Adobe Target']) assert.ok(values.includes(v), `${v} was submitted`);
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('a value the admin typed survives until confirmed, and Undo restores it', async () => {
+  await oauthProfile();
+  const { page, tabId } = await b.openTab(`${CLOUD}${WIZARD}`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await page.locator('[name="./clientId"]').evaluate((el) => { el.value = 'typed-by-admin'; });
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.getByText('These fields already hold something else').waitFor();
+  assert.equal(await page.locator('[name="./clientId"]').inputValue(), 'typed-by-admin', 'not overwritten without asking');
+  assert.match(await p.locator('.conflicts').textContent(), /typed-by-admin → 5f0a1b2c3d4e5f60718293a4b5c6d7e8/);
+  await p.locator('.conflicts input[type=checkbox]').first().check();
+  await p.getByRole('button', { name: 'Replace the ticked fields' }).click();
+  await p.getByText(/Filled \d+ field/).waitFor();
+  assert.equal(await page.locator('[name="./clientId"]').inputValue(), OAUTH);
+  await p.getByRole('button', { name: 'Undo fill' }).click();
+  await p.getByText(/Undo restored \d+ field/).waitFor();
+  assert.equal(await page.locator('[name="./clientId"]').inputValue(), 'typed-by-admin');
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('AEM 6.5 classic Target dialog: tenant, client code, IMS configuration, REST, sync segments', async () => {
+  await oauthProfile();
+  // The IMS configuration this profile created earlier.
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  assert.match(await p.locator('#fill-result').textContent(), /Filled/);
+  await page.locator('#tt-ok button').click();
+  await page.waitForLoadState();
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.equal(saved['./authentication'], 'ims');
+  assert.equal(saved['./tenant'], 'acme');
+  assert.equal(saved['./clientcode'], 'acme');
+  assert.equal(saved['./imsConfigId'], 'target-oauth-9');
+  assert.equal(saved['./apiKind'], 'rest');
+  assert.equal(saved['./syncSegments'], 'true');
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('a page without site access says how to allow it; a non-form page names the forms', async () => {
+  await oauthProfile();
+  const other = await b.openTab('https://www.example.test/');
+  const p = await b.openPopup(other.tabId);
+  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.getByRole('alert').filter({ hasText: 'may not fill forms on this site yet' }).waitFor();
+  assert.equal(await p.getByRole('button', { name: 'Allow on this AEM site' }).isVisible(), true);
+  await Promise.all([other.page.close(), p.close()]);
+  const { page, p: p2 } = await fill(`${AUTHOR}${CONSOLE}`);
+  assert.match(await p2.locator('#fill-result').textContent(), /Create/);
+  await Promise.all([page.close(), p2.close()]);
+});
