@@ -127,3 +127,31 @@ test('a page without site access says how to allow it; a non-form page names the
   assert.match(await p2.locator('#fill-result').textContent(), /Create/);
   await Promise.all([page.close(), p2.close()]);
 });
+
+test('AEMaaCS Target configuration (Coral form) saves the tenant, client code and IMS configuration', async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, p } = await fill(`${CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target`);
+  await p.getByText(/Filled \d+ field/).waitFor();
+  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual([saved['./tenant'], saved['./clientcode'], saved['./imsConfigId'], saved['./apiKind']], ['acme', 'acme', 'target-oauth-9', 'rest']);
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('AEM 6.5 JWT-only wizard takes the API key, secret and payload', async () => {
+  const payload = JSON.stringify({
+    exp: 1, iss: ORG, sub: 'F1E2D3C4B5A6F7E8D9C0B1A2@techacct.adobe.com',
+    'https://ims-na1.adobelogin.com/s/ent_marketing_sdk': true, aud: 'https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  });
+  await profile({ tenant: 'acme', authType: 'jwt', clientId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', clientSecret: 'p8e-JWTsecret9876543210fedcbaABC', payload });
+  const { page } = await fill(`${AUTHOR}${WIZARD}?variant=65-jwt`);
+  await page.locator('#ims-next').click();
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.equal(saved.apiKey, 'a1b2c3d4e5f60718293a4b5c6d7e8f90');
+  assert.equal(saved.clientSecret, 'p8e-JWTsecret9876543210fedcbaABC');
+  assert.equal(saved.authServerUrl, 'https://ims-na1.adobelogin.com');
+  assert.deepEqual(JSON.parse(saved.jwtClaims).aud, 'https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90');
+  await page.close();
+});
