@@ -86,6 +86,32 @@ try {
   for (const [name, xs] of Object.entries(crypto)) results[name] = stats(xs);
   results.keygen_wasm.ratio = +(results.keygen_wasm.median_ms / results.keygen_webcrypto.median_ms).toFixed(2);
   results.jwt_sign_wasm.ratio = +(results.jwt_sign_wasm.median_ms / results.jwt_sign_webcrypto.median_ms).toFixed(2);
+
+  // Fill: from "Fill this form" to every field set, worker warm and cold (stopped first, as
+  // Chrome stops an idle worker), on a freshly loaded AEMaaCS IMS wizard each time.
+  const secret = b.cloud.state.credentials['5f0a1b2c3d4e5f60718293a4b5c6d7e8'].clientSecret;
+  for (const [field, value] of [['tenant', 'acme'], ['authType', 'oauth'], ['clientId', '5f0a1b2c3d4e5f60718293a4b5c6d7e8'],
+    ['clientSecret', secret], ['scopes', 'openid,AdobeID,target_sdk'], ['orgId', '0123456789ABCDEF01234567@AdobeOrg']]) {
+    await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'EditField', field, value });
+  }
+  const wizard = await b.openTab('https://author-p12345-e67890.adobeaemcloud.com/libs/cq/adobeims-configuration/content/configurations/create.html');
+  const fillTimes = { fill_warm: [], fill_cold: [] };
+  for (let i = 0; i < RUNS * 2; i++) {
+    const kind = i % 2 ? 'fill_cold' : 'fill_warm';
+    await wizard.page.reload();
+    await wizard.page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await b.clickAction(wizard.page);
+    if (kind === 'fill_cold') await b.stopWorker();
+    else await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'GetProfile' }));
+    const ms = await popup.evaluate(async (tabId) => {
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'FillForm', tabId });
+      if (reply.type !== 'FillResult' || !reply.results.every((r) => r.ok)) throw new Error(JSON.stringify(reply).slice(0, 300));
+      return performance.now() - t0;
+    }, wizard.tabId);
+    fillTimes[kind].push(ms);
+  }
+  for (const [name, xs] of Object.entries(fillTimes)) results[name] = stats(xs);
 } finally {
   await b.close();
 }
