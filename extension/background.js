@@ -5,7 +5,7 @@
 import init, * as core from './pkg/ims_link.js';
 import { checkIms, checkTarget } from './worker/checks.js';
 import { fillForm, undoFill } from './worker/fill.js';
-import { generateKeyPair, keyPair } from './worker/keys.js';
+import { generateKeyPair, importKeyPair, keyPair } from './worker/keys.js';
 import { clearProfile, editField, importText, pageSnapshot, profileState, resolveConflicts } from './worker/profile.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -38,6 +38,8 @@ async function handle(raw, sender) {
       return generateKeyPair(msg.options);
     case 'GetKeyPair':
       return keyPair();
+    case 'ImportKeyPair':
+      return importKeyPair(msg.keyText, msg.certText);
     case 'GetProfile':
       return profileState();
     case 'ImportText':

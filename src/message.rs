@@ -41,6 +41,11 @@ pub enum Message {
     GenerateKeyPair { options: Option<KeyOptions> },
     /// Popup → worker: the key pair held, if any.
     GetKeyPair {},
+    /// Popup → worker: use the admin's own private key (and its certificate), replacing the one held.
+    ImportKeyPair {
+        key_text: String,
+        cert_text: Option<String>,
+    },
     /// Worker → popup: the key pair held (`generateKeyPair`'s output), or `null`.
     KeyPair { material: Option<serde_json::Value> },
     /// Content script → worker: what a Console or Target page shows (labels and values).
@@ -212,6 +217,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         Message::GetTabState { .. }
         | Message::GenerateKeyPair { .. }
         | Message::GetKeyPair {}
+        | Message::ImportKeyPair { .. }
         | Message::GetProfile {}
         | Message::ImportText { .. }
         | Message::EditField { .. }

@@ -15,9 +15,10 @@ function render() {
     : ready ? 'Generate a new key pair' : 'Generate key pair';
   if (!ready) return;
   const cert = keyPair.certificate;
-  $('cert-subject').textContent = cert.subject;
-  $('cert-expires').textContent = new Date(cert.notAfter * 1000).toLocaleDateString(undefined, { dateStyle: 'long' });
-  $('cert-sha256').textContent = cert.sha256Fingerprint;
+  $('cert-subject').textContent = cert?.subject ?? 'no certificate given';
+  $('cert-expires').textContent = cert ? new Date(cert.notAfter * 1000).toLocaleDateString(undefined, { dateStyle: 'long' }) : '—';
+  $('cert-sha256').textContent = cert?.sha256Fingerprint ?? '—';
+  document.querySelectorAll('[data-export^="cert"], [data-copy^="cert"]').forEach((b) => { b.hidden = !cert; });
 }
 
 async function generate(tenant) {
@@ -46,7 +47,24 @@ async function generate(tenant) {
   render();
 }
 
+async function importOwn() {
+  $('keys-problem').hidden = true;
+  const certText = $('own-cert').value.trim() || undefined;
+  const reply = await send({ type: 'ImportKeyPair', keyText: $('own-key').value, certText });
+  if (reply?.type === 'KeyPair') {
+    keyPair = reply.material;
+    $('own-key').value = '';
+    $('own-cert').value = '';
+    status(keyPair.certificate ? 'Your key and certificate belong together; IMS Link will use them.' : 'Your key is in use. Add its certificate to offer it for download.');
+  } else {
+    $('keys-problem').hidden = false;
+    $('keys-problem').textContent = reply?.problem?.message ?? 'The key could not be read.';
+  }
+  render();
+}
+
 export function wireKeys(tenant) {
+  $('import-key').addEventListener('click', importOwn);
   $('generate').addEventListener('click', () => generate(tenant));
   document.querySelectorAll('[data-export]').forEach((b) =>
     b.addEventListener('click', () => status(`Saved ${save(b.dataset.export, keyPair)}.`)));

@@ -12,3 +12,9 @@ export async function generateKeyPair(options) {
   await write({ keyPair: material });
   return { type: 'KeyPair', material };
 }
+
+export async function importKeyPair(keyText, certText) {
+  const material = core.importKeyPair(keyText, certText ?? undefined);
+  await write({ keyPair: material });
+  return { type: 'KeyPair', material };
+}

@@ -155,3 +155,14 @@ test('AEM 6.5 JWT-only wizard takes the API key, secret and payload', async () =
   assert.deepEqual(JSON.parse(saved.jwtClaims).aud, 'https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90');
   await page.close();
 });
+
+test('fields the page lacks are listed with the value to paste, not skipped silently', async () => {
+  await oauthProfile();
+  // AEM 6.5 before SP20 has no OAuth fields: Scope and Org ID cannot be filled there.
+  const { page, p } = await fill(`${AUTHOR}${WIZARD}?variant=65-jwt`);
+  const text = await p.locator('#fill-result').textContent();
+  assert.match(text, /Not found on this page; paste by hand:/);
+  for (const label of ['Scope', 'Org ID']) assert.match(text, new RegExp(label));
+  assert.equal(await p.getByRole('button', { name: /^Copy the value for Scope/ }).count(), 1);
+  await Promise.all([page.close(), p.close()]);
+});

@@ -105,3 +105,20 @@ test('replacing the key pair asks first, and a bad validity is explained', async
   assert.match(await fresh.locator('#keys-problem').textContent(), /3650/);
   await fresh.close();
 });
+
+test('the admin can use their own key: a mismatched certificate is refused, the right one accepted', async () => {
+  const popup = await b.openPopup(1);
+  const own = (name) => readFileSync(join(dir, name), 'utf8');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=other',
+    '-keyout', join(dir, 'other.key'), '-out', join(dir, 'other.crt')], { stdio: 'ignore' });
+  await popup.locator('details.paste summary', { hasText: 'Use my own key' }).click();
+  await popup.getByLabel('Private key (PEM)').fill(own('key.pem'));
+  await popup.getByLabel('Certificate (PEM), optional').fill(own('other.crt'));
+  await popup.getByRole('button', { name: 'Use this key' }).click();
+  await popup.locator('#keys-problem').waitFor();
+  assert.match(await popup.locator('#keys-problem').textContent(), /do not belong together|does not belong|not the certificate of this key|mismatch/i);
+  await popup.getByLabel('Certificate (PEM), optional').fill(own('cert.pem'));
+  await popup.getByRole('button', { name: 'Use this key' }).click();
+  await popup.getByText('Your key and certificate belong together').waitFor();
+  await popup.close();
+});
