@@ -33,7 +33,7 @@ async function handle(raw, sender) {
     case 'GetTabState':
       return tabState(msg.tabId);
     case 'PageSnapshot':
-      return pageSnapshot(msg.snapshot);
+      return pageSnapshot(msg.snapshot, sender.tab?.id);
     case 'GenerateKeyPair':
       return generateKeyPair(msg.options);
     case 'GetKeyPair':

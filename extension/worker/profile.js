@@ -43,12 +43,26 @@ export async function profileState() {
   };
 }
 
-export function pageSnapshot(snapshot) {
+export function pageSnapshot(snapshot, tabId) {
   return serial(async () => {
     const capture = core.captureFromPage(snapshot, Date.now());
-    if (capture) await absorb(capture);
+    if (!capture) return null;
+    const merged = await absorb(capture);
+    badge(tabId, merged);
     return null;
   });
+}
+
+/** The toolbar badge tells that this page gave the profile something, or wants a choice. */
+function badge(tabId, merged) {
+  if (typeof tabId !== 'number') return;
+  const action = (globalThis.browser ?? globalThis.chrome).action;
+  const conflicts = merged.conflicts.length;
+  const text = conflicts ? '!' : merged.changed.length ? '+' : '';
+  if (!text) return;
+  action.setBadgeBackgroundColor({ tabId, color: conflicts ? '#b45309' : '#0d66d0' }).catch(() => {});
+  action.setBadgeText({ tabId, text }).catch(() => {});
+  action.setTitle({ tabId, title: conflicts ? 'IMS Link: this page shows values that differ from the profile' : 'IMS Link: values captured from this page' }).catch(() => {});
 }
 
 export const importText = (kind, text, fileName) => serial(async () => {

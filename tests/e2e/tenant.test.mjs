@@ -103,3 +103,15 @@ test('the worker refuses malformed messages and messages from the wrong sender',
   ]);
   await popup.close();
 });
+
+test('the toolbar badge says when a page gave the profile something', async () => {
+  await b.worker().evaluate(() => chrome.storage.session.clear());
+  const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@badgetest/target/activities');
+  let text = '';
+  for (let i = 0; i < 50 && text !== '+'; i++) {
+    text = await b.worker().evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    if (text !== '+') await page.waitForTimeout(100);
+  }
+  assert.equal(text, '+');
+  await page.close();
+});
