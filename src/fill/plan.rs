@@ -21,7 +21,7 @@ pub const MAX_CONFIRM: usize = 64;
 pub struct PlanOptions {
     /// Spec ids of conflicts the admin confirmed: their values replace what the form holds.
     pub confirm: Vec<String>,
-    /// The IMS configuration title to write in the wizard (default `Adobe Target (<tenant>)`).
+    /// The IMS configuration title to write in the wizard (default `Adobe Target (<tenant>, <auth>)`).
     pub title: Option<String>,
     /// The IMS configuration to pick in a Target form, by its title (default: `title`, then
     /// the default title, then the only configuration that looks like Target's).
@@ -163,11 +163,19 @@ fn text(field: &Option<crate::profile::Sourced<String>>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// The title IMS Link gives the IMS configuration it creates.
+/// The title IMS Link gives the IMS configuration it creates. It names the tenant and the
+/// authentication type, so that the Target configuration later picks this one and not an
+/// older configuration of the same tenant (a JWT one being migrated, say).
 pub fn default_title(profile: &Profile) -> String {
-    match text(&profile.tenant).or_else(|| text(&profile.client_code)) {
-        Some(t) => format!("Adobe Target ({t})"),
-        None => "Adobe Target".to_string(),
+    let auth = profile.auth_type.as_ref().map(|a| match a.value {
+        AuthType::Jwt => "JWT",
+        AuthType::Oauth => "OAuth",
+    });
+    match (text(&profile.tenant).or_else(|| text(&profile.client_code)), auth) {
+        (Some(t), Some(a)) => format!("Adobe Target ({t}, {a})"),
+        (Some(t), None) => format!("Adobe Target ({t})"),
+        (None, Some(a)) => format!("Adobe Target ({a})"),
+        (None, None) => "Adobe Target".to_string(),
     }
 }
 

@@ -29,7 +29,7 @@ pub enum ValueSource {
     Scopes,
     /// The profile's authorization server, else `https://ims-na1.adobelogin.com`.
     AuthServer,
-    /// The IMS configuration title: `options.title`, else `Adobe Target (<tenant>)`.
+    /// The IMS configuration title: `options.title`, else `Adobe Target (<tenant>, <auth>)`.
     ImsTitle,
     /// A constant text.
     Constant(&'static str),

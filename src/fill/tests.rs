@@ -136,7 +136,7 @@ fn jwt_fill_of_the_65_wizard_switches_the_authentication_type_and_fills_the_acco
         ("jwt", "oauth", "JWT (deprecated)")
     );
     assert!(!auth.conflict, "the authentication type is a setting, not admin text");
-    assert_eq!(find(&p.actions, "title").value, "Adobe Target (acme)");
+    assert_eq!(find(&p.actions, "title").value, "Adobe Target (acme, JWT)");
     assert_eq!(
         find(&p.actions, "authorizationServer").value,
         "https://ims-na1.adobelogin.com"
@@ -406,7 +406,7 @@ fn a_select_without_a_matching_option_is_reported_with_the_reason() {
         .find(|m| m.spec_id == "imsConfiguration")
         .expect("missing");
     assert!(m.why.contains("No IMS configuration for Adobe Target"), "{}", m.why);
-    assert_eq!(m.value.as_deref(), Some("Adobe Target (acme)"));
+    assert_eq!(m.value.as_deref(), Some("Adobe Target (acme, OAuth)"));
     assert!(
         !p.actions.iter().any(|a| a.spec_id == "imsConfiguration"),
         "Adobe Analytics is never picked"

@@ -62,7 +62,7 @@ test('AEMaaCS IMS wizard, OAuth: one click fills both steps; AEM receives exactl
     { cloud: saved['./cloudServiceName'], auth: saved['./authType'], server: saved['./authServerUrl'], id: saved['./clientId'], secret: saved['./clientSecret'], scope: saved['./scope'], org: saved['./orgId'] },
     { cloud: 'Adobe Target', auth: 'oauth', server: 'https://ims-na1.adobelogin.com', id: OAUTH, secret: b.cloud.state.credentials[OAUTH].clientSecret, scope: SCOPES, org: ORG },
   );
-  assert.equal(saved['./title'], 'Adobe Target (acme)');
+  assert.equal(saved['./title'], 'Adobe Target (acme, OAuth)');
   await Promise.all([page.close(), p.close()]);
 });
 
@@ -100,7 +100,7 @@ test('a value the admin typed survives until confirmed, and Undo restores it', a
 test('AEM 6.5 classic Target dialog: tenant, client code, IMS configuration, REST, sync segments', async () => {
   await oauthProfile();
   // The IMS configuration this profile created earlier.
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
   const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
   assert.match(await p.locator('#fill-result').textContent(), /Filled/);
   await page.locator('#tt-ok button').click();
@@ -130,7 +130,7 @@ test('a page without site access says how to allow it; a non-form page names the
 
 test('AEMaaCS Target configuration (Coral form) saves the tenant, client code and IMS configuration', async () => {
   await oauthProfile();
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
   const { page, p } = await fill(`${CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target`);
   await p.getByText(/Filled \d+ field/).waitFor();
   await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);

@@ -1,0 +1,129 @@
+// The whole admin journey across tabs, with values only ever captured from pages:
+// Target → Developer Console → AEM IMS wizard → AEM Target configuration, each form
+// submitted to the fake AEM, for OAuth on AEM as a Cloud Service and JWT on AEM 6.5.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch } from './harness.mjs';
+
+const CONSOLE = 'https://developer.adobe.com/console/projects/1234567';
+const WIZARD = '/libs/cq/adobeims-configuration/content/configurations/create.html';
+const IMS_CONSOLE = '/libs/cq/adobeims-configuration/content/configurations.html';
+const OAUTH = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
+const JWT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const ORG = '0123456789ABCDEF01234567@AdobeOrg';
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+async function profileValue(popup, field) {
+  return popup.evaluate(async (f) => (await chrome.runtime.sendMessage({ type: 'GetProfile' })).profile[f]?.value, field);
+}
+
+async function waitForProfile(popup, field, expected) {
+  for (let i = 0; i < 50; i++) {
+    if (JSON.stringify(await profileValue(popup, field)) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(await profileValue(popup, field), expected, `profile ${field}`);
+}
+
+async function visitTarget(popup) {
+  const { page } = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
+  await page.getByText('IMS Organization ID').waitFor();
+  await waitForProfile(popup, 'clientCode', 'acme');
+  await waitForProfile(popup, 'orgId', ORG);
+  await page.close();
+}
+
+async function fillAndSubmit(url, submit) {
+  const { page, tabId } = await b.openTab(url);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.getByText(/Filled \d+ field/).waitFor();
+  await p.close();
+  await submit(page);
+  await page.close();
+  return b.cloud.state.aemSubmissions.at(-1).fields;
+}
+
+test('OAuth Server-to-Server on AEM as a Cloud Service', async () => {
+  const popup = await b.openPopup(1);
+  await visitTarget(popup);
+  const cred = b.cloud.state.credentials[OAUTH];
+  const consolePage = (await b.openTab(`${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`)).page;
+  await consolePage.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await waitForProfile(popup, 'clientSecret', cred.clientSecret);
+  await waitForProfile(popup, 'scopes', cred.scopes);
+  await consolePage.close();
+
+  const host = 'https://author-p12345-e67890.adobeaemcloud.com';
+  const ims = await fillAndSubmit(`${host}${WIZARD}`, async (page) => {
+    await page.locator('#ims-next').click();
+    await Promise.all([page.waitForURL(`**${IMS_CONSOLE}`), page.locator('#ims-create').click()]);
+  });
+  assert.deepEqual(
+    [ims['./cloudServiceName'], ims['./authType'], ims['./clientId'], ims['./clientSecret'], ims['./scope'], ims['./orgId'], ims['./authServerUrl']],
+    ['Adobe Target', 'oauth', OAUTH, cred.clientSecret, cred.scopes.join(','), ORG, 'https://ims-na1.adobelogin.com'],
+  );
+  const created = b.cloud.state.aem.imsConfigs.at(-1);
+  const target = await fillAndSubmit(`${host}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target`,
+    (page) => Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]));
+  assert.deepEqual([target['./tenant'], target['./clientcode'], target['./imsConfigId'], target['./apiKind']], ['acme', 'acme', created.id, 'rest']);
+
+  // And IMS Link's own checks pass with the captured credential.
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Check IMS' }).click();
+  await popup.locator('#ims-result .check.ok').waitFor();
+  await popup.getByRole('button', { name: 'Connect to Target' }).click();
+  await popup.locator('#target-result .check.ok').waitFor();
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
+  await popup.close();
+});
+
+test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', async () => {
+  const popup = await b.openPopup(1);
+  await visitTarget(popup);
+  await popup.getByRole('button', { name: /Generate (a new )?key pair/ }).click();
+  await popup.locator('#keys-ready').waitFor();
+  const certificate = await b.worker().evaluate(async () => (await chrome.storage.session.get('keyPair')).keyPair.certificate.pem);
+  const cred = b.cloud.state.credentials[JWT];
+  cred.certificates.push(certificate); // "Upload public key" in the Console
+
+  const base = `${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/jwt`;
+  const consolePage = (await b.openTab(base)).page;
+  await consolePage.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await waitForProfile(popup, 'clientSecret', cred.clientSecret);
+  await consolePage.getByRole('tab', { name: 'Generate JWT' }).click();
+  await waitForProfile(popup, 'authorizationServer', 'https://ims-na1.adobelogin.com');
+  await consolePage.close();
+
+  const host = 'https://author.aem.test';
+  const ims = await fillAndSubmit(`${host}${WIZARD}`, async (page) => {
+    await page.locator('#ims-next').click();
+    await Promise.all([page.waitForURL(`**${IMS_CONSOLE}`), page.locator('#ims-create').click()]);
+  });
+  assert.equal(ims.authType, 'jwt');
+  assert.equal(ims.apiKey, JWT);
+  assert.equal(ims.clientSecret, cred.clientSecret);
+  assert.equal(JSON.parse(ims.jwtClaims).aud, `https://ims-na1.adobelogin.com/c/${JWT}`);
+  const created = b.cloud.state.aem.imsConfigs.at(-1);
+  const target = await fillAndSubmit(`${host}/etc/cloudservices/testandtarget/acme.html`, async (page) => {
+    await page.locator('#tt-ok button').click();
+    await page.waitForLoadState();
+  });
+  assert.deepEqual([target['./tenant'], target['./clientcode'], target['./imsConfigId'], target['./syncSegments']], ['acme', 'acme', created.id, 'true']);
+
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Check IMS' }).click();
+  await popup.locator('#ims-result .check.ok').waitFor();
+  await popup.getByRole('button', { name: 'Connect to Target' }).click();
+  await popup.locator('#target-result .check.ok').waitFor();
+  await popup.close();
+});
