@@ -1,0 +1,458 @@
+// Issue 4 end to end: the profile fills itself from Target and Developer Console pages as the
+// admin visits them, from a pasted workspace JSON or JWT payload, shows where each value came
+// from, asks before replacing a value, clears on request, ignores look-alike pages, and keeps
+// every captured value (the client secret above all) inside the browser.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch } from './harness.mjs';
+import { CONSOLE_ORG_ID, ORG_ID } from '../fake-cloud/state.mjs';
+
+const OAUTH_ID = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
+const JWT_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const IMS = 'https://ims-na1.adobelogin.com';
+const SCREENSHOT = new URL('../../docs/screenshots/popup-profile.png', import.meta.url).pathname;
+const TIME = '\\d{1,2}:\\d{2}(?: [AP]M)?'; // toLocaleTimeString with hour and minute: "10:42" or "10:42 AM"
+
+let b;
+let oauth;
+let jwt;
+/** Every console message and uncaught error of every page, the popups included. */
+const pageConsole = [];
+const watchedPages = [];
+
+before(async () => {
+  b = await launch();
+  oauth = b.cloud.state.credentials[OAUTH_ID];
+  jwt = b.cloud.state.credentials[JWT_ID];
+  b.context.on('page', (page) => {
+    page.on('framenavigated', (f) => f === page.mainFrame() && watchedPages.push(f.url()));
+    page.on('console', (m) => pageConsole.push({ url: page.url(), type: m.type(), text: m.text() }));
+    page.on('pageerror', (e) => pageConsole.push({ url: page.url(), type: 'pageerror', text: `${e.message}\n${e.stack}` }));
+  });
+});
+after(async () => {
+  await b?.close();
+});
+
+const credentialUrl = (c, kind) =>
+  `https://developer.adobe.com/console/projects/${CONSOLE_ORG_ID}/${c.projectId}/credentials/${c.credentialId}/details/${kind}`;
+
+/** What the worker holds in session memory. */
+const stored = () => b.worker().evaluate(() => chrome.storage.session.get(['profile', 'pending', 'notices']));
+
+/** Field -> value, for the fields that hold one. */
+function values(profile) {
+  return Object.fromEntries(Object.entries(profile ?? {}).filter(([, s]) => s?.value !== undefined && s?.value !== null).map(([f, s]) => [f, s.value]));
+}
+
+async function until(what, probe, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the stored profile satisfies `ok`, and returns it. */
+async function profileWhere(what, ok) {
+  return until(what, async () => {
+    const { profile } = await stored();
+    return profile && ok(profile) ? profile : null;
+  });
+}
+
+/** Starts a test from an empty profile, without going through the popup. */
+async function emptyProfile() {
+  await b.worker().evaluate(() => chrome.storage.session.remove(['profile', 'pending', 'notices']));
+}
+
+/** Waits until the element's text is `text` (the popup re-renders on ProfileChanged). */
+async function textOf(page, selector, text) {
+  const loc = page.locator(selector);
+  await until(`${selector} to read ${JSON.stringify(text)}`, async () => (await loc.count()) === 1 && (await loc.textContent()) === text).catch(async (e) => {
+    throw new Error(`${e.message}; it reads ${JSON.stringify(await loc.textContent().catch(() => null))}`);
+  });
+}
+
+/** The source line under a profile row. */
+const sourceOf = (popup, field) => popup.locator('.pv-row', { has: popup.locator(`#pv-${field}`) }).locator('.pv-source').textContent();
+
+/** Waits until the content script's snapshot of the page's current state has been merged. */
+async function settled() {
+  // Snapshots are debounced by 250 ms; two quiet rounds mean the last one was handled.
+  let before = JSON.stringify(await stored());
+  for (let quiet = 0; quiet < 2;) {
+    await new Promise((r) => setTimeout(r, 400));
+    const now = JSON.stringify(await stored());
+    quiet = now === before ? quiet + 1 : 0;
+    before = now;
+  }
+}
+
+async function importText(popup, kind, text) {
+  await popup.getByText('Paste or load values').click();
+  await popup.locator('#paste-kind').selectOption(kind);
+  await popup.getByRole('textbox', { name: 'Text to import' }).fill(text);
+  await popup.getByRole('button', { name: 'Import', exact: true }).click();
+  await popup.getByRole('status').filter({ hasText: /^Imported\.$/ }).waitFor();
+}
+
+/** Opens the OAuth credential page, waits for its capture, then retrieves the secret if asked. */
+async function captureOauth({ retrieve }) {
+  const tab = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
+  await tab.page.getByRole('heading', { name: 'OAuth Server-to-Server' }).waitFor();
+  await profileWhere('the OAuth credential', (p) => p.clientId?.value === OAUTH_ID && p.scopes);
+  if (retrieve) {
+    await tab.page.getByRole('button', { name: 'Retrieve client secret' }).click();
+    await profileWhere('the client secret', (p) => p.clientSecret);
+  }
+  await settled();
+  return tab;
+}
+
+test('Target activities and Implementation pages fill tenant, client code and org id; the popup shows each with its page', async () => {
+  await emptyProfile();
+  const org = b.cloud.state.orgs[ORG_ID];
+  org.clientCode = 'acmecode'; // differs from the tenant, so it can only come from the Implementation page
+  try {
+    const activities = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+    await profileWhere('the tenant', (p) => p.tenant?.value === 'acme');
+    await settled();
+    assert.deepEqual(values((await stored()).profile), { tenant: 'acme' }, 'the activities page names only the tenant');
+
+    const impl = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
+    await impl.page.getByText('IMS Organization ID').waitFor();
+    const p = await profileWhere('client code and org id', (q) => q.clientCode && q.orgId);
+    await settled();
+    assert.deepEqual(values((await stored()).profile), { tenant: 'acme', clientCode: 'acmecode', orgId: ORG_ID });
+    assert.equal(p.tenant.source.kind, 'page');
+    assert.equal(p.tenant.source.url, 'https://experience.adobe.com/#/@acme/target/activities');
+    for (const f of ['clientCode', 'orgId']) {
+      assert.deepEqual([p[f].source.kind, p[f].source.url], ['page', 'https://experience.adobe.com/#/@acme/target/setup/implementation']);
+    }
+
+    const popup = await b.openPopup(impl.tabId);
+    for (const [field, value] of [['tenant', 'acme'], ['clientCode', 'acmecode'], ['orgId', ORG_ID]]) {
+      await textOf(popup, `#pv-${field}`, value);
+      assert.match(await sourceOf(popup, field), new RegExp(`^from the page experience\\.adobe\\.com, ${TIME}`));
+    }
+    await Promise.all([activities.page.close(), impl.page.close(), popup.close()]);
+  } finally {
+    org.clientCode = 'acme';
+  }
+});
+
+test('an OAuth credential page fills the credential; the secret only after "Retrieve client secret", masked until revealed', async () => {
+  await emptyProfile();
+  const { page, tabId } = await captureOauth({ retrieve: false });
+  const { profile } = await stored();
+  assert.deepEqual(values(profile), {
+    authType: 'oauth',
+    clientId: OAUTH_ID,
+    technicalAccountId: oauth.technicalAccountId,
+    technicalAccountEmail: oauth.technicalAccountEmail,
+    orgId: ORG_ID,
+    scopes: oauth.scopes,
+  }, 'everything but the secret, which the page does not show yet');
+  assert.equal(profile.clientSecret ?? null, null);
+  assert.ok(!JSON.stringify(await stored()).includes(oauth.clientSecret));
+
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  const withSecret = await profileWhere('the client secret', (p) => p.clientSecret);
+  assert.equal(withSecret.clientSecret.value, oauth.clientSecret);
+  assert.equal(withSecret.clientSecret.source.url, credentialUrl(oauth, 'oauthservertoserver'));
+
+  const popup = await b.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 700 });
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+  const shown = {
+    authType: 'OAuth Server-to-Server',
+    clientId: OAUTH_ID,
+    technicalAccountId: oauth.technicalAccountId,
+    technicalAccountEmail: oauth.technicalAccountEmail,
+    orgId: ORG_ID,
+    scopes: oauth.scopes.join(', '),
+    clientSecret: '•'.repeat(12),
+  };
+  for (const [field, text] of Object.entries(shown)) {
+    await textOf(popup, `#pv-${field}`, text);
+    assert.match(await sourceOf(popup, field), new RegExp(`^from the page developer\\.adobe\\.com, ${TIME}`));
+  }
+  assert.ok(!(await popup.content()).includes(oauth.clientSecret), 'the masked secret is not in the popup\'s DOM');
+  await popup.evaluate(() => document.getElementById('profile-heading').closest('section').scrollIntoView({ block: 'start' }));
+  mkdirSync(dirname(SCREENSHOT), { recursive: true });
+  await popup.screenshot({ path: SCREENSHOT });
+
+  await popup.getByRole('button', { name: 'Reveal Client secret', exact: true }).click();
+  await textOf(popup, '#pv-clientSecret', oauth.clientSecret);
+  await popup.getByRole('button', { name: 'Hide Client secret', exact: true }).click();
+  await textOf(popup, '#pv-clientSecret', '•'.repeat(12));
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('a JWT credential page and its "Generate JWT" tab fill auth type, client id, payload and authorization server', async () => {
+  await emptyProfile();
+  const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
+  await page.getByRole('heading', { name: 'Service Account (JWT)' }).waitFor();
+  let p = await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.orgId);
+  assert.equal(p.authType.value, 'jwt');
+  assert.equal(p.technicalAccountId.value, jwt.technicalAccountId);
+  assert.equal(p.scopes ?? null, null, 'a JWT credential has no OAuth scopes');
+
+  await page.getByRole('tab', { name: 'Generate JWT' }).click();
+  const shownPayload = await page.getByRole('textbox', { name: 'JWT payload' }).inputValue();
+  p = await profileWhere('the payload', (q) => q.payload && q.authorizationServer);
+  assert.equal(p.authorizationServer.value, IMS);
+  assert.deepEqual(JSON.parse(p.payload.value), JSON.parse(shownPayload));
+  assert.equal(JSON.parse(p.payload.value).aud, `${IMS}/c/${JWT_ID}`);
+  assert.equal(p.payload.source.url, `${credentialUrl(jwt, 'jwt')}/generatejwt`);
+  await settled();
+  assert.deepEqual((await stored()).pending, [], 'the tab agrees with the details page: no conflict');
+
+  const popup = await b.openPopup(tabId);
+  await textOf(popup, '#pv-authType', 'Service Account (JWT)');
+  await textOf(popup, '#pv-clientId', JWT_ID);
+  await textOf(popup, '#pv-authorizationServer', IMS);
+  await textOf(popup, '#pv-payload', p.payload.value);
+  assert.match(await sourceOf(popup, 'payload'), new RegExp(`^from the page developer\\.adobe\\.com, ${TIME}`));
+  assert.equal(await popup.locator('#pv-scopes').count(), 0, 'no Scopes row for JWT');
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('the workspace JSON from "Download JSON", pasted into the popup, gives the same values as the page', async () => {
+  await emptyProfile();
+  const { page, tabId } = await captureOauth({ retrieve: true });
+  const fromPage = values((await stored()).profile);
+  assert.equal(fromPage.clientSecret, oauth.clientSecret);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON' }).click()]);
+  const json = readFileSync(await download.path(), 'utf8');
+  await page.close();
+
+  const popup = await b.openPopup(tabId);
+  await textOf(popup, '#pv-clientId', OAUTH_ID);
+  await popup.getByRole('button', { name: 'Clear profile' }).click();
+  await popup.getByRole('button', { name: 'Click again to clear every value' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Profile cleared.' }).waitFor();
+  assert.deepEqual(values((await stored()).profile), {});
+
+  await importText(popup, 'workspace-json', json);
+  const pasted = await stored();
+  assert.deepEqual(values(pasted.profile), fromPage, 'value by value');
+  assert.deepEqual(pasted.pending, []);
+  for (const s of Object.values(pasted.profile).filter(Boolean)) assert.equal(s.source.kind, 'paste');
+  await textOf(popup, '#pv-clientId', OAUTH_ID);
+  assert.match(await sourceOf(popup, 'clientId'), new RegExp(`^pasted, ${TIME}$`));
+  assert.equal(await popup.getByRole('textbox', { name: 'Text to import' }).inputValue(), '', 'the pasted secret does not linger in the box');
+  await popup.close();
+});
+
+const DIAGNOSES = [
+  {
+    name: 'an aud naming another client id',
+    claims: { aud: `${IMS}/c/ffffffffffffffffffffffffffffffff`, [`${IMS}/s/ent_marketing_sdk`]: true },
+    message: `The client id ${JWT_ID} differs from the one in the JWT payload's "aud" (ffffffffffffffffffffffffffffffff), and IMS refuses the pair (invalid_client). Use the client id and the payload of the same credential.`,
+  },
+  {
+    name: 'a missing Target metascope',
+    claims: { aud: `${IMS}/c/${JWT_ID}` },
+    message: `The JWT payload lacks the Adobe Target metascope "${IMS}/s/ent_marketing_sdk": true, so IMS refuses the token for Target (invalid_scope). Add the Adobe Target API to the credential in the Developer Console, then copy the payload again.`,
+  },
+];
+
+for (const { name, claims, message } of DIAGNOSES) {
+  test(`a pasted JWT payload with ${name} shows the diagnostic in the popup`, async () => {
+    await emptyProfile();
+    const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
+    await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.technicalAccountId);
+    await settled();
+    await page.close();
+    const popup = await b.openPopup(tabId);
+    await textOf(popup, '#pv-clientId', JWT_ID);
+    const findings = popup.getByRole('list', { name: 'Checks on the profile' });
+    assert.equal(await findings.getByText(message, { exact: false }).count(), 0, 'not before the paste');
+    const payload = JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 86_400, iss: ORG_ID, sub: jwt.technicalAccountId, ...claims }, null, 2);
+    await importText(popup, 'payload', payload);
+    const item = findings.getByRole('listitem').filter({ hasText: message });
+    await item.waitFor();
+    assert.equal(await item.textContent(), `Problem ${message}`);
+    assert.equal((await stored()).profile.clientId.value, JWT_ID, 'the page\'s client id stays');
+    await popup.close();
+  });
+}
+
+test('a typed value is kept over the page\'s until the admin ticks the conflict and takes the new value', async () => {
+  await emptyProfile();
+  const first = await captureOauth({ retrieve: true });
+  await first.page.close();
+  const typed = '00112233445566778899aabbccddeeff';
+
+  const popup = await b.openPopup(first.tabId);
+  await textOf(popup, '#pv-clientId', OAUTH_ID);
+  await popup.getByRole('button', { name: 'Edit Client ID (API key)', exact: true }).click();
+  await popup.getByRole('textbox', { name: 'Client ID (API key) value' }).fill(typed);
+  await popup.getByRole('button', { name: 'Save Client ID (API key)', exact: true }).click();
+  await textOf(popup, '#pv-clientId', typed);
+  assert.match(await sourceOf(popup, 'clientId'), new RegExp(`^typed by you, ${TIME}$`));
+  assert.equal((await stored()).profile.clientId.source.kind, 'typed');
+
+  const again = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
+  await again.page.getByText(OAUTH_ID).waitFor();
+  const { pending } = await until('a conflict', async () => ((await stored()).pending?.length ? stored() : null));
+  await settled();
+  const now = await stored();
+  assert.equal(now.profile.clientId.value, typed, 'the typed value is kept');
+  assert.deepEqual(now.pending.flatMap((p) => p.conflicts.map((c) => [c.field, c.current, c.incoming])), [['clientId', typed, OAUTH_ID]]);
+  assert.ok(pending.length >= 1);
+  assert.equal(now.profile.clientSecret.value, oauth.clientSecret, 'the page without a revealed secret leaves the secret alone');
+
+  const box = popup.getByRole('group', { name: 'A page showed values that differ from the profile. Tick the ones to use:' });
+  await box.waitFor();
+  const choice = box.getByRole('checkbox', { name: /^Client ID \(API key\):/ });
+  assert.match(await box.locator('label').textContent(), new RegExp(`Client ID \\(API key\\): ${typed} → ${OAUTH_ID} \\(from the page developer\\.adobe\\.com, ${TIME}\\)`));
+  await choice.check();
+  await popup.getByRole('button', { name: 'Use the ticked new values' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Profile updated.' }).waitFor();
+  await textOf(popup, '#pv-clientId', OAUTH_ID);
+  assert.match(await sourceOf(popup, 'clientId'), new RegExp(`^from the page developer\\.adobe\\.com, ${TIME}$`));
+  assert.equal(await box.count(), 0, 'the conflict is gone');
+  const after = await stored();
+  assert.equal(after.profile.clientId.value, OAUTH_ID);
+  assert.equal(after.profile.clientId.source.kind, 'page');
+  assert.deepEqual(after.pending, []);
+  await Promise.all([again.page.close(), popup.close()]);
+});
+
+test('"Clear profile" asks once more, then empties every value', async () => {
+  await emptyProfile();
+  const target = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+  await profileWhere('the tenant', (p) => p.tenant);
+  const cred = await captureOauth({ retrieve: true });
+  await Promise.all([target.page.close(), cred.page.close()]);
+  const popup = await b.openPopup(cred.tabId);
+  await textOf(popup, '#pv-clientId', OAUTH_ID);
+  await textOf(popup, '#pv-tenant', 'acme');
+
+  await popup.getByRole('button', { name: 'Clear profile' }).click();
+  assert.equal((await stored()).profile.clientSecret.value, oauth.clientSecret, 'one click clears nothing');
+  await popup.getByRole('button', { name: 'Click again to clear every value' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Profile cleared.' }).waitFor();
+  const { profile, pending, notices } = await stored();
+  assert.deepEqual(values(profile), {});
+  assert.deepEqual([pending, notices], [[], []]);
+  await textOf(popup, '#pv-clientId', '—');
+  const shown = await popup.locator('.pv-value').allTextContents();
+  assert.ok(shown.length >= 10 && shown.every((t) => t === '—'), `every row is empty: ${shown}`);
+  assert.equal(await popup.locator('.pv-source').filter({ hasText: /\S/ }).count(), 0, 'no source lines left');
+  assert.equal(await popup.locator('#profile-view').getByRole('button', { name: /^(Reveal|Copy) / }).count(), 0, 'nothing to reveal or copy');
+  await popup.getByRole('button', { name: 'Clear profile' }).waitFor();
+  await popup.close();
+});
+
+/** Isolated worlds IMS Link's content script runs in on `page`. */
+async function contentScriptWorlds(page) {
+  const cdp = await b.context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const mine = contexts.filter((c) => c.origin === `chrome-extension://${b.extensionId}` && c.auxData?.type === 'isolated');
+  return { cdp, mine };
+}
+
+test('a look-alike Console page on another host gets nothing into the profile, and forged snapshots are refused', async () => {
+  await emptyProfile();
+  const fake = await b.openTab('https://www.example.test/console/credential.html');
+  await fake.page.getByText('p8e-IMPOSTORsecret0123456789abcdef').waitFor();
+  const fakeWorlds = await contentScriptWorlds(fake.page);
+  assert.deepEqual(fakeWorlds.mine, [], 'no content script runs on the look-alike');
+  // Mutations would trigger a snapshot if a content script were there.
+  await fake.page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'changed' })));
+  await new Promise((r) => setTimeout(r, 1000));
+  // The page itself cannot reach the worker: no externally_connectable.
+  const fromPage = await fake.page.evaluate(async (id) => {
+    if (!globalThis.chrome?.runtime?.sendMessage) return 'no chrome.runtime';
+    try {
+      return JSON.stringify(await chrome.runtime.sendMessage(id, { type: 'PageSnapshot', snapshot: { url: location.href, headings: [], pairs: [] } }));
+    } catch (e) {
+      return `threw: ${e.message}`;
+    }
+  }, b.extensionId);
+  assert.match(fromPage, /^(no chrome\.runtime|threw: )/);
+  assert.equal((await stored()).profile ?? null, null, `nothing captured (page got: ${fromPage})`);
+
+  const pairs = [{ label: 'Client ID', value: '0f0e0d0c0b0a09080706050403020100' }, { label: 'Client secret', value: 'p8e-IMPOSTORsecret0123456789abcdef' }];
+  // A real Console page's content script world: it may only report its own page's address.
+  const real = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
+  await profileWhere('the real page', (p) => p.clientId?.value === OAUTH_ID);
+  await settled();
+  const { cdp, mine } = await contentScriptWorlds(real.page);
+  assert.equal(mine.length, 1, 'the content script runs on the real Console');
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: mine[0].id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `chrome.runtime.sendMessage(${JSON.stringify({
+      type: 'PageSnapshot',
+      snapshot: { url: 'https://www.example.test/console/projects/1/2/credentials/3/details/oauthservertoserver', headings: ['OAuth Server-to-Server'], pairs },
+    })})`,
+  });
+  assert.deepEqual([result.value?.type, result.value?.problem?.code], ['Refused', 'url-mismatch']);
+  // Nor can a content script read what the worker holds: session storage is for IMS Link's own pages.
+  const { result: peek } = await cdp.send('Runtime.evaluate', {
+    contextId: mine[0].id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: 'chrome.storage.session.get(null).then((v) => JSON.stringify(v), (e) => `refused: ${e.message}`)',
+  });
+  assert.match(peek.value, /^refused: /);
+  const { result: ask } = await cdp.send('Runtime.evaluate', {
+    contextId: mine[0].id, awaitPromise: true, returnByValue: true, expression: 'chrome.runtime.sendMessage({ type: "GetProfile" })',
+  });
+  assert.deepEqual([ask.value?.type, ask.value?.problem?.code], ['Refused', 'not-from-extension-page']);
+
+  // An IMS Link page is not a page either, whatever address the snapshot claims.
+  const popup = await b.openPopup(fake.tabId);
+  const replies = await popup.evaluate((pairs) => Promise.all([
+    chrome.runtime.sendMessage({ type: 'PageSnapshot', snapshot: { url: 'https://www.example.test/console/credential.html', headings: ['OAuth Server-to-Server'], pairs } }),
+    chrome.runtime.sendMessage({ type: 'PageSnapshot', snapshot: { url: 'https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver', headings: ['OAuth Server-to-Server'], pairs } }),
+  ]), pairs);
+  assert.deepEqual(replies.map((r) => [r.type, r.problem.code]), [['Refused', 'untrusted-page'], ['Refused', 'untrusted-page']]);
+  await settled();
+  const { profile } = await stored();
+  assert.equal(profile.clientId.value, OAUTH_ID);
+  assert.ok(!JSON.stringify(await stored()).includes('IMPOSTOR') && !JSON.stringify(await stored()).includes('0f0e0d0c'), 'no forged value got in');
+  await Promise.all([fake.page.close(), real.page.close(), popup.close()]);
+});
+
+test('nothing captured leaves the browser: no secret in any console, no request carries it, nothing in local storage', async () => {
+  // Make sure both secrets went through the extension in this browser.
+  const cred = await captureOauth({ retrieve: true });
+  const popup = await b.openPopup(cred.tabId);
+  await popup.getByRole('button', { name: 'Reveal Client secret', exact: true }).click();
+  await textOf(popup, '#pv-clientSecret', oauth.clientSecret);
+  await popup.getByRole('button', { name: 'Copy Client secret from the profile', exact: true }).click();
+  await popup.getByRole('status').filter({ hasText: 'Copied Client secret.' }).waitFor();
+  await Promise.all([cred.page.close(), popup.close()]);
+
+  const secrets = [oauth.clientSecret, jwt.clientSecret];
+  const consoles = [...b.workerConsole.map((m) => ({ url: 'service worker', ...m })), ...pageConsole];
+  assert.ok(watchedPages.some((u) => u.startsWith(`chrome-extension://${b.extensionId}/popup.html`)), 'popups were watched');
+  for (const secret of secrets) {
+    assert.deepEqual(consoles.filter((m) => m.text.includes(secret)), [], 'no console line holds a secret');
+  }
+  const carrying = b.cloud.requests.filter((r) => secrets.some((s) => `${r.path}${r.search}\n${JSON.stringify(r.headers)}\n${r.body}`.includes(s)));
+  assert.deepEqual(carrying, [], 'no request carries a secret');
+  const secretCalls = b.cloud.requests.filter((r) => r.path.endsWith('/secrets'));
+  assert.ok(secretCalls.length >= 1);
+  assert.deepEqual([...new Set(secretCalls.map((r) => `${r.method} ${r.host}${r.path}`))],
+    [`POST developer.adobe.com/console/api/organizations/${CONSOLE_ORG_ID}/projects/${oauth.projectId}/credentials/${oauth.credentialId}/secrets`]);
+  // Capturing calls no Adobe API: IMS and Target's API (the hosts the extension itself talks to) saw nothing.
+  const toApis = b.cloud.requests.filter((r) => ['ims-na1.adobelogin.com', 'ims-na1-stg1.adobelogin.com', 'mc.adobe.io'].includes(r.host));
+  assert.deepEqual(toApis, []);
+  assert.deepEqual(await b.worker().evaluate(() => chrome.storage.local.get(null)), {});
+});
