@@ -207,6 +207,7 @@ screenshots() {
   ensure_test_tools
   build
   node tests/tools/screenshots.mjs
+  IMS_LINK_SCREENSHOTS=1 node --test --test-reporter=dot tests/e2e/capture.test.mjs
 }
 
 case "${1:-build}" in

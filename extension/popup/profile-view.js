@@ -27,8 +27,8 @@ function shown(field, value) {
   return String(value);
 }
 
-function masked(text) {
-  return '•'.repeat(Math.min(12, Math.max(6, text.length)));
+function masked() {
+  return '••••••••';
 }
 
 function sourceText(source) {
@@ -47,7 +47,8 @@ function sourceText(source) {
 function row(field, label, sourced, onChange) {
   const text = shown(field, sourced?.value);
   const secret = SECRET.has(field);
-  const valueEl = el('span', { class: 'pv-value', id: `pv-${field}` }, text ? (secret && !revealed.has(field) ? masked(text) : text) : '—');
+  const kind = field === 'authType' ? ' text' : field === 'payload' ? ' long' : '';
+  const valueEl = el('span', { class: `pv-value${kind}`, id: `pv-${field}` }, text ? (secret && !revealed.has(field) ? masked(text) : text) : '—');
   const editor = el('input', { type: secret ? 'password' : 'text', 'aria-label': `${label} value`, class: 'pv-input', hidden: true, autocomplete: 'off', spellcheck: 'false' });
   const actions = [];
   if (text && secret) {
