@@ -422,7 +422,7 @@ fn same(spec: &Spec, current: &str, wanted: &str) -> bool {
     let (a, b) = (current.trim(), wanted.trim());
     match spec.source {
         ValueSource::Profile(Field::ClientSecret) => a == b,
-        ValueSource::Profile(Field::Payload) => same_payload(a, b),
+        ValueSource::Profile(Field::Payload) => crate::profile::same_payload(a, b),
         ValueSource::Scopes => {
             let set = |s: &str| {
                 let mut v: Vec<String> = s
@@ -437,22 +437,6 @@ fn same(spec: &Spec, current: &str, wanted: &str) -> bool {
             set(a) == set(b)
         }
         _ => a.eq_ignore_ascii_case(b),
-    }
-}
-
-/// Payloads that differ only in `exp` are the same (the Developer Console renews `exp`).
-fn same_payload(a: &str, b: &str) -> bool {
-    let parse = |s: &str| {
-        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(s)
-            .ok()
-            .map(|mut m| {
-                m.remove("exp");
-                m
-            })
-    };
-    match (parse(a), parse(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => a == b,
     }
 }
 

@@ -284,7 +284,7 @@ impl Slot for AuthType {
 
 /// Two payloads that differ only in `exp` are the same credential: the Developer Console
 /// writes a new `exp` every time it shows the payload, and signing replaces it anyway.
-fn same_payload(a: &str, b: &str) -> bool {
+pub(crate) fn same_payload(a: &str, b: &str) -> bool {
     let parse = |s: &str| {
         serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(s)
             .ok()
