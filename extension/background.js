@@ -6,7 +6,7 @@ import init, * as core from './pkg/ims_link.js';
 import { checkIms, checkTarget } from './worker/checks.js';
 import { fillForm, undoFill } from './worker/fill.js';
 import { generateKeyPair, importKeyPair, keyPair } from './worker/keys.js';
-import { clearProfile, editField, importText, pageSnapshot, profileState, resolveConflicts } from './worker/profile.js';
+import { clearProfile, editField, importText, pageSnapshot, profileState, readSiteSettings, resolveConflicts } from './worker/profile.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('pkg/ims_link_bg.wasm') });
@@ -42,6 +42,8 @@ async function handle(raw, sender) {
       return importKeyPair(msg.keyText, msg.certText);
     case 'GetProfile':
       return profileState();
+    case 'ReadSiteSettings':
+      return readSiteSettings(msg.tabId);
     case 'ImportText':
       return importText(msg.kind, msg.text, msg.fileName);
     case 'EditField':

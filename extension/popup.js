@@ -4,7 +4,7 @@ import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
 import { wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
-import { $, api, copyText, send } from './popup/shared.js';
+import { $, api, copyText, send, status } from './popup/shared.js';
 
 const SOURCES = {
   'unified-shell': 'Read from the Target address in Experience Cloud.',
@@ -31,6 +31,7 @@ function renderTab(state) {
   $('found').hidden = !ids;
   $('problem').hidden = !problem;
   $('problem').textContent = problem?.message ?? '';
+  $('site-actions').hidden = !['not-an-adobe-page', 'page-not-readable'].includes(problem?.code);
   if (!ids) return;
   $('tenant-row').hidden = !ids.tenant;
   $('tenant').value = ids.tenant ?? '';
@@ -59,6 +60,10 @@ async function main() {
   wireChecks(refreshProfile);
   const tabId = await targetTabId();
   if (tabId !== undefined) wireFill(tabId);
+  $('read-site').addEventListener('click', async () => {
+    const reply = await send({ type: 'ReadSiteSettings', tabId });
+    status(reply?.type === 'Refused' ? reply.problem.message : 'Read the client code from this site.');
+  });
   api.runtime.onMessage.addListener((msg) => {
     if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refreshTab(tabId);
     if (msg?.type === 'ProfileChanged') refreshProfile();

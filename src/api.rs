@@ -292,6 +292,18 @@ pub fn capture_from_page(snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsVa
     }
 }
 
+/// `captureFromAtjs({url, clientCode, serverDomain, imsOrgId, version}, nowMs) -> capture | null`:
+/// the client code (and org) a customer's site gives at.js.
+#[wasm_bindgen(js_name = captureFromAtjs)]
+pub fn capture_from_atjs(settings: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let settings: crate::capture::atjs::AtjsSettings = profile_input(settings, "at.js settings")?;
+    let now = unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000);
+    match crate::capture::atjs::capture(&settings, now) {
+        Some(c) => to_js(&c),
+        None => Ok(JsValue::NULL),
+    }
+}
+
 // ---- Form fill (issue: fill AEM forms) ----
 
 use crate::fill::{self, FillError};

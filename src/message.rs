@@ -50,6 +50,8 @@ pub enum Message {
     KeyPair { material: Option<serde_json::Value> },
     /// Content script → worker: what a Console or Target page shows (labels and values).
     PageSnapshot { snapshot: PageSnapshot },
+    /// Popup → worker: read at.js's settings (client code) from the site page in this tab.
+    ReadSiteSettings { tab_id: u32 },
     /// Popup → worker: the profile, its findings and any conflicts waiting for the admin.
     GetProfile {},
     /// Popup → worker: pasted or dropped text: a Console JSON download, a JWT payload or scopes.
@@ -218,6 +220,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::GenerateKeyPair { .. }
         | Message::GetKeyPair {}
         | Message::ImportKeyPair { .. }
+        | Message::ReadSiteSettings { .. }
         | Message::GetProfile {}
         | Message::ImportText { .. }
         | Message::EditField { .. }

@@ -102,3 +102,24 @@ export const clearProfile = (fields) => serial(async () => {
   broadcast({ type: 'ProfileChanged' });
   return profileState();
 });
+
+/** Reads at.js's settings where they live, in the site page's own world (needs activeTab). */
+function atjsSettings() {
+  const s = globalThis.targetGlobalSettings ?? {};
+  const text = (v) => (typeof v === 'string' ? v.slice(0, 256) : '');
+  return { url: location.href, clientCode: text(s.clientCode), serverDomain: text(s.serverDomain), imsOrgId: text(s.imsOrgId), version: text(globalThis.adobe?.target?.VERSION) };
+}
+
+export const readSiteSettings = (tabId) => serial(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  let settings;
+  try {
+    [{ result: settings }] = await api.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: atjsSettings });
+  } catch {
+    return { type: 'Refused', problem: { code: 'no-site-access', message: 'IMS Link may not read this page yet: click the IMS Link icon while the page is open, then try again.' } };
+  }
+  const capture = core.captureFromAtjs(settings, Date.now());
+  if (!capture) return { type: 'Refused', problem: { code: 'no-at-js', message: 'This page has no Adobe Target at.js settings (targetGlobalSettings). Open a page of your site that runs Target.' } };
+  await absorb(capture);
+  return profileState();
+});

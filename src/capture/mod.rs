@@ -1,4 +1,5 @@
 //! Capturing profile values from what content scripts see of Adobe pages.
 
+pub mod atjs;
 pub mod pages;
 pub mod snapshot;

@@ -457,3 +457,16 @@ test('nothing captured leaves the browser: no secret in any console, no request 
   assert.deepEqual(toApis, []);
   assert.deepEqual(await b.worker().evaluate(() => chrome.storage.local.get(null)), {});
 });
+
+test('a customer site running at.js gives its client code, read from the page world', async () => {
+  await emptyProfile();
+  const site = await b.openTab('https://www.acme-shop.test/');
+  await b.clickAction(site.page);
+  const popup = await b.openPopup(site.tabId);
+  await popup.getByRole('button', { name: "Read the client code from this site's at.js" }).click();
+  await popup.getByText('Read the client code from this site.').waitFor();
+  const { profile } = await stored();
+  assert.equal(profile.clientCode.value, 'acme');
+  assert.equal(profile.clientCode.source.url, 'https://www.acme-shop.test/');
+  await Promise.all([site.page.close(), popup.close()]);
+});
