@@ -157,6 +157,29 @@ test('a passing check still warns about a clock 10 minutes fast', async () => {
   assert.equal((await clickCheck(kit, 'target')).ok, true, 'the token works on Adobe\'s clock');
 });
 
+test('changing the credential after a pass drops the pass: no stale "Passed", no Target call with the old token', async () => {
+  await fill(kit, oauthProfile(kit));
+  assert.equal((await clickCheck(kit, 'ims')).ok, true);
+  assert.equal((await clickCheck(kit, 'target')).ok, true);
+  // The admin pastes a wrong secret: the earlier pass no longer says anything about it.
+  await fill(kit, { clientSecret: WRONG_SECRET });
+  await kit.popup.locator('#ims-result .check').waitFor({ state: 'detached' });
+  assert.equal(await kit.popup.locator('#target-result').innerHTML(), '');
+  assert.equal(await kit.popup.locator('#check-target').isDisabled(), true);
+  const stale = await send(kit, { type: 'CheckTarget' });
+  assert.equal(stale.report.diagnosis.code, 'no-token', 'the old credential\'s token is not used');
+  assert.equal((await clickCheck(kit, 'ims')).summary, 'The client secret does not match this client ID.');
+
+  // A new tenant only makes the Target result stale; the token still belongs to the credential.
+  await fill(kit, { clientSecret: kit.b.cloud.state.credentials[OAUTH_CLIENT].clientSecret });
+  assert.equal((await clickCheck(kit, 'ims')).ok, true);
+  assert.equal((await clickCheck(kit, 'target')).ok, true);
+  await fill(kit, { tenant: 'nosuchtenant' });
+  await kit.popup.locator('#target-result .check').waitFor({ state: 'detached' });
+  assert.equal((await readResult(kit, 'ims')).ok, true);
+  assert.equal((await clickCheck(kit, 'target')).summary, 'Target does not know this tenant ID.');
+});
+
 test('over this whole file: only ims-na1.adobelogin.com and mc.adobe.io were called, and no secret or token was logged or stored', async () => {
   const api = apiRequests(kit);
   assert.ok(api.length >= 10, `${api.length} calls`);
