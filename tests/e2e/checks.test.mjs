@@ -29,11 +29,12 @@ async function typeIntoProfile(popup, field, label, value) {
   await popup.getByLabel(`${label} value`, { exact: true }).fill(value);
   await popup.getByRole('button', { name: `Save ${label}`, exact: true }).click();
   await popup.locator('#status', { hasText: `${label} saved.` }).waitFor();
+  await popup.evaluate(() => { document.getElementById('status').textContent = ''; });
   // The worker's ProfileChanged re-renders the rows: wait for it before the next edit.
   await popup.waitForFunction((id) => {
     const v = document.getElementById(id);
     return v && v.textContent !== '—' && !document.querySelector('.pv-input:not([hidden])');
-  }, `pv-${field}`);
+  }, `pv-${field}`, { timeout: 5_000 });
 }
 
 test('a good OAuth Server-to-Server credential, typed in the popup, passes both checks', async () => {
@@ -44,6 +45,8 @@ test('a good OAuth Server-to-Server credential, typed in the popup, passes both 
   await typeIntoProfile(popup, 'clientId', 'Client ID (API key)', p.clientId);
   await typeIntoProfile(popup, 'clientSecret', 'Client secret', p.clientSecret);
   await typeIntoProfile(popup, 'scopes', 'Scopes', p.scopes);
+  // Saving a value the profile already holds changes nothing, and still closes the editor.
+  await typeIntoProfile(popup, 'tenant', 'Tenant ID', p.tenant);
   assert.equal(await popup.locator('#pv-clientSecret').textContent(), '•'.repeat(12), 'the secret is masked');
   assert.equal(await popup.locator('#check-target').isDisabled(), true, 'Connect to Target waits for a passed IMS check');
 
