@@ -186,6 +186,13 @@ pub async fn check_target(input: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::ims::run::target(input).await)
 }
 
+/// `staleChecks(changedFields) -> {ims, target}`: which check results (and, with `ims`, the
+/// token) a profile change voids; throws `ProfileError` for an unknown field name.
+#[wasm_bindgen(js_name = staleChecks)]
+pub fn stale_checks(changed: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::ims::check::stale_after(&optional_fields(changed)?))
+}
+
 // ---- Integration profile (issue 4) ----
 
 use crate::profile::{self, console, diagnose, payload, scopes, Capture, Field, Profile, Source};

@@ -44,7 +44,7 @@ function sourceText(source) {
   return `${where}${source.kind === 'page' ? host : source.kind === 'file' ? ` ${source.url}` : ''}, ${when}`;
 }
 
-function row(field, label, sourced, onChange) {
+function row(field, label, sourced, onChange, refresh) {
   const text = shown(field, sourced?.value);
   const secret = SECRET.has(field);
   const kind = field === 'authType' ? ' text' : field === 'payload' ? ' long' : '';
@@ -70,8 +70,10 @@ function row(field, label, sourced, onChange) {
       return;
     }
     const reply = await send({ type: 'EditField', field, value: editor.value });
-    if (reply?.type === 'Refused') status(reply.problem.message);
-    else status(`${label} saved.`);
+    if (reply?.type === 'Refused') return status(reply.problem.message);
+    status(`${label} saved.`);
+    // An unchanged value brings no ProfileChanged from the worker: re-read to close the editor.
+    refresh();
   });
   editor.addEventListener('keydown', (e) => e.key === 'Enter' && edit.click());
   actions.push(edit);
@@ -115,7 +117,7 @@ export function renderProfile(state, refresh) {
   const p = state?.profile ?? {};
   const rows = FIELDS.filter(([f]) => f !== 'payload' || p.payload || p.authType?.value === 'jwt')
     .filter(([f]) => f !== 'scopes' || p.scopes || p.authType?.value !== 'jwt')
-    .map(([f, label]) => row(f, label, p[f], () => renderProfile(state, refresh)));
+    .map(([f, label]) => row(f, label, p[f], () => renderProfile(state, refresh), refresh));
   box.replaceChildren(
     el('div', { role: 'list', 'aria-label': 'Profile values' }, rows),
     conflictsView(state?.conflicts ?? [], refresh),

@@ -16,6 +16,18 @@ async function load() {
   return { profile: profile ?? core.emptyProfile(), pending, notices };
 }
 
+/**
+ * A check's pass is only true of the values it was made with: the core says which results
+ * (and whether the token) the changed fields void.
+ */
+async function voided(fields) {
+  const stale = core.staleChecks(fields);
+  if (stale.ims) return { token: null, checks: {} };
+  if (!stale.target) return {};
+  const { checks = {} } = await read('checks');
+  return checks.target ? { checks: { ...checks, target: null } } : {};
+}
+
 /** Merges a capture; its conflicting values are kept aside with the capture they came from. */
 async function absorb(capture, replace = []) {
   const { profile, pending, notices } = await load();
@@ -24,7 +36,7 @@ async function absorb(capture, replace = []) {
   const stillPending = pending.filter((p) => !p.conflicts.some((c) => fields.has(c.field)));
   const next = merged.conflicts.length ? [...stillPending, { capture, conflicts: merged.conflicts }] : stillPending;
   const newNotices = [...(capture.notices ?? []), ...notices].slice(0, 5);
-  await write({ profile: merged.profile, pending: next, notices: newNotices });
+  await write({ profile: merged.profile, pending: next, notices: newNotices, ...(await voided(merged.changed)) });
   if (merged.changed.length || merged.conflicts.length) broadcast({ type: 'ProfileChanged' });
   return merged;
 }
@@ -98,7 +110,7 @@ export const resolveConflicts = (accept) => serial(async () => {
 export const clearProfile = (fields) => serial(async () => {
   const { profile } = await load();
   const cleared = core.clearProfile(profile, fields ?? undefined);
-  await write({ profile: cleared, pending: [], notices: [], ...(fields ? {} : { token: null, checks: {} }) });
+  await write({ profile: cleared, pending: [], notices: [], ...(fields ? await voided(fields) : { token: null, checks: {} }) });
   broadcast({ type: 'ProfileChanged' });
   return profileState();
 });

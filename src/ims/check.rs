@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::diagnose::Diagnosis;
 pub use crate::profile::AuthType;
+use crate::profile::Field;
 
 /// The inputs of the IMS check, as the worker gathers them from the profile and key pair.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -101,9 +102,77 @@ pub struct CheckReport {
     pub attempts: u32,
 }
 
+/// Which check results a profile change makes stale. A pass is only true of the values it
+/// was made with: a new secret, client, payload, scopes or IMS host needs a new IMS check
+/// (and its token goes, so "Connect to Target" cannot use the old credential's token); a new
+/// tenant needs a new Target check only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stale {
+    /// Drop the IMS report and the token (and so the Target report too).
+    pub ims: bool,
+    /// Drop the Target report.
+    pub target: bool,
+}
+
+/// What the `changed` fields make stale.
+pub fn stale_after(changed: &[Field]) -> Stale {
+    let ims = changed.iter().any(|f| {
+        matches!(
+            f,
+            Field::AuthType
+                | Field::ClientId
+                | Field::ClientSecret
+                | Field::Payload
+                | Field::Scopes
+                | Field::AuthorizationServer
+        )
+    });
+    Stale {
+        ims,
+        target: ims || changed.contains(&Field::Tenant),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_changed_credential_voids_both_checks_a_changed_tenant_only_the_target_one() {
+        let none = Stale::default();
+        let both = Stale {
+            ims: true,
+            target: true,
+        };
+        assert_eq!(stale_after(&[]), none);
+        for f in [
+            Field::AuthType,
+            Field::ClientId,
+            Field::ClientSecret,
+            Field::Payload,
+            Field::Scopes,
+            Field::AuthorizationServer,
+        ] {
+            assert_eq!(stale_after(&[Field::Tenant, f]), both, "{f:?}");
+        }
+        assert_eq!(
+            stale_after(&[Field::Tenant]),
+            Stale {
+                ims: false,
+                target: true
+            }
+        );
+        // Values the checks do not send (the payload carries iss and sub itself).
+        let unused = [
+            Field::ClientCode,
+            Field::OrgId,
+            Field::TechnicalAccountId,
+            Field::TechnicalAccountEmail,
+            Field::CertificateSha256,
+        ];
+        assert_eq!(stale_after(&unused), none);
+    }
 
     fn input(json: &str) -> ImsCheckInput {
         serde_json::from_str(json).unwrap()

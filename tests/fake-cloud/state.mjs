@@ -74,5 +74,8 @@ export function createState() {
     /** Calls the fake Target API let through to a tenant: [{ method, path, tenant, clientId, role, status }].
      *  (Each tenant may also hold `activities`; the Target API seeds realistic ones when absent.) */
     targetApiCalls: [],
+    /** Answers the fake IMS sent, with its own handling time: [{ path, status, durMs }]
+     *  (also sent as `Server-Timing: app;dur=<ms>`). */
+    imsTimings: [],
   };
 }

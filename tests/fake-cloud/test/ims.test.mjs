@@ -245,6 +245,18 @@ describe('IMS faults, clock and routing', () => {
     assert.equal((await exchange(goodJwt())).status, 200);
   });
 
+  test('every answer carries its handling time in Server-Timing, kept in state.imsTimings too', async () => {
+    const ok = await tokenV3(oauthFields());
+    const bad = await tokenV3(oauthFields({ client_secret: 'wrong' }));
+    const durs = [ok, bad].map((r) => {
+      const m = /^app;dur=(\d+\.\d{3})$/.exec(r.headers['server-timing']);
+      assert.ok(m, r.headers['server-timing']);
+      return Number(m[1]);
+    });
+    assert.deepEqual(cloud.state.imsTimings.map((t) => [t.path, t.status, +t.durMs.toFixed(3)]),
+      [['/ims/token/v3', 200, durs[0]], ['/ims/token/v3', 401, durs[1]]]);
+  });
+
   test('imsHang never answers; a client timeout is the only way out, and IMS recovers', async () => {
     cloud.state.faults.imsHang = true;
     const before = cloud.requests.length;
