@@ -1,20 +1,24 @@
 // The key pair: made by the wasm core (WebCrypto underneath), held in session memory.
 import * as core from '../pkg/ims_link.js';
-import { read, write } from './session.js';
+import { voided } from './profile.js';
+import { broadcast, read, write } from './session.js';
 
 export async function keyPair() {
   const { keyPair: material = null } = await read('keyPair');
   return { type: 'KeyPair', material };
 }
 
-export async function generateKeyPair(options) {
-  const material = await core.generateKeyPair(options ?? undefined, Date.now());
-  await write({ keyPair: material });
+/** A new key signs JWTs differently: an earlier IMS pass no longer proves anything. */
+async function hold(material) {
+  await write({ keyPair: material, ...(await voided(['certificateSha256'])) });
+  broadcast({ type: 'ProfileChanged' });
   return { type: 'KeyPair', material };
 }
 
+export async function generateKeyPair(options) {
+  return hold(await core.generateKeyPair(options ?? undefined, Date.now()));
+}
+
 export async function importKeyPair(keyText, certText) {
-  const material = core.importKeyPair(keyText, certText ?? undefined);
-  await write({ keyPair: material });
-  return { type: 'KeyPair', material };
+  return hold(core.importKeyPair(keyText, certText ?? undefined));
 }

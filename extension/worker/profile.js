@@ -20,7 +20,7 @@ async function load() {
  * A check's pass is only true of the values it was made with: the core says which results
  * (and whether the token) the changed fields void.
  */
-async function voided(fields) {
+export async function voided(fields) {
   const stale = core.staleChecks(fields);
   if (stale.ims) return { token: null, checks: {} };
   if (!stale.target) return {};

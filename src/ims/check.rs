@@ -126,6 +126,8 @@ pub fn stale_after(changed: &[Field]) -> Stale {
                 | Field::Payload
                 | Field::Scopes
                 | Field::AuthorizationServer
+                // The key pair that signs JWTs.
+                | Field::CertificateSha256
         )
     });
     Stale {
@@ -153,6 +155,7 @@ mod tests {
             Field::Payload,
             Field::Scopes,
             Field::AuthorizationServer,
+            Field::CertificateSha256,
         ] {
             assert_eq!(stale_after(&[Field::Tenant, f]), both, "{f:?}");
         }
@@ -169,7 +172,6 @@ mod tests {
             Field::OrgId,
             Field::TechnicalAccountId,
             Field::TechnicalAccountEmail,
-            Field::CertificateSha256,
         ];
         assert_eq!(stale_after(&unused), none);
     }
