@@ -33,7 +33,7 @@ test('popup with a key pair, profile values and a failed check', async () => {
   await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'EditField', field: 'authType', value: 'oauth' }));
   await popup.getByRole('button', { name: 'Check IMS' }).click();
   await popup.locator('#ims-result .check').waitFor();
-  await popup.locator('details.paste').evaluate((d) => (d.open = true));
+  await popup.locator('details.paste').evaluateAll((all) => all.forEach((d) => (d.open = true)));
   assert.deepEqual(await violations(popup), []);
   await popup.close();
 });

@@ -47,7 +47,7 @@ test('a good OAuth Server-to-Server credential, typed in the popup, passes both 
   await typeIntoProfile(popup, 'scopes', 'Scopes', p.scopes);
   // Saving a value the profile already holds changes nothing, and still closes the editor.
   await typeIntoProfile(popup, 'tenant', 'Tenant ID', p.tenant);
-  assert.equal(await popup.locator('#pv-clientSecret').textContent(), '•'.repeat(12), 'the secret is masked');
+  assert.equal(await popup.locator('#pv-clientSecret').textContent(), '•'.repeat(8), 'the secret is masked');
   assert.equal(await popup.locator('#check-target').isDisabled(), true, 'Connect to Target waits for a passed IMS check');
 
   const sentFrom = kit.b.cloud.requests.length;
