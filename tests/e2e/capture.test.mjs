@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
+import { JWT as JWT_ID, OAUTH as OAUTH_ID } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 import { CONSOLE_ORG_ID, ORG_ID } from '../fake-cloud/state.mjs';
 
-const OAUTH_ID = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
-const JWT_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const IMS = 'https://ims-na1.adobelogin.com';
 const SCREENSHOT = new URL('../../docs/screenshots/popup-profile.png', import.meta.url).pathname;
 const TIME = '\\d{1,2}:\\d{2}(?: [AP]M)?'; // toLocaleTimeString with hour and minute: "10:42" or "10:42 AM"

@@ -3,14 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { createState } from '../fake-cloud/state.mjs';
+import { AUTHOR, CLOUD, CLOUD_TARGET, IMS_CONSOLE as CONSOLE, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 
-const AUTHOR = 'https://author.aem.test';
-const CLOUD = 'https://author-p12345-e67890.adobeaemcloud.com';
-const WIZARD = '/libs/cq/adobeims-configuration/content/configurations/create.html';
-const CONSOLE = '/libs/cq/adobeims-configuration/content/configurations.html';
-const OAUTH = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
-const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 const SCOPES = 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles';
 
 let b;
@@ -131,7 +126,7 @@ test('a page without site access says how to allow it; a non-form page names the
 test('AEMaaCS Target configuration (Coral form) saves the tenant, client code and IMS configuration', async () => {
   await oauthProfile();
   b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
-  const { page, p } = await fill(`${CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target`);
+  const { page, p } = await fill(`${CLOUD}${CLOUD_TARGET}`);
   await p.getByText(/Filled \d+ field/).waitFor();
   await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
   const saved = b.cloud.state.aemSubmissions.at(-1).fields;

@@ -3,14 +3,10 @@
 // submitted to the fake AEM, for OAuth on AEM as a Cloud Service and JWT on AEM 6.5.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { AUTHOR, CLOUD, CLOUD_TARGET, IMS_CONSOLE, JWT, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 
 const CONSOLE = 'https://developer.adobe.com/console/projects/1234567';
-const WIZARD = '/libs/cq/adobeims-configuration/content/configurations/create.html';
-const IMS_CONSOLE = '/libs/cq/adobeims-configuration/content/configurations.html';
-const OAUTH = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
-const JWT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 
 let b;
 before(async () => {
@@ -63,7 +59,7 @@ test('OAuth Server-to-Server on AEM as a Cloud Service', async () => {
   await waitForProfile(popup, 'scopes', cred.scopes);
   await consolePage.close();
 
-  const host = 'https://author-p12345-e67890.adobeaemcloud.com';
+  const host = CLOUD;
   const ims = await fillAndSubmit(`${host}${WIZARD}`, async (page) => {
     await page.locator('#ims-next').click();
     await Promise.all([page.waitForURL(`**${IMS_CONSOLE}`), page.locator('#ims-create').click()]);
@@ -73,7 +69,7 @@ test('OAuth Server-to-Server on AEM as a Cloud Service', async () => {
     ['Adobe Target', 'oauth', OAUTH, cred.clientSecret, cred.scopes.join(','), ORG, 'https://ims-na1.adobelogin.com'],
   );
   const created = b.cloud.state.aem.imsConfigs.at(-1);
-  const target = await fillAndSubmit(`${host}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target`,
+  const target = await fillAndSubmit(`${host}${CLOUD_TARGET}`,
     (page) => Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]));
   assert.deepEqual([target['./tenant'], target['./clientcode'], target['./imsConfigId'], target['./apiKind']], ['acme', 'acme', created.id, 'rest']);
 
@@ -104,7 +100,7 @@ test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', asy
   await waitForProfile(popup, 'authorizationServer', 'https://ims-na1.adobelogin.com');
   await consolePage.close();
 
-  const host = 'https://author.aem.test';
+  const host = AUTHOR;
   const ims = await fillAndSubmit(`${host}${WIZARD}`, async (page) => {
     await page.locator('#ims-next').click();
     await Promise.all([page.waitForURL(`**${IMS_CONSOLE}`), page.locator('#ims-create').click()]);

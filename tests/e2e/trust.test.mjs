@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { OAUTH } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 
-const OAUTH = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
 let b;
 before(async () => {
   b = await launch();

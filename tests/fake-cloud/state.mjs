@@ -4,6 +4,9 @@
 
 export const ORG_ID = '0123456789ABCDEF01234567@AdobeOrg';
 export const CONSOLE_ORG_ID = '1234567';
+/** The OAuth Server-to-Server and the Service Account (JWT) credential of `createState()`. */
+export const OAUTH_CLIENT_ID = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
+export const JWT_CLIENT_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 /** A second org, so org switching and per-tenant pages have something to differ on. */
 export const WERETAIL_ORG_ID = 'FEDCBA9876543210FEDCBA98@AdobeOrg';
 
@@ -16,7 +19,7 @@ export function createState() {
     },
     /** Developer Console credentials, by client id. */
     credentials: {
-      '5f0a1b2c3d4e5f60718293a4b5c6d7e8': {
+      [OAUTH_CLIENT_ID]: {
         type: 'oauth', // 'oauth' (OAuth Server-to-Server) or 'jwt' (Service Account (JWT))
         projectId: '4566206088344794932',
         projectName: 'AEM Target integration',
@@ -30,7 +33,7 @@ export function createState() {
         certificates: [], // PEM strings uploaded to the credential (JWT only)
         migratedToOAuth: false, // a JWT credential converted by Adobe: the JWT exchange then fails
       },
-      'a1b2c3d4e5f60718293a4b5c6d7e8f90': {
+      [JWT_CLIENT_ID]: {
         type: 'jwt',
         projectId: '4566206088344794933',
         projectName: 'AEM Target integration (JWT)',
