@@ -29,8 +29,10 @@ export async function handleTarget(req, res, ctx) {
       return json(res, 200, { status: 'pending', message: 'Connection check recorded; the fake AEM does not call Adobe Target yet.' });
     }
     state.aemSubmissions.push({ path, fields });
-    const saved = { path: configPath, title: fields['./jcr:title'] ?? configPath.split('/').at(-1), tenant: fields['./tenant'] ?? '', clientCode: fields['./clientcode'] ?? '', imsConfigId: fields['./imsConfigId'] ?? '', fields };
     const i = state.aem.targetConfigs.findIndex((c) => c.path === configPath);
+    // The classic dialog posts no title: the one given at Create Configuration stays.
+    const title = fields['./jcr:title'] ?? state.aem.targetConfigs[i]?.title ?? configPath.split('/').at(-1);
+    const saved = { path: configPath, title, tenant: fields['./tenant'] ?? '', clientCode: fields['./clientcode'] ?? '', imsConfigId: fields['./imsConfigId'] ?? '', fields };
     if (i >= 0) state.aem.targetConfigs[i] = saved;
     else state.aem.targetConfigs.push(saved);
     return json(res, 200, { status: 'ok', path: configPath });

@@ -66,7 +66,7 @@ export function targetLegacyPage(state, name) {
 <div class="cq-cloudservices-page"><div class="cq-header"><span class="cq-header-logo"></span>Adobe Experience Manager <span class="cq-header-sep">|</span> Cloud Services</div>
 <div class="cq-cloudservices-content"><h1>${esc(title)}</h1><p class="cq-cloudservices-path">${esc(path)}</p>
 <p>Adobe Target configuration. <button type="button" id="tt-edit" class="cq-edit">Edit</button></p>
-<dl class="tt-saved"${config ? '' : ' hidden'}><dt>Client Code</dt><dd class="tt-saved-clientcode">${esc(v('./clientcode'))}</dd><dt>Tenant ID</dt><dd class="tt-saved-tenant">${esc(v('./tenant'))}</dd></dl></div></div>
+<dl class="tt-saved"${config?.fields ? '' : ' hidden'}><dt>Client Code</dt><dd class="tt-saved-clientcode">${esc(v('./clientcode'))}</dd><dt>Tenant ID</dt><dd class="tt-saved-tenant">${esc(v('./tenant'))}</dd></dl></div></div>
 
 <div class="x-window x-resizable-pinned" id="tt-dialog" style="width: 560px;">
 <div class="x-window-tl"><div class="x-window-tr"><div class="x-window-tc"><div class="x-window-header x-unselectable"><div class="x-tool x-tool-close" id="tt-close">&nbsp;</div><span class="x-window-header-text">Edit Component</span></div></div></div></div>
