@@ -64,7 +64,9 @@ export function createState() {
     /**
      * What the fake AEM author stores (sites/aem/handler.mjs). imsConfigs: Adobe IMS
      * Configurations { id, title, cloudServiceName, authType: 'jwt' | 'oauth', clientId };
-     * targetConfigs: Target cloud configurations { path, title, tenant, clientCode, imsConfigId };
+     * targetConfigs: Target cloud configurations { path, title, tenant, clientCode, imsConfigId, fields }
+     * (fields: the last form saved; absent on a 6.5 configuration only created so far);
+     * confSites (optional, default ['wknd']): the /conf containers the AEMaaCS Target console lists;
      * actions: buttons clicked that would call Adobe ({ action, ... }: 'checkHealth', 'connectTarget').
      */
     aem: {

@@ -185,3 +185,120 @@ test('AEMaaCS Target configuration: coral-select of IMS configurations, Save & C
   }]);
   assert.equal(cloud.state.aem.targetConfigs[0].tenant, 'acme');
 });
+
+const LEGACY_CONSOLE = '/libs/cq/core/content/tools/cloudservices.html';
+const TARGET_CONSOLE = '/libs/cq/personalization/touch-ui/content/v2/configurations.html';
+const CLOUD_EDIT = '/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html';
+
+test('Legacy Cloud Services (6.5): Adobe Target lists its configurations; Create refuses an empty Title', async () => {
+  cloud.state.aem.targetConfigs.push({ path: '/etc/cloudservices/testandtarget/acme-target', title: 'Acme Target', tenant: 'acme', clientCode: 'acme', imsConfigId: '' });
+  await open(`${AUTHOR}${LEGACY_CONSOLE}`);
+  const target = page.getByRole('region', { name: 'Adobe Target' });
+  assert.equal(await target.getByRole('link', { name: 'Acme Target' }).getAttribute('href'), '/etc/cloudservices/testandtarget/acme-target.html');
+  // Every service offers "Configure now": the Adobe Target one is found inside its section.
+  assert.ok((await page.getByRole('link', { name: 'Configure now', exact: true }).count()) > 1);
+  assert.equal(await page.getByRole('dialog').count(), 0);
+
+  await target.getByRole('link', { name: 'Configure now', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create Configuration' });
+  await dialog.waitFor();
+  assert.equal(await dialog.getByLabel('Parent Configuration').inputValue(), '/etc/cloudservices/testandtarget');
+  assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), '');
+  assert.equal(await dialog.getByLabel('Name', { exact: true }).inputValue(), '');
+  assert.equal(await dialog.getByRole('option', { selected: true }).textContent(), 'Adobe Target Configuration');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'title');
+
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  assert.match(await dialog.getByRole('alert').textContent(), /Title/);
+  assert.equal(await dialog.getByLabel('Title', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await dialog.isVisible(), true);
+  assert.equal(new URL(page.url()).pathname, LEGACY_CONSOLE);
+  assert.deepEqual(cloud.state.aemSubmissions, []);
+
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  assert.equal(await dialog.isVisible(), false);
+  assert.equal(cloud.state.aem.targetConfigs.length, 1);
+});
+
+test('Create Configuration with a Title opens the new Target page, which keeps that title after OK', async () => {
+  await open(`${AUTHOR}${LEGACY_CONSOLE}`);
+  await page.getByRole('region', { name: 'Adobe Target' }).getByRole('link', { name: 'Configure now', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create Configuration' });
+  await dialog.getByLabel('Title', { exact: true }).fill('Adobe Target (acme)');
+  const loadedAt = await page.evaluate(() => performance.timeOrigin);
+  await Promise.all([
+    page.waitForURL(`${AUTHOR}/etc/cloudservices/testandtarget/adobe-target-acme.html`),
+    dialog.getByRole('button', { name: 'Create', exact: true }).click(),
+  ]);
+  await page.waitForSelector('html[data-ready]');
+  assert.notEqual(await page.evaluate(() => performance.timeOrigin), loadedAt, 'a real page load');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Adobe Target (acme)');
+  assert.deepEqual(cloud.state.aemSubmissions, [{
+    path: '/bin/wcmcommand',
+    fields: {
+      _charset_: 'UTF-8', cmd: 'createPage', parentPath: '/etc/cloudservices/testandtarget', title: 'Adobe Target (acme)', label: '',
+      template: '/libs/cq/analytics/templates/testandtarget',
+    },
+  }]);
+  assert.equal(cloud.state.aem.targetConfigs[0].title, 'Adobe Target (acme)');
+
+  // OK saves the dialog (which has no title field): the title given at creation stays.
+  await page.getByLabel('Client Code:').fill('acme');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'OK' }).click()]);
+  await page.waitForSelector('html[data-ready]');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Adobe Target (acme)');
+  assert.equal(cloud.state.aem.targetConfigs.length, 1);
+  assert.equal(cloud.state.aem.targetConfigs[0].clientCode, 'acme');
+
+  // Back in the overview: listed under Adobe Target; the same name again is refused.
+  await open(`${AUTHOR}${LEGACY_CONSOLE}`);
+  const target = page.getByRole('region', { name: 'Adobe Target' });
+  assert.equal(await target.getByRole('link', { name: 'Adobe Target (acme)' }).getAttribute('href'), '/etc/cloudservices/testandtarget/adobe-target-acme.html');
+  await target.getByRole('link', { name: 'Configure now', exact: true }).click();
+  await dialog.getByLabel('Title', { exact: true }).fill('Another');
+  await dialog.getByLabel('Name', { exact: true }).fill('Adobe Target (ACME)');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  assert.match(await dialog.getByRole('alert').textContent(), /already exists/);
+  // A typed Name is made a page name the same way.
+  await dialog.getByLabel('Name', { exact: true }).fill(' Acme: Staging! ');
+  await Promise.all([page.waitForURL('**/testandtarget/acme-staging.html'), dialog.getByRole('button', { name: 'Create', exact: true }).click()]);
+  assert.equal(cloud.state.aem.targetConfigs.at(-1).title, 'Another');
+});
+
+test('Legacy Cloud Services on AEMaaCS: not available, with the way to Adobe Target', async () => {
+  await open(`${CLOUD}${LEGACY_CONSOLE}`);
+  await page.getByText('Legacy Cloud Services are not available').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Configure now' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: /Adobe Target/ }).getAttribute('href'), TARGET_CONSOLE);
+});
+
+test('AEMaaCS Adobe Target console: containers, then a container\'s configurations; Create opens the edit page', async () => {
+  cloud.state.aem.targetConfigs.push({ path: '/conf/acme/settings/cloudconfigs/target', title: 'Acme Target', tenant: 'acme', clientCode: 'acme', imsConfigId: '' });
+  await open(`${CLOUD}${TARGET_CONSOLE}`);
+  assert.equal(await page.getByRole('link', { name: 'wknd', exact: true }).getAttribute('href'), `${TARGET_CONSOLE}/conf/wknd`);
+  assert.equal(await page.getByRole('link', { name: 'acme', exact: true }).getAttribute('href'), `${TARGET_CONSOLE}/conf/acme`);
+
+  await Promise.all([page.waitForURL(`**${TARGET_CONSOLE}/conf/wknd`), page.getByRole('link', { name: 'wknd', exact: true }).click()]);
+  await page.waitForSelector('html[data-ready]');
+  await page.getByText('There is no item.').waitFor();
+  const create = page.getByRole('button', { name: 'Create', exact: true });
+  assert.equal(await create.getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
+  await Promise.all([page.waitForURL(`**${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`), create.click()]);
+  await page.waitForSelector('html[data-ready]');
+  await page.getByLabel('Title', { exact: true }).fill('WKND Target');
+  await page.getByLabel('Client Code').fill('acme');
+  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+
+  // The saved configuration is listed under its container, linking to its edit page.
+  await open(`${CLOUD}${TARGET_CONSOLE}/conf/wknd`);
+  const link = page.getByRole('link', { name: 'WKND Target' });
+  assert.equal(await link.getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
+  assert.equal(await page.getByText('There is no item.').count(), 0);
+  await open(`${CLOUD}${TARGET_CONSOLE}/conf/acme`);
+  assert.equal(await page.getByRole('link', { name: 'Acme Target' }).getAttribute('href'), `${CLOUD_EDIT}/conf/acme/settings/cloudconfigs/target`);
+});
+
+test('AEM 6.5 author serves the Adobe Target console too', async () => {
+  await open(`${AUTHOR}${TARGET_CONSOLE}/conf/wknd`);
+  assert.equal(await page.getByRole('button', { name: 'Create', exact: true }).getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
+});
