@@ -218,6 +218,14 @@ test('Legacy Cloud Services (6.5): Adobe Target lists its configurations; Create
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   assert.equal(await dialog.isVisible(), false);
   assert.equal(cloud.state.aem.targetConfigs.length, 1);
+
+  // Another service's "Configure now" opens the same dialog for its parent; the fake creates Target configurations only.
+  await page.getByRole('region', { name: 'Adobe Analytics' }).getByRole('link', { name: 'Configure now', exact: true }).click();
+  assert.equal(await dialog.getByLabel('Parent Configuration').inputValue(), '/etc/cloudservices/sitecatalyst');
+  await dialog.getByLabel('Title', { exact: true }).fill('Acme Analytics');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'Adobe Target configurations only' }).waitFor();
+  assert.equal(cloud.state.aem.targetConfigs.length, 1);
 });
 
 test('Create Configuration with a Title opens the new Target page, which keeps that title after OK', async () => {
