@@ -158,11 +158,13 @@ run_tests() {
   check "cargo clippy (native)" cargo clippy -q --all-targets -- -D warnings
   check "cargo clippy (wasm)" cargo clippy -q --target "$WASM_TARGET" --lib -- -D warnings
   suite "native unit tests" cargo_counts cargo test --release
+  # Every browser suite has a deadline, so a hung browser fails the run instead of eating CI's 90 minutes.
   suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \
-    cargo test --release --target "$WASM_TARGET" --test wasm_core
+    timeout -k 30 20m cargo test --release --target "$WASM_TARGET" --test wasm_core
   build
   check "web-ext lint (Firefox)" lint_firefox
-  suite "end-to-end tests in Chromium" node_counts node --test --test-concurrency=1 --test-reporter=spec tests/fake-cloud/test/ tests/e2e/
+  suite "end-to-end tests in Chromium" node_counts timeout -k 30 40m \
+    node --test --test-concurrency=1 --test-timeout=180000 --test-force-exit --test-reporter=spec tests/fake-cloud/test/ tests/e2e/
   echo
   [ ${#FAILURES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILURES[@]}"
   local line="$PASSED passed, $FAILED failed"

@@ -35,6 +35,37 @@ export async function launch() {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   watch(worker);
   const extensionId = new URL(worker.url()).host;
+  const current = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+
+  /**
+   * Runs `fn` in the extension's worker. Bounded, and retried on a fresh worker: Chrome may stop
+   * the worker at any time, and an evaluate on a worker that is going away can wait forever.
+   */
+  async function workerEvaluate(fn, arg) {
+    let lastError;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let sw = current();
+      if (!sw) {
+        // Any extension page wakes the worker: the popup asks it for the profile at once.
+        const waking = context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null);
+        const page = await context.newPage();
+        await page.goto(`chrome-extension://${extensionId}/popup.html?tab=0`).catch(() => {});
+        sw = (await waking) ?? current();
+        await page.close().catch(() => {});
+        if (!sw) continue;
+      }
+      let timer;
+      const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('worker evaluate timed out after 10 s')), 10_000); });
+      try {
+        return await Promise.race([sw.evaluate(fn, arg), timeout]);
+      } catch (err) {
+        lastError = err;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    throw lastError ?? new Error('no extension worker');
+  }
 
   return {
     cloud,
@@ -42,7 +73,8 @@ export async function launch() {
     userDataDir,
     extensionId,
     workerConsole,
-    worker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)),
+    /** The extension's worker, for `evaluate` only (bounded and retried, see workerEvaluate). */
+    worker: () => ({ evaluate: workerEvaluate }),
     /** Opens a page in a new tab and returns it with its tab id. */
     async openTab(url) {
       const page = await context.newPage();
