@@ -32,10 +32,16 @@ test('Generate key pair shows progress, cannot be clicked twice, and offers ever
   const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
   const popup = await b.openPopup(tabId);
   await popup.locator('#tenant-row').waitFor();
-  const generate = popup.getByRole('button', { name: 'Generate key pair' });
-  await generate.click();
-  // While the worker works, the popup stays responsive and the button is locked.
-  assert.equal(await popup.evaluate(() => document.getElementById('generate').disabled), true);
+  await popup.getByRole('button', { name: 'Generate key pair' }).waitFor();
+  // The click locks the button at once: a second click in the same moment does nothing.
+  const lockedAtOnce = await popup.evaluate(() => {
+    const button = document.getElementById('generate');
+    button.click();
+    const locked = button.disabled;
+    button.click();
+    return locked;
+  });
+  assert.equal(lockedAtOnce, true);
   await popup.getByText('Key pair ready.').waitFor();
   assert.equal(await popup.locator('#cert-subject').textContent(), 'CN=IMS Link acme,O=IMS Link');
   assert.match(await popup.locator('#cert-sha256').textContent(), /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);

@@ -13,6 +13,7 @@ from pathlib import Path
 
 
 def openssl(*args):
+    args = [str(a) for a in args]
     done = subprocess.run(["openssl", *args], capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"openssl {' '.join(args)} failed: {done.stderr.strip()}")
