@@ -348,3 +348,15 @@ pub fn undo_fill(applied: JsValue) -> Result<JsValue, JsValue> {
     let applied: Vec<fill::Action> = fill_input(applied, FillError::MalformedApplied)?;
     to_js(&fill::undo(&applied).map_err(fill_error)?)
 }
+
+// ---- The popup's guide (issue 7) ----
+
+/// `guide(input, nowMs) -> {page, here, stages, next, action}`: the four stages of the
+/// integration and the next step for one tab; `input` is `GuideInput` (see `guide`), throws
+/// `ProfileError` when it is malformed.
+#[wasm_bindgen(js_name = guide)]
+pub fn guide(input: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let input: crate::guide::GuideInput = profile_input(input, "guide input")?;
+    let now = unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000);
+    to_js(&crate::guide::guide(&input, now))
+}

@@ -4,6 +4,7 @@
 
 pub mod capture;
 pub mod fill;
+pub mod guide;
 pub mod ims;
 pub mod jwt;
 pub mod keys;

@@ -67,6 +67,10 @@ pub enum Message {
     ResolveConflicts { accept: Vec<Field> },
     /// Popup → worker: forget the profile, or only some fields.
     ClearProfile { fields: Option<Vec<Field>> },
+    /// Popup → worker: the guide for this tab: the four stages and the next step.
+    GetGuide { tab_id: u32 },
+    /// Worker → popup: the answer to `GetGuide`.
+    Guide { guide: serde_json::Value },
     /// Worker → popup: the profile as held (see `GetProfile`).
     ProfileState {
         profile: Box<Profile>,
@@ -222,6 +226,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::ImportKeyPair { .. }
         | Message::ReadSiteSettings { .. }
         | Message::GetProfile {}
+        | Message::GetGuide { .. }
         | Message::ImportText { .. }
         | Message::EditField { .. }
         | Message::ResolveConflicts { .. }
@@ -241,6 +246,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::KeyPair { .. }
         | Message::ProfileState { .. }
         | Message::ProfileChanged {}
+        | Message::Guide { .. }
         | Message::CheckResult { .. }
         | Message::FillResult { .. }
         | Message::UndoResult { .. }
@@ -389,6 +395,7 @@ mod tests {
     fn profile_and_check_requests_only_from_own_pages() {
         for m in [
             json!({"type": "GetProfile"}),
+            json!({"type": "GetGuide", "tabId": 3}),
             json!({"type": "ImportText", "kind": "workspace-json", "text": "{}"}),
             json!({"type": "EditField", "field": "tenant", "value": "acme"}),
             json!({"type": "ResolveConflicts", "accept": ["clientSecret"]}),

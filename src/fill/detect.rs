@@ -124,20 +124,25 @@ pub fn auth_type_of_option(value: &str, text: &str) -> Option<AuthType> {
     }
 }
 
+/// The AEM page a decoded path names, when it is one of the known ones.
+pub fn form_from_path(path: &str) -> Option<FormKind> {
+    let path = path.trim_end_matches('/');
+    if path.ends_with(IMS_WIZARD_PATH) {
+        Some(FormKind::ImsWizard)
+    } else if path.ends_with(IMS_CONSOLE_PATH) {
+        Some(FormKind::ImsConsole)
+    } else if path.contains(TARGET_CLASSIC_PREFIX) {
+        Some(FormKind::TargetClassic)
+    } else if path.contains(TARGET_CLOUD_MARK) && !path.contains("/cloudconfigs.html") {
+        Some(FormKind::TargetCloud)
+    } else {
+        None
+    }
+}
+
 /// Detects the form and, for the IMS wizard, its authentication types.
 pub fn detect(address: &Address, fields: &[Prepared]) -> Detection {
-    let path = address.path.trim_end_matches('/');
-    let form = if path.ends_with(IMS_WIZARD_PATH) {
-        FormKind::ImsWizard
-    } else if path.ends_with(IMS_CONSOLE_PATH) {
-        FormKind::ImsConsole
-    } else if path.contains(TARGET_CLASSIC_PREFIX) {
-        FormKind::TargetClassic
-    } else if path.contains(TARGET_CLOUD_MARK) && !path.contains("/cloudconfigs.html") {
-        FormKind::TargetCloud
-    } else {
-        form_from_fields(fields)
-    };
+    let form = form_from_path(&address.path).unwrap_or_else(|| form_from_fields(fields));
     let mut detection = Detection {
         form,
         available_modes: Vec::new(),

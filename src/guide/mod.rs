@@ -1,0 +1,197 @@
+//! The popup's guide: the four stages of the integration (Target → Developer Console →
+//! AEM IMS configuration → AEM Target configuration), each done, waiting for the admin or in
+//! trouble, and the one next step that fits the tab the admin is looking at.
+
+mod next;
+pub mod page;
+mod stages;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fill::FormKind;
+use crate::profile::Profile;
+
+pub use page::{classify, Page, PageKind};
+
+/// What the guide is decided from, gathered by the worker.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GuideInput {
+    /// The tab's address; absent when the browser hides it.
+    pub url: Option<String>,
+    /// The integration profile.
+    pub profile: Profile,
+    /// Whether a key pair is held.
+    pub has_key_pair: bool,
+    /// The last results of the two checks.
+    pub checks: Checks,
+    /// Forms filled in this browser session, newest last.
+    pub filled: Vec<Filled>,
+    /// AEM authors the admin allowed IMS Link on, or filled forms on.
+    pub aem_origins: Vec<String>,
+    /// Whether the form in this tab was filled and not yet left.
+    pub filled_here: Option<FormKind>,
+}
+
+/// The last result of each check, as the worker keeps them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Checks {
+    /// The IMS check.
+    pub ims: Option<CheckSeen>,
+    /// The Target connection check.
+    pub target: Option<CheckSeen>,
+}
+
+/// What the guide needs of a check report.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CheckSeen {
+    /// Whether it passed.
+    pub ok: bool,
+    /// Why it failed.
+    pub diagnosis: Option<DiagnosisSeen>,
+}
+
+/// The two lines of a failed check's diagnosis the guide repeats.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DiagnosisSeen {
+    /// What is wrong.
+    pub summary: String,
+    /// The one thing to do.
+    pub next_step: String,
+}
+
+/// A form filled by IMS Link.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Filled {
+    /// Which form.
+    pub form: FormKind,
+    /// The AEM author it is on.
+    pub origin: String,
+}
+
+/// The four stages, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StageId {
+    /// Tenant id and client code from Target.
+    Target,
+    /// Key pair and the Developer Console credential, accepted by IMS.
+    Console,
+    /// AEM's IMS configuration.
+    AemIms,
+    /// AEM's Target configuration, connected.
+    AemTarget,
+}
+
+/// Where a stage stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Nothing left to do.
+    Done,
+    /// Waiting for the admin.
+    NeedsYou,
+    /// Something is wrong; the detail says what and how to fix it.
+    Problem,
+}
+
+/// A place to go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// What the link says.
+    pub label: String,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// One stage as the popup shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stage {
+    /// Which stage.
+    pub id: StageId,
+    /// Its heading.
+    pub title: &'static str,
+    /// Where it stands.
+    pub status: Status,
+    /// What is done, or what is missing and why, in one or two sentences.
+    pub detail: String,
+    /// Where to go for it, while it is not done.
+    pub link: Option<Link>,
+}
+
+/// The popup's own buttons the guide can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Copy the tenant id.
+    CopyTenant,
+    /// Generate a key pair and certificate.
+    GenerateKeyPair,
+    /// Fill the AEM form in this tab.
+    FillForm,
+    /// Run the IMS check.
+    CheckIms,
+    /// Run the Target connection check.
+    CheckTarget,
+}
+
+/// Something the admin does on the page itself, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "do", rename_all = "kebab-case")]
+pub enum Step {
+    /// Click the button or link with this name (inside the region named `within`, if given).
+    Click { name: String, within: Option<String> },
+    /// Type this value into the field with this label.
+    Enter { label: String, value: String },
+}
+
+/// The one next step: do the page steps in order, then the action; or follow the link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Next {
+    /// The stage it advances; none when all are done.
+    pub stage: Option<StageId>,
+    /// What to do, in plain words.
+    pub text: String,
+    /// Page steps, in order.
+    pub steps: Vec<Step>,
+    /// The popup button to press after them.
+    pub action: Option<Action>,
+    /// Where to go instead, when this tab is not the place.
+    pub link: Option<Link>,
+}
+
+/// The guide for one tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Guide {
+    /// What the tab shows.
+    pub page: PageKind,
+    /// One sentence about this page.
+    pub here: String,
+    /// The four stages, in order.
+    pub stages: Vec<Stage>,
+    /// The next step.
+    pub next: Next,
+    /// The action that fits this page, shown even when the next step is elsewhere.
+    pub action: Option<Action>,
+}
+
+/// Decides the guide for a tab at `now_ms`.
+pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
+    let page = classify(input.url.as_deref());
+    let facts = stages::Facts::new(input, &page, now_ms);
+    let stages = stages::all(&facts);
+    let next = next::next_step(&facts, &page, &stages);
+    Guide {
+        page: page.kind,
+        here: next::here(&page),
+        action: next::page_action(&facts, &page).or(next.action),
+        stages,
+        next,
+    }
+}

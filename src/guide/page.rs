@@ -1,0 +1,237 @@
+//! Which page a tab shows, read from its address alone, so the guide can offer what that
+//! page needs. AEM runs on any host, so AEM pages are told by their paths.
+
+use serde::Serialize;
+
+use crate::fill::detect::{form_from_path, Address};
+use crate::fill::FormKind;
+use crate::tenant;
+
+/// The Legacy Cloud Services console of AEM 6.5 (Tools > Cloud Services).
+pub const CLOUD_SERVICES_PATH: &str = "/libs/cq/core/content/tools/cloudservices.html";
+/// AEM as a Cloud Service's Adobe Target configurations (inferred from the edit page's path).
+pub const TARGET_CONSOLE_PATH: &str = "/libs/cq/personalization/touch-ui/content/v2/configurations.html";
+
+/// Paths only AEM serves; any host showing one is taken for an AEM author.
+const AEM_PATHS: &[&str] = &[
+    "/aem/",
+    "/sites.html",
+    "/assets.html",
+    "/libs/",
+    "/mnt/",
+    "/crx/",
+    "/etc/",
+    "/editor.html",
+    "/conf/",
+];
+
+/// The kinds of page the guide tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageKind {
+    /// A Target screen in Experience Cloud, with the tenant in its address.
+    Target,
+    /// Experience Cloud outside Target, or before an organization is chosen.
+    ExperienceCloud,
+    /// A Developer Console credential page.
+    ConsoleCredential,
+    /// Any other Developer Console page (projects, a project's overview).
+    Console,
+    /// AEM's Adobe IMS Configurations console.
+    AemImsConsole,
+    /// AEM's IMS configuration wizard.
+    AemImsWizard,
+    /// AEM 6.5's Legacy Cloud Services console.
+    AemCloudServices,
+    /// AEM as a Cloud Service's Adobe Target configurations.
+    AemTargetConsole,
+    /// AEM 6.5's classic Target configuration page.
+    AemTargetClassic,
+    /// AEM as a Cloud Service's Target configuration form.
+    AemTargetCloud,
+    /// Another AEM page.
+    Aem,
+    /// A page IMS Link has nothing to do on.
+    Other,
+    /// The browser does not let IMS Link see the address.
+    Unreadable,
+}
+
+impl PageKind {
+    /// Whether the page belongs to an AEM author.
+    pub fn is_aem(self) -> bool {
+        matches!(
+            self,
+            PageKind::AemImsConsole
+                | PageKind::AemImsWizard
+                | PageKind::AemCloudServices
+                | PageKind::AemTargetConsole
+                | PageKind::AemTargetClassic
+                | PageKind::AemTargetCloud
+                | PageKind::Aem
+        )
+    }
+
+    /// The fill form this page is, if IMS Link fills it.
+    pub fn form(self) -> Option<FormKind> {
+        match self {
+            PageKind::AemImsWizard => Some(FormKind::ImsWizard),
+            PageKind::AemTargetClassic => Some(FormKind::TargetClassic),
+            PageKind::AemTargetCloud => Some(FormKind::TargetCloud),
+            _ => None,
+        }
+    }
+}
+
+/// A tab, as the guide sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// What the page is.
+    pub kind: PageKind,
+    /// The tenant its address carries (Target pages).
+    pub tenant: Option<String>,
+    /// `scheme://host[:port]` of an AEM page.
+    pub aem_origin: Option<String>,
+    /// Whether an AEM console shows one configuration folder (`.../conf/<site>`), not the list.
+    pub in_conf_folder: bool,
+}
+
+/// Whether an AEM origin is AEM as a Cloud Service (its authors live under adobeaemcloud.com).
+pub fn is_cloud_service(origin: &str) -> bool {
+    let host = origin.split("://").nth(1).unwrap_or(origin);
+    let host = host.split(':').next().unwrap_or(host);
+    host.ends_with(".adobeaemcloud.com")
+}
+
+/// Reads a tab's address; `None` means the browser hides it.
+pub fn classify(url: Option<&str>) -> Page {
+    let page = |kind| Page {
+        kind,
+        tenant: None,
+        aem_origin: None,
+        in_conf_folder: false,
+    };
+    let Some(url) = url else {
+        return page(PageKind::Unreadable);
+    };
+    let Ok(parsed) = crate::url::parse(url) else {
+        return page(PageKind::Other);
+    };
+    let host = parsed.host.clone();
+    if host == "developer.adobe.com" {
+        let kind = if parsed.path.contains("/credentials/") {
+            PageKind::ConsoleCredential
+        } else if parsed.path.starts_with("/console") {
+            PageKind::Console
+        } else {
+            PageKind::Other
+        };
+        return page(kind);
+    }
+    if host == "experience.adobe.com" || host.ends_with(".experiencecloud.adobe.com") {
+        return match tenant::from_url(url) {
+            Ok(ids) if ids.on_target && ids.tenant.is_some() => Page {
+                kind: PageKind::Target,
+                tenant: ids.tenant,
+                aem_origin: None,
+                in_conf_folder: false,
+            },
+            _ => page(PageKind::ExperienceCloud),
+        };
+    }
+    let address = Address::parse(url);
+    let path = address.path.as_str();
+    let kind = match form_from_path(path) {
+        Some(FormKind::ImsWizard) => PageKind::AemImsWizard,
+        Some(FormKind::ImsConsole) => PageKind::AemImsConsole,
+        Some(FormKind::TargetClassic) => PageKind::AemTargetClassic,
+        Some(FormKind::TargetCloud) => PageKind::AemTargetCloud,
+        Some(FormKind::Unknown) | None if path.starts_with(CLOUD_SERVICES_PATH) => PageKind::AemCloudServices,
+        Some(FormKind::Unknown) | None if path.starts_with(TARGET_CONSOLE_PATH) => PageKind::AemTargetConsole,
+        Some(FormKind::Unknown) | None
+            if AEM_PATHS.iter().any(|p| path.starts_with(p)) || is_cloud_service(&address.origin) =>
+        {
+            PageKind::Aem
+        }
+        _ => PageKind::Other,
+    };
+    Page {
+        kind,
+        tenant: None,
+        aem_origin: kind.is_aem().then_some(address.origin),
+        in_conf_folder: path.contains("/conf/"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(url: &str) -> PageKind {
+        classify(Some(url)).kind
+    }
+
+    #[test]
+    fn adobe_pages() {
+        let target = classify(Some("https://experience.adobe.com/#/@acme/target/activities"));
+        assert_eq!(
+            (target.kind, target.tenant.as_deref()),
+            (PageKind::Target, Some("acme"))
+        );
+        assert_eq!(
+            kind("https://experience.adobe.com/#/target/activities"),
+            PageKind::ExperienceCloud
+        );
+        assert_eq!(
+            kind("https://experience.adobe.com/#/@acme/home"),
+            PageKind::ExperienceCloud
+        );
+        assert_eq!(
+            kind("https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver"),
+            PageKind::ConsoleCredential
+        );
+        assert_eq!(kind("https://developer.adobe.com/console/projects"), PageKind::Console);
+        assert_eq!(kind("https://developer.adobe.com/apis"), PageKind::Other);
+    }
+
+    #[test]
+    fn aem_pages_on_any_host() {
+        let wizard = classify(Some(
+            "http://localhost:4502/libs/cq/adobeims-configuration/content/configurations/create.html",
+        ));
+        assert_eq!(wizard.kind, PageKind::AemImsWizard);
+        assert_eq!(wizard.aem_origin.as_deref(), Some("http://localhost:4502"));
+        assert_eq!(
+            kind("https://aem.corp.example/libs/cq/adobeims-configuration/content/configurations.html"),
+            PageKind::AemImsConsole
+        );
+        assert_eq!(
+            kind("https://aem.corp.example/etc/cloudservices/testandtarget/acme.html"),
+            PageKind::AemTargetClassic
+        );
+        assert_eq!(
+            kind("https://author-p1-e2.adobeaemcloud.com/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target"),
+            PageKind::AemTargetCloud
+        );
+        assert_eq!(
+            kind("https://aem.corp.example/libs/cq/core/content/tools/cloudservices.html"),
+            PageKind::AemCloudServices
+        );
+        assert_eq!(
+            kind("https://author-p1-e2.adobeaemcloud.com/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd"),
+            PageKind::AemTargetConsole
+        );
+        assert_eq!(kind("https://aem.corp.example/aem/start.html"), PageKind::Aem);
+        assert_eq!(kind("https://author-p1-e2.adobeaemcloud.com/ui#/aem/"), PageKind::Aem);
+    }
+
+    #[test]
+    fn everything_else() {
+        assert_eq!(classify(None).kind, PageKind::Unreadable);
+        assert_eq!(kind("https://www.example.com/"), PageKind::Other);
+        assert_eq!(kind("chrome://extensions"), PageKind::Other);
+        assert_eq!(kind("not a url"), PageKind::Other);
+        assert!(is_cloud_service("https://author-p1-e2.adobeaemcloud.com"));
+        assert!(!is_cloud_service("http://localhost:4502"));
+    }
+}

@@ -1,0 +1,328 @@
+//! Where each of the four stages stands, from the profile, the key pair, the checks and the
+//! forms filled.
+
+use super::page::{is_cloud_service, Page, CLOUD_SERVICES_PATH, TARGET_CONSOLE_PATH};
+use super::{CheckSeen, GuideInput, Link, Stage, StageId, Status};
+use crate::fill::detect::IMS_CONSOLE_PATH;
+use crate::fill::FormKind;
+use crate::profile::diagnose::{diagnose, Finding, Severity};
+use crate::profile::{AuthType, Field, Profile};
+
+pub const TARGET_ACTIVITIES: &str = "https://experience.adobe.com/#/target/activities";
+pub const CONSOLE_PROJECTS: &str = "https://developer.adobe.com/console/projects";
+
+/// What the stages are decided from, read once.
+pub struct Facts<'a> {
+    pub profile: &'a Profile,
+    pub tenant: Option<&'a str>,
+    pub client_code: Option<&'a str>,
+    pub auth: Option<AuthType>,
+    pub has_key_pair: bool,
+    pub errors: Vec<Finding>,
+    pub ims: Option<&'a CheckSeen>,
+    pub target: Option<&'a CheckSeen>,
+    /// The AEM author to send the admin to: this tab's, else the last filled, else one allowed.
+    pub aem: Option<String>,
+    pub ims_filled_on: Option<&'a str>,
+    pub target_filled_on: Option<&'a str>,
+    pub filled_here: Option<FormKind>,
+}
+
+fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
+    field
+        .as_ref()
+        .map(|s| s.value.as_str())
+        .filter(|v| !v.trim().is_empty())
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(input: &'a GuideInput, page: &Page, now_ms: u64) -> Facts<'a> {
+        let p = &input.profile;
+        let has_scopes = p.scopes.as_ref().is_some_and(|s| !s.value.is_empty());
+        let auth = p.auth_type.as_ref().map(|a| a.value).or_else(|| {
+            if value(&p.payload).is_some() {
+                Some(AuthType::Jwt)
+            } else if has_scopes {
+                Some(AuthType::Oauth)
+            } else {
+                None
+            }
+        });
+        let filled_on = |forms: &[FormKind]| {
+            input
+                .filled
+                .iter()
+                .rev()
+                .find(|f| forms.contains(&f.form))
+                .map(|f| f.origin.as_str())
+        };
+        let aem = page
+            .aem_origin
+            .clone()
+            .or_else(|| input.filled.last().map(|f| f.origin.clone()))
+            .or_else(|| input.aem_origins.first().cloned());
+        Facts {
+            profile: p,
+            tenant: value(&p.tenant),
+            client_code: value(&p.client_code),
+            auth,
+            has_key_pair: input.has_key_pair,
+            errors: diagnose(p, now_ms)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect(),
+            ims: input.checks.ims.as_ref(),
+            target: input.checks.target.as_ref(),
+            aem,
+            ims_filled_on: filled_on(&[FormKind::ImsWizard]),
+            target_filled_on: filled_on(&[FormKind::TargetClassic, FormKind::TargetCloud]),
+            filled_here: input.filled_here,
+        }
+    }
+
+    /// The first error about one of `fields`.
+    fn error_in(&self, fields: &[Field]) -> Option<&Finding> {
+        self.errors.iter().find(|f| fields.contains(&f.field))
+    }
+
+    /// The Console values still missing, by the names the Console gives them.
+    pub fn missing_console_values(&self) -> Vec<&'static str> {
+        let p = self.profile;
+        let mut missing = Vec::new();
+        if value(&p.client_id).is_none() {
+            missing.push("Client ID");
+        }
+        if value(&p.client_secret).is_none() {
+            missing.push("Client secret");
+        }
+        match self.auth {
+            Some(AuthType::Jwt) => {
+                if value(&p.payload).is_none() {
+                    missing.push("JWT payload");
+                }
+                if !self.has_key_pair {
+                    missing.push("key pair");
+                }
+            }
+            Some(AuthType::Oauth) | None => {
+                if value(&p.org_id).is_none() {
+                    missing.push("Organization ID");
+                }
+                if p.scopes.as_ref().is_none_or(|s| s.value.is_empty()) {
+                    missing.push("Scopes");
+                }
+            }
+        }
+        missing
+    }
+
+    pub fn is_cloud_service(&self) -> bool {
+        self.aem.as_deref().is_some_and(is_cloud_service)
+    }
+
+    pub fn aem_link(&self, path: &str, label: &str) -> Option<Link> {
+        self.aem.as_ref().map(|origin| Link {
+            label: label.into(),
+            url: format!("{origin}{path}"),
+        })
+    }
+
+    /// Where the Target configuration of this AEM is created.
+    pub fn target_console_link(&self) -> Option<Link> {
+        if self.is_cloud_service() {
+            self.aem_link(TARGET_CONSOLE_PATH, "Open AEM's Adobe Target configurations")
+        } else {
+            self.aem_link(CLOUD_SERVICES_PATH, "Open AEM's Legacy Cloud Services")
+        }
+    }
+
+    pub fn target_link(&self) -> Link {
+        match self.tenant {
+            Some(t) => Link {
+                label: "Open Target's Implementation page".into(),
+                url: format!("https://experience.adobe.com/#/@{t}/target/setup/implementation"),
+            },
+            None => Link {
+                label: "Open Adobe Target".into(),
+                url: TARGET_ACTIVITIES.into(),
+            },
+        }
+    }
+}
+
+fn stage(id: StageId, title: &'static str, status: Status, detail: String, link: Option<Link>) -> Stage {
+    let link = if status == Status::Done { None } else { link };
+    Stage {
+        id,
+        title,
+        status,
+        detail,
+        link,
+    }
+}
+
+fn failed(check: Option<&CheckSeen>) -> Option<String> {
+    let c = check.filter(|c| !c.ok)?;
+    Some(match &c.diagnosis {
+        Some(d) => format!("{} {}", d.summary, d.next_step),
+        None => "The check failed.".into(),
+    })
+}
+
+fn target(f: &Facts) -> Stage {
+    let (status, detail) = if let Some(e) = f.error_in(&[Field::Tenant, Field::ClientCode]) {
+        (Status::Problem, e.message.clone())
+    } else {
+        match (f.tenant, f.client_code) {
+            (None, _) => (
+                Status::NeedsYou,
+                "Open Adobe Target in this browser: IMS Link reads the tenant ID from its address.".into(),
+            ),
+            (Some(t), None) => (
+                Status::NeedsYou,
+                format!("Tenant ID {t}. Open Administration > Implementation: IMS Link reads the client code there."),
+            ),
+            (Some(t), Some(c)) if t == c => (Status::Done, format!("Tenant ID and client code {t}.")),
+            (Some(t), Some(c)) => (Status::Done, format!("Tenant ID {t}, client code {c}.")),
+        }
+    };
+    stage(StageId::Target, "Adobe Target", status, detail, Some(f.target_link()))
+}
+
+fn console(f: &Facts) -> Stage {
+    let link = Some(Link {
+        label: "Open the Developer Console's projects".into(),
+        url: CONSOLE_PROJECTS.into(),
+    });
+    let title = "Key pair and Developer Console";
+    let console_fields = [
+        Field::ClientId,
+        Field::ClientSecret,
+        Field::OrgId,
+        Field::TechnicalAccountId,
+        Field::TechnicalAccountEmail,
+        Field::AuthType,
+        Field::Payload,
+        Field::Scopes,
+        Field::AuthorizationServer,
+    ];
+    let missing = f.missing_console_values();
+    let kind = match f.auth {
+        Some(AuthType::Jwt) => "Service Account (JWT)",
+        _ => "OAuth Server-to-Server",
+    };
+    // A passing check outweighs a finding: findings predict what IMS will say, the check asks it.
+    if missing.is_empty() && f.ims.is_some_and(|c| c.ok) {
+        return stage(
+            StageId::Console,
+            title,
+            Status::Done,
+            format!("{kind} credential; IMS accepts it."),
+            link,
+        );
+    }
+    if let Some(why) = failed(f.ims) {
+        return stage(
+            StageId::Console,
+            title,
+            Status::Problem,
+            format!("IMS refused the credential. {why}"),
+            link,
+        );
+    }
+    if let Some(e) = f.error_in(&console_fields) {
+        return stage(StageId::Console, title, Status::Problem, e.message.clone(), link);
+    }
+    let (status, detail) = if f.auth.is_none() && missing.len() == 4 {
+        (
+            Status::NeedsYou,
+            "Open your project's credential in the Developer Console (OAuth Server-to-Server, or Service Account \
+             (JWT) for an older one): IMS Link reads its values as you look at them."
+                .into(),
+        )
+    } else if !missing.is_empty() {
+        (
+            Status::NeedsYou,
+            format!("{kind} credential; still missing: {}.", missing.join(", ")),
+        )
+    } else if f.auth == Some(AuthType::Jwt) {
+        (
+            Status::NeedsYou,
+            "All values captured. Upload certificate_pub.crt to the credential (\u{201c}Upload public key\u{201d}), \
+             then check IMS."
+                .into(),
+        )
+    } else {
+        (
+            Status::NeedsYou,
+            "All values captured; check that IMS accepts them.".into(),
+        )
+    };
+    stage(StageId::Console, title, status, detail, link)
+}
+
+fn aem_ims(f: &Facts) -> Stage {
+    let link = f.aem_link(IMS_CONSOLE_PATH, "Open AEM's Adobe IMS Configurations");
+    let (status, detail) = match f.ims_filled_on {
+        Some(origin) => (
+            Status::Done,
+            format!("Filled on {origin}. Saved with \u{201c}Create\u{201d}, it appears in AEM's IMS configurations."),
+        ),
+        None if f.aem.is_some() => (
+            Status::NeedsYou,
+            "In AEM's Adobe IMS Configurations, click \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
+                .into(),
+        ),
+        None => (
+            Status::NeedsYou,
+            format!(
+                "Open your AEM author's Tools > Security > Adobe IMS Configurations ({IMS_CONSOLE_PATH}), click \
+                 \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
+            ),
+        ),
+    };
+    stage(StageId::AemIms, "AEM IMS configuration", status, detail, link)
+}
+
+fn aem_target(f: &Facts) -> Stage {
+    let link = f.target_console_link();
+    let title = "AEM Target configuration";
+    if let Some(why) = failed(f.target) {
+        return stage(
+            StageId::AemTarget,
+            title,
+            Status::Problem,
+            format!("Target refused the connection. {why}"),
+            link,
+        );
+    }
+    let connected = f.target.is_some_and(|c| c.ok);
+    let (status, detail) = match (f.target_filled_on, connected) {
+        (Some(origin), true) => (Status::Done, format!("Filled on {origin}; Target accepts the connection.")),
+        (Some(origin), false) => (
+            Status::NeedsYou,
+            format!("Filled on {origin}. Save it in AEM, then connect to Target."),
+        ),
+        (None, _) if f.aem.is_some() => (
+            Status::NeedsYou,
+            if f.is_cloud_service() {
+                "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder and click \u{201c}Create\u{201d}, then let IMS Link fill the form."
+            } else {
+                "In AEM's Legacy Cloud Services, under Adobe Target, click \u{201c}Configure now\u{201d}, then let IMS Link fill the form."
+            }
+            .into(),
+        ),
+        (None, _) => (
+            Status::NeedsYou,
+            "Open your AEM author's Target configuration (AEM 6.5: Tools > Cloud Services > Legacy Cloud Services > \
+             Adobe Target; AEM as a Cloud Service: Tools > Cloud Services > Adobe Target), then let IMS Link fill it."
+                .into(),
+        ),
+    };
+    stage(StageId::AemTarget, title, status, detail, link)
+}
+
+/// The four stages, in order.
+pub fn all(f: &Facts) -> Vec<Stage> {
+    vec![target(f), console(f), aem_ims(f), aem_target(f)]
+}
