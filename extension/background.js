@@ -5,6 +5,7 @@
 import init, * as core from './pkg/ims_link.js';
 import { checkIms, checkTarget } from './worker/checks.js';
 import { fillForm, undoFill } from './worker/fill.js';
+import { guide } from './worker/guide.js';
 import { generateKeyPair, importKeyPair, keyPair } from './worker/keys.js';
 import { clearProfile, editField, importText, pageSnapshot, profileState, readSiteSettings, resolveConflicts } from './worker/profile.js';
 
@@ -42,6 +43,8 @@ async function handle(raw, sender) {
       return importKeyPair(msg.keyText, msg.certText);
     case 'GetProfile':
       return profileState();
+    case 'GetGuide':
+      return guide(msg.tabId);
     case 'ReadSiteSettings':
       return readSiteSettings(msg.tabId);
     case 'ImportText':

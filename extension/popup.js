@@ -2,6 +2,7 @@
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
 import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
+import { renderGuide } from './popup/guide-view.js';
 import { wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { $, api, copyText, send, status } from './popup/shared.js';
@@ -45,10 +46,18 @@ async function refreshTab(tabId) {
   renderTab(await send({ type: 'GetTabState', tabId }).catch(() => null));
 }
 
+let guideTab;
+async function refreshGuide() {
+  if (guideTab === undefined) return;
+  const reply = await send({ type: 'GetGuide', tabId: guideTab }).catch(() => null);
+  renderGuide(reply?.guide);
+}
+
 async function refreshProfile() {
   const state = await send({ type: 'GetProfile' }).catch(() => null);
   renderProfile(state, refreshProfile);
   renderChecks(state?.checks);
+  await refreshGuide();
 }
 
 async function main() {
@@ -59,13 +68,14 @@ async function main() {
   wireProfile(refreshProfile);
   wireChecks(refreshProfile);
   const tabId = await targetTabId();
+  guideTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
   $('read-site').addEventListener('click', async () => {
     const reply = await send({ type: 'ReadSiteSettings', tabId });
     status(reply?.type === 'Refused' ? reply.problem.message : 'Read the client code from this site.');
   });
   api.runtime.onMessage.addListener((msg) => {
-    if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refreshTab(tabId);
+    if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refreshTab(tabId).then(refreshGuide);
     if (msg?.type === 'ProfileChanged') refreshProfile();
   });
   refreshProfile();

@@ -3,7 +3,7 @@
 // values its form needs, never the private key or the token.
 import * as core from '../pkg/ims_link.js';
 import { applyActions, snapshotForm } from './aem-page.js';
-import { read, write } from './session.js';
+import { broadcast, read, write } from './session.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -37,9 +37,15 @@ export async function fillForm(tabId, confirm = []) {
   const steps = plan.actions.map(({ key, action, value }) => ({ key, action, value }));
   const results = steps.length ? await inPage(tabId, applyActions, [steps]) : [];
   const applied = plan.actions.filter((a) => results.find((r) => r.key === a.key)?.ok);
-  if (applied.length) {
-    const { fills = {} } = await read('fills');
-    await write({ fills: { ...fills, [tabId]: { url: snapshot.url, applied } } });
+  if (applied.length || (plan.unchanged.length && !plan.conflicts.length)) {
+    // What the guide counts as filled: this form, on this AEM author (the last 20 fills).
+    const { fills = {}, filled = [] } = await read('fills', 'filled');
+    const origin = new URL(snapshot.url).origin;
+    await write({
+      fills: { ...fills, [tabId]: { url: snapshot.url, form: plan.form, applied } },
+      filled: [...filled, { form: plan.form, origin }].slice(-20),
+    });
+    broadcast({ type: 'ProfileChanged' });
   }
   // The title given to an IMS configuration is how the Target form picks it later.
   const title = plan.form === 'ims-wizard' ? plan.actions.concat(plan.unchanged).find((a) => a.specId === 'title') : null;
@@ -59,6 +65,10 @@ export async function undoFill(tabId) {
     return noAccess(tabId, err);
   }
   delete fills[tabId];
-  await write({ fills });
+  const { filled = [] } = await read('filled');
+  const origin = new URL(last.url).origin;
+  const i = filled.findLastIndex((f) => f.form === last.form && f.origin === origin);
+  await write({ fills, filled: i < 0 ? filled : filled.filter((_, j) => j !== i) });
+  broadcast({ type: 'ProfileChanged' });
   return { type: 'UndoResult', restored: results.filter((r) => r.ok).length, results };
 }

@@ -110,7 +110,7 @@ export const resolveConflicts = (accept) => serial(async () => {
 export const clearProfile = (fields) => serial(async () => {
   const { profile } = await load();
   const cleared = core.clearProfile(profile, fields ?? undefined);
-  await write({ profile: cleared, pending: [], notices: [], ...(fields ? await voided(fields) : { token: null, checks: {} }) });
+  await write({ profile: cleared, pending: [], notices: [], ...(fields ? await voided(fields) : { token: null, checks: {}, filled: [] }) });
   broadcast({ type: 'ProfileChanged' });
   return profileState();
 });

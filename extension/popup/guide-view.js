@@ -1,0 +1,75 @@
+// The guide at the top of the popup: the four stages as the wasm core judged them, and the
+// one next step. The step's popup button is the real one, lent from its section below, so it
+// keeps its handler, its progress and its lock against double clicks.
+import { $, copyText, el } from './shared.js';
+
+const BUTTONS = {
+  'copy-tenant': 'copy-tenant',
+  'generate-key-pair': 'generate',
+  'fill-form': 'fill',
+  'check-ims': 'check-ims',
+  'check-target': 'check-target',
+};
+const STATUS = { done: ['✓', 'Done'], 'needs-you': ['→', 'Needs you'], problem: ['!', 'Problem'] };
+const homes = new Map(); // button id → the marker where the button lives when not lent
+
+function lend(id) {
+  const button = $(id);
+  if (!homes.has(id)) {
+    const marker = document.createComment(`home of #${id}`);
+    button.before(marker);
+    homes.set(id, marker);
+  }
+  button.classList.add('primary');
+  $('next-action').append(button);
+}
+
+function giveBack() {
+  for (const [id, marker] of homes) {
+    const button = $(id);
+    button.classList.remove('primary');
+    marker.after(button);
+  }
+}
+
+function link(l) {
+  return l ? el('a', { href: l.url, target: '_blank', rel: 'noopener' }, l.label) : null;
+}
+
+function stageItem(s, i) {
+  const [mark, word] = STATUS[s.status] ?? ['?', s.status];
+  return el('li', { class: `stage-item ${s.status}`, 'data-stage': s.id },
+    el('span', { class: 'badge', 'aria-hidden': 'true' }, mark),
+    el('div', {},
+      el('span', { class: 'stage-title' }, `${i + 1}. ${s.title}`), ' ',
+      el('span', { class: 'stage-status' }, word),
+      el('p', { class: 'stage-detail' }, s.detail),
+      link(s.link)));
+}
+
+function stepItem(s) {
+  if (s.do === 'click') return el('li', {}, 'On the page, click ', el('strong', {}, `“${s.name}”`), s.within ? ` under ${s.within}.` : '.');
+  return el('li', {}, `Type `, el('strong', {}, s.value), ` as the ${s.label}. `,
+    el('button', { type: 'button', class: 'link', 'aria-label': `Copy the ${s.label}`, onclick: () => copyText(s.value, `the ${s.label}`) }, 'Copy'));
+}
+
+export function renderGuide(guide) {
+  const box = $('guide');
+  if (!guide) {
+    $('guide-here').textContent = 'IMS Link could not work out the next step. Close this popup and open it again.';
+    return;
+  }
+  $('guide-here').textContent = guide.here;
+  $('guide-stages').replaceChildren(...guide.stages.map(stageItem));
+  const next = guide.next;
+  $('next-text').textContent = next.text;
+  $('next-steps').replaceChildren(...next.steps.map(stepItem));
+  $('next-steps').hidden = !next.steps.length;
+  giveBack();
+  const action = next.action ?? guide.action;
+  if (action && BUTTONS[action]) lend(BUTTONS[action]);
+  $('next-link').replaceChildren(link(next.link) ?? '');
+  $('next-link').hidden = !next.link;
+  box.dataset.next = next.stage ?? 'done';
+  box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);
+}
