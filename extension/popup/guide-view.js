@@ -36,7 +36,7 @@ function link(l) {
   return l ? el('a', { href: l.url, target: '_blank', rel: 'noopener' }, l.label) : null;
 }
 
-function stageItem(s, i) {
+function stageItem(s, i, nextUrl) {
   const [mark, word] = STATUS[s.status] ?? ['?', s.status];
   return el('li', { class: `stage-item ${s.status}`, 'data-stage': s.id },
     el('span', { class: 'badge', 'aria-hidden': 'true' }, mark),
@@ -44,7 +44,8 @@ function stageItem(s, i) {
       el('span', { class: 'stage-title' }, `${i + 1}. ${s.title}`), ' ',
       el('span', { class: 'stage-status' }, word),
       el('p', { class: 'stage-detail' }, s.detail),
-      link(s.link)));
+      // The next step shows its own link; the stage does not repeat it.
+      s.link?.url === nextUrl ? null : link(s.link)));
 }
 
 function stepItem(s) {
@@ -60,13 +61,15 @@ export function renderGuide(guide) {
     return;
   }
   $('guide-here').textContent = guide.here;
-  $('guide-stages').replaceChildren(...guide.stages.map(stageItem));
   const next = guide.next;
+  $('guide-stages').replaceChildren(...guide.stages.map((s, i) => stageItem(s, i, next.link?.url)));
   $('next-text').textContent = next.text;
   $('next-steps').replaceChildren(...next.steps.map(stepItem));
   $('next-steps').hidden = !next.steps.length;
   giveBack();
-  const action = next.action ?? guide.action;
+  // The page's own action only where the next step asks for nothing else, so the one button
+  // shown is always the one to press.
+  const action = next.action ?? (next.steps.length || next.link ? null : guide.action);
   if (action && BUTTONS[action]) lend(BUTTONS[action]);
   $('next-link').replaceChildren(link(next.link) ?? '');
   $('next-link').hidden = !next.link;

@@ -9,11 +9,11 @@ const api = globalThis.browser ?? globalThis.chrome;
 /** AEM authors the admin allowed IMS Link on ("Allow on this AEM site"), as origins. */
 async function allowedOrigins() {
   const { origins = [] } = await api.permissions.getAll().catch(() => ({}));
-  const required = new Set(api.runtime.getManifest().host_permissions ?? []);
+  // Granted patterns also hold Adobe's own hosts (manifest, content scripts): not AEM authors.
+  const adobe = /(^|\.)(adobe\.com|adobelogin\.com|adobe\.io)$/;
   return origins
-    .filter((o) => !required.has(o) && !o.includes('*.') && !o.startsWith('*'))
     .map((o) => o.replace(/\/\*$/, ''))
-    .filter((o) => /^https?:\/\/[^*]+$/.test(o));
+    .filter((o) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/.test(o) && !adobe.test(new URL(o).hostname));
 }
 
 export async function guide(tabId) {

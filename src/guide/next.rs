@@ -100,9 +100,9 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     if on_credential && missing.is_empty() && jwt && f.ims.is_none() {
         return next(
             StageId::Console,
-            "Upload certificate_pub.crt (from this popup) with \u{201c}Upload public key\u{201d}, then check IMS.",
+            "On the \u{201c}Credential details\u{201d} tab, upload certificate_pub.crt (from this popup) with \u{201c}Upload public key\u{201d}, then check IMS.",
         )
-        .steps(vec![click("Upload public key")])
+        .steps(vec![click("Credential details"), click("Upload public key")])
         .action(Action::CheckIms);
     }
     // A problem: once nothing is missing, IMS itself judges (a pass outweighs a finding).

@@ -233,7 +233,7 @@ fn console(f: &Facts) -> Stage {
     if let Some(e) = f.error_in(&console_fields) {
         return stage(StageId::Console, title, Status::Problem, e.message.clone(), link);
     }
-    let (status, detail) = if f.auth.is_none() && missing.len() == 4 {
+    let (status, detail) = if f.auth.is_none() && value(&f.profile.client_id).is_none() {
         (
             Status::NeedsYou,
             "Open your project's credential in the Developer Console (OAuth Server-to-Server, or Service Account \

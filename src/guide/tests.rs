@@ -179,7 +179,7 @@ fn jwt_needs_a_key_pair_then_the_upload() {
         (Some(Action::GenerateKeyPair), Some(Action::GenerateKeyPair))
     );
     let g = run(Some(credential), &jwt_values(), json!({ "hasKeyPair": true }));
-    assert_eq!(clicks(&g.next), ["click Upload public key"]);
+    assert_eq!(clicks(&g.next), ["click Credential details", "click Upload public key"]);
     assert_eq!(g.next.action, Some(Action::CheckIms));
     let passed = json!({ "hasKeyPair": true, "checks": { "ims": { "ok": true } } });
     assert_eq!(

@@ -5,8 +5,20 @@ import { serveCoral } from './lib/coral-assets.mjs';
 import { handleConsoles } from './lib/console-routes.mjs';
 import { handleIms } from './lib/ims-routes.mjs';
 import { handleTarget } from './lib/target-routes.mjs';
+import { aemShell, coralPage, sendHtml } from './lib/html.mjs';
 
 export async function handle(req, res, ctx) {
   if (req.method === 'GET' && serveCoral(res, ctx.url.pathname)) return true;
+  if (req.method === 'GET' && ctx.url.pathname === '/aem/start.html') return sendHtml(res, startPage());
   return (await handleIms(req, res, ctx)) || (await handleConsoles(req, res, ctx)) || handleTarget(req, res, ctx);
+}
+
+// The start page an admin signs in to: navigation only, nothing IMS Link reads or fills.
+function startPage() {
+  const links = [
+    ['Sites', '/sites.html/content'],
+    ['Adobe IMS Configurations', '/libs/cq/adobeims-configuration/content/configurations.html'],
+    ['Legacy Cloud Services', '/libs/cq/core/content/tools/cloudservices.html'],
+  ].map(([text, href]) => `<li><a href="${href}">${text}</a></li>`).join('');
+  return coralPage({ title: 'AEM Start', body: aemShell({ title: 'Navigation', content: `<ul class="aem-card">${links}</ul>` }) });
 }

@@ -28,6 +28,11 @@ function render() {
   const inTarget = path.startsWith('target');
   document.getElementById('target-nav').hidden = !inTarget;
   document.getElementById('app-name').textContent = inTarget ? 'Target' : 'Home';
+  if (!tenant && /^#\/[a-z]/.test(location.hash)) {
+    // Like the real shell, an address without an organization opens the last one used.
+    location.replace(`#/@${document.getElementById('org-switcher').options[0].value}${location.hash.slice(1)}`);
+    return;
+  }
   if (!tenant) {
     view.append(el('h1', {}, 'Sign in to Adobe Experience Cloud'), el('p', {}, 'Choose an organization to continue.'));
     return;

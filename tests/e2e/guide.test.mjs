@@ -1,0 +1,171 @@
+// A first-time admin, from an empty profile to both checks passing, doing only what the
+// popup's guide says: its links, the page buttons it names, the values it says to type and
+// its own buttons. What the admin knows without IMS Link (which Console project, which AEM
+// author, which site) is the robot's only other knowledge, and each use of it is counted.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { AUTHOR, CLOUD } from './fixtures.mjs';
+import { JWT, OAUTH } from './fixtures.mjs';
+import { launch } from './harness.mjs';
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+/** The guide as the popup shows it: stage statuses, the next step's text, steps, button and link. */
+async function readGuide(popup) {
+  return popup.evaluate(() => {
+    const q = (s) => document.querySelector(s);
+    return {
+      version: q('#guide').dataset.version,
+      stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1], text: li.textContent })),
+      text: q('#next-text').textContent,
+      steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
+      button: q('#next-action button')?.textContent ?? null,
+      link: q('#next-link a')?.textContent ?? null,
+    };
+  });
+}
+
+async function activeTabId() {
+  return b.worker().evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+}
+
+/** Waits until the guide has re-rendered after `version` and no button is busy. */
+async function settled(popup, version) {
+  await popup.waitForFunction((v) => document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]'), version, { timeout: 30_000 });
+  await popup.waitForTimeout(300); // a late ProfileChanged re-render
+}
+
+async function doStep(tab, popup, text) {
+  const page = tab.page;
+  let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
+  if (m) {
+    const [, name, within] = m;
+    const scope = within ? page.getByRole('region', { name: within }) : page;
+    const target = scope.getByRole('button', { name, exact: true })
+      .or(scope.getByRole('link', { name, exact: true }))
+      .or(scope.getByRole('tab', { name, exact: true })).first();
+    if (name === 'Upload public key') {
+      // "Upload certificate_pub.crt (from this popup)": the popup's download, then the Console's file picker.
+      const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download certificate_pub.crt' }).click()]);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), target.click()]);
+      await chooser.setFiles(await download.path());
+      await page.getByText('Fingerprint').first().waitFor();
+      return;
+    }
+    await target.click();
+    await page.waitForLoadState();
+    await page.waitForTimeout(500); // the page's capture is debounced
+    return;
+  }
+  m = text.match(/^Type (.+) as the (.+?)\. Copy$/);
+  assert.ok(m, `a step the robot cannot read: ${text}`);
+  await page.getByLabel(m[2], { exact: true }).fill(m[1]);
+}
+
+/**
+ * Follows the guide until every stage is done. `knows` is what the admin knows without IMS
+ * Link: which Console project and credential, which AEM author, which site.
+ */
+async function walk(knows) {
+  await b.worker().evaluate(() => chrome.storage.session.clear());
+  const trail = [];
+  try {
+    return await follow(knows, trail);
+  } catch (err) {
+    throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
+  }
+}
+
+async function follow(knows, trail) {
+  const blank = await b.context.newPage();
+  await blank.goto('about:blank');
+  let tab = { page: blank, tabId: await activeTabId() };
+  const own = [];
+  const seen = new Map();
+  for (let i = 0; i < 40; i++) {
+    await tab.page.bringToFront();
+    if (tab.page.url().startsWith('http')) await b.clickAction(tab.page);
+    const popup = await b.openPopup(tab.tabId);
+    await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+    await popup.waitForTimeout(300);
+    const g = await readGuide(popup);
+    if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
+      await popup.close();
+      return { own, guide: g };
+    }
+    trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
+    const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    assert.ok(seen.get(key) <= 2, `the guide repeats itself on ${tab.page.url()}: ${g.text}`);
+
+    if (g.link) {
+      const [page] = await Promise.all([b.context.waitForEvent('page'), popup.locator('#next-link').getByRole('link', { name: g.link }).click()]);
+      await page.waitForLoadState();
+      await page.bringToFront();
+      tab = { page, tabId: await activeTabId() };
+      await page.waitForTimeout(500);
+    } else if (g.steps.length || g.button) {
+      await tab.page.bringToFront();
+      for (const step of g.steps) await doStep(tab, popup, step);
+      if (g.button) {
+        await popup.bringToFront();
+        const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
+        await popup.locator('#next-action button').click();
+        await settled(popup, current);
+      }
+    } else {
+      // Only words: the admin's own knowledge takes over.
+      own.push(g.text);
+      await knows(tab, g.text);
+    }
+    await popup.close();
+  }
+  assert.fail('the guide did not finish in 40 steps');
+}
+
+function admin({ project, credential, aem, site }) {
+  return async (tab, text) => {
+    if (text.startsWith('Open your project')) {
+      await tab.page.getByRole('link', { name: project, exact: true }).first().click();
+      await tab.page.getByRole('link', { name: credential, exact: true }).first().click();
+      await tab.page.getByRole('heading', { name: credential }).waitFor();
+      await tab.page.waitForTimeout(500);
+    } else if (text.includes('your AEM author')) {
+      await tab.page.goto(`${aem}/aem/start.html`);
+    } else if (text.startsWith("Open your site's configuration folder")) {
+      await tab.page.getByRole('link', { name: site, exact: true }).click();
+      await tab.page.waitForLoadState();
+    } else {
+      assert.fail(`the admin does not know what to do: ${text}`);
+    }
+  };
+}
+
+test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by the popup alone', async () => {
+  const cred = b.cloud.state.credentials[OAUTH];
+  const { own } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }));
+  assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
+  const ims = b.cloud.state.aem.imsConfigs.at(-1);
+  assert.equal(ims.clientId, OAUTH);
+  const target = b.cloud.state.aem.targetConfigs.at(-1);
+  assert.deepEqual([target.tenant, target.clientCode, target.imsConfigId], ['acme', 'acme', ims.id]);
+});
+
+test('a first-time admin connects AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link', async () => {
+  const cred = b.cloud.state.credentials[JWT];
+  cred.certificates = [];
+  const { own } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  assert.equal(own.length, 2, own.join(' / '));
+  assert.equal(cred.certificates.length, 1, 'the certificate the popup made was uploaded');
+  const ims = b.cloud.state.aem.imsConfigs.at(-1);
+  assert.equal(ims.authType, 'jwt');
+  const target = b.cloud.state.aem.targetConfigs.at(-1);
+  assert.match(target.path, /^\/etc\/cloudservices\/testandtarget\/adobe-target-acme$/);
+  assert.deepEqual([target.tenant, target.imsConfigId], ['acme', ims.id]);
+});
