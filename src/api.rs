@@ -360,3 +360,19 @@ pub fn guide(input: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let now = unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000);
     to_js(&crate::guide::guide(&input, now))
 }
+
+// ---- cURL commands for the www page (issue 7) ----
+
+/// `curlCommands({authType, authServer?, clientId, scopes?, tenant?}) -> {authType, imsOrigin,
+/// secretExport, jwtExport, token, tokenExport, target}`: the IMS and Target checks as cURL
+/// commands whose secrets are shell variables (`$IMS_CLIENT_SECRET`, `$IMS_JWT`,
+/// `$IMS_ACCESS_TOKEN`); `target` is `null` without a tenant. Throws `CurlError`:
+/// `malformed-input`, `missing-value`, `bad-url`, `not-https`, `host-not-allowed`,
+/// `unexpected-authority`, `invalid-tenant`, `control-character`.
+#[wasm_bindgen(js_name = curlCommands)]
+pub fn curl_commands(input: JsValue) -> Result<JsValue, JsValue> {
+    let input: crate::ims::curl::CurlInput = serde_wasm_bindgen::from_value(input)
+        .map_err(|e| js_error("CurlError", "malformed-input", &format!("cURL input: {e}")))?;
+    let commands = crate::ims::curl::commands(&input).map_err(|e| js_error("CurlError", e.code(), &e.to_string()))?;
+    to_js(&commands)
+}

@@ -1,4 +1,7 @@
 // The standalone tools page: uses the same wasm core as the extension, with no network.
+// Classic scripts (the page also works opened from disk, where modules are blocked): this
+// one loads the core and shares it with inspect.js and curl.js through `imsLinkPage`; the
+// sections talk through DOM events, so each file stays independent of the others.
 'use strict';
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -7,18 +10,49 @@
   core.initSync({ module: globalThis.imsLinkWasmBytes() });
   $('version').textContent = core.version();
 
+  function el(tag, attrs = {}, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
+    }
+    e.append(...children.flat().filter((c) => c !== null && c !== undefined));
+    return e;
+  }
+
+  /** Copies a `<pre>`'s text; falls back to selecting it, as clipboard access may be denied on file://. */
+  async function copyPre(pre, what, out) {
+    try {
+      await navigator.clipboard.writeText(pre.textContent);
+      out.textContent = `Copied ${what}.`;
+    } catch {
+      getSelection().selectAllChildren(pre);
+      out.textContent = document.execCommand('copy') ? `Copied ${what}.` : `Could not copy ${what}: it is selected, copy it by hand.`;
+    }
+  }
+
+  /** A command in a `<pre>` with its own Copy button; `out` is where "Copied" is said. */
+  function command(text, what, out) {
+    const pre = el('pre', { class: 'cmd', 'aria-label': what }, text);
+    return [pre, el('button', { type: 'button', class: 'copy', 'aria-label': `Copy ${what}`, onclick: () => copyPre(pre, what, out) }, 'Copy')];
+  }
+
+  let material = null;
+  const announce = (name, detail) => document.dispatchEvent(new CustomEvent(`ims-link:${name}`, { detail }));
+  globalThis.imsLinkPage = { core, $, el, command, keyPair: () => material };
+
   function readTenant() {
     const out = $('tenant-result');
     out.classList.remove('problem');
     try {
       const ids = core.tenantFromText($('tenant-input').value);
       out.textContent = ids.tenant ? `Tenant ID: ${ids.tenant}` : `Client code: ${ids.clientCode}`;
+      if (ids.tenant) announce('tenant', ids.tenant);
     } catch (err) {
       out.classList.add('problem');
       out.textContent = err.message;
     }
   }
-  let material = null;
   async function generate() {
     const out = $('keys-result');
     out.classList.remove('problem');
@@ -29,6 +63,7 @@
       material = await core.generateKeyPair(options, Date.now());
       const c = material.certificate;
       out.textContent = `Ready: ${c.subject}, valid until ${c.notAfterRfc3339}, SHA-256 ${c.sha256Fingerprint}`;
+      announce('keys', material);
     } catch (err) {
       out.classList.add('problem');
       out.textContent = err.message;

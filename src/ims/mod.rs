@@ -3,6 +3,7 @@
 
 pub mod allow;
 pub mod check;
+pub mod curl;
 pub mod diagnose;
 pub mod http;
 pub mod request;
