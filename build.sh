@@ -209,7 +209,8 @@ screenshots() {
   ensure_test_tools
   build
   node tests/tools/screenshots.mjs
-  IMS_LINK_SCREENSHOTS=1 node --test --test-reporter=dot tests/e2e/capture.test.mjs
+  rm -f docs/screenshots/guide-*.png
+  IMS_LINK_SCREENSHOTS=1 node --test --test-reporter=dot tests/e2e/capture.test.mjs tests/e2e/guide.test.mjs
 }
 
 case "${1:-build}" in

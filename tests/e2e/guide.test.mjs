@@ -3,10 +3,24 @@
 // its own buttons. What the admin knows without IMS Link (which Console project, which AEM
 // author, which site) is the robot's only other knowledge, and each use of it is counted.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD } from './fixtures.mjs';
 import { JWT, OAUTH } from './fixtures.mjs';
 import { launch } from './harness.mjs';
+
+const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
+
+/** With IMS_LINK_SCREENSHOTS set (./build.sh screenshots), the guide at each stage's first step, for the README. */
+async function shoot(popup, shot) {
+  if (!shot) return;
+  const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
+  if (shot.taken.has(stage)) return;
+  shot.taken.add(stage);
+  mkdirSync(SHOTS, { recursive: true });
+  await popup.setViewportSize({ width: 380, height: 760 });
+  await popup.locator('#guide').screenshot({ path: `${SHOTS}guide-${shot.taken.size}-${stage}.png` });
+}
 
 let b;
 before(async () => {
@@ -72,17 +86,17 @@ async function doStep(tab, popup, text) {
  * Follows the guide until every stage is done. `knows` is what the admin knows without IMS
  * Link: which Console project and credential, which AEM author, which site.
  */
-async function walk(knows) {
+async function walk(knows, shot = null) {
   await b.worker().evaluate(() => chrome.storage.session.clear());
   const trail = [];
   try {
-    return await follow(knows, trail);
+    return await follow(knows, trail, shot);
   } catch (err) {
     throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
   }
 }
 
-async function follow(knows, trail) {
+async function follow(knows, trail, shot) {
   const blank = await b.context.newPage();
   await blank.goto('about:blank');
   let tab = { page: blank, tabId: await activeTabId() };
@@ -95,6 +109,7 @@ async function follow(knows, trail) {
     await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
     await popup.waitForTimeout(300);
     const g = await readGuide(popup);
+    await shoot(popup, shot);
     if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
       await popup.close();
       return { own, guide: g };
@@ -149,7 +164,8 @@ function admin({ project, credential, aem, site }) {
 
 test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by the popup alone', async () => {
   const cred = b.cloud.state.credentials[OAUTH];
-  const { own } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }));
+  const shot = SHOTS ? { taken: new Set() } : null;
+  const { own } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
   assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.clientId, OAUTH);
