@@ -48,7 +48,9 @@ function row(field, label, sourced, onChange, refresh) {
   const text = shown(field, sourced?.value);
   const secret = SECRET.has(field);
   const kind = field === 'authType' ? ' text' : field === 'payload' ? ' long' : '';
-  const valueEl = el('span', { class: `pv-value${kind}`, id: `pv-${field}` }, text ? (secret && !revealed.has(field) ? masked(text) : text) : '—');
+  // The payload scrolls: keyboard users reach it (tabindex) and hear what it is.
+  const scrolls = field === 'payload' && text ? { tabindex: '0', role: 'region', 'aria-label': label } : {};
+  const valueEl = el('span', { class: `pv-value${kind}`, id: `pv-${field}`, ...scrolls }, text ? (secret && !revealed.has(field) ? masked(text) : text) : '—');
   const editor = el('input', { type: secret ? 'password' : 'text', 'aria-label': `${label} value`, class: 'pv-input', hidden: true, autocomplete: 'off', spellcheck: 'false' });
   const actions = [];
   if (text && secret) {

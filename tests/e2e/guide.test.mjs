@@ -4,6 +4,7 @@
 // author, which site) is the robot's only other knowledge, and each use of it is counted.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD } from './fixtures.mjs';
 import { JWT, OAUTH } from './fixtures.mjs';
@@ -96,7 +97,16 @@ async function walk(knows, shot = null) {
   }
 }
 
+/** axe-core on the popup the first time each stage is the next one: violations by stage. */
+async function audit(popup, axe) {
+  const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
+  if (axe.has(stage)) return;
+  const { violations } = await new AxeBuilder({ page: popup }).analyze();
+  axe.set(stage, violations.map((v) => `${v.id} (${v.nodes.length})`));
+}
+
 async function follow(knows, trail, shot) {
+  const axe = new Map();
   const blank = await b.context.newPage();
   await blank.goto('about:blank');
   let tab = { page: blank, tabId: await activeTabId() };
@@ -110,9 +120,10 @@ async function follow(knows, trail, shot) {
     await popup.waitForTimeout(300);
     const g = await readGuide(popup);
     await shoot(popup, shot);
+    await audit(popup, axe);
     if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
       await popup.close();
-      return { own, guide: g };
+      return { own, guide: g, axe: Object.fromEntries(axe) };
     }
     trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
     const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
@@ -165,7 +176,9 @@ function admin({ project, credential, aem, site }) {
 test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by the popup alone', async () => {
   const cred = b.cloud.state.credentials[OAUTH];
   const shot = SHOTS ? { taken: new Set() } : null;
-  const { own } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
+  const { own, axe } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
+  // axe-core finds nothing on the popup at any stage.
+  assert.deepEqual(axe, { target: [], console: [], 'aem-ims': [], 'aem-target': [], done: [] });
   assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.clientId, OAUTH);
@@ -176,7 +189,8 @@ test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by t
 test('a first-time admin connects AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link', async () => {
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates = [];
-  const { own } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  const { own, axe } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  assert.deepEqual(Object.values(axe).flat(), []);
   assert.equal(own.length, 2, own.join(' / '));
   assert.equal(cred.certificates.length, 1, 'the certificate the popup made was uploaded');
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
