@@ -108,6 +108,7 @@ PASSED=0
 FAILED=0
 SKIPPED=0
 FAILURES=()
+SECOND_RUN=()
 
 # Runs one check that counts as a single test.
 check() {
@@ -136,9 +137,41 @@ cargo_counts() {
 
 # Reads the summary of node's spec reporter ("ℹ pass 5", "ℹ fail 0", ...).
 node_counts() {
-  awk '$1 == "ℹ" && $2 == "pass" { p += $3 } $1 == "ℹ" && $2 == "fail" { f += $3 }
+  awk '$1 == "ℹ" && $2 == "pass" { p += $3 } $1 == "ℹ" && ($2 == "fail" || $2 == "cancelled") { f += $3 }
        $1 == "ℹ" && ($2 == "skipped" || $2 == "todo") { s += $3 }
        END { print p + 0, f + 0, s + 0 }' "$1"
+}
+
+# The browser suites, each test with a deadline so a hung browser fails instead of eating CI's
+# time. A file that fails runs once more on its own: a second failure counts; a pass on the
+# second run is named in the summary, never hidden.
+node_e2e() {
+  local limit=$1; shift
+  timeout -k 30 "$limit" node --test --test-concurrency=1 --test-timeout=180000 --test-force-exit --test-reporter=spec "$@"
+}
+
+e2e() {
+  local log=target/test-logs/end-to-end.log rc=0 p f s
+  say "end-to-end tests in Chromium"
+  node_e2e 35m tests/fake-cloud/test/ tests/e2e/ 2>&1 | tee "$log" || rc=$?
+  read -r p f s < <(node_counts "$log")
+  local again=()
+  [ "$rc" != 0 ] && mapfile -t again < <(sed -n 's/^test at \(tests\/[^:]*\):[0-9].*/\1/p' "$log" | sort -u)
+  if [ ${#again[@]} -gt 0 ] && [ "$f" -gt 0 ]; then
+    say "running the files that failed once more: ${again[*]}"
+    local rc2=0 p2 f2 s2
+    node_e2e 15m "${again[@]}" 2>&1 | tee "target/test-logs/end-to-end-again.log" || rc2=$?
+    read -r p2 f2 s2 < <(node_counts "target/test-logs/end-to-end-again.log")
+    if [ "$rc2" = 0 ]; then
+      SECOND_RUN+=("${again[@]}")
+      p=$((p + f)); f=0; rc=0
+    else
+      p=$((p + f - f2)); f=$f2
+    fi
+  fi
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
+  if [ "$rc" != 0 ] && [ "$f" = 0 ]; then FAILED=$((FAILED + 1)); fi
+  if [ "$rc" != 0 ]; then FAILURES+=("end-to-end tests"); fi
 }
 
 # web-ext lint on the Firefox build: no errors, warnings or notices.
@@ -163,10 +196,10 @@ run_tests() {
     timeout -k 30 20m cargo test --release --target "$WASM_TARGET" --test wasm_core
   build
   check "web-ext lint (Firefox)" lint_firefox
-  suite "end-to-end tests in Chromium" node_counts timeout -k 30 40m \
-    node --test --test-concurrency=1 --test-timeout=180000 --test-force-exit --test-reporter=spec tests/fake-cloud/test/ tests/e2e/
+  e2e
   echo
   [ ${#FAILURES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILURES[@]}"
+  [ ${#SECOND_RUN[@]} -gt 0 ] && printf 'passed only when run a second time (flaky, look into it): %s\n' "${SECOND_RUN[@]}"
   local line="$PASSED passed, $FAILED failed"
   [ "$SKIPPED" -gt 0 ] && line+=", $SKIPPED skipped"
   echo "$line"
