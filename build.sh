@@ -13,6 +13,7 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$PATH"
 WASM_TARGET=wasm32-unknown-unknown
+DENY_VERSION=0.20.2
 CRATE=ims_link
 
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -56,6 +57,10 @@ ensure_build_tools() {
 
 ensure_test_tools() {
   ensure_build_tools
+  if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$DENY_VERSION" ]; then
+    say "installing cargo-deny $DENY_VERSION (about 4 minutes)"
+    cargo install -q cargo-deny --version "$DENY_VERSION" --locked
+  fi
   apt_ensure chromium chromium-driver openssl
   if [ -f tests/requirements.txt ] && ! python3 -c 'import jwt, cryptography' 2>/dev/null; then
     say "installing Python test packages"
@@ -190,6 +195,8 @@ run_tests() {
   check "cargo fmt --check" cargo fmt --check
   check "cargo clippy (native)" cargo clippy -q --all-targets -- -D warnings
   check "cargo clippy (wasm)" cargo clippy -q --target "$WASM_TARGET" --lib -- -D warnings
+  # Advisories are not checked: their database is on GitHub, which these machines cannot reach.
+  check "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources
   suite "native unit tests" cargo_counts cargo test --release
   # Every browser suite has a deadline, so a hung browser fails the run instead of eating CI's 90 minutes.
   suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \
