@@ -154,3 +154,36 @@ fn profile_capture_merge_and_diagnose_as_javascript_sees_them() {
         .unwrap();
     assert_eq!(get(&bad, "code").as_string().as_deref(), Some("malformed-input"));
 }
+
+#[wasm_bindgen_test]
+fn the_guide_and_the_curl_commands_as_javascript_sees_them() {
+    let input = js(
+        r#"{"url": "https://experience.adobe.com/#/@acme/target/activities", "profile": {}, "checks": {"ims": null}}"#,
+    );
+    let guide = api::guide(input, 1_760_000_000_000.0).unwrap();
+    assert_eq!(get(&guide, "page").as_string().as_deref(), Some("target"));
+    assert_eq!(get(&guide, "action").as_string().as_deref(), Some("copy-tenant"));
+    let stages = js_sys::Array::from(&get(&guide, "stages"));
+    assert_eq!(stages.length(), 4);
+    assert_eq!(get(&stages.get(0), "status").as_string().as_deref(), Some("needs-you"));
+    let err: js_sys::Error = api::guide(js(r#"{"filled": "everything"}"#), 0.0)
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(err.name(), "ProfileError");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("malformed-input"));
+
+    let oauth = js(
+        r#"{"authType": "oauth", "clientId": "0123456789abcdef0123456789abcdef", "scopes": ["openid", "target_sdk"], "tenant": "acme"}"#,
+    );
+    let commands = api::curl_commands(oauth).unwrap();
+    let token = get(&commands, "token").as_string().unwrap_or_default();
+    assert!(
+        token.contains("/ims/token/v3") && token.contains("$IMS_CLIENT_SECRET"),
+        "{token}"
+    );
+    let refused =
+        js(r#"{"authType": "oauth", "authServer": "https://evil.example", "clientId": "x", "scopes": ["openid"]}"#);
+    let err: js_sys::Error = api::curl_commands(refused).unwrap_err().dyn_into().unwrap();
+    assert_eq!(err.name(), "CurlError");
+}
