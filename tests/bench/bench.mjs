@@ -16,14 +16,18 @@ const results = {};
 try {
   const { tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
   const popupReady = [];
+  const guideReady = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     const popup = await b.openPopup(tabId);
     await popup.locator('#tenant-row').waitFor();
     popupReady.push(performance.now() - t0);
+    await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+    guideReady.push(performance.now() - t0);
     await popup.close();
   }
   results.popup_ready = stats(popupReady);
+  results.guide_ready = stats(guideReady);
 
   const popup = await b.openPopup(tabId);
   await popup.locator('#tenant-row').waitFor();
