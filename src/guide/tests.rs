@@ -294,3 +294,18 @@ fn the_guide_serializes_for_the_popup() {
         json!({ "do": "enter", "label": "Title", "value": "Adobe Target (acme)" })
     );
 }
+
+#[test]
+fn a_page_offered_for_filling_is_named_by_its_host() {
+    // AEM runs on any host, so a look-alike path anywhere is "an AEM form": the admin must see where.
+    let g = run(
+        Some("https://aem-login.evil.example/libs/cq/adobeims-configuration/content/configurations/create.html"),
+        &oauth_values(),
+        checks(true),
+    );
+    assert_eq!(g.action, Some(Action::FillForm));
+    assert_eq!(
+        g.here,
+        "AEM's IMS configuration wizard on https://aem-login.evil.example."
+    );
+}
