@@ -1,6 +1,9 @@
 //! IMS Link's core: everything the extension decides, compiled natively for tests and
 //! to WebAssembly for the browser. JavaScript only touches pages and browser APIs.
 #![forbid(unsafe_code)]
+// Outside tests a panic would break the admin's browser session: clippy (run by ./build.sh test
+// for both targets) refuses unwrap() and expect() anywhere but test code.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod capture;
 pub mod fill;
