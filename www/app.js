@@ -10,15 +10,7 @@
   core.initSync({ module: globalThis.imsLinkWasmBytes() });
   $('version').textContent = core.version();
 
-  function el(tag, attrs = {}, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-      else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
-    }
-    e.append(...children.flat().filter((c) => c !== null && c !== undefined));
-    return e;
-  }
+  const { el } = globalThis.imsLinkDom;
 
   /** Copies a `<pre>`'s text; falls back to selecting it, as clipboard access may be denied on file://. */
   async function copyPre(pre, what, out) {

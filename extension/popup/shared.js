@@ -16,15 +16,8 @@ export function status(text) {
   $('status').textContent = text;
 }
 
-export function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
-  }
-  e.append(...children.flat().filter((c) => c !== null && c !== undefined));
-  return e;
-}
+/** The element builder shared with the www page (shared/dom.js, loaded before the modules). */
+export const { el } = globalThis.imsLinkDom;
 
 export async function copyText(text, what) {
   try {
