@@ -239,6 +239,18 @@ pub fn parse_payload(text: &str, source: JsValue) -> Result<JsValue, JsValue> {
     to_js(&capture)
 }
 
+/// `inspectText(text, source, choice?) -> {kind: "workspace"|"payload"|"jwt", capture}`: what
+/// the www page's inspector was given, read by the parser for it; throws `InspectError`
+/// (`empty-input`, `unrecognized`, `not-an-object`, `unknown-object`, `bad-jwt`), or the
+/// parser's own `WorkspaceError` / `PayloadError`.
+#[wasm_bindgen(js_name = inspectText)]
+pub fn inspect_text(text: &str, source: JsValue, choice: Option<String>) -> Result<JsValue, JsValue> {
+    let source: Source = profile_input(source, "source")?;
+    let read = profile::inspect::inspect(text, &source, choice.as_deref())
+        .map_err(|e| js_error(e.name(), e.code(), &e.to_string()))?;
+    to_js(&read)
+}
+
 /// `parseScopes(text, source) -> {profile, missing, notices}`: comma or space separated
 /// OAuth scopes; throws `ScopesError`.
 #[wasm_bindgen(js_name = parseScopes)]

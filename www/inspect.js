@@ -1,6 +1,6 @@
-// The inspector: tells a workspace JSON from a JWT payload or a whole JWT, reads it with the
-// core's own parsers and runs every diagnostic the extension runs, so the page and the
-// extension never disagree about a credential. The secret is read but never shown.
+// The inspector: the core tells a workspace JSON from a JWT payload or a whole JWT and reads
+// it with the extension's own parsers; the page runs every diagnostic the extension runs and
+// shows the result. The secret is read but never shown.
 'use strict';
 (() => {
   const { core, $, el } = globalThis.imsLinkPage;
@@ -15,42 +15,8 @@
   const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Info' };
   const SHOWN = ['authType', 'clientId', 'clientSecret', 'orgId', 'technicalAccountId', 'technicalAccountEmail', 'scopes', 'authorizationServer'];
 
-  /** Base64url to text; a JWT's parts are base64url without padding. */
-  function base64url(part) {
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  }
-
-  /** `{kind, text}`: what the pasted text is, and the text the core's parser should get. */
-  function classify(raw) {
-    const text = raw.replace(/^\uFEFF/, '').trim();
-    if (!text) throw new Error('Nothing to inspect. Paste the workspace JSON, a JWT payload or a whole JWT, or open the .json file.');
-    const compact = text.replace(/\s+/g, '');
-    if (/^[\w-]+\.[\w-]+\.[\w-]*$/.test(compact)) {
-      try {
-        return { kind: 'jwt', text: base64url(compact.split('.')[1]) };
-      } catch (err) {
-        throw new Error(`This looks like a JWT (three parts separated by dots), but its middle part is not base64url-encoded text (${err.message}). Copy the whole JWT again.`);
-      }
-    }
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      throw new Error(`IMS Link cannot tell what this is: it is not JSON (${err.message}) and not a JWT (three base64url parts separated by dots). Paste the Developer Console's workspace JSON ("Download all"), or the payload from the credential's "Generate JWT" view.`);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new Error(`This JSON is ${Array.isArray(value) ? 'a list' : `a ${value === null ? 'null' : typeof value}`}, not an object: a workspace JSON or a JWT payload is one object in { }.`);
-    }
-    if ('project' in value || 'workspace' in value || 'client_id' in value) return { kind: 'workspace', text };
-    if ('iss' in value || 'sub' in value || 'aud' in value) return { kind: 'payload', text };
-    throw new Error('This JSON is neither a workspace JSON (it has no "project") nor a JWT payload (it has no "iss", "sub" or "aud"). Paste the Developer Console\'s workspace JSON or the JWT payload.');
-  }
-
   function read(raw, source) {
-    const { kind, text } = classify(raw);
-    const capture = kind === 'workspace' ? core.parseWorkspaceJson(text, source, $('inspect-choice').value.trim() || undefined) : core.parsePayload(text, source);
+    const { kind, capture } = core.inspectText(raw, source, $('inspect-choice').value.trim() || undefined);
     const { profile } = core.mergeCapture(core.emptyProfile(), capture);
     return { kind, capture, profile, findings: core.diagnoseProfile(profile, Date.now()) };
   }

@@ -5,6 +5,7 @@
 pub mod console;
 pub mod diagnose;
 pub mod edit;
+pub mod inspect;
 pub mod payload;
 pub mod scopes;
 
