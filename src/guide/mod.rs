@@ -29,10 +29,19 @@ pub struct GuideInput {
     pub checks: Checks,
     /// Forms filled in this browser session, newest last.
     pub filled: Vec<Filled>,
-    /// AEM authors the admin allowed IMS Link on, or filled forms on.
-    pub aem_origins: Vec<String>,
-    /// Whether the form in this tab was filled and not yet left.
-    pub filled_here: Option<FormKind>,
+    /// The browser's granted host permissions; those naming one AEM author are remembered.
+    pub granted_origins: Vec<String>,
+    /// The last fill in this tab, if any.
+    pub fill_here: Option<FillHere>,
+}
+
+/// The last fill in a tab: which form, on which address.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FillHere {
+    /// Which form.
+    pub form: FormKind,
+    /// The page's address when it was filled.
+    pub url: String,
 }
 
 /// The last result of each check, as the worker keeps them.

@@ -103,6 +103,27 @@ pub fn is_cloud_service(origin: &str) -> bool {
     host.ends_with(".adobeaemcloud.com")
 }
 
+/// The AEM author a granted host permission names (`https://aem.corp.example/*` →
+/// `https://aem.corp.example`): one exact host, not a wildcard, and not one of Adobe's own
+/// hosts, which the manifest and content scripts also hold.
+pub fn aem_origin_of_permission(pattern: &str) -> Option<String> {
+    let origin = pattern.strip_suffix("/*").unwrap_or(pattern);
+    let (scheme, authority) = origin.split_once("://")?;
+    let (host, port) = match authority.split_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (authority, None),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let adobe = ["adobe.com", "adobelogin.com", "adobe.io"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")));
+    (matches!(scheme, "https" | "http") && host_ok && port_ok && !adobe).then(|| origin.to_string())
+}
+
 /// Reads a tab's address; `None` means the browser hides it.
 pub fn classify(url: Option<&str>) -> Page {
     let page = |kind| Page {
@@ -223,6 +244,29 @@ mod tests {
         );
         assert_eq!(kind("https://aem.corp.example/aem/start.html"), PageKind::Aem);
         assert_eq!(kind("https://author-p1-e2.adobeaemcloud.com/ui#/aem/"), PageKind::Aem);
+    }
+
+    #[test]
+    fn aem_authors_from_granted_permissions() {
+        let of = aem_origin_of_permission;
+        assert_eq!(
+            of("https://author.aem.test/*").as_deref(),
+            Some("https://author.aem.test")
+        );
+        assert_eq!(of("http://localhost:4502/*").as_deref(), Some("http://localhost:4502"));
+        for not_aem in [
+            "https://*/*",
+            "http://*/*",
+            "https://*.experiencecloud.adobe.com/*",
+            "https://developer.adobe.com/console/*",
+            "https://experience.adobe.com/*",
+            "https://ims-na1.adobelogin.com/*",
+            "https://mc.adobe.io/*",
+            "<all_urls>",
+            "https://localhost:/*",
+        ] {
+            assert_eq!(of(not_aem), None, "{not_aem}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Where each of the four stages stands, from the profile, the key pair, the checks and the
 //! forms filled.
 
-use super::page::{is_cloud_service, Page, CLOUD_SERVICES_PATH, TARGET_CONSOLE_PATH};
+use super::page::{aem_origin_of_permission, is_cloud_service, Page, CLOUD_SERVICES_PATH, TARGET_CONSOLE_PATH};
 use super::{CheckSeen, GuideInput, Link, Stage, StageId, Status};
 use crate::fill::detect::IMS_CONSOLE_PATH;
 use crate::fill::FormKind;
@@ -60,7 +60,13 @@ impl<'a> Facts<'a> {
             .aem_origin
             .clone()
             .or_else(|| input.filled.last().map(|f| f.origin.clone()))
-            .or_else(|| input.aem_origins.first().cloned());
+            .or_else(|| input.granted_origins.iter().find_map(|o| aem_origin_of_permission(o)));
+        // A fill belongs to the page it was made on; after Create or Save the page is another one.
+        let filled_here = input
+            .fill_here
+            .as_ref()
+            .filter(|f| input.url.as_deref() == Some(f.url.as_str()))
+            .map(|f| f.form);
         Facts {
             profile: p,
             tenant: value(&p.tenant),
@@ -76,7 +82,7 @@ impl<'a> Facts<'a> {
             aem,
             ims_filled_on: filled_on(&[FormKind::ImsWizard]),
             target_filled_on: filled_on(&[FormKind::TargetClassic, FormKind::TargetCloud]),
-            filled_here: input.filled_here,
+            filled_here,
         }
     }
 

@@ -198,6 +198,14 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
     assert_eq!(statuses(&g)[..2], [Status::Done, Status::Done]);
     assert_eq!(g.next.stage, Some(StageId::AemIms));
     assert_eq!(g.next.link, None, "no AEM known yet");
+    let granted = json!({ "checks": { "ims": { "ok": true } }, "grantedOrigins": ["https://experience.adobe.com/*", "https://*/*", format!("{AUTHOR}/*")] });
+    assert_eq!(
+        run(None, &oauth_values(), granted).next.link.map(|l| l.url),
+        Some(format!(
+            "{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html"
+        )),
+        "an AEM author the admin allowed is remembered"
+    );
     let g = run(Some(&format!("{AUTHOR}/aem/start.html")), &oauth_values(), checks(true));
     assert_eq!(
         g.next.link.as_ref().map(|l| l.url.clone()),
@@ -216,10 +224,14 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
         (g.action, g.next.action),
         (Some(Action::FillForm), Some(Action::FillForm))
     );
-    let filled = json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }], "filledHere": "ims-wizard" });
-    let g = run(Some(&wizard), &oauth_values(), filled);
+    let filled = json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }],
+        "fillHere": { "form": "ims-wizard", "url": wizard } });
+    let g = run(Some(&wizard), &oauth_values(), filled.clone());
     assert_eq!(g.stages[2].status, Status::Done);
     assert_eq!(clicks(&g.next), ["click Next", "click Create"]);
+    // Saved: the tab moved on to the console, and the fill no longer belongs to it.
+    let g = run(Some(&ims_console), &oauth_values(), filled);
+    assert_eq!(g.next.stage, Some(StageId::AemTarget));
 }
 
 #[test]
@@ -258,7 +270,7 @@ fn aem_target_configuration_on_6_5_and_cloud_service() {
 #[test]
 fn a_filled_target_form_is_saved_then_connected_then_all_is_done() {
     let page = format!("{AUTHOR}/etc/cloudservices/testandtarget/adobe-target-acme.html");
-    let filled = json!({ "checks": { "ims": { "ok": true } }, "filledHere": "target-classic",
+    let filled = json!({ "checks": { "ims": { "ok": true } }, "fillHere": { "form": "target-classic", "url": page },
         "filled": [{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-classic", "origin": AUTHOR }] });
     let g = run(Some(&page), &oauth_values(), filled.clone());
     assert_eq!(clicks(&g.next), ["click OK"]);
