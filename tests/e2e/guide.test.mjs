@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { after, before, test } from 'node:test';
-import { AUTHOR, CLOUD } from './fixtures.mjs';
-import { JWT, OAUTH } from './fixtures.mjs';
+import { AUTHOR, CLOUD, JWT, OAUTH } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 
 const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
@@ -44,10 +43,6 @@ async function readGuide(popup) {
       link: q('#next-link a')?.textContent ?? null,
     };
   });
-}
-
-async function activeTabId() {
-  return b.worker().evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
 }
 
 /** Waits until the guide has re-rendered after `version` and no button is busy. */
@@ -109,7 +104,7 @@ async function follow(knows, trail, shot) {
   const axe = new Map();
   const blank = await b.context.newPage();
   await blank.goto('about:blank');
-  let tab = { page: blank, tabId: await activeTabId() };
+  let tab = { page: blank, tabId: await b.activeTabId() };
   const own = [];
   const seen = new Map();
   for (let i = 0; i < 40; i++) {
@@ -134,7 +129,7 @@ async function follow(knows, trail, shot) {
       const [page] = await Promise.all([b.context.waitForEvent('page'), popup.locator('#next-link').getByRole('link', { name: g.link }).click()]);
       await page.waitForLoadState();
       await page.bringToFront();
-      tab = { page, tabId: await activeTabId() };
+      tab = { page, tabId: await b.activeTabId() };
       await page.waitForTimeout(500);
     } else if (g.steps.length || g.button) {
       await tab.page.bringToFront();

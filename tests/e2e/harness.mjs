@@ -81,8 +81,11 @@ export async function launch() {
       await page.goto(url);
       await page.bringToFront();
       // The new tab is the active one; its id is what the toolbar popup would act on.
-      const tabId = await this.worker().evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-      return { page, tabId };
+      return { page, tabId: await this.activeTabId() };
+    },
+    /** The id of the tab in front, the one the toolbar popup acts on. */
+    activeTabId() {
+      return workerEvaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
     },
     /** The text on the clipboard, read from a page of the fake cloud allowed to read it. */
     async clipboardText() {
