@@ -8,10 +8,15 @@
 #   ./build.sh bench    timings, printed as a table and written to dist/bench.json
 #   ./build.sh screenshots  the README's pictures, from the fake cloud, into docs/screenshots/
 #   ./build.sh fuzz     the parsers' property tests with many more cases (FUZZ_CASES, default 50000)
+#   ./build.sh fresh-check  the README's two commands in a fresh clone of HEAD, as a newcomer
+#                       meets them: empty cargo home and npm cache, no node_modules, timed
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
-export PATH="$HOME/.cargo/bin:$PATH"
+# rustup's usual place, for shells that never sourced it; tools installed by `cargo install`
+# land in $CARGO_HOME/bin, so look there first.
+command -v cargo >/dev/null || PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 WASM_TARGET=wasm32-unknown-unknown
 DENY_VERSION=0.20.2
 CRATE=ims_link
@@ -115,24 +120,43 @@ SKIPPED=0
 FAILURES=()
 SECOND_RUN=()
 
+log_of() { echo "target/test-logs/${1//[^A-Za-z0-9]/-}.log"; }
+
+# Why a step failed, in one line read from its log: the failed tests' names, else the first
+# error line, else the last line. The summary prints it next to the step's name.
+reason() {
+  local log=$1 r
+  r=$(sed -n 's/^test \(.*\) \.\.\. FAILED$/\1/p' "$log" | head -n 5 | paste -sd ',' -)
+  [ -n "$r" ] || r=$(awk '/^✖ failing tests:/ { f = 1; next }
+    f && /^✖ / { sub(/^✖ /, ""); sub(/ \([0-9.]+m?s\)$/, ""); print }' "$log" | head -n 5 | paste -sd ',' -)
+  [ -n "$r" ] && r="tests failed: $r"
+  [ -n "$r" ] || r=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -m 1 -iE 'error|failed|panicked|timed out' || true)
+  [ -n "$r" ] || r=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -v '^[[:space:]]*$' | tail -n 1 || true)
+  printf '%s' "${r:0:300}"
+}
+
+failed_step() { FAILURES+=("$1: $(reason "$2") (log: $2)"); }
+
 # Runs one check that counts as a single test.
 check() {
-  local name=$1; shift
+  local name=$1 log; shift
+  log=$(log_of "$name")
   say "$name"
-  if "$@"; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); FAILURES+=("$name"); fi
+  if "$@" 2>&1 | tee "$log"; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); failed_step "$name" "$log"; fi
 }
 
 # Runs a test suite and adds its own counts, read from its output.
 suite() {
   local name=$1 parser=$2; shift 2
-  local log=target/test-logs/${name// /-}.log rc=0
+  local log rc=0
+  log=$(log_of "$name")
   say "$name"
   "$@" 2>&1 | tee "$log" || rc=$?
   local p f s
   read -r p f s < <("$parser" "$log")
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
   if [ "$rc" != 0 ] && [ "$f" = 0 ]; then FAILED=$((FAILED + 1)); fi
-  if [ "$rc" != 0 ]; then FAILURES+=("$name"); fi
+  if [ "$rc" != 0 ]; then failed_step "$name" "$log"; fi
 }
 
 cargo_counts() {
@@ -176,7 +200,10 @@ e2e() {
   fi
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
   if [ "$rc" != 0 ] && [ "$f" = 0 ]; then FAILED=$((FAILED + 1)); fi
-  if [ "$rc" != 0 ]; then FAILURES+=("end-to-end tests"); fi
+  if [ "$rc" != 0 ]; then
+    [ ${#again[@]} -gt 0 ] && log=target/test-logs/end-to-end-again.log
+    failed_step "end-to-end tests" "$log"
+  fi
 }
 
 # web-ext lint on the Firefox build: no errors, warnings or notices.
@@ -189,6 +216,12 @@ lint_firefox() {
       process.exit(all.length ? 1 : 0); })'
 }
 
+# cargo deny reads `cargo metadata` for every target in deny.toml, so every crate the lock file
+# lists must be on disk, not only those this machine's builds fetched: fetch them all first.
+deny_check() {
+  cargo fetch --locked -q && cargo deny --offline check licenses bans sources
+}
+
 run_tests() {
   ensure_test_tools
   mkdir -p target/test-logs
@@ -196,7 +229,7 @@ run_tests() {
   check "cargo clippy (native)" cargo clippy -q --all-targets -- -D warnings
   check "cargo clippy (wasm)" cargo clippy -q --target "$WASM_TARGET" --lib -- -D warnings
   # Advisories are not checked: their database is on GitHub, which these machines cannot reach.
-  check "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources
+  check "cargo deny (licenses, bans, sources)" deny_check
   suite "native unit tests" cargo_counts cargo test --release
   # Every browser suite has a deadline, so a hung browser fails the run instead of eating CI's 90 minutes.
   suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \
@@ -253,6 +286,30 @@ screenshots() {
   IMS_LINK_SCREENSHOTS=1 node --test --test-reporter=dot tests/e2e/capture.test.mjs tests/e2e/guide.test.mjs
 }
 
+# The README's two commands as a newcomer meets them: a fresh clone of HEAD, an empty cargo
+# home (the rustup toolchain kept), an empty npm cache, no node_modules, and none of this
+# machine's cargo-installed CLIs on PATH, so a missing install step fails here as it would there.
+fresh_check() {
+  local dir home bin npm_cache proxies tool path start built rc=0
+  dir=$(mktemp -d) home=$(mktemp -d) bin=$(mktemp -d) npm_cache=$(mktemp -d)
+  proxies=$(dirname "$(command -v rustup || die 'rustup not found')")
+  for tool in rustup cargo rustc rustdoc rustfmt cargo-fmt cargo-clippy clippy-driver; do
+    if [ -e "$proxies/$tool" ]; then ln -s "$proxies/$tool" "$bin/$tool"; fi
+  done
+  path=$(tr ':' '\n' <<<"$PATH" | grep -vxF -e "$proxies" -e "${CARGO_HOME:-$HOME/.cargo}/bin" | paste -sd ':' -)
+  git clone -q . "$dir"
+  say "fresh clone in $dir, CARGO_HOME=$home, npm cache $npm_cache"
+  local run=(env CARGO_HOME="$home" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" npm_config_cache="$npm_cache" PATH="$bin:$path")
+  start=$(date +%s)
+  (cd "$dir" && "${run[@]}" ./build.sh) || rc=$?
+  built=$(date +%s)
+  [ "$rc" = 0 ] && { (cd "$dir" && "${run[@]}" ./build.sh test) || rc=$?; }
+  echo
+  echo "fresh clone: ./build.sh took $((built - start)) s; ./build.sh test took $(( $(date +%s) - built )) s; exit $rc"
+  [ "$rc" = 0 ] && rm -rf "$dir" "$home" "$bin" "$npm_cache"
+  return "$rc"
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
@@ -260,6 +317,7 @@ case "${1:-build}" in
   bench) bench ;;
   screenshots) screenshots ;;
   fuzz) fuzz ;;
-  help | -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+  fresh-check) fresh_check ;;
+  help | -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try ./build.sh help)" ;;
 esac
