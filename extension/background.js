@@ -3,13 +3,13 @@
 // Listeners are registered synchronously at top level, so an event that wakes the worker is
 // never missed; each one awaits the wasm module before using it.
 import init, * as core from './pkg/ims_link.js';
+import { ext as api } from './shared/ext.js';
 import { checkIms, checkTarget } from './worker/checks.js';
 import { fillForm, undoFill } from './worker/fill.js';
 import { guide } from './worker/guide.js';
 import { generateKeyPair, importKeyPair, keyPair } from './worker/keys.js';
 import { clearProfile, editField, importText, pageSnapshot, profileState, readSiteSettings, resolveConflicts } from './worker/profile.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('pkg/ims_link_bg.wasm') });
 const me = { id: api.runtime.id, origin: new URL(api.runtime.getURL('/')).origin };
 

@@ -1,5 +1,7 @@
 // Helpers shared by the popup's views.
-export const api = globalThis.browser ?? globalThis.chrome;
+import { ext as api } from '../shared/ext.js';
+
+export { api };
 export const $ = (id) => document.getElementById(id);
 
 /** Sends a message to the worker; one retry covers a worker that is restarting. */

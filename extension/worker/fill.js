@@ -5,7 +5,7 @@ import * as core from '../pkg/ims_link.js';
 import { applyActions, snapshotForm } from './aem-page.js';
 import { broadcast, read, write } from './session.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+import { ext as api } from '../shared/ext.js';
 
 async function inPage(tabId, func, args = []) {
   const [frame] = await api.scripting.executeScript({ target: { tabId }, world: 'MAIN', func, args });

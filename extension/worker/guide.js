@@ -4,7 +4,7 @@
 import * as core from '../pkg/ims_link.js';
 import { read } from './session.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+import { ext as api } from '../shared/ext.js';
 
 export async function guide(tabId) {
   const tab = await api.tabs.get(tabId).catch(() => null);

@@ -1,6 +1,7 @@
 // The integration profile: captures from pages and pastes are merged by the wasm core;
 // values that would replace different ones wait as conflicts until the admin chooses.
 import * as core from '../pkg/ims_link.js';
+import { ext as api } from '../shared/ext.js';
 import { broadcast, read, write } from './session.js';
 
 // Snapshots arrive in bursts; each change is a read-modify-write, so they run one at a time.
@@ -68,7 +69,7 @@ export function pageSnapshot(snapshot, tabId) {
 /** The toolbar badge tells that this page gave the profile something, or wants a choice. */
 function badge(tabId, merged) {
   if (typeof tabId !== 'number') return;
-  const action = (globalThis.browser ?? globalThis.chrome).action;
+  const action = api.action;
   const conflicts = merged.conflicts.length;
   const text = conflicts ? '!' : merged.changed.length ? '+' : '';
   if (!text) return;
@@ -123,7 +124,6 @@ function atjsSettings() {
 }
 
 export const readSiteSettings = (tabId) => serial(async () => {
-  const api = globalThis.browser ?? globalThis.chrome;
   let settings;
   try {
     [{ result: settings }] = await api.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: atjsSettings });

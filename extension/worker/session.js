@@ -1,7 +1,7 @@
 // The worker's state lives in storage.session: memory only, gone when the browser closes,
 // out of reach of content scripts (session storage is for trusted contexts by default), and
 // kept across the service worker's restarts.
-const api = globalThis.browser ?? globalThis.chrome;
+import { ext as api } from '../shared/ext.js';
 
 export async function read(...keys) {
   return api.storage.session.get(keys);
