@@ -3,7 +3,7 @@
 import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
 import { renderGuide } from './popup/guide-view.js';
-import { wireKeys } from './popup/keys-view.js';
+import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { $, api, copyText, send, status } from './popup/shared.js';
 
@@ -42,22 +42,25 @@ function renderTab(state) {
   $('source').textContent = (SOURCES[ids.source] ?? '') + outsideTarget;
 }
 
-async function refreshTab(tabId) {
-  renderTab(await send({ type: 'GetTabState', tabId }).catch(() => null));
-}
+let popupTab;
 
-let guideTab;
-async function refreshGuide() {
-  if (guideTab === undefined) return;
-  const reply = await send({ type: 'GetGuide', tabId: guideTab }).catch(() => null);
-  renderGuide(reply?.guide);
-}
-
-async function refreshProfile() {
-  const state = await send({ type: 'GetProfile' }).catch(() => null);
-  renderProfile(state, refreshProfile);
-  renderChecks(state?.checks);
-  await refreshGuide();
+/** One request answers everything the popup draws: the tab, the profile, the guide, the keys. */
+async function refresh({ tabOnly = false } = {}) {
+  if (popupTab === undefined) {
+    const state = await send({ type: 'GetProfile' }).catch(() => null);
+    renderProfile(state, refresh);
+    renderChecks(state?.checks);
+    return;
+  }
+  const reply = await send({ type: 'GetPopup', tabId: popupTab }).catch(() => null);
+  const popup = reply?.type === 'Popup' ? reply : null;
+  renderTab(popup?.tab ?? null);
+  renderGuide(popup?.guide);
+  // A tab change leaves the profile view alone: the admin may be editing a value there.
+  if (tabOnly) return;
+  renderProfile(popup?.profile ?? null, refresh);
+  renderChecks(popup?.profile?.checks);
+  showKeyPair(popup?.keyPair);
 }
 
 async function main() {
@@ -65,22 +68,21 @@ async function main() {
   $('copy-tenant').addEventListener('click', () => copyText($('tenant').value, `tenant ID "${$('tenant').value}"`));
   $('copy-client-code').addEventListener('click', () => copyText($('client-code').value, `client code "${$('client-code').value}"`));
   wireKeys(() => tenant);
-  wireProfile(refreshProfile);
-  wireChecks(refreshProfile);
+  wireProfile(refresh);
+  wireChecks(refresh);
   const tabId = await targetTabId();
-  guideTab = tabId;
+  popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
   $('read-site').addEventListener('click', async () => {
     const reply = await send({ type: 'ReadSiteSettings', tabId });
     status(reply?.type === 'Refused' ? reply.problem.message : 'Read the client code from this site.');
   });
   api.runtime.onMessage.addListener((msg) => {
-    if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refreshTab(tabId).then(refreshGuide);
-    if (msg?.type === 'ProfileChanged') refreshProfile();
+    if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refresh({ tabOnly: true });
+    if (msg?.type === 'ProfileChanged') refresh();
   });
-  refreshProfile();
-  if (tabId === undefined) return renderTab({ problem: { message: 'No tab to look at.' } });
-  await refreshTab(tabId);
+  if (tabId === undefined) renderTab({ problem: { message: 'No tab to look at.' } });
+  await refresh();
 }
 
 main();

@@ -64,7 +64,7 @@ pub fn accept_message(message: JsValue, sender: JsValue, me: JsValue) -> Result<
 /// `describeTab(tabId, url?) -> TabState message`: what the popup shows for a tab.
 #[wasm_bindgen(js_name = describeTab)]
 pub fn describe_tab(tab_id: u32, url: Option<String>) -> Result<JsValue, JsValue> {
-    to_js(&tab::describe(tab_id, url.as_deref()))
+    to_js(&crate::session::Reply::TabState(tab::describe(tab_id, url.as_deref())))
 }
 
 /// Converts a JS `Date.now()` value (milliseconds) to unix seconds. The clock is read by
@@ -387,4 +387,26 @@ pub fn curl_commands(input: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error("CurlError", "malformed-input", &format!("cURL input: {e}")))?;
     let commands = crate::ims::curl::commands(&input).map_err(|e| js_error("CurlError", e.code(), &e.to_string()))?;
     to_js(&commands)
+}
+
+// ---- The worker's session (issue 15) ----
+
+/// `sessionStep(session, event, nowMs) -> {session, reply, effects, io}`: the one function the
+/// worker calls for every event. `session` is what `storage.session` holds (`undefined` at
+/// first); `session` in the answer, when not `null`, is what to write back; `io` is the one
+/// browser or network call to make next, whose result is the next event. Throws
+/// `MessageError` (`malformed-message`) for an event it cannot read.
+#[wasm_bindgen(js_name = sessionStep)]
+pub fn session_step(session: JsValue, event: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    use crate::session::{self, Session};
+    // A session written by an older version that no longer reads starts afresh: it is only
+    // this browser session's memory.
+    let held: Session = if session.is_undefined() || session.is_null() {
+        Session::default()
+    } else {
+        serde_wasm_bindgen::from_value(session).unwrap_or_default()
+    };
+    let event: session::Event = from_js(event, "worker event")?;
+    let now = unix_seconds(now_ms, "MessageError")?.saturating_mul(1000);
+    to_js(&session::step(held, event, now))
 }

@@ -13,6 +13,7 @@ pub mod jwt;
 pub mod keys;
 pub mod message;
 pub mod profile;
+pub mod session;
 pub mod tab;
 pub mod tenant;
 pub mod url;

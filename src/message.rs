@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::capture::snapshot::PageSnapshot;
 use crate::keys::KeyOptions;
-use crate::profile::{Field, Profile};
-use crate::tenant::PageIds;
+use crate::profile::Field;
 use crate::url;
 
 /// A problem shown to the admin: a stable code and a plain-language message.
@@ -20,7 +19,8 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Every message IMS Link's parts exchange, tagged by `type`.
+/// Every request IMS Link's pages and content scripts send the worker, tagged by `type`.
+/// The worker's answers and announcements are `session::Reply` and `session::Broadcast`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Message {
@@ -28,15 +28,8 @@ pub enum Message {
     PageSeen { url: String },
     /// Popup → worker: what is known about this tab.
     GetTabState { tab_id: u32 },
-    /// Worker → popup: the answer to `GetTabState`.
-    TabState {
-        tab_id: u32,
-        url: Option<String>,
-        ids: Option<PageIds>,
-        problem: Option<Problem>,
-    },
-    /// Worker → popup: a tab's state changed; ask again.
-    TabStateChanged { tab_id: u32 },
+    /// Popup → worker: everything the popup draws when it opens (tab, profile, guide, key pair).
+    GetPopup { tab_id: u32 },
     /// Popup → worker: make a new key pair and certificate, replacing the one held.
     GenerateKeyPair { options: Option<KeyOptions> },
     /// Popup → worker: the key pair held, if any.
@@ -46,8 +39,6 @@ pub enum Message {
         key_text: String,
         cert_text: Option<String>,
     },
-    /// Worker → popup: the key pair held (`generateKeyPair`'s output), or `null`.
-    KeyPair { material: Option<serde_json::Value> },
     /// Content script → worker: what a Console or Target page shows (labels and values).
     PageSnapshot { snapshot: PageSnapshot },
     /// Popup → worker: read at.js's settings (client code) from the site page in this tab.
@@ -69,25 +60,10 @@ pub enum Message {
     ClearProfile { fields: Option<Vec<Field>> },
     /// Popup → worker: the guide for this tab: the four stages and the next step.
     GetGuide { tab_id: u32 },
-    /// Worker → popup: the answer to `GetGuide`.
-    Guide { guide: serde_json::Value },
-    /// Worker → popup: the profile as held (see `GetProfile`).
-    ProfileState {
-        profile: Box<Profile>,
-        findings: serde_json::Value,
-        conflicts: serde_json::Value,
-        notices: serde_json::Value,
-        checks: serde_json::Value,
-        has_key_pair: bool,
-    },
-    /// Worker → popup: the profile changed; ask again.
-    ProfileChanged {},
     /// Popup → worker: run the IMS check with the profile (and key pair, for JWT).
     CheckIms { timeout_ms: Option<u32> },
     /// Popup → worker: call the Target Admin API with the token of the last IMS check.
     CheckTarget { timeout_ms: Option<u32> },
-    /// Worker → popup: a check's report (never the token).
-    CheckResult { report: serde_json::Value },
     /// Popup → worker: fill the AEM form in this tab from the profile; `confirm` lists the
     /// fields whose different current values the admin agreed to replace.
     FillForm {
@@ -97,15 +73,6 @@ pub enum Message {
     },
     /// Popup → worker: put back what the last fill in this tab replaced.
     UndoFill { tab_id: u32 },
-    /// Worker → popup: the fill plan and what the page took.
-    FillResult {
-        plan: serde_json::Value,
-        results: serde_json::Value,
-    },
-    /// Worker → popup: how many fields Undo restored.
-    UndoResult { restored: u32, results: serde_json::Value },
-    /// Worker → any sender: the request was refused, and why.
-    Refused { problem: Problem },
 }
 
 /// What pasted text is.
@@ -221,6 +188,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         Message::PageSnapshot { snapshot } => check_page(sender_url, &snapshot.url),
         // The key pair, profile and checks (secrets included) are for IMS Link's own pages.
         Message::GetTabState { .. }
+        | Message::GetPopup { .. }
         | Message::GenerateKeyPair { .. }
         | Message::GetKeyPair {}
         | Message::ImportKeyPair { .. }
@@ -241,21 +209,31 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
                 Err(MessageError::NotFromExtensionPage)
             }
         }
-        Message::TabState { .. }
-        | Message::TabStateChanged { .. }
-        | Message::KeyPair { .. }
-        | Message::ProfileState { .. }
-        | Message::ProfileChanged {}
-        | Message::Guide { .. }
-        | Message::CheckResult { .. }
-        | Message::FillResult { .. }
-        | Message::UndoResult { .. }
-        | Message::Refused { .. } => Err(MessageError::WorkerOnly),
     }
 }
 
+/// The `type`s only the worker sends (`session::Reply`, `session::Broadcast`).
+const WORKER_ONLY: &[&str] = &[
+    "TabState",
+    "TabStateChanged",
+    "Popup",
+    "KeyPair",
+    "ProfileState",
+    "ProfileChanged",
+    "Guide",
+    "CheckResult",
+    "FillResult",
+    "UndoResult",
+    "Refused",
+];
+
 /// Reads a message from JSON-shaped data.
 pub fn parse(value: serde_json::Value) -> Result<Message, MessageError> {
+    if let Some(kind) = value.get("type").and_then(|t| t.as_str()) {
+        if WORKER_ONLY.contains(&kind) {
+            return Err(MessageError::WorkerOnly);
+        }
+    }
     serde_json::from_value(value).map_err(|e| MessageError::Malformed(e.to_string()))
 }
 
@@ -396,6 +374,7 @@ mod tests {
         for m in [
             json!({"type": "GetProfile"}),
             json!({"type": "GetGuide", "tabId": 3}),
+            json!({"type": "GetPopup", "tabId": 3}),
             json!({"type": "ImportText", "kind": "workspace-json", "text": "{}"}),
             json!({"type": "EditField", "field": "tenant", "value": "acme"}),
             json!({"type": "ResolveConflicts", "accept": ["clientSecret"]}),
@@ -421,10 +400,11 @@ mod tests {
 
     #[test]
     fn worker_messages_are_never_accepted_by_the_worker() {
-        let m = Message::TabStateChanged { tab_id: 1 };
-        assert_eq!(
-            authorize(&m, &sender("chrome-extension://abc/popup.html"), &me()),
-            Err(MessageError::WorkerOnly)
-        );
+        for m in [
+            json!({"type": "TabStateChanged", "tabId": 1}),
+            json!({"type": "ProfileChanged"}),
+        ] {
+            assert_eq!(parse(m), Err(MessageError::WorkerOnly));
+        }
     }
 }

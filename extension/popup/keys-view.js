@@ -70,8 +70,10 @@ export function wireKeys(tenant) {
     b.addEventListener('click', () => status(`Saved ${save(b.dataset.export, keyPair)}.`)));
   document.querySelectorAll('[data-copy]').forEach((b) =>
     b.addEventListener('click', () => copyText(EXPORTS[b.dataset.copy].data(keyPair), `the ${EXPORTS[b.dataset.copy].what}`)));
-  send({ type: 'GetKeyPair' }).then((reply) => {
-    keyPair = reply?.material ?? null;
-    render();
-  }, () => {});
+}
+
+/** The key pair held, from the popup's one request on open (and after every change). */
+export function showKeyPair(material) {
+  keyPair = material ?? null;
+  render();
 }

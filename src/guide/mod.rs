@@ -75,7 +75,7 @@ pub struct DiagnosisSeen {
 }
 
 /// A form filled by IMS Link.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Filled {
     /// Which form.

@@ -1,13 +1,15 @@
 //! What a check needs and what it reports; validated before anything goes on the wire.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::diagnose::Diagnosis;
 pub use crate::profile::AuthType;
 use crate::profile::Field;
 
-/// The inputs of the IMS check, as the worker gathers them from the profile and key pair.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The inputs of the IMS check, as the session gathers them from the profile and key pair.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImsCheckInput {
     /// JWT or OAuth Server-to-Server; `None` is reported as missing.
@@ -25,6 +27,20 @@ pub struct ImsCheckInput {
     /// The private key whose certificate is bound to the credential (JWT flow), PEM.
     pub private_key_pem: Option<String>,
     /// Per-attempt time limit; 15 s when absent, kept within 1 to 60 s.
+    pub timeout_ms: Option<u32>,
+}
+
+/// The Target check's inputs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TargetCheckInput {
+    /// Tenant id.
+    pub tenant: String,
+    /// Client id, sent as `X-Api-Key`.
+    pub client_id: String,
+    /// The token from the IMS check.
+    pub access_token: String,
+    /// Per-attempt time limit, as for the IMS check.
     pub timeout_ms: Option<u32>,
 }
 
@@ -71,7 +87,7 @@ impl ImsCheckInput {
 
 fn missing(field: &str, fix: &str) -> Diagnosis {
     Diagnosis {
-        code: "missing-value",
+        code: "missing-value".into(),
         summary: format!("No {field} yet."),
         cause: format!("The IMS check needs the {field}, and the profile has none."),
         next_step: fix.into(),
@@ -83,11 +99,11 @@ fn missing(field: &str, fix: &str) -> Diagnosis {
 
 /// What the popup may see of a check: pass or fail, why, and when the token expires, but
 /// never the token itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckReport {
     /// `ims` or `target`.
-    pub check: &'static str,
+    pub check: Cow<'static, str>,
     /// Whether it passed.
     pub ok: bool,
     /// When the token expires (IMS check), unix ms.

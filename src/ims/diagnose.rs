@@ -1,7 +1,9 @@
 //! Turning IMS and Target API answers into a verdict the admin can act on: every error
 //! code of adobe-surfaces.md §6-7 gets a plain cause and one next step.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::http::{parse_http_date, HttpResponse};
@@ -18,11 +20,11 @@ pub enum Flow {
 }
 
 /// Why a check failed, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
     /// Stable identifier, e.g. `wrong-client-secret`.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// One line: what is wrong.
     pub summary: String,
     /// Why it happens.
@@ -39,7 +41,7 @@ pub struct Diagnosis {
 
 /// A token IMS issued: shown as "obtained, expires at ...", the value never leaves the worker
 /// unless the admin asks to copy it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Token {
     /// The bearer token.
@@ -60,7 +62,7 @@ const MAX_RAW: usize = 4000;
 
 fn d(code: &'static str, summary: &str, cause: &str, next_step: &str) -> Diagnosis {
     Diagnosis {
-        code,
+        code: code.into(),
         summary: summary.into(),
         cause: cause.into(),
         next_step: next_step.into(),

@@ -1,8 +1,9 @@
 //! The two checks end to end in the browser: build, sign, send, judge (wasm only).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::allow::AllowError;
+pub use super::check::TargetCheckInput;
 use super::check::{AuthType, CheckReport, ImsCheckInput};
 use super::diagnose::{self, Diagnosis, Flow, Token};
 use super::http::HttpRequest;
@@ -20,23 +21,9 @@ pub struct ImsOutcome {
     pub token: Option<Token>,
 }
 
-/// The Target check's inputs.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct TargetCheckInput {
-    /// Tenant id.
-    pub tenant: String,
-    /// Client id, sent as `X-Api-Key`.
-    pub client_id: String,
-    /// The token from the IMS check.
-    pub access_token: String,
-    /// Per-attempt time limit, as for the IMS check.
-    pub timeout_ms: Option<u32>,
-}
-
 fn failed(check: &'static str, diagnosis: impl Into<Box<Diagnosis>>, attempts: u32) -> CheckReport {
     CheckReport {
-        check,
+        check: check.into(),
         ok: false,
         expires_at_ms: None,
         total_activities: None,
@@ -48,7 +35,7 @@ fn failed(check: &'static str, diagnosis: impl Into<Box<Diagnosis>>, attempts: u
 
 fn refused(e: &AllowError) -> Diagnosis {
     Diagnosis {
-        code: "host-not-allowed",
+        code: "host-not-allowed".into(),
         summary: "IMS Link refused to send the credential.".into(),
         cause: e.to_string(),
         next_step:
@@ -62,7 +49,7 @@ fn refused(e: &AllowError) -> Diagnosis {
 
 fn invalid_input(code: &'static str, summary: &str, cause: String, next: &str) -> Diagnosis {
     Diagnosis {
-        code,
+        code: code.into(),
         summary: summary.into(),
         cause,
         next_step: next.into(),
@@ -149,7 +136,7 @@ pub async fn ims(input: ImsCheckInput, now_ms: i64) -> ImsOutcome {
     match diagnose::token_response(flow, &resp, now_ms) {
         Ok(token) => ImsOutcome {
             report: CheckReport {
-                check: "ims",
+                check: "ims".into(),
                 ok: true,
                 expires_at_ms: Some(token.expires_at_ms),
                 total_activities: None,
@@ -207,7 +194,7 @@ pub async fn target(input: TargetCheckInput) -> CheckReport {
     let sent = transport::send(&req, timeout).await;
     match sent.result.map(|r| diagnose::target_response(&r)) {
         Ok(Ok(ok)) => CheckReport {
-            check: "target",
+            check: "target".into(),
             ok: true,
             expires_at_ms: None,
             total_activities: Some(ok.total_activities),

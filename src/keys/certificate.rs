@@ -44,7 +44,7 @@ const OID_ORGANIZATION: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.1
 
 /// A certificate in the forms the Developer Console and AEM take, with what the admin
 /// needs to recognise it later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateInfo {
     /// PEM (`-----BEGIN CERTIFICATE-----`), LF line endings.

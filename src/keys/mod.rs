@@ -35,7 +35,7 @@ pub struct KeyOptions {
 }
 
 /// A private key in the forms AEM's keystore and other tools take.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivateKeyInfo {
     /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), unencrypted.
@@ -60,7 +60,7 @@ pub struct KeyMaterial {
 }
 
 /// A key the admin already had, with its certificate when one was given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedKey {
     /// The private key, re-encoded as unencrypted PKCS#8.

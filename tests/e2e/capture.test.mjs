@@ -39,7 +39,7 @@ const credentialUrl = (c, kind) =>
   `https://developer.adobe.com/console/projects/${CONSOLE_ORG_ID}/${c.projectId}/credentials/${c.credentialId}/details/${kind}`;
 
 /** What the worker holds in session memory. */
-const stored = () => b.worker().evaluate(() => chrome.storage.session.get(['profile', 'pending', 'notices']));
+const stored = () => b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session ?? {});
 
 /** Field -> value, for the fields that hold one. */
 function values(profile) {
@@ -67,7 +67,10 @@ async function profileWhere(what, ok) {
 
 /** Starts a test from an empty profile, without going through the popup. */
 async function emptyProfile() {
-  await b.worker().evaluate(() => chrome.storage.session.remove(['profile', 'pending', 'notices']));
+  await b.worker().evaluate(async () => {
+    const { session = {} } = await chrome.storage.session.get('session');
+    await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [] } });
+  });
 }
 
 /** Waits until the element's text is `text` (the popup re-renders on ProfileChanged). */

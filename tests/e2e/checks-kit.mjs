@@ -119,7 +119,7 @@ export function jwtProfile(kit, overrides = {}, payloadOptions = {}) {
 
 /** The key pair's certificate PEM, generated with the popup's button if there is none yet. */
 export async function keyPairCertificate(kit) {
-  const read = () => kit.b.worker().evaluate(async () => (await chrome.storage.session.get('keyPair')).keyPair?.certificate?.pem ?? null);
+  const read = () => kit.b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session?.keyPair?.certificate?.pem ?? null);
   let pem = await read();
   if (!pem) {
     await kit.popup.getByRole('button', { name: 'Generate key pair' }).click();

@@ -211,7 +211,7 @@ test('the secrets and every token issued stay out of the consoles, the popup and
   const dom = await kit.popup.content();
   const stored = await kit.b.worker().evaluate(async () => ({
     local: JSON.stringify(await chrome.storage.local.get(null)),
-    session: JSON.stringify(await chrome.storage.session.get('token')),
+    session: JSON.stringify((await chrome.storage.session.get('session')).session?.token),
   }));
   const popupState = JSON.stringify(reply);
   for (const t of tokens) {

@@ -88,7 +88,7 @@ test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', asy
   await visitTarget(popup);
   await popup.getByRole('button', { name: /Generate (a new )?key pair/ }).click();
   await popup.locator('#keys-ready').waitFor();
-  const certificate = await b.worker().evaluate(async () => (await chrome.storage.session.get('keyPair')).keyPair.certificate.pem);
+  const certificate = await b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session.keyPair.certificate.pem);
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates.push(certificate); // "Upload public key" in the Console
 

@@ -82,7 +82,7 @@ test('OpenSSL and PyJWT accept the certificate, the key and the JWT made in Chro
 
 test('the private key stays in session memory: not in local storage, same key after reopening', async () => {
   const stored = await b.worker().evaluate(async () => ({
-    session: Object.keys(await chrome.storage.session.get(null)),
+    session: Object.keys((await chrome.storage.session.get('session')).session ?? {}),
     local: Object.keys(await chrome.storage.local.get(null)),
   }));
   assert.ok(stored.session.includes('keyPair'), `session holds ${stored.session}`);

@@ -73,7 +73,7 @@ function* files(dir) {
 
 test('no secret, private key or token reaches the disk', async () => {
   const popup = await b.openPopup(1);
-  const state = await b.worker().evaluate(() => chrome.storage.session.get(null));
+  const state = await b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session);
   await popup.close();
   const needles = {
     'client secret': b.cloud.state.credentials[OAUTH].clientSecret,

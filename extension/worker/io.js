@@ -1,0 +1,73 @@
+// The browser and network calls the core asks for, each turned into the event that carries its
+// result back. A call the browser refuses comes back as that event with an `error`: what to tell
+// the admin about it is the core's to say.
+import * as core from '../pkg/ims_link.js';
+import { ext } from '../shared/ext.js';
+import { applyActions, snapshotForm } from './aem-page.js';
+import { atjsSettings } from './site-page.js';
+
+async function inPage(tabId, func, args = []) {
+  const [frame] = await ext.scripting.executeScript({ target: { tabId }, world: 'MAIN', func, args });
+  return frame?.result;
+}
+
+const why = (err) => String(err?.message ?? err);
+
+const calls = {
+  async 'tab-facts'({ tabId, then }) {
+    const tab = await ext.tabs.get(tabId).catch(() => null);
+    const { origins = [] } = await ext.permissions.getAll().catch(() => ({}));
+    // The tab's own URL is the truth: the browser shows it only for hosts IMS Link may read,
+    // or after the admin clicked the toolbar button on that tab (activeTab).
+    return { type: 'TabFacts', tabId, then, url: tab?.url || tab?.pendingUrl || undefined, grantedOrigins: origins };
+  },
+  async 'snapshot-form'({ tabId, confirm }) {
+    try {
+      return { type: 'FormSnapshot', tabId, confirm, snapshot: await inPage(tabId, snapshotForm) };
+    } catch (err) {
+      return { type: 'FormSnapshot', tabId, confirm, error: why(err) };
+    }
+  },
+  async 'apply-fill'({ tabId, url, plan, steps }) {
+    try {
+      return { type: 'FillApplied', tabId, url, plan, results: await inPage(tabId, applyActions, [steps]) };
+    } catch (err) {
+      return { type: 'FillApplied', tabId, url, plan, error: why(err) };
+    }
+  },
+  async 'apply-undo'({ tabId, steps, notKept }) {
+    try {
+      return { type: 'UndoApplied', tabId, notKept, results: steps.length ? await inPage(tabId, applyActions, [steps]) : [] };
+    } catch (err) {
+      return { type: 'UndoApplied', tabId, notKept, error: why(err) };
+    }
+  },
+  async 'read-site-settings'({ tabId }) {
+    try {
+      return { type: 'SiteSettings', settings: await inPage(tabId, atjsSettings) };
+    } catch (err) {
+      return { type: 'SiteSettings', error: why(err) };
+    }
+  },
+  async 'generate-key-pair'({ options }) {
+    try {
+      return { type: 'KeyPairMade', material: await core.generateKeyPair(options ?? undefined, Date.now()) };
+    } catch (err) {
+      return { type: 'KeyPairMade', error: { code: err.code ?? 'key-generation-failed', message: err.message } };
+    }
+  },
+  async 'check-ims'({ input, revision }) {
+    const { report, token } = await core.checkIms(input, Date.now());
+    return { type: 'ImsChecked', revision, report, token: token ?? undefined };
+  },
+  async 'check-target'({ input, revision }) {
+    return { type: 'TargetChecked', revision, report: await core.checkTarget(input) };
+  },
+};
+
+/** Makes the call `io` names and returns the event that reports its result. */
+export function call(io) {
+  const make = calls[io.do];
+  if (!make) throw new Error(`unknown call ${io.do}`);
+  return make(io);
+}

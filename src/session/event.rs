@@ -1,0 +1,295 @@
+//! The worker's events in, and what each step hands back: the reply, the effects, and the one
+//! browser or network call to make before the next step.
+
+use serde::{Deserialize, Serialize};
+
+use super::reply::{Broadcast, Reply};
+use super::{checks, fills, profile_ops, views, Session};
+use crate::capture::atjs::AtjsSettings;
+use crate::fill::{ActionKind, FormSnapshot, Plan};
+use crate::ims::check::{CheckReport, ImsCheckInput, TargetCheckInput};
+use crate::ims::diagnose::Token;
+use crate::keys::{ImportedKey, KeyOptions};
+use crate::message::{Message, Problem};
+
+/// What happened: a request from an IMS Link page or a content script, something the
+/// browser reported, or the result of an [`Io`] the previous step asked for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "type", rename_all_fields = "camelCase")]
+pub enum Event {
+    /// A message `acceptMessage` accepted; `tab_id` is the sending tab's, for page messages.
+    Request { message: Message, tab_id: Option<u32> },
+    /// A tab's address changed.
+    TabUrlChanged { tab_id: u32 },
+    /// A tab closed: its Undo record goes.
+    TabClosed { tab_id: u32 },
+    /// [`Io::TabFacts`] done.
+    TabFacts {
+        tab_id: u32,
+        then: AfterTab,
+        url: Option<String>,
+        #[serde(default)]
+        granted_origins: Vec<String>,
+    },
+    /// [`Io::SnapshotForm`] done; `error` when the browser refused to run in the tab.
+    FormSnapshot {
+        tab_id: u32,
+        #[serde(default)]
+        confirm: Vec<String>,
+        snapshot: Option<FormSnapshot>,
+        error: Option<String>,
+    },
+    /// [`Io::ApplyFill`] done.
+    FillApplied {
+        tab_id: u32,
+        url: String,
+        plan: Box<Plan>,
+        #[serde(default)]
+        results: Vec<ApplyResult>,
+        error: Option<String>,
+    },
+    /// [`Io::ApplyUndo`] done.
+    UndoApplied {
+        tab_id: u32,
+        #[serde(default)]
+        results: Vec<ApplyResult>,
+        #[serde(default)]
+        not_kept: Vec<String>,
+        error: Option<String>,
+    },
+    /// [`Io::ReadSiteSettings`] done.
+    SiteSettings {
+        settings: Option<AtjsSettings>,
+        error: Option<String>,
+    },
+    /// [`Io::GenerateKeyPair`] done.
+    KeyPairMade {
+        material: Option<Box<ImportedKey>>,
+        error: Option<Problem>,
+    },
+    /// [`Io::CheckIms`] done.
+    ImsChecked {
+        revision: u64,
+        report: Box<CheckReport>,
+        token: Option<Token>,
+    },
+    /// [`Io::CheckTarget`] done.
+    TargetChecked { revision: u64, report: Box<CheckReport> },
+}
+
+/// Which answer a [`Io::TabFacts`] call is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AfterTab {
+    /// `GetTabState`.
+    TabState,
+    /// `GetGuide`.
+    Guide,
+    /// `GetPopup`.
+    Popup,
+}
+
+/// One field to set in a page (the page script's input).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyStep {
+    /// The field's key.
+    pub key: String,
+    /// How to set it.
+    pub action: ActionKind,
+    /// The value.
+    pub value: String,
+}
+
+/// What the page script did with one step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyResult {
+    /// The field's key.
+    pub key: String,
+    /// Whether the field now holds the value.
+    pub ok: bool,
+    /// Why not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+/// The one browser or network call a step needs before it can go on. The worker makes it and
+/// sends the matching [`Event`] back.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "do", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+pub enum Io {
+    /// The tab's address and the granted host permissions → [`Event::TabFacts`].
+    TabFacts { tab_id: u32, then: AfterTab },
+    /// The AEM page's fields → [`Event::FormSnapshot`].
+    SnapshotForm { tab_id: u32, confirm: Vec<String> },
+    /// Set the fields → [`Event::FillApplied`] (with `url` and `plan` given back).
+    ApplyFill {
+        tab_id: u32,
+        url: String,
+        plan: Box<Plan>,
+        steps: Vec<ApplyStep>,
+    },
+    /// Put fields back → [`Event::UndoApplied`] (with `not_kept` given back).
+    ApplyUndo {
+        tab_id: u32,
+        steps: Vec<ApplyStep>,
+        not_kept: Vec<String>,
+    },
+    /// at.js's settings from the site page's own world → [`Event::SiteSettings`].
+    ReadSiteSettings { tab_id: u32 },
+    /// `generateKeyPair(options)` → [`Event::KeyPairMade`].
+    GenerateKeyPair { options: Option<KeyOptions> },
+    /// `checkIms(input)` → [`Event::ImsChecked`] (with `revision` given back).
+    CheckIms { input: Box<ImsCheckInput>, revision: u64 },
+    /// `checkTarget(input)` → [`Event::TargetChecked`] (with `revision` given back).
+    CheckTarget { input: TargetCheckInput, revision: u64 },
+}
+
+/// Something the worker does and forgets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "do", rename_all = "kebab-case", rename_all_fields = "camelCase")]
+pub enum Effect {
+    /// Tell every open IMS Link page.
+    Broadcast { message: Broadcast },
+    /// Set the toolbar badge of a tab.
+    Badge {
+        tab_id: u32,
+        text: String,
+        color: String,
+        title: String,
+    },
+}
+
+/// What one step hands back.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// The session to write, when it changed.
+    pub session: Option<Session>,
+    /// The answer to the request, when the step is the last.
+    pub reply: Option<Reply>,
+    /// Fire-and-forget effects.
+    pub effects: Vec<Effect>,
+    /// The call to make next, whose result is the next event.
+    pub io: Option<Io>,
+}
+
+impl Step {
+    pub(super) fn reply(reply: Reply) -> Step {
+        Step {
+            reply: Some(reply),
+            ..Step::default()
+        }
+    }
+
+    pub(super) fn io(io: Io) -> Step {
+        Step {
+            io: Some(io),
+            ..Step::default()
+        }
+    }
+
+    /// The session changed: write it and tell the open pages.
+    pub(super) fn changed(session: Session, reply: Option<Reply>) -> Step {
+        Step {
+            session: Some(session),
+            reply,
+            effects: vec![Effect::Broadcast {
+                message: Broadcast::ProfileChanged,
+            }],
+            io: None,
+        }
+    }
+}
+
+pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
+    match event {
+        Event::Request { message, tab_id } => request(s, message, tab_id, now_ms),
+        Event::TabUrlChanged { tab_id } => tab_changed(tab_id),
+        Event::TabClosed { tab_id } => fills::tab_closed(s, tab_id),
+        Event::TabFacts {
+            tab_id,
+            then,
+            url,
+            granted_origins,
+        } => views::tab_facts(&s, tab_id, then, url, granted_origins, now_ms),
+        Event::FormSnapshot {
+            tab_id,
+            confirm,
+            snapshot,
+            error,
+        } => fills::planned(s, tab_id, confirm, snapshot, error),
+        Event::FillApplied {
+            tab_id,
+            url,
+            plan,
+            results,
+            error,
+        } => fills::applied(s, tab_id, url, *plan, results, error),
+        Event::UndoApplied {
+            tab_id,
+            results,
+            not_kept,
+            error,
+        } => fills::undone(s, tab_id, results, not_kept, error),
+        Event::SiteSettings { settings, error } => profile_ops::site_settings(s, settings, error, now_ms),
+        Event::KeyPairMade { material, error } => match (material, error) {
+            (Some(m), _) => checks::hold_key_pair(s, *m),
+            (None, Some(problem)) => Step::reply(Reply::Refused {
+                problem,
+                tab_id: None,
+                detail: None,
+            }),
+            (None, None) => Step::reply(Reply::refused(
+                "key-generation-failed",
+                "The browser made no key pair. Try again.",
+            )),
+        },
+        Event::ImsChecked {
+            revision,
+            report,
+            token,
+        } => checks::ims_checked(s, revision, *report, token),
+        Event::TargetChecked { revision, report } => checks::target_checked(s, revision, *report),
+    }
+}
+
+fn tab_changed(tab_id: u32) -> Step {
+    Step {
+        effects: vec![Effect::Broadcast {
+            message: Broadcast::TabStateChanged { tab_id },
+        }],
+        ..Step::default()
+    }
+}
+
+fn request(s: Session, message: Message, tab_id: Option<u32>, now_ms: u64) -> Step {
+    let facts = |tab_id, then| Step::io(Io::TabFacts { tab_id, then });
+    match message {
+        // Seen from the tab's content script: its state may have changed.
+        Message::PageSeen { .. } => tab_id.map(tab_changed).unwrap_or_default(),
+        Message::PageSnapshot { snapshot } => profile_ops::page_snapshot(s, snapshot, tab_id, now_ms),
+        Message::GetTabState { tab_id } => facts(tab_id, AfterTab::TabState),
+        Message::GetGuide { tab_id } => facts(tab_id, AfterTab::Guide),
+        Message::GetPopup { tab_id } => facts(tab_id, AfterTab::Popup),
+        Message::GetProfile {} => Step::reply(Reply::ProfileState(Box::new(views::profile_state(&s, now_ms)))),
+        Message::GetKeyPair {} => Step::reply(Reply::KeyPair {
+            material: s.key_pair.map(Box::new),
+        }),
+        Message::GenerateKeyPair { options } => Step::io(Io::GenerateKeyPair { options }),
+        Message::ImportKeyPair { key_text, cert_text } => match crate::keys::import(&key_text, cert_text.as_deref()) {
+            Ok(key) => checks::hold_key_pair(s, key),
+            Err(e) => Step::reply(Reply::refused(e.code(), e.to_string())),
+        },
+        Message::ReadSiteSettings { tab_id } => Step::io(Io::ReadSiteSettings { tab_id }),
+        Message::ImportText { kind, text, file_name } => profile_ops::import_text(s, kind, &text, file_name, now_ms),
+        Message::EditField { field, value } => profile_ops::edit_field(s, field, &value, now_ms),
+        Message::ResolveConflicts { accept } => profile_ops::resolve_conflicts(s, &accept, now_ms),
+        Message::ClearProfile { fields } => profile_ops::clear_profile(s, fields, now_ms),
+        Message::CheckIms { timeout_ms } => checks::start_ims(&s, timeout_ms),
+        Message::CheckTarget { timeout_ms } => checks::start_target(&s, timeout_ms, now_ms),
+        Message::FillForm { tab_id, confirm } => Step::io(Io::SnapshotForm { tab_id, confirm }),
+        Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
+    }
+}

@@ -1,0 +1,223 @@
+//! "Fill this form" and Undo as the session sees them: the plan, what the page took, what
+//! Undo needs (never a secret), and what the guide counts as filled.
+
+use super::event::{ApplyResult, ApplyStep, Io, Step};
+use super::reply::Reply;
+use super::{FillRecord, Session, UndoStep, MAX_FILLED};
+use crate::fill::{self, FormKind, FormSnapshot, Plan, PlanOptions};
+use crate::guide::Filled;
+
+fn no_access(tab_id: u32, error: Option<String>) -> Step {
+    Step::reply(Reply::Refused {
+        problem: crate::message::Problem {
+            code: "no-site-access".into(),
+            message: "IMS Link may not fill forms on this site yet. Click the IMS Link icon while this AEM page is open, or choose \"Allow on this AEM site\".".into(),
+        },
+        tab_id: Some(tab_id),
+        detail: error.map(|e| e.chars().take(200).collect()),
+    })
+}
+
+/// `scheme://host[:port]` of an address, as the browser's `URL.origin` gives it.
+fn origin_of(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase())
+}
+
+/// The page's fields arrived: plan the fill and hand the steps to the page.
+pub(super) fn planned(
+    s: Session,
+    tab_id: u32,
+    confirm: Vec<String>,
+    snapshot: Option<FormSnapshot>,
+    error: Option<String>,
+) -> Step {
+    let Some(snapshot) = snapshot.filter(|_| error.is_none()) else {
+        return no_access(tab_id, error);
+    };
+    let url = snapshot.url.clone();
+    let options = PlanOptions {
+        confirm,
+        title: None,
+        ims_config_title: s.ims_config_title.clone(),
+    };
+    let plan = match fill::plan(snapshot, &s.profile, &options) {
+        Ok(plan) => plan,
+        Err(e) => return Step::reply(Reply::refused(e.code(), e.to_string())),
+    };
+    let steps: Vec<ApplyStep> = plan
+        .actions
+        .iter()
+        .map(|a| ApplyStep {
+            key: a.key.clone(),
+            action: a.action,
+            value: a.value.clone(),
+        })
+        .collect();
+    if steps.is_empty() {
+        return applied(s, tab_id, url, plan, Vec::new(), None);
+    }
+    Step::io(Io::ApplyFill {
+        tab_id,
+        url,
+        plan: Box::new(plan),
+        steps,
+    })
+}
+
+/// The page took (some of) the values: remember what Undo needs and what the guide counts.
+pub(super) fn applied(
+    mut s: Session,
+    tab_id: u32,
+    url: String,
+    plan: Plan,
+    results: Vec<ApplyResult>,
+    error: Option<String>,
+) -> Step {
+    if error.is_some() {
+        return no_access(tab_id, error);
+    }
+    let took = |key: &str| results.iter().any(|r| r.key == key && r.ok);
+    let undo: Vec<UndoStep> = plan
+        .actions
+        .iter()
+        .filter(|a| took(&a.key))
+        .map(|a| UndoStep {
+            key: a.key.clone(),
+            label: a.label.clone(),
+            action: a.action,
+            // A secret the admin had typed there is not kept: Undo names the field instead.
+            before: (!a.secret || a.before.is_empty()).then(|| a.before.clone()),
+        })
+        .collect();
+    let mut changed = false;
+    if !undo.is_empty() || (!plan.unchanged.is_empty() && plan.conflicts.is_empty()) {
+        s.fills.retain(|f| f.tab_id != tab_id);
+        s.fills.push(FillRecord {
+            tab_id,
+            url: url.clone(),
+            form: plan.form,
+            undo,
+        });
+        s.filled.push(Filled {
+            form: plan.form,
+            origin: origin_of(&url),
+        });
+        let excess = s.filled.len().saturating_sub(MAX_FILLED);
+        s.filled.drain(..excess);
+        changed = true;
+    }
+    // The title given to an IMS configuration is how the Target form picks it later.
+    if plan.form == FormKind::ImsWizard {
+        if let Some(title) = plan
+            .actions
+            .iter()
+            .chain(&plan.unchanged)
+            .find(|a| a.spec_id == "title")
+        {
+            s.ims_config_title = Some(title.after.clone());
+            changed = true;
+        }
+    }
+    let reply = Reply::FillResult {
+        plan: Box::new(plan),
+        results,
+    };
+    if changed {
+        Step::changed(s, Some(reply))
+    } else {
+        Step::reply(reply)
+    }
+}
+
+/// Undo: the steps that put back what this tab's last fill replaced, last first.
+pub(super) fn start_undo(s: &Session, tab_id: u32) -> Step {
+    let Some(record) = s.fills.iter().find(|f| f.tab_id == tab_id) else {
+        return Step::reply(Reply::refused(
+            "nothing-to-undo",
+            "There is no fill to undo on this page.",
+        ));
+    };
+    let mut steps = Vec::new();
+    let mut not_kept = Vec::new();
+    for u in record.undo.iter().rev() {
+        match &u.before {
+            Some(before) => steps.push(ApplyStep {
+                key: u.key.clone(),
+                action: u.action,
+                value: before.clone(),
+            }),
+            None => not_kept.push(u.label.clone()),
+        }
+    }
+    Step::io(Io::ApplyUndo {
+        tab_id,
+        steps,
+        not_kept,
+    })
+}
+
+pub(super) fn undone(
+    mut s: Session,
+    tab_id: u32,
+    results: Vec<ApplyResult>,
+    not_kept: Vec<String>,
+    error: Option<String>,
+) -> Step {
+    if error.is_some() {
+        return no_access(tab_id, error);
+    }
+    if let Some(i) = s.fills.iter().position(|f| f.tab_id == tab_id) {
+        let record = s.fills.remove(i);
+        let origin = origin_of(&record.url);
+        if let Some(j) = s
+            .filled
+            .iter()
+            .rposition(|f| f.form == record.form && f.origin == origin)
+        {
+            s.filled.remove(j);
+        }
+    }
+    let restored = u32::try_from(results.iter().filter(|r| r.ok).count()).unwrap_or(u32::MAX);
+    Step::changed(
+        s,
+        Some(Reply::UndoResult {
+            restored,
+            results,
+            not_kept,
+        }),
+    )
+}
+
+/// A closed tab's Undo record is of no use to anyone.
+pub(super) fn tab_closed(mut s: Session, tab_id: u32) -> Step {
+    let before = s.fills.len();
+    s.fills.retain(|f| f.tab_id != tab_id);
+    if s.fills.len() == before {
+        return Step::default();
+    }
+    Step {
+        session: Some(s),
+        ..Step::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn origins_keep_the_port_and_drop_the_rest() {
+        assert_eq!(
+            origin_of("http://localhost:4502/libs/x.html?a#b"),
+            "http://localhost:4502"
+        );
+        assert_eq!(
+            origin_of("https://Author-P1-E2.adobeaemcloud.com/ui#/aem"),
+            "https://author-p1-e2.adobeaemcloud.com"
+        );
+        assert_eq!(origin_of("https://user@host.example/x"), "https://host.example");
+    }
+}

@@ -1,0 +1,114 @@
+//! The worker's state and every change to it. The service worker keeps one [`Session`] in
+//! `storage.session`; for each event it reads the session, calls [`step`], writes the session
+//! that comes back, carries out the effects and, when the step needs the browser or the
+//! network, does that one thing and calls [`step`] again with the result. Every rule about the
+//! state (what a capture changes, what a check or a fill records, what clearing wipes) is here.
+
+mod checks;
+mod event;
+mod fills;
+mod profile_ops;
+mod reply;
+#[cfg(test)]
+mod tests;
+mod views;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fill::{ActionKind, FormKind};
+use crate::guide::Filled;
+use crate::ims::check::CheckReport;
+use crate::ims::diagnose::Token;
+use crate::keys::ImportedKey;
+use crate::message::Problem;
+use crate::profile::{Capture, Conflict, Profile};
+
+pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, Io, Step};
+pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
+
+/// Everything the worker holds, in one value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Session {
+    /// Bumped by every change to what the checks are made with (profile, key pair), so a
+    /// check that ran while the credential changed is not recorded as passing for it.
+    pub revision: u64,
+    /// The integration profile.
+    pub profile: Profile,
+    /// Captures whose values differ from the profile's, waiting for the admin's choice.
+    pub pending: Vec<Pending>,
+    /// What the last captures want the admin to know, newest first.
+    pub notices: Vec<Problem>,
+    /// The last result of each check.
+    pub checks: Checks,
+    /// The token of the last IMS check that passed; never leaves the worker.
+    pub token: Option<Token>,
+    /// The key pair made or imported in this browser session.
+    pub key_pair: Option<ImportedKey>,
+    /// What each tab's last fill replaced, for Undo; never a secret.
+    pub fills: Vec<FillRecord>,
+    /// Forms IMS Link filled, newest last (what the guide counts as filled).
+    pub filled: Vec<Filled>,
+    /// The title IMS Link gave the IMS configuration, so the Target form picks that one.
+    pub ims_config_title: Option<String>,
+}
+
+/// A capture with conflicting values, kept whole so the admin's choice can apply it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pending {
+    /// What was captured.
+    pub capture: Capture,
+    /// The fields whose values differ.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// The last result of each check.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Checks {
+    /// The IMS check.
+    pub ims: Option<CheckReport>,
+    /// The Target connection check.
+    pub target: Option<CheckReport>,
+}
+
+/// One tab's last fill: what Undo needs and nothing more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FillRecord {
+    /// The tab.
+    pub tab_id: u32,
+    /// The page's address when it was filled.
+    pub url: String,
+    /// Which form.
+    pub form: FormKind,
+    /// One step per field the fill changed, in the order applied.
+    pub undo: Vec<UndoStep>,
+}
+
+/// How to put one field back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoStep {
+    /// The field's key in the page.
+    pub key: String,
+    /// The label the admin knows it by.
+    pub label: String,
+    /// How the fill set it.
+    pub action: ActionKind,
+    /// The value before the fill; `None` when that value was a secret, which IMS Link does
+    /// not keep: Undo then leaves the field and names it.
+    pub before: Option<String>,
+}
+
+/// Most notices kept.
+const MAX_NOTICES: usize = 5;
+/// Most filled forms remembered.
+const MAX_FILLED: usize = 20;
+
+/// One event in, the new session (when it changed), a reply, effects and at most one thing
+/// for the browser to do.
+pub fn step(session: Session, event: Event, now_ms: u64) -> Step {
+    event::dispatch(session, event, now_ms)
+}

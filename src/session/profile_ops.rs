@@ -1,0 +1,208 @@
+//! Changes to the profile: captures from pages, pastes, typed values, the admin's choices
+//! between conflicting values, and clearing.
+
+use super::event::{Effect, Step};
+use super::reply::Reply;
+use super::views::profile_state;
+use super::{Pending, Session, MAX_NOTICES};
+use crate::capture::atjs::{self, AtjsSettings};
+use crate::capture::pages;
+use crate::capture::snapshot::PageSnapshot;
+use crate::ims::check::stale_after;
+use crate::message::ImportKind;
+use crate::profile::{self, console, edit, payload, scopes, Capture, Field, Merged, Source, SourceKind};
+
+/// A check's pass is only true of the values it was made with: drop what `fields` void.
+pub(super) fn void(s: &mut Session, fields: &[Field]) {
+    let stale = stale_after(fields);
+    if stale.ims {
+        s.token = None;
+        s.checks = Default::default();
+    } else if stale.target {
+        s.checks.target = None;
+    }
+}
+
+/// Merges a capture; values that differ from held ones wait, with the capture they came from.
+fn absorb(s: &mut Session, capture: Capture, replace: &[Field]) -> Merged {
+    let merged = profile::merge(&s.profile, &capture.profile, replace);
+    // A newer capture of a field replaces the older one waiting for it.
+    s.pending.retain(|p| {
+        !p.conflicts
+            .iter()
+            .any(|c| merged.conflicts.iter().any(|m| m.field == c.field))
+    });
+    let mut notices = capture.notices.clone();
+    notices.append(&mut s.notices);
+    notices.truncate(MAX_NOTICES);
+    s.notices = notices;
+    if !merged.conflicts.is_empty() {
+        s.pending.push(Pending {
+            capture,
+            conflicts: merged.conflicts.clone(),
+        });
+    }
+    s.profile = merged.profile.clone();
+    if !merged.changed.is_empty() {
+        s.revision += 1;
+        void(s, &merged.changed);
+    }
+    merged
+}
+
+fn profile_reply(s: Session, now_ms: u64) -> Step {
+    let state = profile_state(&s, now_ms);
+    Step::changed(s, Some(Reply::ProfileState(Box::new(state))))
+}
+
+/// What a Console or Target page shows; the badge says it gave something or wants a choice.
+pub(super) fn page_snapshot(mut s: Session, snapshot: PageSnapshot, tab_id: Option<u32>, now_ms: u64) -> Step {
+    let Some(capture) = pages::capture(snapshot, now_ms) else {
+        return Step::default();
+    };
+    let merged = absorb(&mut s, capture, &[]);
+    let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() {
+        Step {
+            session: Some(s),
+            ..Step::default()
+        }
+    } else {
+        Step::changed(s, None)
+    };
+    if let Some(tab_id) = tab_id {
+        step.effects.extend(badge(tab_id, &merged));
+    }
+    step
+}
+
+fn badge(tab_id: u32, merged: &Merged) -> Option<Effect> {
+    let (text, color, title) = if !merged.conflicts.is_empty() {
+        (
+            "!",
+            "#b45309",
+            "IMS Link: this page shows values that differ from the profile",
+        )
+    } else if !merged.changed.is_empty() {
+        ("+", "#0d66d0", "IMS Link: values captured from this page")
+    } else {
+        return None;
+    };
+    Some(Effect::Badge {
+        tab_id,
+        text: text.into(),
+        color: color.into(),
+        title: title.into(),
+    })
+}
+
+/// Pasted or dropped text: a Console download, a JWT payload or scopes.
+pub(super) fn import_text(
+    mut s: Session,
+    kind: ImportKind,
+    text: &str,
+    file_name: Option<String>,
+    now_ms: u64,
+) -> Step {
+    let source = Source {
+        kind: if file_name.is_some() {
+            SourceKind::File
+        } else {
+            SourceKind::Paste
+        },
+        url: file_name,
+        at_ms: now_ms,
+    };
+    let parsed = match kind {
+        ImportKind::WorkspaceJson => console::parse(text, &source, None).map_err(|e| (e.code(), e.to_string())),
+        ImportKind::Payload => payload::parse(text, &source).map_err(|e| (e.code(), e.to_string())),
+        ImportKind::Scopes => scopes::parse(text, &source).map_err(|e| (e.code(), e.to_string())),
+    };
+    match parsed {
+        Ok(capture) => {
+            absorb(&mut s, capture, &[]);
+            profile_reply(s, now_ms)
+        }
+        Err((code, message)) => Step::reply(Reply::refused(code, message)),
+    }
+}
+
+/// Typing is the admin's own choice: it replaces what was there.
+pub(super) fn edit_field(mut s: Session, field: Field, value: &str, now_ms: u64) -> Step {
+    match edit::typed(field, value, now_ms) {
+        Ok(p) => {
+            let capture = Capture {
+                profile: p,
+                ..Capture::default()
+            };
+            absorb(&mut s, capture, &[field]);
+            profile_reply(s, now_ms)
+        }
+        Err(e) => Step::reply(Reply::refused(e.code(), e.to_string())),
+    }
+}
+
+/// The admin chose: the accepted fields take the captured values; the others are dropped.
+pub(super) fn resolve_conflicts(mut s: Session, accept: &[Field], now_ms: u64) -> Step {
+    for p in std::mem::take(&mut s.pending) {
+        let chosen: Vec<Field> = p
+            .conflicts
+            .iter()
+            .map(|c| c.field)
+            .filter(|f| accept.contains(f))
+            .collect();
+        if !chosen.is_empty() {
+            absorb(&mut s, p.capture, &chosen);
+        }
+    }
+    // absorb() set aside again the conflicts not chosen: the admin declined those.
+    s.pending.clear();
+    profile_reply(s, now_ms)
+}
+
+/// Clearing the whole profile keeps only the key pair (the admin may have uploaded its
+/// certificate): everything else in the session came from the profile, so it all goes,
+/// the Undo records (which held what the fills replaced) included.
+pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64) -> Step {
+    let next = match fields {
+        None => Session {
+            revision: s.revision + 1,
+            key_pair: s.key_pair,
+            ..Session::default()
+        },
+        Some(fields) => {
+            let mut next = Session {
+                profile: profile::clear(&s.profile, &fields),
+                pending: Vec::new(),
+                notices: Vec::new(),
+                revision: s.revision + 1,
+                ..s
+            };
+            void(&mut next, &fields);
+            next
+        }
+    };
+    profile_reply(next, now_ms)
+}
+
+/// at.js's settings read from a site page (or why they could not be).
+pub(super) fn site_settings(
+    mut s: Session,
+    settings: Option<AtjsSettings>,
+    error: Option<String>,
+    now_ms: u64,
+) -> Step {
+    let Some(settings) = settings.filter(|_| error.is_none()) else {
+        return Step::reply(Reply::refused(
+            "no-site-access",
+            "IMS Link may not read this page yet: click the IMS Link icon while the page is open, then try again.",
+        ));
+    };
+    let Some(capture) = atjs::capture(&settings, now_ms) else {
+        return Step::reply(Reply::refused(
+            "no-at-js",
+            "This page has no Adobe Target at.js settings (targetGlobalSettings). Open a page of your site that runs Target.",
+        ));
+    };
+    absorb(&mut s, capture, &[]);
+    profile_reply(s, now_ms)
+}

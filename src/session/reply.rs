@@ -1,0 +1,106 @@
+//! What the worker answers IMS Link's pages, and what it tells them unasked. Built only here.
+
+use serde::Serialize;
+
+use super::Checks;
+use crate::fill::Plan;
+use crate::guide::Guide;
+use crate::ims::check::CheckReport;
+use crate::keys::ImportedKey;
+use crate::message::Problem;
+use crate::profile::diagnose::Finding;
+use crate::profile::{Conflict, Profile};
+
+use super::event::ApplyResult;
+
+pub use crate::tab::TabState;
+
+/// The profile as held, with what the admin should see about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileState {
+    /// The profile (secrets included: only IMS Link's own pages receive it).
+    pub profile: Profile,
+    /// What the diagnostics found.
+    pub findings: Vec<Finding>,
+    /// Captured values waiting for the admin's choice.
+    pub conflicts: Vec<Conflict>,
+    /// What the last captures want the admin to know.
+    pub notices: Vec<Problem>,
+    /// The last check results (never the token).
+    pub checks: Checks,
+    /// Whether a key pair is held.
+    pub has_key_pair: bool,
+}
+
+/// Everything the popup draws when it opens, in one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PopupState {
+    /// The tab.
+    pub tab: TabState,
+    /// The profile.
+    pub profile: ProfileState,
+    /// The guide for this tab.
+    pub guide: Guide,
+    /// The key pair held.
+    pub key_pair: Option<ImportedKey>,
+}
+
+/// The worker's answer to a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all_fields = "camelCase")]
+pub enum Reply {
+    /// To `GetTabState`.
+    TabState(TabState),
+    /// To `GetPopup`.
+    Popup(Box<PopupState>),
+    /// To `GetProfile` and every profile change.
+    ProfileState(Box<ProfileState>),
+    /// To `GetGuide`.
+    Guide { guide: Box<Guide> },
+    /// To the key pair requests.
+    KeyPair { material: Option<Box<ImportedKey>> },
+    /// A check's report; `recorded` is false when the profile changed while it ran.
+    CheckResult { report: Box<CheckReport>, recorded: bool },
+    /// The fill plan and what the page took.
+    FillResult { plan: Box<Plan>, results: Vec<ApplyResult> },
+    /// How many fields Undo restored, and the fields it could not (secrets IMS Link never kept).
+    UndoResult {
+        restored: u32,
+        results: Vec<ApplyResult>,
+        not_kept: Vec<String>,
+    },
+    /// The request was refused, and why.
+    Refused {
+        problem: Problem,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        tab_id: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        detail: Option<String>,
+    },
+}
+
+impl Reply {
+    /// A refusal with a code and a message.
+    pub fn refused(code: &str, message: impl Into<String>) -> Reply {
+        Reply::Refused {
+            problem: Problem {
+                code: code.into(),
+                message: message.into(),
+            },
+            tab_id: None,
+            detail: None,
+        }
+    }
+}
+
+/// What the worker tells every open IMS Link page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all_fields = "camelCase")]
+pub enum Broadcast {
+    /// A tab's address changed: ask for its state again.
+    TabStateChanged { tab_id: u32 },
+    /// The profile, checks, key pair or fills changed: ask again.
+    ProfileChanged,
+}

@@ -1,0 +1,422 @@
+//! Every session transition, driven by events shaped as the worker sends them.
+
+use serde_json::{json, Value};
+
+use super::*;
+
+const OAUTH_SECRET: &str = "p8e-OAUTHsecret0123456789abcdefXYZ";
+const NEW_SECRET: &str = "p8e-ROTATEDsecret0123456789abcdefQ";
+const CLIENT_ID: &str = "5f0a1b2c3d4e5f60718293a4b5c6d7e8";
+const PAYLOAD: &str = r#"{"exp":1700000000,"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"ABCDEF0123456789ABCDEF01@techacct.adobe.com","https://ims-na1.adobelogin.com/s/ent_marketing_sdk":true,"aud":"https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
+const NOW: u64 = 1_796_000_000_000;
+
+fn event(v: Value) -> Event {
+    serde_json::from_value(v).expect("event")
+}
+
+fn request(message: Value) -> Event {
+    event(json!({"type": "Request", "message": message, "tabId": null}))
+}
+
+/// Runs one event and returns the step; the session is updated when the step wrote one.
+fn go(s: &mut Session, e: Event) -> Step {
+    let out = step(s.clone(), e, NOW);
+    if let Some(next) = &out.session {
+        *s = next.clone();
+    }
+    out
+}
+
+fn reply(out: &Step) -> Value {
+    serde_json::to_value(&out.reply).expect("reply")
+}
+
+fn io(out: &Step) -> Value {
+    serde_json::to_value(&out.io).expect("io")
+}
+
+fn edit(s: &mut Session, field: &str, value: &str) {
+    let out = go(s, request(json!({"type": "EditField", "field": field, "value": value})));
+    assert_eq!(reply(&out)["type"], "ProfileState", "{field}: {:?}", out.reply);
+}
+
+/// An OAuth Server-to-Server profile, as the admin would have typed it.
+fn oauth_session() -> Session {
+    let mut s = Session::default();
+    edit(&mut s, "tenant", "acme");
+    edit(&mut s, "authType", "oauth");
+    edit(&mut s, "clientId", CLIENT_ID);
+    edit(&mut s, "clientSecret", OAUTH_SECRET);
+    edit(&mut s, "orgId", "0123456789ABCDEF01234567@AdobeOrg");
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "scopes", "text": "openid, AdobeID, target_sdk"})),
+    );
+    assert_eq!(reply(&out)["type"], "ProfileState");
+    s
+}
+
+fn wizard_snapshot() -> Value {
+    serde_json::from_str(include_str!("../fill/testdata/ims-wizard-cloud.json")).expect("fixture")
+}
+
+fn ok_report(check: &str) -> Value {
+    json!({"check": check, "ok": true, "expiresAtMs": NOW + 3_600_000, "totalActivities": null,
+           "diagnosis": null, "clockWarning": null, "attempts": 1})
+}
+
+/// Fills the Cloud Service IMS wizard in tab 7; every field takes its value.
+fn fill_wizard(s: &mut Session) -> Value {
+    let out = go(s, request(json!({"type": "FillForm", "tabId": 7})));
+    assert_eq!(io(&out), json!({"do": "snapshot-form", "tabId": 7, "confirm": []}));
+    let out = go(
+        s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "confirm": [], "snapshot": wizard_snapshot()})),
+    );
+    let apply = io(&out);
+    assert_eq!(apply["do"], "apply-fill");
+    let results: Vec<Value> = apply["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|st| json!({"key": st["key"], "ok": true}))
+        .collect();
+    assert!(results.len() >= 5, "{apply}");
+    let out = go(
+        s,
+        event(
+            json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "plan": apply["plan"], "results": results}),
+        ),
+    );
+    assert_eq!(reply(&out)["type"], "FillResult");
+    apply
+}
+
+#[test]
+fn an_empty_session_reads_from_nothing_and_answers_the_popup_in_one_reply() {
+    let out = go(
+        &mut Session::default(),
+        request(json!({"type": "GetPopup", "tabId": 3})),
+    );
+    assert_eq!(io(&out), json!({"do": "tab-facts", "tabId": 3, "then": "popup"}));
+    let facts = json!({"type": "TabFacts", "tabId": 3, "then": "popup",
+        "url": "https://experience.adobe.com/#/@acme/target/activities", "grantedOrigins": []});
+    let popup = reply(&go(&mut Session::default(), event(facts)));
+    assert_eq!(popup["type"], "Popup");
+    assert_eq!(popup["tab"]["ids"]["tenant"], "acme");
+    assert_eq!(popup["profile"]["hasKeyPair"], false);
+    assert_eq!(popup["guide"]["stages"].as_array().map(Vec::len), Some(4));
+    assert_eq!(popup["keyPair"], Value::Null);
+}
+
+#[test]
+fn a_capture_that_differs_waits_for_the_admin_and_the_choice_applies_it() {
+    let mut s = oauth_session();
+    let revision = s.revision;
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
+    );
+    let state = reply(&out);
+    let conflicts: Vec<&str> = state["conflicts"]
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .filter_map(|c| c["field"].as_str())
+        .collect();
+    assert!(conflicts.contains(&"clientId"), "{conflicts:?}");
+    assert!(conflicts.contains(&"authType"), "{conflicts:?}");
+    assert_eq!(
+        s.profile.client_id.as_ref().map(|c| c.value.as_str()),
+        Some(CLIENT_ID),
+        "held value kept"
+    );
+    assert_eq!(s.pending.len(), 1);
+    // The payload itself was new: it went in, and it moved the revision.
+    assert!(s.revision > revision);
+
+    let out = go(
+        &mut s,
+        request(json!({"type": "ResolveConflicts", "accept": ["clientId"]})),
+    );
+    assert_eq!(reply(&out)["conflicts"], json!([]));
+    assert_eq!(
+        s.profile.client_id.as_ref().map(|c| c.value.as_str()),
+        Some("a1b2c3d4e5f60718293a4b5c6d7e8f90")
+    );
+    assert_eq!(
+        s.profile.auth_type.as_ref().map(|a| a.value),
+        Some(crate::profile::AuthType::Oauth),
+        "declined"
+    );
+    assert!(s.pending.is_empty());
+    assert!(matches!(out.effects.as_slice(), [Effect::Broadcast { .. }]));
+}
+
+#[test]
+fn a_check_is_recorded_only_if_the_credential_did_not_change_while_it_ran() {
+    let mut s = oauth_session();
+    let out = go(&mut s, request(json!({"type": "CheckIms"})));
+    let call = io(&out);
+    assert_eq!(call["do"], "check-ims");
+    assert_eq!(call["input"]["clientSecret"], OAUTH_SECRET);
+    let started = call["revision"].clone();
+
+    // The admin retrieves a rotated secret while the check waits on the network.
+    edit(&mut s, "clientSecret", NEW_SECRET);
+    let token = json!({"accessToken": "eyJ.old.token", "expiresAtMs": NOW + 3_600_000});
+    let out = go(
+        &mut s,
+        event(json!({"type": "ImsChecked", "revision": started, "report": ok_report("ims"), "token": token})),
+    );
+    assert_eq!(reply(&out)["recorded"], false);
+    assert!(out.session.is_none(), "nothing written");
+    assert_eq!(s.checks.ims, None, "no pass recorded for the new secret");
+    assert_eq!(s.token, None);
+
+    // Run again: nothing moved, so it is recorded, and the token is there for Target.
+    let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
+    let out = go(
+        &mut s,
+        event(json!({"type": "ImsChecked", "revision": call["revision"], "report": ok_report("ims"), "token": token})),
+    );
+    assert_eq!(reply(&out)["recorded"], true);
+    assert!(s.checks.ims.as_ref().is_some_and(|r| r.ok));
+    let call = io(&go(&mut s, request(json!({"type": "CheckTarget"}))));
+    assert_eq!(call["input"]["accessToken"], "eyJ.old.token");
+    assert_eq!(call["input"]["tenant"], "acme");
+    go(
+        &mut s,
+        event(json!({"type": "TargetChecked", "revision": call["revision"], "report": ok_report("target")})),
+    );
+    assert!(s.checks.target.is_some());
+
+    // A new tenant voids the Target result only; a new secret voids both and the token.
+    edit(&mut s, "tenant", "acme2");
+    assert!(s.checks.target.is_none() && s.checks.ims.is_some() && s.token.is_some());
+    edit(&mut s, "clientSecret", OAUTH_SECRET);
+    assert!(s.checks.ims.is_none() && s.token.is_none());
+}
+
+#[test]
+fn an_expired_token_is_not_sent_to_target() {
+    let mut s = oauth_session();
+    s.token = Some(crate::ims::diagnose::Token {
+        access_token: "eyJ.expired".into(),
+        expires_at_ms: i64::try_from(NOW).expect("time") - 1,
+    });
+    let call = io(&go(&mut s, request(json!({"type": "CheckTarget"}))));
+    assert_eq!(call["input"]["accessToken"], "");
+}
+
+#[test]
+fn a_fill_keeps_what_undo_needs_and_never_the_values_it_wrote() {
+    let mut s = oauth_session();
+    let apply = fill_wizard(&mut s);
+    assert_eq!(s.fills.len(), 1);
+    assert_eq!(s.filled.len(), 1);
+    assert!(s.ims_config_title.is_some(), "the title the Target form will pick");
+    let fills = serde_json::to_string(&s.fills).expect("json");
+    assert!(
+        !fills.contains(OAUTH_SECRET),
+        "the undo record holds the secret: {fills}"
+    );
+    assert!(
+        !fills.contains(CLIENT_ID),
+        "the undo record holds a value it wrote: {fills}"
+    );
+
+    let out = go(&mut s, request(json!({"type": "UndoFill", "tabId": 7})));
+    let undo = io(&out);
+    assert_eq!(undo["do"], "apply-undo");
+    let steps = undo["steps"].as_array().expect("steps");
+    let applied = apply["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), applied.len());
+    // Last applied first, each back to what the field held (empty in the fixture's wizard).
+    assert_eq!(steps[0]["key"], applied[applied.len() - 1]["key"]);
+    let results: Vec<Value> = steps.iter().map(|st| json!({"key": st["key"], "ok": true})).collect();
+    let out = go(
+        &mut s,
+        event(json!({"type": "UndoApplied", "tabId": 7, "results": results, "notKept": []})),
+    );
+    assert_eq!(reply(&out)["restored"], json!(steps.len()));
+    assert!(
+        s.fills.is_empty() && s.filled.is_empty(),
+        "Undo resets what the guide counts"
+    );
+
+    let out = go(&mut s, request(json!({"type": "UndoFill", "tabId": 7})));
+    assert_eq!(reply(&out)["problem"]["code"], "nothing-to-undo");
+}
+
+#[test]
+fn a_secret_the_admin_had_typed_is_named_by_undo_not_kept() {
+    let mut s = oauth_session();
+    let mut snapshot = wizard_snapshot();
+    let fields = snapshot["fields"].as_array_mut().expect("fields");
+    let secret_field = fields
+        .iter_mut()
+        .find(|f| f["label"].as_str().is_some_and(|l| l.contains("Client Secret")))
+        .expect("a Client Secret field");
+    secret_field["value"] = json!("typed-by-the-admin-before");
+    let key = secret_field["key"].clone();
+    let out = go(
+        &mut s,
+        request(json!({"type": "FillForm", "tabId": 7, "confirm": ["clientSecret"]})),
+    );
+    assert_eq!(io(&out)["confirm"], json!(["clientSecret"]));
+    let apply = io(&go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "confirm": ["clientSecret"], "snapshot": snapshot})),
+    ));
+    assert!(
+        apply["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .any(|st| st["key"] == key),
+        "{apply}"
+    );
+    let results: Vec<Value> = apply["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|st| json!({"key": st["key"], "ok": true}))
+        .collect();
+    go(
+        &mut s,
+        event(
+            json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "plan": apply["plan"], "results": results}),
+        ),
+    );
+    let text = serde_json::to_string(&s).expect("json");
+    assert!(!text.contains("typed-by-the-admin-before"));
+    let undo = io(&go(&mut s, request(json!({"type": "UndoFill", "tabId": 7}))));
+    assert!(!undo["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .any(|st| st["key"] == key));
+    assert_eq!(undo["notKept"].as_array().map(Vec::len), Some(1), "{undo}");
+}
+
+#[test]
+fn clearing_the_profile_leaves_no_secret_in_the_session() {
+    let mut s = oauth_session();
+    fill_wizard(&mut s);
+    let token = json!({"accessToken": "eyJ.live.token", "expiresAtMs": NOW + 3_600_000});
+    let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
+    go(
+        &mut s,
+        event(json!({"type": "ImsChecked", "revision": call["revision"], "report": ok_report("ims"), "token": token})),
+    );
+    go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
+    );
+    assert!(!s.pending.is_empty());
+
+    let out = go(&mut s, request(json!({"type": "ClearProfile"})));
+    assert_eq!(reply(&out)["type"], "ProfileState");
+    let text = serde_json::to_string(&s).expect("json");
+    for needle in [
+        OAUTH_SECRET,
+        CLIENT_ID,
+        "eyJ.live.token",
+        "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+    ] {
+        assert!(!text.contains(needle), "{needle} survived Clear profile");
+    }
+    assert!(s.fills.is_empty() && s.filled.is_empty() && s.ims_config_title.is_none());
+}
+
+#[test]
+fn clearing_some_fields_voids_only_what_they_touched() {
+    let mut s = oauth_session();
+    s.checks.target = Some(serde_json::from_value(ok_report("target")).expect("report"));
+    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    go(&mut s, request(json!({"type": "ClearProfile", "fields": ["tenant"]})));
+    assert!(s.profile.tenant.is_none() && s.profile.client_secret.is_some());
+    assert!(s.checks.target.is_none() && s.checks.ims.is_some());
+}
+
+#[test]
+fn a_closed_tab_takes_its_undo_record_along() {
+    let mut s = oauth_session();
+    fill_wizard(&mut s);
+    let out = go(&mut s, event(json!({"type": "TabClosed", "tabId": 8})));
+    assert!(
+        out.session.is_none() && s.fills.len() == 1,
+        "another tab's record stays"
+    );
+    go(&mut s, event(json!({"type": "TabClosed", "tabId": 7})));
+    assert!(s.fills.is_empty());
+    assert_eq!(s.filled.len(), 1, "the form stays filled for the guide");
+}
+
+#[test]
+fn a_page_the_browser_will_not_run_in_is_refused_with_the_way_to_allow_it() {
+    let mut s = oauth_session();
+    let out = go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "error": "Cannot access contents of the page"})),
+    );
+    let r = reply(&out);
+    assert_eq!(r["problem"]["code"], "no-site-access");
+    assert_eq!(r["tabId"], 7);
+    let out = go(&mut s, event(json!({"type": "SiteSettings", "error": "no access"})));
+    assert_eq!(reply(&out)["problem"]["code"], "no-site-access");
+    let out = go(
+        &mut s,
+        event(json!({"type": "SiteSettings", "settings": {"url": "https://www.example.com/"}})),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "no-at-js");
+}
+
+#[test]
+fn a_new_key_pair_voids_the_ims_pass() {
+    let mut s = oauth_session();
+    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    let out = go(&mut s, request(json!({"type": "GenerateKeyPair", "options": null})));
+    assert_eq!(io(&out), json!({"do": "generate-key-pair", "options": null}));
+    let out = go(
+        &mut s,
+        event(json!({"type": "KeyPairMade", "error": {"code": "no-randomness", "message": "no"}})),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "no-randomness");
+    let key = crate::keys::generate(&crate::keys::KeyOptions::default(), NOW / 1000).expect("key");
+    let out = go(&mut s, event(json!({"type": "KeyPairMade", "material": key})));
+    assert_eq!(reply(&out)["type"], "KeyPair");
+    assert!(s.key_pair.is_some() && s.checks.ims.is_none());
+    let out = go(&mut s, request(json!({"type": "GetKeyPair"})));
+    assert_eq!(
+        reply(&out)["material"]["certificate"]["pem"],
+        json!(key.certificate.pem)
+    );
+}
+
+#[test]
+fn page_snapshots_badge_the_tab_and_route_changes_are_announced() {
+    let mut s = Session::default();
+    let snapshot = json!({"url": "https://experience.adobe.com/#/@acme/target/setup/implementation",
+        "headings": ["Implementation"], "pairs": [{"label": "Client Code", "value": "acme"},
+        {"label": "IMS Organization ID", "value": "0123456789ABCDEF01234567@AdobeOrg"}]});
+    let out = go(
+        &mut s,
+        event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 4})),
+    );
+    assert!(out.reply.is_none());
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Badge { tab_id: 4, text, .. } if text == "+")),
+        "{:?}",
+        out.effects
+    );
+    assert_eq!(s.profile.client_code.as_ref().map(|c| c.value.as_str()), Some("acme"));
+    let out = go(&mut s, event(json!({"type": "TabUrlChanged", "tabId": 4})));
+    assert_eq!(
+        serde_json::to_value(&out.effects).expect("json"),
+        json!([{"do": "broadcast", "message": {"type": "TabStateChanged", "tabId": 4}}])
+    );
+}

@@ -1,0 +1,73 @@
+//! What the popup reads: the profile's state, a tab's state, the guide, all of it at once.
+
+use super::event::{AfterTab, Step};
+use super::reply::{PopupState, ProfileState, Reply};
+use super::Session;
+use crate::guide::{self, CheckSeen, DiagnosisSeen, FillHere, GuideInput};
+use crate::ims::check::CheckReport;
+use crate::profile::diagnose;
+use crate::tab;
+
+pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
+    ProfileState {
+        profile: s.profile.clone(),
+        findings: diagnose::diagnose(&s.profile, now_ms),
+        conflicts: s.pending.iter().flat_map(|p| p.conflicts.clone()).collect(),
+        notices: s.notices.clone(),
+        checks: s.checks.clone(),
+        has_key_pair: s.key_pair.is_some(),
+    }
+}
+
+fn seen(report: &Option<CheckReport>) -> Option<CheckSeen> {
+    report.as_ref().map(|r| CheckSeen {
+        ok: r.ok,
+        diagnosis: r.diagnosis.as_ref().map(|d| DiagnosisSeen {
+            summary: d.summary.clone(),
+            next_step: d.next_step.clone(),
+        }),
+    })
+}
+
+fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec<String>, now_ms: u64) -> guide::Guide {
+    let input = GuideInput {
+        url,
+        profile: s.profile.clone(),
+        has_key_pair: s.key_pair.is_some(),
+        checks: guide::Checks {
+            ims: seen(&s.checks.ims),
+            target: seen(&s.checks.target),
+        },
+        filled: s.filled.clone(),
+        granted_origins,
+        fill_here: s.fills.iter().find(|f| f.tab_id == tab_id).map(|f| FillHere {
+            form: f.form,
+            url: f.url.clone(),
+        }),
+    };
+    guide::guide(&input, now_ms)
+}
+
+/// The answer a tab's address (and the granted permissions) were fetched for.
+pub(super) fn tab_facts(
+    s: &Session,
+    tab_id: u32,
+    then: AfterTab,
+    url: Option<String>,
+    granted_origins: Vec<String>,
+    now_ms: u64,
+) -> Step {
+    let url = url.filter(|u| !u.is_empty());
+    Step::reply(match then {
+        AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
+        AfterTab::Guide => Reply::Guide {
+            guide: Box::new(guide_for(s, tab_id, url, granted_origins, now_ms)),
+        },
+        AfterTab::Popup => Reply::Popup(Box::new(PopupState {
+            tab: tab::describe(tab_id, url.as_deref()),
+            profile: profile_state(s, now_ms),
+            guide: guide_for(s, tab_id, url, granted_origins, now_ms),
+            key_pair: s.key_pair.clone(),
+        })),
+    })
+}
