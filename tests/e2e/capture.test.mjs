@@ -348,6 +348,8 @@ test('"Clear profile" asks once more, then empties every value', async () => {
   const { profile, pending, notices } = await stored();
   assert.deepEqual(values(profile), {});
   assert.deepEqual([pending, notices], [[], []]);
+  const everything = await b.worker().evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+  assert.ok(!everything.includes(oauth.clientSecret), 'no storage.session key holds the secret');
   await textOf(popup, '#pv-clientId', '—');
   const shown = await popup.locator('.pv-value').allTextContents();
   assert.ok(shown.length >= 10 && shown.every((t) => t === '—'), `every row is empty: ${shown}`);

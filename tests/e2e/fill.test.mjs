@@ -61,6 +61,20 @@ test('AEMaaCS IMS wizard, OAuth: one click fills both steps; AEM receives exactl
   await Promise.all([page.close(), p.close()]);
 });
 
+test('"Clear profile" after a fill leaves the secret nowhere in session memory, Undo records included', async () => {
+  await oauthProfile();
+  const secret = b.cloud.state.credentials[OAUTH].clientSecret;
+  const { page, p } = await fill(`${CLOUD}${WIZARD}`);
+  assert.match(await p.locator('#fill-result').textContent(), /Filled \d+ fields/);
+  const session = () => b.worker().evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+  assert.ok((await session()).includes(secret), 'the profile holds the secret before clearing');
+  await p.getByRole('button', { name: 'Clear profile' }).click();
+  await p.getByRole('button', { name: 'Click again to clear every value' }).click();
+  await p.getByRole('status').filter({ hasText: 'Profile cleared.' }).waitFor();
+  assert.ok(!(await session()).includes(secret), 'a storage.session key still holds the client secret');
+  await Promise.all([page.close(), p.close()]);
+});
+
 test('6.5 wizard with unknown field names is filled by label', async () => {
   await oauthProfile();
   const { page, p } = await fill(`${AUTHOR}${WIZARD}?variant=labels`);
