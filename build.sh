@@ -105,9 +105,9 @@ build() {
   cp www/* dist/www/
   cp -r extension/shared dist/www/
   cp "$out/classic/$CRATE.js" dist/www/pkg/
-  node tests/tools/inline-wasm.mjs "$out/classic/${CRATE}_bg.wasm" dist/www/pkg/${CRATE}_wasm.js
+  node tools/inline-wasm.mjs "$out/classic/${CRATE}_bg.wasm" dist/www/pkg/${CRATE}_wasm.js
   for browser in chrome firefox; do
-    python3 tests/tools/zipdir.py "dist/$browser" "dist/ims-link-$browser-$version.zip"
+    python3 tools/zipdir.py "dist/$browser" "dist/ims-link-$browser-$version.zip"
   done
   say "built dist/chrome, dist/firefox, dist/www and the zips (wasm $(stat -c %s dist/chrome/pkg/${CRATE}_bg.wasm) bytes)"
 }
