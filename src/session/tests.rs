@@ -65,6 +65,12 @@ fn ok_report(check: &str) -> Value {
            "diagnosis": null, "clockWarning": null, "attempts": 1})
 }
 
+/// What the page script reports when every step of an `apply-*` call took.
+fn all_taken(io: &Value) -> Vec<Value> {
+    let steps = io["steps"].as_array().expect("steps");
+    steps.iter().map(|st| json!({"key": st["key"], "ok": true})).collect()
+}
+
 /// Fills the Cloud Service IMS wizard in tab 7; every field takes its value.
 fn fill_wizard(s: &mut Session) -> Value {
     let out = go(s, request(json!({"type": "FillForm", "tabId": 7})));
@@ -75,12 +81,7 @@ fn fill_wizard(s: &mut Session) -> Value {
     );
     let apply = io(&out);
     assert_eq!(apply["do"], "apply-fill");
-    let results: Vec<Value> = apply["steps"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .map(|st| json!({"key": st["key"], "ok": true}))
-        .collect();
+    let results = all_taken(&apply);
     assert!(results.len() >= 5, "{apply}");
     let out = go(
         s,
@@ -234,7 +235,7 @@ fn a_fill_keeps_what_undo_needs_and_never_the_values_it_wrote() {
     assert_eq!(steps.len(), applied.len());
     // Last applied first, each back to what the field held (empty in the fixture's wizard).
     assert_eq!(steps[0]["key"], applied[applied.len() - 1]["key"]);
-    let results: Vec<Value> = steps.iter().map(|st| json!({"key": st["key"], "ok": true})).collect();
+    let results = all_taken(&undo);
     let out = go(
         &mut s,
         event(json!({"type": "UndoApplied", "tabId": 7, "results": results, "notKept": []})),
@@ -277,12 +278,7 @@ fn a_secret_the_admin_had_typed_is_named_by_undo_not_kept() {
             .any(|st| st["key"] == key),
         "{apply}"
     );
-    let results: Vec<Value> = apply["steps"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .map(|st| json!({"key": st["key"], "ok": true}))
-        .collect();
+    let results = all_taken(&apply);
     go(
         &mut s,
         event(
