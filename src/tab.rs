@@ -1,5 +1,6 @@
 //! What the popup shows about a browser tab, decided from the tab's address alone.
 
+use crate::error::JsErrorInfo;
 use crate::message::{Message, Problem};
 use crate::tenant;
 

@@ -12,6 +12,8 @@ pub mod spec;
 
 use std::fmt;
 
+use crate::error::JsErrorInfo;
+
 pub use detect::FormKind;
 pub use plan::{plan, undo, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions};
 pub use snapshot::{FieldOption, FieldSnapshot, FormSnapshot};
@@ -40,9 +42,13 @@ pub enum FillError {
     TooManyApplied(usize),
 }
 
-impl FillError {
+impl JsErrorInfo for FillError {
+    fn js_name(&self) -> &'static str {
+        "FillError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             FillError::MalformedSnapshot(_) => "malformed-snapshot",
             FillError::MalformedProfile(_) => "malformed-profile",
