@@ -30,7 +30,7 @@ pub use keys::{generate_key_pair, generate_key_pair_portable, import_key_pair, s
 pub use message::{accept_message, describe_tab};
 pub use profile::{
     clear_profile, diagnose_profile, empty_profile, inspect_text, merge_capture, parse_payload, parse_scopes,
-    parse_workspace_json, typed_value,
+    parse_workspace_json, profile_fields, typed_value,
 };
 pub use tenant::{tenant_from_text, tenant_from_url};
 

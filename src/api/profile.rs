@@ -6,6 +6,13 @@ use wasm_bindgen::prelude::*;
 use super::{js_error, optional_fields, profile_input, profile_now_ms, to_js};
 use crate::profile::{self, console, diagnose, payload, scopes, Capture, Field, Profile, Source};
 
+/// `profileFields() -> [{field, label, secret}]`: every profile field in display order, with
+/// the label the pages show and whether its value is masked.
+#[wasm_bindgen(js_name = profileFields)]
+pub fn profile_fields() -> Result<JsValue, JsValue> {
+    to_js(&profile::fields::views())
+}
+
 /// `emptyProfile() -> Profile`: every field `null`.
 #[wasm_bindgen(js_name = emptyProfile)]
 pub fn empty_profile() -> Result<JsValue, JsValue> {
