@@ -12,6 +12,8 @@ use rsa::PrivateKey;
 use serde_json::{Map, Value};
 use sha2::Sha256;
 
+use crate::error::JsErrorInfo;
+
 /// Token lifetime when the caller has no reason to choose: IMS only needs the JWT for the
 /// one token exchange that follows, and a short life limits a leaked token's use.
 pub const DEFAULT_LIFETIME_SECS: u64 = 300;
@@ -68,9 +70,13 @@ pub enum JwtError {
     },
 }
 
-impl JwtError {
+impl JsErrorInfo for JwtError {
+    fn js_name(&self) -> &'static str {
+        "JwtError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             JwtError::PayloadNotJson(_) => "payload-not-json",
             JwtError::PayloadNotObject(_) => "payload-not-object",

@@ -6,6 +6,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod capture;
+pub mod error;
 pub mod fill;
 pub mod guide;
 pub mod ims;

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::capture::snapshot::PageSnapshot;
+use crate::error::JsErrorInfo;
 use crate::keys::KeyOptions;
 use crate::profile::Field;
 use crate::url;
@@ -124,9 +125,13 @@ pub enum MessageError {
     WorkerOnly,
 }
 
-impl MessageError {
+impl JsErrorInfo for MessageError {
+    fn js_name(&self) -> &'static str {
+        "MessageError"
+    }
+
     /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             MessageError::Malformed(_) => "malformed-message",
             MessageError::ForeignSender => "foreign-sender",

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::error::JsErrorInfo;
+
 use crate::message::Problem;
 use crate::tenant::{self, PageIds};
 

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::JsErrorInfo;
 use crate::url::{self, UrlError};
 
 /// Which kind of Adobe address the id was read from.
@@ -62,9 +63,13 @@ pub enum TenantError {
 
 const MAX_TENANT_LEN: usize = 64;
 
-impl TenantError {
+impl JsErrorInfo for TenantError {
+    fn js_name(&self) -> &'static str {
+        "TenantError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             TenantError::Url(UrlError::Empty) => "empty-input",
             TenantError::Url(_) => "not-a-url",

@@ -14,6 +14,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
+use ims_link::error::JsErrorInfo;
 use ims_link::jwt;
 use ims_link::keys::{self, KeyMaterial, KeyOptions};
 

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ims_link::capture::{pages, snapshot};
+use ims_link::error::JsErrorInfo;
 use ims_link::ims::diagnose::{self, Flow};
 use ims_link::ims::http::HttpResponse;
 use ims_link::{jwt, keys, message, tenant};

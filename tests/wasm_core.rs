@@ -50,6 +50,16 @@ fn messages_are_checked_against_their_sender() {
 }
 
 #[wasm_bindgen_test]
+fn profile_fields_come_in_display_order_with_labels() {
+    let fields: js_sys::Array = api::profile_fields().unwrap().dyn_into().unwrap();
+    assert_eq!(fields.length(), 12);
+    let secret = fields.get(4);
+    assert_eq!(get(&secret, "field").as_string().as_deref(), Some("clientSecret"));
+    assert_eq!(get(&secret, "label").as_string().as_deref(), Some("Client secret"));
+    assert_eq!(get(&secret, "secret").as_bool(), Some(true));
+}
+
+#[wasm_bindgen_test]
 fn tab_state_for_an_unreadable_tab() {
     let state = api::describe_tab(9, None).unwrap();
     assert_eq!(get(&state, "type").as_string().as_deref(), Some("TabState"));

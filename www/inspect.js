@@ -5,15 +5,16 @@
 (() => {
   const { core, $, el } = globalThis.imsLinkPage;
 
-  const LABELS = {
-    tenant: 'Tenant ID', clientCode: 'Client Code', authType: 'Authentication', clientId: 'Client ID (API key)',
-    clientSecret: 'Client secret', orgId: 'IMS Org ID', technicalAccountId: 'Technical account ID',
-    technicalAccountEmail: 'Technical account email', scopes: 'Scopes', payload: 'JWT payload',
-    authorizationServer: 'Authorization server', certificateSha256: 'Certificate',
-  };
+  // Labels, secrets and order are the core's, as the extension's popup shows them.
+  const FIELDS = core.profileFields();
+  const LABELS = Object.fromEntries(FIELDS.map((f) => [f.field, f.label]));
+  const SECRET = new Set(FIELDS.filter((f) => f.secret).map((f) => f.field));
   const AUTH = { jwt: 'Service Account (JWT)', oauth: 'OAuth Server-to-Server' };
   const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Info' };
-  const SHOWN = ['authType', 'clientId', 'clientSecret', 'orgId', 'technicalAccountId', 'technicalAccountEmail', 'scopes', 'authorizationServer'];
+  // The fields the inspector lists, in the core's order; the payload appears as its expiry
+  // instead, and the tenant and certificate are not in workspace files or JWTs.
+  const CARRIED = new Set(['authType', 'clientId', 'clientSecret', 'orgId', 'technicalAccountId', 'technicalAccountEmail', 'scopes', 'authorizationServer']);
+  const SHOWN = FIELDS.map((f) => f.field).filter((f) => CARRIED.has(f));
 
   function read(raw, source) {
     const { kind, capture } = core.inspectText(raw, source, $('inspect-choice').value.trim() || undefined);
@@ -22,7 +23,7 @@
   }
 
   function shown(field, value) {
-    if (field === 'clientSecret') return '••••••••';
+    if (SECRET.has(field)) return '••••••••';
     if (field === 'authType') return AUTH[value] ?? value;
     return Array.isArray(value) ? value.join(', ') : String(value);
   }

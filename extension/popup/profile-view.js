@@ -1,22 +1,13 @@
 // The profile: every captured value with where it came from, editable, clearable; values that
 // would replace different ones wait for the admin's choice; findings from the core's checks.
+import { PROFILE_FIELDS } from './profile-fields.js';
 import { $, busy, copyText, el, send, status } from './shared.js';
 
-const FIELDS = [
-  ['tenant', 'Tenant ID'],
-  ['clientCode', 'Client Code'],
-  ['authType', 'Authentication'],
-  ['clientId', 'Client ID (API key)'],
-  ['clientSecret', 'Client secret'],
-  ['orgId', 'IMS Org ID'],
-  ['technicalAccountId', 'Technical account ID'],
-  ['technicalAccountEmail', 'Technical account email'],
-  ['scopes', 'Scopes'],
-  ['payload', 'JWT payload'],
-  ['authorizationServer', 'Authorization server'],
-];
+// Labels, secrets and order are the core's (src/profile/fields.rs). The certificate's
+// fingerprint is left to the key pair card, which shows it with the pair.
+const FIELDS = PROFILE_FIELDS.filter((f) => f.field !== 'certificateSha256').map((f) => [f.field, f.label]);
 const LABEL = Object.fromEntries(FIELDS);
-const SECRET = new Set(['clientSecret']);
+const SECRET = new Set(PROFILE_FIELDS.filter((f) => f.secret).map((f) => f.field));
 const AUTH = { jwt: 'Service Account (JWT)', oauth: 'OAuth Server-to-Server' };
 const revealed = new Set();
 

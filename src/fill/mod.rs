@@ -3,18 +3,28 @@
 //! form's spec table (by name, then label) and returns what to set, what is already right,
 //! what conflicts with a value the admin typed, and what it could not find. The content
 //! script applies the plan; `undo` turns the applied actions back into restoring actions.
+//!
+//! By concern: `detect` tells the form, `matching` finds each spec's field, `resolve` says
+//! what value each spec wants from the profile, `choose` picks a list option for it, `plan`
+//! decides per field and builds the plan, `undo` reverses an applied one.
 
+pub mod choose;
 pub mod detect;
 pub mod matching;
 pub mod plan;
+pub mod resolve;
 pub mod snapshot;
 pub mod spec;
+pub mod undo;
 
 use std::fmt;
 
+use crate::error::JsErrorInfo;
+
 pub use detect::FormKind;
-pub use plan::{plan, undo, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions};
+pub use plan::{plan, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions};
 pub use snapshot::{FieldOption, FieldSnapshot, FormSnapshot};
+pub use undo::undo;
 
 /// Why no plan (or undo) could be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,9 +50,13 @@ pub enum FillError {
     TooManyApplied(usize),
 }
 
-impl FillError {
+impl JsErrorInfo for FillError {
+    fn js_name(&self) -> &'static str {
+        "FillError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             FillError::MalformedSnapshot(_) => "malformed-snapshot",
             FillError::MalformedProfile(_) => "malformed-profile",
@@ -86,7 +100,7 @@ impl fmt::Display for FillError {
             FillError::TooManyApplied(n) => write!(
                 f,
                 "{n} applied changes were given to undo, more than a form can have (at most {}). Reload the page without saving to discard them.",
-                plan::MAX_UNDO
+                undo::MAX_UNDO
             ),
         }
     }

@@ -1,14 +1,17 @@
 //! The fill plan: for each spec of the detected form, the field found, the value it should
 //! hold and what to do. A field that is empty (or off, or unselected) is filled; one that
 //! already holds the value is left alone; one holding a different value the admin may have
-//! typed is a conflict, applied only once its spec id is in `confirm`.
+//! typed is a conflict, applied only once its spec id is in `confirm`. What each spec wants
+//! is in `resolve`, how a list option is picked in `choose`, how a fill is undone in `undo`.
 
 use serde::{Deserialize, Serialize};
 
+use super::choose::{choose, option_text};
 use super::detect::{self, Address, FormKind};
 use super::matching::{match_fields, Prepared};
-use super::snapshot::{FieldOption, FormSnapshot};
-use super::spec::{normalize_label, Spec, ValueSource, DEFAULT_AUTH_SERVER};
+use super::resolve::{choose_mode, resolve, Wanted};
+use super::snapshot::FormSnapshot;
+use super::spec::{Spec, ValueSource};
 use super::FillError;
 use crate::profile::{AuthType, Field, Profile};
 
@@ -156,267 +159,6 @@ fn notice(code: &str, message: String) -> Notice {
 
 const FILLABLE: &str = "IMS Link fills the Adobe IMS Technical Account Configuration wizard (Tools > Security > Adobe IMS Configurations > Create), the AEM 6.5 Adobe Target dialog (Tools > Cloud Services > Legacy Cloud Services > Adobe Target, /etc/cloudservices/testandtarget/...) and the AEM as a Cloud Service Adobe Target configuration (Tools > Cloud Services > Adobe Target).";
 
-fn text(field: &Option<crate::profile::Sourced<String>>) -> Option<String> {
-    field
-        .as_ref()
-        .map(|s| s.value.trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
-/// The title IMS Link gives the IMS configuration it creates. It names the tenant and the
-/// authentication type, so that the Target configuration later picks this one and not an
-/// older configuration of the same tenant (a JWT one being migrated, say).
-pub fn default_title(profile: &Profile) -> String {
-    let auth = profile.auth_type.as_ref().map(|a| match a.value {
-        AuthType::Jwt => "JWT",
-        AuthType::Oauth => "OAuth",
-    });
-    match (text(&profile.tenant).or_else(|| text(&profile.client_code)), auth) {
-        (Some(t), Some(a)) => format!("Adobe Target ({t}, {a})"),
-        (Some(t), None) => format!("Adobe Target ({t})"),
-        (None, Some(a)) => format!("Adobe Target ({a})"),
-        (None, None) => "Adobe Target".to_string(),
-    }
-}
-
-/// The authentication type to fill: the profile's, else what its values imply, else the form's.
-fn choose_mode(profile: &Profile, current: Option<AuthType>) -> Option<AuthType> {
-    if let Some(a) = &profile.auth_type {
-        return Some(a.value);
-    }
-    if text(&profile.payload).is_some() {
-        return Some(AuthType::Jwt);
-    }
-    if profile.scopes.as_ref().is_some_and(|s| !s.value.is_empty()) || text(&profile.org_id).is_some() {
-        return Some(AuthType::Oauth);
-    }
-    current
-}
-
-/// A value as resolved from the profile, before it meets a field.
-enum Wanted {
-    Text(String),
-    Choice(Chooser),
-    Check(bool),
-}
-
-enum Chooser {
-    Patterns(&'static str, &'static [&'static str]),
-    Auth(AuthType),
-    ImsConfig(Vec<String>),
-}
-
-impl Wanted {
-    /// What the admin would type or pick by hand.
-    fn shown(&self) -> String {
-        match self {
-            Wanted::Text(t) => t.clone(),
-            Wanted::Check(true) => "checked".into(),
-            Wanted::Check(false) => "unchecked".into(),
-            Wanted::Choice(Chooser::Patterns(shown, _)) => shown.to_string(),
-            Wanted::Choice(Chooser::Auth(AuthType::Jwt)) => "JWT".into(),
-            Wanted::Choice(Chooser::Auth(AuthType::Oauth)) => "OAuth".into(),
-            Wanted::Choice(Chooser::ImsConfig(titles)) => titles.first().cloned().unwrap_or_default(),
-        }
-    }
-}
-
-fn profile_text(profile: &Profile, field: Field) -> Option<String> {
-    match field {
-        Field::Tenant => text(&profile.tenant),
-        Field::ClientCode => text(&profile.client_code),
-        Field::OrgId => text(&profile.org_id),
-        Field::TechnicalAccountId => text(&profile.technical_account_id),
-        Field::TechnicalAccountEmail => text(&profile.technical_account_email),
-        Field::ClientId => text(&profile.client_id),
-        Field::ClientSecret => text(&profile.client_secret),
-        Field::Payload => text(&profile.payload),
-        Field::AuthorizationServer => text(&profile.authorization_server),
-        Field::CertificateSha256 => text(&profile.certificate_sha256),
-        Field::AuthType => profile.auth_type.as_ref().map(|a| a.value.as_str().to_string()),
-        Field::Scopes => profile.scopes.as_ref().map(|s| s.value.join(",")),
-    }
-}
-
-fn why_missing(field: Field) -> String {
-    let how = match field {
-        Field::ClientId => "Copy the Client ID (API Key) from the credential in the Adobe Developer Console, or load the project's JSON download",
-        Field::ClientSecret => "Click Retrieve client secret on the credential in the Adobe Developer Console and paste it into IMS Link",
-        Field::Payload => "Copy the payload from Generate JWT on the Service Account (JWT) credential in the Adobe Developer Console and paste it into IMS Link",
-        Field::OrgId => "Load the Developer Console project's JSON download, or paste the Organization ID (...@AdobeOrg) into IMS Link",
-        Field::Scopes => "Copy the scopes from the OAuth Server-to-Server credential in the Adobe Developer Console and paste them into IMS Link",
-        Field::Tenant | Field::ClientCode => "Open Adobe Target (Activities) with IMS Link active: the tenant id is in its address, after \"@\"",
-        _ => "Add it to the profile in the IMS Link popup",
-    };
-    format!("The profile has no {}. {how}.", field.name())
-}
-
-fn resolve(spec: &Spec, profile: &Profile, options: &PlanOptions, mode: Option<AuthType>) -> Result<Wanted, String> {
-    let need = |field: Field| profile_text(profile, field).ok_or_else(|| why_missing(field));
-    match spec.source {
-        ValueSource::Profile(field) => need(field).map(Wanted::Text),
-        ValueSource::Tenant => need(Field::Tenant).or_else(|e| need(Field::ClientCode).map_err(|_| e)).map(Wanted::Text),
-        ValueSource::ClientCode => need(Field::ClientCode)
-            .or_else(|e| need(Field::Tenant).map_err(|_| e))
-            .map(Wanted::Text),
-        ValueSource::Scopes => {
-            let scopes: Vec<String> = profile
-                .scopes
-                .as_ref()
-                .map(|s| s.value.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
-                .unwrap_or_default();
-            if scopes.is_empty() {
-                Err(why_missing(Field::Scopes))
-            } else {
-                Ok(Wanted::Text(scopes.join(",")))
-            }
-        }
-        ValueSource::AuthServer => Ok(Wanted::Text(
-            text(&profile.authorization_server).unwrap_or_else(|| DEFAULT_AUTH_SERVER.to_string()),
-        )),
-        ValueSource::ImsTitle => Ok(Wanted::Text(
-            options
-                .title
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .unwrap_or_else(|| default_title(profile)),
-        )),
-        ValueSource::Constant(c) => Ok(Wanted::Text(c.to_string())),
-        ValueSource::Option(shown, patterns) => Ok(Wanted::Choice(Chooser::Patterns(shown, patterns))),
-        ValueSource::AuthTypeOption => mode.map(|m| Wanted::Choice(Chooser::Auth(m))).ok_or_else(|| {
-            "The profile does not say whether the credential is JWT or OAuth Server-to-Server. Load the Developer Console project's JSON download, or choose the type in the IMS Link popup.".to_string()
-        }),
-        ValueSource::ImsConfig => {
-            let mut titles = Vec::new();
-            for t in [options.ims_config_title.clone(), options.title.clone(), Some(default_title(profile))]
-                .into_iter()
-                .flatten()
-            {
-                let t = t.trim().to_string();
-                if !t.is_empty() && !titles.contains(&t) {
-                    titles.push(t);
-                }
-            }
-            Ok(Wanted::Choice(Chooser::ImsConfig(titles)))
-        }
-        ValueSource::Checked(on) => Ok(Wanted::Check(on)),
-    }
-}
-
-/// Why no option fits; `accept` lists option values that would be right, if any is current.
-struct NoOption {
-    why: String,
-    accept: Vec<String>,
-}
-
-fn option_list(options: &[FieldOption]) -> String {
-    let texts: Vec<&str> = options
-        .iter()
-        .filter(|o| !o.value.is_empty())
-        .map(|o| {
-            if o.text.trim().is_empty() {
-                o.value.as_str()
-            } else {
-                o.text.trim()
-            }
-        })
-        .take(12)
-        .collect();
-    if texts.is_empty() {
-        "none".to_string()
-    } else {
-        texts.join(", ")
-    }
-}
-
-fn choose<'o>(chooser: &Chooser, spec: &Spec, options: &'o [FieldOption]) -> Result<&'o FieldOption, NoOption> {
-    let norm: Vec<(String, String)> = options
-        .iter()
-        .map(|o| (normalize_label(&o.value), normalize_label(&o.text)))
-        .collect();
-    let first = |pred: &dyn Fn(&(String, String)) -> bool| norm.iter().position(pred).and_then(|i| options.get(i));
-    match chooser {
-        Chooser::Patterns(shown, patterns) => {
-            for p in patterns.iter() {
-                if let Some(o) = first(&|(v, t)| v == p || t == p) {
-                    return Ok(o);
-                }
-            }
-            for p in patterns.iter() {
-                let p = format!(" {p} ");
-                if let Some(o) = first(&|(v, t)| !v.is_empty() && format!(" {t} ").contains(&p)) {
-                    return Ok(o);
-                }
-            }
-            Err(NoOption {
-                why: format!(
-                    "The {} list has no \"{}\" option (it offers: {}). Pick it by hand if it is there under another name.",
-                    spec.label,
-                    shown,
-                    option_list(options)
-                ),
-                accept: Vec::new(),
-            })
-        }
-        Chooser::Auth(mode) => options
-            .iter()
-            .find(|o| detect::auth_type_of_option(&o.value, &o.text) == Some(*mode))
-            .ok_or_else(|| NoOption {
-                why: format!(
-                    "The Authentication Type list has no {} option (it offers: {}). {}",
-                    mode.as_str().to_uppercase(),
-                    option_list(options),
-                    match mode {
-                        AuthType::Oauth => "This AEM cannot use OAuth Server-to-Server credentials: update it (AEM 6.5 SP20 or later) or use a JWT credential.",
-                        AuthType::Jwt => "This AEM no longer offers JWT: create an OAuth Server-to-Server credential in the Adobe Developer Console.",
-                    }
-                ),
-                accept: Vec::new(),
-            }),
-        Chooser::ImsConfig(titles) => {
-            for t in titles {
-                let t = normalize_label(t);
-                if let Some(o) = first(&|(v, x)| !v.is_empty() && *x == t) {
-                    return Ok(o);
-                }
-            }
-            let targets: Vec<&FieldOption> = options
-                .iter()
-                .zip(&norm)
-                .filter(|(_, (v, t))| !v.is_empty() && (contains_word(t, "target") || contains_word(v, "target")))
-                .map(|(o, _)| o)
-                .collect();
-            if let [only] = targets.as_slice() {
-                return Ok(only);
-            }
-            let wanted = titles.first().cloned().unwrap_or_default();
-            if targets.is_empty() {
-                Err(NoOption {
-                    why: format!(
-                        "No IMS configuration for Adobe Target is listed (the list offers: {}). Create \"{wanted}\" in Tools > Security > Adobe IMS Configurations first, then reload this page.",
-                        option_list(options)
-                    ),
-                    accept: Vec::new(),
-                })
-            } else {
-                Err(NoOption {
-                    why: format!(
-                        "Several IMS configurations could be Adobe Target's ({}) and none is titled \"{wanted}\". Pick the one made for this Target account by hand.",
-                        targets.iter().map(|o| o.text.trim()).collect::<Vec<_>>().join(", ")
-                    ),
-                    accept: targets.iter().map(|o| o.value.clone()).collect(),
-                })
-            }
-        }
-    }
-}
-
-fn contains_word(text: &str, word: &str) -> bool {
-    format!(" {text} ").contains(&format!(" {word} "))
-}
-
 /// Whether two texts are the same value for this spec.
 fn same(spec: &Spec, current: &str, wanted: &str) -> bool {
     let (a, b) = (current.trim(), wanted.trim());
@@ -448,14 +190,6 @@ fn shown_label(p: &Prepared) -> Option<String> {
         .map(|s| s.trim())
         .find(|s| !s.is_empty())
         .map(str::to_string)
-}
-
-fn option_text(options: &[FieldOption], value: &str) -> String {
-    options
-        .iter()
-        .find(|o| o.value == value)
-        .map(|o| o.text.trim().to_string())
-        .unwrap_or_else(|| value.to_string())
 }
 
 /// Builds the plan for a snapshot; `confirm` ids must belong to the detected form.
@@ -704,37 +438,4 @@ fn missing(spec: &Spec, key: Option<String>, value: Option<String>, why: String)
         required: spec.required,
         why,
     }
-}
-
-/// Most applied actions `undo` takes.
-pub const MAX_UNDO: usize = super::snapshot::MAX_FIELDS;
-
-/// The actions that put back what `applied` replaced, last applied first.
-pub fn undo(applied: &[Action]) -> Result<Vec<Action>, FillError> {
-    if applied.len() > MAX_UNDO {
-        return Err(FillError::TooManyApplied(applied.len()));
-    }
-    Ok(applied
-        .iter()
-        .rev()
-        .map(|a| Action {
-            key: a.key.clone(),
-            spec_id: a.spec_id.clone(),
-            label: a.label.clone(),
-            field_label: a.field_label.clone(),
-            action: a.action,
-            value: a.before.clone(),
-            before: a.value.clone(),
-            before_text: a.after.clone(),
-            after: if a.before_text.is_empty() {
-                a.before.clone()
-            } else {
-                a.before_text.clone()
-            },
-            conflict: false,
-            secret: a.secret,
-            hidden: a.hidden,
-            disabled: a.disabled,
-        })
-        .collect())
 }

@@ -38,7 +38,7 @@ pub enum ValueSource {
     Option(&'static str, &'static [&'static str]),
     /// The option for the plan's authentication type (JWT or OAuth).
     AuthTypeOption,
-    /// The IMS configuration made for this profile (see `plan::choose_ims_config`).
+    /// The IMS configuration made for this profile (see `resolve::resolve` and `choose::choose`).
     ImsConfig,
     /// A checkbox state.
     Checked(bool),

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::allow::AllowError;
 use super::check::DEFAULT_AUTH_SERVER;
 use super::request::{ims_origin, TARGET_ACCEPT};
+use crate::error::JsErrorInfo;
 use crate::profile::AuthType;
 use crate::tenant::{self, TenantError};
 
@@ -76,9 +77,13 @@ pub enum CurlError {
     ControlCharacter(&'static str),
 }
 
-impl CurlError {
+impl JsErrorInfo for CurlError {
+    fn js_name(&self) -> &'static str {
+        "CurlError"
+    }
+
     /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             CurlError::Missing(_) => "missing-value",
             CurlError::Host(e) => e.code(),

@@ -12,6 +12,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::JsErrorInfo;
+
 pub use certificate::UnsignedCertificate;
 pub use certificate::{CertificateInfo, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS};
 pub use generate::{generate, generate_with, material, KeyPlan};
@@ -148,9 +150,13 @@ pub enum KeyError {
     EncodingFailed(String),
 }
 
-impl KeyError {
+impl JsErrorInfo for KeyError {
+    fn js_name(&self) -> &'static str {
+        "KeyError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             KeyError::ValidityOutOfRange(_) => "validity-out-of-range",
             KeyError::SubjectTooLong { .. } => "subject-too-long",

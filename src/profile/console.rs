@@ -12,6 +12,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::{sourced, AuthType, Capture, Field, Profile, Source, Sourced};
+use crate::error::JsErrorInfo;
 use crate::message::Problem;
 
 /// Why no credential could be read from the text.
@@ -33,9 +34,13 @@ pub enum WorkspaceError {
     ChoiceNotFound(String, Vec<String>),
 }
 
-impl WorkspaceError {
+impl JsErrorInfo for WorkspaceError {
+    fn js_name(&self) -> &'static str {
+        "WorkspaceError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             WorkspaceError::Empty => "empty-input",
             WorkspaceError::Html => "html-not-json",

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::{scopes, AuthType, Field, Profile, Source, SourceKind, Sourced};
+use crate::error::JsErrorInfo;
 use crate::tenant;
 
 /// Why a typed value was not taken.
@@ -16,9 +17,14 @@ pub enum EditError {
     Tenant(Field, tenant::TenantError),
 }
 
-impl EditError {
+impl JsErrorInfo for EditError {
+    /// Typed values belong to the profile, so the JS side sees a `ProfileError`.
+    fn js_name(&self) -> &'static str {
+        "ProfileError"
+    }
+
     /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             EditError::Empty(_) => "empty-value",
             EditError::UnknownAuthType(_) => "unknown-auth-type",

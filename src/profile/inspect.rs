@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::console::{self, WorkspaceError};
 use super::payload::{self, PayloadError};
 use super::{Capture, Source};
+use crate::error::JsErrorInfo;
 use crate::jwt;
 
 /// What the pasted text was.
@@ -52,9 +53,9 @@ pub enum InspectError {
     Payload(PayloadError),
 }
 
-impl InspectError {
-    /// The JS error name: the parser's own for its refusals, `InspectError` for the others.
-    pub fn name(&self) -> &'static str {
+impl JsErrorInfo for InspectError {
+    /// The parser's own name for its refusals, `InspectError` for the others.
+    fn js_name(&self) -> &'static str {
         match self {
             InspectError::Workspace(_) => "WorkspaceError",
             InspectError::Payload(_) => "PayloadError",
@@ -63,7 +64,7 @@ impl InspectError {
     }
 
     /// A stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             InspectError::Empty => "empty-input",
             InspectError::Unrecognized(_) => "unrecognized",

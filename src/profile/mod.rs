@@ -5,6 +5,7 @@
 pub mod console;
 pub mod diagnose;
 pub mod edit;
+pub mod fields;
 pub mod inspect;
 pub mod payload;
 pub mod scopes;
@@ -104,14 +105,14 @@ impl Field {
     pub const ALL: [Field; 12] = [
         Field::Tenant,
         Field::ClientCode,
+        Field::AuthType,
+        Field::ClientId,
+        Field::ClientSecret,
         Field::OrgId,
         Field::TechnicalAccountId,
         Field::TechnicalAccountEmail,
-        Field::ClientId,
-        Field::ClientSecret,
-        Field::AuthType,
-        Field::Payload,
         Field::Scopes,
+        Field::Payload,
         Field::AuthorizationServer,
         Field::CertificateSha256,
     ];

@@ -8,6 +8,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::{sourced, AuthType, Capture, Field, Profile, Source, Sourced};
+use crate::error::JsErrorInfo;
 use crate::jwt;
 
 /// Why the text is not a usable JWT payload.
@@ -23,9 +24,13 @@ pub enum PayloadError {
     NotObject,
 }
 
-impl PayloadError {
+impl JsErrorInfo for PayloadError {
+    fn js_name(&self) -> &'static str {
+        "PayloadError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             PayloadError::Empty => "empty-input",
             PayloadError::Html => "html-not-json",

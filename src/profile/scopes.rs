@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::{Capture, Profile, Source, Sourced};
+use crate::error::JsErrorInfo;
 
 /// Adobe's own Target integration asks for these scopes (adobe-surfaces.md §6).
 pub const TARGET_SCOPES: &str =
@@ -16,9 +17,13 @@ pub enum ScopesError {
     Empty,
 }
 
-impl ScopesError {
+impl JsErrorInfo for ScopesError {
+    fn js_name(&self) -> &'static str {
+        "ScopesError"
+    }
+
     /// A stable machine-readable code, used by the UI and tests.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         match self {
             ScopesError::Empty => "empty-input",
         }

@@ -280,7 +280,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, now_ms: u64) -> St
         Message::GenerateKeyPair { options } => Step::io(Io::GenerateKeyPair { options }),
         Message::ImportKeyPair { key_text, cert_text } => match crate::keys::import(&key_text, cert_text.as_deref()) {
             Ok(key) => checks::hold_key_pair(s, key),
-            Err(e) => Step::reply(Reply::refused(e.code(), e.to_string())),
+            Err(e) => Step::reply(Reply::failed(&e)),
         },
         Message::ReadSiteSettings { tab_id } => Step::io(Io::ReadSiteSettings { tab_id }),
         Message::ImportText { kind, text, file_name } => profile_ops::import_text(s, kind, &text, file_name, now_ms),

@@ -45,7 +45,7 @@ pub(super) fn planned(
     };
     let plan = match fill::plan(snapshot, &s.profile, &options) {
         Ok(plan) => plan,
-        Err(e) => return Step::reply(Reply::refused(e.code(), e.to_string())),
+        Err(e) => return Step::reply(Reply::failed(&e)),
     };
     let steps: Vec<ApplyStep> = plan
         .actions

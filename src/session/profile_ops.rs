@@ -113,16 +113,16 @@ pub(super) fn import_text(
         at_ms: now_ms,
     };
     let parsed = match kind {
-        ImportKind::WorkspaceJson => console::parse(text, &source, None).map_err(|e| (e.code(), e.to_string())),
-        ImportKind::Payload => payload::parse(text, &source).map_err(|e| (e.code(), e.to_string())),
-        ImportKind::Scopes => scopes::parse(text, &source).map_err(|e| (e.code(), e.to_string())),
+        ImportKind::WorkspaceJson => console::parse(text, &source, None).map_err(|e| Reply::failed(&e)),
+        ImportKind::Payload => payload::parse(text, &source).map_err(|e| Reply::failed(&e)),
+        ImportKind::Scopes => scopes::parse(text, &source).map_err(|e| Reply::failed(&e)),
     };
     match parsed {
         Ok(capture) => {
             absorb(&mut s, capture, &[]);
             profile_reply(s, now_ms)
         }
-        Err((code, message)) => Step::reply(Reply::refused(code, message)),
+        Err(refusal) => Step::reply(refusal),
     }
 }
 
@@ -137,7 +137,7 @@ pub(super) fn edit_field(mut s: Session, field: Field, value: &str, now_ms: u64)
             absorb(&mut s, capture, &[field]);
             profile_reply(s, now_ms)
         }
-        Err(e) => Step::reply(Reply::refused(e.code(), e.to_string())),
+        Err(e) => Step::reply(Reply::failed(&e)),
     }
 }
 

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::Checks;
+use crate::error::JsErrorInfo;
 use crate::fill::Plan;
 use crate::guide::Guide;
 use crate::ims::check::CheckReport;
@@ -82,6 +83,11 @@ pub enum Reply {
 }
 
 impl Reply {
+    /// A module's error as a refusal: its code and its message for the admin.
+    pub fn failed(e: &impl JsErrorInfo) -> Reply {
+        Reply::refused(e.code(), e.to_string())
+    }
+
     /// A refusal with a code and a message.
     pub fn refused(code: &str, message: impl Into<String>) -> Reply {
         Reply::Refused {

@@ -1,0 +1,38 @@
+//! Filling AEM's IMS and Target configuration forms, and undoing a fill.
+
+use wasm_bindgen::prelude::*;
+
+use super::{js_error, to_js};
+use crate::fill::{self, FillError};
+use crate::profile::Profile;
+
+/// A fill argument; refused as the `FillError` variant `wrap` names (which argument it was).
+fn fill_input<T: serde::de::DeserializeOwned>(value: JsValue, wrap: fn(String) -> FillError) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(wrap(e.to_string())))
+}
+
+/// `planFill(snapshot, profile, options?) -> plan`. `snapshot` is `{url, fields: [{key, tag,
+/// kind, name?, id?, label?, ariaLabel?, placeholder?, value, checked?, options: [{value,
+/// text}], visible, disabled, readOnly}]}`; `options` is `{confirm?: [specId], title?,
+/// imsConfigTitle?}` or undefined. The plan is `{form, mode, availableModes, currentMode,
+/// openUrl, notices, actions, unchanged, conflicts, missingFields, missingValues}` (see
+/// `fill::Plan`); throws `FillError`.
+#[wasm_bindgen(js_name = planFill)]
+pub fn plan_fill(snapshot: JsValue, profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let snapshot: fill::FormSnapshot = fill_input(snapshot, FillError::MalformedSnapshot)?;
+    let profile: Profile = fill_input(profile, FillError::MalformedProfile)?;
+    let options: fill::PlanOptions = if options.is_undefined() || options.is_null() {
+        fill::PlanOptions::default()
+    } else {
+        fill_input(options, FillError::MalformedOptions)?
+    };
+    to_js(&fill::plan(snapshot, &profile, &options).map_err(js_error)?)
+}
+
+/// `undoFill(appliedActions) -> actions`: the actions that restore each field's `before`
+/// value, last applied first; throws `FillError`.
+#[wasm_bindgen(js_name = undoFill)]
+pub fn undo_fill(applied: JsValue) -> Result<JsValue, JsValue> {
+    let applied: Vec<fill::Action> = fill_input(applied, FillError::MalformedApplied)?;
+    to_js(&fill::undo(&applied).map_err(js_error)?)
+}

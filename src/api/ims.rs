@@ -1,0 +1,47 @@
+//! The IMS and Target checks, which results a profile change voids, and the same checks as
+//! cURL commands for the www page.
+
+use wasm_bindgen::prelude::*;
+
+use super::{from_js, js_error, optional_fields, to_js, BridgeError};
+use crate::ims::{check, curl, run};
+
+/// `await checkIms(input, nowMs) -> {report, token}`: gets a token from Adobe IMS with the
+/// credential and judges the answer. `input` is `{authType: "jwt"|"oauth", authServer?,
+/// clientId, clientSecret, scopes?, payload?, privateKeyPem?, timeoutMs?}`. `report` is
+/// `{check: "ims", ok, expiresAtMs, diagnosis: {code, summary, cause, nextStep, httpStatus,
+/// remoteError, raw}, clockWarning, attempts}`; `token` `{accessToken, expiresAtMs}` is for
+/// the worker alone. Failures are in the report; only a malformed `input` throws.
+#[wasm_bindgen(js_name = checkIms)]
+pub async fn check_ims(input: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let input: check::ImsCheckInput = from_js(input, "IMS check input")?;
+    to_js(&run::ims(input, now_ms as i64).await)
+}
+
+/// `await checkTarget({tenant, clientId, accessToken, timeoutMs?}) -> report` with
+/// `check: "target"` and `totalActivities` on success.
+#[wasm_bindgen(js_name = checkTarget)]
+pub async fn check_target(input: JsValue) -> Result<JsValue, JsValue> {
+    let input: run::TargetCheckInput = from_js(input, "Target check input")?;
+    to_js(&run::target(input).await)
+}
+
+/// `staleChecks(changedFields) -> {ims, target}`: which check results (and, with `ims`, the
+/// token) a profile change voids; throws `ProfileError` for an unknown field name.
+#[wasm_bindgen(js_name = staleChecks)]
+pub fn stale_checks(changed: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&check::stale_after(&optional_fields(changed)?))
+}
+
+/// `curlCommands({authType, authServer?, clientId, scopes?, tenant?}) -> {authType, imsOrigin,
+/// secretExport, jwtExport, token, tokenExport, target}`: the IMS and Target checks as cURL
+/// commands whose secrets are shell variables (`$IMS_CLIENT_SECRET`, `$IMS_JWT`,
+/// `$IMS_ACCESS_TOKEN`); `target` is `null` without a tenant. Throws `CurlError`:
+/// `malformed-input`, `missing-value`, `bad-url`, `not-https`, `host-not-allowed`,
+/// `unexpected-authority`, `invalid-tenant`, `control-character`.
+#[wasm_bindgen(js_name = curlCommands)]
+pub fn curl_commands(input: JsValue) -> Result<JsValue, JsValue> {
+    let input: curl::CurlInput =
+        serde_wasm_bindgen::from_value(input).map_err(|e| js_error(BridgeError::CurlInput(e.to_string())))?;
+    to_js(&curl::commands(&input).map_err(js_error)?)
+}

@@ -1,0 +1,197 @@
+//! The wasm API: the only functions the worker, popup and www page call, one file per domain.
+//! Inputs and outputs are JSON-shaped values; failures are JS `Error`s whose `name` says which
+//! module failed and whose `code` is stable. See README "Core API".
+//!
+//! This file holds what every export shares: the JSON bridge (`to_js`, `from_js`), the one
+//! conversion of a module error to a JS `Error` (`js_error`), the bridge's own refusals
+//! (`BridgeError`) and the panic hook.
+
+use std::fmt;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::JsErrorInfo;
+
+mod capture;
+mod fill;
+mod guide;
+mod ims;
+mod keys;
+mod message;
+mod profile;
+mod session;
+mod tenant;
+
+pub use capture::{capture_from_atjs, capture_from_page};
+pub use fill::{plan_fill, undo_fill};
+pub use guide::guide;
+pub use ims::{check_ims, check_target, curl_commands, stale_checks};
+pub use keys::{generate_key_pair, generate_key_pair_portable, import_key_pair, sign_jwt, sign_jwt_portable};
+pub use message::{accept_message, describe_tab};
+pub use profile::{
+    clear_profile, diagnose_profile, empty_profile, inspect_text, merge_capture, parse_payload, parse_scopes,
+    parse_workspace_json, profile_fields, typed_value,
+};
+pub use session::session_step;
+pub use tenant::{tenant_from_text, tenant_from_url};
+
+/// Runs once when the module is instantiated. With `panic = "abort"` a panic otherwise
+/// reaches the console only as a bare `unreachable` trap; this names it and where it happened.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("IMS Link core panicked: {info}").into());
+    }));
+}
+
+/// Any module error as a JS `Error` with its `name`, its stable `code` and its message.
+pub(crate) fn js_error(e: impl JsErrorInfo) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name(e.js_name());
+    // Setting a plain data property on a fresh Error cannot fail.
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+    err.into()
+}
+
+/// The bridge's own refusals, before or after a module runs: an argument it cannot read, a
+/// clock value that is not `Date.now()`. Each is named after the module of the export that
+/// refused, so JavaScript sees one `name` per export whichever layer said no.
+#[derive(Debug)]
+pub(crate) enum BridgeError {
+    /// A result that serde could not turn into a JS value: a bug, not the admin's doing.
+    Serialize(String),
+    /// A message, or a check's input, that is not JSON of the expected shape.
+    Message {
+        /// What was being read ("message", "IMS check input").
+        what: &'static str,
+        /// What serde said.
+        detail: String,
+    },
+    /// Key options of the wrong shape.
+    KeyOptions(String),
+    /// A JWT lifetime that is not a whole, non-negative number of seconds.
+    JwtLifetime(f64),
+    /// A profile-side input (profile, source, field list, snapshot...) of the wrong shape.
+    ProfileInput {
+        /// What was being read, in the admin's words ("field list", "page snapshot").
+        what: &'static str,
+        /// What serde said.
+        detail: String,
+    },
+    /// The cURL input of the wrong shape.
+    CurlInput(String),
+    /// `nowMs` is not milliseconds since 1970.
+    Clock {
+        /// The JS name of the export's module.
+        js_name: &'static str,
+        /// What was given.
+        now_ms: f64,
+    },
+}
+
+impl JsErrorInfo for BridgeError {
+    fn js_name(&self) -> &'static str {
+        match self {
+            BridgeError::Serialize(_) => "InternalError",
+            BridgeError::Message { .. } => "MessageError",
+            BridgeError::KeyOptions(_) => "KeyError",
+            BridgeError::JwtLifetime(_) => "JwtError",
+            BridgeError::ProfileInput { .. } => "ProfileError",
+            BridgeError::CurlInput(_) => "CurlError",
+            BridgeError::Clock { js_name, .. } => js_name,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            BridgeError::Serialize(_) => "serialize",
+            BridgeError::Message { .. } => "malformed-message",
+            BridgeError::KeyOptions(_) => "malformed-options",
+            BridgeError::JwtLifetime(_) => "lifetime-out-of-range",
+            BridgeError::ProfileInput { .. } | BridgeError::CurlInput(_) => "malformed-input",
+            BridgeError::Clock { .. } => "time-out-of-range",
+        }
+    }
+}
+
+impl fmt::Display for BridgeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BridgeError::Serialize(detail) => write!(f, "{detail}"),
+            BridgeError::Message { what, detail } => write!(f, "{what}: {detail}"),
+            BridgeError::KeyOptions(detail) => write!(f, "Key options: {detail}"),
+            BridgeError::JwtLifetime(secs) => write!(
+                f,
+                "lifetimeSecs must be a whole number of seconds between 1 and {}, not {secs}.",
+                crate::jwt::MAX_LIFETIME_SECS
+            ),
+            BridgeError::ProfileInput { what, detail } => write!(
+                f,
+                "IMS Link could not read the {what} ({detail}). Reload the popup; if it persists, clear the profile."
+            ),
+            BridgeError::CurlInput(detail) => write!(f, "cURL input: {detail}"),
+            BridgeError::Clock { now_ms, .. } => {
+                write!(f, "nowMs must be Date.now() (milliseconds since 1970), not {now_ms}.")
+            }
+        }
+    }
+}
+
+/// A result as a plain JSON-shaped JS value (objects, not `Map`s).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&ser)
+        .map_err(|e| js_error(BridgeError::Serialize(e.to_string())))
+}
+
+/// A message or check input; refused as a `MessageError`.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_error(BridgeError::Message {
+            what,
+            detail: e.to_string(),
+        })
+    })
+}
+
+/// A profile-side input; refused as a `ProfileError` that tells the admin what to do.
+fn profile_input<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_error(BridgeError::ProfileInput {
+            what,
+            detail: e.to_string(),
+        })
+    })
+}
+
+/// An optional list of profile field names; `undefined` or `null` is the empty list.
+fn optional_fields(fields: JsValue) -> Result<Vec<crate::profile::Field>, JsValue> {
+    if fields.is_undefined() || fields.is_null() {
+        return Ok(Vec::new());
+    }
+    profile_input(fields, "field list")
+}
+
+/// Converts a JS `Date.now()` value (milliseconds) to unix seconds. The clock is read by
+/// JavaScript because `SystemTime::now()` panics on wasm32.
+fn unix_seconds(now_ms: f64, js_name: &'static str) -> Result<u64, JsValue> {
+    if !now_ms.is_finite() || now_ms < 0.0 {
+        return Err(js_error(BridgeError::Clock { js_name, now_ms }));
+    }
+    // Saturating float-to-int conversion; the modules reject times they cannot encode.
+    Ok((now_ms / 1000.0).floor() as u64)
+}
+
+/// `Date.now()` for the profile-side exports: milliseconds, range-checked like the others.
+fn profile_now_ms(now_ms: f64) -> Result<u64, JsValue> {
+    // Same range rule as the key and JWT exports; milliseconds are kept for the dates.
+    Ok(unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000))
+}
+
+/// The crate version, shown in the popup footer.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
