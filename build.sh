@@ -54,14 +54,21 @@ ensure_build_tools() {
   command -v node >/dev/null || apt_ensure nodejs npm
   command -v python3 >/dev/null || apt_ensure python3
   # npm's binaryen: Debian's wasm-opt 108 breaks wasm-bindgen's externref table.
-  if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
-    say "installing build and test packages (npm ci)"
-    (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+  npm_ensure tools "build tools"
+}
+
+# Installs a folder's npm packages exactly as its lock file says, unless they are there already.
+npm_ensure() {
+  local dir=$1 what=$2
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing $what (npm ci in $dir/)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
 ensure_test_tools() {
   ensure_build_tools
+  npm_ensure tests "test packages"
   if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$DENY_VERSION" ]; then
     say "installing cargo-deny $DENY_VERSION (about 4 minutes)"
     cargo install -q cargo-deny --version "$DENY_VERSION" --locked
@@ -88,7 +95,7 @@ build() {
   local features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
     --enable-mutable-globals --enable-reference-types --enable-multivalue)
   for f in "$out"/web/*_bg.wasm "$out"/classic/*_bg.wasm; do
-    tests/node_modules/.bin/wasm-opt -Oz "${features[@]}" -o "$f.opt" "$f" && mv "$f.opt" "$f"
+    tools/node_modules/.bin/wasm-opt -Oz "${features[@]}" -o "$f.opt" "$f" && mv "$f.opt" "$f"
   done
 
   say "assembling dist/"
@@ -222,6 +229,17 @@ deny_check() {
   cargo fetch --locked -q && cargo deny --offline check licenses bans sources
 }
 
+# The extension's and the www page's JavaScript against the browser's types, JSDoc and the wasm
+# API's generated declarations (see tsconfig.json).
+js_types() {
+  local wasm=target/$WASM_TARGET/release/$CRATE.wasm
+  cargo build -q --release --target "$WASM_TARGET" --lib
+  rm -rf target/types && mkdir -p target/types/extension/pkg target/types/www
+  wasm-bindgen --target web --out-dir target/types/extension/pkg "$wasm"
+  wasm-bindgen --target no-modules --out-dir target/types/www "$wasm"
+  tools/node_modules/.bin/tsc -p tsconfig.json
+}
+
 run_tests() {
   ensure_test_tools
   mkdir -p target/test-logs
@@ -230,6 +248,7 @@ run_tests() {
   check "cargo clippy (wasm)" cargo clippy -q --target "$WASM_TARGET" --lib -- -D warnings
   # Advisories are not checked: their database is on GitHub, which these machines cannot reach.
   check "cargo deny (licenses, bans, sources)" deny_check
+  check "JavaScript types (tsc --noEmit)" js_types
   suite "native unit tests" cargo_counts cargo test --release
   # Every browser suite has a deadline, so a hung browser fails the run instead of eating CI's 90 minutes.
   suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \

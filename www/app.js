@@ -4,7 +4,8 @@
 // sections talk through DOM events, so each file stays independent of the others.
 'use strict';
 (() => {
-  const $ = (id) => document.getElementById(id);
+  /** An element of the page by id, typed as an input (the page's fields and buttons). */
+  const $ = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
   // wasm-bindgen's classic glue declares `wasm_bindgen` with `let`: global, but not on globalThis.
   const core = wasm_bindgen; // eslint-disable-line no-undef
   core.initSync({ module: globalThis.imsLinkWasmBytes() });
@@ -66,7 +67,7 @@
   }
   $('generate').addEventListener('click', generate);
   document.querySelectorAll('[data-export]').forEach((b) =>
-    b.addEventListener('click', () => globalThis.imsLinkKeyFiles.save(b.dataset.export, material)));
+    b.addEventListener('click', () => globalThis.imsLinkKeyFiles.save(/** @type {HTMLElement} */ (b).dataset.export, material)));
 
   $('tenant-read').addEventListener('click', readTenant);
   $('tenant-input').addEventListener('keydown', (e) => {

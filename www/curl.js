@@ -96,11 +96,11 @@
     }
   }
 
-  document.addEventListener('ims-link:profile', (e) => {
+  document.addEventListener('ims-link:profile', (/** @type {CustomEvent} */ e) => {
     profile = e.detail;
     render();
   });
-  document.addEventListener('ims-link:tenant', (e) => {
+  document.addEventListener('ims-link:tenant', (/** @type {CustomEvent} */ e) => {
     if (!$('curl-tenant').value) $('curl-tenant').value = e.detail;
     renderTarget();
   });

@@ -53,10 +53,10 @@
         if (label) add(label, valueOf(el.nextElementSibling));
       }
       if (el.matches('textarea[aria-label], pre[aria-label], input[aria-label], code[aria-label]')) {
-        add(el.getAttribute('aria-label'), el.matches('textarea, input') ? el.value : el.textContent);
+        add(el.getAttribute('aria-label'), el.matches('textarea, input') ? /** @type {HTMLInputElement} */ (el).value : el.textContent);
       }
       if (el.matches('label[for]')) {
-        const target = document.getElementById(el.htmlFor);
+        const target = /** @type {HTMLInputElement | null} */ (document.getElementById(/** @type {HTMLLabelElement} */ (el).htmlFor));
         if (target?.matches('input, textarea, select')) add(el.textContent, target.value);
       }
     }

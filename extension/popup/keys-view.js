@@ -18,7 +18,7 @@ function render() {
   $('cert-subject').textContent = cert?.subject ?? 'no certificate given';
   $('cert-expires').textContent = cert ? new Date(cert.notAfter * 1000).toLocaleDateString(undefined, { dateStyle: 'long' }) : '—';
   $('cert-sha256').textContent = cert?.sha256Fingerprint ?? '—';
-  document.querySelectorAll('[data-export^="cert"], [data-copy^="cert"]').forEach((b) => { b.hidden = !cert; });
+  document.querySelectorAll('[data-export^="cert"], [data-copy^="cert"]').forEach((/** @type {HTMLElement} */ b) => { b.hidden = !cert; });
 }
 
 async function generate(tenant) {
@@ -66,9 +66,9 @@ async function importOwn() {
 export function wireKeys(tenant) {
   $('import-key').addEventListener('click', importOwn);
   $('generate').addEventListener('click', () => generate(tenant));
-  document.querySelectorAll('[data-export]').forEach((b) =>
+  document.querySelectorAll('[data-export]').forEach((/** @type {HTMLElement} */ b) =>
     b.addEventListener('click', () => status(`Saved ${save(b.dataset.export, keyPair)}.`)));
-  document.querySelectorAll('[data-copy]').forEach((b) =>
+  document.querySelectorAll('[data-copy]').forEach((/** @type {HTMLElement} */ b) =>
     b.addEventListener('click', () => copyText(EXPORTS[b.dataset.copy].data(keyPair), `the ${EXPORTS[b.dataset.copy].what}`)));
 }
 

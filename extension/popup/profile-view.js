@@ -41,7 +41,7 @@ function row(field, label, sourced, onChange, refresh) {
   const kind = field === 'authType' ? ' text' : field === 'payload' ? ' long' : '';
   // The payload scrolls: keyboard users reach it (tabindex) and hear what it is.
   const scrolls = field === 'payload' && text ? { tabindex: '0', role: 'region', 'aria-label': label } : {};
-  const valueEl = el('span', { class: `pv-value${kind}`, id: `pv-${field}`, ...scrolls }, text ? (secret && !revealed.has(field) ? masked(text) : text) : '—');
+  const valueEl = el('span', { class: `pv-value${kind}`, id: `pv-${field}`, ...scrolls }, text ? (secret && !revealed.has(field) ? masked() : text) : '—');
   const editor = el('input', { type: secret ? 'password' : 'text', 'aria-label': `${label} value`, class: 'pv-input', hidden: true, autocomplete: 'off', spellcheck: 'false' });
   const actions = [];
   if (text && secret) {
@@ -81,7 +81,7 @@ function conflictsView(conflicts, refresh) {
   if (!conflicts.length) return null;
   const boxes = conflicts.map((c) => {
     const label = LABEL[c.field] ?? c.field;
-    const hide = (v) => (SECRET.has(c.field) ? masked(shown(c.field, v)) : shown(c.field, v));
+    const hide = (v) => (SECRET.has(c.field) ? masked() : shown(c.field, v));
     return el('label', { class: 'cf-item' },
       el('input', { type: 'checkbox', value: c.field }),
       ` ${label}: `, el('s', {}, hide(c.current)), ' → ', el('strong', {}, hide(c.incoming)),

@@ -2,7 +2,13 @@
 import { ext as api } from '../shared/ext.js';
 
 export { api };
-export const $ = (id) => document.getElementById(id);
+/**
+ * An element of popup.html by id. Typed as an input so that the fields' `value` and the
+ * buttons' `disabled` read without a cast at every use; the ids are the page's own.
+ * @param {string} id
+ * @returns {HTMLInputElement}
+ */
+export const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
 
 /** Sends a message to the worker; one retry covers a worker that is restarting. */
 export async function send(message) {

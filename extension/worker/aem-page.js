@@ -3,6 +3,12 @@
 // serialized by chrome.scripting, so each must be self-contained. They read and touch fields;
 // the wasm core decides which field gets which value.
 
+/**
+ * A form field as these functions touch it: an input, a select, or a Coral component, which
+ * carries the same `value`, `checked`, `disabled` and `type` properties (`options`: a select).
+ * @typedef {HTMLInputElement & { options: HTMLOptionsCollection }} Field
+ */
+
 /** Every form field on the page: name, label, kind, value, options, visibility. */
 export function snapshotForm() {
   const MAX_FIELDS = 1000;
@@ -40,7 +46,7 @@ export function snapshotForm() {
     });
   };
   const selector = 'input, textarea, select, coral-select, coral-switch, coral-checkbox';
-  for (const el of document.querySelectorAll(selector)) {
+  for (const el of /** @type {NodeListOf<Field>} */ (document.querySelectorAll(selector))) {
     if (fields.length >= MAX_FIELDS) break;
     const component = el.parentElement?.closest('coral-select, coral-switch, coral-checkbox');
     if (component) continue; // a Coral component's own inner inputs
@@ -49,11 +55,11 @@ export function snapshotForm() {
       // An ExtJS combo is one field: the hidden input holds the value, the text shows it, and
       // the list floats at the end of <body> once rendered (data-combo-for names the text).
       if (el.type !== 'hidden') continue;
-      const text = combo.querySelector('input.x-form-text');
+      const text = /** @type {Field | null} */ (combo.querySelector('input.x-form-text'));
       const list = combo.querySelector('.x-combo-list') ?? (text?.id ? document.querySelector(`.x-combo-list[data-combo-for="${CSS.escape(text.id)}"]`) : null);
       add(el, {
         kind: 'extjs-combo', label: labelOf(text ?? el), value: el.value, visible: text ? shown(text) : false,
-        options: [...(list?.querySelectorAll('.x-combo-list-item') ?? [])].map((i) => ({ value: i.dataset.value ?? '', text: clean(i.textContent) })),
+        options: [...(list?.querySelectorAll('.x-combo-list-item') ?? [])].map((/** @type {HTMLElement} */ i) => ({ value: i.dataset.value ?? '', text: clean(i.textContent) })),
       });
       continue;
     }
@@ -61,7 +67,7 @@ export function snapshotForm() {
     if (el.matches('coral-select')) {
       add(el, {
         kind: 'coral-select', label: labelOf(el), value: String(el.value ?? ''), visible: shown(el),
-        options: [...el.querySelectorAll('coral-select-item')].map((i) => ({ value: i.value ?? i.getAttribute('value') ?? '', text: clean(i.textContent) })),
+        options: [.../** @type {NodeListOf<Field>} */ (el.querySelectorAll('coral-select-item'))].map((i) => ({ value: i.value ?? i.getAttribute('value') ?? '', text: clean(i.textContent) })),
       });
     } else if (el.matches('coral-switch, coral-checkbox, input[type=checkbox], input[type=radio]')) {
       add(el, { kind: el.localName === 'input' ? el.type : el.localName, label: labelOf(el), value: String(Boolean(el.checked)), checked: Boolean(el.checked), visible: shown(el) });
@@ -80,7 +86,7 @@ export function applyActions(actions) {
   const read = (el) => (el.matches('coral-switch, coral-checkbox, input[type=checkbox], input[type=radio]') ? String(Boolean(el.checked)) : String(el.value ?? ''));
   const results = [];
   for (const a of actions) {
-    const el = document.querySelector(`[data-ims-link-key="${CSS.escape(a.key)}"]`);
+    const el = /** @type {Field | null} */ (document.querySelector(`[data-ims-link-key="${CSS.escape(a.key)}"]`));
     if (!el) {
       results.push({ key: a.key, ok: false, why: 'gone' });
       continue;
@@ -96,9 +102,9 @@ export function applyActions(actions) {
       } else if (el.closest('.x-combo')) {
         const combo = el.closest('.x-combo');
         el.value = a.value;
-        const text = combo.querySelector('input.x-form-text');
+        const text = /** @type {Field | null} */ (combo.querySelector('input.x-form-text'));
         const list = combo.querySelector('.x-combo-list') ?? document.querySelector(`.x-combo-list[data-combo-for="${CSS.escape(text?.id ?? '')}"]`);
-        const item = [...(list?.querySelectorAll('.x-combo-list-item') ?? [])].find((i) => i.dataset.value === a.value);
+        const item = [...(list?.querySelectorAll('.x-combo-list-item') ?? [])].find((/** @type {HTMLElement} */ i) => i.dataset.value === a.value);
         if (text) text.value = item?.textContent ?? a.value;
         fire(el, 'change');
       } else if (el.matches('coral-select, select')) {

@@ -8,7 +8,14 @@ import { ext } from '../shared/ext.js';
 import { perform } from './effects.js';
 import { call } from './io.js';
 
+/** @type {Promise<unknown>} */
 let queue = Promise.resolve();
+
+/**
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 function serial(fn) {
   const done = queue.then(fn, fn);
   queue = done.catch(() => {});
