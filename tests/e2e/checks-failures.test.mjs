@@ -180,6 +180,22 @@ test('changing the credential after a pass drops the pass: no stale "Passed", no
   assert.equal((await clickCheck(kit, 'target')).summary, 'Target does not know this tenant ID.');
 });
 
+test('a check still on the network when the secret changes records no pass for the new secret', async () => {
+  await fill(kit, oauthProfile(kit));
+  kit.b.cloud.state.faults.imsDelayMs = 1500;
+  const checking = send(kit, { type: 'CheckIms' });
+  // The admin retrieves another secret while IMS has not answered yet.
+  await new Promise((r) => setTimeout(r, 300));
+  await fill(kit, { clientSecret: WRONG_SECRET });
+  const reply = await checking;
+  kit.b.cloud.state.faults.imsDelayMs = 0;
+  assert.equal(reply.report.ok, true, 'IMS accepted the secret it was sent');
+  const state = await send(kit, { type: 'GetProfile' });
+  assert.equal(state.profile.clientSecret.value, WRONG_SECRET);
+  assert.equal(state.checks.ims, null, 'a pass was recorded for a secret IMS never saw');
+  assert.equal((await send(kit, { type: 'CheckTarget' })).report.diagnosis.code, 'no-token', 'the old secret\'s token is not kept');
+});
+
 test('over this whole file: only ims-na1.adobelogin.com and mc.adobe.io were called, and no secret or token was logged or stored', async () => {
   const api = apiRequests(kit);
   assert.ok(api.length >= 10, `${api.length} calls`);

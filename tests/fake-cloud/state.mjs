@@ -58,7 +58,7 @@ export function createState() {
       },
     },
     /** Faults tests switch on: { imsHang: bool, imsFailNext: number of 500s before success }. */
-    faults: { imsHang: false, imsFailNext: 0 },
+    faults: { imsHang: false, imsFailNext: 0, imsDelayMs: 0 },
     /** Forms the fake AEM received: [{ path, fields }] in arrival order. */
     aemSubmissions: [],
     /**

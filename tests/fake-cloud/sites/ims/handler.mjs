@@ -29,6 +29,10 @@ export async function handle(req, res, ctx) {
     // Leave the request unanswered; server.close() destroys the socket (closeAllConnections).
     return true;
   }
+  if (faults.imsDelayMs > 0) {
+    // A slow IMS: the answer comes, late (network latency, a busy IMS).
+    await new Promise((r) => setTimeout(r, faults.imsDelayMs));
+  }
   if (faults.imsFailNext > 0) {
     faults.imsFailNext -= 1;
     return reply(500, { error: 'internal_error', error_description: 'An internal error occurred. Please try again later.' });
