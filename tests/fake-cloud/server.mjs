@@ -31,6 +31,11 @@ export const HOSTS = {
   'www.acme-shop.test': 'site',
   // Not Adobe: a page IMS Link must ignore.
   'www.example.test': 'other',
+  // An attacker's hosts (tests/e2e/trust-*.test.mjs): where a redirect points (it records what
+  // reaches it in state.collected and must receive nothing), and look-alike AEM pages.
+  'collector.evil.test': 'collector',
+  'evil.test': 'evil',
+  'ims-na1.adobelogin.com.evil.test': 'collector',
 };
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
