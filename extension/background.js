@@ -60,7 +60,7 @@ async function handle(raw, sender) {
     case 'CheckTarget':
       return checkTarget(msg.timeoutMs);
     case 'FillForm':
-      return fillForm(msg.tabId, msg.confirm);
+      return fillForm(msg.tabId, msg.confirm, msg.allowOrigin);
     case 'UndoFill':
       return undoFill(msg.tabId);
     default:

@@ -337,9 +337,10 @@ fn fill_input<T: serde::de::DeserializeOwned>(value: JsValue, wrap: fn(String) -
 
 /// `planFill(snapshot, profile, options?) -> plan`. `snapshot` is `{url, fields: [{key, tag,
 /// kind, name?, id?, label?, ariaLabel?, placeholder?, value, checked?, options: [{value,
-/// text}], visible, disabled, readOnly}]}`; `options` is `{confirm?: [specId], title?,
-/// imsConfigTitle?}` or undefined. The plan is `{form, mode, availableModes, currentMode,
-/// openUrl, notices, actions, unchanged, conflicts, missingFields, missingValues}` (see
+/// text}], visible, disabled, readOnly, wizardStep}], markers: [name], frame}`; `options` is
+/// `{confirm?: [specId], title?, imsConfigTitle?, secretOrigins?: [origin]}` or undefined. The
+/// plan is `{form, mode, availableModes, currentMode, openUrl, notices, actions, unchanged,
+/// conflicts, missingFields, missingValues, origin, consent}` (see
 /// `fill::plan::Plan`); throws `FillError`.
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(snapshot: JsValue, profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
@@ -353,12 +354,30 @@ pub fn plan_fill(snapshot: JsValue, profile: JsValue, options: JsValue) -> Resul
     to_js(&fill::plan(snapshot, &profile, &options).map_err(fill_error)?)
 }
 
-/// `undoFill(appliedActions) -> actions`: the actions that restore each field's `before`
-/// value, last applied first; throws `FillError`.
+/// `undoFill(appliedActions, place?) -> actions`: the actions that restore each field's
+/// `before` value, last applied first. With `place` `{filledUrl, pageUrl}`, only when the tab
+/// still shows the origin and path the fill was made on; throws `FillError` (`undo-elsewhere`).
 #[wasm_bindgen(js_name = undoFill)]
-pub fn undo_fill(applied: JsValue) -> Result<JsValue, JsValue> {
+pub fn undo_fill(applied: JsValue, place: JsValue) -> Result<JsValue, JsValue> {
     let applied: Vec<fill::Action> = fill_input(applied, FillError::MalformedApplied)?;
-    to_js(&fill::undo(&applied).map_err(fill_error)?)
+    if place.is_undefined() || place.is_null() {
+        return to_js(&fill::undo(&applied).map_err(fill_error)?);
+    }
+    let place: fill::UndoPlace = fill_input(place, FillError::MalformedApplied)?;
+    to_js(&fill::undo_at(&applied, &place).map_err(fill_error)?)
+}
+
+/// `allowSecretOrigin(origins, origin, pageUrl) -> origins`: the origins allowed to receive
+/// secrets once the admin said yes to `origin`, which must be the origin of `pageUrl` (https,
+/// or http on this computer); throws `FillError` (`origin-not-this-page`,
+/// `too-many-secret-origins`).
+#[wasm_bindgen(js_name = allowSecretOrigin)]
+pub fn allow_secret_origin(origins: JsValue, origin: &str, page_url: &str) -> Result<JsValue, JsValue> {
+    let origins: Vec<String> = fill_input(origins, FillError::MalformedOptions)?;
+    if origins.len() > fill::trust::MAX_SECRET_ORIGINS {
+        return Err(fill_error(FillError::TooManySecretOrigins(origins.len())));
+    }
+    to_js(&fill::trust::allow_origin(&origins, origin, page_url).map_err(fill_error)?)
 }
 
 // ---- The popup's guide (issue 7) ----

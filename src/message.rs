@@ -94,6 +94,10 @@ pub enum Message {
         tab_id: u32,
         #[serde(default)]
         confirm: Vec<String>,
+        /// The origin the admin just allowed to receive secrets (the popup's yes to "Send the
+        /// client secret to <origin>?"); the core accepts it only for the tab's own origin.
+        #[serde(default)]
+        allow_origin: Option<String>,
     },
     /// Popup → worker: put back what the last fill in this tab replaced.
     UndoFill { tab_id: u32 },
@@ -404,6 +408,7 @@ mod tests {
             json!({"type": "CheckTarget", "timeoutMs": 2000}),
             json!({"type": "FillForm", "tabId": 3}),
             json!({"type": "FillForm", "tabId": 3, "confirm": ["tenant"]}),
+            json!({"type": "FillForm", "tabId": 3, "allowOrigin": "https://author.aem.test"}),
             json!({"type": "UndoFill", "tabId": 3}),
         ] {
             let m = parse(m).unwrap();

@@ -25,24 +25,29 @@ function noAccess(tabId, err) {
   };
 }
 
-export async function fillForm(tabId, confirm = []) {
+export async function fillForm(tabId, confirm = [], allowOrigin = undefined) {
   let snapshot;
   try {
     snapshot = await inPage(tabId, snapshotForm);
   } catch (err) {
     return noAccess(tabId, err);
   }
-  const { profile, imsConfigTitle } = await read('profile', 'imsConfigTitle');
-  const plan = core.planFill(snapshot, profile ?? core.emptyProfile(), { confirm, imsConfigTitle: imsConfigTitle ?? undefined });
+  const { profile, imsConfigTitle, secretOrigins = [] } = await read('profile', 'imsConfigTitle', 'secretOrigins');
+  // [issue 14] Origins the admin allowed to receive secrets; a yes from the popup adds this
+  // page's origin (the core refuses any other).
+  const origins = allowOrigin ? core.allowSecretOrigin(secretOrigins, allowOrigin, snapshot.url) : secretOrigins;
+  if (allowOrigin) await write({ secretOrigins: origins });
+  const plan = core.planFill(snapshot, profile ?? core.emptyProfile(), { confirm, imsConfigTitle: imsConfigTitle ?? undefined, secretOrigins: origins });
   const steps = plan.actions.map(({ key, action, value }) => ({ key, action, value }));
   const results = steps.length ? await inPage(tabId, applyActions, [steps]) : [];
   const applied = plan.actions.filter((a) => results.find((r) => r.key === a.key)?.ok);
-  if (applied.length || (plan.unchanged.length && !plan.conflicts.length)) {
+  if (applied.length || plan.consent || (plan.unchanged.length && !plan.conflicts.length)) {
     // What the guide counts as filled: this form, on this AEM author (the last 20 fills).
     const { fills = {}, filled = [] } = await read('fills', 'filled');
     const origin = new URL(snapshot.url).origin;
     await write({
-      fills: { ...fills, [tabId]: { url: snapshot.url, form: plan.form, applied } },
+      // [issue 14] consent: the origin whose secrets wait for the admin's yes (the guide asks).
+      fills: { ...fills, [tabId]: { url: snapshot.url, form: plan.form, applied, consent: plan.consent?.origin } },
       filled: [...filled, { form: plan.form, origin }].slice(-20),
     });
     broadcast({ type: 'ProfileChanged' });
@@ -57,7 +62,10 @@ export async function undoFill(tabId) {
   const { fills = {} } = await read('fills');
   const last = fills[tabId];
   if (!last) return { type: 'Refused', problem: { code: 'nothing-to-undo', message: 'There is no fill to undo on this page.' } };
-  const steps = core.undoFill(last.applied).map(({ key, action, value }) => ({ key, action, value }));
+  // [issue 14] Only on the origin and path the fill was made on: the core throws
+  // FillError undo-elsewhere otherwise (also when the tab's page may not be read at all).
+  const pageUrl = await inPage(tabId, () => location.href).catch(() => '');
+  const steps = core.undoFill(last.applied, { filledUrl: last.url, pageUrl }).map(({ key, action, value }) => ({ key, action, value }));
   let results;
   try {
     results = await inPage(tabId, applyActions, [steps]);

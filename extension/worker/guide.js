@@ -18,7 +18,7 @@ export async function guide(tabId) {
     checks,
     filled,
     grantedOrigins: origins,
-    fillHere: here?.form ? { form: here.form, url: here.url } : undefined,
+    fillHere: here?.form ? { form: here.form, url: here.url, consent: here.consent ?? undefined } : undefined,
   };
   return { type: 'Guide', guide: core.guide(input, Date.now()) };
 }

@@ -9,7 +9,8 @@ use super::detect::{self, Address, FormKind};
 use super::matching::{match_fields, Prepared};
 use super::snapshot::{FieldOption, FormSnapshot};
 use super::spec::{normalize_label, Spec, ValueSource, DEFAULT_AUTH_SERVER};
-use super::FillError;
+use super::trust::Consent;
+use super::{spec, trust, FillError};
 use crate::profile::{AuthType, Field, Profile};
 
 /// Most spec ids `confirm` may list.
@@ -26,6 +27,9 @@ pub struct PlanOptions {
     /// The IMS configuration to pick in a Target form, by its title (default: `title`, then
     /// the default title, then the only configuration that looks like Target's).
     pub ims_config_title: Option<String>,
+    /// Origins (`https://host[:port]`) the admin allowed to receive secrets
+    /// (`fill::trust`); a secret for any other origin waits for the admin's yes.
+    pub secret_origins: Vec<String>,
 }
 
 /// What an action does to its field.
@@ -145,6 +149,10 @@ pub struct Plan {
     pub missing_fields: Vec<MissingField>,
     /// Values the profile lacks.
     pub missing_values: Vec<MissingValue>,
+    /// The origin this plan fills (`scheme://host[:port]`), for the popup to name.
+    pub origin: String,
+    /// Secrets held back until the admin allows this origin, and the question to ask.
+    pub consent: Option<Consent>,
 }
 
 fn notice(code: &str, message: String) -> Notice {
@@ -271,9 +279,16 @@ fn resolve(spec: &Spec, profile: &Profile, options: &PlanOptions, mode: Option<A
                 Ok(Wanted::Text(scopes.join(",")))
             }
         }
-        ValueSource::AuthServer => Ok(Wanted::Text(
-            text(&profile.authorization_server).unwrap_or_else(|| DEFAULT_AUTH_SERVER.to_string()),
-        )),
+        ValueSource::AuthServer => match text(&profile.authorization_server) {
+            // AEM sends the client secret to this address: only ever an Adobe IMS host.
+            Some(server) => match crate::ims::allow::check_ims_server(&server) {
+                Ok(()) => Ok(Wanted::Text(server)),
+                Err(e) => Err(format!(
+                    "IMS Link does not fill {server} as the Authorization Server: {e} Correct or clear the Authorization Server in the IMS Link popup."
+                )),
+            },
+            None => Ok(Wanted::Text(DEFAULT_AUTH_SERVER.to_string())),
+        },
         ValueSource::ImsTitle => Ok(Wanted::Text(
             options
                 .title
@@ -464,7 +479,11 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
     if options.confirm.len() > MAX_CONFIRM {
         return Err(FillError::TooManyConfirmed(options.confirm.len()));
     }
+    if options.secret_origins.len() > trust::MAX_SECRET_ORIGINS {
+        return Err(FillError::TooManySecretOrigins(options.secret_origins.len()));
+    }
     let address = Address::parse(&snapshot.url);
+    let page = trust::PageTrust::of(&snapshot, &options.secret_origins);
     let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).collect();
     let detection = detect::detect(&address, &fields);
     let form = detection.form;
@@ -480,6 +499,8 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
         conflicts: Vec::new(),
         missing_fields: Vec::new(),
         missing_values: Vec::new(),
+        origin: address.origin.clone(),
+        consent: None,
     };
     for id in &options.confirm {
         if !form.specs().iter().any(|s| s.id == id) {
@@ -545,7 +566,62 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
             &mut out,
         );
     }
+    guard_secrets(&page, &snapshot, &mut out);
     Ok(out)
+}
+
+/// Applies `fill::trust` to every secret the plan would type: refused ones become values to
+/// paste by hand (not shown, not copied: the page may be anyone's), and the ones waiting for
+/// the admin's yes to this origin are held back with the question to ask.
+fn guard_secrets(page: &trust::PageTrust, snapshot: &FormSnapshot, out: &mut Plan) {
+    let field = |key: &str| snapshot.fields.iter().find(|f| f.key == key);
+    let mut waiting: Vec<&'static str> = Vec::new();
+    let mut refused: Vec<MissingField> = Vec::new();
+    for list in [&mut out.actions, &mut out.conflicts] {
+        list.retain(|a| {
+            // The payload is guarded like the secret: it names the credential's organization
+            // and technical account, and is what a stolen key is signed with.
+            if !a.secret && a.spec_id != "payload" {
+                return true;
+            }
+            let step = field(&a.key).is_some_and(|f| f.wizard_step);
+            match page.secret(a.hidden, step) {
+                trust::SecretVerdict::Fill => true,
+                trust::SecretVerdict::AskOrigin => {
+                    let label = spec_label(&a.spec_id);
+                    if !waiting.contains(&label) {
+                        waiting.push(label);
+                    }
+                    false
+                }
+                trust::SecretVerdict::Refuse(r) => {
+                    refused.push(MissingField {
+                        spec_id: a.spec_id.clone(),
+                        label: a.label.clone(),
+                        key: Some(a.key.clone()),
+                        value: None,
+                        secret: a.secret,
+                        required: true,
+                        why: r.message(&a.label, &page.origin),
+                    });
+                    false
+                }
+            }
+        });
+    }
+    out.missing_fields.extend(refused);
+    if !waiting.is_empty() {
+        out.consent = Some(trust::consent(&page.origin, &waiting));
+    }
+}
+
+/// The label of a spec id in any form's table (the admin's words for the question).
+fn spec_label(spec_id: &str) -> &'static str {
+    [spec::IMS_WIZARD, spec::TARGET_CLASSIC, spec::TARGET_CLOUD]
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|s| s.id == spec_id)
+        .map_or("secret", |s| s.label)
 }
 
 fn form_name(form: FormKind) -> String {
@@ -708,6 +784,28 @@ fn missing(spec: &Spec, key: Option<String>, value: Option<String>, why: String)
 
 /// Most applied actions `undo` takes.
 pub const MAX_UNDO: usize = super::snapshot::MAX_FIELDS;
+
+/// Where an undo would act: the page the fill was made on and the page the tab shows now.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UndoPlace {
+    /// The address the fill was made on.
+    pub filled_url: String,
+    /// The address the tab shows now.
+    pub page_url: String,
+}
+
+/// `undo`, only on the origin and path the fill was made on: saved values never go into
+/// another page the tab shows now.
+pub fn undo_at(applied: &[Action], place: &UndoPlace) -> Result<Vec<Action>, FillError> {
+    if !trust::same_page(&place.filled_url, &place.page_url) {
+        let a = Address::parse(&place.filled_url);
+        return Err(FillError::UndoElsewhere {
+            filled: format!("{}{}", a.origin, a.path),
+        });
+    }
+    undo(applied)
+}
 
 /// The actions that put back what `applied` replaced, last applied first.
 pub fn undo(applied: &[Action]) -> Result<Vec<Action>, FillError> {

@@ -42,6 +42,9 @@ pub struct FillHere {
     pub form: FormKind,
     /// The page's address when it was filled.
     pub url: String,
+    /// The origin whose first secret waits for the admin's yes (`fill::trust`), if any.
+    #[serde(default)]
+    pub consent: Option<String>,
 }
 
 /// The last result of each check, as the worker keeps them.
@@ -148,6 +151,8 @@ pub enum Action {
     CheckIms,
     /// Run the Target connection check.
     CheckTarget,
+    /// Allow this AEM origin to receive the client secret (the fill's waiting question).
+    AllowSecrets,
 }
 
 /// Something the admin does on the page itself, in order.
@@ -188,6 +193,12 @@ pub struct Guide {
     pub next: Next,
     /// The action that fits this page, shown even when the next step is elsewhere.
     pub action: Option<Action>,
+    /// The Fill button's text, naming the host it fills; absent where there is nothing to
+    /// fill, so the popup does not offer it there.
+    #[serde(rename = "fillLabel")]
+    pub fill_label: Option<String>,
+    /// The question a fill on this page is waiting on: secrets to this origin, yes or no.
+    pub consent: Option<crate::fill::trust::Consent>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -200,6 +211,11 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         page: page.kind,
         here: next::here(&page),
         action: next::page_action(&facts, &page).or(next.action),
+        fill_label: next::fill_label(&page),
+        consent: facts
+            .consent_here
+            .as_deref()
+            .map(|o| crate::fill::trust::consent(o, &["Client Secret"])),
         stages,
         next,
     }

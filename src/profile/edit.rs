@@ -14,6 +14,8 @@ pub enum EditError {
     UnknownAuthType(String),
     /// A tenant id or client code that cannot be one.
     Tenant(Field, tenant::TenantError),
+    /// An Authorization Server that is not Adobe IMS (AEM would send the client secret there).
+    NotAdobeIms(crate::ims::allow::AllowError),
 }
 
 impl EditError {
@@ -23,6 +25,7 @@ impl EditError {
             EditError::Empty(_) => "empty-value",
             EditError::UnknownAuthType(_) => "unknown-auth-type",
             EditError::Tenant(_, e) => e.code(),
+            EditError::NotAdobeIms(_) => "not-adobe-ims",
         }
     }
 }
@@ -38,6 +41,10 @@ impl fmt::Display for EditError {
             EditError::UnknownAuthType(v) => write!(f, "\"{v}\" is not an authentication type: choose jwt or oauth."),
             EditError::Tenant(Field::ClientCode, e) => write!(f, "Client Code: {e}"),
             EditError::Tenant(_, e) => write!(f, "Tenant ID: {e}"),
+            EditError::NotAdobeIms(e) => write!(
+                f,
+                "Authorization Server: {e} AEM sends the client secret to this address, so IMS Link keeps only https://ims-na1.adobelogin.com (or its stage host)."
+            ),
         }
     }
 }
@@ -72,7 +79,11 @@ pub fn typed(field: Field, text: &str, now_ms: u64) -> Result<Profile, EditError
         // Secrets keep inner characters exactly; the diagnostics flag stray whitespace.
         Field::ClientSecret => p.client_secret = s(text.trim_matches(['\n', '\r']).into()),
         Field::Payload => p.payload = s(v.into()),
-        Field::AuthorizationServer => p.authorization_server = s(v.trim_end_matches('/').into()),
+        Field::AuthorizationServer => {
+            let server = v.trim_end_matches('/');
+            crate::ims::allow::check_ims_server(server).map_err(EditError::NotAdobeIms)?;
+            p.authorization_server = s(server.into());
+        }
         Field::CertificateSha256 => p.certificate_sha256 = s(v.into()),
         Field::Scopes => {
             p.scopes = Some(Sourced {
