@@ -5,7 +5,7 @@
 import init, * as core from './pkg/ims_link.js';
 import { ext as api } from './shared/ext.js';
 import { checkIms, checkTarget } from './worker/checks.js';
-import { fillForm, undoFill } from './worker/fill.js';
+import { fillForm, forgetSecretOrigin, undoFill } from './worker/fill.js';
 import { guide } from './worker/guide.js';
 import { generateKeyPair, importKeyPair, keyPair } from './worker/keys.js';
 import { clearProfile, editField, importText, pageSnapshot, profileState, readSiteSettings, resolveConflicts } from './worker/profile.js';
@@ -63,6 +63,8 @@ async function handle(raw, sender) {
       return fillForm(msg.tabId, msg.confirm, msg.allowOrigin);
     case 'UndoFill':
       return undoFill(msg.tabId);
+    case 'ForgetSecretOrigin':
+      return forgetSecretOrigin(msg.tabId, msg.origin);
     default:
       throw new Error(`unhandled ${msg.type}`);
   }

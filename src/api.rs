@@ -367,6 +367,14 @@ pub fn undo_fill(applied: JsValue, place: JsValue) -> Result<JsValue, JsValue> {
     to_js(&fill::undo_at(&applied, &place).map_err(fill_error)?)
 }
 
+/// `forgetSecretOrigin(origins, origin) -> origins`: the list without `origin` (the admin took
+/// back the yes); throws `FillError` `malformed-options` for a list that is not strings.
+#[wasm_bindgen(js_name = forgetSecretOrigin)]
+pub fn forget_secret_origin(origins: JsValue, origin: &str) -> Result<JsValue, JsValue> {
+    let origins: Vec<String> = fill_input(origins, FillError::MalformedOptions)?;
+    to_js(&fill::trust::forget_origin(&origins, origin))
+}
+
 /// `allowSecretOrigin(origins, origin, pageUrl) -> origins`: the origins allowed to receive
 /// secrets once the admin said yes to `origin`, which must be the origin of `pageUrl` (https,
 /// or http on this computer); throws `FillError` (`origin-not-this-page`,

@@ -101,6 +101,9 @@ pub enum Message {
     },
     /// Popup → worker: put back what the last fill in this tab replaced.
     UndoFill { tab_id: u32 },
+    /// Popup → worker: stop sending secrets to this origin (the admin takes back a yes);
+    /// answered with this tab's `Guide`.
+    ForgetSecretOrigin { tab_id: u32, origin: String },
     /// Worker → popup: the fill plan and what the page took.
     FillResult {
         plan: serde_json::Value,
@@ -238,7 +241,8 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::CheckIms { .. }
         | Message::CheckTarget { .. }
         | Message::FillForm { .. }
-        | Message::UndoFill { .. } => {
+        | Message::UndoFill { .. }
+        | Message::ForgetSecretOrigin { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -410,6 +414,7 @@ mod tests {
             json!({"type": "FillForm", "tabId": 3, "confirm": ["tenant"]}),
             json!({"type": "FillForm", "tabId": 3, "allowOrigin": "https://author.aem.test"}),
             json!({"type": "UndoFill", "tabId": 3}),
+            json!({"type": "ForgetSecretOrigin", "tabId": 3, "origin": "https://author.aem.test"}),
         ] {
             let m = parse(m).unwrap();
             assert_eq!(

@@ -86,6 +86,11 @@ export function wireFill(tabId) {
   $('allow-secrets').addEventListener('click', () => busy($('allow-secrets'), async () => {
     render(await send({ type: 'FillForm', tabId, allowOrigin: $('allow-secrets').dataset.origin }), tabId);
   }));
+  $('forget-secrets').addEventListener('click', () => busy($('forget-secrets'), async () => {
+    const origin = $('forget-secrets').dataset.origin;
+    await send({ type: 'ForgetSecretOrigin', tabId, origin });
+    status(`IMS Link will ask again before it sends a secret to ${origin}.`);
+  }));
   $('undo-fill').addEventListener('click', () => busy($('undo-fill'), async () => render(await send({ type: 'UndoFill', tabId }), tabId)));
   $('allow-site').addEventListener('click', async () => {
     const tab = await api.tabs.get(tabId).catch(() => null);

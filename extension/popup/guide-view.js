@@ -74,6 +74,10 @@ export function renderGuide(guide) {
   $('fill').hidden = !guide.fillLabel;
   $('fill').textContent = guide.fillLabel ?? 'Fill this form';
   showConsent(guide.consent);
+  // The yes to this origin can be taken back here.
+  $('forget-secrets').hidden = !guide.secretsAllowed;
+  $('forget-secrets').dataset.origin = guide.secretsAllowed ?? '';
+  $('forget-secrets').textContent = guide.secretsAllowed ? `Stop sending secrets to ${guide.secretsAllowed}` : 'Stop sending secrets here';
   const next = guide.next;
   $('guide-stages').replaceChildren(...guide.stages.map((s, i) => stageItem(s, i, next.link?.url)));
   $('next-text').textContent = next.text;

@@ -80,3 +80,11 @@ export async function undoFill(tabId) {
   broadcast({ type: 'ProfileChanged' });
   return { type: 'UndoResult', restored: results.filter((r) => r.ok).length, results };
 }
+
+/** [issue 14] The admin takes back the yes to an origin: no more secrets go there unasked. */
+export async function forgetSecretOrigin(tabId, origin) {
+  const { secretOrigins = [] } = await read('secretOrigins');
+  await write({ secretOrigins: core.forgetSecretOrigin(secretOrigins, origin) });
+  broadcast({ type: 'ProfileChanged' });
+  return { type: 'ProfileChanged' };
+}

@@ -8,7 +8,7 @@ import { ext as api } from '../shared/ext.js';
 
 export async function guide(tabId) {
   const tab = await api.tabs.get(tabId).catch(() => null);
-  const { profile, keyPair, checks = {}, filled = [], fills = {} } = await read('profile', 'keyPair', 'checks', 'filled', 'fills');
+  const { profile, keyPair, checks = {}, filled = [], fills = {}, secretOrigins = [] } = await read('profile', 'keyPair', 'checks', 'filled', 'fills', 'secretOrigins');
   const { origins = [] } = await api.permissions.getAll().catch(() => ({}));
   const here = fills[tabId];
   const input = {
@@ -18,6 +18,7 @@ export async function guide(tabId) {
     checks,
     filled,
     grantedOrigins: origins,
+    secretOrigins, // [issue 14] origins allowed to receive secrets
     fillHere: here?.form ? { form: here.form, url: here.url, consent: here.consent ?? undefined } : undefined,
   };
   return { type: 'Guide', guide: core.guide(input, Date.now()) };

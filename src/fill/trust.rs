@@ -199,6 +199,14 @@ pub fn allow_origin(list: &[String], origin: &str, page_url: &str) -> Result<Vec
     Ok(out)
 }
 
+/// The origins allowed to receive secrets once the admin took back the yes to `origin`.
+pub fn forget_origin(list: &[String], origin: &str) -> Vec<String> {
+    list.iter()
+        .filter(|o| !o.eq_ignore_ascii_case(origin.trim()))
+        .cloned()
+        .collect()
+}
+
 /// Whether Undo may act on the page now shown: only on the origin and path the fill was made
 /// on, so values saved for one page are never typed into another.
 pub fn same_page(fill_url: &str, page_url: &str) -> bool {
@@ -356,6 +364,11 @@ mod tests {
         let out = allow_origin(&full, "https://author.aem.test", &page).map_err(|e| e.code());
         assert_eq!(out.as_ref().map(Vec::len), Ok(MAX_SECRET_ORIGINS));
         assert_eq!(out.map(|o| o[0].clone()), Ok("https://a1.test".to_string()));
+        let list = vec!["https://a.test".to_string(), "https://b.test".to_string()];
+        assert_eq!(
+            forget_origin(&list, "https://A.test"),
+            vec!["https://b.test".to_string()]
+        );
     }
 
     #[test]

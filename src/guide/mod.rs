@@ -31,6 +31,8 @@ pub struct GuideInput {
     pub filled: Vec<Filled>,
     /// The browser's granted host permissions; those naming one AEM author are remembered.
     pub granted_origins: Vec<String>,
+    /// Origins the admin allowed to receive secrets (`fill::trust`).
+    pub secret_origins: Vec<String>,
     /// The last fill in this tab, if any.
     pub fill_here: Option<FillHere>,
 }
@@ -199,6 +201,10 @@ pub struct Guide {
     pub fill_label: Option<String>,
     /// The question a fill on this page is waiting on: secrets to this origin, yes or no.
     pub consent: Option<crate::fill::trust::Consent>,
+    /// This AEM page's origin, when the admin allowed it to receive secrets (the popup offers
+    /// to take the yes back).
+    #[serde(rename = "secretsAllowed")]
+    pub secrets_allowed: Option<String>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -212,6 +218,10 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         here: next::here(&page),
         action: next::page_action(&facts, &page).or(next.action),
         fill_label: next::fill_label(&page),
+        secrets_allowed: page
+            .aem_origin
+            .clone()
+            .filter(|o| input.secret_origins.iter().any(|s| s.eq_ignore_ascii_case(o))),
         consent: facts
             .consent_here
             .as_deref()

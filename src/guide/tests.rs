@@ -370,3 +370,12 @@ fn a_fill_waiting_on_the_admins_yes_makes_that_the_next_step() {
     assert_ne!(g.next.action, Some(Action::AllowSecrets));
     assert!(g.consent.is_none());
 }
+
+#[test]
+fn an_allowed_aem_origin_is_named_so_the_yes_can_be_taken_back() {
+    let wizard = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html";
+    let g = run(Some(wizard), &[], json!({"secretOrigins": ["https://author.aem.test"]}));
+    assert_eq!(g.secrets_allowed.as_deref(), Some("https://author.aem.test"));
+    let g = run(Some(wizard), &[], json!({"secretOrigins": ["https://other.test"]}));
+    assert_eq!(g.secrets_allowed, None);
+}

@@ -125,6 +125,14 @@ test('the real AEM author: one yes per origin, then the secret is filled; the ne
   assert.equal(await p.locator('#fill-result .consent').count(), 0);
   assert.equal(await page.locator('#ims-clientSecret').inputValue(), secret());
   await Promise.all([page.close(), p.close()]);
+  // The yes can be taken back in the popup: the next fill asks again.
+  ({ page, p } = await openWithPopup(`${AUTHOR}${WIZARD}?variant=cloud`));
+  await p.getByRole('button', { name: 'Stop sending secrets to https://author.aem.test' }).click();
+  await p.getByText('IMS Link will ask again before it sends a secret to https://author.aem.test.').waitFor();
+  await clickFill(p);
+  await p.locator('#fill-result .consent').waitFor();
+  assert.equal(await page.locator('#ims-clientSecret').inputValue(), '');
+  await Promise.all([page.close(), p.close()]);
 });
 
 test('a payload whose aud is a look-alike IMS host never becomes the Authorization Server AEM is given', async () => {
