@@ -367,6 +367,17 @@ pub fn undo_fill(applied: JsValue, place: JsValue) -> Result<JsValue, JsValue> {
     to_js(&fill::undo_at(&applied, &place).map_err(fill_error)?)
 }
 
+/// `undoRecord(appliedActions) -> actions`: what to keep for Undo, with the values secret
+/// fields received masked; throws `FillError` (`malformed-applied`, `too-many-applied`).
+#[wasm_bindgen(js_name = undoRecord)]
+pub fn undo_record(applied: JsValue) -> Result<JsValue, JsValue> {
+    let applied: Vec<fill::Action> = fill_input(applied, FillError::MalformedApplied)?;
+    if applied.len() > fill::plan::MAX_UNDO {
+        return Err(fill_error(FillError::TooManyApplied(applied.len())));
+    }
+    to_js(&fill::undo_record(&applied))
+}
+
 /// `forgetSecretOrigin(origins, origin) -> origins`: the list without `origin` (the admin took
 /// back the yes); throws `FillError` `malformed-options` for a list that is not strings.
 #[wasm_bindgen(js_name = forgetSecretOrigin)]

@@ -47,7 +47,8 @@ export async function fillForm(tabId, confirm = [], allowOrigin = undefined) {
     const origin = new URL(snapshot.url).origin;
     await write({
       // [issue 14] consent: the origin whose secrets wait for the admin's yes (the guide asks).
-      fills: { ...fills, [tabId]: { url: snapshot.url, form: plan.form, applied, consent: plan.consent?.origin } },
+      // [issue 14] undoRecord masks what secret fields received (undo records hold no secret).
+      fills: { ...fills, [tabId]: { url: snapshot.url, form: plan.form, applied: core.undoRecord(applied), consent: plan.consent?.origin } },
       filled: [...filled, { form: plan.form, origin }].slice(-20),
     });
     broadcast({ type: 'ProfileChanged' });

@@ -15,7 +15,8 @@ use std::fmt;
 
 pub use detect::FormKind;
 pub use plan::{
-    plan, undo, undo_at, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions, UndoPlace,
+    plan, undo, undo_at, undo_record, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions,
+    UndoPlace,
 };
 pub use snapshot::{FieldOption, FieldSnapshot, FormSnapshot};
 

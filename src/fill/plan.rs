@@ -782,6 +782,25 @@ fn missing(spec: &Spec, key: Option<String>, value: Option<String>, why: String)
     }
 }
 
+/// What the worker keeps of a fill for Undo: the applied actions with the values a secret field
+/// received masked (Undo needs only what was there before, and undo records must not hold
+/// secrets). A secret the admin had typed into the field before stays, as Undo restores it.
+pub fn undo_record(applied: &[Action]) -> Vec<Action> {
+    applied
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            if a.secret || a.spec_id == "payload" {
+                a.value = MASK.into();
+                a.after = MASK.into();
+            }
+            a
+        })
+        .collect()
+}
+
+const MASK: &str = "••••••••";
+
 /// Most applied actions `undo` takes.
 pub const MAX_UNDO: usize = super::snapshot::MAX_FIELDS;
 

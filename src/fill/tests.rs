@@ -854,3 +854,15 @@ fn a_look_alike_ims_host_is_never_filled_as_the_authorization_server() {
         .expect("explained");
     assert!(m.why.contains("ims-na1.adobelogin.com.evil.test"), "{}", m.why);
 }
+
+#[test]
+fn the_undo_record_holds_no_secret_and_still_restores() {
+    let snap = fixture("ims-wizard-cloud");
+    let p = run(snap, &oauth_profile());
+    let record = undo_record(&p.actions);
+    let text = serde_json::to_string(&record).expect("json");
+    assert!(!text.contains(OAUTH_SECRET), "the secret is in the undo record");
+    let back = undo(&record).expect("undo");
+    let secret = back.iter().find(|a| a.spec_id == "clientSecret").expect("restored");
+    assert_eq!(secret.value, "", "Undo puts back what was there (empty)");
+}
