@@ -71,9 +71,16 @@ pub enum Message {
         tab_id: u32,
         #[serde(default)]
         confirm: Vec<String>,
+        /// The origin the admin just allowed to receive secrets (the popup's yes to "Send the
+        /// client secret to <origin>?"); the core accepts it only for the tab's own origin.
+        #[serde(default)]
+        allow_origin: Option<String>,
     },
     /// Popup → worker: put back what the last fill in this tab replaced.
     UndoFill { tab_id: u32 },
+    /// Popup → worker: stop sending secrets to this origin (the admin takes back a yes);
+    /// answered with this tab's `Guide`.
+    ForgetSecretOrigin { tab_id: u32, origin: String },
 }
 
 /// What pasted text is.
@@ -207,7 +214,8 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::CheckIms { .. }
         | Message::CheckTarget { .. }
         | Message::FillForm { .. }
-        | Message::UndoFill { .. } => {
+        | Message::UndoFill { .. }
+        | Message::ForgetSecretOrigin { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -388,7 +396,9 @@ mod tests {
             json!({"type": "CheckTarget", "timeoutMs": 2000}),
             json!({"type": "FillForm", "tabId": 3}),
             json!({"type": "FillForm", "tabId": 3, "confirm": ["tenant"]}),
+            json!({"type": "FillForm", "tabId": 3, "allowOrigin": "https://author.aem.test"}),
             json!({"type": "UndoFill", "tabId": 3}),
+            json!({"type": "ForgetSecretOrigin", "tabId": 3, "origin": "https://author.aem.test"}),
         ] {
             let m = parse(m).unwrap();
             assert_eq!(

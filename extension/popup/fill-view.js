@@ -1,5 +1,6 @@
 // "Fill this form" on an AEM page: what was filled, what waits for the admin's OK (fields that
 // already hold something else), what to paste by hand, and Undo.
+import { showConsent } from './guide-view.js';
 import { $, api, busy, copyText, el, send, status } from './shared.js';
 
 const SECRET_MASK = '••••••••';
@@ -38,6 +39,14 @@ function conflictsBox(plan, tabId, render) {
     el('p', { id: 'fill-cf-h' }, 'These fields already hold something else. Tick the ones to replace:'), boxes, replace);
 }
 
+/** The first secret to an origin waits for the admin's yes, naming the origin in full. */
+function consentBox(plan) {
+  showConsent(plan.consent);
+  if (!plan.consent) return null;
+  return el('div', { class: 'consent', role: 'group', 'aria-labelledby': 'fill-consent-q' },
+    el('p', { id: 'fill-consent-q', class: 'notice' }, plan.consent.question));
+}
+
 function render(reply, tabId) {
   const box = $('fill-result');
   $('allow-site').hidden = reply?.problem?.code !== 'no-site-access';
@@ -57,6 +66,7 @@ function render(reply, tabId) {
   const { plan, results } = reply;
   $('undo-fill').hidden = !results.some((r) => r.ok);
   const parts = [
+    consentBox(plan),
     ...plan.notices.map((n) => el('p', { class: 'notice' }, n.message)),
     plan.openUrl ? el('p', {}, el('a', { href: plan.openUrl, target: '_blank' }, 'Open the Create wizard')) : null,
     ...filledList(plan, results),
@@ -73,6 +83,14 @@ function render(reply, tabId) {
 
 export function wireFill(tabId) {
   $('fill').addEventListener('click', () => busy($('fill'), async () => render(await send({ type: 'FillForm', tabId }), tabId)));
+  $('allow-secrets').addEventListener('click', () => busy($('allow-secrets'), async () => {
+    render(await send({ type: 'FillForm', tabId, allowOrigin: $('allow-secrets').dataset.origin }), tabId);
+  }));
+  $('forget-secrets').addEventListener('click', () => busy($('forget-secrets'), async () => {
+    const origin = $('forget-secrets').dataset.origin;
+    await send({ type: 'ForgetSecretOrigin', tabId, origin });
+    status(`IMS Link will ask again before it sends a secret to ${origin}.`);
+  }));
   $('undo-fill').addEventListener('click', () => busy($('undo-fill'), async () => render(await send({ type: 'UndoFill', tabId }), tabId)));
   $('allow-site').addEventListener('click', async () => {
     const tab = await api.tabs.get(tabId).catch(() => null);

@@ -9,6 +9,7 @@ const BUTTONS = {
   'fill-form': 'fill',
   'check-ims': 'check-ims',
   'check-target': 'check-target',
+  'allow-secrets': 'allow-secrets',
 };
 const STATUS = { done: ['✓', 'Done'], 'needs-you': ['→', 'Needs you'], problem: ['!', 'Problem'] };
 const homes = new Map(); // button id → the marker where the button lives when not lent
@@ -54,6 +55,14 @@ function stepItem(s) {
     el('button', { type: 'button', class: 'link', 'aria-label': `Copy the ${s.label}`, onclick: () => copyText(s.value, `the ${s.label}`) }, 'Copy'));
 }
 
+/** The "Send to <origin>" button, shown while a fill on this page waits for the admin's yes. */
+export function showConsent(consent) {
+  const yes = $('allow-secrets');
+  yes.hidden = !consent;
+  yes.dataset.origin = consent?.origin ?? '';
+  yes.textContent = consent ? `Send to ${consent.origin}` : 'Send the client secret';
+}
+
 export function renderGuide(guide) {
   const box = $('guide');
   if (!guide) {
@@ -61,6 +70,14 @@ export function renderGuide(guide) {
     return;
   }
   $('guide-here').textContent = guide.here;
+  // Fill names the host it fills, and is not offered where there is nothing to fill.
+  $('fill').hidden = !guide.fillLabel;
+  $('fill').textContent = guide.fillLabel ?? 'Fill this form';
+  showConsent(guide.consent);
+  // The yes to this origin can be taken back here.
+  $('forget-secrets').hidden = !guide.secretsAllowed;
+  $('forget-secrets').dataset.origin = guide.secretsAllowed ?? '';
+  $('forget-secrets').textContent = guide.secretsAllowed ? `Stop sending secrets to ${guide.secretsAllowed}` : 'Stop sending secrets here';
   const next = guide.next;
   $('guide-stages').replaceChildren(...guide.stages.map((s, i) => stageItem(s, i, next.link?.url)));
   $('next-text').textContent = next.text;

@@ -42,6 +42,8 @@ export function snapshotForm() {
       options: [],
       disabled: Boolean(el.disabled) || el.hasAttribute('disabled'),
       readOnly: Boolean(el.readOnly),
+      // A step of a wizard AEM shows later: the one hidden place the core lets a secret go.
+      wizardStep: Boolean(el.closest('.foundation-wizard-step')),
       ...field,
     });
   };
@@ -77,7 +79,15 @@ export function snapshotForm() {
       add(el, { kind: el.localName === 'textarea' ? 'textarea' : el.type || 'text', label: labelOf(el), value: el.value, visible: shown(el) });
     }
   }
-  return { url: location.href, fields };
+  // AEM's own page markers (Coral UI / Granite, ExtJS): the core puts a secret only into a page
+  // that is AEM by its address and by these (src/fill/trust.rs names them).
+  const MARKERS = {
+    'coral-wizardview': 'coral-wizardview', '.foundation-wizard-step': 'foundation-wizard-step',
+    'coral-select': 'coral-select', 'form.foundation-form': 'foundation-form', '.x-form-item': 'x-form-item',
+  };
+  const markers = Object.entries(MARKERS).filter(([sel]) => document.querySelector(sel)).map(([, name]) => name);
+  if (window.CQ?.Ext) markers.push('cq-ext');
+  return { url: location.href, fields, markers, frame: window !== window.top };
 }
 
 /** Sets each field as a user would, so the page's own logic sees it; reports what it found. */

@@ -21,11 +21,18 @@ const calls = {
     // or after the admin clicked the toolbar button on that tab (activeTab).
     return { type: 'TabFacts', tabId, then, url: tab?.url || tab?.pendingUrl || undefined, grantedOrigins: origins };
   },
-  async 'snapshot-form'({ tabId, confirm }) {
+  async 'snapshot-form'({ tabId, confirm, allowOrigin }) {
     try {
-      return { type: 'FormSnapshot', tabId, confirm, snapshot: await inPage(tabId, snapshotForm) };
+      return { type: 'FormSnapshot', tabId, confirm, allowOrigin, snapshot: await inPage(tabId, snapshotForm) };
     } catch (err) {
-      return { type: 'FormSnapshot', tabId, confirm, error: why(err) };
+      return { type: 'FormSnapshot', tabId, confirm, allowOrigin, error: why(err) };
+    }
+  },
+  async 'page-url'({ tabId }) {
+    try {
+      return { type: 'PageUrl', tabId, url: await inPage(tabId, () => location.href) };
+    } catch (err) {
+      return { type: 'PageUrl', tabId, error: why(err) };
     }
   },
   async 'apply-fill'({ tabId, url, plan, steps }) {

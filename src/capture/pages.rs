@@ -33,19 +33,33 @@ pub fn capture(snapshot: PageSnapshot, now_ms: u64) -> Option<Capture> {
         url: Some(snap.url.clone()),
         at_ms: now_ms,
     };
+    let mut notices = Vec::new();
     let profile = match u.host.as_str() {
-        "developer.adobe.com" if u.path.contains("/credentials/") => console_credential(&snap, u.path, &source),
+        // Only the Console app's own pages: other developer.adobe.com pages (docs, blogs) carry
+        // text anyone can write.
+        "developer.adobe.com" if u.path.starts_with("/console/") && u.path.contains("/credentials/") => {
+            console_credential(&snap, u.path, &source, &mut notices)
+        }
         "experience.adobe.com" => target_page(&snap, &source),
         h if h.ends_with(".experiencecloud.adobe.com") => target_page(&snap, &source),
         _ => None,
     }?;
-    (profile != Profile::default()).then(|| Capture {
+    (profile != Profile::default() || !notices.is_empty()).then(|| Capture {
         profile,
+        notices,
         ..Capture::default()
     })
 }
 
-fn console_credential(snap: &PageSnapshot, path: &str, source: &Source) -> Option<Profile> {
+const CLIENT_ID_LABELS: [&str; 3] = ["Client ID", "API key (Client ID)", "API Key"];
+const SECRET_LABELS: [&str; 2] = ["Client secret", "Client Secret"];
+
+fn console_credential(
+    snap: &PageSnapshot,
+    path: &str,
+    source: &Source,
+    notices: &mut Vec<crate::message::Problem>,
+) -> Option<Profile> {
     let auth_type = if snap.has_heading("OAuth Server-to-Server") || path.ends_with("/oauthservertoserver") {
         AuthType::Oauth
     } else if snap.has_heading("Service Account (JWT)") || path.contains("/details/jwt") {
@@ -53,15 +67,26 @@ fn console_credential(snap: &PageSnapshot, path: &str, source: &Source) -> Optio
     } else {
         return None;
     };
+    // Two different values under one label: something on the page (a script, an injected
+    // element) says otherwise than the Console; neither is taken.
+    let id_ambiguous = snap.ambiguous(&CLIENT_ID_LABELS);
+    let secret_ambiguous = snap.ambiguous(&SECRET_LABELS);
+    if id_ambiguous || secret_ambiguous {
+        notices.push(crate::message::Problem {
+            code: "ambiguous-page".into(),
+            message: "This Developer Console page shows two different values for the client ID or client secret, so IMS Link took neither. Reload the credential page, or load the project's JSON download instead.".into(),
+        });
+    }
     let secret = snap
-        .value(&["Client secret", "Client Secret"])
-        .filter(|s| is_real_secret(s));
+        .value(&SECRET_LABELS)
+        .filter(|s| is_real_secret(s))
+        .filter(|_| !secret_ambiguous);
     let mut p = Profile {
         auth_type: Some(Sourced {
             value: auth_type,
             source: source.clone(),
         }),
-        client_id: text(snap.value(&["Client ID", "API key (Client ID)", "API Key"]), source),
+        client_id: text(snap.value(&CLIENT_ID_LABELS).filter(|_| !id_ambiguous), source),
         client_secret: text(secret, source),
         technical_account_id: text(snap.value(&["Technical account ID"]), source),
         technical_account_email: text(snap.value(&["Technical account email"]), source),
@@ -210,5 +235,56 @@ mod tests {
         );
         assert_eq!(capture(snap("https://experience.adobe.com/", &[], &[]), 1), None);
         assert_eq!(capture(snap("not a url", &[], &[]), 1), None);
+    }
+
+    #[test]
+    fn an_injected_second_credential_pair_is_refused_with_a_notice() {
+        let url = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver";
+        let c = capture(
+            snap(
+                url,
+                &["OAuth Server-to-Server"],
+                &[
+                    ("Client ID", "attacker0000000000000000000000000"),
+                    ("Client secret", "p8e-ATTACKERsecret000000"),
+                    ("Client ID", "5f0a1b2c3d4e5f60718293a4b5c6d7e8"),
+                    ("Client secret", "Retrieve client secret"),
+                    ("Organization ID", "0123456789ABCDEF01234567@AdobeOrg"),
+                ],
+            ),
+            1,
+        )
+        .expect("capture");
+        assert_eq!(c.profile.client_id, None);
+        assert_eq!(c.profile.client_secret, None);
+        assert!(c.profile.org_id.is_some(), "the other values are still read");
+        assert_eq!(c.notices[0].code, "ambiguous-page");
+        // The same value twice (a copy button's text, say) is not ambiguous.
+        let c = capture(
+            snap(
+                url,
+                &["OAuth Server-to-Server"],
+                &[
+                    ("Client ID", "5f0a1b2c3d4e5f60718293a4b5c6d7e8"),
+                    ("Client ID", "5f0a1b2c3d4e5f60718293a4b5c6d7e8"),
+                ],
+            ),
+            1,
+        )
+        .expect("capture");
+        assert!(c.profile.client_id.is_some());
+    }
+
+    #[test]
+    fn developer_adobe_com_pages_outside_the_console_are_never_read() {
+        let c = capture(
+            snap(
+                "https://developer.adobe.com/blog/credentials/details/oauthservertoserver",
+                &["OAuth Server-to-Server"],
+                &[("Client ID", "5f0a1b2c3d4e5f60718293a4b5c6d7e8")],
+            ),
+            1,
+        );
+        assert_eq!(c, None);
     }
 }

@@ -66,6 +66,24 @@ impl PageSnapshot {
             .map(|p| p.value.trim())
     }
 
+    /// Whether the page shows two different values under one of `labels`: a page (or a
+    /// script injected into it) that says two things about one value is not read for it.
+    pub fn ambiguous(&self, labels: &[&str]) -> bool {
+        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).collect();
+        let mut seen: Option<&str> = None;
+        for p in self.pairs.iter().filter(|p| wanted.contains(&normalize(&p.label))) {
+            let v = p.value.trim();
+            if v.is_empty() {
+                continue;
+            }
+            match seen {
+                Some(first) if first != v => return true,
+                _ => seen = Some(v),
+            }
+        }
+        false
+    }
+
     /// Whether a heading equals `text` (case and spacing ignored).
     pub fn has_heading(&self, text: &str) -> bool {
         let t = normalize(text);

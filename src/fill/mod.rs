@@ -15,6 +15,7 @@ pub mod plan;
 pub mod resolve;
 pub mod snapshot;
 pub mod spec;
+pub mod trust;
 pub mod undo;
 
 use std::fmt;
@@ -48,6 +49,20 @@ pub enum FillError {
     TooManyConfirmed(usize),
     /// More applied actions than a snapshot can hold fields.
     TooManyApplied(usize),
+    /// More origins allowed for secrets than the limit.
+    TooManySecretOrigins(usize),
+    /// The admin's yes named another origin than the page's, or an insecure one.
+    OriginNotThisPage {
+        /// The origin given.
+        origin: String,
+        /// The page's origin.
+        page: String,
+    },
+    /// Undo asked on another page than the one filled.
+    UndoElsewhere {
+        /// `scheme://host/path` of the page that was filled (no query: it may hold anything).
+        filled: String,
+    },
 }
 
 impl JsErrorInfo for FillError {
@@ -65,6 +80,9 @@ impl JsErrorInfo for FillError {
             FillError::UnknownConfirm { .. } => "unknown-confirm",
             FillError::TooManyConfirmed(_) => "too-many-confirmed",
             FillError::TooManyApplied(_) => "too-many-applied",
+            FillError::TooManySecretOrigins(_) => "too-many-secret-origins",
+            FillError::UndoElsewhere { .. } => "undo-elsewhere",
+            FillError::OriginNotThisPage { .. } => "origin-not-this-page",
         }
     }
 }
@@ -101,6 +119,19 @@ impl fmt::Display for FillError {
                 f,
                 "{n} applied changes were given to undo, more than a form can have (at most {}). Reload the page without saving to discard them.",
                 undo::MAX_UNDO
+            ),
+            FillError::TooManySecretOrigins(n) => write!(
+                f,
+                "{n} sites were given as allowed to receive secrets, more than IMS Link keeps (at most {}). Remove some in the popup.",
+                trust::MAX_SECRET_ORIGINS
+            ),
+            FillError::OriginNotThisPage { origin, page } => write!(
+                f,
+                "IMS Link did not allow secrets to {origin}: the tab shows {page}, or the address is plain http. Click Fill this form again on the AEM page."
+            ),
+            FillError::UndoElsewhere { filled } => write!(
+                f,
+                "Undo did nothing: the tab no longer shows the page that was filled ({filled}). Go back to that page to undo, or leave the form without saving."
             ),
         }
     }

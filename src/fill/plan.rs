@@ -11,7 +11,8 @@ use super::detect::{self, Address, FormKind};
 use super::matching::{match_fields, Prepared};
 use super::resolve::{choose_mode, resolve, Wanted};
 use super::snapshot::FormSnapshot;
-use super::spec::{Spec, ValueSource};
+use super::spec::{self, Spec, ValueSource};
+use super::trust::{self, Consent};
 use super::FillError;
 use crate::profile::{AuthType, Field, Profile};
 
@@ -29,6 +30,9 @@ pub struct PlanOptions {
     /// The IMS configuration to pick in a Target form, by its title (default: `title`, then
     /// the default title, then the only configuration that looks like Target's).
     pub ims_config_title: Option<String>,
+    /// Origins (`https://host[:port]`) the admin allowed to receive secrets
+    /// (`fill::trust`); a secret for any other origin waits for the admin's yes.
+    pub secret_origins: Vec<String>,
 }
 
 /// What an action does to its field.
@@ -148,6 +152,10 @@ pub struct Plan {
     pub missing_fields: Vec<MissingField>,
     /// Values the profile lacks.
     pub missing_values: Vec<MissingValue>,
+    /// The origin this plan fills (`scheme://host[:port]`), for the popup to name.
+    pub origin: String,
+    /// Secrets held back until the admin allows this origin, and the question to ask.
+    pub consent: Option<Consent>,
 }
 
 fn notice(code: &str, message: String) -> Notice {
@@ -198,7 +206,11 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
     if options.confirm.len() > MAX_CONFIRM {
         return Err(FillError::TooManyConfirmed(options.confirm.len()));
     }
+    if options.secret_origins.len() > trust::MAX_SECRET_ORIGINS {
+        return Err(FillError::TooManySecretOrigins(options.secret_origins.len()));
+    }
     let address = Address::parse(&snapshot.url);
+    let page = trust::PageTrust::of(&snapshot, &options.secret_origins);
     let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).collect();
     let detection = detect::detect(&address, &fields);
     let form = detection.form;
@@ -214,6 +226,8 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
         conflicts: Vec::new(),
         missing_fields: Vec::new(),
         missing_values: Vec::new(),
+        origin: address.origin.clone(),
+        consent: None,
     };
     for id in &options.confirm {
         if !form.specs().iter().any(|s| s.id == id) {
@@ -279,7 +293,62 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
             &mut out,
         );
     }
+    guard_secrets(&page, &snapshot, &mut out);
     Ok(out)
+}
+
+/// Applies `fill::trust` to every secret the plan would type: refused ones become values to
+/// paste by hand (not shown, not copied: the page may be anyone's), and the ones waiting for
+/// the admin's yes to this origin are held back with the question to ask.
+fn guard_secrets(page: &trust::PageTrust, snapshot: &FormSnapshot, out: &mut Plan) {
+    let field = |key: &str| snapshot.fields.iter().find(|f| f.key == key);
+    let mut waiting: Vec<&'static str> = Vec::new();
+    let mut refused: Vec<MissingField> = Vec::new();
+    for list in [&mut out.actions, &mut out.conflicts] {
+        list.retain(|a| {
+            // The payload is guarded like the secret: it names the credential's organization
+            // and technical account, and is what a stolen key is signed with.
+            if !a.secret && a.spec_id != "payload" {
+                return true;
+            }
+            let step = field(&a.key).is_some_and(|f| f.wizard_step);
+            match page.secret(a.hidden, step) {
+                trust::SecretVerdict::Fill => true,
+                trust::SecretVerdict::AskOrigin => {
+                    let label = spec_label(&a.spec_id);
+                    if !waiting.contains(&label) {
+                        waiting.push(label);
+                    }
+                    false
+                }
+                trust::SecretVerdict::Refuse(r) => {
+                    refused.push(MissingField {
+                        spec_id: a.spec_id.clone(),
+                        label: a.label.clone(),
+                        key: Some(a.key.clone()),
+                        value: None,
+                        secret: a.secret,
+                        required: true,
+                        why: r.message(&a.label, &page.origin),
+                    });
+                    false
+                }
+            }
+        });
+    }
+    out.missing_fields.extend(refused);
+    if !waiting.is_empty() {
+        out.consent = Some(trust::consent(&page.origin, &waiting));
+    }
+}
+
+/// The label of a spec id in any form's table (the admin's words for the question).
+fn spec_label(spec_id: &str) -> &'static str {
+    [spec::IMS_WIZARD, spec::TARGET_CLASSIC, spec::TARGET_CLOUD]
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|s| s.id == spec_id)
+        .map_or("secret", |s| s.label)
 }
 
 fn form_name(form: FormKind) -> String {

@@ -127,9 +127,16 @@ pub(super) fn resolve(
                 Ok(Wanted::Text(scopes.join(",")))
             }
         }
-        ValueSource::AuthServer => Ok(Wanted::Text(
-            text(&profile.authorization_server).unwrap_or_else(|| DEFAULT_AUTH_SERVER.to_string()),
-        )),
+        ValueSource::AuthServer => match text(&profile.authorization_server) {
+            // AEM sends the client secret to this address: only ever an Adobe IMS host.
+            Some(server) => match crate::ims::allow::check_ims_server(&server) {
+                Ok(()) => Ok(Wanted::Text(server)),
+                Err(e) => Err(format!(
+                    "IMS Link does not fill {server} as the Authorization Server: {e} Correct or clear the Authorization Server in the IMS Link popup."
+                )),
+            },
+            None => Ok(Wanted::Text(DEFAULT_AUTH_SERVER.to_string())),
+        },
         ValueSource::ImsTitle => Ok(Wanted::Text(
             options
                 .title

@@ -13,6 +13,8 @@ pub const MAX_OPTIONS: usize = 500;
 pub const MAX_OPTIONS_TOTAL: usize = 10_000;
 /// Longest value kept (a JWT payload is a few kilobytes).
 pub const MAX_VALUE: usize = 16 * 1024;
+/// Most page markers kept.
+pub const MAX_MARKERS: usize = 16;
 /// Longest key, tag, name, label or option text kept.
 pub const MAX_SHORT: usize = 1024;
 
@@ -58,6 +60,9 @@ pub struct FieldSnapshot {
     pub disabled: bool,
     /// Whether the field is read-only.
     pub read_only: bool,
+    /// Whether the field sits in a step of a wizard (`.foundation-wizard-step`), which AEM
+    /// hides until the admin reaches it: the one hidden place a secret may go.
+    pub wizard_step: bool,
 }
 
 /// A form as the content script saw it.
@@ -68,6 +73,11 @@ pub struct FormSnapshot {
     pub url: String,
     /// The fields, in document order.
     pub fields: Vec<FieldSnapshot>,
+    /// AEM's own page markers found on the page (`fill::trust::TOUCH_UI_MARKERS`,
+    /// `CLASSIC_UI_MARKERS`).
+    pub markers: Vec<String>,
+    /// Whether the snapshot was taken in a frame rather than the tab's top page.
+    pub frame: bool,
 }
 
 /// Cuts `s` to at most `max` bytes on a character boundary.
@@ -92,6 +102,10 @@ impl FormSnapshot {
     /// before (the content script could not tell them apart when applying the plan).
     pub fn bounded(mut self) -> Self {
         cut(&mut self.url, MAX_VALUE);
+        self.markers.truncate(MAX_MARKERS);
+        for m in &mut self.markers {
+            cut(m, MAX_SHORT);
+        }
         let mut seen = std::collections::HashSet::new();
         let mut options_left = MAX_OPTIONS_TOTAL;
         let mut fields = Vec::with_capacity(self.fields.len().min(MAX_FIELDS));

@@ -18,7 +18,32 @@ fn fixture(name: &str) -> FormSnapshot {
         "target-cloud" => include_str!("testdata/target-cloud.json"),
         other => panic!("no fixture {other}"),
     };
-    serde_json::from_str(text).expect("fixture parses")
+    let mut snap: FormSnapshot = serde_json::from_str(text).expect("fixture parses");
+    // What the worker's snapshot adds on the fake AEM pages: AEM's own markers, and for the
+    // IMS wizard every field inside a `.foundation-wizard-step`.
+    snap.markers = match name {
+        "target-classic" => vec!["x-form-item".into()],
+        "ims-wizard-65" | "ims-wizard-65-jwt" | "ims-wizard-cloud" | "ims-wizard-labels" => {
+            vec![
+                "coral-wizardview".into(),
+                "foundation-wizard-step".into(),
+                "coral-select".into(),
+            ]
+        }
+        _ => vec!["coral-select".into(), "foundation-form".into()],
+    };
+    if name.starts_with("ims-wizard") {
+        snap.fields.iter_mut().for_each(|f| f.wizard_step = true);
+    }
+    snap
+}
+
+/// The options of a fill on an origin the admin already allowed to receive secrets.
+fn trusted(snapshot: &FormSnapshot) -> PlanOptions {
+    PlanOptions {
+        secret_origins: vec![detect::Address::parse(&snapshot.url).origin],
+        ..PlanOptions::default()
+    }
 }
 
 const PAYLOAD: &str = r#"{"exp":1700000000,"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"ABCDEF0123456789ABCDEF01@techacct.adobe.com","https://ims-na1.adobelogin.com/s/ent_marketing_sdk":true,"aud":"https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
@@ -56,7 +81,8 @@ fn oauth_profile() -> Profile {
 }
 
 fn run(snapshot: FormSnapshot, profile: &Profile) -> Plan {
-    plan(snapshot, profile, &PlanOptions::default()).expect("plan")
+    let options = trusted(&snapshot);
+    plan(snapshot, profile, &options).expect("plan")
 }
 
 fn ids(actions: &[Action]) -> Vec<&str> {
@@ -520,6 +546,7 @@ fn console_points_to_create_and_other_pages_list_the_fillable_forms() {
         FormSnapshot {
             url: "https://author.example.com/sites.html/content".into(),
             fields: vec![],
+            ..Default::default()
         },
         &jwt_profile(),
     );
@@ -673,6 +700,7 @@ fn hostile_snapshots_are_bounded_and_never_panic() {
     let dup = FormSnapshot {
         url: String::new(),
         fields: vec![hostile_field(1, "a"), hostile_field(7_001, "b")],
+        ..Default::default()
     }
     .bounded();
     assert_eq!(dup.fields.len(), 1);
@@ -702,7 +730,7 @@ proptest! {
             ..Default::default()
         }).collect();
         for base in [url.clone(), format!("https://a{}", detect::IMS_WIZARD_PATH), format!("https://a/etc/cloudservices/testandtarget/x.html{url}")] {
-            let snap = FormSnapshot { url: base, fields: fields.clone() };
+            let snap = FormSnapshot { url: base, fields: fields.clone(), ..Default::default() };
             for profile in [jwt_profile(), oauth_profile(), Profile::default()] {
                 let opts = PlanOptions { confirm: if confirm_wizard { vec![] } else { vec!["x".into()] }, ..Default::default() };
                 if let Ok(p) = plan(snap.clone(), &profile, &opts) {
@@ -716,4 +744,113 @@ proptest! {
             }
         }
     }
+}
+
+// ---- Issue 14: the secret goes only where the admin said ----
+
+fn spec_ids(list: &[MissingField]) -> Vec<&str> {
+    list.iter().map(|m| m.spec_id.as_str()).collect()
+}
+
+#[test]
+fn a_look_alike_wizard_on_another_host_gets_no_secret_until_the_admin_names_it() {
+    let mut snap = fixture("ims-wizard-65-jwt");
+    snap.url = format!("https://evil.test{}", detect::IMS_WIZARD_PATH);
+    let allowed = PlanOptions {
+        secret_origins: vec!["https://author.aem.test".into()],
+        ..Default::default()
+    };
+    let p = plan(snap.clone(), &jwt_profile(), &allowed).expect("plan");
+    assert!(p
+        .actions
+        .iter()
+        .all(|a| a.spec_id != "clientSecret" && a.spec_id != "payload"));
+    let c = p.consent.expect("asks first");
+    assert_eq!(c.origin, "https://evil.test");
+    assert!(
+        c.question
+            .starts_with("Send the client secret and payload to https://evil.test?"),
+        "{}",
+        c.question
+    );
+    assert_eq!(p.origin, "https://evil.test");
+    // Once the admin says yes for that origin, the same page gets them.
+    let yes = PlanOptions {
+        secret_origins: vec!["https://evil.test".into()],
+        ..Default::default()
+    };
+    let p = plan(snap, &jwt_profile(), &yes).expect("plan");
+    assert!(p.consent.is_none());
+    assert!(p.actions.iter().any(|a| a.spec_id == "clientSecret"));
+}
+
+#[test]
+fn a_form_with_only_the_two_labels_gets_no_secret_even_if_allowed() {
+    let mut snap = fixture("ims-wizard-labels");
+    snap.url = "https://evil.test/totally/not/aem/form.html".into();
+    let options = trusted(&snap);
+    let p = plan(snap, &jwt_profile(), &options).expect("plan");
+    assert_eq!(p.form, FormKind::ImsWizard, "still told by its fields");
+    assert!(p.actions.iter().all(|a| !a.secret && a.spec_id != "payload"));
+    assert!(p.consent.is_none(), "nothing to ask: never");
+    let refused: Vec<&MissingField> = p
+        .missing_fields
+        .iter()
+        .filter(|m| m.spec_id == "clientSecret")
+        .collect();
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].value.is_none(), "the secret is not even offered for pasting");
+    assert!(
+        refused[0].why.contains("does not show one of AEM's own pages"),
+        "{}",
+        refused[0].why
+    );
+}
+
+#[test]
+fn a_hidden_secret_field_outside_a_wizard_step_gets_nothing() {
+    let mut snap = fixture("ims-wizard-cloud");
+    snap.fields.iter_mut().for_each(|f| f.wizard_step = false);
+    let options = trusted(&snap);
+    let p = plan(snap, &oauth_profile(), &options).expect("plan");
+    assert!(p.actions.iter().all(|a| a.spec_id != "clientSecret"));
+    assert!(spec_ids(&p.missing_fields).contains(&"clientSecret"));
+    // Inside the wizard's steps (the fixture as captured) it is filled.
+    let snap = fixture("ims-wizard-cloud");
+    let options = trusted(&snap);
+    let p = plan(snap, &oauth_profile(), &options).expect("plan");
+    assert!(p.actions.iter().any(|a| a.spec_id == "clientSecret" && a.hidden));
+}
+
+#[test]
+fn plain_http_aem_and_frames_get_no_secret() {
+    let mut snap = fixture("ims-wizard-65-jwt");
+    snap.url = format!("http://author.aem.test{}", detect::IMS_WIZARD_PATH);
+    let options = trusted(&snap);
+    let p = plan(snap, &jwt_profile(), &options).expect("plan");
+    assert!(p.actions.iter().all(|a| a.spec_id != "clientSecret"));
+    assert!(p.missing_fields.iter().any(|m| m.why.contains("plain http")));
+
+    let mut snap = fixture("ims-wizard-65-jwt");
+    snap.frame = true;
+    let options = trusted(&snap);
+    let p = plan(snap, &jwt_profile(), &options).expect("plan");
+    assert!(p.actions.iter().all(|a| a.spec_id != "clientSecret"));
+}
+
+#[test]
+fn a_look_alike_ims_host_is_never_filled_as_the_authorization_server() {
+    let mut profile = jwt_profile();
+    profile.authorization_server =
+        serde_json::from_value(sourced(json!("https://ims-na1.adobelogin.com.evil.test"))).expect("sourced");
+    let snap = fixture("ims-wizard-65-jwt");
+    let options = trusted(&snap);
+    let p = plan(snap, &profile, &options).expect("plan");
+    assert!(p.actions.iter().all(|a| a.spec_id != "authorizationServer"));
+    let m = p
+        .missing_values
+        .iter()
+        .find(|m| m.spec_id == "authorizationServer")
+        .expect("explained");
+    assert!(m.why.contains("ims-na1.adobelogin.com.evil.test"), "{}", m.why);
 }

@@ -31,6 +31,8 @@ pub struct GuideInput {
     pub filled: Vec<Filled>,
     /// The browser's granted host permissions; those naming one AEM author are remembered.
     pub granted_origins: Vec<String>,
+    /// Origins the admin allowed to receive secrets (`fill::trust`).
+    pub secret_origins: Vec<String>,
     /// The last fill in this tab, if any.
     pub fill_here: Option<FillHere>,
 }
@@ -42,6 +44,9 @@ pub struct FillHere {
     pub form: FormKind,
     /// The page's address when it was filled.
     pub url: String,
+    /// The origin whose first secret waits for the admin's yes (`fill::trust`), if any.
+    #[serde(default)]
+    pub consent: Option<String>,
 }
 
 /// The last result of each check, as the worker keeps them.
@@ -148,6 +153,8 @@ pub enum Action {
     CheckIms,
     /// Run the Target connection check.
     CheckTarget,
+    /// Allow this AEM origin to receive the client secret (the fill's waiting question).
+    AllowSecrets,
 }
 
 /// Something the admin does on the page itself, in order.
@@ -188,6 +195,16 @@ pub struct Guide {
     pub next: Next,
     /// The action that fits this page, shown even when the next step is elsewhere.
     pub action: Option<Action>,
+    /// The Fill button's text, naming the host it fills; absent where there is nothing to
+    /// fill, so the popup does not offer it there.
+    #[serde(rename = "fillLabel")]
+    pub fill_label: Option<String>,
+    /// The question a fill on this page is waiting on: secrets to this origin, yes or no.
+    pub consent: Option<crate::fill::trust::Consent>,
+    /// This AEM page's origin, when the admin allowed it to receive secrets (the popup offers
+    /// to take the yes back).
+    #[serde(rename = "secretsAllowed")]
+    pub secrets_allowed: Option<String>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -200,6 +217,15 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         page: page.kind,
         here: next::here(&page),
         action: next::page_action(&facts, &page).or(next.action),
+        fill_label: next::fill_label(&page),
+        secrets_allowed: page
+            .aem_origin
+            .clone()
+            .filter(|o| input.secret_origins.iter().any(|s| s.eq_ignore_ascii_case(o))),
+        consent: facts
+            .consent_here
+            .as_deref()
+            .map(|o| crate::fill::trust::consent(o, &["Client Secret"])),
         stages,
         next,
     }

@@ -41,6 +41,22 @@ impl Next {
 
 /// Saving a form IMS Link just filled in this tab.
 fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
+    if let Some(origin) = &f.consent_here {
+        let stage = if form == FormKind::ImsWizard {
+            StageId::AemIms
+        } else {
+            StageId::AemTarget
+        };
+        return Some(
+            next(
+                stage,
+                format!(
+                    "IMS Link filled the other fields but has not sent the client secret yet: allow {origin} to receive it, only if it is your AEM author."
+                ),
+            )
+            .action(Action::AllowSecrets),
+        );
+    }
     let target_done = stages
         .iter()
         .any(|s| s.id == StageId::AemTarget && s.status == Status::Done);
@@ -210,6 +226,24 @@ pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
         PageKind::ConsoleCredential if f.auth == Some(AuthType::Jwt) && !f.has_key_pair => {
             Some(Action::GenerateKeyPair)
         }
+        _ => None,
+    }
+}
+
+/// The Fill button's text on this page: the host it would fill, on AEM's forms (and the IMS
+/// console, whose fill opens the wizard); plain where the browser hides the address (the
+/// click then asks for site access); none elsewhere, where there is nothing to fill.
+pub fn fill_label(page: &Page) -> Option<String> {
+    match page.kind {
+        PageKind::AemImsWizard | PageKind::AemTargetClassic | PageKind::AemTargetCloud | PageKind::AemImsConsole => {
+            let host = page
+                .aem_origin
+                .as_deref()
+                .and_then(|o| o.split_once("://"))
+                .map(|(_, h)| h);
+            Some(host.map_or_else(|| "Fill this form".to_string(), |h| format!("Fill this form on {h}")))
+        }
+        PageKind::Unreadable => Some("Fill this form".into()),
         _ => None,
     }
 }

@@ -26,6 +26,8 @@ pub struct Facts<'a> {
     pub ims_filled_on: Option<&'a str>,
     pub target_filled_on: Option<&'a str>,
     pub filled_here: Option<FormKind>,
+    /// The origin a fill on this page waits on the admin's yes for (secrets held back).
+    pub consent_here: Option<String>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -67,6 +69,11 @@ impl<'a> Facts<'a> {
             .as_ref()
             .filter(|f| input.url.as_deref() == Some(f.url.as_str()))
             .map(|f| f.form);
+        let consent_here = input
+            .fill_here
+            .as_ref()
+            .filter(|f| input.url.as_deref() == Some(f.url.as_str()))
+            .and_then(|f| f.consent.clone());
         Facts {
             profile: p,
             tenant: value(&p.tenant),
@@ -83,6 +90,7 @@ impl<'a> Facts<'a> {
             ims_filled_on: filled_on(&[FormKind::ImsWizard]),
             target_filled_on: filled_on(&[FormKind::TargetClassic, FormKind::TargetCloud]),
             filled_here,
+            consent_here,
         }
     }
 

@@ -321,3 +321,61 @@ fn a_page_offered_for_filling_is_named_by_its_host() {
         "AEM's IMS configuration wizard on https://aem-login.evil.example."
     );
 }
+
+#[test]
+fn fill_is_offered_only_on_forms_and_names_the_host() {
+    let wizard = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html";
+    assert_eq!(
+        run(Some(wizard), &[], json!({})).fill_label.as_deref(),
+        Some("Fill this form on author.aem.test")
+    );
+    let lookalike = "https://evil.test/libs/cq/adobeims-configuration/content/configurations/create.html";
+    assert_eq!(
+        run(Some(lookalike), &[], json!({})).fill_label.as_deref(),
+        Some("Fill this form on evil.test")
+    );
+    // Where the guide says there is nothing to fill, no Fill button.
+    for url in [
+        "https://evil.test/totally/not/aem/form.html",
+        "https://experience.adobe.com/#/@acme/target/activities",
+    ] {
+        assert_eq!(run(Some(url), &[], json!({})).fill_label, None, "{url}");
+    }
+    // The browser hides the address until the admin clicks IMS Link on the tab.
+    assert_eq!(run(None, &[], json!({})).fill_label.as_deref(), Some("Fill this form"));
+}
+
+#[test]
+fn a_fill_waiting_on_the_admins_yes_makes_that_the_next_step() {
+    let wizard = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html";
+    let g = run(
+        Some(wizard),
+        &[],
+        json!({"fillHere": {"form": "ims-wizard", "url": wizard, "consent": "https://author.aem.test"}}),
+    );
+    assert_eq!(g.next.action, Some(Action::AllowSecrets));
+    assert!(
+        g.next.text.contains("allow https://author.aem.test to receive it"),
+        "{}",
+        g.next.text
+    );
+    let c = g.consent.expect("the question");
+    assert_eq!(c.origin, "https://author.aem.test");
+    // Answered (no consent left): the usual save step.
+    let g = run(
+        Some(wizard),
+        &[],
+        json!({"fillHere": {"form": "ims-wizard", "url": wizard}}),
+    );
+    assert_ne!(g.next.action, Some(Action::AllowSecrets));
+    assert!(g.consent.is_none());
+}
+
+#[test]
+fn an_allowed_aem_origin_is_named_so_the_yes_can_be_taken_back() {
+    let wizard = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html";
+    let g = run(Some(wizard), &[], json!({"secretOrigins": ["https://author.aem.test"]}));
+    assert_eq!(g.secrets_allowed.as_deref(), Some("https://author.aem.test"));
+    let g = run(Some(wizard), &[], json!({"secretOrigins": ["https://other.test"]}));
+    assert_eq!(g.secrets_allowed, None);
+}

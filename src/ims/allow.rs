@@ -65,9 +65,39 @@ pub fn check(address: &str) -> Result<(), AllowError> {
     Ok(())
 }
 
+/// The Adobe IMS hosts: the only Authorization Server IMS Link stores or fills into AEM,
+/// because AEM sends the client secret there.
+pub const IMS_HOSTS: [&str; 2] = ["ims-na1.adobelogin.com", "ims-na1-stg1.adobelogin.com"];
+
+/// Checks that `address` is an Adobe IMS address (https, an IMS host, no port or user info):
+/// the same allow-list as the checks, without the Target API host.
+pub fn check_ims_server(address: &str) -> Result<(), AllowError> {
+    check(address)?;
+    let host = url::parse(address).map(|u| u.host).unwrap_or_default();
+    if IMS_HOSTS.contains(&host.as_str()) {
+        Ok(())
+    } else {
+        Err(AllowError::HostNotAllowed(host))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_authorization_server_is_only_ever_adobe_ims() {
+        assert_eq!(check_ims_server("https://ims-na1.adobelogin.com"), Ok(()));
+        assert_eq!(check_ims_server("https://ims-na1-stg1.adobelogin.com/"), Ok(()));
+        for bad in [
+            "https://ims-na1.adobelogin.com.evil.test",
+            "https://mc.adobe.io",
+            "http://ims-na1.adobelogin.com",
+            "https://ims-na1.adobelogin.com:444",
+        ] {
+            assert!(check_ims_server(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn only_adobe_ims_and_target_over_https() {

@@ -72,16 +72,48 @@ fn d(code: &'static str, summary: &str, cause: &str, next_step: &str) -> Diagnos
     }
 }
 
-/// The body with any `access_token` value replaced, cut to a readable size.
-pub fn redact(body: &str) -> String {
-    let redacted = match serde_json::from_str::<Value>(body) {
-        Ok(Value::Object(mut map)) => {
-            for key in ["access_token", "refresh_token", "id_token"] {
-                if let Some(v) = map.get_mut(key) {
-                    *v = Value::from("(hidden)");
+/// Keys whose values are credentials wherever they sit in an answer.
+const SECRET_KEYS: [&str; 6] = [
+    "access_token",
+    "refresh_token",
+    "id_token",
+    "client_secret",
+    "jwt_token",
+    "token",
+];
+
+/// A string that reads as a JWT (`eyJ…` header, three dot-separated parts): a token even under
+/// a key IMS Link does not know.
+fn looks_like_jwt(s: &str) -> bool {
+    s.starts_with("eyJ") && s.split('.').count() == 3 && s.len() > 40
+}
+
+/// Replaces every token-like value at any depth: an answer may nest a token in an object or
+/// a list (`{"data": {"access_token": …}}`), and the raw answer is shown on screen.
+fn redact_value(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (key, inner) in map.iter_mut() {
+                let k = key.to_ascii_lowercase();
+                if SECRET_KEYS.contains(&k.as_str()) && !inner.is_null() {
+                    *inner = Value::from("(hidden)");
+                } else {
+                    redact_value(inner);
                 }
             }
-            Value::Object(map).to_string()
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_value),
+        Value::String(s) if looks_like_jwt(s) => *v = Value::from("(hidden)"),
+        _ => {}
+    }
+}
+
+/// The body with every token-like value replaced, cut to a readable size.
+pub fn redact(body: &str) -> String {
+    let redacted = match serde_json::from_str::<Value>(body) {
+        Ok(mut v) => {
+            redact_value(&mut v);
+            v.to_string()
         }
         _ => body.to_string(),
     };
@@ -390,6 +422,16 @@ pub fn unreachable(host: &str, timed_out: bool) -> Diagnosis {
             "Check this computer's network or VPN, then run the check again.",
         )
     }
+}
+
+/// The verdict when the allowed host answered with a redirect, which IMS Link does not follow.
+pub fn redirected(host: &str) -> Diagnosis {
+    d(
+        "redirected",
+        &format!("{host} answered with a redirect to another address; IMS Link did not follow it."),
+        "Adobe IMS and the Target API answer token and API calls directly; a redirect means something between this browser and Adobe (a proxy, a captive portal or an attacker) rewrote the answer. Nothing was sent to the other address.",
+        "Check this computer's network, proxy or VPN, then run the check again. If it keeps happening, do not use this network for the integration.",
+    )
 }
 
 #[cfg(test)]

@@ -242,3 +242,27 @@ fn unreachable_hosts() {
     assert_eq!(unreachable("ims-na1.adobelogin.com", true).code, "timeout");
     assert_eq!(unreachable("ims-na1.adobelogin.com", false).code, "unreachable");
 }
+
+#[test]
+fn a_redirect_is_its_own_verdict_and_says_nothing_was_sent_on() {
+    let r = redirected("ims-na1.adobelogin.com");
+    assert_eq!(r.code, "redirected");
+    assert!(r.summary.contains("ims-na1.adobelogin.com"));
+    assert!(r.cause.contains("Nothing was sent to the other address"));
+}
+
+#[test]
+fn tokens_are_hidden_at_any_depth_in_the_raw_answer() {
+    let jwt = format!("eyJhbGciOiJSUzI1NiJ9.{}.sig", "x".repeat(40));
+    let body = serde_json::json!({
+        "data": {"access_token": "SECRET-A", "list": [{"Refresh_Token": "SECRET-B"}, jwt]},
+        "client_secret": "SECRET-C",
+        "error": "invalid_client"
+    })
+    .to_string();
+    let out = redact(&body);
+    for s in ["SECRET-A", "SECRET-B", "SECRET-C", "eyJhbGci"] {
+        assert!(!out.contains(s), "{s} leaked: {out}");
+    }
+    assert!(out.contains("invalid_client"));
+}

@@ -102,6 +102,7 @@ fn transport_failure(req: &HttpRequest, e: &TransportError) -> Diagnosis {
         TransportError::NotAllowed(a) => refused(a),
         TransportError::Timeout => diagnose::unreachable(&host_of(&req.url), true),
         TransportError::Network => diagnose::unreachable(&host_of(&req.url), false),
+        TransportError::Redirected => diagnose::redirected(&host_of(&req.url)),
     }
 }
 

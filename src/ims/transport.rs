@@ -23,6 +23,9 @@ pub enum TransportError {
     Timeout,
     /// The connection failed (DNS, TLS, refused, offline).
     Network,
+    /// The allowed host answered with a redirect, which was not followed: the allow-list
+    /// judged the first address only, so the credential never goes to the next one.
+    Redirected,
 }
 
 /// The result of sending a request, with how many attempts it took.
@@ -44,6 +47,8 @@ pub async fn send(req: &HttpRequest, timeout_ms: u32) -> Sent {
     let first = attempt(req, timeout_ms).await;
     let retry = match &first {
         Ok(resp) => resp.status >= 500,
+        // A redirect is the server's deliberate answer; asking again changes nothing.
+        Err(TransportError::Redirected) => false,
         Err(_) => true,
     };
     if !retry {
@@ -69,8 +74,14 @@ async fn attempt(req: &HttpRequest, timeout_ms: u32) -> Result<HttpResponse, Tra
         _ => Request::get(&req.url),
     };
     // No cookies: the admin's Adobe web session must never ride along with the check.
+    // Redirects are never followed: the allow-list judged this address only, and a 307 would
+    // make the browser post the same client secret to wherever the answer points. `manual`
+    // (not `error`) because both stop the browser before it sends anything to the new address,
+    // but only `manual` lets IMS Link tell a redirect (an `opaqueredirect` answer) from a
+    // network failure, so the admin is told what happened.
     builder = builder
         .credentials(web_sys::RequestCredentials::Omit)
+        .redirect(web_sys::RequestRedirect::Manual)
         .abort_signal(Some(&signal));
     for (k, v) in &req.headers {
         builder = builder.header(k, v);
@@ -86,6 +97,10 @@ async fn attempt(req: &HttpRequest, timeout_ms: u32) -> Result<HttpResponse, Tra
         Err(_) if signal.aborted() => return Err(TransportError::Timeout),
         Err(_) => return Err(TransportError::Network),
     };
+    if resp.type_() == web_sys::ResponseType::Opaqueredirect || resp.redirected() {
+        drop(timer);
+        return Err(TransportError::Redirected);
+    }
     let body = resp.text().await;
     drop(timer);
     let mut body = match body {

@@ -15,6 +15,8 @@ pub enum EditError {
     UnknownAuthType(String),
     /// A tenant id or client code that cannot be one.
     Tenant(Field, tenant::TenantError),
+    /// An Authorization Server that is not Adobe IMS (AEM would send the client secret there).
+    NotAdobeIms(crate::ims::allow::AllowError),
 }
 
 impl JsErrorInfo for EditError {
@@ -29,6 +31,7 @@ impl JsErrorInfo for EditError {
             EditError::Empty(_) => "empty-value",
             EditError::UnknownAuthType(_) => "unknown-auth-type",
             EditError::Tenant(_, e) => e.code(),
+            EditError::NotAdobeIms(_) => "not-adobe-ims",
         }
     }
 }
@@ -44,6 +47,10 @@ impl fmt::Display for EditError {
             EditError::UnknownAuthType(v) => write!(f, "\"{v}\" is not an authentication type: choose jwt or oauth."),
             EditError::Tenant(Field::ClientCode, e) => write!(f, "Client Code: {e}"),
             EditError::Tenant(_, e) => write!(f, "Tenant ID: {e}"),
+            EditError::NotAdobeIms(e) => write!(
+                f,
+                "Authorization Server: {e} AEM sends the client secret to this address, so IMS Link keeps only https://ims-na1.adobelogin.com (or its stage host)."
+            ),
         }
     }
 }
@@ -78,7 +85,11 @@ pub fn typed(field: Field, text: &str, now_ms: u64) -> Result<Profile, EditError
         // Secrets keep inner characters exactly; the diagnostics flag stray whitespace.
         Field::ClientSecret => p.client_secret = s(text.trim_matches(['\n', '\r']).into()),
         Field::Payload => p.payload = s(v.into()),
-        Field::AuthorizationServer => p.authorization_server = s(v.trim_end_matches('/').into()),
+        Field::AuthorizationServer => {
+            let server = v.trim_end_matches('/');
+            crate::ims::allow::check_ims_server(server).map_err(EditError::NotAdobeIms)?;
+            p.authorization_server = s(server.into());
+        }
         Field::CertificateSha256 => p.certificate_sha256 = s(v.into()),
         Field::Scopes => {
             p.scopes = Some(Sourced {

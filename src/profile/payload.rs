@@ -119,7 +119,11 @@ pub fn parse(text: &str, source: &Source) -> Result<Capture, PayloadError> {
         org_id: text_of("iss").and_then(|v| sourced(v, source)),
         technical_account_id: text_of("sub").and_then(|v| sourced(v, source)),
         client_id: client.and_then(|v| sourced(v, source)),
-        authorization_server: server.and_then(|v| sourced(v, source)),
+        // Only an Adobe IMS host becomes the Authorization Server: AEM sends the client secret
+        // there. A look-alike `aud` stays in the payload, where the diagnostics flag it.
+        authorization_server: server
+            .filter(|v| crate::ims::allow::check_ims_server(v).is_ok())
+            .and_then(|v| sourced(v, source)),
         payload: sourced(&payload_text, source),
         auth_type: Some(Sourced {
             value: AuthType::Jwt,

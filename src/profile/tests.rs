@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::error::JsErrorInfo;
 
 fn src(kind: SourceKind, at_ms: u64) -> Source {
     Source { kind, url: None, at_ms }
@@ -226,4 +227,40 @@ proptest! {
         }
         let _ = diagnose::diagnose(&any_profile_from(&v, text), 1_800_000_000_000);
     }
+}
+
+#[test]
+fn a_look_alike_ims_host_never_becomes_the_authorization_server() {
+    let s = Source {
+        kind: SourceKind::Paste,
+        url: None,
+        at_ms: 0,
+    };
+    let payload = r#"{"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"A1@techacct.adobe.com","aud":"https://ims-na1.adobelogin.com.evil.test/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
+    let c = payload::parse(payload, &s).expect("parses");
+    assert_eq!(c.profile.authorization_server, None);
+    assert_eq!(
+        c.profile.client_id.map(|v| v.value),
+        Some("a1b2c3d4e5f60718293a4b5c6d7e8f90".to_string())
+    );
+    let good = payload.replace(".evil.test", "");
+    let c = payload::parse(&good, &s).expect("parses");
+    assert_eq!(
+        c.profile.authorization_server.map(|v| v.value),
+        Some("https://ims-na1.adobelogin.com".to_string())
+    );
+    for bad in [
+        "https://ims-na1.adobelogin.com.evil.test",
+        "https://mc.adobe.io",
+        "http://ims-na1.adobelogin.com",
+    ] {
+        assert_eq!(
+            edit::typed(Field::AuthorizationServer, bad, 0)
+                .map(|_| ())
+                .map_err(|e| e.code()),
+            Err("not-adobe-ims"),
+            "{bad}"
+        );
+    }
+    assert!(edit::typed(Field::AuthorizationServer, "https://ims-na1-stg1.adobelogin.com/", 0).is_ok());
 }

@@ -36,6 +36,7 @@ pub enum Event {
         tab_id: u32,
         #[serde(default)]
         confirm: Vec<String>,
+        allow_origin: Option<String>,
         snapshot: Option<FormSnapshot>,
         error: Option<String>,
     },
@@ -46,6 +47,12 @@ pub enum Event {
         plan: Box<Plan>,
         #[serde(default)]
         results: Vec<ApplyResult>,
+        error: Option<String>,
+    },
+    /// [`Io::PageUrl`] done: where the tab is now, before Undo writes anything there.
+    PageUrl {
+        tab_id: u32,
+        url: Option<String>,
         error: Option<String>,
     },
     /// [`Io::ApplyUndo`] done.
@@ -121,8 +128,15 @@ pub struct ApplyResult {
 pub enum Io {
     /// The tab's address and the granted host permissions → [`Event::TabFacts`].
     TabFacts { tab_id: u32, then: AfterTab },
-    /// The AEM page's fields → [`Event::FormSnapshot`].
-    SnapshotForm { tab_id: u32, confirm: Vec<String> },
+    /// The AEM page's fields → [`Event::FormSnapshot`] (with `confirm` and `allow_origin`
+    /// given back).
+    SnapshotForm {
+        tab_id: u32,
+        confirm: Vec<String>,
+        allow_origin: Option<String>,
+    },
+    /// The address the tab's page reports now → [`Event::PageUrl`].
+    PageUrl { tab_id: u32 },
     /// Set the fields → [`Event::FillApplied`] (with `url` and `plan` given back).
     ApplyFill {
         tab_id: u32,
@@ -217,9 +231,11 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
         Event::FormSnapshot {
             tab_id,
             confirm,
+            allow_origin,
             snapshot,
             error,
-        } => fills::planned(s, tab_id, confirm, snapshot, error),
+        } => fills::planned(s, tab_id, confirm, allow_origin, snapshot, error),
+        Event::PageUrl { tab_id, url, error } => fills::undo_here(&s, tab_id, url, error),
         Event::FillApplied {
             tab_id,
             url,
@@ -289,7 +305,16 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, now_ms: u64) -> St
         Message::ClearProfile { fields } => profile_ops::clear_profile(s, fields, now_ms),
         Message::CheckIms { timeout_ms } => checks::start_ims(&s, timeout_ms),
         Message::CheckTarget { timeout_ms } => checks::start_target(&s, timeout_ms, now_ms),
-        Message::FillForm { tab_id, confirm } => Step::io(Io::SnapshotForm { tab_id, confirm }),
+        Message::FillForm {
+            tab_id,
+            confirm,
+            allow_origin,
+        } => Step::io(Io::SnapshotForm {
+            tab_id,
+            confirm,
+            allow_origin,
+        }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
+        Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
     }
 }

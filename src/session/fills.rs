@@ -1,10 +1,10 @@
 //! "Fill this form" and Undo as the session sees them: the plan, what the page took, what
 //! Undo needs (never a secret), and what the guide counts as filled.
 
-use super::event::{ApplyResult, ApplyStep, Io, Step};
+use super::event::{AfterTab, ApplyResult, ApplyStep, Io, Step};
 use super::reply::Reply;
 use super::{FillRecord, Session, UndoStep, MAX_FILLED};
-use crate::fill::{self, FormKind, FormSnapshot, Plan, PlanOptions};
+use crate::fill::{self, trust, FillError, FormKind, FormSnapshot, Plan, PlanOptions};
 use crate::guide::Filled;
 
 fn no_access(tab_id: u32, error: Option<String>) -> Step {
@@ -27,10 +27,13 @@ fn origin_of(url: &str) -> String {
 }
 
 /// The page's fields arrived: plan the fill and hand the steps to the page.
+/// With `allow_origin`, the admin just said yes to sending secrets to that origin, which must
+/// be the page's own.
 pub(super) fn planned(
-    s: Session,
+    mut s: Session,
     tab_id: u32,
     confirm: Vec<String>,
+    allow_origin: Option<String>,
     snapshot: Option<FormSnapshot>,
     error: Option<String>,
 ) -> Step {
@@ -38,10 +41,18 @@ pub(super) fn planned(
         return no_access(tab_id, error);
     };
     let url = snapshot.url.clone();
+    let allowed = allow_origin.is_some();
+    if let Some(origin) = allow_origin {
+        match trust::allow_origin(&s.secret_origins, &origin, &url) {
+            Ok(origins) => s.secret_origins = origins,
+            Err(e) => return Step::reply(Reply::failed(&e)),
+        }
+    }
     let options = PlanOptions {
         confirm,
         title: None,
         ims_config_title: s.ims_config_title.clone(),
+        secret_origins: s.secret_origins.clone(),
     };
     let plan = match fill::plan(snapshot, &s.profile, &options) {
         Ok(plan) => plan,
@@ -59,12 +70,17 @@ pub(super) fn planned(
     if steps.is_empty() {
         return applied(s, tab_id, url, plan, Vec::new(), None);
     }
-    Step::io(Io::ApplyFill {
-        tab_id,
-        url,
-        plan: Box::new(plan),
-        steps,
-    })
+    Step {
+        // The yes just given is kept before the page is touched.
+        session: allowed.then_some(s),
+        io: Some(Io::ApplyFill {
+            tab_id,
+            url,
+            plan: Box::new(plan),
+            steps,
+        }),
+        ..Step::default()
+    }
 }
 
 /// The page took (some of) the values: remember what Undo needs and what the guide counts.
@@ -92,14 +108,16 @@ pub(super) fn applied(
             before: (!a.secret || a.before.is_empty()).then(|| a.before.clone()),
         })
         .collect();
-    let mut changed = false;
-    if !undo.is_empty() || (!plan.unchanged.is_empty() && plan.conflicts.is_empty()) {
+    // The consent just given (if any) is in the session already: write it whatever happens.
+    let consent = plan.consent.as_ref().map(|c| c.origin.clone());
+    if !undo.is_empty() || consent.is_some() || (!plan.unchanged.is_empty() && plan.conflicts.is_empty()) {
         s.fills.retain(|f| f.tab_id != tab_id);
         s.fills.push(FillRecord {
             tab_id,
             url: url.clone(),
             form: plan.form,
             undo,
+            consent,
         });
         s.filled.push(Filled {
             form: plan.form,
@@ -107,7 +125,6 @@ pub(super) fn applied(
         });
         let excess = s.filled.len().saturating_sub(MAX_FILLED);
         s.filled.drain(..excess);
-        changed = true;
     }
     // The title given to an IMS configuration is how the Target form picks it later.
     if plan.form == FormKind::ImsWizard {
@@ -118,28 +135,43 @@ pub(super) fn applied(
             .find(|a| a.spec_id == "title")
         {
             s.ims_config_title = Some(title.after.clone());
-            changed = true;
         }
     }
     let reply = Reply::FillResult {
         plan: Box::new(plan),
         results,
     };
-    if changed {
-        Step::changed(s, Some(reply))
-    } else {
-        Step::reply(reply)
-    }
+    Step::changed(s, Some(reply))
 }
 
-/// Undo: the steps that put back what this tab's last fill replaced, last first.
+fn nothing_to_undo() -> Step {
+    Step::reply(Reply::refused(
+        "nothing-to-undo",
+        "There is no fill to undo on this page.",
+    ))
+}
+
+/// Undo: first where the tab is now, for saved values go back only into the page they came from.
 pub(super) fn start_undo(s: &Session, tab_id: u32) -> Step {
+    if !s.fills.iter().any(|f| f.tab_id == tab_id) {
+        return nothing_to_undo();
+    }
+    Step::io(Io::PageUrl { tab_id })
+}
+
+/// The steps that put back what this tab's last fill replaced, last first, if the tab still
+/// shows the origin and path the fill was made on.
+pub(super) fn undo_here(s: &Session, tab_id: u32, url: Option<String>, error: Option<String>) -> Step {
     let Some(record) = s.fills.iter().find(|f| f.tab_id == tab_id) else {
-        return Step::reply(Reply::refused(
-            "nothing-to-undo",
-            "There is no fill to undo on this page.",
-        ));
+        return nothing_to_undo();
     };
+    let here = url.filter(|_| error.is_none()).unwrap_or_default();
+    if !trust::same_page(&record.url, &here) {
+        let filled = fill::detect::Address::parse(&record.url);
+        return Step::reply(Reply::failed(&FillError::UndoElsewhere {
+            filled: format!("{}{}", filled.origin, filled.path),
+        }));
+    }
     let mut steps = Vec::new();
     let mut not_kept = Vec::new();
     for u in record.undo.iter().rev() {
@@ -189,6 +221,18 @@ pub(super) fn undone(
             not_kept,
         }),
     )
+}
+
+/// The admin takes back the yes to an origin: no more secrets go there unasked. Answered with
+/// the tab's guide, which shows what changed.
+pub(super) fn forget_origin(mut s: Session, tab_id: u32, origin: &str) -> Step {
+    s.secret_origins = trust::forget_origin(&s.secret_origins, origin);
+    let mut step = Step::changed(s, None);
+    step.io = Some(Io::TabFacts {
+        tab_id,
+        then: AfterTab::Guide,
+    });
+    step
 }
 
 /// A closed tab's Undo record is of no use to anyone.

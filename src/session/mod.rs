@@ -51,6 +51,9 @@ pub struct Session {
     pub filled: Vec<Filled>,
     /// The title IMS Link gave the IMS configuration, so the Target form picks that one.
     pub ims_config_title: Option<String>,
+    /// AEM origins the admin allowed by name to receive secrets (`fill::trust`): a consent,
+    /// not a secret, so "Clear profile" keeps it; the popup takes it back.
+    pub secret_origins: Vec<String>,
 }
 
 /// A capture with conflicting values, kept whole so the admin's choice can apply it.
@@ -85,6 +88,9 @@ pub struct FillRecord {
     pub form: FormKind,
     /// One step per field the fill changed, in the order applied.
     pub undo: Vec<UndoStep>,
+    /// The origin whose secrets wait for the admin's yes (the guide asks), if any.
+    #[serde(default)]
+    pub consent: Option<String>,
 }
 
 /// How to put one field back.

@@ -160,13 +160,15 @@ pub(super) fn resolve_conflicts(mut s: Session, accept: &[Field], now_ms: u64) -
 }
 
 /// Clearing the whole profile keeps only the key pair (the admin may have uploaded its
-/// certificate): everything else in the session came from the profile, so it all goes,
-/// the Undo records (which held what the fills replaced) included.
+/// certificate) and the origins the admin allowed (consents, revoked on their own):
+/// everything else in the session came from the profile, so it all goes, the Undo records
+/// (which held what the fills replaced) included.
 pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64) -> Step {
     let next = match fields {
         None => Session {
             revision: s.revision + 1,
             key_pair: s.key_pair,
+            secret_origins: s.secret_origins,
             ..Session::default()
         },
         Some(fields) => {

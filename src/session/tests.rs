@@ -9,6 +9,7 @@ const NEW_SECRET: &str = "p8e-ROTATEDsecret0123456789abcdefQ";
 const CLIENT_ID: &str = "5f0a1b2c3d4e5f60718293a4b5c6d7e8";
 const PAYLOAD: &str = r#"{"exp":1700000000,"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"ABCDEF0123456789ABCDEF01@techacct.adobe.com","https://ims-na1.adobelogin.com/s/ent_marketing_sdk":true,"aud":"https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
 const NOW: u64 = 1_796_000_000_000;
+const AEM: &str = "https://author-p12345-e67890.adobeaemcloud.com";
 
 fn event(v: Value) -> Event {
     serde_json::from_value(v).expect("event")
@@ -56,8 +57,16 @@ fn oauth_session() -> Session {
     s
 }
 
+/// The Cloud Service IMS wizard as the page script reads it, AEM's own markers included.
 fn wizard_snapshot() -> Value {
-    serde_json::from_str(include_str!("../fill/testdata/ims-wizard-cloud.json")).expect("fixture")
+    let mut snapshot: Value =
+        serde_json::from_str(include_str!("../fill/testdata/ims-wizard-cloud.json")).expect("fixture");
+    snapshot["markers"] = json!(["coral-wizardview", "foundation-wizard-step", "coral-select"]);
+    // Every field of the fixture sits in one of the wizard's steps.
+    for field in snapshot["fields"].as_array_mut().expect("fields") {
+        field["wizardStep"] = json!(true);
+    }
+    snapshot
 }
 
 fn ok_report(check: &str) -> Value {
@@ -73,11 +82,16 @@ fn all_taken(io: &Value) -> Vec<Value> {
 
 /// Fills the Cloud Service IMS wizard in tab 7; every field takes its value.
 fn fill_wizard(s: &mut Session) -> Value {
-    let out = go(s, request(json!({"type": "FillForm", "tabId": 7})));
-    assert_eq!(io(&out), json!({"do": "snapshot-form", "tabId": 7, "confirm": []}));
+    let out = go(s, request(json!({"type": "FillForm", "tabId": 7, "allowOrigin": AEM})));
+    assert_eq!(
+        io(&out),
+        json!({"do": "snapshot-form", "tabId": 7, "confirm": [], "allowOrigin": AEM})
+    );
     let out = go(
         s,
-        event(json!({"type": "FormSnapshot", "tabId": 7, "confirm": [], "snapshot": wizard_snapshot()})),
+        event(
+            json!({"type": "FormSnapshot", "tabId": 7, "confirm": [], "allowOrigin": AEM, "snapshot": wizard_snapshot()}),
+        ),
     );
     let apply = io(&out);
     assert_eq!(apply["do"], "apply-fill");
@@ -228,6 +242,19 @@ fn a_fill_keeps_what_undo_needs_and_never_the_values_it_wrote() {
     );
 
     let out = go(&mut s, request(json!({"type": "UndoFill", "tabId": 7})));
+    assert_eq!(io(&out), json!({"do": "page-url", "tabId": 7}));
+    // The tab moved on: saved values never go into another page.
+    let out = go(
+        &mut s,
+        event(json!({"type": "PageUrl", "tabId": 7, "url": format!("{AEM}/aem/start.html")})),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "undo-elsewhere");
+    assert!(out.io.is_none() && s.fills.len() == 1);
+    let page = apply["url"].as_str().expect("url");
+    let out = go(
+        &mut s,
+        event(json!({"type": "PageUrl", "tabId": 7, "url": format!("{page}?x#y")})),
+    );
     let undo = io(&out);
     assert_eq!(undo["do"], "apply-undo");
     let steps = undo["steps"].as_array().expect("steps");
@@ -253,6 +280,7 @@ fn a_fill_keeps_what_undo_needs_and_never_the_values_it_wrote() {
 #[test]
 fn a_secret_the_admin_had_typed_is_named_by_undo_not_kept() {
     let mut s = oauth_session();
+    s.secret_origins = vec![AEM.into()];
     let mut snapshot = wizard_snapshot();
     let fields = snapshot["fields"].as_array_mut().expect("fields");
     let secret_field = fields
@@ -287,7 +315,9 @@ fn a_secret_the_admin_had_typed_is_named_by_undo_not_kept() {
     );
     let text = serde_json::to_string(&s).expect("json");
     assert!(!text.contains("typed-by-the-admin-before"));
-    let undo = io(&go(&mut s, request(json!({"type": "UndoFill", "tabId": 7}))));
+    go(&mut s, request(json!({"type": "UndoFill", "tabId": 7})));
+    let page = apply["url"].as_str().expect("url");
+    let undo = io(&go(&mut s, event(json!({"type": "PageUrl", "tabId": 7, "url": page}))));
     assert!(!undo["steps"]
         .as_array()
         .expect("steps")
@@ -415,4 +445,50 @@ fn page_snapshots_badge_the_tab_and_route_changes_are_announced() {
         serde_json::to_value(&out.effects).expect("json"),
         json!([{"do": "broadcast", "message": {"type": "TabStateChanged", "tabId": 4}}])
     );
+}
+
+#[test]
+fn a_secret_waits_for_the_admins_yes_to_the_origin_which_the_session_keeps_until_taken_back() {
+    let mut s = oauth_session();
+    go(&mut s, request(json!({"type": "FillForm", "tabId": 7})));
+    let apply = io(&go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "snapshot": wizard_snapshot()})),
+    ));
+    assert!(apply["plan"]["consent"]["origin"] == AEM, "{apply}");
+    assert!(
+        !serde_json::to_string(&apply["steps"])
+            .expect("json")
+            .contains(OAUTH_SECRET),
+        "the secret waits"
+    );
+    let results = all_taken(&apply);
+    go(
+        &mut s,
+        event(
+            json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "plan": apply["plan"], "results": results}),
+        ),
+    );
+    assert_eq!(s.fills[0].consent.as_deref(), Some(AEM), "the guide asks");
+
+    // A yes for another origin than the page's is refused.
+    let out = go(
+        &mut s,
+        event(
+            json!({"type": "FormSnapshot", "tabId": 7, "allowOrigin": "https://evil.test", "snapshot": wizard_snapshot()}),
+        ),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "origin-not-this-page");
+    assert!(s.secret_origins.is_empty());
+
+    fill_wizard(&mut s);
+    assert_eq!(s.secret_origins, vec![AEM.to_string()]);
+    go(&mut s, request(json!({"type": "ClearProfile"})));
+    assert_eq!(s.secret_origins, vec![AEM.to_string()], "a consent, not a secret: kept");
+    let out = go(
+        &mut s,
+        request(json!({"type": "ForgetSecretOrigin", "tabId": 7, "origin": AEM})),
+    );
+    assert!(s.secret_origins.is_empty());
+    assert_eq!(io(&out), json!({"do": "tab-facts", "tabId": 7, "then": "guide"}));
 }

@@ -40,9 +40,11 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
         },
         filled: s.filled.clone(),
         granted_origins,
+        secret_origins: s.secret_origins.clone(),
         fill_here: s.fills.iter().find(|f| f.tab_id == tab_id).map(|f| FillHere {
             form: f.form,
             url: f.url.clone(),
+            consent: f.consent.clone(),
         }),
     };
     guide::guide(&input, now_ms)

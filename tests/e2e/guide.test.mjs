@@ -177,6 +177,8 @@ test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by t
   assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.clientId, OAUTH);
+  // The guide led to the one yes for this AEM origin (issue 14), so AEM got the secret.
+  assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
   const target = b.cloud.state.aem.targetConfigs.at(-1);
   assert.deepEqual([target.tenant, target.clientCode, target.imsConfigId], ['acme', 'acme', ims.id]);
 });
@@ -190,6 +192,7 @@ test('a first-time admin connects AEM 6.5 with a Service Account (JWT) and a key
   assert.equal(cred.certificates.length, 1, 'the certificate the popup made was uploaded');
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.authType, 'jwt');
+  assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
   const target = b.cloud.state.aem.targetConfigs.at(-1);
   assert.match(target.path, /^\/etc\/cloudservices\/testandtarget\/adobe-target-acme$/);
   assert.deepEqual([target.tenant, target.imsConfigId], ['acme', ims.id]);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startFakeCloud } from '../fake-cloud/server.mjs';
 
-export const EXTENSION_DIR = new URL('../../dist/chrome/', import.meta.url).pathname;
+// IMS_LINK_EXTENSION_DIR runs the same tests against another build (e.g. one before a fix).
+export const EXTENSION_DIR = process.env.IMS_LINK_EXTENSION_DIR ?? new URL('../../dist/chrome/', import.meta.url).pathname;
 
 export async function launch() {
   const cloud = await startFakeCloud();

@@ -28,7 +28,12 @@ for (const browser of ['chrome', 'firefox']) {
     // AEM runs on any host: its site access is asked for at run time, for the host the admin chooses.
     assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://*/*']);
     assert.equal(m.externally_connectable, undefined, 'no web page may message the extension');
-    assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    // connect-src: the worker and popup may fetch only their own files (the wasm core), IMS and
+    // the Target API, so even a followed redirect or a bug could not reach another host.
+    assert.equal(
+      m.content_security_policy.extension_pages,
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' https://ims-na1.adobelogin.com https://ims-na1-stg1.adobelogin.com https://mc.adobe.io",
+    );
     assert.ok(!JSON.stringify(m).includes('<all_urls>'));
   });
 }

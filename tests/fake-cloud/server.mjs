@@ -3,6 +3,7 @@
 // one users install. Pages follow shared/reference/adobe-surfaces.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -31,7 +32,17 @@ export const HOSTS = {
   'www.acme-shop.test': 'site',
   // Not Adobe: a page IMS Link must ignore.
   'www.example.test': 'other',
+  // An attacker's hosts (tests/e2e/trust-*.test.mjs): where a redirect points (it records what
+  // reaches it in state.collected and must receive nothing), and look-alike AEM pages.
+  'collector.evil.test': 'collector',
+  'evil.test': 'evil',
+  'ims-na1.adobelogin.com.evil.test': 'collector',
+  // The fake AEM 6.5 author over plain http (issue 14: no secret goes there).
+  'author-http.aem.test': 'aem',
 };
+
+/** Hosts served over plain http, on a second port. */
+const HTTP_HOSTS = ['author-http.aem.test'];
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
 
@@ -84,7 +95,7 @@ export async function startFakeCloud({ port = 0, state = createState() } = {}) {
     const file = join(SITES, site, 'handler.mjs');
     handlers[site] = await import(file).then((m) => m.handle, () => null);
   }
-  const server = createServer(selfSignedCertificate(), async (req, res) => {
+  const answer = async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     const url = new URL(req.url, `https://${host}`);
     const chunks = [];
@@ -100,16 +111,22 @@ export async function startFakeCloud({ port = 0, state = createState() } = {}) {
       return json(res, 500, { error: 'internal_error', error_description: 'fake cloud handler failed' });
     }
     serveFile(res, site, url.pathname);
-  });
+  };
+  const server = createServer(selfSignedCertificate(), answer);
+  const httpServer = createHttpServer(answer);
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const actual = server.address().port;
-  const hostRules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${actual}`).join(', ');
+  const httpPort = httpServer.address().port;
+  const hostRules = Object.keys(HOSTS)
+    .map((h) => `MAP ${h} 127.0.0.1:${HTTP_HOSTS.includes(h) ? httpPort : actual}`)
+    .join(', ');
   return {
     port: actual,
     hostRules,
     requests,
     state,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+    close: () => Promise.all([server, httpServer].map((srv) => new Promise((resolve) => { srv.closeAllConnections?.(); srv.close(resolve); }))),
   };
 }
 

@@ -57,8 +57,12 @@ export function createState() {
         roles: { '5f0a1b2c3d4e5f60718293a4b5c6d7e8': 'editor', a1b2c3d4e5f60718293a4b5c6d7e8f90: 'editor' },
       },
     },
-    /** Faults tests switch on: { imsHang: bool, imsFailNext: number of 500s before success }. */
-    faults: { imsHang: false, imsFailNext: 0, imsDelayMs: 0 },
+    /** Faults tests switch on: { imsHang: bool, imsFailNext: number of 500s before success,
+     *  imsDelayMs: how late IMS answers, imsRedirectTo / targetRedirectTo: an address IMS /
+     *  the Target API answers 307 to }. */
+    faults: { imsHang: false, imsFailNext: 0, imsDelayMs: 0, imsRedirectTo: null, targetRedirectTo: null },
+    /** What reached the attacker's collector host (sites/collector): must stay empty. */
+    collected: [],
     /** Forms the fake AEM received: [{ path, fields }] in arrival order. */
     aemSubmissions: [],
     /**

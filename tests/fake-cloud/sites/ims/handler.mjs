@@ -25,6 +25,13 @@ export async function handle(req, res, ctx) {
   if (req.method !== 'POST') return reply(405, { error: 'method_not_allowed', error_description: 'Use POST' });
 
   const faults = ctx.state.faults;
+  if (faults.imsRedirectTo) {
+    // A 307 keeps the method and body: a client that follows it posts client_id,
+    // client_secret and scope to the new address (an attack on a network path or a proxy).
+    res.writeHead(307, { location: faults.imsRedirectTo, 'cache-control': 'no-store' });
+    res.end();
+    return true;
+  }
   if (faults.imsHang) {
     // Leave the request unanswered; server.close() destroys the socket (closeAllConnections).
     return true;

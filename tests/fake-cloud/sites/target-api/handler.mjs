@@ -22,6 +22,12 @@ const ROUTES = [
 const RANK = { observer: 1, editor: 2 };
 
 export async function handle(req, res, ctx) {
+  if (ctx.state.faults.targetRedirectTo) {
+    // A client that follows this sends the Bearer token and the API key to the new address.
+    res.writeHead(307, { location: ctx.state.faults.targetRedirectTo, 'cache-control': 'no-store' });
+    res.end();
+    return true;
+  }
   const out = answer(req, ctx);
   // No CORS headers: mc.adobe.io is called from the extension's service worker only.
   return ctx.json(res, out.status, out.body, { date: dateHeader(ctx.state), 'content-type': out.type ?? 'application/json;charset=UTF-8' });
