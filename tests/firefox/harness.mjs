@@ -4,11 +4,12 @@
 // Firefox resolves every name to the fake cloud's loopback address (network.dns.forceResolve),
 // and the fake cloud listens there on 443, the port https:// addresses imply.
 import { randomInt, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { Command } from 'selenium-webdriver/lib/command.js';
 import { startFakeCloud } from '../fake-cloud/server.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -77,19 +78,29 @@ export async function launch({ downloads = tmpdir() } = {}) {
   const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access')
     .setEnvironment({ ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' });
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  // Firefox reads a temporary add-on from the file it was installed from for as long as it
+  // runs; content scripts are loaded from it again on each page. So the add-on is installed by
+  // path from a copy this run owns (a build may replace dist/ meanwhile), and never as base64:
+  // ESR 140's geckodriver path deletes that upload right after installing, and then every
+  // content script fails with "Unable to load script" (fixed in later Firefox).
+  const xpiDir = mkdtempSync(join(tmpdir(), 'ims-link-xpi-'));
+  const xpi = join(xpiDir, basename(ADDON_ZIP));
+  copyFileSync(ADDON_ZIP, xpi);
   try {
-    await driver.installAddon(ADDON_ZIP, true);
+    await driver.execute(new Command('install addon').setParameter('path', xpi).setParameter('temporary', true));
   } catch (err) {
     await driver.quit().catch(() => {});
     await cloud.close();
+    rmSync(xpiDir, { recursive: true, force: true });
     throw err;
   }
   const base = `moz-extension://${uuid}`;
-  return new Browser(driver, cloud, base);
+  return new Browser(driver, cloud, base, xpiDir);
 }
 
 class Browser {
-  constructor(driver, cloud, base) {
+  constructor(driver, cloud, base, xpiDir) {
+    this.xpiDir = xpiDir;
     this.driver = driver;
     this.cloud = cloud;
     this.base = base;
@@ -199,5 +210,6 @@ class Browser {
   async close() {
     await this.driver.quit().catch(() => {});
     await this.cloud.close();
+    rmSync(this.xpiDir, { recursive: true, force: true });
   }
 }
