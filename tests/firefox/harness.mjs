@@ -29,6 +29,7 @@ async function cloudOn443() {
     try {
       return await startFakeCloud({ port: 443, host });
     } catch (err) {
+      if (err.code === 'EACCES') throw new Error('the fake cloud must listen on port 443 for Firefox: run as root (as CI does) or grant node CAP_NET_BIND_SERVICE');
       if (err.code !== 'EADDRINUSE' || attempt >= 20) throw err;
     }
   }
