@@ -1,5 +1,8 @@
 // Writes one browser's manifest from the single source `manifest.json`: the shared keys,
 // the version from Cargo.toml, and that browser's own block merged over them.
+// Firefox's minimum (gecko.strict_min_version 140, gecko_android 142) is set by
+// `data_collection_permissions`, which Firefox supports from those versions (README "Firefox");
+// JSON has no comments, so the reason lives here.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [browser, version, out] = process.argv.slice(2);

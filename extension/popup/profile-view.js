@@ -111,12 +111,14 @@ export function renderProfile(state, refresh) {
   const rows = FIELDS.filter(([f]) => f !== 'payload' || p.payload || p.authType?.value === 'jwt')
     .filter(([f]) => f !== 'scopes' || p.scopes || p.authType?.value !== 'jwt')
     .map(([f, label]) => row(f, label, p[f], () => renderProfile(state, refresh), refresh));
-  box.replaceChildren(
+  // replaceChildren turns a null into the text "null" (DOM spec); the empty views are null.
+  const parts = [
     el('div', { role: 'list', 'aria-label': 'Profile values' }, rows),
     conflictsView(state?.conflicts ?? [], refresh),
     ...(state?.notices ?? []).map((n) => el('p', { class: 'notice' }, n.message)),
     findingsView(state?.findings ?? []),
-  );
+  ];
+  box.replaceChildren(...parts.filter((part) => part !== null));
 }
 
 export function wireProfile(refresh) {

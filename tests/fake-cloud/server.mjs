@@ -84,11 +84,12 @@ function notFound(res) {
 }
 
 /**
- * Starts the fake cloud on 127.0.0.1 (a free port unless given).
- * Returns { port, hostRules, requests, state, close }: `requests` records every request
+ * Starts the fake cloud on 127.0.0.1, or another loopback address (Firefox reaches it on 443),
+ * on a free port unless given.
+ * Returns { host, port, hostRules, requests, state, close }: `requests` records every request
  * seen; `state` is the shared fake-Adobe state (state.mjs), for tests to set up and inspect.
  */
-export async function startFakeCloud({ port = 0, state = createState() } = {}) {
+export async function startFakeCloud({ port = 0, host: address = '127.0.0.1', state = createState() } = {}) {
   const requests = [];
   const handlers = {};
   for (const site of new Set(Object.values(HOSTS))) {
@@ -114,14 +115,18 @@ export async function startFakeCloud({ port = 0, state = createState() } = {}) {
   };
   const server = createServer(selfSignedCertificate(), answer);
   const httpServer = createHttpServer(answer);
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  await new Promise((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, address, () => { server.off('error', reject); resolve(); });
+  });
+  await new Promise((resolve) => httpServer.listen(0, address, resolve));
   const actual = server.address().port;
   const httpPort = httpServer.address().port;
   const hostRules = Object.keys(HOSTS)
-    .map((h) => `MAP ${h} 127.0.0.1:${HTTP_HOSTS.includes(h) ? httpPort : actual}`)
+    .map((h) => `MAP ${h} ${address}:${HTTP_HOSTS.includes(h) ? httpPort : actual}`)
     .join(', ');
   return {
+    host: address,
     port: actual,
     hostRules,
     requests,
