@@ -86,7 +86,8 @@ export function snapshotForm() {
     'coral-select': 'coral-select', 'form.foundation-form': 'foundation-form', '.x-form-item': 'x-form-item',
   };
   const markers = Object.entries(MARKERS).filter(([sel]) => document.querySelector(sel)).map(([, name]) => name);
-  if (window.CQ?.Ext) markers.push('cq-ext');
+  // Classic UI pages define CQ.Ext (ExtJS 3) in the page's own world, where this runs.
+  if (/** @type {any} */ (window).CQ?.Ext) markers.push('cq-ext');
   return { url: location.href, fields, markers, frame: window !== window.top };
 }
 
