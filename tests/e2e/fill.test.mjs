@@ -116,21 +116,38 @@ test('a value the admin typed survives until confirmed, and Undo restores it', a
   await Promise.all([page.close(), p.close()]);
 });
 
-test('AEM 6.5 classic Target dialog: tenant, client code, IMS configuration, REST, sync segments', async () => {
+/** The classic dialog's own order: Connect to Adobe Target, OK on "Connection successful", then OK. */
+async function connectAndSave(page) {
+  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  await page.getByRole('dialog', { name: 'Connection successful' }).getByRole('button', { name: 'OK' }).click();
+  await Promise.all([page.waitForEvent('load'), page.locator('#tt-ok button').click()]);
+}
+
+test('AEM 6.5 classic Target dialog (ExtJS components): saved as IMS, the IMS configuration, REST, AT.js, sync segments', async () => {
   await oauthProfile();
   // The IMS configuration this profile created earlier.
   b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
   const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
   assert.match(await p.locator('#fill-result').textContent(), /Filled/);
-  await page.locator('#tt-ok button').click();
-  await page.waitForLoadState();
+  // The IMS fields were shown by the Authentication component's own listener.
+  assert.equal(await page.getByLabel('Tenant ID:').isVisible(), true);
+  await connectAndSave(page);
   const saved = b.cloud.state.aemSubmissions.at(-1).fields;
-  assert.equal(saved['./authentication'], 'ims');
-  assert.equal(saved['./tenant'], 'acme');
-  assert.equal(saved['./clientcode'], 'acme');
-  assert.equal(saved['./imsConfigId'], 'target-oauth-9');
-  assert.equal(saved['./apiKind'], 'rest');
-  assert.equal(saved['./syncSegments'], 'true');
+  assert.deepEqual(
+    [saved['./authentication'], saved['./tenant'], saved['./clientcode'], saved['./imsConfigId'], saved['./apiKind'], saved['./clientlib'], saved['./syncSegments']],
+    ['ims', 'acme', 'acme', 'target-oauth-9', 'rest', 'atjs', 'true'],
+  );
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('AEM 6.5 classic Target dialog: Undo puts the components back (IMS fields hidden again)', async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  await p.getByRole('button', { name: 'Undo fill' }).click();
+  await p.getByText(/Undo restored \d+ field/).waitFor();
+  assert.equal(await page.getByLabel('Authentication:').inputValue(), 'User Credentials');
+  assert.equal(await page.getByLabel('Tenant ID:').isVisible(), false);
   await Promise.all([page.close(), p.close()]);
 });
 
