@@ -197,7 +197,7 @@ test('fields the page lacks are listed with the value to paste, not skipped sile
   // AEM 6.5 before SP20 has no OAuth fields: Scope and Org ID cannot be filled there.
   const { page, p } = await fill(`${AUTHOR}${WIZARD}?variant=65-jwt`);
   const text = await p.locator('#fill-result').textContent();
-  assert.match(text, /Not found on this page; paste by hand:/);
+  assert.match(text, /Fill by hand \(IMS Link could not fill these\):/);
   for (const label of ['Scope', 'Org ID']) assert.match(text, new RegExp(label));
   assert.equal(await p.getByRole('button', { name: /^Copy the value for Scope/ }).count(), 1);
   await Promise.all([page.close(), p.close()]);
