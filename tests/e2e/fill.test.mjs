@@ -202,3 +202,50 @@ test('fields the page lacks are listed with the value to paste, not skipped sile
   assert.equal(await p.getByRole('button', { name: /^Copy the value for Scope/ }).count(), 1);
   await Promise.all([page.close(), p.close()]);
 });
+
+test('a field the page does not take is listed to fill by hand with the value to paste', async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, tabId } = await b.openTab(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  // A customised API Type component that ignores setValue.
+  await page.evaluate(() => {
+    const combo = window.CQ.Ext.getCmp(document.querySelector('input[name="./apiKind"]').nextElementSibling.id);
+    combo.setValue = () => combo;
+  });
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.getByRole('button', { name: 'Fill this form' }).click();
+  const byHand = p.getByRole('list', { name: 'Fields to fill by hand' });
+  await byHand.waitFor();
+  assert.match(await byHand.textContent(), /API Type: REST/);
+  assert.equal(await p.getByRole('button', { name: 'Copy the value for API Type' }).count(), 1);
+  assert.doesNotMatch(await p.getByRole('list', { name: 'Filled fields' }).textContent(), /API Type/);
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('a Create form with OAuth fields and no Authentication Type select is filled as OAuth', async () => {
+  await oauthProfile();
+  const { page, p } = await fill(`${CLOUD}${WIZARD}?variant=oauth-only`);
+  const text = await p.locator('#fill-result').textContent();
+  assert.doesNotMatch(text, /only offers JWT|Fill by hand/);
+  await page.locator('#ims-next').click();
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual([saved['./clientId'], saved['./scope'], saved['./orgId']], [OAUTH, SCOPES, ORG]);
+  assert.equal(b.cloud.state.aem.imsConfigs.at(-1).authType, 'oauth');
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('AEMaaCS Target form with only the documented fields: nothing reported missing', async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, p } = await fill(`${CLOUD}${CLOUD_TARGET}?fields=documented`);
+  await p.getByText(/Filled \d+ field/).waitFor();
+  const text = await p.locator('#fill-result').textContent();
+  assert.doesNotMatch(text, /Authentication|API Type|Synchronize segments|Client library|by hand/, text);
+  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual([saved['./tenant'], saved['./clientcode'], saved['./imsConfigId']], ['acme', 'acme', 'target-oauth-9']);
+  await Promise.all([page.close(), p.close()]);
+});
