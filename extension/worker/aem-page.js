@@ -74,6 +74,23 @@ export function snapshotForm() {
       ...field,
     });
   };
+  /** Adds a field read through its ExtJS component; false when the component does not answer like one. */
+  const addComponent = (/** @type {Field} */ el, /** @type {any} */ cmp) => {
+    try {
+      const common = { label: labelOf(el) || cleanLabel(cmp.fieldLabel), visible: shown(el) && cmp.hidden !== true, disabled: Boolean(cmp.disabled) || el.disabled, component: xtypeOf(cmp) };
+      if (typeof cmp.store?.getCount === 'function' && typeof cmp.store?.getAt === 'function') {
+        add(el, { ...common, kind: 'extjs-combo', name: cmp.hiddenName ?? cmp.name ?? undefined, value: String(cmp.getValue() ?? '').slice(0, 1024), options: storeOptions(cmp) });
+      } else if (el.type === 'checkbox' || el.type === 'radio') {
+        const on = Boolean(cmp.getValue());
+        add(el, { ...common, kind: el.type, value: String(on), checked: on });
+      } else {
+        add(el, { ...common, kind: el.localName === 'textarea' ? 'textarea' : el.type || 'text', value: String(cmp.getValue() ?? '').slice(0, 16384) });
+      }
+      return true;
+    } catch {
+      return false; // read from the DOM instead
+    }
+  };
   const selector = 'input, textarea, select, coral-select, coral-switch, coral-checkbox';
   for (const el of /** @type {NodeListOf<Field>} */ (document.querySelectorAll(selector))) {
     if (fields.length >= MAX_FIELDS) break;
@@ -81,22 +98,11 @@ export function snapshotForm() {
     if (component) continue; // a Coral component's own inner inputs
     if (partOfCmp.has(el)) continue;
     const cmp = cmpOf.get(el);
-    if (cmp) {
-      const common = { label: labelOf(el) || cleanLabel(cmp.fieldLabel), visible: shown(el) && cmp.hidden !== true, disabled: Boolean(cmp.disabled) || el.disabled, component: xtypeOf(cmp) };
-      if (typeof cmp.store?.getCount === 'function' && typeof cmp.store?.getAt === 'function') {
-        add(el, { ...common, kind: 'extjs-combo', name: cmp.hiddenName ?? cmp.name ?? undefined, value: String(cmp.getValue() ?? ''), options: storeOptions(cmp) });
-      } else if (el.type === 'checkbox' || el.type === 'radio') {
-        const on = Boolean(cmp.getValue());
-        add(el, { ...common, kind: el.type, value: String(on), checked: on });
-      } else {
-        add(el, { ...common, kind: el.localName === 'textarea' ? 'textarea' : el.type || 'text', value: String(cmp.getValue() ?? '') });
-      }
-      continue;
-    }
+    if (cmp && addComponent(el, cmp)) continue;
     const combo = el.closest('.x-combo');
     if (combo) {
-      // An ExtJS combo is one field: the hidden input holds the value, the text shows it, and
-      // the list floats at the end of <body> once rendered (data-combo-for names the text).
+      // DOM fallback for ExtJS-like combo markup with no component to reach (options only if
+      // the rows carry data-value): the hidden input holds the value, the text shows it.
       if (el.type !== 'hidden') continue;
       const text = /** @type {Field | null} */ (combo.querySelector('input.x-form-text'));
       const list = combo.querySelector('.x-combo-list') ?? (text?.id ? document.querySelector(`.x-combo-list[data-combo-for="${CSS.escape(text.id)}"]`) : null);
