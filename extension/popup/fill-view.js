@@ -26,16 +26,13 @@ function errorsBox(reply, tabId) {
 }
 const shownValue = (a, v) => (a.secret ? SECRET_MASK : v ?? '');
 
-function filledList(plan, results) {
-  const ok = new Set(results.filter((r) => r.ok).map((r) => r.key));
-  const done = plan.actions.filter((a) => ok.has(a.key));
-  const failed = plan.actions.filter((a) => !ok.has(a.key));
+// The core moved every action the page did not take to `missingFields`: `actions` is what was filled.
+function filledList(plan) {
+  const done = plan.actions;
   return [
     done.length ? el('p', { class: 'fill-ok' }, `Filled ${done.length} field${done.length === 1 ? '' : 's'}:`) : null,
     done.length ? el('ul', { class: 'fill-list', 'aria-label': 'Filled fields' },
       done.map((a) => el('li', {}, `${a.fieldLabel ?? a.label}: `, el('strong', {}, shownValue(a, a.after))))) : null,
-    failed.length ? el('p', { class: 'problem' }, `${failed.length} field${failed.length === 1 ? '' : 's'} did not take the value; paste by hand:`) : null,
-    failed.length ? el('ul', { class: 'fill-list' }, failed.map((a) => pasteRow(a.fieldLabel ?? a.label, a.value, a.secret))) : null,
   ];
 }
 
@@ -87,16 +84,16 @@ function render(reply, tabId) {
     box.replaceChildren(el('p', { class: 'problem', role: 'alert' }, 'The fill did not finish. Reload the AEM page and try again.'));
     return;
   }
-  const { plan, results } = reply;
-  $('undo-fill').hidden = !results.some((r) => r.ok);
+  const { plan } = reply;
+  $('undo-fill').hidden = !plan.actions.length;
   const parts = [
     consentBox(plan),
     ...plan.notices.map((n) => el('p', { class: 'notice' }, n.message)),
     plan.openUrl ? el('p', {}, el('a', { href: plan.openUrl, target: '_blank' }, 'Open the Create wizard')) : null,
-    ...filledList(plan, results),
+    ...filledList(plan),
     conflictsBox(plan, tabId, render),
-    plan.missingFields.length ? el('p', {}, 'Not found on this page; paste by hand:') : null,
-    plan.missingFields.length ? el('ul', { class: 'fill-list', 'aria-label': 'Fields to paste by hand' },
+    plan.missingFields.length ? el('p', { class: 'problem' }, 'Fill by hand (IMS Link could not fill these):') : null,
+    plan.missingFields.length ? el('ul', { class: 'fill-list', 'aria-label': 'Fields to fill by hand' },
       plan.missingFields.map((m) => (m.value ? pasteRow(m.label, m.value, m.secret, m.why) : el('li', {}, `${m.label}: ${m.why}`)))) : null,
     plan.missingValues.length ? el('ul', { class: 'fill-list', 'aria-label': 'Values the profile lacks' },
       plan.missingValues.map((m) => el('li', {}, `${m.label}: ${m.why}`))) : null,

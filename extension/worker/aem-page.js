@@ -28,6 +28,33 @@ export function snapshotForm() {
     if (wrapping) return clean(wrapping.textContent);
     return cleanLabel(el.closest('.x-form-item, .coral-Form-fieldwrapper')?.querySelector('label')?.textContent ?? '');
   };
+  // Classic UI (ExtJS 3, `CQ.Ext`): each field's component, by the element it renders (a
+  // combo: its display input; its hidden value input is part of it, not a field of its own).
+  // Options are read from the component's store: the list rows carry no values.
+  const Ext = /** @type {any} */ (window).CQ?.Ext;
+  const cmpOf = new Map();
+  const partOfCmp = new Set();
+  try {
+    Ext?.ComponentMgr?.all?.each?.((/** @type {any} */ c) => {
+      const dom = c?.rendered ? c.el?.dom : null;
+      if (!(dom instanceof HTMLElement) || cmpOf.size >= MAX_FIELDS) return;
+      cmpOf.set(dom, c);
+      if (c.hiddenField instanceof HTMLElement) partOfCmp.add(c.hiddenField);
+    });
+  } catch {
+    // A page whose ExtJS does not look like ExtJS 3: the DOM is read as it is.
+  }
+  const xtypeOf = (/** @type {any} */ c) => clean(typeof c.getXType === 'function' ? c.getXType() : c.xtype) || 'component';
+  const storeOptions = (/** @type {any} */ c) => {
+    const store = c.store;
+    const valueField = c.valueField || c.displayField;
+    const out = [];
+    for (let i = 0; i < Math.min(store.getCount(), 500); i++) {
+      const r = store.getAt(i);
+      out.push({ value: String(r.get(valueField) ?? ''), text: clean(r.get(c.displayField ?? valueField)) });
+    }
+    return out;
+  };
   const fields = [];
   const add = (el, field) => {
     const key = `f${fields.length}`;
@@ -47,15 +74,35 @@ export function snapshotForm() {
       ...field,
     });
   };
+  /** Adds a field read through its ExtJS component; false when the component does not answer like one. */
+  const addComponent = (/** @type {Field} */ el, /** @type {any} */ cmp) => {
+    try {
+      const common = { label: labelOf(el) || cleanLabel(cmp.fieldLabel), visible: shown(el) && cmp.hidden !== true, disabled: Boolean(cmp.disabled) || el.disabled, component: xtypeOf(cmp) };
+      if (typeof cmp.store?.getCount === 'function' && typeof cmp.store?.getAt === 'function') {
+        add(el, { ...common, kind: 'extjs-combo', name: cmp.hiddenName ?? cmp.name ?? undefined, value: String(cmp.getValue() ?? '').slice(0, 1024), options: storeOptions(cmp) });
+      } else if (el.type === 'checkbox' || el.type === 'radio') {
+        const on = Boolean(cmp.getValue());
+        add(el, { ...common, kind: el.type, value: String(on), checked: on });
+      } else {
+        add(el, { ...common, kind: el.localName === 'textarea' ? 'textarea' : el.type || 'text', value: String(cmp.getValue() ?? '').slice(0, 16384) });
+      }
+      return true;
+    } catch {
+      return false; // read from the DOM instead
+    }
+  };
   const selector = 'input, textarea, select, coral-select, coral-switch, coral-checkbox';
   for (const el of /** @type {NodeListOf<Field>} */ (document.querySelectorAll(selector))) {
     if (fields.length >= MAX_FIELDS) break;
     const component = el.parentElement?.closest('coral-select, coral-switch, coral-checkbox');
     if (component) continue; // a Coral component's own inner inputs
+    if (partOfCmp.has(el)) continue;
+    const cmp = cmpOf.get(el);
+    if (cmp && addComponent(el, cmp)) continue;
     const combo = el.closest('.x-combo');
     if (combo) {
-      // An ExtJS combo is one field: the hidden input holds the value, the text shows it, and
-      // the list floats at the end of <body> once rendered (data-combo-for names the text).
+      // DOM fallback for ExtJS-like combo markup with no component to reach (options only if
+      // the rows carry data-value): the hidden input holds the value, the text shows it.
       if (el.type !== 'hidden') continue;
       const text = /** @type {Field | null} */ (combo.querySelector('input.x-form-text'));
       const list = combo.querySelector('.x-combo-list') ?? (text?.id ? document.querySelector(`.x-combo-list[data-combo-for="${CSS.escape(text.id)}"]`) : null);
@@ -91,15 +138,55 @@ export function snapshotForm() {
   return { url: location.href, fields, markers, frame: window !== window.top };
 }
 
-/** Sets each field as a user would, so the page's own logic sees it; reports what it found. */
+/**
+ * Sets each field as a user would, so the page's own logic sees it; reports what it found.
+ * `via: 'component'`: through the page's ExtJS component (setValue and the events ExtJS fires),
+ * whose listeners a DOM change would not run.
+ */
 export function applyActions(actions) {
   const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
   const read = (el) => (el.matches('coral-switch, coral-checkbox, input[type=checkbox], input[type=radio]') ? String(Boolean(el.checked)) : String(el.value ?? ''));
+  const Ext = /** @type {any} */ (window).CQ?.Ext;
+  /** One field through its component; its value read back as the plan writes it. */
+  const viaComponent = (/** @type {any} */ cmp, a) => {
+    const before = cmp.getValue();
+    if (a.action === 'set-checked') {
+      cmp.setValue(a.value === 'true'); // ExtJS's Checkbox.setValue fires `check` itself
+      return String(Boolean(cmp.getValue()));
+    }
+    cmp.setValue(a.value);
+    if (a.action === 'select-option' && typeof cmp.store?.find === 'function') {
+      const index = cmp.store.find(cmp.valueField || cmp.displayField, a.value);
+      if (index >= 0) cmp.fireEvent('select', cmp, cmp.store.getAt(index), index);
+    }
+    // What ExtJS fires when the field loses focus with a new value.
+    if (String(before) !== String(cmp.getValue())) cmp.fireEvent('change', cmp, cmp.getValue(), before);
+    return String(cmp.getValue() ?? '');
+  };
   const results = [];
   for (const a of actions) {
     const el = /** @type {Field | null} */ (document.querySelector(`[data-ims-link-key="${CSS.escape(a.key)}"]`));
     if (!el) {
       results.push({ key: a.key, ok: false, why: 'gone' });
+      continue;
+    }
+    if (a.via === 'component') {
+      let cmp = null;
+      try { cmp = el.id ? Ext?.getCmp?.(el.id) : null; } catch { cmp = null; }
+      if (!cmp || typeof cmp.setValue !== 'function') {
+        results.push({ key: a.key, ok: false, why: 'no component' });
+        continue;
+      }
+      if (cmp.disabled) {
+        results.push({ key: a.key, ok: false, why: 'disabled' });
+        continue;
+      }
+      try {
+        const now = viaComponent(cmp, a);
+        results.push({ key: a.key, ok: now === a.value, why: now === a.value ? undefined : 'not taken' });
+      } catch (err) {
+        results.push({ key: a.key, ok: false, why: String(err?.message ?? err).slice(0, 200) });
+      }
       continue;
     }
     if (el.disabled || el.hasAttribute('disabled')) {

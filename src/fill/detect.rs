@@ -173,10 +173,33 @@ pub fn detect(address: &Address, fields: &[Prepared]) -> Detection {
                 .and_then(|o| auth_type_of_option(&o.value, &o.text));
         }
         None => {
-            // AEM 6.5 before SP20: JWT only, no select.
-            detection.available_modes.push(AuthType::Jwt);
-            detection.current_mode = Some(AuthType::Jwt);
+            // No select: the fields present tell the mode (adobe-surfaces.md §8: whether the
+            // SP20+ / AEMaaCS Create form still offers the select is unknown). A Payload
+            // field means JWT (AEM 6.5 before SP20); Scope or Org ID mean OAuth (a wizard
+            // that no longer creates JWT configurations); neither: the old JWT-only wizard.
+            let jwt = has_spec_field(fields, "payload");
+            let oauth = has_spec_field(fields, "scope") || has_spec_field(fields, "orgId");
+            if jwt || !oauth {
+                detection.available_modes.push(AuthType::Jwt);
+            }
+            if oauth {
+                detection.available_modes.push(AuthType::Oauth);
+            }
+            if let [only] = detection.available_modes[..] {
+                detection.current_mode = Some(only);
+            }
         }
     }
     detection
+}
+
+/// Whether a field of the wizard's spec `id` is on the page, by name or exact label.
+fn has_spec_field(fields: &[Prepared], id: &str) -> bool {
+    spec::IMS_WIZARD.iter().filter(|s| s.id == id).any(|s| {
+        let names: Vec<String> = s.names.iter().map(|n| normalize_name(n)).collect();
+        fields.iter().any(|f| {
+            f.control() == Some(s.control)
+                && (names.contains(&f.name) || s.labels.iter().any(|l| f.label == *l || f.aria == *l))
+        })
+    })
 }

@@ -8,6 +8,7 @@
 //! what value each spec wants from the profile, `choose` picks a list option for it, `plan`
 //! decides per field and builds the plan, `undo` reverses an applied one.
 
+pub mod applied;
 pub mod choose;
 pub mod detect;
 pub mod findings;
@@ -24,7 +25,7 @@ use std::fmt;
 use crate::error::JsErrorInfo;
 
 pub use detect::FormKind;
-pub use plan::{plan, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions};
+pub use plan::{plan, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions, Via};
 pub use snapshot::{FieldOption, FieldSnapshot, FormSnapshot};
 pub use undo::undo;
 

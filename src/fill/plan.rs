@@ -48,6 +48,31 @@ pub enum ActionKind {
     SetChecked,
 }
 
+/// How the page script sets a field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// The DOM: the element's value or `checked`, then the DOM events a user's input fires.
+    #[default]
+    Dom,
+    /// The page's ExtJS component (`CQ.Ext.getCmp`): `setValue` and the events ExtJS fires
+    /// (`select` and `change` for a combo, `change` for a text field; a checkbox's `setValue`
+    /// fires `check` itself). Its listeners (e.g. Authentication showing the IMS fields) run
+    /// only this way (adobe-surfaces.md §8).
+    Component,
+}
+
+impl Via {
+    /// The way to set a field as the snapshot describes it.
+    pub fn of(field: &super::snapshot::FieldSnapshot) -> Via {
+        if field.component.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+            Via::Component
+        } else {
+            Via::Dom
+        }
+    }
+}
+
 /// One change to one field (or, in `unchanged`, one field already right).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -63,6 +88,9 @@ pub struct Action {
     pub field_label: Option<String>,
     /// What to do.
     pub action: ActionKind,
+    /// How: through the DOM or the page's ExtJS component.
+    #[serde(default)]
+    pub via: Via,
     /// The value to set: text, option value, or `"true"`/`"false"`.
     pub value: String,
     /// The field's value before: what undo restores.
@@ -426,6 +454,7 @@ fn plan_one(
                         label: spec.label.into(),
                         field_label: shown_label(p),
                         action: ActionKind::SelectOption,
+                        via: Via::of(f),
                         value: f.value.clone(),
                         before: f.value.clone(),
                         before_text: option_text(&f.options, &f.value),
@@ -457,6 +486,7 @@ fn plan_one(
         label: spec.label.into(),
         field_label: shown_label(p),
         action,
+        via: Via::of(f),
         value,
         before,
         before_text,

@@ -60,6 +60,9 @@ pub struct FieldSnapshot {
     pub disabled: bool,
     /// Whether the field is read-only.
     pub read_only: bool,
+    /// The xtype of the ExtJS component behind the field (`combo`, `checkbox`, `textfield`),
+    /// when the page's own `CQ.Ext` has one: such a field is set through the component.
+    pub component: Option<String>,
     /// Whether the field sits in a step of a wizard (`.foundation-wizard-step`), which AEM
     /// hides until the admin reaches it: the one hidden place a secret may go.
     pub wizard_step: bool,
@@ -122,6 +125,7 @@ impl FormSnapshot {
             cut_opt(&mut f.label);
             cut_opt(&mut f.aria_label);
             cut_opt(&mut f.placeholder);
+            cut_opt(&mut f.component);
             let keep = f.options.len().min(MAX_OPTIONS).min(options_left);
             f.options.truncate(keep);
             options_left -= keep;

@@ -353,20 +353,23 @@ pub const TARGET_CLASSIC: &[Spec] = &[
     CLIENT_LIBRARY,
 ];
 
-/// AEM as a Cloud Service Adobe Target configuration (Coral form).
+/// AEM as a Cloud Service Adobe Target configuration (Coral form). Its documentation lists
+/// Tenant ID, Client Code and the IMS configuration; Authentication, API Type, Sync segments
+/// and the client library (Target is delivered through Launch there) are not documented
+/// (adobe-surfaces.md §8, G): filled when present, never reported missing.
 pub const TARGET_CLOUD: &[Spec] = &[
     optional(keep(named(
         spec("title", "Title", Control::Text, ValueSource::Constant("Adobe Target")),
         &["jcr:title", "title"],
         &["title"],
     ))),
-    AUTHENTICATION,
+    optional(AUTHENTICATION),
     TENANT,
     CLIENT_CODE,
     IMS_CONFIGURATION,
-    API_TYPE,
+    optional(API_TYPE),
     ACCURATE_TARGETING,
-    SYNC_SEGMENTS,
+    optional(SYNC_SEGMENTS),
     CLIENT_LIBRARY,
 ];
 

@@ -16,6 +16,9 @@ fn fixture(name: &str) -> FormSnapshot {
         "ims-console" => include_str!("testdata/ims-console.json"),
         "target-classic" => include_str!("testdata/target-classic.json"),
         "target-cloud" => include_str!("testdata/target-cloud.json"),
+        "target-classic-extjs" => include_str!("testdata/target-classic-extjs.json"),
+        "target-cloud-documented" => include_str!("testdata/target-cloud-documented.json"),
+        "ims-wizard-oauth-only" => include_str!("testdata/ims-wizard-oauth-only.json"),
         other => panic!("no fixture {other}"),
     };
     let mut snap: FormSnapshot = serde_json::from_str(text).expect("fixture parses");
@@ -23,7 +26,8 @@ fn fixture(name: &str) -> FormSnapshot {
     // IMS wizard every field inside a `.foundation-wizard-step`.
     snap.markers = match name {
         "target-classic" => vec!["x-form-item".into()],
-        "ims-wizard-65" | "ims-wizard-65-jwt" | "ims-wizard-cloud" | "ims-wizard-labels" => {
+        "target-classic-extjs" => vec!["x-form-item".into(), "cq-ext".into()],
+        "ims-wizard-65" | "ims-wizard-65-jwt" | "ims-wizard-cloud" | "ims-wizard-labels" | "ims-wizard-oauth-only" => {
             vec![
                 "coral-wizardview".into(),
                 "foundation-wizard-step".into(),
@@ -853,4 +857,119 @@ fn a_look_alike_ims_host_is_never_filled_as_the_authorization_server() {
         .find(|m| m.spec_id == "authorizationServer")
         .expect("explained");
     assert!(m.why.contains("ims-na1.adobelogin.com.evil.test"), "{}", m.why);
+}
+
+/// The classic dialog's snapshot on the fake AEM: ExtJS components (`CQ.Ext`), options from
+/// the stores, the IMS fields hidden and disabled until Authentication is IMS.
+fn classic_extjs() -> FormSnapshot {
+    fixture("target-classic-extjs")
+}
+
+#[test]
+fn the_extjs_dialog_is_filled_through_its_components_authentication_first() {
+    let snap = classic_extjs();
+    let p = run(snap.clone(), &oauth_profile());
+    assert_eq!(p.form, FormKind::TargetClassic);
+    assert_eq!(
+        ids(&p.actions),
+        [
+            "authentication",
+            "tenant",
+            "clientCode",
+            "imsConfiguration",
+            "apiType",
+            "syncSegments",
+            "clientLibrary"
+        ]
+    );
+    assert!(p.actions.iter().all(|a| a.via == Via::Component), "{:?}", p.actions);
+    let value = |id: &str| find(&p.actions, id).value.as_str();
+    assert_eq!(
+        [
+            value("authentication"),
+            value("imsConfiguration"),
+            value("apiType"),
+            value("clientLibrary")
+        ],
+        ["ims", "target-oauth-9", "rest", "atjs"]
+    );
+    // Tenant ID and IMS Configuration wait for Authentication: disabled now, applied after it.
+    assert!(find(&p.actions, "tenant").disabled && find(&p.actions, "imsConfiguration").disabled);
+    assert_eq!(find(&p.actions, "imsConfiguration").after, "Adobe Target (acme, OAuth)");
+    assert!(p.missing_fields.is_empty(), "{:?}", p.missing_fields);
+    // The same page without its components (no CQ.Ext seen): set through the DOM.
+    let mut dom = snap;
+    dom.fields.iter_mut().for_each(|f| f.component = None);
+    assert!(run(dom, &oauth_profile()).actions.iter().all(|a| a.via == Via::Dom));
+}
+
+#[test]
+fn what_the_page_did_not_take_is_listed_to_fill_by_hand_with_its_value() {
+    let mut p = run(classic_extjs(), &oauth_profile());
+    let key = |id: &str| find(&p.actions, id).key.clone();
+    let (tenant, ims, api) = (key("tenant"), key("imsConfiguration"), key("apiType"));
+    applied::not_taken(&mut p, |k| {
+        if k == tenant {
+            Err(Some("disabled"))
+        } else if k == ims {
+            Err(Some("no component"))
+        } else if k == api {
+            Err(Some("TypeError: x is not a function"))
+        } else {
+            Ok(())
+        }
+    });
+    assert!(!ids(&p.actions).contains(&"tenant"));
+    let by_hand: Vec<(&str, Option<&str>)> = p
+        .missing_fields
+        .iter()
+        .map(|m| (m.spec_id.as_str(), m.value.as_deref()))
+        .collect();
+    assert_eq!(
+        by_hand,
+        [
+            ("tenant", Some("acme")),
+            ("imsConfiguration", Some("Adobe Target (acme, OAuth)")),
+            ("apiType", Some("REST"))
+        ]
+    );
+    assert!(p.missing_fields[0].why.contains("Tenant ID field is disabled"));
+    assert!(p.missing_fields[1].why.contains("component"));
+    assert!(p.missing_fields[2].why.contains("TypeError"));
+}
+
+#[test]
+fn a_create_form_with_oauth_fields_and_no_type_select_is_oauth() {
+    let snap = fixture("ims-wizard-oauth-only");
+    let p = run(snap.clone(), &oauth_profile());
+    assert_eq!(p.form, FormKind::ImsWizard);
+    assert_eq!(
+        (p.available_modes.clone(), p.current_mode),
+        (vec![AuthType::Oauth], Some(AuthType::Oauth))
+    );
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    for id in ["clientId", "clientSecret", "scope", "orgId"] {
+        assert!(ids(&p.actions).contains(&id), "{id}: {:?}", ids(&p.actions));
+    }
+    // A JWT profile there: JWT configurations cannot be made on this AEM.
+    let j = run(snap, &jwt_profile());
+    assert_eq!(j.notices[0].code, "auth-type-unavailable");
+    assert!(j.notices[0].message.contains("does not offer JWT"));
+    // The JWT-only wizard (Payload, no select) stays JWT.
+    let old = run(fixture("ims-wizard-65-jwt"), &jwt_profile());
+    assert_eq!(
+        (old.available_modes, old.current_mode),
+        (vec![AuthType::Jwt], Some(AuthType::Jwt))
+    );
+}
+
+#[test]
+fn the_cloud_target_form_as_documented_has_no_missing_fields() {
+    let p = run(fixture("target-cloud-documented"), &oauth_profile());
+    assert_eq!(p.form, FormKind::TargetCloud);
+    assert!(p.missing_fields.is_empty(), "{:?}", spec_ids(&p.missing_fields));
+    assert!(p.missing_values.is_empty(), "{:?}", p.missing_values);
+    for id in ["tenant", "clientCode", "imsConfiguration"] {
+        assert!(ids(&p.actions).contains(&id), "{id}: {:?}", ids(&p.actions));
+    }
 }

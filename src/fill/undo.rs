@@ -20,6 +20,7 @@ pub fn undo(applied: &[Action]) -> Result<Vec<Action>, FillError> {
             label: a.label.clone(),
             field_label: a.field_label.clone(),
             action: a.action,
+            via: a.via,
             value: a.before.clone(),
             before: a.value.clone(),
             before_text: a.after.clone(),

@@ -68,20 +68,28 @@ fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
             )
             .steps(vec![click("Next"), click("Create")]),
         ),
+        // OK stays disabled until AEM's own Connect succeeds (adobe-surfaces.md §8).
         FormKind::TargetClassic if !target_done => Some(
             next(
                 StageId::AemTarget,
-                "Check the values, click \u{201c}OK\u{201d} to save them, then connect to Target.",
+                "Check the values, click \u{201c}Connect to Adobe Target\u{201d}, \u{201c}OK\u{201d} on \u{201c}Connection successful\u{201d}, then \u{201c}OK\u{201d} to save them; then connect to Target.",
             )
-            .steps(vec![click("OK")])
+            .steps(vec![
+                click("Connect to Adobe Target"),
+                Step::Click {
+                    name: "OK".into(),
+                    within: Some("Connection successful".into()),
+                },
+                click("OK"),
+            ])
             .action(if f.ims.is_some_and(|c| c.ok) { Action::CheckTarget } else { Action::CheckIms }),
         ),
         FormKind::TargetCloud if !target_done => Some(
             next(
                 StageId::AemTarget,
-                "Check the values, click \u{201c}Save & Close\u{201d}, then connect to Target.",
+                "Check the values, click \u{201c}Connect\u{201d}, then \u{201c}Save & Close\u{201d}; then connect to Target.",
             )
-            .steps(vec![click("Save & Close")])
+            .steps(vec![click("Connect"), click("Save & Close")])
             .action(if f.ims.is_some_and(|c| c.ok) { Action::CheckTarget } else { Action::CheckIms }),
         ),
         _ => None,

@@ -268,13 +268,26 @@ fn aem_target_configuration_on_6_5_and_cloud_service() {
 }
 
 #[test]
-fn a_filled_target_form_is_saved_then_connected_then_all_is_done() {
+fn a_filled_target_form_is_connected_in_aem_then_saved_then_checked_then_all_is_done() {
     let page = format!("{AUTHOR}/etc/cloudservices/testandtarget/adobe-target-acme.html");
     let filled = json!({ "checks": { "ims": { "ok": true } }, "fillHere": { "form": "target-classic", "url": page },
         "filled": [{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-classic", "origin": AUTHOR }] });
     let g = run(Some(&page), &oauth_values(), filled.clone());
-    assert_eq!(clicks(&g.next), ["click OK"]);
+    // The classic dialog's OK waits for AEM's own Connect (issue 12).
+    assert_eq!(
+        clicks(&g.next),
+        [
+            "click Connect to Adobe Target",
+            "click OK in Connection successful",
+            "click OK"
+        ]
+    );
     assert_eq!(g.next.action, Some(Action::CheckTarget));
+    let cloud_page = format!("{CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target");
+    let cloud_filled = json!({ "checks": { "ims": { "ok": true } }, "fillHere": { "form": "target-cloud", "url": cloud_page },
+        "filled": [{ "form": "ims-wizard", "origin": CLOUD }, { "form": "target-cloud", "origin": CLOUD }] });
+    let g = run(Some(&cloud_page), &oauth_values(), cloud_filled);
+    assert_eq!(clicks(&g.next), ["click Connect", "click Save & Close"]);
     let mut passed = filled.clone();
     passed["checks"]["target"] = json!({ "ok": true });
     let g = run(Some(&page), &oauth_values(), passed);

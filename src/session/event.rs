@@ -103,6 +103,9 @@ pub struct ApplyStep {
     pub key: String,
     /// How to set it.
     pub action: ActionKind,
+    /// Through the DOM or the page's ExtJS component.
+    #[serde(default)]
+    pub via: crate::fill::Via,
     /// The value.
     pub value: String,
 }

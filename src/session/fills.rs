@@ -83,6 +83,7 @@ pub(super) fn planned(
         .map(|a| ApplyStep {
             key: a.key.clone(),
             action: a.action,
+            via: a.via,
             value: a.value.clone(),
         })
         .collect();
@@ -123,6 +124,7 @@ pub(super) fn applied(
             key: a.key.clone(),
             label: a.label.clone(),
             action: a.action,
+            via: a.via,
             // A secret the admin had typed there is not kept: Undo names the field instead.
             before: (!a.secret || a.before.is_empty()).then(|| a.before.clone()),
         })
@@ -145,6 +147,13 @@ pub(super) fn applied(
         let excess = s.filled.len().saturating_sub(MAX_FILLED);
         s.filled.drain(..excess);
     }
+    // What the page did not take is a field to fill by hand, with the value to paste.
+    let mut plan = plan;
+    fill::applied::not_taken(&mut plan, |key| match results.iter().find(|r| r.key == key) {
+        Some(r) if r.ok => Ok(()),
+        Some(r) => Err(r.why.as_deref()),
+        None => Err(Some("gone")),
+    });
     // The title given to an IMS configuration is how the Target form picks it later.
     if plan.form == FormKind::ImsWizard {
         if let Some(title) = plan
@@ -198,6 +207,7 @@ pub(super) fn undo_here(s: &Session, tab_id: u32, url: Option<String>, error: Op
             Some(before) => steps.push(ApplyStep {
                 key: u.key.clone(),
                 action: u.action,
+                via: u.via,
                 value: before.clone(),
             }),
             None => not_kept.push(u.label.clone()),

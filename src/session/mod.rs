@@ -107,6 +107,9 @@ pub struct UndoStep {
     pub label: String,
     /// How the fill set it.
     pub action: ActionKind,
+    /// Through the DOM or the page's ExtJS component (undone the same way).
+    #[serde(default)]
+    pub via: crate::fill::Via,
     /// The value before the fill; `None` when that value was a secret, which IMS Link does
     /// not keep: Undo then leaves the field and names it.
     pub before: Option<String>,

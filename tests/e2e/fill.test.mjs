@@ -116,21 +116,38 @@ test('a value the admin typed survives until confirmed, and Undo restores it', a
   await Promise.all([page.close(), p.close()]);
 });
 
-test('AEM 6.5 classic Target dialog: tenant, client code, IMS configuration, REST, sync segments', async () => {
+/** The classic dialog's own order: Connect to Adobe Target, OK on "Connection successful", then OK. */
+async function connectAndSave(page) {
+  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  await page.getByRole('dialog', { name: 'Connection successful' }).getByRole('button', { name: 'OK' }).click();
+  await Promise.all([page.waitForEvent('load'), page.locator('#tt-ok button').click()]);
+}
+
+test('AEM 6.5 classic Target dialog (ExtJS components): saved as IMS, the IMS configuration, REST, AT.js, sync segments', async () => {
   await oauthProfile();
   // The IMS configuration this profile created earlier.
   b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
   const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
   assert.match(await p.locator('#fill-result').textContent(), /Filled/);
-  await page.locator('#tt-ok button').click();
-  await page.waitForLoadState();
+  // The IMS fields were shown by the Authentication component's own listener.
+  assert.equal(await page.getByLabel('Tenant ID:').isVisible(), true);
+  await connectAndSave(page);
   const saved = b.cloud.state.aemSubmissions.at(-1).fields;
-  assert.equal(saved['./authentication'], 'ims');
-  assert.equal(saved['./tenant'], 'acme');
-  assert.equal(saved['./clientcode'], 'acme');
-  assert.equal(saved['./imsConfigId'], 'target-oauth-9');
-  assert.equal(saved['./apiKind'], 'rest');
-  assert.equal(saved['./syncSegments'], 'true');
+  assert.deepEqual(
+    [saved['./authentication'], saved['./tenant'], saved['./clientcode'], saved['./imsConfigId'], saved['./apiKind'], saved['./clientlib'], saved['./syncSegments']],
+    ['ims', 'acme', 'acme', 'target-oauth-9', 'rest', 'atjs', 'true'],
+  );
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('AEM 6.5 classic Target dialog: Undo puts the components back (IMS fields hidden again)', async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  await p.getByRole('button', { name: 'Undo fill' }).click();
+  await p.getByText(/Undo restored \d+ field/).waitFor();
+  assert.equal(await page.getByLabel('Authentication:').inputValue(), 'User Credentials');
+  assert.equal(await page.getByLabel('Tenant ID:').isVisible(), false);
   await Promise.all([page.close(), p.close()]);
 });
 
@@ -180,8 +197,55 @@ test('fields the page lacks are listed with the value to paste, not skipped sile
   // AEM 6.5 before SP20 has no OAuth fields: Scope and Org ID cannot be filled there.
   const { page, p } = await fill(`${AUTHOR}${WIZARD}?variant=65-jwt`);
   const text = await p.locator('#fill-result').textContent();
-  assert.match(text, /Not found on this page; paste by hand:/);
+  assert.match(text, /Fill by hand \(IMS Link could not fill these\):/);
   for (const label of ['Scope', 'Org ID']) assert.match(text, new RegExp(label));
   assert.equal(await p.getByRole('button', { name: /^Copy the value for Scope/ }).count(), 1);
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('a field the page does not take is listed to fill by hand with the value to paste', async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, tabId } = await b.openTab(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  // A customised API Type component that ignores setValue.
+  await page.evaluate(() => {
+    const combo = window.CQ.Ext.getCmp(document.querySelector('input[name="./apiKind"]').nextElementSibling.id);
+    combo.setValue = () => combo;
+  });
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.getByRole('button', { name: 'Fill this form' }).click();
+  const byHand = p.getByRole('list', { name: 'Fields to fill by hand' });
+  await byHand.waitFor();
+  assert.match(await byHand.textContent(), /API Type: REST/);
+  assert.equal(await p.getByRole('button', { name: 'Copy the value for API Type' }).count(), 1);
+  assert.doesNotMatch(await p.getByRole('list', { name: 'Filled fields' }).textContent(), /API Type/);
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('a Create form with OAuth fields and no Authentication Type select is filled as OAuth', async () => {
+  await oauthProfile();
+  const { page, p } = await fill(`${CLOUD}${WIZARD}?variant=oauth-only`);
+  const text = await p.locator('#fill-result').textContent();
+  assert.doesNotMatch(text, /only offers JWT|Fill by hand/);
+  await page.locator('#ims-next').click();
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual([saved['./clientId'], saved['./scope'], saved['./orgId']], [OAUTH, SCOPES, ORG]);
+  assert.equal(b.cloud.state.aem.imsConfigs.at(-1).authType, 'oauth');
+  await Promise.all([page.close(), p.close()]);
+});
+
+test('AEMaaCS Target form with only the documented fields: nothing reported missing', async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  const { page, p } = await fill(`${CLOUD}${CLOUD_TARGET}?fields=documented`);
+  await p.getByText(/Filled \d+ field/).waitFor();
+  const text = await p.locator('#fill-result').textContent();
+  assert.doesNotMatch(text, /Authentication|API Type|Synchronize segments|Client library|by hand/, text);
+  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual([saved['./tenant'], saved['./clientcode'], saved['./imsConfigId']], ['acme', 'acme', 'target-oauth-9']);
   await Promise.all([page.close(), p.close()]);
 });

@@ -56,7 +56,8 @@ async function doStep(tab, popup, text) {
   let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
   if (m) {
     const [, name, within] = m;
-    const scope = within ? page.getByRole('region', { name: within }) : page;
+    // "under X": a region of the page, or the message box X that the page shows.
+    const scope = within ? page.getByRole('region', { name: within }).or(page.getByRole('dialog', { name: within })) : page;
     const target = scope.getByRole('button', { name, exact: true })
       .or(scope.getByRole('link', { name, exact: true }))
       .or(scope.getByRole('tab', { name, exact: true })).first();
@@ -204,4 +205,7 @@ test('a first-time admin connects AEM 6.5 with a Service Account (JWT) and a key
   const target = b.cloud.state.aem.targetConfigs.at(-1);
   assert.match(target.path, /^\/etc\/cloudservices\/testandtarget\/adobe-target-acme$/);
   assert.deepEqual([target.tenant, target.imsConfigId], ['acme', ims.id]);
+  // Saved as the integration needs it (issue 12): IMS, the configuration chosen, REST, at.js.
+  const f = target.fields;
+  assert.deepEqual([f['./authentication'], f['./imsConfigId'], f['./apiKind'], f['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
 });

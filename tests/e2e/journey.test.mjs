@@ -127,8 +127,10 @@ test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', asy
   assert.equal(JSON.parse(ims.jwtClaims).aud, `https://ims-na1.adobelogin.com/c/${JWT}`);
   const created = b.cloud.state.aem.imsConfigs.at(-1);
   const target = await fillAndSubmit(`${host}/etc/cloudservices/testandtarget/acme.html`, async (page) => {
-    await page.locator('#tt-ok button').click();
-    await page.waitForLoadState();
+    // The dialog's order: Connect to Adobe Target, OK on "Connection successful", then OK.
+    await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+    await page.getByRole('dialog', { name: 'Connection successful' }).getByRole('button', { name: 'OK' }).click();
+    await Promise.all([page.waitForEvent('load'), page.locator('#tt-ok button').click()]);
   });
   assert.deepEqual([target['./tenant'], target['./clientcode'], target['./imsConfigId'], target['./syncSegments']], ['acme', 'acme', created.id, 'true']);
 

@@ -136,9 +136,34 @@ test('IMS console lists configurations; Check Health > Check is recorded and sho
   assert.equal(await page.locator('#ims-console-create').getAttribute('href'), WIZARD);
 });
 
-test('AEM 6.5 classic dialog: Client Code fills an empty Tenant ID; combos, checkboxes and OK post the dialog', async () => {
+test('AEM 6.5 classic dialog: ExtJS 3 markup, values in the store, IMS fields shown by the component, OK only after Connect', async () => {
   cloud.state.aem.imsConfigs.push({ id: 'target-ims-2', title: 'Adobe Target', cloudServiceName: 'Adobe Target', authType: 'jwt', clientId: 'x' });
   await open(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  // ExtJS 3 ComboBox markup: trigger-field wrap without x-combo, hidden value input (hiddenName,
+  // ext-gen id) before the read-only display input; no list until the field is focused.
+  const wrap = page.locator('.x-form-field-trigger-wrap').first();
+  assert.equal(await wrap.getAttribute('class'), 'x-form-field-wrap x-form-field-trigger-wrap');
+  assert.equal(await page.locator('.x-combo').count(), 0);
+  const hidden = wrap.locator('input[type=hidden]');
+  assert.equal(await hidden.getAttribute('name'), './authentication');
+  assert.match(await hidden.getAttribute('id'), /^ext-gen\d+$/);
+  assert.equal(await page.getByLabel('Authentication:').getAttribute('readonly'), '');
+  assert.equal(await page.getByLabel('Authentication:').getAttribute('name'), null);
+  assert.equal(await page.locator('.x-combo-list').count(), 0, 'lists are created lazily');
+  // User Credentials by default: the IMS fields are hidden.
+  assert.equal(await page.getByLabel('Tenant ID:').isVisible(), false);
+
+  // Setting the hidden input from outside runs no ExtJS listener.
+  await hidden.evaluate((el) => { el.value = 'ims'; el.dispatchEvent(new Event('change', { bubbles: true })); });
+  assert.equal(await page.getByLabel('Tenant ID:').isVisible(), false);
+
+  await page.getByLabel('Authentication:').click();
+  const list = page.locator('body > .x-layer.x-combo-list').filter({ visible: true });
+  assert.deepEqual(await list.locator('.x-combo-list-item').evaluateAll((els) => els.map((e) => [e.textContent, e.getAttributeNames().filter((n) => n !== 'class')])), [['IMS', []], ['User Credentials', []]]);
+  await list.locator('.x-combo-list-item', { hasText: 'IMS' }).click();
+  assert.equal(await page.getByLabel('Tenant ID:').isVisible(), true);
+  assert.equal(await page.evaluate(() => window.CQ.Ext.getCmp(document.querySelector('input[name="./authentication"]').nextElementSibling.id).getValue()), 'ims');
+
   await page.getByLabel('Client Code:').pressSequentially('acme');
   assert.equal(await page.getByLabel('Tenant ID:').inputValue(), 'acme');
   // A Tenant ID typed differently is kept.
@@ -147,13 +172,21 @@ test('AEM 6.5 classic dialog: Client Code fills an empty Tenant ID; combos, chec
   assert.equal(await page.getByLabel('Tenant ID:').inputValue(), 'acmecorp');
 
   await page.getByLabel('IMS Configuration:').click();
-  await page.locator('.x-combo-list-item', { hasText: 'Adobe Target' }).click();
+  await page.locator('.x-combo-list-item', { hasText: 'Adobe Target' }).filter({ visible: true }).click();
   assert.equal(await page.getByLabel('IMS Configuration:').inputValue(), 'Adobe Target');
+  for (const [label, text] of [['API Type:', 'REST'], ['Client library:', 'AT.js']]) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.x-combo-list-item', { hasText: text }).filter({ visible: true }).click();
+  }
   await page.getByLabel('Synchronize segments from Adobe Target:').check();
-  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
-  await page.locator('.tt-connect-result', { hasText: 'recorded' }).waitFor();
-  assert.equal(cloud.state.aem.actions[0].action, 'connectTarget');
 
+  // OK waits for a successful Connect.
+  assert.equal(await page.getByRole('button', { name: 'OK' }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  const message = page.getByRole('dialog', { name: 'Connection successful' });
+  await message.waitFor();
+  assert.deepEqual(cloud.state.aem.actions.map((a) => [a.action, a.ok, a.fields.cmd]), [['connectTarget', true, 'connect']]);
+  await message.getByRole('button', { name: 'OK' }).click();
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'OK' }).click()]);
   assert.deepEqual(cloud.state.aemSubmissions, [{
     path: '/etc/cloudservices/testandtarget/acme-target/jcr:content',
@@ -164,6 +197,19 @@ test('AEM 6.5 classic dialog: Client Code fills an empty Tenant ID; combos, chec
     },
   }]);
   assert.equal(await page.locator('.tt-saved-tenant').textContent(), 'acmecorp');
+});
+
+test('AEM 6.5 classic dialog: Connect refuses an IMS configuration that is not chosen', async () => {
+  await open(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  await page.evaluate(() => {
+    const auth = window.CQ.Ext.getCmp(document.querySelector('input[name="./authentication"]').nextElementSibling.id);
+    auth.setValue('ims');
+    auth.fireEvent('select', auth, auth.store.getAt(0), 0);
+  });
+  await page.getByLabel('Client Code:').fill('acme');
+  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  await page.getByRole('dialog', { name: /Select an IMS Configuration/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'OK' }).first().isDisabled(), true);
 });
 
 test('AEMaaCS Target configuration: coral-select of IMS configurations, Save & Close posts the form', async () => {
@@ -252,6 +298,10 @@ test('Create Configuration with a Title opens the new Target page, which keeps t
 
   // OK saves the dialog (which has no title field): the title given at creation stays.
   await page.getByLabel('Client Code:').fill('acme');
+  await page.getByLabel('Email:').fill('admin@acme.test');
+  await page.getByLabel('Password:').fill('pw');
+  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  await page.getByRole('dialog', { name: 'Connection successful' }).getByRole('button', { name: 'OK' }).click();
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'OK' }).click()]);
   await page.waitForSelector('html[data-ready]');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Adobe Target (acme)');

@@ -5,12 +5,13 @@ import { serveCoral } from './lib/coral-assets.mjs';
 import { handleConsoles } from './lib/console-routes.mjs';
 import { handleIms } from './lib/ims-routes.mjs';
 import { handleTarget } from './lib/target-routes.mjs';
+import { handleTargetCommand } from './lib/target-connect.mjs';
 import { aemShell, coralPage, sendHtml } from './lib/html.mjs';
 
 export async function handle(req, res, ctx) {
   if (req.method === 'GET' && serveCoral(res, ctx.url.pathname)) return true;
   if (req.method === 'GET' && ctx.url.pathname === '/aem/start.html') return sendHtml(res, startPage());
-  return (await handleIms(req, res, ctx)) || (await handleConsoles(req, res, ctx)) || handleTarget(req, res, ctx);
+  return (await handleIms(req, res, ctx)) || (await handleConsoles(req, res, ctx)) || handleTargetCommand(req, res, ctx) || handleTarget(req, res, ctx);
 }
 
 // The start page an admin signs in to: navigation only, nothing IMS Link reads or fills.

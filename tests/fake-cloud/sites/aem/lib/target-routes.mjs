@@ -14,7 +14,7 @@ export async function handleTarget(req, res, ctx) {
   const path = decodeURIComponent(ctx.url.pathname);
   let m;
   if (req.method === 'GET' && (m = LEGACY_PAGE.exec(path))) return sendHtml(res, targetLegacyPage(state, m[1]));
-  if (req.method === 'GET' && (m = CLOUD_PAGE.exec(path))) return sendHtml(res, targetCloudPage(state, m[1]));
+  if (req.method === 'GET' && (m = CLOUD_PAGE.exec(path))) return sendHtml(res, targetCloudPage(state, m[1], ctx.url.searchParams.get('fields')));
   // Where Save & Close lands: enough of the Cloud Configurations console to show the result.
   if (req.method === 'GET' && (m = CLOUD_CONSOLE.exec(path))) {
     const rows = state.aem.targetConfigs.filter((c) => c.path.startsWith(`/conf/${m[1]}/`)).map((c) => `<li>${esc(c.title)} <code>${esc(c.path)}</code></li>`).join('');

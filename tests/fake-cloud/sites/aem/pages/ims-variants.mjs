@@ -11,6 +11,9 @@ export const VARIANTS = {
   65: { label: 'AEM 6.5 SP20+', authTypes: true, cloudLabel: 'Cloud Configuration' },
   // AEM as a Cloud Service: same screens, Sling-style "./" names.
   cloud: { label: 'AEM as a Cloud Service', authTypes: true, cloudLabel: 'Cloud Solution' },
+  // A Create form that no longer makes JWT configurations (adobe-surfaces.md §8: JWT "can no
+  // longer be created"; whether the select stays is G): OAuth fields, no Authentication Type.
+  'oauth-only': { label: 'AEM (OAuth only, no Authentication Type)', authTypes: false, only: 'oauth', cloudLabel: 'Cloud Solution' },
   // Names the extension cannot know: only the labels identify the fields.
   labels: { label: 'AEM (unknown field names)', authTypes: true, cloudLabel: 'Cloud Configuration' },
 };
@@ -34,7 +37,7 @@ export const IMS_FIELDS = [
 
 /** The name attribute of field `key` in `variant`. */
 export function fieldName(variant, key) {
-  if (variant === 'cloud') return `./${key}`;
+  if (variant === 'cloud' || variant === 'oauth-only') return `./${key}`;
   if (variant === 'labels') return `f${IMS_FIELDS.findIndex((f) => f.key === key) + 1}`;
   return key;
 }

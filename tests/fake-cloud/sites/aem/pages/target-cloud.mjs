@@ -20,23 +20,30 @@ const text = ([name, label], value) => {
 const checkbox = ([name, label, byDefault], saved) => `<div class="aem-field coral-Form-fieldwrapper"><coral-checkbox name="${name}" value="true"${(saved === undefined ? byDefault : saved === 'true') ? ' checked' : ''}>${esc(label)}</coral-checkbox>
 <input type="hidden" name="${name}@Delete" value=""></div>`;
 
-export function targetCloudPage(state, site) {
+/**
+ * `fields`: `documented` gives only what the AEMaaCS documentation names (Title, "Adobe Target
+ * Tenant ID", "Adobe Target Client Code", IMS Configuration: V); the default adds the 6.5
+ * dialog's Authentication, API Type, A4T, targeting, Sync segments and client library, which
+ * the documentation does not list there (G).
+ */
+export function targetCloudPage(state, site, fields = null) {
+  const documented = fields === 'documented';
   const path = `/conf/${site}/settings/cloudconfigs/target`;
   const config = state.aem.targetConfigs.find((c) => c.path === path);
   const v = (n, d) => savedValue(config, n, d);
   const content = `<form class="foundation-form coral-Form coral-Form--vertical aem-card" id="tt-cloud-form" method="post" action="${esc(path)}/jcr:content" data-redirect="/libs/cq/core/content/tools/cloudconfigs.html/conf/${esc(site)}">
 <input type="hidden" name="_charset_" value="utf-8">
 ${text(['./jcr:title', 'Title'], v('./jcr:title', config?.title ?? 'Adobe Target'))}
-${select('./authentication', 'Authentication', [['ims', 'IMS']], v('./authentication', 'ims'))}
-${text(TEXT_FIELDS.tenant, v('./tenant'))}
-${text(TEXT_FIELDS.clientcode, v('./clientcode'))}
+${documented ? '' : select('./authentication', 'Authentication', [['ims', 'IMS']], v('./authentication', 'ims'))}
+${text(documented ? ['./tenant', 'Adobe Target Tenant ID'] : TEXT_FIELDS.tenant, v('./tenant'))}
+${text(documented ? ['./clientcode', 'Adobe Target Client Code'] : TEXT_FIELDS.clientcode, v('./clientcode'))}
 ${select('./imsConfigId', 'IMS Configuration', state.aem.imsConfigs.map((c) => [c.id, c.title]), v('./imsConfigId'))}
-${select('./apiKind', 'API Type', API_KINDS, v('./apiKind', 'rest'))}
+${documented ? '' : `${select('./apiKind', 'API Type', API_KINDS, v('./apiKind', 'rest'))}
 ${select('./a4tAnalyticsConfig', 'A4T Analytics Cloud Configuration', A4T_CONFIGS, v('./a4tAnalyticsConfig', ''))}
 ${CHECKBOXES.slice(0, 2).map((c) => checkbox(c, config?.fields?.[c[0]])).join('\n')}
 ${select('./clientlib', 'Client library', CLIENT_LIBS, v('./clientlib', 'atjs'))}
-${checkbox(CHECKBOXES[2], config?.fields?.[CHECKBOXES[2][0]])}
-<button is="coral-button" type="button" id="tt-connect" icon="link">Connect to Adobe Target</button>
+${checkbox(CHECKBOXES[2], config?.fields?.[CHECKBOXES[2][0]])}`}
+<button is="coral-button" type="button" id="tt-connect" icon="link">Connect</button>
 <div class="tt-connect-result aem-result" aria-live="polite"></div>
 </form>`;
   const body = `${globalNav()}

@@ -1,63 +1,41 @@
 // AEM 6.5 Legacy Cloud Services > Adobe Target configuration page, its "Edit Component"
-// dialog open as it is right after Create Configuration. Classic UI is ExtJS 3: this
-// imitates the markup ExtJS renders (x-window, x-form-item, combos keeping their value in
-// a hidden input and their list in a floating x-combo-list), not ExtJS itself.
+// dialog open as it is right after Create Configuration. Classic UI is ExtJS 3 (`CQ.Ext`):
+// the fields are ExtJS components built in the browser (ext-lite.js, classic-dialog.js);
+// the server sends the window, the definition and the buttons.
 import { esc } from '../lib/html.mjs';
 import { A4T_CONFIGS, API_KINDS, AUTHENTICATIONS, CHECKBOXES, CLIENT_LIBS, TEXT_FIELDS, savedValue } from './target-fields.mjs';
 
-let ids = 1000;
-const extId = () => `ext-comp-${++ids}`;
-
-function formItem(label, element, { auth, id } = {}) {
-  return `<div class="x-form-item"${auth ? ` data-auth="${auth}"` : ''} tabindex="-1"><label for="${id}" class="x-form-item-label">${esc(label)}:</label>
-<div class="x-form-element">${element}</div><div class="x-form-clear-left"></div></div>`;
-}
-
-function textItem([name, label, auth], value) {
-  const id = extId();
-  const type = name === './password' ? 'password' : 'text';
-  return formItem(label, `<input type="${type}" size="20" autocomplete="off" id="${id}" name="${name}" value="${esc(value)}" class="x-form-text x-form-field">`, { auth, id });
-}
-
-// ExtJS combo with hiddenName: the visible text input has no name; the hidden input posts.
-function comboItem(name, label, options, value, auth) {
-  const id = extId();
-  const current = options.find(([v]) => v === value) ?? options[0];
-  const list = options.map(([v, text]) => `<div class="x-combo-list-item${v === current[0] ? ' x-combo-selected' : ''}" data-value="${esc(v)}">${esc(text)}</div>`).join('');
-  return formItem(label, `<div class="x-form-field-wrap x-form-field-trigger-wrap x-combo"><input type="hidden" name="${name}" id="${id}-hidden" value="${esc(current[0])}">
-<input type="text" size="24" autocomplete="off" id="${id}" class="x-form-text x-form-field x-trigger-noedit" value="${esc(current[1])}" readonly>
-<img src="data:image/gif;base64,R0lGODlhAQABAID/AMDAwAAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==" alt="" class="x-form-trigger x-form-arrow-trigger">
-<div class="x-layer x-combo-list" style="visibility: hidden;"><div class="x-combo-list-inner">${list}</div></div></div>`, { auth, id });
-}
-
-// CQ.form.Selection (checkbox): @Delete lets an unchecked box remove the stored property.
-function checkboxItem([name, label, checkedByDefault], saved) {
-  const id = extId();
-  const checked = saved === undefined ? checkedByDefault : saved === 'true';
-  return formItem(label, `<div class="x-form-check-wrap"><input type="checkbox" autocomplete="off" id="${id}" name="${name}" value="true" class="x-form-checkbox x-form-field"${checked ? ' checked' : ''}><label for="${id}" class="x-form-cb-label">&nbsp;</label></div>
-<input type="hidden" name="${name}@Delete" value="">`, { id });
-}
+// Classic UI renders the dialog in the browser from its definition (CQ loads it as JSON from
+// the repository); the page carries that definition and classic-dialog.js builds the ExtJS
+// components from it, so none of the fields exist in the HTML the server sends.
+const combo = (hiddenName, fieldLabel, options, value, auth) => ({ xtype: 'combo', hiddenName, fieldLabel, options, value, auth });
+const text = ([name, fieldLabel, auth], value) => ({ xtype: 'textfield', name, fieldLabel, value, auth, inputType: name === './password' ? 'password' : 'text' });
+// CQ.form.Selection (checkbox): posts "true"; @Delete lets an unchecked box remove the property.
+const checkbox = ([name, fieldLabel, checkedByDefault], saved) => ({ xtype: 'checkbox', name, fieldLabel, checked: saved === undefined ? checkedByDefault : saved === 'true' });
 
 export function targetLegacyPage(state, name) {
-  ids = 1000;
   const path = `/etc/cloudservices/testandtarget/${name}`;
   const config = state.aem.targetConfigs.find((c) => c.path === path);
   const title = config?.title ?? name;
   const v = (n, d) => savedValue(config, n, d);
   const imsOptions = [['', ''], ...state.aem.imsConfigs.map((c) => [c.id, c.title])];
+  // Defaults of a new configuration (G, adobe-surfaces.md §5 gives none): the legacy
+  // User Credentials, SOAP and mbox.js, so a fill that leaves a field alone shows.
   const items = [
-    comboItem('./authentication', 'Authentication', AUTHENTICATIONS, v('./authentication', 'ims')),
-    textItem(TEXT_FIELDS.tenant, v('./tenant')),
-    textItem(TEXT_FIELDS.clientcode, v('./clientcode')),
-    textItem(TEXT_FIELDS.email, v('./email')),
-    textItem(TEXT_FIELDS.password, v('./password')),
-    comboItem('./imsConfigId', 'IMS Configuration', imsOptions, v('./imsConfigId'), 'ims'),
-    comboItem('./apiKind', 'API Type', API_KINDS, v('./apiKind', 'rest')),
-    comboItem('./a4tAnalyticsConfig', 'A4T Analytics Cloud Configuration', A4T_CONFIGS, v('./a4tAnalyticsConfig')),
-    ...CHECKBOXES.slice(0, 2).map((c) => checkboxItem(c, config?.fields?.[c[0]])),
-    comboItem('./clientlib', 'Client library', CLIENT_LIBS, v('./clientlib', 'atjs')),
-    checkboxItem(CHECKBOXES[2], config?.fields?.[CHECKBOXES[2][0]]),
-  ].join('\n');
+    combo('./authentication', 'Authentication', AUTHENTICATIONS, v('./authentication', 'user')),
+    text(TEXT_FIELDS.tenant, v('./tenant')),
+    text(TEXT_FIELDS.clientcode, v('./clientcode')),
+    text(TEXT_FIELDS.email, v('./email')),
+    text(TEXT_FIELDS.password, v('./password')),
+    combo('./imsConfigId', 'IMS Configuration', imsOptions, v('./imsConfigId'), 'ims'),
+    combo('./apiKind', 'API Type', API_KINDS, v('./apiKind', 'soap')),
+    combo('./a4tAnalyticsConfig', 'A4T Analytics Cloud Configuration', A4T_CONFIGS, v('./a4tAnalyticsConfig')),
+    ...CHECKBOXES.slice(0, 2).map((c) => checkbox(c, config?.fields?.[c[0]])),
+    combo('./clientlib', 'Client library', CLIENT_LIBS, v('./clientlib', 'mboxjs')),
+    checkbox(CHECKBOXES[2], config?.fields?.[CHECKBOXES[2][0]]),
+  ];
+  // JSON inside <script>: "<" escaped so no value can end the element.
+  const definition = JSON.stringify({ path, items }).replace(/</g, '\\u003c');
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)} | Adobe Target | Cloud Services</title>
@@ -78,18 +56,20 @@ export function targetLegacyPage(state, name) {
 <li class="x-item-disabled"><a class="x-tab-right" href="#"><em class="x-tab-left"><span class="x-tab-strip-inner"><span class="x-tab-strip-text">Adobe Recommendations Settings</span></span></em></a></li>
 </ul></div>
 <div class="x-tab-panel-bwrap"><div class="x-tab-panel-body"><div class="x-panel x-form-label-left">
-${items}
+<div id="tt-items"></div>
 <div class="x-form-item"><label class="x-form-item-label">&nbsp;</label><div class="x-form-element">
 <table class="x-btn x-btn-noicon" id="tt-connect"><tbody class="x-btn-small"><tr><td class="x-btn-mc"><em unselectable="on"><button type="button" class="x-btn-text">Connect to Adobe Target</button></em></td></tr></tbody></table>
 <div class="tt-connect-result" aria-live="polite"></div></div></div>
 </div></div></div></div>
 </form></div></div></div></div>
 <div class="x-window-bl"><div class="x-window-br"><div class="x-window-bc"><div class="x-window-footer"><div class="x-panel-btns x-panel-btns-right">
-<table class="x-btn x-btn-noicon" id="tt-ok"><tbody class="x-btn-small"><tr><td class="x-btn-mc"><em unselectable="on"><button type="button" class="x-btn-text">OK</button></em></td></tr></tbody></table>
+<table class="x-btn x-btn-noicon x-item-disabled" id="tt-ok"><tbody class="x-btn-small"><tr><td class="x-btn-mc"><em unselectable="on"><button type="button" class="x-btn-text" disabled>OK</button></em></td></tr></tbody></table>
 <table class="x-btn x-btn-noicon" id="tt-cancel"><tbody class="x-btn-small"><tr><td class="x-btn-mc"><em unselectable="on"><button type="button" class="x-btn-text">Cancel</button></em></td></tr></tbody></table>
 </div></div></div></div></div></div>
 </div>
 <div class="ext-el-mask" id="tt-mask"></div>
+<script type="application/json" id="tt-dialog-definition">${definition}</script>
+<script src="/etc.clientlibs/fake-aem/ext-lite.js"></script>
 <script type="module" src="/etc.clientlibs/fake-aem/classic-dialog.js"></script>
 </body></html>`;
 }

@@ -1,80 +1,110 @@
-// Behaviour of the classic (ExtJS) Target dialog: combos, the Authentication switch,
-// Client Code copied into an empty Tenant ID (AEM 6.5.8+), Connect to Adobe Target, OK.
-// ExtJS keeps values in its own objects; here the DOM is the state, which is what a
-// content script sees on the real page too.
+// The classic (ExtJS) Target dialog's behaviour: components built from the page's dialog
+// definition into ExtJS form-layout items; the Authentication combo's `select` listener shows
+// the IMS fields (Tenant ID, IMS Configuration) or the User Credentials ones (Email,
+// Password): only the component's event does, a hidden input set from outside does not;
+// Client Code copied into an empty Tenant ID (AEM 6.5.8+); "Connect to Adobe Target", and OK
+// disabled until a connect succeeds (CQ5 dialog code enables OK on a successful connect).
 import { postForm, postParams } from './foundation-form.js';
 
+const Ext = window.CQ.Ext;
+const definition = JSON.parse(document.getElementById('tt-dialog-definition').textContent);
 const form = document.getElementById('tt-form');
+const itemsEl = document.getElementById('tt-items');
 const dialog = document.getElementById('tt-dialog');
 const mask = document.getElementById('tt-mask');
 
-// ExtJS renders a combo's list as a floating layer at the end of <body>.
-for (const wrap of form.querySelectorAll('.x-combo')) {
-  const text = wrap.querySelector('input[type="text"]');
-  const hidden = wrap.querySelector('input[type="hidden"]');
-  const list = wrap.querySelector('.x-combo-list');
-  list.id = `${text.id}-list`;
-  list.dataset.comboFor = text.id;
-  document.body.append(list);
-  const close = () => { list.style.visibility = 'hidden'; wrap.classList.remove('x-trigger-wrap-focus'); };
-  const open = () => {
-    const r = wrap.getBoundingClientRect();
-    Object.assign(list.style, { left: `${r.left + scrollX}px`, top: `${r.bottom + scrollY}px`, width: `${r.width}px`, visibility: 'visible' });
-    wrap.classList.add('x-trigger-wrap-focus');
-  };
-  const toggle = () => (list.style.visibility === 'visible' ? close() : open());
-  text.addEventListener('click', toggle);
-  wrap.querySelector('.x-form-trigger').addEventListener('click', toggle);
-  list.addEventListener('mouseover', (e) => {
-    for (const i of list.querySelectorAll('.x-combo-list-item')) i.classList.toggle('x-combo-selected', i === e.target);
-  });
-  list.addEventListener('click', (e) => {
-    const item = e.target.closest('.x-combo-list-item');
-    if (!item) return;
-    hidden.value = item.dataset.value;
-    text.value = item.textContent;
-    close();
-    // ExtJS fires its own "select"; a DOM change on the hidden input stands in for it.
-    hidden.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  document.addEventListener('mousedown', (e) => { if (!wrap.contains(e.target) && !list.contains(e.target)) close(); });
+/** ExtJS FormLayout's item: label "X:" for the field's id, the field in x-form-element. */
+function formItem(cmp, fieldLabel) {
+  const item = document.createElement('div');
+  item.className = 'x-form-item';
+  item.tabIndex = -1;
+  const label = document.createElement('label');
+  label.htmlFor = cmp.id;
+  label.className = 'x-form-item-label';
+  label.textContent = `${fieldLabel}:`;
+  const element = document.createElement('div');
+  element.className = 'x-form-element';
+  element.id = `x-form-el-${cmp.id}`;
+  const clear = document.createElement('div');
+  clear.className = 'x-form-clear-left';
+  item.append(label, element, clear);
+  itemsEl.append(item);
+  cmp.render(element);
+  return element;
+}
+
+const byName = {};
+const byAuth = [];
+for (const def of definition.items) {
+  let cmp;
+  if (def.xtype === 'combo') {
+    const store = new Ext.data.ArrayStore({ fields: ['value', 'text'], data: def.options });
+    cmp = new Ext.form.ComboBox({ hiddenName: def.hiddenName, store, valueField: 'value', displayField: 'text', mode: 'local', triggerAction: 'all', editable: false, value: def.value });
+  } else if (def.xtype === 'checkbox') {
+    cmp = new Ext.form.Checkbox({ name: def.name, inputValue: 'true', checked: def.checked });
+  } else {
+    cmp = new Ext.form.TextField({ name: def.name, inputType: def.inputType, value: def.value });
+  }
+  const element = formItem(cmp, def.fieldLabel);
+  if (def.xtype === 'checkbox') {
+    const del = document.createElement('input');
+    del.type = 'hidden';
+    del.name = `${def.name}@Delete`;
+    element.append(del);
+  }
+  byName[def.hiddenName ?? def.name] = cmp;
+  if (def.auth) byAuth.push([def.auth, cmp]);
 }
 
 // IMS shows Tenant ID and IMS Configuration; User Credentials shows Email and Password.
-const authentication = form.querySelector('input[name="./authentication"]');
-function syncAuthentication() {
-  for (const item of form.querySelectorAll('[data-auth]')) {
-    const on = item.dataset.auth === authentication.value;
-    item.hidden = !on;
-    for (const input of item.querySelectorAll('input')) input.disabled = !on;
+// Hidden fields are disabled too, so the form does not post them.
+const authentication = byName['./authentication'];
+function showAuthFields(value) {
+  for (const [auth, cmp] of byAuth) {
+    cmp.setVisible(auth === value);
+    cmp.setDisabled(auth !== value);
   }
 }
-authentication.addEventListener('change', syncAuthentication);
-syncAuthentication();
+authentication.on('select', (combo, record) => showAuthFields(record.get('value')));
+showAuthFields(authentication.getValue());
 
 // AEM 6.5.8+: Client Code entered first is copied into Tenant ID; a Tenant ID the user
-// typed differently is left alone.
-const clientCode = form.querySelector('input[name="./clientcode"]');
-const tenant = form.querySelector('input[name="./tenant"]');
-let copied = tenant.value === '' ? '' : null;
+// typed differently is left alone. Typing (keyup) and a component change both count.
+const clientCode = byName['./clientcode'];
+const tenant = byName['./tenant'];
+let copied = tenant.getValue() === '' ? '' : null;
 function copyClientCode() {
-  if (copied !== null && tenant.value === copied) {
-    tenant.value = clientCode.value;
-    copied = clientCode.value;
+  if (copied !== null && tenant.getValue() === copied) {
+    tenant.setValue(clientCode.getValue());
+    copied = clientCode.getValue();
   }
 }
-clientCode.addEventListener('input', copyClientCode);
-clientCode.addEventListener('change', copyClientCode);
-tenant.addEventListener('input', () => { copied = tenant.value === '' ? '' : null; });
+clientCode.on('change', copyClientCode);
+clientCode.el.dom.addEventListener('input', copyClientCode);
+tenant.el.dom.addEventListener('input', () => { copied = tenant.getValue() === '' ? '' : null; });
+tenant.on('change', () => { copied = tenant.getValue() === '' ? '' : null; });
 
+const okTable = document.getElementById('tt-ok');
+const okButton = okTable.querySelector('button');
+function enableOk(on) {
+  okButton.disabled = !on;
+  okTable.classList.toggle('x-item-disabled', !on);
+}
+
+// Connect to Adobe Target: the classic command servlet, cmd=connect with the dialog's values.
 const connectResult = form.querySelector('.tt-connect-result');
 document.querySelector('#tt-connect button').addEventListener('click', async () => {
   connectResult.textContent = 'Connecting…';
+  const params = new URLSearchParams([['cmd', 'connect'], ['path', definition.path]]);
+  for (const [k, v] of new FormData(form)) if (k !== '_charset_' && typeof v === 'string') params.append(k, v);
   try {
-    const { message } = await postParams(`${form.getAttribute('action')}.connect.json`, new URLSearchParams(new FormData(form)));
-    connectResult.textContent = message;
+    await postParams('/libs/cq/analytics/testandtarget/command', params);
+    connectResult.textContent = '';
+    enableOk(true);
+    Ext.Msg.alert('Success', 'Connection successful');
   } catch (err) {
-    connectResult.textContent = `Connection failed: ${err.message}`;
+    connectResult.textContent = '';
+    Ext.Msg.alert('Error', `Connection failed: ${err.message}`);
   }
 });
 
@@ -85,7 +115,8 @@ function show(open) {
 document.getElementById('tt-edit').addEventListener('click', () => show(true));
 document.getElementById('tt-close').addEventListener('click', () => show(false));
 document.querySelector('#tt-cancel button').addEventListener('click', () => show(false));
-document.querySelector('#tt-ok button').addEventListener('click', async () => {
+okButton.addEventListener('click', async () => {
+  if (okButton.disabled) return;
   try {
     await postForm(form);
     location.reload();
