@@ -55,9 +55,20 @@ fn profile_reply(s: Session, now_ms: u64) -> Step {
     Step::changed(s, Some(Reply::ProfileState(Box::new(state))))
 }
 
-/// What a Console or Target page shows; the badge says it gave something or wants a choice.
-pub(super) fn page_snapshot(mut s: Session, snapshot: PageSnapshot, tab_id: Option<u32>, now_ms: u64) -> Step {
-    let Some(capture) = pages::capture(snapshot, now_ms) else {
+/// What a Console or Target page shows (or Target's frame inside the Unified Shell, whose top
+/// address is `frame_top`); the badge says it gave something or wants a choice.
+pub(super) fn page_snapshot(
+    mut s: Session,
+    snapshot: PageSnapshot,
+    tab_id: Option<u32>,
+    frame_top: Option<&str>,
+    now_ms: u64,
+) -> Step {
+    let captured = match frame_top {
+        Some(top) => pages::capture_in_frame(snapshot, top, now_ms),
+        None => pages::capture(snapshot, now_ms),
+    };
+    let Some(capture) = captured else {
         return Step::default();
     };
     let merged = absorb(&mut s, capture, &[]);
