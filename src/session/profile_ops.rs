@@ -210,11 +210,9 @@ pub(super) fn site_settings(
             "IMS Link may not read this page yet: click the IMS Link icon while the page is open, then try again.",
         ));
     };
-    let Some(capture) = atjs::capture(&settings, now_ms) else {
-        return Step::reply(Reply::refused(
-            "no-at-js",
-            "This page has no Adobe Target at.js settings (targetGlobalSettings). Open a page of your site that runs Target.",
-        ));
+    let capture = match atjs::capture(&settings, now_ms) {
+        Ok(capture) => capture,
+        Err(problem) => return Step::reply(Reply::refused(&problem.code, problem.message)),
     };
     absorb(&mut s, capture, &[]);
     profile_reply(s, now_ms)
