@@ -66,6 +66,29 @@ struct Settings {
     ims_org_id: String,
 }
 
+/// The length of the JSON object `text` starts with (braces counted outside strings).
+fn object_end(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'{') => depth += 1,
+            (false, _, b'}') => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The settings object in a script's `adobe.target.init(window, document, {...})` call, if any.
 fn init_settings(tail: &str) -> Option<Settings> {
     let at = tail.rfind("target.init(")?;
@@ -75,10 +98,8 @@ fn init_settings(tail: &str) -> Option<Settings> {
     if args[..brace].matches(',').count() != 2 {
         return None;
     }
-    let value: Value = serde_json::Deserializer::from_str(&args[brace..])
-        .into_iter::<Value>()
-        .next()?
-        .ok()?;
+    let object = &args[brace..];
+    let value: Value = serde_json::from_str(&object[..object_end(object)?]).ok()?;
     let text = |k: &str| value.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     Some(Settings {
         client_code: text("clientCode"),
@@ -358,6 +379,15 @@ mod tests {
         let p = capture(&s, 1).unwrap_err();
         assert_eq!(p.code, "at-js-unread");
         assert!(p.message.starts_with("at.js 2.11.4 runs on this page"), "{}", p.message);
+    }
+
+    #[test]
+    fn braces_inside_strings_do_not_end_the_settings() {
+        let mut s = page();
+        s.scripts = vec![atjs_file(
+            r#"{"bodyHiddenStyle": "body {opacity: 0 !important}", "note": "a \"}\" b", "serverState": {}, "clientCode": "acme"}"#,
+        )];
+        assert_eq!(code(&s), Ok("acme".into()));
     }
 
     #[test]
