@@ -28,8 +28,10 @@ ext.runtime.onInstalled.addListener(() => {
 
 async function handle(raw, sender) {
   await ready;
-  const message = core.acceptMessage(raw, { id: sender.id, url: sender.url }, me);
-  return run({ type: 'Request', message, tabId: sender.tab?.id });
+  // The browser's own facts about the sender; the core decides what a frame may send.
+  const from = { id: sender.id, url: sender.url, frameId: sender.frameId, tabUrl: sender.tab?.url };
+  const message = core.acceptMessage(raw, from, me);
+  return run({ type: 'Request', message, tabId: sender.tab?.id, frameId: sender.frameId, tabUrl: sender.tab?.url });
 }
 
 function refused(err) {

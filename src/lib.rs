@@ -13,6 +13,7 @@ pub mod ims;
 pub mod jwt;
 pub mod keys;
 pub mod message;
+pub mod origins;
 pub mod profile;
 pub mod session;
 pub mod tab;

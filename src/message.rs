@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::capture::snapshot::PageSnapshot;
 use crate::error::JsErrorInfo;
 use crate::keys::KeyOptions;
+use crate::origins;
 use crate::profile::Field;
 use crate::url;
 
@@ -109,6 +110,19 @@ pub struct Sender {
     pub id: Option<String>,
     /// The sending document's address.
     pub url: Option<String>,
+    /// `frameId`: 0 (or absent) for a tab's top page, another number for a frame in it.
+    #[serde(default)]
+    pub frame_id: Option<i64>,
+    /// `tab.url`: the address of the sending tab's top page (for a frame, the page around it).
+    #[serde(default)]
+    pub tab_url: Option<String>,
+}
+
+impl Sender {
+    /// Whether the sender is a frame inside a tab rather than the tab's top page.
+    pub fn in_frame(&self) -> bool {
+        self.frame_id.is_some_and(|f| f != 0)
+    }
 }
 
 /// This extension's own identity, to compare senders against.
@@ -130,6 +144,8 @@ pub enum MessageError {
     ForeignSender,
     /// A page message from a page IMS Link does not read.
     UntrustedPage(String),
+    /// A page message from a frame other than Target's inside the Unified Shell.
+    UntrustedFrame(String),
     /// A page message that claims an address other than the page it came from.
     UrlMismatch,
     /// A popup-only request sent from somewhere else.
@@ -149,6 +165,7 @@ impl JsErrorInfo for MessageError {
             MessageError::Malformed(_) => "malformed-message",
             MessageError::ForeignSender => "foreign-sender",
             MessageError::UntrustedPage(_) => "untrusted-page",
+            MessageError::UntrustedFrame(_) => "untrusted-frame",
             MessageError::UrlMismatch => "url-mismatch",
             MessageError::NotFromExtensionPage => "not-from-extension-page",
             MessageError::WorkerOnly => "worker-only",
@@ -166,6 +183,10 @@ impl fmt::Display for MessageError {
             MessageError::UntrustedPage(host) => {
                 write!(f, "Ignored a message from {host}, which is not a page IMS Link reads.")
             }
+            MessageError::UntrustedFrame(host) => write!(
+                f,
+                "Ignored a message from a frame of {host}: inside a page, IMS Link reads only Adobe Target's own frame in Adobe Experience Cloud."
+            ),
             MessageError::UrlMismatch => write!(f, "Ignored a page message that claimed another page's address."),
             MessageError::NotFromExtensionPage => {
                 write!(f, "Ignored a request that only IMS Link's own pages may make.")
@@ -177,14 +198,20 @@ impl fmt::Display for MessageError {
 
 impl std::error::Error for MessageError {}
 
-/// Hosts whose pages the content scripts read (and may therefore send page messages).
-pub fn is_readable_host(host: &str) -> bool {
-    host == "experience.adobe.com" || host.ends_with(".experiencecloud.adobe.com") || host == "developer.adobe.com"
-}
+pub use origins::is_readable_host;
 
-fn check_page(sender_url: &str, claimed: &str) -> Result<(), MessageError> {
+/// A page message: from a top page IMS Link reads, or from Target's frame inside the Unified
+/// Shell (origins.rs); `claimed` must be the sender's own address.
+fn check_page(sender: &Sender, claimed: &str) -> Result<(), MessageError> {
+    let sender_url = sender.url.as_deref().unwrap_or_default();
+    if sender.in_frame() {
+        let in_shell = sender.tab_url.as_deref().is_some_and(origins::is_shell_page);
+        if !origins::is_solution_frame(sender_url) || !in_shell {
+            return Err(MessageError::UntrustedFrame(origins::host_of(sender_url)));
+        }
+    }
     let page = url::parse(sender_url).map_err(|_| MessageError::UntrustedPage("an unknown page".into()))?;
-    if page.scheme != "https" || !is_readable_host(&page.host) {
+    if page.scheme != "https" || !(sender.in_frame() || is_readable_host(&page.host)) {
         return Err(MessageError::UntrustedPage(page.host));
     }
     let claimed = url::parse(claimed).map_err(|_| MessageError::UrlMismatch)?;
@@ -202,8 +229,8 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
     let sender_url = sender.url.as_deref().unwrap_or_default();
     let from_extension_page = sender_url.starts_with(&format!("{}/", me.origin));
     match msg {
-        Message::PageSeen { url: claimed } => check_page(sender_url, claimed),
-        Message::PageSnapshot { snapshot } => check_page(sender_url, &snapshot.url),
+        Message::PageSeen { url: claimed } => check_page(sender, claimed),
+        Message::PageSnapshot { snapshot } => check_page(sender, &snapshot.url),
         // The key pair, profile and checks (secrets included) are for IMS Link's own pages.
         Message::GetTabState { .. }
         | Message::GetPopup { .. }
@@ -273,7 +300,77 @@ mod tests {
         Sender {
             id: Some("abc".into()),
             url: Some(url.into()),
+            ..Sender::default()
         }
+    }
+
+    fn frame(url: &str, top: &str) -> Sender {
+        Sender {
+            frame_id: Some(7),
+            tab_url: Some(top.into()),
+            ..sender(url)
+        }
+    }
+
+    #[test]
+    fn page_messages_from_targets_frame_in_the_shell_only() {
+        let shell = "https://experience.adobe.com/#/@acme/sname:prod/target/setup/implementation";
+        let snap = |url: &str| {
+            parse(json!({"type": "PageSnapshot", "snapshot": {"url": url, "headings": [], "pairs": [{"label": "Client Code", "value": "acme"}]}}))
+                .unwrap()
+        };
+        for origin in crate::origins::SOLUTION_FRAME_ORIGINS {
+            let target = format!("{origin}/solutions/target/#/setup/implementation");
+            assert_eq!(authorize(&snap(&target), &frame(&target, shell), &me()), Ok(()));
+            let seen = Message::PageSeen { url: target.clone() };
+            assert_eq!(authorize(&seen, &frame(&target, shell), &me()), Ok(()));
+            // The same frame inside another top page (a look-alike shell) is not read.
+            assert_eq!(
+                authorize(
+                    &snap(&target),
+                    &frame(&target, "https://evil.test/#/@acme/target"),
+                    &me()
+                )
+                .unwrap_err()
+                .code(),
+                "untrusted-frame"
+            );
+            // Nor opened on its own, as a top page.
+            assert_eq!(
+                authorize(&snap(&target), &sender(&target), &me()).unwrap_err().code(),
+                "untrusted-page"
+            );
+            // A frame may not claim the shell's address or another frame's.
+            assert_eq!(
+                authorize(&snap(shell), &frame(&target, shell), &me()),
+                Err(MessageError::UrlMismatch)
+            );
+        }
+        // A hostile frame on the same top page: refused, whatever it claims.
+        for hostile in [
+            "https://evil.test/target-lookalike.html",
+            "https://experience.adobe.net.evil.test/solutions/target/",
+            "https://experience.adobe.com/#/@acme/target/setup/implementation",
+            "http://experience.adobe.net/solutions/target/",
+            "about:blank",
+        ] {
+            for claimed in [hostile, "https://experience.adobe.net/solutions/target/"] {
+                assert_eq!(
+                    authorize(&snap(claimed), &frame(hostile, shell), &me())
+                        .unwrap_err()
+                        .code(),
+                    "untrusted-frame",
+                    "{hostile} claiming {claimed}"
+                );
+            }
+        }
+        // Top frame 0 is the tab itself.
+        let top = Sender {
+            frame_id: Some(0),
+            tab_url: Some(shell.into()),
+            ..sender(shell)
+        };
+        assert_eq!(authorize(&snap(shell), &top, &me()), Ok(()));
     }
 
     #[test]
@@ -343,6 +440,7 @@ mod tests {
         let foreign = Sender {
             id: Some("other".into()),
             url: Some("chrome-extension://abc/popup.html".into()),
+            ..Sender::default()
         };
         assert_eq!(authorize(&get, &foreign, &me()), Err(MessageError::ForeignSender));
         assert_eq!(

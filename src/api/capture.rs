@@ -17,13 +17,13 @@ pub fn capture_from_page(snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsVa
     }
 }
 
-/// `captureFromAtjs({url, clientCode, serverDomain, imsOrgId, version}, nowMs) -> capture | null`:
+/// `captureFromAtjs({url, clientCode, serverDomain, imsOrgId, version, resources, scripts, alloy}, nowMs) -> capture | null`:
 /// the client code (and org) a customer's site gives at.js.
 #[wasm_bindgen(js_name = captureFromAtjs)]
 pub fn capture_from_atjs(settings: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let settings: atjs::AtjsSettings = profile_input(settings, "at.js settings")?;
     match atjs::capture(&settings, profile_now_ms(now_ms)?) {
-        Some(c) => to_js(&c),
-        None => Ok(JsValue::NULL),
+        Ok(c) => to_js(&c),
+        Err(_) => Ok(JsValue::NULL),
     }
 }

@@ -1,6 +1,7 @@
 //! Reading profile values off Adobe pages: the Developer Console's credential pages and
 //! Target's screens (adobe-surfaces.md §2-3). Values are found by their visible labels.
 
+use crate::origins;
 use crate::profile::{self, payload, scopes, AuthType, Capture, Profile, Source, SourceKind, Sourced};
 use crate::tenant;
 use crate::url;
@@ -40,13 +41,35 @@ pub fn capture(snapshot: PageSnapshot, now_ms: u64) -> Option<Capture> {
         "developer.adobe.com" if u.path.starts_with("/console/") && u.path.contains("/credentials/") => {
             console_credential(&snap, u.path, &source, &mut notices)
         }
-        "experience.adobe.com" => target_page(&snap, &source),
-        h if h.ends_with(".experiencecloud.adobe.com") => target_page(&snap, &source),
+        "experience.adobe.com" => target_page(&snap, &snap.url, &source),
+        h if h.ends_with(".experiencecloud.adobe.com") => target_page(&snap, &snap.url, &source),
         _ => None,
     }?;
     (profile != Profile::default() || !notices.is_empty()).then(|| Capture {
         profile,
         notices,
+        ..Capture::default()
+    })
+}
+
+/// What Target's frame inside the Unified Shell shows (adobe-surfaces.md §8: Target's screens
+/// run in an iframe from a solutions origin). The tenant comes from the shell's address
+/// `top_url`, the labels from the frame; the admin sees the values as the shell page's.
+/// `None` unless the frame is on a solution origin (origins.rs) inside the shell.
+pub fn capture_in_frame(snapshot: PageSnapshot, top_url: &str, now_ms: u64) -> Option<Capture> {
+    let snap = snapshot.bounded();
+    if !origins::is_solution_frame(&snap.url) || !origins::is_shell_page(top_url) {
+        return None;
+    }
+    let top: String = top_url.chars().take(2048).collect();
+    let source = Source {
+        kind: SourceKind::Page,
+        url: Some(top.clone()),
+        at_ms: now_ms,
+    };
+    let profile = target_page(&snap, &top, &source)?;
+    (profile != Profile::default()).then(|| Capture {
+        profile,
         ..Capture::default()
     })
 }
@@ -113,8 +136,10 @@ fn console_credential(
     Some(p)
 }
 
-fn target_page(snap: &PageSnapshot, source: &Source) -> Option<Profile> {
-    let ids = tenant::from_url(&snap.url).ok()?;
+/// Target's values: the tenant from `page_url` (the shell's address), the Implementation
+/// page's Client Code and IMS Organization ID from the labels in `snap`.
+fn target_page(snap: &PageSnapshot, page_url: &str, source: &Source) -> Option<Profile> {
+    let ids = tenant::from_url(page_url).ok()?;
     let client_code = snap.value(&["Client Code"]).and_then(|c| tenant::validate(c).ok());
     let org_id = snap
         .value(&["IMS Organization ID", "IMS Org ID"])
@@ -221,6 +246,56 @@ mod tests {
         assert_eq!(p.tenant.unwrap().value, "acme");
         assert_eq!(p.client_code.unwrap().value, "acmecode");
         assert_eq!(p.org_id.unwrap().value, "0123456789ABCDEF01234567@AdobeOrg");
+    }
+
+    #[test]
+    fn targets_frame_in_the_shell_gives_client_code_and_org_with_the_shells_tenant() {
+        let top = "https://experience.adobe.com/#/@acme/sname:prod/so:acme/target/setup/implementation";
+        for origin in crate::origins::SOLUTION_FRAME_ORIGINS {
+            let frame = format!("{origin}/solutions/target/#/setup/implementation");
+            let s = snap(
+                &frame,
+                &["Implementation", "Account details"],
+                &[
+                    ("Client Code", "acmecode"),
+                    ("IMS Organization ID", "0123456789ABCDEF01234567@AdobeOrg"),
+                ],
+            );
+            let p = capture_in_frame(s, top, 3).unwrap().profile;
+            assert_eq!(p.tenant.unwrap().value, "acme");
+            let code = p.client_code.unwrap();
+            assert_eq!(
+                (code.value.as_str(), code.source.url.as_deref()),
+                ("acmecode", Some(top))
+            );
+            assert_eq!(p.org_id.unwrap().value, "0123456789ABCDEF01234567@AdobeOrg");
+        }
+    }
+
+    #[test]
+    fn frames_elsewhere_give_nothing() {
+        let labels = [
+            ("Client Code", "evilcode"),
+            ("IMS Organization ID", "EEEEEEEEEEEEEEEEEEEEEEEE@AdobeOrg"),
+        ];
+        let shell = "https://experience.adobe.com/#/@acme/target/setup/implementation";
+        let target = "https://experience.adobe.net/solutions/target/#/setup/implementation";
+        for (frame, top) in [
+            ("https://evil.test/target-lookalike.html", shell),
+            (target, "https://evil.test/#/@acme/target"),
+            (
+                target,
+                "https://acme.experiencecloud.adobe.com/content/mac/acme/target/activities.html",
+            ),
+        ] {
+            assert_eq!(
+                capture_in_frame(snap(frame, &[], &labels), top, 1),
+                None,
+                "{frame} in {top}"
+            );
+        }
+        // Target's own frame is not a top page: read alone, it gives nothing.
+        assert_eq!(capture(snap(target, &[], &labels), 1), None);
     }
 
     #[test]

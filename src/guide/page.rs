@@ -118,7 +118,9 @@ pub fn aem_origin_of_permission(pattern: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
     let port_ok = port.is_none_or(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    let adobe = ["adobe.com", "adobelogin.com", "adobe.io"]
+    // adobe.net: the Unified Shell's solution frames (origins.rs), whose content script match
+    // the browser also lists as a granted origin.
+    let adobe = ["adobe.com", "adobelogin.com", "adobe.io", "adobe.net"]
         .iter()
         .any(|d| host == *d || host.ends_with(&format!(".{d}")));
     (matches!(scheme, "https" | "http") && host_ok && port_ok && !adobe).then(|| origin.to_string())
@@ -262,6 +264,8 @@ mod tests {
             "https://experience.adobe.com/*",
             "https://ims-na1.adobelogin.com/*",
             "https://mc.adobe.io/*",
+            "https://experience.adobe.net/*",
+            "https://exc-unifiedcontent.experience.adobe.net/*",
             "<all_urls>",
             "https://localhost:/*",
         ] {

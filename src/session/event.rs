@@ -18,7 +18,16 @@ use crate::message::{Message, Problem};
 #[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum Event {
     /// A message `acceptMessage` accepted; `tab_id` is the sending tab's, for page messages.
-    Request { message: Message, tab_id: Option<u32> },
+    /// `frame_id` and `tab_url` are the browser's `sender.frameId` and `sender.tab.url`: a page
+    /// message from a frame (Target inside the Unified Shell) is read with the top page's address.
+    Request {
+        message: Message,
+        tab_id: Option<u32>,
+        #[serde(default)]
+        frame_id: Option<i64>,
+        #[serde(default)]
+        tab_url: Option<String>,
+    },
     /// A tab's address changed.
     TabUrlChanged { tab_id: u32 },
     /// A tab closed: its Undo record goes.
@@ -228,7 +237,16 @@ impl Step {
 
 pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
     match event {
-        Event::Request { message, tab_id } => request(s, message, tab_id, now_ms),
+        Event::Request {
+            message,
+            tab_id,
+            frame_id,
+            tab_url,
+        } => {
+            // The top page around the sending frame, if the sender is a frame.
+            let frame_top = tab_url.filter(|_| frame_id.is_some_and(|f| f != 0));
+            request(s, message, tab_id, frame_top, now_ms)
+        }
         Event::TabUrlChanged { tab_id } => tab_changed(tab_id),
         Event::TabClosed { tab_id } => fills::tab_closed(s, tab_id),
         Event::TabFacts {
@@ -288,12 +306,16 @@ fn tab_changed(tab_id: u32) -> Step {
     }
 }
 
-fn request(s: Session, message: Message, tab_id: Option<u32>, now_ms: u64) -> Step {
+fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<String>, now_ms: u64) -> Step {
     let facts = |tab_id, then| Step::io(Io::TabFacts { tab_id, then });
     match message {
+        // A frame's own address is not the tab's: the top page reports the tab's.
+        Message::PageSeen { .. } if frame_top.is_some() => Step::default(),
         // Seen from the tab's content script: its state may have changed.
         Message::PageSeen { .. } => tab_id.map(tab_changed).unwrap_or_default(),
-        Message::PageSnapshot { snapshot } => profile_ops::page_snapshot(s, snapshot, tab_id, now_ms),
+        Message::PageSnapshot { snapshot } => {
+            profile_ops::page_snapshot(s, snapshot, tab_id, frame_top.as_deref(), now_ms)
+        }
         Message::GetTabState { tab_id } => facts(tab_id, AfterTab::TabState),
         Message::GetGuide { tab_id } => facts(tab_id, AfterTab::Guide),
         Message::GetPopup { tab_id } => facts(tab_id, AfterTab::Popup),

@@ -56,11 +56,22 @@ fn profile_reply(s: Session, now_ms: u64) -> Step {
     Step::changed(s, Some(Reply::ProfileState(Box::new(state))))
 }
 
-/// What a Console or Target page shows; the badge says it gave something or wants a choice.
-/// A first client id or secret waits for the admin's yes (`awaiting`).
-pub(super) fn page_snapshot(mut s: Session, snapshot: PageSnapshot, tab_id: Option<u32>, now_ms: u64) -> Step {
+/// What a Console or Target page shows (or Target's frame inside the Unified Shell, whose top
+/// address is `frame_top`); the badge says it gave something or wants a choice. A first client
+/// id or secret waits for the admin's yes (`awaiting`).
+pub(super) fn page_snapshot(
+    mut s: Session,
+    snapshot: PageSnapshot,
+    tab_id: Option<u32>,
+    frame_top: Option<&str>,
+    now_ms: u64,
+) -> Step {
     let page = snapshot.url.clone();
-    let Some(capture) = pages::capture(snapshot, now_ms) else {
+    let captured = match frame_top {
+        Some(top) => pages::capture_in_frame(snapshot, top, now_ms),
+        None => pages::capture(snapshot, now_ms),
+    };
+    let Some(capture) = captured else {
         return Step::default();
     };
     let awaiting_before = s.awaiting.clone();
@@ -216,11 +227,9 @@ pub(super) fn site_settings(
             "IMS Link may not read this page yet: click the IMS Link icon while the page is open, then try again.",
         ));
     };
-    let Some(capture) = atjs::capture(&settings, now_ms) else {
-        return Step::reply(Reply::refused(
-            "no-at-js",
-            "This page has no Adobe Target at.js settings (targetGlobalSettings). Open a page of your site that runs Target.",
-        ));
+    let capture = match atjs::capture(&settings, now_ms) {
+        Ok(capture) => capture,
+        Err(problem) => return Step::reply(Reply::refused(&problem.code, problem.message)),
     };
     absorb(&mut s, capture, &[]);
     profile_reply(s, now_ms)

@@ -136,7 +136,7 @@ test('Target activities and Implementation pages fill tenant, client code and or
     assert.deepEqual(values((await stored()).profile), { tenant: 'acme' }, 'the activities page names only the tenant');
 
     const impl = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
-    await impl.page.getByText('IMS Organization ID').waitFor();
+    await impl.page.frameLocator('iframe[title="Adobe Target"]').getByText('IMS Organization ID').waitFor();
     const p = await profileWhere('client code and org id', (q) => q.clientCode && q.orgId);
     await settled();
     assert.deepEqual(values((await stored()).profile), { tenant: 'acme', clientCode: 'acmecode', orgId: ORG_ID });

@@ -36,7 +36,7 @@ async function acceptCaptured(popup) {
 
 async function visitTarget(popup) {
   const { page } = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
-  await page.getByText('IMS Organization ID').waitFor();
+  await page.frameLocator('iframe[title="Adobe Target"]').getByText('IMS Organization ID').waitFor(); // Target runs in the shell's iframe
   await waitForProfile(popup, 'clientCode', 'acme');
   await waitForProfile(popup, 'orgId', ORG);
   await page.close();

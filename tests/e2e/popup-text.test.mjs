@@ -43,7 +43,7 @@ test('no stray null or undefined in the popup: empty profile, findings without c
   assert.equal((await send(popup, { type: 'ClearProfile' })).type, 'ProfileState');
   assert.equal((await send(popup, { type: 'EditField', field: 'orgId', value: '00000000000000000000FFFF@AdobeOrg' })).type, 'ProfileState');
   const implementation = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
-  await implementation.page.getByText('IMS Organization ID').waitFor();
+  await implementation.page.frameLocator('iframe[title="Adobe Target"]').getByText('IMS Organization ID').waitFor();
   for (let i = 0; i < 50 && !(await send(popup, { type: 'GetProfile' })).conflicts?.length; i++) await popup.waitForTimeout(100);
   await implementation.page.close();
   text = await shown(popup);

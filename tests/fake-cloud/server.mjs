@@ -19,6 +19,9 @@ const SITES = new URL('./sites/', import.meta.url).pathname;
  */
 export const HOSTS = {
   'experience.adobe.com': 'experience',
+  // Where the Unified Shell loads solution UIs (Target) from, in its iframe (adobe-surfaces.md §8).
+  'experience.adobe.net': 'solutions',
+  'exc-unifiedcontent.experience.adobe.net': 'solutions',
   'acme.experiencecloud.adobe.com': 'legacy',
   'weretailprod.experiencecloud.adobe.com': 'legacy',
   'developer.adobe.com': 'console',
@@ -30,6 +33,12 @@ export const HOSTS = {
   'author-p12345-e67890.adobeaemcloud.com': 'aem',
   // A customer's site running at.js (tenant and client code in the page's world).
   'www.acme-shop.test': 'site',
+  // Target's edge, where at.js sends its delivery requests: Adobe's host for client code
+  // "acme", and the site's own first-party CNAME for it (adobe-surfaces.md §8).
+  'acme.tt.omtrdc.net': 'edge',
+  'target.acme-shop.test': 'edge',
+  // The Experience Platform Edge Network, where Web SDK (alloy) sites send their events.
+  'edge.adobedc.net': 'edge',
   // Not Adobe: a page IMS Link must ignore.
   'www.example.test': 'other',
   // An attacker's hosts (tests/e2e/trust-*.test.mjs): where a redirect points (it records what

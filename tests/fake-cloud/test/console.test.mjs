@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startFakeCloud } from '../server.mjs';
+import { SOLUTION_ORIGINS } from '../sites/solutions/handler.mjs';
 import { CONSOLE_ORG_ID, ORG_ID, WERETAIL_ORG_ID } from '../state.mjs';
 
 const OAUTH = '5f0a1b2c3d4e5f60718293a4b5c6d7e8';
@@ -236,34 +237,62 @@ test('"Download JSON" serves the workspace JSON of the credential, matching stat
   await jwtPage.close();
 });
 
-test('Target Administration > Implementation shows Client Code and IMS Organization ID per tenant', async () => {
-  const page = await open('https://experience.adobe.com/#/@acme/target/setup/implementation', 'Account details');
-  await page.getByText('Client Code', { exact: true }).waitFor();
-  assert.equal(await valueOf(page, 'Client Code'), 'acme');
-  assert.equal(await valueOf(page, 'IMS Organization ID'), ORG_ID);
-  const loadedAt = await page.evaluate(() => window.shellLoadedAt);
+for (const origin of SOLUTION_ORIGINS) {
+  test(`Target runs in the shell's iframe from ${origin}: Administration > Implementation shows Client Code and IMS Organization ID per org`, async () => {
+    cloud.state.shell = { solutionsOrigin: origin };
+    try {
+      const page = await context.newPage();
+      await page.goto('https://experience.adobe.com/#/@acme/sname:prod/target/setup/implementation');
+      await page.frameLocator('iframe[title="Adobe Target"]').getByText('Client Code', { exact: true }).waitFor();
+      const frame = page.frames().find((f) => f.url().startsWith(`${origin}/solutions/target/`));
+      assert.ok(frame, `Target's frame is on ${origin}: ${page.frames().map((f) => f.url())}`);
+      assert.equal(await valueOf(frame, 'Client Code'), 'acme');
+      assert.equal(await valueOf(frame, 'IMS Organization ID'), ORG_ID);
+      assert.equal(await valueOf(page, 'Client Code'), null, 'the top document does not hold Target screens');
+      const loadedAt = await page.evaluate(() => window.shellLoadedAt);
 
-  await page.getByLabel('Switch organization').selectOption('weretailprod');
-  await page.waitForURL(/#\/@weretailprod\/target\/setup\/implementation$/);
-  await page.getByText(WERETAIL_ORG_ID, { exact: true }).waitFor();
-  assert.equal(await valueOf(page, 'Client Code'), 'weretailprod');
-  assert.equal(await page.evaluate(() => window.shellLoadedAt), loadedAt, 'the shell must not reload');
+      await page.getByLabel('Switch organization').selectOption('weretailprod');
+      await page.waitForURL(/#\/@weretailprod\/target\/setup\/implementation$/);
+      await page.frameLocator('iframe[title="Adobe Target"]').getByText(WERETAIL_ORG_ID, { exact: true }).waitFor();
+      assert.equal(await page.evaluate(() => window.shellLoadedAt), loadedAt, 'the shell must not reload');
 
-  // Other Target routes still render as before.
-  await page.getByRole('link', { name: 'Activities' }).click();
-  await page.getByRole('heading', { name: 'Activities' }).waitFor();
-  await page.close();
-});
+      // Navigating inside Target's frame moves the top address, shell segments kept.
+      await page.frameLocator('iframe[title="Adobe Target"]').getByRole('link', { name: 'Activities' }).click();
+      await page.frameLocator('iframe[title="Adobe Target"]').getByRole('heading', { name: 'Activities' }).waitFor();
+      await page.waitForURL(/#\/@weretailprod\/target\/activities$/);
+      await page.close();
+    } finally {
+      cloud.state.shell = {};
+    }
+  });
+}
 
-test('the customer site exposes targetGlobalSettings and at.js in the page world, under CSP', async () => {
+test('the customer site: at.js keeps its settings inside the file, sends delivery requests, and comes in variants', async () => {
   const errors = [];
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('https://www.acme-shop.test/');
-  const seen = await page.evaluate(() => ({ settings: window.targetGlobalSettings, atjs: window.adobe?.target?.VERSION }));
-  assert.equal(seen.settings.clientCode, 'acme');
-  assert.equal(seen.settings.serverDomain, 'acme.tt.omtrdc.net');
-  assert.equal(seen.atjs, '2.11.4');
+  const seen = async (path) => {
+    await page.goto(`https://www.acme-shop.test${path}`);
+    await page.waitForTimeout(300);
+    return page.evaluate(() => ({
+      settings: window.targetGlobalSettings ?? null,
+      atjs: window.adobe?.target?.VERSION ?? null,
+      api: Object.keys(window.adobe?.target ?? {}).sort(),
+      deliveries: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/rest/v1/delivery?')).map((n) => new URL(n).host + ' ' + new URL(n).searchParams.get('client')),
+      alloy: window.__alloyNS ?? null,
+    }));
+  };
+  const home = await seen('/');
+  assert.equal(home.settings, null, 'no targetGlobalSettings: at.js carries its own settings');
+  assert.equal(home.atjs, '2.11.4');
+  assert.ok(!home.api.some((k) => /client|setting|config/i.test(k)), `adobe.target exposes no settings: ${home.api}`);
+  assert.deepEqual(home.deliveries, ['acme.tt.omtrdc.net acme']);
+  assert.deepEqual((await seen('/settings-only/')).deliveries, []);
+  assert.deepEqual((await seen('/tags/')).deliveries, ['acme.tt.omtrdc.net acme']);
+  assert.deepEqual((await seen('/cname/')).deliveries, ['target.acme-shop.test acme']);
+  assert.equal((await seen('/global-settings/')).settings.clientCode, 'acme');
+  const websdk = await seen('/websdk/');
+  assert.deepEqual([websdk.atjs, websdk.alloy, websdk.deliveries], [null, ['alloy'], []]);
   assert.deepEqual(errors, []);
   await page.close();
 });

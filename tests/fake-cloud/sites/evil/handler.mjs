@@ -41,6 +41,7 @@ export async function handle(req, res, ctx) {
   const path = ctx.url.pathname;
   if (path === '/totally/not/aem/form.html') return html(res, twoLabelsForm());
   if (path === '/after-fill.html') return html(res, afterFillPage());
+  if (path === '/target-lookalike.html') return html(res, targetLookalike());
   if (path === WIZARD && req.method === 'GET') {
     const inject = EXFIL + (ctx.url.searchParams.get('attack') === 'hidden-secret' ? HIDE_SECRET : '');
     return aemHandle(req, rewriting(res, (body) => body.replace('</head>', `${inject}</head>`)), { ...ctx, host: 'author.aem.test' });
@@ -106,6 +107,19 @@ ${field('Scope', 'scope')}
 ${field('Org ID', 'orgId')}
 <div style="display:none">${field('Client Secret', 'hiddenSecret')}</div>
 </form></body></html>`;
+}
+
+/**
+ * A frame an attacker gets onto the Unified Shell's page (an ad, a partner widget): it shows
+ * Target's "Account details" labels with its own client code and org, hoping IMS Link takes
+ * them as Target's (I).
+ */
+function targetLookalike() {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Adobe Target</title></head><body>
+<h1>Implementation</h1><h2>Account details</h2>
+<div><span>Client Code</span><span>evilcode</span></div>
+<div><span>IMS Organization ID</span><span>EEEEEEEEEEEEEEEEEEEEEEEE@AdobeOrg</span></div>
+</body></html>`;
 }
 
 function afterFillPage() {

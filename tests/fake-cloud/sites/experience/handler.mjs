@@ -1,10 +1,22 @@
-// Data the Target screens of the Unified Shell load by XHR. Only Administration >
-// Implementation needs any: its "Account details" (client code and IMS org of a tenant).
+// The Unified Shell's own data. Target's screens are not here: like the real shell, this page
+// loads them in an iframe from the solutions origin (sites/solutions/, PAGES.md "Target").
+import { SOLUTION_ORIGINS } from '../solutions/handler.mjs';
+
+export { SOLUTION_ORIGINS };
+
+/**
+ * `/shell/api/config`: where the shell loads solution UIs from (`state.shell.solutionsOrigin`,
+ * one of SOLUTION_ORIGINS; which one Target really uses is I, so tests run both) and the extra
+ * frames a test puts next to Target's (`state.shell.extraFrames`: addresses of other frames on
+ * the same top page, e.g. a hostile one).
+ */
 export async function handle(req, res, { url, state, json }) {
-  if (url.pathname !== '/target/api/account') return false;
-  const tenant = url.searchParams.get('tenant');
-  const found = Object.entries(state.orgs).find(([, o]) => o.tenant === tenant);
-  if (!found) return json(res, 404, { httpStatus: 404, errors: [{ errorCode: 'TenantNotFound', message: `No Target tenant ${tenant}` }] });
-  const [orgId, org] = found;
-  return json(res, 200, { tenant, clientCode: org.clientCode ?? tenant, imsOrgId: orgId, orgName: org.name });
+  if (url.pathname === '/shell/api/config') {
+    const shell = state.shell ?? {};
+    return json(res, 200, {
+      solutionsOrigin: SOLUTION_ORIGINS.includes(shell.solutionsOrigin) ? shell.solutionsOrigin : SOLUTION_ORIGINS[0],
+      extraFrames: shell.extraFrames ?? [],
+    });
+  }
+  return false;
 }

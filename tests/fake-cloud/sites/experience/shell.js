@@ -1,17 +1,25 @@
-// A tiny stand-in for Adobe's Unified Shell: hash routes `#/@<tenant>/<app>/...`, changed
-// without page loads (org switcher, in-app navigation), as on experience.adobe.com.
+// A tiny stand-in for Adobe's Unified Shell: hash routes `#/@<org>/<app>/...` (extra shell
+// segments such as `sname:prod`, `so:…`, `in:…` may follow `@<org>`, V), changed without page
+// loads (org switcher). Like the real shell (adobe-surfaces.md §8, V: "AEC solution
+// experiences run within an iframe in the unified shell"), Target's screens are not in this
+// document: they run in an iframe from the solutions origin (sites/solutions/), which gets
+// its context (the org) by postMessage and reports its own route back, so the top address
+// follows the frame.
 'use strict';
 window.shellLoadedAt = Date.now(); // tests check this survives route changes (no reload)
 
-const ACTIVITIES = [
-  { name: 'Homepage hero A/B', type: 'A/B Test', status: 'Live' },
-  { name: 'Checkout recommendations', type: 'Recommendations', status: 'Inactive' },
-  { name: 'Spring campaign XT', type: 'Experience Targeting', status: 'Draft' },
-];
+let config = null;
+/** The frame Target runs in, and the context it is to get. */
+let solution = null;
 
 function route() {
   const m = location.hash.match(/^#\/@([^/?]*)\/?([^?]*)/);
-  return m ? { tenant: decodeURIComponent(m[1]), path: m[2] } : { tenant: null, path: '' };
+  if (!m) return { tenant: null, shell: '', path: '' };
+  const parts = m[2].split('/');
+  // Shell segments (`sname:prod/so:acme/in:xyz`) sit between the org and the app's route.
+  let i = 0;
+  while (i < parts.length && /^[a-z]+:/.test(parts[i])) i++;
+  return { tenant: decodeURIComponent(m[1]), shell: parts.slice(0, i).join('/'), path: parts.slice(i).join('/') };
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -25,8 +33,9 @@ function render() {
   const { tenant, path } = route();
   const view = document.getElementById('view');
   view.replaceChildren();
-  const inTarget = path.startsWith('target');
-  document.getElementById('target-nav').hidden = !inTarget;
+  view.className = '';
+  solution = null;
+  const inTarget = path === 'target' || path.startsWith('target/');
   document.getElementById('app-name').textContent = inTarget ? 'Target' : 'Home';
   if (!tenant && /^#\/[a-z]/.test(location.hash)) {
     // Like the real shell, an address without an organization opens the last one used.
@@ -38,58 +47,38 @@ function render() {
     return;
   }
   document.getElementById('org-switcher').value = tenant;
-  document.querySelectorAll('#target-nav a').forEach((a) => {
-    a.href = `#/@${tenant}/${a.dataset.route}`;
-  });
-  if (path.startsWith('target/activities') || path === 'target' || path === 'target/') {
-    const table = el('table', { class: 'activities' }, el('tr', {}, el('th', {}, 'Activity'), el('th', {}, 'Type'), el('th', {}, 'Status')));
-    ACTIVITIES.forEach((a) => table.append(el('tr', {}, el('td', {}, a.name), el('td', {}, a.type), el('td', {}, a.status))));
-    view.append(el('h1', {}, 'Activities'), table);
-  } else if (path.startsWith('target/setup/implementation')) {
-    renderImplementation(view, tenant);
-  } else if (inTarget) {
-    view.append(el('h1', {}, path.split('/').pop().replace(/^\w/, (c) => c.toUpperCase())));
+  if (inTarget) {
+    const inner = path.replace(/^target\/?/, '') || 'activities';
+    const frame = el('iframe', { class: 'solution-frame', title: 'Adobe Target', src: `${config.solutionsOrigin}/solutions/target/#/${inner}` });
+    solution = { frame, context: { type: 'exc-context', org: tenant } };
+    view.className = 'solution';
+    view.append(frame);
+    for (const src of config.extraFrames) view.append(el('iframe', { class: 'extra-frame', title: 'Partner widget', src }));
   } else {
     view.append(el('h1', {}, `Welcome, ${tenant}`), el('p', {}, 'Open Target from the solution switcher.'),
       el('a', { href: `#/@${tenant}/target/activities` }, 'Go to Target'));
   }
 }
 
-const ADMIN_PAGES = [
-  ['Visual Experience Composer', 'vec'], ['Reporting', 'reporting'], ['Implementation', 'implementation'], ['Properties', 'properties'],
-  ['Users', 'users'], ['Environments', 'environments'], ['Response Tokens', 'response-tokens'],
-];
-
-/** A label and its value, as Target's React Spectrum screens show them (no ids on values). */
-function labeledValue(label, value) {
-  return el('div', { class: 'labeled-value' }, el('span', { class: 'labeled-value-label' }, label), el('span', { class: 'labeled-value-value' }, value));
-}
-
-// Administration > Implementation. "Account details" is loaded by XHR, as in the real Target
-// UI, so a reader must wait for the values rather than expect them at page load.
-function renderImplementation(view, tenant) {
-  const here = location.hash;
-  const admin = el('nav', { class: 'admin-nav', 'aria-label': 'Administration' });
-  ADMIN_PAGES.forEach(([text, page]) => admin.append(el('a', { href: `#/@${tenant}/target/setup/${page}`, ...(page === 'implementation' ? { 'aria-current': 'page' } : {}) }, text)));
-  const account = el('section', { class: 'admin-card' }, el('h2', {}, 'Account details'), el('p', { class: 'loading' }, 'Loading…'));
-  const methods = el('section', { class: 'admin-card' }, el('h2', {}, 'Implementation methods'),
-    labeledValue('Main implementation method', 'at.js 2.11.4'),
-    el('div', { class: 'admin-actions' }, el('button', { type: 'button' }, 'Edit at.js settings'), el('button', { type: 'button' }, 'Download at.js 2.11.4')));
-  view.append(el('div', { class: 'admin' }, admin, el('div', { class: 'admin-content' }, el('h1', {}, 'Implementation'), account, methods)));
-  fetch(`/target/api/account?tenant=${encodeURIComponent(tenant)}`)
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((d) => {
-      if (location.hash !== here) return; // the user moved on; this view is gone
-      account.replaceChildren(el('h2', {}, 'Account details'), labeledValue('Client Code', d.clientCode), labeledValue('IMS Organization ID', d.imsOrgId));
-    })
-    .catch((err) => {
-      if (location.hash === here) account.replaceChildren(el('h2', {}, 'Account details'), el('p', { class: 'error', role: 'alert' }, `Could not load account details (${err.message}).`));
-    });
-}
+// The solution frame asks for its context when it starts and reports its route as it moves.
+window.addEventListener('message', (e) => {
+  if (!solution || e.source !== solution.frame.contentWindow || e.origin !== config.solutionsOrigin) return;
+  if (e.data?.type === 'exc-ready') solution.frame.contentWindow.postMessage(solution.context, config.solutionsOrigin);
+  if (e.data?.type === 'exc-route' && typeof e.data.path === 'string') {
+    const { tenant, shell } = route();
+    const next = `#/@${tenant}/${shell ? `${shell}/` : ''}target/${e.data.path}`;
+    if (next !== location.hash) history.replaceState(null, '', next); // no hashchange: the frame stays
+  }
+});
 
 document.getElementById('org-switcher').addEventListener('change', (e) => {
   const { path } = route();
   location.hash = `#/@${e.target.value}/${path || 'home'}`;
 });
 window.addEventListener('hashchange', render);
-render();
+fetch('/shell/api/config')
+  .then((r) => r.json())
+  .then((c) => {
+    config = c;
+    render();
+  });

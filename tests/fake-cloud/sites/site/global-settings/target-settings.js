@@ -1,5 +1,5 @@
-// What a customer's site sets before at.js loads (Adobe's documented targetGlobalSettings);
-// IMS Link reads clientCode and serverDomain from the page's world, not its own.
+// A site that sets Adobe's documented targetGlobalSettings before at.js loads, client code
+// included; at.js lets these override the settings in its file.
 window.targetGlobalSettings = {
   clientCode: 'acme',
   imsOrgId: '0123456789ABCDEF01234567@AdobeOrg',

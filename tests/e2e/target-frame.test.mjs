@@ -1,0 +1,117 @@
+// Issue 12, point 2: Target runs inside an iframe of the Unified Shell, served from another
+// origin than the top page (adobe-surfaces.md §8 "Target pages"). IMS Link reads the tenant
+// from the top address and the Implementation page's Client Code and IMS Organization ID from
+// inside Target's frame, on either solutions origin, and takes nothing from any other frame.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch } from './harness.mjs';
+import { ORG_ID } from '../fake-cloud/state.mjs';
+import { SOLUTION_ORIGINS } from '../fake-cloud/sites/solutions/handler.mjs';
+
+let b;
+
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+const stored = () => b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session ?? {});
+
+async function until(what, probe, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await probe();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the profile is ${JSON.stringify((await stored()).profile ?? null)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function profileWhere(what, ok) {
+  return until(what, async () => {
+    const { profile } = await stored();
+    return profile && ok(profile) ? profile : null;
+  });
+}
+
+async function emptyProfile() {
+  await b.worker().evaluate(async () => {
+    const { session = {} } = await chrome.storage.session.get('session');
+    await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [] } });
+  });
+}
+
+/** Waits until two quiet rounds of the debounced snapshots passed. */
+async function settled() {
+  let before = JSON.stringify(await stored());
+  for (let quiet = 0; quiet < 2;) {
+    await new Promise((r) => setTimeout(r, 400));
+    const now = JSON.stringify(await stored());
+    quiet = now === before ? quiet + 1 : 0;
+    before = now;
+  }
+}
+
+const targetFrame = (page) => page.frameLocator('iframe[title="Adobe Target"]');
+
+for (const origin of SOLUTION_ORIGINS) {
+  test(`Target in the shell's iframe from ${origin}: tenant from the top address, client code and org id from the frame`, async () => {
+    await emptyProfile();
+    b.cloud.state.shell = { solutionsOrigin: origin };
+    const org = b.cloud.state.orgs[ORG_ID];
+    org.clientCode = 'acmecode'; // differs from the tenant, so it can only come from Target's frame
+    try {
+      // Shell segments after the org (V) stay in the top address.
+      const top = 'https://experience.adobe.com/#/@acme/sname:prod/so:acme/target/setup/implementation';
+      const { page, tabId } = await b.openTab(top);
+      await targetFrame(page).getByText('IMS Organization ID').waitFor();
+      assert.ok(page.frames().some((f) => f.url().startsWith(`${origin}/solutions/target/`)), 'Target runs in the frame');
+      const p = await profileWhere('client code and org id from the frame', (q) => q.clientCode && q.orgId);
+      assert.equal(p.tenant?.value, 'acme');
+      assert.equal(p.clientCode.value, 'acmecode');
+      assert.equal(p.orgId.value, ORG_ID);
+      // The admin sees where the values are: the shell's address, not the frame's.
+      assert.equal(p.clientCode.source.url, top);
+
+      const popup = await b.openPopup(tabId);
+      await popup.locator('#tenant').filter({ hasText: /^acme$/ }).waitFor();
+      await popup.locator('#pv-clientCode').filter({ hasText: /^acmecode$/ }).waitFor();
+      await popup.locator('#pv-orgId').filter({ hasText: ORG_ID }).waitFor();
+      await Promise.all([popup.close(), page.close()]);
+    } finally {
+      org.clientCode = 'acme';
+      b.cloud.state.shell = {};
+    }
+  });
+}
+
+test("a hostile frame on the shell's page showing Target's labels gives nothing; Target's own frame still does", async () => {
+  await emptyProfile();
+  b.cloud.state.shell = { extraFrames: ['https://evil.test/target-lookalike.html'] };
+  try {
+    const { page } = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
+    await page.frameLocator('iframe[title="Partner widget"]').getByText('evilcode').waitFor();
+    await targetFrame(page).getByText('IMS Organization ID').waitFor();
+    await profileWhere('the real client code', (q) => q.clientCode?.value === 'acme' && q.orgId);
+    await settled();
+    const s = await stored();
+    assert.equal(s.profile.clientCode.value, 'acme');
+    assert.equal(s.profile.orgId.value, ORG_ID);
+    assert.deepEqual(s.pending ?? [], [], 'the hostile values are not even offered as conflicts');
+    assert.ok(!JSON.stringify(s).includes('evilcode') && !JSON.stringify(s).includes('EEEEEEEE'));
+    await page.close();
+  } finally {
+    b.cloud.state.shell = {};
+  }
+});
+
+test("Target's frame opened on its own (no shell around it) is not read", async () => {
+  await emptyProfile();
+  const { page } = await b.openTab(`${SOLUTION_ORIGINS[0]}/solutions/target/#/setup/implementation`);
+  await page.getByText('Loading…').waitFor();
+  await settled();
+  assert.equal((await stored()).profile?.clientCode, undefined);
+  await page.close();
+});
