@@ -1,12 +1,16 @@
 // Target cloud configuration pages of both AEMs and the Sling POSTs they make.
 import { targetCloudPage, CLOUD_EDIT_PREFIX } from '../pages/target-cloud.mjs';
 import { targetLegacyPage } from '../pages/target-legacy.mjs';
+import { connectTarget } from './adobe-calls.mjs';
 import { parseFormBody } from './form-body.mjs';
 import { coralPage, aemShell, esc, sendHtml } from './html.mjs';
 
 const LEGACY_PAGE = /^\/etc\/cloudservices\/testandtarget\/([a-z0-9-]+)\.html$/;
 const CLOUD_PAGE = new RegExp(`^${CLOUD_EDIT_PREFIX.replace(/\./g, '\\.')}/conf/([a-z0-9-]+)/settings/cloudconfigs/target$`);
 const CONFIG_POST = /^(\/etc\/cloudservices\/testandtarget\/[a-z0-9-]+|\/conf\/[a-z0-9-]+\/settings\/cloudconfigs\/target)\/jcr:content(\.connect\.json)?$/;
+// AEM 6.5's classic Target dialog posts Connect here with cmd=connect (V for the classic API;
+// the IMS variant's other parameters are G: the dialog's fields and the configuration's path).
+const COMMAND_PATH = '/libs/cq/analytics/testandtarget/command';
 const CLOUD_CONSOLE = /^\/libs\/cq\/core\/content\/tools\/cloudconfigs\.html\/conf\/([a-z0-9-]+)$/;
 
 export async function handleTarget(req, res, ctx) {
@@ -20,14 +24,15 @@ export async function handleTarget(req, res, ctx) {
     const rows = state.aem.targetConfigs.filter((c) => c.path.startsWith(`/conf/${m[1]}/`)).map((c) => `<li>${esc(c.title)} <code>${esc(c.path)}</code></li>`).join('');
     return sendHtml(res, coralPage({ title: 'Cloud Configurations | Adobe Experience Manager', body: aemShell({ title: `Cloud Configurations — ${m[1]}`, content: `<ul class="aem-card" id="cloudconfigs">${rows}</ul>` }) }));
   }
+  if (req.method === 'POST' && path === COMMAND_PATH) {
+    const fields = parseFormBody(req.headers['content-type'], ctx.body);
+    if (fields.cmd !== 'connect') return json(res, 400, { message: `Unknown command ${fields.cmd ?? ''}` });
+    return json(res, 200, await connect(state, fields.path ?? '', fields));
+  }
   if (req.method === 'POST' && (m = CONFIG_POST.exec(path))) {
     const fields = parseFormBody(req.headers['content-type'], ctx.body);
     const configPath = m[1];
-    if (m[2]) {
-      state.aem.actions.push({ action: 'connectTarget', path: configPath, fields });
-      // Placeholder until the check calls the fake Target API: tests see the recorded click.
-      return json(res, 200, { status: 'pending', message: 'Connection check recorded; the fake AEM does not call Adobe Target yet.' });
-    }
+    if (m[2]) return json(res, 200, await connect(state, configPath, fields));
     state.aemSubmissions.push({ path, fields });
     const i = state.aem.targetConfigs.findIndex((c) => c.path === configPath);
     // The classic dialog posts no title: the one given at Create Configuration stays.
@@ -38,4 +43,29 @@ export async function handleTarget(req, res, ctx) {
     return json(res, 200, { status: 'ok', path: configPath });
   }
   return false;
+}
+
+// V: "Connection successful" (6.5 docs); that AEM as a Cloud Service says the same is I.
+export const CONNECT_OK = 'Connection successful';
+
+/**
+ * AEM's Connect, server side, with the IMS configuration the form names and the tenant it
+ * holds. AEM's words for a failure are not documented (G): they quote the answer that failed.
+ */
+async function connect(state, configPath, fields) {
+  const imsId = fields['./imsConfigId'] ?? '';
+  const tenant = (fields['./tenant'] || fields['./clientcode'] || '').trim();
+  const config = state.aem.imsConfigs.find((c) => c.id === imsId);
+  let result;
+  if (!config) result = { ok: false, message: 'Connection failed: no IMS configuration is selected.' };
+  else if (!tenant) result = { ok: false, message: 'Connection failed: the Tenant ID is empty.' };
+  else {
+    const r = await connectTarget(state, config, tenant);
+    result = r.ok ? { ok: true, message: CONNECT_OK }
+      : r.reason ? { ok: false, message: `Connection failed: ${r.reason}` }
+      : r.stage === 'ims' ? { ok: false, message: `Connection failed: unable to retrieve an access token. IMS responded with status ${r.status}: ${JSON.stringify(r.body ?? {})}` }
+      : { ok: false, message: `Connection failed: Adobe Target responded with status ${r.status}: ${JSON.stringify(r.body ?? {})}` };
+  }
+  state.aem.actions.push({ action: 'connectTarget', path: configPath, imsConfigId: imsId, tenant, ok: result.ok });
+  return { status: result.ok ? 'ok' : 'error', message: result.message };
 }

@@ -71,7 +71,7 @@ const connectResult = form.querySelector('.tt-connect-result');
 document.querySelector('#tt-connect button').addEventListener('click', async () => {
   connectResult.textContent = 'Connecting…';
   try {
-    const { message } = await postParams(`${form.getAttribute('action')}.connect.json`, new URLSearchParams(new FormData(form)));
+    const { message } = await postParams('/libs/cq/analytics/testandtarget/command', new URLSearchParams([['cmd', 'connect'], ['path', form.getAttribute('action').replace(/\/jcr:content$/, '')], ...new FormData(form)]));
     connectResult.textContent = message;
   } catch (err) {
     connectResult.textContent = `Connection failed: ${err.message}`;
