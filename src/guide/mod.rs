@@ -35,6 +35,36 @@ pub struct GuideInput {
     pub secret_origins: Vec<String>,
     /// The last fill in this tab, if any.
     pub fill_here: Option<FillHere>,
+    /// The title of the IMS configuration IMS Link filled (or migrated).
+    pub ims_config_title: Option<String>,
+    /// AEM's own verdicts, read from its pages.
+    pub aem: AemSeen,
+}
+
+/// AEM's own verdicts as the guide needs them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AemSeen {
+    /// Check Health on the IMS configurations console.
+    pub health: Option<VerdictSeen>,
+    /// Connect on a Target configuration.
+    pub connect: Option<VerdictSeen>,
+}
+
+/// One verdict of AEM's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct VerdictSeen {
+    /// Whether AEM said it worked.
+    pub ok: bool,
+    /// The page it was read on.
+    pub url: String,
+    /// AEM's words.
+    pub text: String,
+    /// The dialog around them (names the configuration checked).
+    pub context: String,
+    /// Why it failed, from the catalogue.
+    pub diagnosis: Option<DiagnosisSeen>,
 }
 
 /// The last fill in a tab: which form, on which address.
@@ -153,6 +183,8 @@ pub enum Action {
     CheckIms,
     /// Run the Target connection check.
     CheckTarget,
+    /// Read AEM's own verdict (Check Health, Connect) on this page.
+    ReadAemResult,
     /// Allow this AEM origin to receive the client secret (the fill's waiting question).
     AllowSecrets,
 }

@@ -39,6 +39,24 @@ impl Next {
     }
 }
 
+/// The name of AEM's Connect button on a Target form.
+fn connect_label(form: FormKind) -> &'static str {
+    if form == FormKind::TargetClassic {
+        "Connect to Adobe Target"
+    } else {
+        "Connect"
+    }
+}
+
+/// The name of the button that saves a Target form.
+fn save_label(form: FormKind) -> &'static str {
+    if form == FormKind::TargetClassic {
+        "OK"
+    } else {
+        "Save & Close"
+    }
+}
+
 /// Saving a form IMS Link just filled in this tab.
 fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
     if let Some(origin) = &f.consent_here {
@@ -68,22 +86,21 @@ fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
             )
             .steps(vec![click("Next"), click("Create")]),
         ),
-        FormKind::TargetClassic if !target_done => Some(
-            next(
-                StageId::AemTarget,
-                "Check the values, click \u{201c}OK\u{201d} to save them, then connect to Target.",
+        // Connect first (6.5 keeps OK disabled until it succeeds), then save: AEM's own Connect
+        // is the verdict, read from the page before it is saved away.
+        FormKind::TargetClassic | FormKind::TargetCloud if !target_done && !f.connect_read_here() => {
+            let connect = connect_label(form);
+            Some(
+                next(
+                    StageId::AemTarget,
+                    format!(
+                        "Check the values, click \u{201c}{connect}\u{201d} and wait for AEM's answer; then let IMS Link read it."
+                    ),
+                )
+                .steps(vec![click(connect)])
+                .action(Action::ReadAemResult),
             )
-            .steps(vec![click("OK")])
-            .action(if f.ims.is_some_and(|c| c.ok) { Action::CheckTarget } else { Action::CheckIms }),
-        ),
-        FormKind::TargetCloud if !target_done => Some(
-            next(
-                StageId::AemTarget,
-                "Check the values, click \u{201c}Save & Close\u{201d}, then connect to Target.",
-            )
-            .steps(vec![click("Save & Close")])
-            .action(if f.ims.is_some_and(|c| c.ok) { Action::CheckTarget } else { Action::CheckIms }),
-        ),
+        }
         _ => None,
     }
 }
@@ -139,10 +156,30 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     next(StageId::Console, stage.detail.clone()).link_of(stage)
 }
 
-fn aem_ims_next(page: &Page, stage: &Stage) -> Next {
+fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     match page.kind {
         PageKind::AemImsWizard => {
             next(StageId::AemIms, "Fill this wizard with the profile's values.").action(Action::FillForm)
+        }
+        // After IMS Link filled a configuration (or when AEM's check failed): AEM's own verdict.
+        PageKind::AemImsConsole if f.ims_filled_on.is_some() || stage.status == Status::Problem => {
+            let name = f.ims_title.unwrap_or("your configuration");
+            let text = if stage.status == Status::Problem {
+                format!("{} Then run Check Health again.", stage.detail)
+            } else {
+                format!(
+                    "Click \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}; when AEM answers, let IMS Link read its verdict."
+                )
+            };
+            next(StageId::AemIms, text)
+                .steps(vec![
+                    Step::Click {
+                        name: "Check Health".into(),
+                        within: f.ims_title.map(str::to_string),
+                    },
+                    click("Check"),
+                ])
+                .action(Action::ReadAemResult)
         }
         PageKind::AemImsConsole => next(
             StageId::AemIms,
@@ -155,6 +192,22 @@ fn aem_ims_next(page: &Page, stage: &Stage) -> Next {
 
 fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     if stage.status == Status::Problem {
+        // AEM's Connect failed: fix, then connect again on the form; IMS Link's own check failed: run it again.
+        if f.connect.is_some() {
+            return match page.kind.form() {
+                Some(form @ (FormKind::TargetClassic | FormKind::TargetCloud)) => next(
+                    StageId::AemTarget,
+                    format!(
+                        "{} Then click \u{201c}{}\u{201d} again.",
+                        stage.detail,
+                        connect_label(form)
+                    ),
+                )
+                .steps(vec![click(connect_label(form))])
+                .action(Action::ReadAemResult),
+                _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
+            };
+        }
         return next(StageId::AemTarget, stage.detail.clone()).action(Action::CheckTarget);
     }
     let title = format!("Adobe Target ({})", f.tenant.unwrap_or("tenant"));
@@ -189,7 +242,6 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             StageId::AemTarget,
             "Open your site's configuration folder, then click \u{201c}Create\u{201d}.",
         ),
-        _ if f.target_filled_on.is_some() => next(StageId::AemTarget, stage.detail.clone()).action(Action::CheckTarget),
         _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
     }
 }
@@ -202,19 +254,35 @@ pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
         }
     }
     let Some(stage) = stages.iter().find(|s| s.status != Status::Done) else {
-        return Next {
-            stage: None,
-            text: "All four stages are done: AEM reaches Adobe Target through IMS.".into(),
-            steps: Vec::new(),
-            action: None,
-            link: None,
-        };
+        return all_done(f, page);
     };
     match stage.id {
         StageId::Target => next(StageId::Target, stage.detail.clone()).link_of(stage),
         StageId::Console => console_next(f, page, stage),
-        StageId::AemIms => aem_ims_next(page, stage),
+        StageId::AemIms => aem_ims_next(f, page, stage),
         StageId::AemTarget => aem_target_next(f, page, stage),
+    }
+}
+
+/// The last message: what was proven, by whom; on the form AEM just connected, save it.
+fn all_done(f: &Facts, page: &Page) -> Next {
+    let mut text = "All four stages are done. Adobe Target gave the tenant; Adobe IMS accepted the credential \
+                    (IMS Link's check); AEM's own Check Health got a token from IMS; AEM's own Connect reached Target."
+        .to_string();
+    let mut steps = Vec::new();
+    if let Some(form) = page.kind.form().filter(|_| f.connect_read_here()) {
+        text.push_str(&format!(
+            " Click \u{201c}{}\u{201d} to save the Target configuration.",
+            save_label(form)
+        ));
+        steps.push(click(save_label(form)));
+    }
+    Next {
+        stage: None,
+        text,
+        steps,
+        action: None,
+        link: None,
     }
 }
 

@@ -3,7 +3,8 @@
 use super::event::{AfterTab, Step};
 use super::reply::{PopupState, ProfileState, Reply};
 use super::Session;
-use crate::guide::{self, CheckSeen, DiagnosisSeen, FillHere, GuideInput};
+use crate::guide::{self, AemSeen, CheckSeen, DiagnosisSeen, FillHere, GuideInput, VerdictSeen};
+use crate::ims::aem_verdict::AemVerdict;
 use crate::ims::check::CheckReport;
 use crate::profile::diagnose;
 use crate::tab;
@@ -29,6 +30,19 @@ fn seen(report: &Option<CheckReport>) -> Option<CheckSeen> {
     })
 }
 
+fn verdict_seen(v: &Option<AemVerdict>) -> Option<VerdictSeen> {
+    v.as_ref().map(|v| VerdictSeen {
+        ok: v.ok,
+        url: v.url.clone(),
+        text: v.text.clone(),
+        context: v.context.clone(),
+        diagnosis: v.diagnosis.as_ref().map(|d| DiagnosisSeen {
+            summary: d.summary.clone(),
+            next_step: d.next_step.clone(),
+        }),
+    })
+}
+
 fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec<String>, now_ms: u64) -> guide::Guide {
     let input = GuideInput {
         url,
@@ -46,6 +60,11 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
             url: f.url.clone(),
             consent: f.consent.clone(),
         }),
+        ims_config_title: s.ims_config_title.clone(),
+        aem: AemSeen {
+            health: verdict_seen(&s.aem.health),
+            connect: verdict_seen(&s.aem.connect),
+        },
     };
     guide::guide(&input, now_ms)
 }
