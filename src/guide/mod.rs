@@ -49,6 +49,18 @@ pub struct AemSeen {
     pub health: Option<VerdictSeen>,
     /// Connect on a Target configuration.
     pub connect: Option<VerdictSeen>,
+    /// AEM's IMS configurations, as its console last listed them.
+    pub configs: Option<ConfigsSeen>,
+}
+
+/// AEM's IMS configurations as one console listed them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ConfigsSeen {
+    /// The console's address.
+    pub url: String,
+    /// The configurations.
+    pub configs: Vec<crate::ims::aem_configs::AemConfig>,
 }
 
 /// One verdict of AEM's.
@@ -247,7 +259,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let next = next::next_step(&facts, &page, &stages);
     Guide {
         page: page.kind,
-        here: next::here(&page),
+        here: next::here_with_configs(&facts, &page),
         action: next::page_action(&facts, &page).or(next.action),
         fill_label: next::fill_label(&page),
         secrets_allowed: page

@@ -58,7 +58,7 @@ fn save_label(form: FormKind) -> &'static str {
 }
 
 /// Saving a form IMS Link just filled in this tab.
-fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
+fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage]) -> Option<Next> {
     if let Some(origin) = &f.consent_here {
         let stage = if form == FormKind::ImsWizard {
             StageId::AemIms
@@ -79,6 +79,13 @@ fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
         .iter()
         .any(|s| s.id == StageId::AemTarget && s.status == Status::Done);
     match form {
+        FormKind::ImsWizard if on_properties => Some(
+            next(
+                StageId::AemIms,
+                "Check the values (Authentication Type OAuth, the title kept), then click \u{201c}Save & Close\u{201d}; then run Check Health on it.",
+            )
+            .steps(vec![click("Save & Close")]),
+        ),
         FormKind::ImsWizard => Some(
             next(
                 StageId::AemIms,
@@ -181,6 +188,42 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
                 ])
                 .action(Action::ReadAemResult)
         }
+        PageKind::AemImsProperties => next(
+            StageId::AemIms,
+            "Switch this configuration to OAuth Server-to-Server with the profile's values; its title stays. The profile comes from the same Console credential: Adobe's conversion kept its client ID.",
+        )
+        .action(Action::FillForm),
+        // JWT configurations must be migrated, not duplicated: read AEM's list first.
+        PageKind::AemImsConsole if f.configs.is_none() => next(
+            StageId::AemIms,
+            "Let IMS Link read AEM's IMS configurations: JWT ones are deprecated and are migrated to OAuth Server-to-Server rather than created anew.",
+        )
+        .action(Action::ReadAemResult),
+        PageKind::AemImsConsole if f.to_migrate().is_some() => {
+            let title = f.to_migrate().map(|c| c.title.clone()).unwrap_or_default();
+            let leave: Vec<String> = f
+                .configs
+                .unwrap_or_default()
+                .iter()
+                .filter(|c| c.auto_provisioned)
+                .map(|c| format!("\u{201c}{}\u{201d}", c.title))
+                .collect();
+            let leave = if leave.is_empty() {
+                String::new()
+            } else {
+                format!(" Leave {}: auto-provisioned, Adobe migrates these.", leave.join(", "))
+            };
+            next(
+                StageId::AemIms,
+                format!(
+                    "Migrate \u{201c}{title}\u{201d} to OAuth Server-to-Server: click \u{201c}Properties\u{201d} for it, then let IMS Link fill them.{leave}"
+                ),
+            )
+            .steps(vec![Step::Click {
+                name: "Properties".into(),
+                within: Some(title),
+            }])
+        }
         PageKind::AemImsConsole => next(
             StageId::AemIms,
             "Click \u{201c}Create\u{201d}, then open IMS Link again on the wizard.",
@@ -249,7 +292,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
 /// The next step for this tab.
 pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
     if let Some(form) = f.filled_here.filter(|form| page.kind.form() == Some(*form)) {
-        if let Some(n) = save_filled(f, form, stages) {
+        if let Some(n) = save_filled(f, form, page.kind == PageKind::AemImsProperties, stages) {
             return n;
         }
     }
@@ -290,7 +333,9 @@ fn all_done(f: &Facts, page: &Page) -> Next {
 pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
     match page.kind {
         PageKind::Target if page.tenant.is_some() => Some(Action::CopyTenant),
-        PageKind::AemImsWizard | PageKind::AemTargetClassic | PageKind::AemTargetCloud => Some(Action::FillForm),
+        PageKind::AemImsWizard | PageKind::AemImsProperties | PageKind::AemTargetClassic | PageKind::AemTargetCloud => {
+            Some(Action::FillForm)
+        }
         PageKind::ConsoleCredential if f.auth == Some(AuthType::Jwt) && !f.has_key_pair => {
             Some(Action::GenerateKeyPair)
         }
@@ -303,7 +348,11 @@ pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
 /// click then asks for site access); none elsewhere, where there is nothing to fill.
 pub fn fill_label(page: &Page) -> Option<String> {
     match page.kind {
-        PageKind::AemImsWizard | PageKind::AemTargetClassic | PageKind::AemTargetCloud | PageKind::AemImsConsole => {
+        PageKind::AemImsWizard
+        | PageKind::AemImsProperties
+        | PageKind::AemTargetClassic
+        | PageKind::AemTargetCloud
+        | PageKind::AemImsConsole => {
             let host = page
                 .aem_origin
                 .as_deref()
@@ -313,6 +362,24 @@ pub fn fill_label(page: &Page) -> Option<String> {
         }
         PageKind::Unreadable => Some("Fill this form".into()),
         _ => None,
+    }
+}
+
+/// One sentence about the tab; on AEM's IMS console, its configurations with their types.
+pub fn here_with_configs(f: &Facts, page: &Page) -> String {
+    let here = here(page);
+    match f
+        .configs
+        .filter(|c| page.kind == PageKind::AemImsConsole && !c.is_empty())
+    {
+        Some(configs) => {
+            let list: Vec<String> = configs
+                .iter()
+                .map(|c| format!("\u{201c}{}\u{201d} ({})", c.title, c.advice()))
+                .collect();
+            format!("{here} AEM lists: {}.", list.join("; "))
+        }
+        None => here,
     }
 }
 
@@ -326,6 +393,7 @@ pub fn here(page: &Page) -> String {
         PageKind::Console => "The Adobe Developer Console.".into(),
         PageKind::AemImsConsole => format!("AEM's Adobe IMS Configurations on {on}."),
         PageKind::AemImsWizard => format!("AEM's IMS configuration wizard on {on}."),
+        PageKind::AemImsProperties => format!("An IMS configuration's Properties on {on}."),
         PageKind::AemCloudServices => format!("AEM's Legacy Cloud Services on {on}."),
         PageKind::AemTargetConsole => format!("AEM's Adobe Target configurations on {on}."),
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => format!("An AEM Target configuration on {on}."),

@@ -36,6 +36,8 @@ pub struct Facts<'a> {
     pub connect: Option<&'a VerdictSeen>,
     /// This tab's address.
     pub url: Option<&'a str>,
+    /// AEM's IMS configurations, when its console was read on the AEM in question.
+    pub configs: Option<&'a [crate::ims::aem_configs::AemConfig]>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -110,7 +112,28 @@ impl<'a> Facts<'a> {
             }),
             connect: input.aem.connect.as_ref(),
             url: input.url.as_deref(),
+            configs: None,
         }
+        .with_configs(input)
+    }
+
+    fn with_configs(mut self, input: &'a GuideInput) -> Facts<'a> {
+        // A list read on another AEM author says nothing about this one.
+        self.configs = input
+            .aem
+            .configs
+            .as_ref()
+            .filter(|c| {
+                let origin = crate::fill::detect::Address::parse(&c.url).origin;
+                self.aem.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&origin))
+            })
+            .map(|c| c.configs.as_slice());
+        self
+    }
+
+    /// The JWT configuration for Target that the profile's OAuth credential should replace.
+    pub fn to_migrate(&self) -> Option<&'a crate::ims::aem_configs::AemConfig> {
+        self.configs?.iter().find(|c| c.migrate_with_profile())
     }
 
     /// Whether AEM's Connect verdict was read on the page this tab shows.
@@ -348,6 +371,13 @@ fn aem_ims(f: &Facts) -> Stage {
         Some(origin) => (
             Status::NeedsYou,
             format!("Filled on {origin}. Once saved with \u{201c}Create\u{201d}, run AEM's Check Health for \u{201c}{name}\u{201d}."),
+        ),
+        None if f.to_migrate().is_some() => (
+            Status::NeedsYou,
+            format!(
+                "AEM's \u{201c}{}\u{201d} uses a JWT credential, which is deprecated: migrate it to OAuth Server-to-Server in its Properties (IMS Link fills them).",
+                f.to_migrate().map(|c| c.title.as_str()).unwrap_or_default()
+            ),
         ),
         None if f.aem.is_some() => (
             Status::NeedsYou,

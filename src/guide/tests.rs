@@ -224,9 +224,19 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
         ))
     );
     let ims_console = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html");
-    assert_eq!(
-        clicks(&run(Some(&ims_console), &oauth_values(), checks(true)).next),
-        ["click Create"]
+    // AEM's list first: a JWT configuration is migrated, not created anew.
+    let g = run(Some(&ims_console), &oauth_values(), checks(true));
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    let mut listed = checks(true);
+    listed["aem"] = json!({ "configs": { "url": ims_console, "configs": [
+        { "title": "Adobe Analytics", "kind": "jwt", "target": false, "autoProvisioned": false }] } });
+    let g = run(Some(&ims_console), &oauth_values(), listed);
+    assert_eq!(clicks(&g.next), ["click Create"]);
+    assert!(
+        g.here
+            .contains("\u{201c}Adobe Analytics\u{201d} (JWT, deprecated: migrate to OAuth Server-to-Server)"),
+        "{}",
+        g.here
     );
     let wizard = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations/create.html");
     let g = run(Some(&wizard), &oauth_values(), checks(true));
@@ -451,4 +461,61 @@ fn an_allowed_aem_origin_is_named_so_the_yes_can_be_taken_back() {
     assert_eq!(g.secrets_allowed.as_deref(), Some("https://author.aem.test"));
     let g = run(Some(wizard), &[], json!({"secretOrigins": ["https://other.test"]}));
     assert_eq!(g.secrets_allowed, None);
+}
+
+#[test]
+fn a_jwt_configuration_for_target_is_migrated_through_its_properties_and_auto_provisioned_ones_are_left() {
+    let ims_console = format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations.html");
+    let properties =
+        format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations/properties.html?item=target-jwt-1");
+    let mut listed = checks(true);
+    listed["aem"] = json!({ "configs": { "url": ims_console, "configs": [
+        { "title": "Adobe Target (acme, JWT)", "kind": "jwt", "target": true, "autoProvisioned": false },
+        { "title": "Asset Compute", "kind": "jwt", "target": false, "autoProvisioned": true }] } });
+    let g = run(Some(&ims_console), &oauth_values(), listed.clone());
+    assert!(
+        g.here.contains("(auto-provisioned: Adobe migrates these; leave them)"),
+        "{}",
+        g.here
+    );
+    assert!(g.stages[2].detail.contains("deprecated"), "{}", g.stages[2].detail);
+    assert_eq!(clicks(&g.next), ["click Properties in Adobe Target (acme, JWT)"]);
+    assert!(
+        g.next.text.contains("Leave \u{201c}Asset Compute\u{201d}"),
+        "{}",
+        g.next.text
+    );
+    // A list read on another author does not count here.
+    let mut elsewhere = listed.clone();
+    elsewhere["aem"]["configs"]["url"] = json!(format!(
+        "{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html"
+    ));
+    assert_eq!(
+        run(Some(&ims_console), &oauth_values(), elsewhere).next.action,
+        Some(Action::ReadAemResult)
+    );
+    let g = run(Some(&properties), &oauth_values(), listed.clone());
+    assert_eq!(g.page, PageKind::AemImsProperties);
+    assert_eq!(
+        (g.action, g.next.action),
+        (Some(Action::FillForm), Some(Action::FillForm))
+    );
+    assert!(g.next.text.contains("same Console credential"), "{}", g.next.text);
+    assert_eq!(
+        g.fill_label.as_deref(),
+        Some("Fill this form on author-p1-e2.adobeaemcloud.com")
+    );
+    let mut filled = listed;
+    filled["filled"] = json!([{ "form": "ims-wizard", "origin": CLOUD }]);
+    filled["fillHere"] = json!({ "form": "ims-wizard", "url": properties });
+    filled["imsConfigTitle"] = json!("Adobe Target (acme, JWT)");
+    let g = run(Some(&properties), &oauth_values(), filled.clone());
+    assert_eq!(clicks(&g.next), ["click Save & Close"]);
+    // Saved: back on the console, AEM's own Check Health for the migrated configuration.
+    let g = run(Some(&ims_console), &oauth_values(), filled);
+    assert_eq!(
+        clicks(&g.next),
+        ["click Check Health in Adobe Target (acme, JWT)", "click Check"]
+    );
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
 }

@@ -67,6 +67,18 @@ pub struct AemVerdicts {
     pub health: Option<crate::ims::aem_verdict::AemVerdict>,
     /// Connect on a Target configuration.
     pub connect: Option<crate::ims::aem_verdict::AemVerdict>,
+    /// The IMS configurations AEM's console listed when last read.
+    pub configs: Option<AemConfigList>,
+}
+
+/// AEM's IMS configurations, as one console showed them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AemConfigList {
+    /// The console's address.
+    pub url: String,
+    /// Its configurations.
+    pub configs: Vec<crate::ims::aem_configs::AemConfig>,
 }
 
 /// A capture with conflicting values, kept whole so the admin's choice can apply it.

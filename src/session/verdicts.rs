@@ -4,8 +4,9 @@
 
 use super::event::{AfterTab, Io, Step};
 use super::reply::Reply;
-use super::Session;
+use super::{AemConfigList, Session};
 use crate::guide::{classify, PageKind};
+use crate::ims::aem_configs;
 use crate::ims::aem_verdict::{self, AemResultPage, VerdictKind};
 use crate::profile::AuthType;
 
@@ -33,13 +34,19 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
     };
     let jwt = s.profile.auth_type.as_ref().map(|a| a.value) == Some(AuthType::Jwt)
         || page_says_jwt(&page, s.ims_config_title.as_deref());
-    let verdict = match aem_verdict::read(&page, kind, jwt) {
-        Ok(v) => v,
-        Err(e) => return Step::reply(Reply::refused(e.code(), e.message())),
-    };
-    match kind {
-        VerdictKind::CheckHealth => s.aem.health = Some(verdict),
-        VerdictKind::Connect => s.aem.connect = Some(verdict),
+    // The console's list is read whenever it is shown: it is what the migration advice needs.
+    if kind == VerdictKind::CheckHealth {
+        s.aem.configs = Some(AemConfigList {
+            url: page.url.chars().take(2048).collect(),
+            configs: aem_configs::from_rows(&page.rows),
+        });
+    }
+    match (aem_verdict::read(&page, kind, jwt), kind) {
+        (Ok(v), VerdictKind::CheckHealth) => s.aem.health = Some(v),
+        (Ok(v), VerdictKind::Connect) => s.aem.connect = Some(v),
+        // No Check Health result yet: the list alone is news.
+        (Err(_), VerdictKind::CheckHealth) => {}
+        (Err(e), VerdictKind::Connect) => return Step::reply(Reply::refused(e.code(), e.message())),
     }
     let mut step = Step::changed(s, None);
     step.io = Some(Io::TabFacts {
@@ -119,9 +126,17 @@ mod tests {
     #[test]
     fn no_result_yet_or_the_wrong_page_changes_nothing_and_says_what_to_do() {
         let mut s = Session::default();
-        let out = go(&mut s, health("Checking…"));
+        let page = format!("{AEM}/etc/cloudservices/testandtarget/adobe-target-acme.html");
+        let out = go(
+            &mut s,
+            json!({"type": "AemResultRead", "tabId": 7, "page": {"url": page, "messages": [{"text": "Connecting…", "context": ""}]}}),
+        );
         assert_eq!(out["reply"]["problem"]["code"], "no-aem-result");
-        assert!(out["session"].is_null() && s.aem.health.is_none());
+        assert!(out["session"].is_null() && s.aem.connect.is_none());
+        // On the console, no verdict yet still reads the list of configurations.
+        go(&mut s, health("Checking…"));
+        assert!(s.aem.health.is_none());
+        assert_eq!(s.aem.configs.as_ref().map(|c| c.configs.len()), Some(1));
         let out = go(
             &mut s,
             json!({"type": "AemResultRead", "tabId": 7, "page": {"url": format!("{AEM}/aem/start.html"), "messages": []}}),

@@ -3,7 +3,7 @@
 use super::event::{AfterTab, Step};
 use super::reply::{PopupState, ProfileState, Reply};
 use super::Session;
-use crate::guide::{self, AemSeen, CheckSeen, DiagnosisSeen, FillHere, GuideInput, VerdictSeen};
+use crate::guide::{self, AemSeen, CheckSeen, ConfigsSeen, DiagnosisSeen, FillHere, GuideInput, VerdictSeen};
 use crate::ims::aem_verdict::AemVerdict;
 use crate::ims::check::CheckReport;
 use crate::profile::diagnose;
@@ -64,6 +64,10 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
         aem: AemSeen {
             health: verdict_seen(&s.aem.health),
             connect: verdict_seen(&s.aem.connect),
+            configs: s.aem.configs.as_ref().map(|c| ConfigsSeen {
+                url: c.url.clone(),
+                configs: c.configs.clone(),
+            }),
         },
     };
     guide::guide(&input, now_ms)

@@ -2,6 +2,7 @@
 import { imsConsolePage, HEALTH_PATH } from '../pages/ims-console.mjs';
 import { IMS_FIELDS, VARIANTS, fieldName, variantFor } from '../pages/ims-variants.mjs';
 import { CONSOLE_PATH, UPDATE_PATH, WIZARD_PATH, imsWizardPage } from '../pages/ims-wizard.mjs';
+import { PROPERTIES_PATH, imsPropertiesPage } from '../pages/ims-properties.mjs';
 import { parseFormBody } from './form-body.mjs';
 import { sendHtml } from './html.mjs';
 import { requestToken } from './adobe-calls.mjs';
@@ -27,12 +28,29 @@ export async function handleIms(req, res, ctx) {
     const variant = url.searchParams.get('variant');
     return sendHtml(res, imsConsolePage(state, variant ? `?variant=${encodeURIComponent(variant)}` : ''));
   }
+  if (req.method === 'GET' && path === PROPERTIES_PATH) {
+    const page = imsPropertiesPage(state, url.searchParams.get('item'));
+    return page ? sendHtml(res, page) : json(res, 404, { message: 'No such IMS configuration' });
+  }
   if (req.method === 'GET' && path === WIZARD_PATH) return sendHtml(res, imsWizardPage(variantFor(url, ctx.host)));
   if (req.method === 'POST' && path === UPDATE_PATH) {
     const fields = parseFormBody(req.headers['content-type'], ctx.body);
     state.aemSubmissions.push({ path, fields });
     const v = byKey(fields);
     if (!v.title) return json(res, 400, { message: 'Title is required' });
+    // Properties: Save & Close updates the stored configuration (the migration path).
+    const existing = fields.id ? state.aem.imsConfigs.find((c) => c.id === fields.id) : null;
+    if (existing) {
+      const authType = v.authType ?? existing.authType;
+      Object.assign(existing, {
+        title: v.title, authType, authServerUrl: v.authServerUrl ?? existing.authServerUrl,
+        clientId: (authType === 'oauth' ? v.clientId : v.apiKey) ?? existing.clientId,
+        clientSecret: v.clientSecret ?? existing.clientSecret,
+        scope: v.scope ?? existing.scope, orgId: v.orgId ?? existing.orgId, jwtClaims: v.jwtClaims ?? existing.jwtClaims,
+      });
+      state.aem.actions.push({ action: 'saveProperties', id: existing.id, authType });
+      return json(res, 200, { status: 'ok', id: existing.id });
+    }
     const config = {
       id: `${v.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ims'}-${state.aem.imsConfigs.length + 1}`,
       title: v.title,
