@@ -55,20 +55,17 @@ pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
     rows.iter()
         .filter_map(|cells| {
             let lower: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
-            let kind = if lower.iter().any(|c| c.contains("jwt")) {
-                ConfigKind::Jwt
-            } else if lower.iter().any(|c| c.contains("oauth")) {
+            let at = cells.iter().position(|c| !c.trim().is_empty())?;
+            let title: String = cells[at].trim().chars().take(200).collect();
+            // The type is in the row's other cells: a title may say "JWT" after migrating.
+            let others = || lower.iter().enumerate().filter(move |(i, _)| *i != at).map(|(_, c)| c);
+            let kind = if others().any(|c| c.contains("oauth")) {
                 ConfigKind::Oauth
+            } else if others().any(|c| c.contains("jwt")) {
+                ConfigKind::Jwt
             } else {
                 return None;
             };
-            let title = cells
-                .iter()
-                .map(|c| c.trim())
-                .find(|c| !c.is_empty())?
-                .chars()
-                .take(200)
-                .collect();
             Some(AemConfig {
                 title,
                 kind,
@@ -141,6 +138,17 @@ mod tests {
             "another product's credential, not the profile's"
         );
         assert_eq!(configs[3].kind, ConfigKind::Oauth);
+        let migrated = from_rows(&[row(&[
+            "Adobe Target (acme, JWT)",
+            "Adobe Target",
+            "OAuth Credentials",
+            "",
+        ])]);
+        assert_eq!(
+            migrated[0].kind,
+            ConfigKind::Oauth,
+            "the title's words are not its type"
+        );
     }
 
     #[test]

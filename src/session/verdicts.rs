@@ -59,9 +59,9 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
 /// Whether the console lists the configuration IMS Link filled as a JWT one.
 fn page_says_jwt(page: &AemResultPage, title: Option<&str>) -> bool {
     let Some(title) = title else { return false };
-    page.rows.iter().any(|cells| {
-        cells.first().is_some_and(|c| c.trim() == title) && cells.iter().any(|c| c.to_lowercase().contains("jwt"))
-    })
+    aem_configs::from_rows(&page.rows)
+        .iter()
+        .any(|c| c.title == title.trim() && c.kind == aem_configs::ConfigKind::Jwt)
 }
 
 #[cfg(test)]

@@ -123,5 +123,6 @@ for (const [name, origin] of [['AEM 6.5', AUTHOR], ['AEM as a Cloud Service', CL
     assert.deepEqual(b.cloud.state.aem.actions.filter((a) => a.action === 'checkHealth').at(-1), { action: 'checkHealth', id: 'target-jwt-1', ok: true });
     assert.equal(guide.stages[2].status, 'done', why);
     assert.match(guide.stages[2].text, /AEM's own Check Health passed for “Adobe Target \(acme, JWT\)”/);
+    assert.match(guide.here, /“Adobe Target \(acme, JWT\)” \(OAuth Server-to-Server\)/, 'the list, read again, shows it migrated');
   });
 }
