@@ -65,7 +65,7 @@ async function click(page, text) {
   await page.waitForTimeout(500);
 }
 
-async function migrate(origin, shots) {
+async function migrate(origin, shots, tamper = null) {
   await b.worker().evaluate(() => chrome.storage.session.clear());
   jwtAem();
   const { page, tabId } = await b.openTab(`${origin}${IMS_CONSOLE}`);
@@ -89,10 +89,11 @@ async function migrate(origin, shots) {
       await popup.setViewportSize({ width: 380, height: 760 });
       await popup.locator('#guide').screenshot({ path: `${SHOTS}migration-${i + 1}.png` });
     }
-    if (g.stages[2]?.status !== 'needs-you' && g.stages[2]?.status !== 'problem') {
+    if (g.stages[2]?.status !== 'needs-you') {
       await popup.close();
       return { guide: g, seen, trail };
     }
+    tamper?.();
     for (const step of g.steps) await click(page, step);
     if (g.button) {
       const v = g.version;
@@ -126,3 +127,21 @@ for (const [name, origin] of [['AEM 6.5', AUTHOR], ['AEM as a Cloud Service', CL
     assert.match(guide.here, /“Adobe Target \(acme, JWT\)” \(OAuth Server-to-Server\)/, 'the list, read again, shows it migrated');
   });
 }
+
+test("AEM's Check Health failing with only its own words (no IMS answer quoted): the guide shows them, explains what to compare, and does not say done", async () => {
+  b.cloud.state.aem.healthText = 'plain';
+  try {
+    const { guide, trail } = await migrate(CLOUD, false, () => {
+      // After the migration AEM holds a secret other than the profile's (saved before a rotation).
+      const c = b.cloud.state.aem.imsConfigs[0];
+      if (c.authType === 'oauth') c.clientSecret = 'p8e-rotated-away';
+    });
+    assert.equal(guide.stages[2].status, 'problem', trail.join('\n'));
+    assert.match(guide.stages[2].text, /AEM said “(Check Health )?Error: Unable to retrieve an access token\. See the error\.log for details\.”/);
+    assert.match(guide.stages[2].text, /its message does not say why/);
+    assert.match(guide.stages[2].text, /let IMS Link fill Client ID, Client Secret and Scope again/);
+    assert.doesNotMatch(guide.text, /All four stages are done/);
+  } finally {
+    delete b.cloud.state.aem.healthText;
+  }
+});
