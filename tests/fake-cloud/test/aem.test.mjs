@@ -113,6 +113,8 @@ test('IMS wizard (AEMaaCS): OAuth fields with "./" names; the switch left off po
   assert.deepEqual(cloud.state.aem.imsConfigs.at(-1), {
     id: 'target-oauth-2', title: 'Target OAuth', cloudServiceName: 'Adobe Target', authType: 'oauth',
     clientId: '5f0a1b2c3d4e5f60718293a4b5c6d7e8', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: '',
+    // What AEM's own Check Health and Connect use.
+    clientSecret: 'p8e-OAUTHsecret0123456789abcdefXYZ', scope: 'openid,AdobeID,target_sdk', orgId: '0123456789ABCDEF01234567@AdobeOrg', jwtClaims: '',
   });
 });
 
@@ -127,12 +129,14 @@ test('IMS wizard with unknown names: fields are found by label, Create refuses e
   assert.equal(cloud.state.aemSubmissions.length, 0);
 });
 
-test('IMS console lists configurations; Check Health > Check is recorded and shows a result', async () => {
+test('IMS console lists configurations; Check Health > Check asks IMS with what AEM stored and shows AEM\'s verdict', async () => {
   await open(`${AUTHOR}${CONSOLE}`);
   await page.getByRole('button', { name: 'Check Health' }).first().click();
   await page.locator('#ims-health-check').click();
   await page.locator('.ims-health-result coral-alert').waitFor();
-  assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1' }]);
+  // The shipped Analytics configuration is JWT with no key pair alias in AEM's keystore.
+  assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1', ok: false }]);
+  assert.match(await page.locator('.ims-health-result').textContent(), /No private key found for key pair alias/);
   assert.equal(await page.locator('#ims-console-create').getAttribute('href'), WIZARD);
 });
 
@@ -151,8 +155,9 @@ test('AEM 6.5 classic dialog: Client Code fills an empty Tenant ID; combos, chec
   assert.equal(await page.getByLabel('IMS Configuration:').inputValue(), 'Adobe Target');
   await page.getByLabel('Synchronize segments from Adobe Target:').check();
   await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
-  await page.locator('.tt-connect-result', { hasText: 'recorded' }).waitFor();
-  assert.equal(cloud.state.aem.actions[0].action, 'connectTarget');
+  // AEM's own Connect, server side: this IMS configuration has no key pair, so it fails.
+  await page.locator('.tt-connect-result', { hasText: 'Connection failed' }).waitFor();
+  assert.deepEqual([cloud.state.aem.actions[0].action, cloud.state.aem.actions[0].ok], ['connectTarget', false]);
 
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'OK' }).click()]);
   assert.deepEqual(cloud.state.aemSubmissions, [{
