@@ -316,8 +316,8 @@ screenshots() {
   ensure_test_tools
   build
   node tests/tools/screenshots.mjs
-  rm -f docs/screenshots/guide-*.png
-  IMS_LINK_SCREENSHOTS=1 node --test --test-reporter=dot tests/e2e/capture.test.mjs tests/e2e/guide.test.mjs
+  rm -f docs/screenshots/guide-*.png docs/screenshots/migration-*.png
+  IMS_LINK_SCREENSHOTS=1 node --test --test-reporter=dot tests/e2e/capture.test.mjs tests/e2e/guide.test.mjs tests/e2e/migration.test.mjs
 }
 
 # The README's two commands as a newcomer meets them: a fresh clone of HEAD, an empty cargo

@@ -1,5 +1,6 @@
 // The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
+import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
 import { renderGuide } from './popup/guide-view.js';
@@ -73,6 +74,7 @@ async function main() {
   const tabId = await targetTabId();
   popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
+  if (tabId !== undefined) wireAemVerdict(tabId, refresh);
   $('read-site').addEventListener('click', async () => {
     const reply = await send({ type: 'ReadSiteSettings', tabId });
     status(reply?.type === 'Refused' ? reply.problem.message : 'Read the client code from this site.');

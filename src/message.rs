@@ -88,6 +88,9 @@ pub enum Message {
     /// Popup → worker: stop sending secrets to this origin (the admin takes back a yes);
     /// answered with this tab's `Guide`.
     ForgetSecretOrigin { tab_id: u32, origin: String },
+    /// Popup → worker: read AEM's own verdict in this tab (Check Health on the IMS
+    /// configurations console, Connect on a Target configuration); answered with the `Guide`.
+    ReadAemResult { tab_id: u32 },
 }
 
 /// What pasted text is.
@@ -249,7 +252,8 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::CheckTarget { .. }
         | Message::FillForm { .. }
         | Message::UndoFill { .. }
-        | Message::ForgetSecretOrigin { .. } => {
+        | Message::ForgetSecretOrigin { .. }
+        | Message::ReadAemResult { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -505,6 +509,7 @@ mod tests {
             json!({"type": "FillForm", "tabId": 3, "allowOrigin": "https://author.aem.test"}),
             json!({"type": "UndoFill", "tabId": 3}),
             json!({"type": "ForgetSecretOrigin", "tabId": 3, "origin": "https://author.aem.test"}),
+            json!({"type": "ReadAemResult", "tabId": 3}),
         ] {
             let m = parse(m).unwrap();
             assert_eq!(

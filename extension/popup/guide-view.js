@@ -11,6 +11,7 @@ const BUTTONS = {
   'check-target': 'check-target',
   'allow-secrets': 'allow-secrets',
   'accept-captured': 'accept-captured',
+  'read-aem-result': 'read-aem',
 };
 const STATUS = { done: ['✓', 'Done'], 'needs-you': ['→', 'Needs you'], problem: ['!', 'Problem'] };
 const homes = new Map(); // button id → the marker where the button lives when not lent

@@ -4,6 +4,7 @@
 import * as core from '../pkg/ims_link.js';
 import { ext } from '../shared/ext.js';
 import { applyActions, snapshotForm } from './aem-page.js';
+import { readAemResult } from './aem-result.js';
 import { atjsSettings } from './site-page.js';
 
 async function inPage(tabId, func, args = []) {
@@ -54,6 +55,13 @@ const calls = {
       return { type: 'SiteSettings', settings: await inPage(tabId, atjsSettings) };
     } catch (err) {
       return { type: 'SiteSettings', error: why(err) };
+    }
+  },
+  async 'read-aem-result'({ tabId }) {
+    try {
+      return { type: 'AemResultRead', tabId, page: await inPage(tabId, readAemResult) };
+    } catch (err) {
+      return { type: 'AemResultRead', tabId, error: why(err) };
     }
   },
   async 'generate-key-pair'({ options }) {

@@ -9,6 +9,9 @@ use crate::profile::AuthType;
 
 /// The IMS configuration wizard's path.
 pub const IMS_WIZARD_PATH: &str = "/libs/cq/adobeims-configuration/content/configurations/create.html";
+/// An IMS configuration's Properties (the JWT → OAuth migration form; its path is G): the
+/// wizard's Account fields, so it is filled as the wizard is.
+pub const IMS_PROPERTIES_PATH: &str = "/libs/cq/adobeims-configuration/content/configurations/properties.html";
 /// The IMS configurations console's path.
 pub const IMS_CONSOLE_PATH: &str = "/libs/cq/adobeims-configuration/content/configurations.html";
 const TARGET_CLASSIC_PREFIX: &str = "/etc/cloudservices/testandtarget/";
@@ -127,7 +130,7 @@ pub fn auth_type_of_option(value: &str, text: &str) -> Option<AuthType> {
 /// The AEM page a decoded path names, when it is one of the known ones.
 pub fn form_from_path(path: &str) -> Option<FormKind> {
     let path = path.trim_end_matches('/');
-    if path.ends_with(IMS_WIZARD_PATH) {
+    if path.ends_with(IMS_WIZARD_PATH) || path.ends_with(IMS_PROPERTIES_PATH) {
         Some(FormKind::ImsWizard)
     } else if path.ends_with(IMS_CONSOLE_PATH) {
         Some(FormKind::ImsConsole)

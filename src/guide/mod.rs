@@ -37,6 +37,10 @@ pub struct GuideInput {
     pub fill_here: Option<FillHere>,
     /// A client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<AwaitingSeen>,
+    /// The title of the IMS configuration IMS Link filled (or migrated).
+    pub ims_config_title: Option<String>,
+    /// AEM's own verdicts, read from its pages.
+    pub aem: AemSeen,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -49,6 +53,44 @@ pub struct AwaitingSeen {
     pub client_id: bool,
     /// Whether a client secret waits.
     pub client_secret: bool,
+}
+
+/// AEM's own verdicts as the guide needs them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AemSeen {
+    /// Check Health on the IMS configurations console.
+    pub health: Option<VerdictSeen>,
+    /// Connect on a Target configuration.
+    pub connect: Option<VerdictSeen>,
+    /// AEM's IMS configurations, as its console last listed them.
+    pub configs: Option<ConfigsSeen>,
+}
+
+/// AEM's IMS configurations as one console listed them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ConfigsSeen {
+    /// The console's address.
+    pub url: String,
+    /// The configurations.
+    pub configs: Vec<crate::ims::aem_configs::AemConfig>,
+}
+
+/// One verdict of AEM's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct VerdictSeen {
+    /// Whether AEM said it worked.
+    pub ok: bool,
+    /// The page it was read on.
+    pub url: String,
+    /// AEM's words.
+    pub text: String,
+    /// The dialog around them (names the configuration checked).
+    pub context: String,
+    /// Why it failed, from the catalogue.
+    pub diagnosis: Option<DiagnosisSeen>,
 }
 
 /// The last fill in a tab: which form, on which address.
@@ -167,6 +209,8 @@ pub enum Action {
     CheckIms,
     /// Run the Target connection check.
     CheckTarget,
+    /// Read AEM's own verdict (Check Health, Connect) on this page.
+    ReadAemResult,
     /// Allow this AEM origin to receive the client secret (the fill's waiting question).
     AllowSecrets,
     /// Take the client id and secret read from a page into the profile.
@@ -231,7 +275,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let next = next::next_step(&facts, &page, &stages);
     Guide {
         page: page.kind,
-        here: next::here(&page),
+        here: next::here_with_configs(&facts, &page),
         action: next::page_action(&facts, &page).or(next.action),
         fill_label: next::fill_label(&page),
         secrets_allowed: page

@@ -39,8 +39,26 @@ impl Next {
     }
 }
 
+/// The name of AEM's Connect button on a Target form.
+fn connect_label(form: FormKind) -> &'static str {
+    if form == FormKind::TargetClassic {
+        "Connect to Adobe Target"
+    } else {
+        "Connect"
+    }
+}
+
+/// The name of the button that saves a Target form.
+fn save_label(form: FormKind) -> &'static str {
+    if form == FormKind::TargetClassic {
+        "OK"
+    } else {
+        "Save & Close"
+    }
+}
+
 /// Saving a form IMS Link just filled in this tab.
-fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
+fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage]) -> Option<Next> {
     if let Some(origin) = &f.consent_here {
         let stage = if form == FormKind::ImsWizard {
             StageId::AemIms
@@ -61,6 +79,13 @@ fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
         .iter()
         .any(|s| s.id == StageId::AemTarget && s.status == Status::Done);
     match form {
+        FormKind::ImsWizard if on_properties => Some(
+            next(
+                StageId::AemIms,
+                "Check the values (Authentication Type OAuth, the title kept), then click \u{201c}Save & Close\u{201d}; then run Check Health on it.",
+            )
+            .steps(vec![click("Save & Close")]),
+        ),
         FormKind::ImsWizard => Some(
             next(
                 StageId::AemIms,
@@ -68,30 +93,21 @@ fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
             )
             .steps(vec![click("Next"), click("Create")]),
         ),
-        // OK stays disabled until AEM's own Connect succeeds (adobe-surfaces.md §8).
-        FormKind::TargetClassic if !target_done => Some(
-            next(
-                StageId::AemTarget,
-                "Check the values, click \u{201c}Connect to Adobe Target\u{201d}, \u{201c}OK\u{201d} on \u{201c}Connection successful\u{201d}, then \u{201c}OK\u{201d} to save them; then connect to Target.",
+        // Connect first (6.5 keeps OK disabled until it succeeds), then save: AEM's own Connect
+        // is the verdict, read from the page before it is saved away.
+        FormKind::TargetClassic | FormKind::TargetCloud if !target_done && !f.connect_read_here() => {
+            let connect = connect_label(form);
+            Some(
+                next(
+                    StageId::AemTarget,
+                    format!(
+                        "Check the values, click \u{201c}{connect}\u{201d} and wait for AEM's answer; then let IMS Link read it."
+                    ),
+                )
+                .steps(vec![click(connect)])
+                .action(Action::ReadAemResult),
             )
-            .steps(vec![
-                click("Connect to Adobe Target"),
-                Step::Click {
-                    name: "OK".into(),
-                    within: Some("Connection successful".into()),
-                },
-                click("OK"),
-            ])
-            .action(if f.ims.is_some_and(|c| c.ok) { Action::CheckTarget } else { Action::CheckIms }),
-        ),
-        FormKind::TargetCloud if !target_done => Some(
-            next(
-                StageId::AemTarget,
-                "Check the values, click \u{201c}Connect\u{201d}, then \u{201c}Save & Close\u{201d}; then connect to Target.",
-            )
-            .steps(vec![click("Connect"), click("Save & Close")])
-            .action(if f.ims.is_some_and(|c| c.ok) { Action::CheckTarget } else { Action::CheckIms }),
-        ),
+        }
         _ => None,
     }
 }
@@ -175,10 +191,66 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     next(StageId::Console, stage.detail.clone()).link_of(stage)
 }
 
-fn aem_ims_next(page: &Page, stage: &Stage) -> Next {
+fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     match page.kind {
         PageKind::AemImsWizard => {
             next(StageId::AemIms, "Fill this wizard with the profile's values.").action(Action::FillForm)
+        }
+        // After IMS Link filled a configuration (or when AEM's check failed): AEM's own verdict.
+        PageKind::AemImsConsole if f.ims_filled_on.is_some() || stage.status == Status::Problem => {
+            let name = f.ims_title.unwrap_or("your configuration");
+            let text = if stage.status == Status::Problem {
+                format!("{} Then run Check Health again.", stage.detail)
+            } else {
+                format!(
+                    "Click \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}; when AEM answers, let IMS Link read its verdict."
+                )
+            };
+            next(StageId::AemIms, text)
+                .steps(vec![
+                    Step::Click {
+                        name: "Check Health".into(),
+                        within: f.ims_title.map(str::to_string),
+                    },
+                    click("Check"),
+                ])
+                .action(Action::ReadAemResult)
+        }
+        PageKind::AemImsProperties => next(
+            StageId::AemIms,
+            "Switch this configuration to OAuth Server-to-Server with the profile's values; its title stays. The profile comes from the same Console credential: Adobe's conversion kept its client ID.",
+        )
+        .action(Action::FillForm),
+        // JWT configurations must be migrated, not duplicated: read AEM's list first.
+        PageKind::AemImsConsole if f.configs.is_none() => next(
+            StageId::AemIms,
+            "Let IMS Link read AEM's IMS configurations: JWT ones are deprecated and are migrated to OAuth Server-to-Server rather than created anew.",
+        )
+        .action(Action::ReadAemResult),
+        PageKind::AemImsConsole if f.to_migrate().is_some() => {
+            let title = f.to_migrate().map(|c| c.title.clone()).unwrap_or_default();
+            let leave: Vec<String> = f
+                .configs
+                .unwrap_or_default()
+                .iter()
+                .filter(|c| c.auto_provisioned)
+                .map(|c| format!("\u{201c}{}\u{201d}", c.title))
+                .collect();
+            let leave = if leave.is_empty() {
+                String::new()
+            } else {
+                format!(" Leave {}: auto-provisioned, Adobe migrates these.", leave.join(", "))
+            };
+            next(
+                StageId::AemIms,
+                format!(
+                    "Migrate \u{201c}{title}\u{201d} to OAuth Server-to-Server: click \u{201c}Properties\u{201d} for it, then let IMS Link fill them.{leave}"
+                ),
+            )
+            .steps(vec![Step::Click {
+                name: "Properties".into(),
+                within: Some(title),
+            }])
         }
         PageKind::AemImsConsole => next(
             StageId::AemIms,
@@ -191,6 +263,22 @@ fn aem_ims_next(page: &Page, stage: &Stage) -> Next {
 
 fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     if stage.status == Status::Problem {
+        // AEM's Connect failed: fix, then connect again on the form; IMS Link's own check failed: run it again.
+        if f.connect.is_some() {
+            return match page.kind.form() {
+                Some(form @ (FormKind::TargetClassic | FormKind::TargetCloud)) => next(
+                    StageId::AemTarget,
+                    format!(
+                        "{} Then click \u{201c}{}\u{201d} again.",
+                        stage.detail,
+                        connect_label(form)
+                    ),
+                )
+                .steps(vec![click(connect_label(form))])
+                .action(Action::ReadAemResult),
+                _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
+            };
+        }
         return next(StageId::AemTarget, stage.detail.clone()).action(Action::CheckTarget);
     }
     let title = format!("Adobe Target ({})", f.tenant.unwrap_or("tenant"));
@@ -225,7 +313,6 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             StageId::AemTarget,
             "Open your site's configuration folder, then click \u{201c}Create\u{201d}.",
         ),
-        _ if f.target_filled_on.is_some() => next(StageId::AemTarget, stage.detail.clone()).action(Action::CheckTarget),
         _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
     }
 }
@@ -233,7 +320,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
 /// The next step for this tab.
 pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
     if let Some(form) = f.filled_here.filter(|form| page.kind.form() == Some(*form)) {
-        if let Some(n) = save_filled(f, form, stages) {
+        if let Some(n) = save_filled(f, form, page.kind == PageKind::AemImsProperties, stages) {
             return n;
         }
     }
@@ -245,19 +332,42 @@ pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
         }
     }
     let Some(stage) = stages.iter().find(|s| s.status != Status::Done) else {
-        return Next {
-            stage: None,
-            text: "All four stages are done: AEM reaches Adobe Target through IMS.".into(),
-            steps: Vec::new(),
-            action: None,
-            link: None,
-        };
+        return all_done(f, page);
     };
     match stage.id {
         StageId::Target => next(StageId::Target, stage.detail.clone()).link_of(stage),
         StageId::Console => console_next(f, page, stage),
-        StageId::AemIms => aem_ims_next(page, stage),
+        StageId::AemIms => aem_ims_next(f, page, stage),
         StageId::AemTarget => aem_target_next(f, page, stage),
+    }
+}
+
+/// The last message: what was proven, by whom; on the form AEM just connected, save it.
+fn all_done(f: &Facts, page: &Page) -> Next {
+    let mut text = "All four stages are done. Adobe Target gave the tenant; Adobe IMS accepted the credential \
+                    (IMS Link's check); AEM's own Check Health got a token from IMS; AEM's own Connect reached Target."
+        .to_string();
+    let mut steps = Vec::new();
+    if let Some(form) = page.kind.form().filter(|_| f.connect_read_here()) {
+        text.push_str(&format!(
+            " Click \u{201c}{}\u{201d} to save the Target configuration.",
+            save_label(form)
+        ));
+        // 6.5's "Connection successful" box has an OK of its own, in front of the dialog's.
+        if form == FormKind::TargetClassic {
+            steps.push(Step::Click {
+                name: "OK".into(),
+                within: Some("Connection successful".into()),
+            });
+        }
+        steps.push(click(save_label(form)));
+    }
+    Next {
+        stage: None,
+        text,
+        steps,
+        action: None,
+        link: None,
     }
 }
 
@@ -265,7 +375,9 @@ pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
 pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
     match page.kind {
         PageKind::Target if page.tenant.is_some() => Some(Action::CopyTenant),
-        PageKind::AemImsWizard | PageKind::AemTargetClassic | PageKind::AemTargetCloud => Some(Action::FillForm),
+        PageKind::AemImsWizard | PageKind::AemImsProperties | PageKind::AemTargetClassic | PageKind::AemTargetCloud => {
+            Some(Action::FillForm)
+        }
         PageKind::ConsoleCredential if f.auth == Some(AuthType::Jwt) && !f.has_key_pair => {
             Some(Action::GenerateKeyPair)
         }
@@ -278,7 +390,11 @@ pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
 /// click then asks for site access); none elsewhere, where there is nothing to fill.
 pub fn fill_label(page: &Page) -> Option<String> {
     match page.kind {
-        PageKind::AemImsWizard | PageKind::AemTargetClassic | PageKind::AemTargetCloud | PageKind::AemImsConsole => {
+        PageKind::AemImsWizard
+        | PageKind::AemImsProperties
+        | PageKind::AemTargetClassic
+        | PageKind::AemTargetCloud
+        | PageKind::AemImsConsole => {
             let host = page
                 .aem_origin
                 .as_deref()
@@ -288,6 +404,24 @@ pub fn fill_label(page: &Page) -> Option<String> {
         }
         PageKind::Unreadable => Some("Fill this form".into()),
         _ => None,
+    }
+}
+
+/// One sentence about the tab; on AEM's IMS console, its configurations with their types.
+pub fn here_with_configs(f: &Facts, page: &Page) -> String {
+    let here = here(page);
+    match f
+        .configs
+        .filter(|c| page.kind == PageKind::AemImsConsole && !c.is_empty())
+    {
+        Some(configs) => {
+            let list: Vec<String> = configs
+                .iter()
+                .map(|c| format!("\u{201c}{}\u{201d} ({})", c.title, c.advice()))
+                .collect();
+            format!("{here} AEM lists: {}.", list.join("; "))
+        }
+        None => here,
     }
 }
 
@@ -301,6 +435,7 @@ pub fn here(page: &Page) -> String {
         PageKind::Console => "The Adobe Developer Console.".into(),
         PageKind::AemImsConsole => format!("AEM's Adobe IMS Configurations on {on}."),
         PageKind::AemImsWizard => format!("AEM's IMS configuration wizard on {on}."),
+        PageKind::AemImsProperties => format!("An IMS configuration's Properties on {on}."),
         PageKind::AemCloudServices => format!("AEM's Legacy Cloud Services on {on}."),
         PageKind::AemTargetConsole => format!("AEM's Adobe Target configurations on {on}."),
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => format!("An AEM Target configuration on {on}."),

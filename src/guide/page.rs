@@ -9,6 +9,8 @@ use crate::tenant;
 
 /// The Legacy Cloud Services console of AEM 6.5 (Tools > Cloud Services).
 pub const CLOUD_SERVICES_PATH: &str = "/libs/cq/core/content/tools/cloudservices.html";
+/// An IMS configuration's Properties (where a JWT configuration is migrated to OAuth).
+pub const IMS_PROPERTIES_PATH: &str = crate::fill::detect::IMS_PROPERTIES_PATH;
 /// AEM as a Cloud Service's Adobe Target configurations (inferred from the edit page's path).
 pub const TARGET_CONSOLE_PATH: &str = "/libs/cq/personalization/touch-ui/content/v2/configurations.html";
 
@@ -41,6 +43,8 @@ pub enum PageKind {
     AemImsConsole,
     /// AEM's IMS configuration wizard.
     AemImsWizard,
+    /// An IMS configuration's Properties.
+    AemImsProperties,
     /// AEM 6.5's Legacy Cloud Services console.
     AemCloudServices,
     /// AEM as a Cloud Service's Adobe Target configurations.
@@ -64,6 +68,7 @@ impl PageKind {
             self,
             PageKind::AemImsConsole
                 | PageKind::AemImsWizard
+                | PageKind::AemImsProperties
                 | PageKind::AemCloudServices
                 | PageKind::AemTargetConsole
                 | PageKind::AemTargetClassic
@@ -75,7 +80,7 @@ impl PageKind {
     /// The fill form this page is, if IMS Link fills it.
     pub fn form(self) -> Option<FormKind> {
         match self {
-            PageKind::AemImsWizard => Some(FormKind::ImsWizard),
+            PageKind::AemImsWizard | PageKind::AemImsProperties => Some(FormKind::ImsWizard),
             PageKind::AemTargetClassic => Some(FormKind::TargetClassic),
             PageKind::AemTargetCloud => Some(FormKind::TargetCloud),
             _ => None,
@@ -165,6 +170,9 @@ pub fn classify(url: Option<&str>) -> Page {
     let address = Address::parse(url);
     let path = address.path.as_str();
     let kind = match form_from_path(path) {
+        Some(FormKind::ImsWizard) if path.trim_end_matches('/').ends_with(IMS_PROPERTIES_PATH) => {
+            PageKind::AemImsProperties
+        }
         Some(FormKind::ImsWizard) => PageKind::AemImsWizard,
         Some(FormKind::ImsConsole) => PageKind::AemImsConsole,
         Some(FormKind::TargetClassic) => PageKind::AemTargetClassic,
@@ -243,6 +251,12 @@ mod tests {
         assert_eq!(
             kind("https://author-p1-e2.adobeaemcloud.com/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd"),
             PageKind::AemTargetConsole
+        );
+        assert_eq!(
+            kind(
+                "https://aem.corp.example/libs/cq/adobeims-configuration/content/configurations/properties.html?item=x"
+            ),
+            PageKind::AemImsProperties
         );
         assert_eq!(kind("https://aem.corp.example/aem/start.html"), PageKind::Aem);
         assert_eq!(kind("https://author-p1-e2.adobeaemcloud.com/ui#/aem/"), PageKind::Aem);

@@ -2,7 +2,7 @@
 //! forms filled.
 
 use super::page::{aem_origin_of_permission, is_cloud_service, Page, CLOUD_SERVICES_PATH, TARGET_CONSOLE_PATH};
-use super::{AwaitingSeen, CheckSeen, GuideInput, Link, Stage, StageId, Status};
+use super::{AwaitingSeen, CheckSeen, GuideInput, Link, Stage, StageId, Status, VerdictSeen};
 use crate::fill::detect::IMS_CONSOLE_PATH;
 use crate::fill::FormKind;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
@@ -30,6 +30,16 @@ pub struct Facts<'a> {
     pub consent_here: Option<String>,
     /// A client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<&'a AwaitingSeen>,
+    /// The title of the IMS configuration IMS Link filled.
+    pub ims_title: Option<&'a str>,
+    /// AEM's Check Health verdict for that configuration (another one's does not count).
+    pub health: Option<&'a VerdictSeen>,
+    /// AEM's Connect verdict on a Target configuration.
+    pub connect: Option<&'a VerdictSeen>,
+    /// This tab's address.
+    pub url: Option<&'a str>,
+    /// AEM's IMS configurations, when its console was read on the AEM in question.
+    pub configs: Option<&'a [crate::ims::aem_configs::AemConfig]>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -94,6 +104,46 @@ impl<'a> Facts<'a> {
             filled_here,
             consent_here,
             awaiting: input.awaiting.as_ref(),
+            ims_title: input.ims_config_title.as_deref().filter(|t| !t.trim().is_empty()),
+            health: input.aem.health.as_ref().filter(|h| {
+                // The dialog names the configuration checked; a verdict about another one
+                // proves nothing about the one IMS Link filled.
+                input
+                    .ims_config_title
+                    .as_deref()
+                    .is_some_and(|t| !t.trim().is_empty() && h.context.contains(t.trim()))
+            }),
+            connect: input.aem.connect.as_ref(),
+            url: input.url.as_deref(),
+            configs: None,
+        }
+        .with_configs(input)
+    }
+
+    fn with_configs(mut self, input: &'a GuideInput) -> Facts<'a> {
+        // A list read on another AEM author says nothing about this one.
+        self.configs = input
+            .aem
+            .configs
+            .as_ref()
+            .filter(|c| {
+                let origin = crate::fill::detect::Address::parse(&c.url).origin;
+                self.aem.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&origin))
+            })
+            .map(|c| c.configs.as_slice());
+        self
+    }
+
+    /// The JWT configuration for Target that the profile's OAuth credential should replace.
+    pub fn to_migrate(&self) -> Option<&'a crate::ims::aem_configs::AemConfig> {
+        self.configs?.iter().find(|c| c.migrate_with_profile())
+    }
+
+    /// Whether AEM's Connect verdict was read on the page this tab shows.
+    pub fn connect_read_here(&self) -> bool {
+        match (self.connect, self.url) {
+            (Some(c), Some(url)) => crate::fill::trust::same_page(&c.url, url),
+            _ => false,
         }
     }
 
@@ -278,12 +328,59 @@ fn console(f: &Facts) -> Stage {
     stage(StageId::Console, title, status, detail, link)
 }
 
+/// AEM's verdict and what the catalogue says about it, in one line.
+fn aem_failure(v: &VerdictSeen) -> String {
+    match &v.diagnosis {
+        Some(d) => format!("AEM said \u{201c}{}\u{201d}. {} {}", v.text, d.summary, d.next_step),
+        None => format!("AEM said \u{201c}{}\u{201d}.", v.text),
+    }
+}
+
 fn aem_ims(f: &Facts) -> Stage {
     let link = f.aem_link(IMS_CONSOLE_PATH, "Open AEM's Adobe IMS Configurations");
+    let title = "AEM IMS configuration";
+    let name = f.ims_title.unwrap_or("your configuration");
+    // Only AEM's own Check Health proves AEM reaches IMS: IMS Link's check proves the credential.
+    if let Some(h) = f.health {
+        return if h.ok {
+            stage(
+                StageId::AemIms,
+                title,
+                Status::Done,
+                format!("AEM's own Check Health passed for \u{201c}{name}\u{201d}: AEM gets a token from Adobe IMS."),
+                link,
+            )
+        } else {
+            stage(
+                StageId::AemIms,
+                title,
+                Status::Problem,
+                format!(
+                    "AEM's Check Health failed for \u{201c}{name}\u{201d}. {}",
+                    aem_failure(h)
+                ),
+                link,
+            )
+        };
+    }
+    let own_pass = f.ims.is_some_and(|c| c.ok);
     let (status, detail) = match f.ims_filled_on {
+        Some(_) if own_pass => (
+            Status::NeedsYou,
+            format!(
+                "The credential works (IMS Link's own check); now run Check Health in AEM: in Adobe IMS Configurations, \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}."
+            ),
+        ),
         Some(origin) => (
-            Status::Done,
-            format!("Filled on {origin}. Saved with \u{201c}Create\u{201d}, it appears in AEM's IMS configurations."),
+            Status::NeedsYou,
+            format!("Filled on {origin}. Once saved with \u{201c}Create\u{201d}, run AEM's Check Health for \u{201c}{name}\u{201d}."),
+        ),
+        None if f.to_migrate().is_some() => (
+            Status::NeedsYou,
+            format!(
+                "AEM's \u{201c}{}\u{201d} uses a JWT credential, which is deprecated: migrate it to OAuth Server-to-Server in its Properties (IMS Link fills them).",
+                f.to_migrate().map(|c| c.title.as_str()).unwrap_or_default()
+            ),
         ),
         None if f.aem.is_some() => (
             Status::NeedsYou,
@@ -293,17 +390,36 @@ fn aem_ims(f: &Facts) -> Stage {
         None => (
             Status::NeedsYou,
             format!(
-                "Open your AEM author's Tools > Security > Adobe IMS Configurations ({IMS_CONSOLE_PATH}), click \
-                 \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
+                "Open your AEM author's Tools > Security > Adobe IMS Configurations ({IMS_CONSOLE_PATH}), click \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
             ),
         ),
     };
-    stage(StageId::AemIms, "AEM IMS configuration", status, detail, link)
+    stage(StageId::AemIms, title, status, detail, link)
 }
 
 fn aem_target(f: &Facts) -> Stage {
     let link = f.target_console_link();
     let title = "AEM Target configuration";
+    // Only AEM's own Connect proves AEM reaches Target.
+    if let Some(c) = f.connect {
+        return if c.ok {
+            stage(
+                StageId::AemTarget,
+                title,
+                Status::Done,
+                "AEM's own Connect passed: AEM reaches Adobe Target with its IMS configuration.".into(),
+                link,
+            )
+        } else {
+            stage(
+                StageId::AemTarget,
+                title,
+                Status::Problem,
+                format!("AEM's Connect failed. {}", aem_failure(c)),
+                link,
+            )
+        };
+    }
     if let Some(why) = failed(f.target) {
         return stage(
             StageId::AemTarget,
@@ -313,14 +429,12 @@ fn aem_target(f: &Facts) -> Stage {
             link,
         );
     }
-    let connected = f.target.is_some_and(|c| c.ok);
-    let (status, detail) = match (f.target_filled_on, connected) {
-        (Some(origin), true) => (Status::Done, format!("Filled on {origin}; Target accepts the connection.")),
-        (Some(origin), false) => (
+    let (status, detail) = match f.target_filled_on {
+        Some(origin) => (
             Status::NeedsYou,
-            format!("Filled on {origin}. Save it in AEM, then connect to Target."),
+            format!("Filled on {origin}. Click AEM's Connect in the form and let IMS Link read AEM's answer; then save."),
         ),
-        (None, _) if f.aem.is_some() => (
+        None if f.aem.is_some() => (
             Status::NeedsYou,
             if f.is_cloud_service() {
                 "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder and click \u{201c}Create\u{201d}, then let IMS Link fill the form."
@@ -329,7 +443,7 @@ fn aem_target(f: &Facts) -> Stage {
             }
             .into(),
         ),
-        (None, _) => (
+        None => (
             Status::NeedsYou,
             "Open your AEM author's Target configuration (AEM 6.5: Tools > Cloud Services > Legacy Cloud Services > \
              Adobe Target; AEM as a Cloud Service: Tools > Cloud Services > Adobe Target), then let IMS Link fill it."

@@ -65,6 +65,16 @@ fn run(url: Option<&str>, values: &[(&str, Value)], more: Value) -> Guide {
     guide(&input, NOW)
 }
 
+const IMS_TITLE: &str = "Adobe Target (acme)";
+
+/// AEM's Check Health passed for the configuration IMS Link filled on `origin`.
+fn health_passed(origin: &str) -> Value {
+    json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": origin }],
+        "imsConfigTitle": IMS_TITLE,
+        "aem": { "health": { "ok": true, "url": format!("{origin}/libs/cq/adobeims-configuration/content/configurations.html"),
+            "text": "Success Token retrieved successfully!", "context": format!("Check Health Check the health of {IMS_TITLE}: AEM requests…") } } })
+}
+
 fn statuses(g: &Guide) -> Vec<Status> {
     g.stages.iter().map(|s| s.status).collect()
 }
@@ -214,9 +224,19 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
         ))
     );
     let ims_console = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html");
-    assert_eq!(
-        clicks(&run(Some(&ims_console), &oauth_values(), checks(true)).next),
-        ["click Create"]
+    // AEM's list first: a JWT configuration is migrated, not created anew.
+    let g = run(Some(&ims_console), &oauth_values(), checks(true));
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    let mut listed = checks(true);
+    listed["aem"] = json!({ "configs": { "url": ims_console, "configs": [
+        { "title": "Adobe Analytics", "kind": "jwt", "target": false, "autoProvisioned": false }] } });
+    let g = run(Some(&ims_console), &oauth_values(), listed);
+    assert_eq!(clicks(&g.next), ["click Create"]);
+    assert!(
+        g.here
+            .contains("\u{201c}Adobe Analytics\u{201d} (JWT, deprecated: migrate to OAuth Server-to-Server)"),
+        "{}",
+        g.here
     );
     let wizard = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations/create.html");
     let g = run(Some(&wizard), &oauth_values(), checks(true));
@@ -227,16 +247,61 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
     let filled = json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }],
         "fillHere": { "form": "ims-wizard", "url": wizard } });
     let g = run(Some(&wizard), &oauth_values(), filled.clone());
-    assert_eq!(g.stages[2].status, Status::Done);
+    assert_eq!(g.stages[2].status, Status::NeedsYou, "a fill is not AEM's verdict");
     assert_eq!(clicks(&g.next), ["click Next", "click Create"]);
-    // Saved: the tab moved on to the console, and the fill no longer belongs to it.
-    let g = run(Some(&ims_console), &oauth_values(), filled);
+    // Saved: the tab moved on to the console; AEM's own Check Health is what proves it.
+    let mut filled = filled;
+    filled["imsConfigTitle"] = json!(IMS_TITLE);
+    let g = run(Some(&ims_console), &oauth_values(), filled.clone());
+    assert_eq!(g.next.stage, Some(StageId::AemIms));
+    assert!(
+        g.stages[2]
+            .detail
+            .contains("credential works (IMS Link's own check); now run Check Health in AEM"),
+        "{}",
+        g.stages[2].detail
+    );
+    assert_eq!(
+        clicks(&g.next),
+        [format!("click Check Health in {IMS_TITLE}"), "click Check".into()]
+    );
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    // AEM's verdict about another configuration proves nothing about this one.
+    let mut other = health_passed(AUTHOR);
+    other["aem"]["health"]["context"] = json!("Check the health of Adobe Analytics");
+    assert_eq!(
+        run(Some(&ims_console), &oauth_values(), other).stages[2].status,
+        Status::NeedsYou
+    );
+    let g = run(Some(&ims_console), &oauth_values(), health_passed(AUTHOR));
+    assert_eq!(g.stages[2].status, Status::Done);
+    assert!(g.stages[2].detail.contains("AEM's own Check Health passed"));
     assert_eq!(g.next.stage, Some(StageId::AemTarget));
 }
 
 #[test]
+fn aem_failing_check_health_is_the_stage_problem_with_its_diagnosis_and_a_retry() {
+    let ims_console = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html");
+    let mut failed = health_passed(AUTHOR);
+    failed["aem"]["health"]["ok"] = json!(false);
+    failed["aem"]["health"]["text"] =
+        json!("Error: Unable to retrieve an access token. IMS responded with status 401: {}");
+    failed["aem"]["health"]["diagnosis"] = json!({ "summary": "AEM's own call failed: The client secret does not match this client ID.", "nextStep": "Capture it again." });
+    let g = run(Some(&ims_console), &oauth_values(), failed);
+    assert_eq!(g.stages[2].status, Status::Problem);
+    assert!(
+        g.stages[2].detail.contains("The client secret does not match"),
+        "{}",
+        g.stages[2].detail
+    );
+    assert_eq!(g.next.stage, Some(StageId::AemIms));
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    assert!(!g.next.text.starts_with("All four"));
+}
+
+#[test]
 fn aem_target_configuration_on_6_5_and_cloud_service() {
-    let filled = |origin: &str| json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": origin }] });
+    let filled = health_passed;
     let g = run(None, &oauth_values(), filled(AUTHOR));
     assert_eq!(g.next.stage, Some(StageId::AemTarget));
     assert_eq!(
@@ -268,37 +333,47 @@ fn aem_target_configuration_on_6_5_and_cloud_service() {
 }
 
 #[test]
-fn a_filled_target_form_is_connected_in_aem_then_saved_then_checked_then_all_is_done() {
-    let page = format!("{AUTHOR}/etc/cloudservices/testandtarget/adobe-target-acme.html");
-    let filled = json!({ "checks": { "ims": { "ok": true } }, "fillHere": { "form": "target-classic", "url": page },
-        "filled": [{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-classic", "origin": AUTHOR }] });
-    let g = run(Some(&page), &oauth_values(), filled.clone());
-    // The classic dialog's OK waits for AEM's own Connect (issue 12).
-    assert_eq!(
-        clicks(&g.next),
-        [
-            "click Connect to Adobe Target",
-            "click OK in Connection successful",
-            "click OK"
-        ]
-    );
-    assert_eq!(g.next.action, Some(Action::CheckTarget));
-    let cloud_page = format!("{CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target");
-    let cloud_filled = json!({ "checks": { "ims": { "ok": true } }, "fillHere": { "form": "target-cloud", "url": cloud_page },
-        "filled": [{ "form": "ims-wizard", "origin": CLOUD }, { "form": "target-cloud", "origin": CLOUD }] });
-    let g = run(Some(&cloud_page), &oauth_values(), cloud_filled);
-    assert_eq!(clicks(&g.next), ["click Connect", "click Save & Close"]);
-    let mut passed = filled.clone();
-    passed["checks"]["target"] = json!({ "ok": true });
-    let g = run(Some(&page), &oauth_values(), passed);
-    assert_eq!(statuses(&g), [Status::Done; 4]);
-    assert_eq!(g.next.stage, None);
-    assert!(g.next.text.starts_with("All four stages are done"));
-    let mut refused = filled;
-    refused["checks"]["target"] = json!({ "ok": false, "diagnosis": { "summary": "The tenant belongs to another organization.", "nextStep": "Use the tenant of your org." } });
-    let g = run(None, &oauth_values(), refused);
-    assert_eq!(g.stages[3].status, Status::Problem);
-    assert_eq!(g.next.action, Some(Action::CheckTarget));
+fn a_filled_target_form_is_connected_by_aem_then_saved_then_all_is_done() {
+    for (page, connect, save) in [
+        (format!("{AUTHOR}/etc/cloudservices/testandtarget/adobe-target-acme.html"), "Connect to Adobe Target", "OK"),
+        (format!("{CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target"), "Connect", "Save & Close"),
+    ] {
+        let origin = if page.starts_with(AUTHOR) { AUTHOR } else { CLOUD };
+        let form = if save == "OK" { "target-classic" } else { "target-cloud" };
+        let mut filled = health_passed(origin);
+        filled["fillHere"] = json!({ "form": form, "url": page });
+        filled["filled"] = json!([{ "form": "ims-wizard", "origin": origin }, { "form": form, "origin": origin }]);
+        let g = run(Some(&page), &oauth_values(), filled.clone());
+        assert_eq!(clicks(&g.next), [format!("click {connect}")]);
+        assert_eq!(g.next.action, Some(Action::ReadAemResult));
+        // IMS Link's own Target check is not AEM's Connect.
+        let mut own = filled.clone();
+        own["checks"]["target"] = json!({ "ok": true });
+        assert_eq!(run(Some(&page), &oauth_values(), own).stages[3].status, Status::NeedsYou);
+        let mut connected = filled.clone();
+        connected["aem"]["connect"] = json!({ "ok": true, "url": page, "text": "Connection successful" });
+        let g = run(Some(&page), &oauth_values(), connected.clone());
+        assert_eq!(statuses(&g), [Status::Done; 4]);
+        assert_eq!(g.next.stage, None);
+        assert!(g.next.text.starts_with("All four stages are done"));
+        assert!(g.next.text.contains("AEM's own Check Health") && g.next.text.contains("AEM's own Connect"), "{}", g.next.text);
+        let saves: Vec<String> = if save == "OK" {
+            vec!["click OK in Connection successful".into(), "click OK".into()]
+        } else {
+            vec![format!("click {save}")]
+        };
+        assert_eq!(clicks(&g.next), saves, "then the form is saved");
+        assert!(run(None, &oauth_values(), connected).next.steps.is_empty());
+        let mut refused = filled;
+        refused["aem"]["connect"] = json!({ "ok": false, "url": page, "text": "Connection failed: …",
+            "diagnosis": { "summary": "The tenant belongs to another organization.", "nextStep": "Use the tenant of your org." } });
+        let g = run(Some(&page), &oauth_values(), refused.clone());
+        assert_eq!(g.stages[3].status, Status::Problem);
+        assert!(g.stages[3].detail.contains("another organization"));
+        assert_eq!(g.next.action, Some(Action::ReadAemResult));
+        assert_eq!(clicks(&g.next), [format!("click {connect}")]);
+        assert!(run(None, &oauth_values(), refused).next.link.is_some());
+    }
 }
 
 #[test]
@@ -311,7 +386,7 @@ fn the_guide_serializes_for_the_popup() {
     let g = run(
         Some(&format!("{AUTHOR}/libs/cq/core/content/tools/cloudservices.html")),
         &oauth_values(),
-        json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }] }),
+        health_passed(AUTHOR),
     );
     let v = serde_json::to_value(&g.next).expect("serialize");
     assert_eq!(
@@ -391,4 +466,61 @@ fn an_allowed_aem_origin_is_named_so_the_yes_can_be_taken_back() {
     assert_eq!(g.secrets_allowed.as_deref(), Some("https://author.aem.test"));
     let g = run(Some(wizard), &[], json!({"secretOrigins": ["https://other.test"]}));
     assert_eq!(g.secrets_allowed, None);
+}
+
+#[test]
+fn a_jwt_configuration_for_target_is_migrated_through_its_properties_and_auto_provisioned_ones_are_left() {
+    let ims_console = format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations.html");
+    let properties =
+        format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations/properties.html?item=target-jwt-1");
+    let mut listed = checks(true);
+    listed["aem"] = json!({ "configs": { "url": ims_console, "configs": [
+        { "title": "Adobe Target (acme, JWT)", "kind": "jwt", "target": true, "autoProvisioned": false },
+        { "title": "Asset Compute", "kind": "jwt", "target": false, "autoProvisioned": true }] } });
+    let g = run(Some(&ims_console), &oauth_values(), listed.clone());
+    assert!(
+        g.here.contains("(auto-provisioned: Adobe migrates these; leave them)"),
+        "{}",
+        g.here
+    );
+    assert!(g.stages[2].detail.contains("deprecated"), "{}", g.stages[2].detail);
+    assert_eq!(clicks(&g.next), ["click Properties in Adobe Target (acme, JWT)"]);
+    assert!(
+        g.next.text.contains("Leave \u{201c}Asset Compute\u{201d}"),
+        "{}",
+        g.next.text
+    );
+    // A list read on another author does not count here.
+    let mut elsewhere = listed.clone();
+    elsewhere["aem"]["configs"]["url"] = json!(format!(
+        "{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html"
+    ));
+    assert_eq!(
+        run(Some(&ims_console), &oauth_values(), elsewhere).next.action,
+        Some(Action::ReadAemResult)
+    );
+    let g = run(Some(&properties), &oauth_values(), listed.clone());
+    assert_eq!(g.page, PageKind::AemImsProperties);
+    assert_eq!(
+        (g.action, g.next.action),
+        (Some(Action::FillForm), Some(Action::FillForm))
+    );
+    assert!(g.next.text.contains("same Console credential"), "{}", g.next.text);
+    assert_eq!(
+        g.fill_label.as_deref(),
+        Some("Fill this form on author-p1-e2.adobeaemcloud.com")
+    );
+    let mut filled = listed;
+    filled["filled"] = json!([{ "form": "ims-wizard", "origin": CLOUD }]);
+    filled["fillHere"] = json!({ "form": "ims-wizard", "url": properties });
+    filled["imsConfigTitle"] = json!("Adobe Target (acme, JWT)");
+    let g = run(Some(&properties), &oauth_values(), filled.clone());
+    assert_eq!(clicks(&g.next), ["click Save & Close"]);
+    // Saved: back on the console, AEM's own Check Health for the migrated configuration.
+    let g = run(Some(&ims_console), &oauth_values(), filled);
+    assert_eq!(
+        clicks(&g.next),
+        ["click Check Health in Adobe Target (acme, JWT)", "click Check"]
+    );
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::reply::{Broadcast, Reply};
-use super::{checks, fills, profile_ops, views, Session};
+use super::{checks, fills, profile_ops, verdicts, views, Session};
 use crate::capture::atjs::AtjsSettings;
 use crate::fill::{ActionKind, FormSnapshot, Plan};
 use crate::ims::check::{CheckReport, ImsCheckInput, TargetCheckInput};
@@ -90,6 +90,12 @@ pub enum Event {
     },
     /// [`Io::CheckTarget`] done.
     TargetChecked { revision: u64, report: Box<CheckReport> },
+    /// [`Io::ReadAemResult`] done; `error` when the browser refused to run in the tab.
+    AemResultRead {
+        tab_id: u32,
+        page: Option<crate::ims::aem_verdict::AemResultPage>,
+        error: Option<String>,
+    },
 }
 
 /// Which answer a [`Io::TabFacts`] call is for.
@@ -176,6 +182,8 @@ pub enum Io {
     CheckIms { input: Box<ImsCheckInput>, revision: u64 },
     /// `checkTarget(input)` → [`Event::TargetChecked`] (with `revision` given back).
     CheckTarget { input: TargetCheckInput, revision: u64 },
+    /// AEM's result texts in the tab → [`Event::AemResultRead`].
+    ReadAemResult { tab_id: u32 },
 }
 
 /// Something the worker does and forgets.
@@ -294,6 +302,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             token,
         } => checks::ims_checked(s, revision, *report, token),
         Event::TargetChecked { revision, report } => checks::target_checked(s, revision, *report),
+        Event::AemResultRead { tab_id, page, error } => verdicts::read(s, tab_id, page, error),
     }
 }
 
@@ -351,5 +360,6 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
+        Message::ReadAemResult { tab_id } => Step::io(Io::ReadAemResult { tab_id }),
     }
 }

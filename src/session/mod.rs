@@ -12,6 +12,7 @@ mod profile_ops;
 mod reply;
 #[cfg(test)]
 mod tests;
+mod verdicts;
 mod views;
 
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,30 @@ pub struct Session {
     /// AEM origins the admin allowed by name to receive secrets (`fill::trust`): a consent,
     /// not a secret, so "Clear profile" keeps it; the popup takes it back.
     pub secret_origins: Vec<String>,
+    /// AEM's own verdicts read from its pages (Check Health, Connect): what proves AEM works.
+    pub aem: AemVerdicts,
+}
+
+/// The last verdict AEM showed for each of its buttons.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AemVerdicts {
+    /// Check Health on the IMS configurations console.
+    pub health: Option<crate::ims::aem_verdict::AemVerdict>,
+    /// Connect on a Target configuration.
+    pub connect: Option<crate::ims::aem_verdict::AemVerdict>,
+    /// The IMS configurations AEM's console listed when last read.
+    pub configs: Option<AemConfigList>,
+}
+
+/// AEM's IMS configurations, as one console showed them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AemConfigList {
+    /// The console's address.
+    pub url: String,
+    /// Its configurations.
+    pub configs: Vec<crate::ims::aem_configs::AemConfig>,
 }
 
 /// A capture with conflicting values, kept whole so the admin's choice can apply it.

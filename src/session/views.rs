@@ -3,7 +3,8 @@
 use super::event::{AfterTab, Step};
 use super::reply::{PopupState, ProfileState, Reply};
 use super::Session;
-use crate::guide::{self, AwaitingSeen, CheckSeen, DiagnosisSeen, FillHere, GuideInput};
+use crate::guide::{self, AemSeen, AwaitingSeen, CheckSeen, ConfigsSeen, DiagnosisSeen, FillHere, GuideInput, VerdictSeen};
+use crate::ims::aem_verdict::AemVerdict;
 use crate::ims::check::CheckReport;
 use crate::profile::diagnose;
 use crate::tab;
@@ -24,6 +25,19 @@ fn seen(report: &Option<CheckReport>) -> Option<CheckSeen> {
     report.as_ref().map(|r| CheckSeen {
         ok: r.ok,
         diagnosis: r.diagnosis.as_ref().map(|d| DiagnosisSeen {
+            summary: d.summary.clone(),
+            next_step: d.next_step.clone(),
+        }),
+    })
+}
+
+fn verdict_seen(v: &Option<AemVerdict>) -> Option<VerdictSeen> {
+    v.as_ref().map(|v| VerdictSeen {
+        ok: v.ok,
+        url: v.url.clone(),
+        text: v.text.clone(),
+        context: v.context.clone(),
+        diagnosis: v.diagnosis.as_ref().map(|d| DiagnosisSeen {
             summary: d.summary.clone(),
             next_step: d.next_step.clone(),
         }),
@@ -52,6 +66,15 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
             client_id: a.client_id.is_some(),
             client_secret: a.client_secret.is_some(),
         }),
+        ims_config_title: s.ims_config_title.clone(),
+        aem: AemSeen {
+            health: verdict_seen(&s.aem.health),
+            connect: verdict_seen(&s.aem.connect),
+            configs: s.aem.configs.as_ref().map(|c| ConfigsSeen {
+                url: c.url.clone(),
+                configs: c.configs.clone(),
+            }),
+        },
     };
     guide::guide(&input, now_ms)
 }

@@ -56,8 +56,9 @@ async function doStep(tab, popup, text) {
   let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
   if (m) {
     const [, name, within] = m;
-    // "under X": a region of the page, or the message box X that the page shows.
-    const scope = within ? page.getByRole('region', { name: within }).or(page.getByRole('dialog', { name: within })) : page;
+    // "under X": the region named X, the message box X the page shows, or the table row of
+    // configuration X (Check Health).
+    const scope = within ? page.getByRole('region', { name: within }).or(page.getByRole('dialog', { name: within })).or(page.getByRole('row', { name: within })) : page;
     const target = scope.getByRole('button', { name, exact: true })
       .or(scope.getByRole('link', { name, exact: true }))
       .or(scope.getByRole('tab', { name, exact: true })).first();
@@ -83,11 +84,11 @@ async function doStep(tab, popup, text) {
  * Follows the guide until every stage is done. `knows` is what the admin knows without IMS
  * Link: which Console project and credential, which AEM author, which site.
  */
-async function walk(knows, shot = null) {
+async function walk(knows, shot = null, { until = null, tamper = null } = {}) {
   await b.worker().evaluate(() => chrome.storage.session.clear());
   const trail = [];
   try {
-    return await follow(knows, trail, shot);
+    return await follow(knows, trail, shot, { until, tamper });
   } catch (err) {
     throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
   }
@@ -101,7 +102,8 @@ async function audit(popup, axe) {
   axe.set(stage, violations.map((v) => `${v.id} (${v.nodes.length})`));
 }
 
-async function follow(knows, trail, shot) {
+/** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
+async function follow(knows, trail, shot, { until, tamper }) {
   const axe = new Map();
   const blank = await b.context.newPage();
   await blank.goto('about:blank');
@@ -117,10 +119,18 @@ async function follow(knows, trail, shot) {
     const g = await readGuide(popup);
     await shoot(popup, shot);
     await audit(popup, axe);
-    if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
+    if (until?.(g)) {
       await popup.close();
-      return { own, guide: g, axe: Object.fromEntries(axe) };
+      return { own, guide: g, axe: Object.fromEntries(axe), trail };
     }
+    if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
+      // The last message may still ask to save the form AEM just connected.
+      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}]`);
+      for (const step of g.steps) await doStep(tab, popup, step);
+      await popup.close();
+      return { own, guide: g, axe: Object.fromEntries(axe), trail };
+    }
+    await tamper?.(g);
     trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
     const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -177,10 +187,21 @@ function admin({ project, credential, aem, site }) {
   };
 }
 
-test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by the popup alone', async () => {
+/** A fresh AEM: only the Analytics IMS configuration it ships with, no Target configuration. */
+function freshAem() {
+  const aem = b.cloud.state.aem;
+  aem.imsConfigs.splice(1);
+  aem.targetConfigs.length = 0;
+  aem.actions.length = 0;
+}
+
+const lastAction = (name) => b.cloud.state.aem.actions.filter((a) => a.action === name).at(-1);
+
+test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by the popup alone, done only when AEM\'s own Check Health and Connect pass', async () => {
+  freshAem();
   const cred = b.cloud.state.credentials[OAUTH];
   const shot = SHOTS ? { taken: new Set() } : null;
-  const { own, axe } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
+  const { own, axe, guide, trail } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
   // axe-core finds nothing on the popup at any stage.
   assert.deepEqual(axe, { target: [], console: [], 'aem-ims': [], 'aem-target': [], done: [] });
   assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
@@ -188,24 +209,50 @@ test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by t
   assert.equal(ims.clientId, OAUTH);
   // The guide led to the one yes for this AEM origin (issue 14), so AEM got the secret.
   assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
+  // AEM itself proved both, server side, and the guide asked for each before saying done.
+  assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
+  assert.equal(lastAction('connectTarget')?.ok, true);
+  assert.ok(trail.some((t) => t.includes('now run Check Health') || t.includes('Check Health”')), trail.join('\n'));
+  assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
   const target = b.cloud.state.aem.targetConfigs.at(-1);
-  assert.deepEqual([target.tenant, target.clientCode, target.imsConfigId], ['acme', 'acme', ims.id]);
+  assert.deepEqual([target.tenant, target.clientCode, target.imsConfigId], ['acme', 'acme', ims.id], 'saved after Connect');
 });
 
-test('a first-time admin connects AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link', async () => {
+test('AEM holding another client secret than the profile: the guide shows AEM\'s Check Health failure with its diagnosis and does not say done', async () => {
+  freshAem();
+  const cred = b.cloud.state.credentials[OAUTH];
+  const { guide } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, {
+    // Once AEM holds the configuration, its secret is not the profile's (an old one, a typo).
+    tamper: () => {
+      const ims = b.cloud.state.aem.imsConfigs.find((c) => c.clientId === OAUTH);
+      if (ims) ims.clientSecret = 'p8e-OLDsecret-AEM-still-holds';
+    },
+    until: (g) => g.stages[2]?.status === 'problem',
+  });
+  assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');
+  const aemIms = guide.stages[2].text;
+  assert.match(aemIms, /AEM's Check Health failed/);
+  assert.match(aemIms, /client secret does not match this client ID/, aemIms);
+  assert.equal(guide.stages[1].status, 'done', "IMS Link's own check passed with the profile");
+  assert.doesNotMatch(guide.text, /All four stages are done/);
+  assert.equal(guide.button, "Read AEM's result", 'after fixing, Check Health is read again');
+});
+
+test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: AEM never received the private key, so its own Check Health fails and the guide says why', async () => {
+  freshAem();
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates = [];
-  const { own, axe } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  const { own, axe, guide } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }), null, {
+    until: (g) => g.stages[2]?.status === 'problem',
+  });
   assert.deepEqual(Object.values(axe).flat(), []);
   assert.equal(own.length, 2, own.join(' / '));
   assert.equal(cred.certificates.length, 1, 'the certificate the popup made was uploaded');
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.authType, 'jwt');
   assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
-  const target = b.cloud.state.aem.targetConfigs.at(-1);
-  assert.match(target.path, /^\/etc\/cloudservices\/testandtarget\/adobe-target-acme$/);
-  assert.deepEqual([target.tenant, target.imsConfigId], ['acme', ims.id]);
-  // Saved as the integration needs it (issue 12): IMS, the configuration chosen, REST, at.js.
-  const f = target.fields;
-  assert.deepEqual([f['./authentication'], f['./imsConfigId'], f['./apiKind'], f['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
+  assert.equal(guide.stages[1].status, 'done', "IMS Link's own JWT check passed with its key pair");
+  assert.equal(lastAction('checkHealth')?.ok, false);
+  assert.match(guide.stages[2].text, /AEM holds no private key for this configuration's certificate/, guide.stages[2].text);
+  assert.doesNotMatch(guide.text, /All four stages are done/);
 });

@@ -67,7 +67,10 @@ export function createState() {
     aemSubmissions: [],
     /**
      * What the fake AEM author stores (sites/aem/handler.mjs). imsConfigs: Adobe IMS
-     * Configurations { id, title, cloudServiceName, authType: 'jwt' | 'oauth', clientId };
+     * Configurations { id, title, cloudServiceName, authType: 'jwt' | 'oauth', clientId, and what
+     * Check Health uses: clientSecret, scope, orgId, authServerUrl, keypairAlias, jwtClaims };
+     * keypairs (optional): AEM's keystore, alias -> { certificate, privateKey } (PEM);
+     * healthText (optional): 'plain' for AEM's Check Health failure without IMS's answer;
      * targetConfigs: Target cloud configurations { path, title, tenant, clientCode, imsConfigId, fields }
      * (fields: the last form saved; absent on a 6.5 configuration only created so far);
      * confSites (optional, default ['wknd']): the /conf containers the AEMaaCS Target console lists;

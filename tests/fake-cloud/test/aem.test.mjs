@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { createState } from '../state.mjs';
+import { createState, OAUTH_CLIENT_ID } from '../state.mjs';
 import { startFakeCloud } from '../server.mjs';
 
 const AUTHOR = 'https://author.aem.test';
@@ -113,6 +113,8 @@ test('IMS wizard (AEMaaCS): OAuth fields with "./" names; the switch left off po
   assert.deepEqual(cloud.state.aem.imsConfigs.at(-1), {
     id: 'target-oauth-2', title: 'Target OAuth', cloudServiceName: 'Adobe Target', authType: 'oauth',
     clientId: '5f0a1b2c3d4e5f60718293a4b5c6d7e8', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: '',
+    // What AEM's own Check Health and Connect use.
+    clientSecret: 'p8e-OAUTHsecret0123456789abcdefXYZ', scope: 'openid,AdobeID,target_sdk', orgId: '0123456789ABCDEF01234567@AdobeOrg', jwtClaims: '',
   });
 });
 
@@ -127,12 +129,14 @@ test('IMS wizard with unknown names: fields are found by label, Create refuses e
   assert.equal(cloud.state.aemSubmissions.length, 0);
 });
 
-test('IMS console lists configurations; Check Health > Check is recorded and shows a result', async () => {
+test('IMS console lists configurations; Check Health > Check asks IMS with what AEM stored and shows AEM\'s verdict', async () => {
   await open(`${AUTHOR}${CONSOLE}`);
   await page.getByRole('button', { name: 'Check Health' }).first().click();
   await page.locator('#ims-health-check').click();
   await page.locator('.ims-health-result coral-alert').waitFor();
-  assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1' }]);
+  // The shipped Analytics configuration is JWT with no key pair alias in AEM's keystore.
+  assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1', ok: false }]);
+  assert.match(await page.locator('.ims-health-result').textContent(), /No private key found for key pair alias/);
   assert.equal(await page.locator('#ims-console-create').getAttribute('href'), WIZARD);
 });
 
@@ -179,13 +183,23 @@ test('AEM 6.5 classic dialog: ExtJS 3 markup, values in the store, IMS fields sh
     await page.locator('.x-combo-list-item', { hasText: text }).filter({ visible: true }).click();
   }
   await page.getByLabel('Synchronize segments from Adobe Target:').check();
+  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  // AEM's own Connect, server side: this IMS configuration has no key pair, so it fails.
+  const failed = page.getByRole('dialog').filter({ hasText: 'Connection failed' });
+  await failed.waitFor();
+  assert.deepEqual([cloud.state.aem.actions[0].action, cloud.state.aem.actions[0].ok], ['connectTarget', false]);
+  await failed.getByRole('button', { name: 'OK' }).click();
+  // The same configuration with a working OAuth credential, and the tenant typed above.
+  const cred = cloud.state.credentials[OAUTH_CLIENT_ID];
+  Object.assign(cloud.state.aem.imsConfigs.at(-1), { authType: 'oauth', clientId: OAUTH_CLIENT_ID, clientSecret: cred.clientSecret, scope: cred.scopes.join(',') });
+  cloud.state.target.acmecorp = cloud.state.target.acme;
 
   // OK waits for a successful Connect.
   assert.equal(await page.getByRole('button', { name: 'OK' }).isDisabled(), true);
   await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
   const message = page.getByRole('dialog', { name: 'Connection successful' });
   await message.waitFor();
-  assert.deepEqual(cloud.state.aem.actions.map((a) => [a.action, a.ok, a.fields.cmd]), [['connectTarget', true, 'connect']]);
+  assert.deepEqual(cloud.state.aem.actions.map((a) => [a.action, a.ok]), [['connectTarget', false], ['connectTarget', true]]);
   await message.getByRole('button', { name: 'OK' }).click();
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'OK' }).click()]);
   assert.deepEqual(cloud.state.aemSubmissions, [{

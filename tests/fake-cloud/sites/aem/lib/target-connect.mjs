@@ -1,8 +1,10 @@
 // "Connect to Adobe Target" of the AEM 6.5 classic dialog: a POST to the classic command
 // servlet with cmd=connect and the dialog's values (adobe-surfaces.md §8: the path and cmd V,
-// the IMS parameters G). For now the verdict is local: the values must be sensible. The
-// verdict lives in `connectVerdict` alone so it can later ask the fake Target API instead.
+// the IMS parameters G). Values that cannot work are refused here; with IMS, AEM then really
+// connects: a token from the fake IMS with the IMS configuration it stored, then the fake
+// Target API (`connect` in target-routes.mjs).
 import { parseFormBody } from './form-body.mjs';
+import { connect } from './target-routes.mjs';
 
 export const COMMAND_PATH = '/libs/cq/analytics/testandtarget/command';
 
@@ -24,9 +26,19 @@ export function connectVerdict(state, fields) {
 /** The command servlet's route; false when the request is not for it. */
 export function handleTargetCommand(req, res, ctx) {
   if (req.method !== 'POST' || ctx.url.pathname !== COMMAND_PATH) return false;
+  return answer(req, res, ctx);
+}
+
+async function answer(req, res, ctx) {
   const fields = parseFormBody(req.headers['content-type'], ctx.body);
   if (fields.cmd !== 'connect') return ctx.json(res, 400, { success: false, message: `Unknown command ${fields.cmd ?? ''}`.trim() });
-  const verdict = connectVerdict(ctx.state, fields);
-  ctx.state.aem.actions.push({ action: 'connectTarget', path: fields.path, fields, ok: verdict.ok });
+  let verdict = connectVerdict(ctx.state, fields);
+  if (verdict.ok && fields['./authentication'] === 'ims') {
+    const connected = await connect(ctx.state, fields.path ?? '', fields);
+    verdict = { ok: connected.status === 'ok', message: connected.message };
+  } else {
+    ctx.state.aem.actions.push({ action: 'connectTarget', path: fields.path, fields, ok: verdict.ok });
+    if (!verdict.ok) verdict.message = `Connection failed: ${verdict.message}`;
+  }
   return ctx.json(res, verdict.ok ? 200 : 400, { success: verdict.ok, message: verdict.message });
 }

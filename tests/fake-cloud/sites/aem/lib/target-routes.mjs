@@ -1,6 +1,7 @@
 // Target cloud configuration pages of both AEMs and the Sling POSTs they make.
 import { targetCloudPage, CLOUD_EDIT_PREFIX } from '../pages/target-cloud.mjs';
 import { targetLegacyPage } from '../pages/target-legacy.mjs';
+import { connectTarget } from './adobe-calls.mjs';
 import { parseFormBody } from './form-body.mjs';
 import { coralPage, aemShell, esc, sendHtml } from './html.mjs';
 
@@ -23,11 +24,7 @@ export async function handleTarget(req, res, ctx) {
   if (req.method === 'POST' && (m = CONFIG_POST.exec(path))) {
     const fields = parseFormBody(req.headers['content-type'], ctx.body);
     const configPath = m[1];
-    if (m[2]) {
-      state.aem.actions.push({ action: 'connectTarget', path: configPath, fields });
-      // Placeholder until the check calls the fake Target API: tests see the recorded click.
-      return json(res, 200, { status: 'pending', message: 'Connection check recorded; the fake AEM does not call Adobe Target yet.' });
-    }
+    if (m[2]) return json(res, 200, await connect(state, configPath, fields));
     state.aemSubmissions.push({ path, fields });
     const i = state.aem.targetConfigs.findIndex((c) => c.path === configPath);
     // The classic dialog posts no title: the one given at Create Configuration stays.
@@ -38,4 +35,29 @@ export async function handleTarget(req, res, ctx) {
     return json(res, 200, { status: 'ok', path: configPath });
   }
   return false;
+}
+
+// V: "Connection successful" (6.5 docs); that AEM as a Cloud Service says the same is I.
+export const CONNECT_OK = 'Connection successful';
+
+/**
+ * AEM's Connect, server side, with the IMS configuration the form names and the tenant it
+ * holds. AEM's words for a failure are not documented (G): they quote the answer that failed.
+ */
+export async function connect(state, configPath, fields) {
+  const imsId = fields['./imsConfigId'] ?? '';
+  const tenant = (fields['./tenant'] || fields['./clientcode'] || '').trim();
+  const config = state.aem.imsConfigs.find((c) => c.id === imsId);
+  let result;
+  if (!config) result = { ok: false, message: 'Connection failed: no IMS configuration is selected.' };
+  else if (!tenant) result = { ok: false, message: 'Connection failed: the Tenant ID is empty.' };
+  else {
+    const r = await connectTarget(state, config, tenant);
+    result = r.ok ? { ok: true, message: CONNECT_OK }
+      : r.reason ? { ok: false, message: `Connection failed: ${r.reason}` }
+      : r.stage === 'ims' ? { ok: false, message: `Connection failed: unable to retrieve an access token. IMS responded with status ${r.status}: ${JSON.stringify(r.body ?? {})}` }
+      : { ok: false, message: `Connection failed: Adobe Target responded with status ${r.status}: ${JSON.stringify(r.body ?? {})}` };
+  }
+  state.aem.actions.push({ action: 'connectTarget', path: configPath, imsConfigId: imsId, tenant, ok: result.ok });
+  return { status: result.ok ? 'ok' : 'error', message: result.message };
 }

@@ -98,13 +98,13 @@ document.querySelector('#tt-connect button').addEventListener('click', async () 
   const params = new URLSearchParams([['cmd', 'connect'], ['path', definition.path]]);
   for (const [k, v] of new FormData(form)) if (k !== '_charset_' && typeof v === 'string') params.append(k, v);
   try {
-    await postParams('/libs/cq/analytics/testandtarget/command', params);
+    const { message } = await postParams('/libs/cq/analytics/testandtarget/command', params);
     connectResult.textContent = '';
     enableOk(true);
-    Ext.Msg.alert('Success', 'Connection successful');
+    Ext.Msg.alert('Success', message || 'Connection successful');
   } catch (err) {
     connectResult.textContent = '';
-    Ext.Msg.alert('Error', `Connection failed: ${err.message}`);
+    Ext.Msg.alert('Error', err.message);
   }
 });
 

@@ -21,8 +21,8 @@ tenant.addEventListener('input', () => { copied = tenant.value === '' ? '' : nul
 const result = form.querySelector('.tt-connect-result');
 document.getElementById('tt-connect').addEventListener('click', async () => {
   try {
-    const { message } = await postParams(`${form.getAttribute('action')}.connect.json`, new URLSearchParams(new FormData(form)));
-    showResult(result, 'info', 'Adobe Target', message);
+    const { status, message } = await postParams(`${form.getAttribute('action')}.connect.json`, new URLSearchParams(new FormData(form)));
+    showResult(result, status === 'ok' ? 'success' : 'error', status === 'ok' ? 'Adobe Target' : 'Error', message);
   } catch (err) {
     showResult(result, 'error', 'Error', err.message);
   }

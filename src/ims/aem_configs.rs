@@ -1,0 +1,166 @@
+//! AEM's IMS configurations as its console lists them, for the JWT → OAuth Server-to-Server
+//! migration: each one's type, whether it is deprecated JWT, and whether Adobe provisioned it
+//! (Adobe migrates those itself; adobe-surfaces.md §8). Read from the table's cell texts only,
+//! "as far as the page shows it": how AEM marks an auto-provisioned configuration is not
+//! documented, so any cell saying so counts.
+
+use serde::{Deserialize, Serialize};
+
+/// Most configurations kept.
+const MAX_CONFIGS: usize = 50;
+
+/// How a configuration authenticates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConfigKind {
+    /// "JWT Credentials (deprecated)".
+    Jwt,
+    /// OAuth Server-to-Server.
+    Oauth,
+}
+
+/// One configuration in AEM's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AemConfig {
+    /// Its title.
+    pub title: String,
+    /// JWT or OAuth.
+    pub kind: ConfigKind,
+    /// Whether its row names Adobe Target (its cloud solution or title).
+    pub target: bool,
+    /// Whether the page marks it auto-provisioned.
+    pub auto_provisioned: bool,
+}
+
+impl AemConfig {
+    /// What IMS Link says about it, in a few words.
+    pub fn advice(&self) -> &'static str {
+        match (self.kind, self.auto_provisioned) {
+            (_, true) => "auto-provisioned: Adobe migrates these; leave them",
+            (ConfigKind::Jwt, false) => "JWT, deprecated: migrate to OAuth Server-to-Server",
+            (ConfigKind::Oauth, false) => "OAuth Server-to-Server",
+        }
+    }
+
+    /// Whether IMS Link's profile (a Target credential) is the one to migrate it with.
+    pub fn migrate_with_profile(&self) -> bool {
+        self.kind == ConfigKind::Jwt && !self.auto_provisioned && self.target
+    }
+}
+
+/// The configurations in the console's table rows (cell texts); rows that name no
+/// authentication type (the header, "There is no item.") are not configurations.
+pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
+    rows.iter()
+        .filter_map(|cells| {
+            let lower: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+            let at = cells.iter().position(|c| !c.trim().is_empty())?;
+            let title: String = cells[at].trim().chars().take(200).collect();
+            // The type is in the row's other cells: a title may say "JWT" after migrating.
+            let others = || lower.iter().enumerate().filter(move |(i, _)| *i != at).map(|(_, c)| c);
+            let kind = if others().any(|c| c.contains("oauth")) {
+                ConfigKind::Oauth
+            } else if others().any(|c| c.contains("jwt")) {
+                ConfigKind::Jwt
+            } else {
+                return None;
+            };
+            Some(AemConfig {
+                title,
+                kind,
+                target: lower.iter().any(|c| c.contains("target")),
+                auto_provisioned: lower.iter().any(|c| {
+                    c.contains("auto-provisioned") || c.contains("autoprovisioned") || c.contains("auto provisioned")
+                }),
+            })
+        })
+        .take(MAX_CONFIGS)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_string()).collect()
+    }
+
+    #[test]
+    fn each_configuration_gets_its_type_and_advice() {
+        let rows = vec![
+            row(&["Title", "Cloud Solution", "Authentication", "Status", ""]),
+            row(&[
+                "Adobe Target (acme, JWT)",
+                "Adobe Target",
+                "JWT Credentials (deprecated)",
+                "",
+                "Check Health Properties",
+            ]),
+            row(&[
+                "Asset Compute",
+                "Adobe Asset Link",
+                "JWT Credentials (deprecated)",
+                "Auto-provisioned",
+                "Check Health Properties",
+            ]),
+            row(&[
+                "Adobe Analytics",
+                "Adobe Analytics",
+                "JWT Credentials (deprecated)",
+                "",
+                "",
+            ]),
+            row(&[
+                "Adobe Target (acme, OAuth)",
+                "Adobe Target",
+                "OAuth Credentials",
+                "",
+                "",
+            ]),
+            row(&["There is no item."]),
+        ];
+        let configs = from_rows(&rows);
+        assert_eq!(configs.len(), 4);
+        assert!(configs[0].migrate_with_profile());
+        assert_eq!(
+            configs[0].advice(),
+            "JWT, deprecated: migrate to OAuth Server-to-Server"
+        );
+        assert!(!configs[1].migrate_with_profile());
+        assert_eq!(
+            configs[1].advice(),
+            "auto-provisioned: Adobe migrates these; leave them"
+        );
+        assert!(
+            !configs[2].migrate_with_profile(),
+            "another product's credential, not the profile's"
+        );
+        assert_eq!(configs[3].kind, ConfigKind::Oauth);
+        let migrated = from_rows(&[row(&[
+            "Adobe Target (acme, JWT)",
+            "Adobe Target",
+            "OAuth Credentials",
+            "",
+        ])]);
+        assert_eq!(
+            migrated[0].kind,
+            ConfigKind::Oauth,
+            "the title's words are not its type"
+        );
+    }
+
+    #[test]
+    fn an_auto_provisioned_mark_in_the_title_counts_too_and_junk_is_bounded() {
+        let configs = from_rows(&[row(&["Target (autoprovisioned)", "JWT"])]);
+        assert!(configs[0].auto_provisioned);
+        let many: Vec<Vec<String>> = (0..500)
+            .map(|i| row(&[&"x".repeat(1000), if i % 2 == 0 { "JWT" } else { "" }]))
+            .collect();
+        let configs = from_rows(&many);
+        assert_eq!(configs.len(), MAX_CONFIGS);
+        assert!(configs[0].title.chars().count() <= 200);
+        assert!(from_rows(&[row(&[]), row(&["", "  "])]).is_empty());
+    }
+}

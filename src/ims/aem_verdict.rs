@@ -1,0 +1,357 @@
+//! AEM's own verdict: what AEM showed after its "Check Health" (IMS configurations console) or
+//! its "Connect" (Target configuration), read from the page and explained with the same
+//! diagnosis catalogue as IMS Link's own checks (`diagnose`). AEM calls Adobe from its server
+//! with what it stored, so only its verdict proves that AEM (not just this browser) works.
+//!
+//! AEM's success texts are documented ("Token retrieved successfully!", "Connection
+//! successful"); its failure texts are not (tests/fake-cloud/PAGES.md marks them G), so a
+//! failure is explained from whatever IMS or Target answer AEM quotes, and otherwise from
+//! AEM's own words, with the next step that tells the two apart.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::diagnose::{redact, target_response, token_response, Diagnosis, Flow};
+use super::http::HttpResponse;
+
+/// Most characters of AEM's text kept.
+const MAX_TEXT: usize = 2000;
+/// Most messages read from one page.
+const MAX_MESSAGES: usize = 40;
+
+/// What the page-reading function found on an AEM page: its address, the texts of its
+/// result areas (live regions, alerts, message boxes) and the text of the dialog each sits in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AemResultPage {
+    /// `location.href`.
+    pub url: String,
+    /// Result texts, in page order.
+    pub messages: Vec<PageMessage>,
+    /// The cells of each table row (the IMS configurations list), in page order.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One result area's text and the dialog (or window) around it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct PageMessage {
+    /// What it says.
+    pub text: String,
+    /// The text of the dialog it is in, if any (names the configuration checked).
+    pub context: String,
+}
+
+/// Which of AEM's buttons gave the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerdictKind {
+    /// The IMS configurations console's Check Health > Check.
+    CheckHealth,
+    /// The Target configuration's "Connect to Adobe Target" / "Connect".
+    Connect,
+}
+
+/// AEM's verdict, as IMS Link keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AemVerdict {
+    /// Check Health or Connect.
+    pub kind: VerdictKind,
+    /// Whether AEM said it worked.
+    pub ok: bool,
+    /// The page it was read on.
+    pub url: String,
+    /// AEM's own words (tokens hidden, bounded).
+    pub text: String,
+    /// The dialog's text around it (which configuration), bounded.
+    pub context: String,
+    /// Why it failed, in the catalogue's words.
+    pub diagnosis: Option<Box<Diagnosis>>,
+}
+
+/// Why no verdict could be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerdictError {
+    /// The page shows no result of Check Health or Connect (yet).
+    NoResult(VerdictKind),
+}
+
+impl VerdictError {
+    /// A stable code.
+    pub fn code(&self) -> &'static str {
+        "no-aem-result"
+    }
+
+    /// What to do, in plain words.
+    pub fn message(&self) -> String {
+        match self {
+            VerdictError::NoResult(VerdictKind::CheckHealth) => "AEM shows no Check Health result on this page yet. Click \u{201c}Check Health\u{201d} for the configuration, then \u{201c}Check\u{201d}, wait for AEM's answer, then ask IMS Link to read it.".into(),
+            VerdictError::NoResult(VerdictKind::Connect) => "AEM shows no Connect result on this page yet. Click AEM's \u{201c}Connect\u{201d} button, wait for its answer, then ask IMS Link to read it.".into(),
+        }
+    }
+}
+
+const HEALTH_OK: &str = "token retrieved successfully";
+const CONNECT_OK: &str = "connection successful";
+/// Words AEM's failure texts are expected to carry; a text without them (e.g. "Checking…")
+/// is not a verdict yet.
+const FAILURE_WORDS: &[&str] = &[
+    "error",
+    "fail",
+    "unable",
+    "invalid",
+    "not ",
+    "could not",
+    "denied",
+    "refused",
+];
+
+fn bounded(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('\u{2026}');
+        out
+    }
+}
+
+/// Reads AEM's verdict of `kind` from the page: the last result area that says success or
+/// failure. `jwt` says which IMS call AEM made when its text does not (the configuration's type).
+pub fn read(page: &AemResultPage, kind: VerdictKind, jwt: bool) -> Result<AemVerdict, VerdictError> {
+    let ok_words = match kind {
+        VerdictKind::CheckHealth => HEALTH_OK,
+        VerdictKind::Connect => CONNECT_OK,
+    };
+    let found = page.messages.iter().take(MAX_MESSAGES).rev().find_map(|m| {
+        let lower = m.text.to_lowercase();
+        if lower.contains(ok_words) {
+            Some((m, true))
+        } else if FAILURE_WORDS.iter().any(|w| lower.contains(w)) {
+            Some((m, false))
+        } else {
+            None
+        }
+    });
+    let Some((message, ok)) = found else {
+        return Err(VerdictError::NoResult(kind));
+    };
+    let diagnosis = (!ok).then(|| Box::new(explain(kind, &message.text, jwt)));
+    Ok(AemVerdict {
+        kind,
+        ok,
+        url: page.url.chars().take(2048).collect(),
+        text: bounded(&redact_text(&message.text), MAX_TEXT),
+        context: bounded(&message.context, 400),
+        diagnosis,
+    })
+}
+
+/// AEM's text with any JSON it quotes passed through `redact`.
+fn redact_text(text: &str) -> String {
+    match quoted_json(text) {
+        Some((start, end)) => format!("{}{}{}", &text[..start], redact(&text[start..end]), &text[end..]),
+        None => text.to_string(),
+    }
+}
+
+/// The byte range of the first JSON object AEM's text quotes.
+fn quoted_json(text: &str) -> Option<(usize, usize)> {
+    let start = text.find('{')?;
+    let end = text.rfind('}')? + 1;
+    (end > start && serde_json::from_str::<Value>(&text[start..end]).is_ok()).then_some((start, end))
+}
+
+/// The HTTP status AEM's text names ("status 401"), if any.
+fn quoted_status(text: &str) -> Option<u16> {
+    let lower = text.to_lowercase();
+    let at = lower.find("status")? + "status".len();
+    let digits: String = lower[at..]
+        .trim_start_matches([' ', ':', '='])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().filter(|s| (100..600).contains(s))
+}
+
+fn d(code: &'static str, summary: &str, cause: &str, next_step: &str) -> Diagnosis {
+    Diagnosis {
+        code: code.into(),
+        summary: summary.into(),
+        cause: cause.into(),
+        next_step: next_step.into(),
+        http_status: None,
+        remote_error: None,
+        raw: None,
+    }
+}
+
+/// Explains AEM's failure text: the IMS or Target answer it quotes goes through the same
+/// catalogue as IMS Link's own checks; AEM's own refusals get their own entries.
+pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
+    let lower = text.to_lowercase();
+    if lower.contains("private key") || (lower.contains("alias") && lower.contains("keystore")) {
+        return d(
+            "aem-no-private-key",
+            "AEM holds no private key for this configuration's certificate.",
+            "AEM signs its JWT with the private key of the key pair alias chosen in its IMS wizard. A certificate made outside AEM (such as IMS Link's key pair) can be on the credential while AEM never received its private key.",
+            "Use AEM's own certificate (in the IMS wizard: \u{201c}Create new certificate\u{201d}, then \u{201c}Download Public Key\u{201d} and upload it to the credential), or add IMS Link's private key to AEM's keystore; better, migrate the configuration to OAuth Server-to-Server.",
+        );
+    }
+    if lower.contains("no ims configuration") {
+        return d(
+            "aem-no-ims-configuration",
+            "The Target configuration names no IMS configuration.",
+            "AEM's Connect uses the IMS configuration chosen in the form; none is selected.",
+            "Choose the IMS configuration IMS Link created (or let IMS Link fill the form again), then click Connect.",
+        );
+    }
+    if lower.contains("tenant id is empty") {
+        return d(
+            "aem-no-tenant",
+            "The Target configuration has no Tenant ID.",
+            "AEM's Connect calls Target for the tenant in the form; it is empty.",
+            "Let IMS Link fill the form (Tenant ID comes from Target's address), then click Connect.",
+        );
+    }
+    if let (Some(status), Some((start, end))) = (quoted_status(text), quoted_json(text)) {
+        let resp = HttpResponse {
+            status,
+            date: None,
+            content_type: Some("application/json".into()),
+            body: text[start..end].to_string(),
+        };
+        let target = kind == VerdictKind::Connect && lower.contains("target responded");
+        let found = if target {
+            target_response(&resp).err()
+        } else {
+            let flow = if jwt { Flow::JwtExchange } else { Flow::OAuth };
+            token_response(flow, &resp, 0).err()
+        };
+        if let Some(mut x) = found {
+            x.summary = format!("AEM's own call failed: {}", x.summary);
+            return *x;
+        }
+    }
+    match kind {
+        VerdictKind::CheckHealth => d(
+            "aem-token-failed",
+            "AEM could not get a token from Adobe IMS, and its message does not say why.",
+            "AEM asks IMS with the values it saved (client ID, client secret, scopes or its key pair). If IMS Link's own IMS check passes with the profile, AEM holds different values than the profile.",
+            "Open the configuration's Properties in AEM and let IMS Link fill Client ID, Client Secret and Scope again, Save & Close, then run Check Health again; AEM's error.log has IMS's own answer.",
+        ),
+        VerdictKind::Connect => d(
+            "aem-connect-failed",
+            "AEM could not connect to Adobe Target, and its message does not say why.",
+            "AEM's Connect gets a token with the chosen IMS configuration and calls Target for the tenant in the form.",
+            "Run Check Health on the IMS configuration first; if it passes, check the Tenant ID and that the credential's product profile on Target is an Editor.",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str, context: &str) -> AemResultPage {
+        AemResultPage {
+            url: "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations.html".into(),
+            messages: vec![PageMessage {
+                text: text.into(),
+                context: context.into(),
+            }],
+            rows: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn aem_success_texts_are_passes() {
+        let v = read(
+            &page(
+                "Success Token retrieved successfully!",
+                "Check the health of Adobe Target (acme)",
+            ),
+            VerdictKind::CheckHealth,
+            false,
+        )
+        .unwrap();
+        assert!(v.ok);
+        assert!(v.diagnosis.is_none());
+        assert!(v.context.contains("Adobe Target (acme)"));
+        let v = read(&page("Connection successful", ""), VerdictKind::Connect, false).unwrap();
+        assert!(v.ok);
+    }
+
+    #[test]
+    fn no_verdict_yet_is_said_with_what_to_click() {
+        let e = read(&page("Connecting\u{2026}", ""), VerdictKind::Connect, false).unwrap_err();
+        assert!(e.message().contains("Connect"));
+        let e = read(&AemResultPage::default(), VerdictKind::CheckHealth, false).unwrap_err();
+        assert_eq!(e.code(), "no-aem-result");
+        assert!(e.message().contains("Check Health"));
+    }
+
+    #[test]
+    fn an_ims_answer_aem_quotes_gets_the_catalogue_diagnosis() {
+        let text = r#"Error: Unable to retrieve an access token. IMS responded with status 401: {"error":"invalid_client","error_description":"invalid client_secret parameter"}"#;
+        let v = read(&page(text, ""), VerdictKind::CheckHealth, false).unwrap();
+        assert!(!v.ok);
+        let x = v.diagnosis.unwrap();
+        assert_eq!(x.code, "wrong-client-secret");
+        assert!(x.summary.starts_with("AEM's own call failed"), "{}", x.summary);
+        assert_eq!(x.http_status, Some(401));
+    }
+
+    #[test]
+    fn a_target_answer_in_connect_is_read_as_target() {
+        let text = r#"Connection failed: Adobe Target responded with status 403: {"error_code":"403025","message":"Profile is not valid"}"#;
+        let v = read(&page(text, ""), VerdictKind::Connect, false).unwrap();
+        let x = v.diagnosis.unwrap();
+        assert_eq!(x.remote_error.as_deref(), Some("403025"));
+    }
+
+    #[test]
+    fn a_jwt_signed_without_the_credentials_certificate() {
+        let text = r#"Error: Unable to retrieve an access token. IMS responded with status 400: {"error":"invalid_signature","error_description":"Could not match JWT signature to any of the bindings"}"#;
+        let x = explain(VerdictKind::CheckHealth, text, true);
+        assert_eq!(x.code, "certificate-not-uploaded");
+        let x = explain(
+            VerdictKind::CheckHealth,
+            "Error: No private key found for key pair alias \"x\" in the authentication-service keystore",
+            true,
+        );
+        assert_eq!(x.code, "aem-no-private-key");
+    }
+
+    #[test]
+    fn aem_words_without_an_answer_still_get_a_next_step() {
+        let x = explain(
+            VerdictKind::CheckHealth,
+            "Error: Unable to retrieve an access token. See the error.log for details.",
+            false,
+        );
+        assert_eq!(x.code, "aem-token-failed");
+        assert!(x.next_step.contains("Properties"));
+        let x = explain(
+            VerdictKind::Connect,
+            "Connection failed: no IMS configuration is selected.",
+            false,
+        );
+        assert_eq!(x.code, "aem-no-ims-configuration");
+    }
+
+    #[test]
+    fn tokens_in_aem_text_are_hidden_and_junk_is_bounded() {
+        let text = r#"Error: status 200: {"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlc2lnbmF0dXJl"} failed"#;
+        let v = read(&page(text, ""), VerdictKind::CheckHealth, false).unwrap();
+        assert!(!v.text.contains("eyJ"), "{}", v.text);
+        let long = format!("Error {}", "x".repeat(10_000));
+        let v = read(&page(&long, &"y".repeat(10_000)), VerdictKind::CheckHealth, false).unwrap();
+        assert!(v.text.chars().count() <= MAX_TEXT + 1);
+        assert!(v.context.chars().count() <= 401);
+        let x = explain(VerdictKind::Connect, "status 99999999999999999999 {{{", false);
+        assert_eq!(x.code, "aem-connect-failed");
+    }
+}

@@ -1,0 +1,162 @@
+//! AEM's own verdicts as the session keeps them: read from the tab (Check Health on the IMS
+//! configurations console, Connect on a Target configuration), explained, and answered with
+//! the tab's guide, which now counts them.
+
+use super::event::{AfterTab, Io, Step};
+use super::reply::Reply;
+use super::{AemConfigList, Session};
+use crate::guide::{classify, PageKind};
+use crate::ims::aem_configs;
+use crate::ims::aem_verdict::{self, AemResultPage, VerdictKind};
+use crate::profile::AuthType;
+
+/// The page's result texts arrived: keep AEM's verdict, then answer with the guide.
+pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>) -> Step {
+    let Some(page) = page.filter(|_| error.is_none()) else {
+        return Step::reply(Reply::Refused {
+            problem: crate::message::Problem {
+                code: "no-site-access".into(),
+                message: "IMS Link may not read this AEM page yet. Click the IMS Link icon while the page is open, then try again.".into(),
+            },
+            tab_id: Some(tab_id),
+            detail: error.map(|e| e.chars().take(200).collect()),
+        });
+    };
+    let kind = match classify(Some(&page.url)).kind {
+        PageKind::AemImsConsole => VerdictKind::CheckHealth,
+        PageKind::AemTargetClassic | PageKind::AemTargetCloud => VerdictKind::Connect,
+        _ => {
+            return Step::reply(Reply::refused(
+                "not-an-aem-result-page",
+                "AEM shows its verdicts on the Adobe IMS Configurations console (Check Health) and on a Target configuration (Connect): open one of them.",
+            ))
+        }
+    };
+    let jwt = s.profile.auth_type.as_ref().map(|a| a.value) == Some(AuthType::Jwt)
+        || page_says_jwt(&page, s.ims_config_title.as_deref());
+    // The console's list is read whenever it is shown: it is what the migration advice needs.
+    if kind == VerdictKind::CheckHealth {
+        s.aem.configs = Some(AemConfigList {
+            url: page.url.chars().take(2048).collect(),
+            configs: aem_configs::from_rows(&page.rows),
+        });
+    }
+    match (aem_verdict::read(&page, kind, jwt), kind) {
+        (Ok(v), VerdictKind::CheckHealth) => s.aem.health = Some(v),
+        (Ok(v), VerdictKind::Connect) => s.aem.connect = Some(v),
+        // No Check Health result yet: the list alone is news.
+        (Err(_), VerdictKind::CheckHealth) => {}
+        (Err(e), VerdictKind::Connect) => return Step::reply(Reply::refused(e.code(), e.message())),
+    }
+    let mut step = Step::changed(s, None);
+    step.io = Some(Io::TabFacts {
+        tab_id,
+        then: AfterTab::Guide,
+    });
+    step
+}
+
+/// Whether the console lists the configuration IMS Link filled as a JWT one.
+fn page_says_jwt(page: &AemResultPage, title: Option<&str>) -> bool {
+    let Some(title) = title else { return false };
+    aem_configs::from_rows(&page.rows)
+        .iter()
+        .any(|c| c.title == title.trim() && c.kind == aem_configs::ConfigKind::Jwt)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::session::{step, Event, Session};
+
+    const AEM: &str = "https://author.aem.test";
+    const CONSOLE: &str = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations.html";
+
+    fn go(s: &mut Session, e: Value) -> Value {
+        let e: Event = serde_json::from_value(e).expect("event");
+        let out = step(s.clone(), e, 1_796_000_000_000);
+        if let Some(next) = &out.session {
+            *s = next.clone();
+        }
+        serde_json::to_value(&out).expect("step")
+    }
+
+    fn health(text: &str) -> Value {
+        json!({"type": "AemResultRead", "tabId": 7, "page": {"url": CONSOLE,
+            "messages": [{"text": text, "context": "Check Health Check the health of Adobe Target (acme): …"}],
+            "rows": [["Adobe Target (acme)", "Adobe Target", "OAuth", "Check Health"]]}})
+    }
+
+    #[test]
+    fn the_popup_asks_and_the_worker_reads_the_tab() {
+        let mut s = Session::default();
+        let out = go(
+            &mut s,
+            json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7}, "tabId": null}),
+        );
+        assert_eq!(out["io"], json!({"do": "read-aem-result", "tabId": 7}));
+    }
+
+    #[test]
+    fn aem_check_health_is_kept_and_answered_with_the_guide() {
+        let mut s = Session {
+            ims_config_title: Some("Adobe Target (acme)".into()),
+            ..Session::default()
+        };
+        let out = go(&mut s, health("Success Token retrieved successfully!"));
+        assert_eq!(out["io"], json!({"do": "tab-facts", "tabId": 7, "then": "guide"}));
+        let h = s.aem.health.clone().expect("kept");
+        assert!(h.ok && h.context.contains("Adobe Target (acme)"));
+        let out = go(
+            &mut s,
+            health(
+                r#"Error: Unable to retrieve an access token. IMS responded with status 401: {"error":"invalid_client","error_description":"invalid client_secret parameter"}"#,
+            ),
+        );
+        assert!(out["session"].is_object());
+        let h = s.aem.health.clone().expect("replaced");
+        assert!(!h.ok);
+        assert_eq!(
+            h.diagnosis.map(|d| d.code.into_owned()).as_deref(),
+            Some("wrong-client-secret")
+        );
+    }
+
+    #[test]
+    fn no_result_yet_or_the_wrong_page_changes_nothing_and_says_what_to_do() {
+        let mut s = Session::default();
+        let page = format!("{AEM}/etc/cloudservices/testandtarget/adobe-target-acme.html");
+        let out = go(
+            &mut s,
+            json!({"type": "AemResultRead", "tabId": 7, "page": {"url": page, "messages": [{"text": "Connecting…", "context": ""}]}}),
+        );
+        assert_eq!(out["reply"]["problem"]["code"], "no-aem-result");
+        assert!(out["session"].is_null() && s.aem.connect.is_none());
+        // On the console, no verdict yet still reads the list of configurations.
+        go(&mut s, health("Checking…"));
+        assert!(s.aem.health.is_none());
+        assert_eq!(s.aem.configs.as_ref().map(|c| c.configs.len()), Some(1));
+        let out = go(
+            &mut s,
+            json!({"type": "AemResultRead", "tabId": 7, "page": {"url": format!("{AEM}/aem/start.html"), "messages": []}}),
+        );
+        assert_eq!(out["reply"]["problem"]["code"], "not-an-aem-result-page");
+        let out = go(
+            &mut s,
+            json!({"type": "AemResultRead", "tabId": 7, "error": "Cannot access contents of the page"}),
+        );
+        assert_eq!(out["reply"]["problem"]["code"], "no-site-access");
+    }
+
+    #[test]
+    fn connect_on_a_target_form_is_kept_as_connect() {
+        let mut s = Session::default();
+        let page = format!("{AEM}/etc/cloudservices/testandtarget/adobe-target-acme.html");
+        go(
+            &mut s,
+            json!({"type": "AemResultRead", "tabId": 7, "page": {"url": page, "messages": [{"text": "Connection successful", "context": "Edit Component"}]}}),
+        );
+        assert!(s.aem.connect.as_ref().is_some_and(|c| c.ok) && s.aem.health.is_none());
+    }
+}

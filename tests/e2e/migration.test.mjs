@@ -1,0 +1,147 @@
+// The JWT → OAuth Server-to-Server migration every AEM admin faces since Adobe converted JWT
+// credentials (issue 13): on AEM 6.5 and on AEM as a Cloud Service, one JWT configuration
+// for Target and one auto-provisioned one. Following only the popup's guide, the first is
+// switched to OAuth through its Properties and passes AEM's own Check Health; the second is
+// left alone, with the reason shown.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { AUTHOR, CLOUD, IMS_CONSOLE, OAUTH, ORG } from './fixtures.mjs';
+import { launch } from './harness.mjs';
+
+const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+const send = (popup, m) => popup.evaluate((msg) => chrome.runtime.sendMessage(msg), m);
+
+/** The profile of the converted credential (same client ID), as the admin captured it, and IMS Link's own check passed. */
+async function oauthProfile(popup) {
+  const cred = b.cloud.state.credentials[OAUTH];
+  for (const [field, value] of [['tenant', 'acme'], ['clientCode', 'acme'], ['authType', 'oauth'], ['clientId', OAUTH], ['clientSecret', cred.clientSecret], ['orgId', ORG]]) {
+    assert.equal((await send(popup, { type: 'EditField', field, value })).type, 'ProfileState', field);
+  }
+  assert.equal((await send(popup, { type: 'ImportText', kind: 'scopes', text: cred.scopes.join(', ') })).type, 'ProfileState');
+  assert.equal((await send(popup, { type: 'CheckIms' })).report.ok, true);
+}
+
+/** An AEM holding a JWT configuration for Target (converted credential: same client ID) and an auto-provisioned one. */
+function jwtAem() {
+  const aem = b.cloud.state.aem;
+  aem.imsConfigs.splice(0, aem.imsConfigs.length,
+    { id: 'target-jwt-1', title: 'Adobe Target (acme, JWT)', cloudServiceName: 'Adobe Target', authType: 'jwt', clientId: OAUTH, clientSecret: 'p8e-the-old-JWT-era-secret', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: 'target-2023', jwtClaims: '{}' },
+    { id: 'asset-compute-1', title: 'Asset Compute', cloudServiceName: 'Adobe Asset Link', authType: 'jwt', autoProvisioned: true, clientId: 'c0ffee00c0ffee00c0ffee00c0ffee00', clientSecret: 'p8e-adobe-managed', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: 'similaritysearch', jwtClaims: '{}' });
+  aem.actions.length = 0;
+}
+
+async function readGuide(popup) {
+  return popup.evaluate(() => {
+    const q = (s) => document.querySelector(s);
+    return {
+      version: q('#guide').dataset.version,
+      here: q('#guide-here').textContent,
+      stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1], text: li.textContent })),
+      text: q('#next-text').textContent,
+      steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
+      button: q('#next-action button')?.textContent ?? null,
+    };
+  });
+}
+
+/** "On the page, click “X” [under Y]." on the page, as the admin does. */
+async function click(page, text) {
+  const m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
+  assert.ok(m, `a step the robot cannot read: ${text}`);
+  const [, name, within] = m;
+  const scope = within ? page.getByRole('row', { name: within }) : page;
+  await scope.getByRole('button', { name, exact: true }).or(scope.getByRole('link', { name, exact: true })).first().click();
+  await page.waitForLoadState();
+  await page.waitForTimeout(500);
+}
+
+async function migrate(origin, shots, tamper = null) {
+  await b.worker().evaluate(() => chrome.storage.session.clear());
+  jwtAem();
+  const { page, tabId } = await b.openTab(`${origin}${IMS_CONSOLE}`);
+  let popup = await b.openPopup(tabId);
+  await oauthProfile(popup);
+  await popup.close();
+  const trail = [];
+  const seen = [];
+  for (let i = 0; i < 14; i++) {
+    await page.bringToFront();
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await b.clickAction(page);
+    popup = await b.openPopup(tabId);
+    await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+    await popup.waitForTimeout(300);
+    const g = await readGuide(popup);
+    seen.push(g);
+    trail.push(`${i + 1}. ${page.url()} — ${g.here} | ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''}`);
+    if (shots) {
+      mkdirSync(SHOTS, { recursive: true });
+      await popup.setViewportSize({ width: 380, height: 760 });
+      await popup.locator('#guide').screenshot({ path: `${SHOTS}migration-${i + 1}.png` });
+    }
+    if (g.stages[2]?.status !== 'needs-you') {
+      await popup.close();
+      return { guide: g, seen, trail };
+    }
+    tamper?.();
+    for (const step of g.steps) await click(page, step);
+    if (g.button) {
+      const v = g.version;
+      await popup.bringToFront();
+      await popup.locator('#next-action button').click();
+      await popup.waitForFunction((x) => document.querySelector('#guide').dataset.version !== x && !document.querySelector('[aria-busy]'), v, { timeout: 30_000 });
+      await popup.waitForTimeout(300);
+    }
+    await popup.close();
+  }
+  assert.fail(`the migration did not finish:\n${trail.join('\n')}`);
+}
+
+for (const [name, origin] of [['AEM 6.5', AUTHOR], ['AEM as a Cloud Service', CLOUD]]) {
+  test(`${name}: the JWT configuration for Target is migrated to OAuth through Properties and passes AEM's Check Health; the auto-provisioned one is left alone`, async () => {
+    const cred = b.cloud.state.credentials[OAUTH];
+    const { guide, seen, trail } = await migrate(origin, SHOTS && origin === CLOUD);
+    const why = trail.join('\n');
+    // The console listed both with their types, and said which to leave and why.
+    assert.ok(seen.some((g) => g.here.includes('“Adobe Target (acme, JWT)” (JWT, deprecated: migrate to OAuth Server-to-Server)')), why);
+    assert.ok(seen.some((g) => g.here.includes('“Asset Compute” (auto-provisioned: Adobe migrates these; leave them)')), why);
+    assert.ok(seen.some((g) => g.text.includes('same Console credential')), why);
+    const [target, auto] = b.cloud.state.aem.imsConfigs;
+    assert.deepEqual([target.title, target.authType, target.clientId, target.clientSecret, target.scope, target.orgId],
+      ['Adobe Target (acme, JWT)', 'oauth', OAUTH, cred.clientSecret, cred.scopes.join(','), ORG], 'migrated, title kept');
+    assert.deepEqual([auto.authType, auto.clientSecret], ['jwt', 'p8e-adobe-managed'], 'left alone');
+    assert.ok(!b.cloud.state.aem.actions.some((a) => a.id === 'asset-compute-1'), 'nothing touched the auto-provisioned one');
+    assert.deepEqual(b.cloud.state.aem.actions.filter((a) => a.action === 'checkHealth').at(-1), { action: 'checkHealth', id: 'target-jwt-1', ok: true });
+    assert.equal(guide.stages[2].status, 'done', why);
+    assert.match(guide.stages[2].text, /AEM's own Check Health passed for “Adobe Target \(acme, JWT\)”/);
+    assert.match(guide.here, /“Adobe Target \(acme, JWT\)” \(OAuth Server-to-Server\)/, 'the list, read again, shows it migrated');
+  });
+}
+
+test("AEM's Check Health failing with only its own words (no IMS answer quoted): the guide shows them, explains what to compare, and does not say done", async () => {
+  b.cloud.state.aem.healthText = 'plain';
+  try {
+    const { guide, trail } = await migrate(CLOUD, false, () => {
+      // After the migration AEM holds a secret other than the profile's (saved before a rotation).
+      const c = b.cloud.state.aem.imsConfigs[0];
+      if (c.authType === 'oauth') c.clientSecret = 'p8e-rotated-away';
+    });
+    assert.equal(guide.stages[2].status, 'problem', trail.join('\n'));
+    assert.match(guide.stages[2].text, /AEM said “(Check Health )?Error: Unable to retrieve an access token\. See the error\.log for details\.”/);
+    assert.match(guide.stages[2].text, /its message does not say why/);
+    assert.match(guide.stages[2].text, /let IMS Link fill Client ID, Client Secret and Scope again/);
+    assert.doesNotMatch(guide.text, /All four stages are done/);
+  } finally {
+    delete b.cloud.state.aem.healthText;
+  }
+});
