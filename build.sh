@@ -89,6 +89,13 @@ ensure_test_tools() {
 
 # ---------------------------------------------------------------- build
 
+# wasm-opt on one module, in place.
+optimize() {
+  local features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+    --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  tools/node_modules/.bin/wasm-opt -Oz "${features[@]}" -o "$1.opt" "$1" && mv "$1.opt" "$1"
+}
+
 build() {
   ensure_build_tools
   local version out=target/bindgen
@@ -99,11 +106,7 @@ build() {
   wasm-bindgen --target web --no-typescript --out-dir "$out/web" "target/$WASM_TARGET/release/$CRATE.wasm"
   # The www page must also work opened from disk, where ES modules and fetch are blocked.
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out/classic" "target/$WASM_TARGET/release/$CRATE.wasm"
-  local features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
-    --enable-mutable-globals --enable-reference-types --enable-multivalue)
-  for f in "$out"/web/*_bg.wasm "$out"/classic/*_bg.wasm; do
-    tools/node_modules/.bin/wasm-opt -Oz "${features[@]}" -o "$f.opt" "$f" && mv "$f.opt" "$f"
-  done
+  for f in "$out"/web/*_bg.wasm "$out"/classic/*_bg.wasm; do optimize "$f"; done
 
   say "assembling dist/"
   # The zips stay until replaced (zipdir.py renames the new one over the old): Firefox keeps
@@ -258,13 +261,15 @@ run_tests() {
   check "cargo fmt --check" cargo fmt --check
   check "cargo clippy (native)" cargo clippy -q --all-targets -- -D warnings
   check "cargo clippy (wasm)" cargo clippy -q --target "$WASM_TARGET" --lib -- -D warnings
+  # The bench's and the wasm tests' exports (Cargo.toml [features]).
+  check "cargo clippy (wasm, all features)" cargo clippy -q --target "$WASM_TARGET" --lib --all-features -- -D warnings
   # Advisories are not checked: their database is on GitHub, which these machines cannot reach.
   check "cargo deny (licenses, bans, sources)" deny_check
   check "JavaScript types (tsc --noEmit)" js_types
   suite "native unit tests" cargo_counts cargo test --release
   # Every browser suite has a deadline, so a hung browser fails the run instead of eating CI's 90 minutes.
   suite "wasm tests in headless Chromium" cargo_counts env CHROMEDRIVER=/usr/bin/chromedriver \
-    timeout -k 30 20m cargo test --release --target "$WASM_TARGET" --test wasm_core
+    timeout -k 30 20m cargo test --release --target "$WASM_TARGET" --features test-api,portable --test wasm_core
   build
   check "web-ext lint (Firefox)" lint_firefox
   e2e "end-to-end tests in Chromium" end-to-end 35m tests/fake-cloud/test/ tests/e2e/
@@ -291,7 +296,18 @@ demo() {
 bench() {
   ensure_test_tools
   build
+  bench_pkg
   node tests/bench/bench.mjs
+}
+
+# The core with the pure-Rust key generation and signing (the `portable` feature), for the
+# bench's keygen_portable and jwt_sign_portable only: target/bindgen/bench, never in dist/.
+bench_pkg() {
+  say "compiling the bench's portable core"
+  cargo build -q --release --target "$WASM_TARGET" --lib --features portable
+  rm -rf target/bindgen/bench
+  wasm-bindgen --target web --no-typescript --out-dir target/bindgen/bench "target/$WASM_TARGET/release/$CRATE.wasm"
+  optimize target/bindgen/bench/${CRATE}_bg.wasm
 }
 
 fuzz() {

@@ -6,7 +6,9 @@ import { wireFill } from './popup/fill-view.js';
 import { renderGuide } from './popup/guide-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
-import { $, api, copyText, send, status } from './popup/shared.js';
+import { ext } from './shared/ext.js';
+import { first } from './popup/first.js';
+import { $, copyText, send, status } from './popup/shared.js';
 
 const SOURCES = {
   'unified-shell': 'Read from the Target address in Experience Cloud.',
@@ -17,13 +19,6 @@ const SOURCES = {
 };
 
 let tenant = null;
-
-async function targetTabId() {
-  const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
-  if (Number.isInteger(fromQuery)) return fromQuery;
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
 
 function renderTab(state) {
   $('loading').hidden = true;
@@ -53,7 +48,11 @@ async function refresh({ tabOnly = false } = {}) {
     renderChecks(state?.checks);
     return;
   }
-  const reply = await send({ type: 'GetPopup', tabId: popupTab }).catch(() => null);
+  draw(await send({ type: 'GetPopup', tabId: popupTab }).catch(() => null), tabOnly);
+}
+
+/** Draws a `GetPopup` answer (`null`: the worker could not answer). */
+function draw(reply, tabOnly = false) {
   const popup = reply?.type === 'Popup' ? reply : null;
   renderTab(popup?.tab ?? null);
   renderGuide(popup?.guide);
@@ -65,13 +64,14 @@ async function refresh({ tabOnly = false } = {}) {
 }
 
 async function main() {
-  $('version').textContent = `Version ${api.runtime.getManifest().version}`;
+  $('version').textContent = `Version ${ext.runtime.getManifest().version}`;
   $('copy-tenant').addEventListener('click', () => copyText($('tenant').value, `tenant ID "${$('tenant').value}"`));
   $('copy-client-code').addEventListener('click', () => copyText($('client-code').value, `client code "${$('client-code').value}"`));
   wireKeys(() => tenant);
   wireProfile(refresh);
   wireChecks(refresh);
-  const tabId = await targetTabId();
+  // The answer to the request popup/first.js sent as the page started: usually here already.
+  const { tabId, reply } = await first;
   popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);
@@ -79,12 +79,16 @@ async function main() {
     const reply = await send({ type: 'ReadSiteSettings', tabId });
     status(reply?.type === 'Refused' ? reply.problem.message : 'Read the client code from this site.');
   });
-  api.runtime.onMessage.addListener((msg) => {
+  ext.runtime.onMessage.addListener((msg) => {
     if (msg?.type === 'TabStateChanged' && msg.tabId === tabId) refresh({ tabOnly: true });
     if (msg?.type === 'ProfileChanged') refresh();
   });
-  if (tabId === undefined) renderTab({ problem: { message: 'No tab to look at.' } });
-  await refresh();
+  if (tabId === undefined) {
+    renderTab({ problem: { message: 'No tab to look at.' } });
+    await refresh();
+  } else {
+    draw(reply);
+  }
 }
 
 main();

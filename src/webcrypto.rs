@@ -3,11 +3,15 @@
 //! Measured in Chromium, WebCrypto generates an RSA-2048 key about 4x faster than the `rsa`
 //! crate in wasm and signs about 20x faster (README "Performance"). Everything else (the
 //! certificate's layout, the JWT's claims, every check) stays in Rust, and the pure-Rust path
-//! is used where WebCrypto is absent and in native builds and tests.
+//! is used in native builds and tests, and where WebCrypto is absent in builds with the
+//! `portable` feature (the bench's).
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use rsa::pkcs8::EncodePrivateKey;
 use rsa::PrivateKey;
+use sha2::{Digest, Sha256};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,6 +19,12 @@ use crate::jwt::{self, JwtError};
 use crate::keys::{self, KeyError, KeyMaterial, KeyPlan};
 
 const ALGORITHM: &str = "RSASSA-PKCS1-v1_5";
+
+/// Every browser IMS Link supports has WebCrypto in the worker, the popup and the www page
+/// (a secure context, file:// included); the pure-Rust RSA that would stand in is only in
+/// builds with the `portable` feature, so it does not weigh on the shipped module.
+#[cfg(not(feature = "portable"))]
+const NO_WEBCRYPTO: &str = "this browser offers no WebCrypto (crypto.subtle); open the page over https or from a file";
 
 /// `crypto.subtle` of the current global (window or worker), when the browser offers it.
 fn subtle() -> Option<JsValue> {
@@ -70,9 +80,9 @@ async fn generate_pkcs8(subtle: &JsValue) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&der).to_vec())
 }
 
-async fn sign(subtle: &JsValue, pkcs8_der: &[u8], data: &[u8]) -> Result<Vec<u8>, String> {
+async fn import_signing_key(subtle: &JsValue, pkcs8_der: &[u8]) -> Result<JsValue, String> {
     let params = object(&[("name", ALGORITHM.into()), ("hash", "SHA-256".into())])?;
-    let key = call(
+    call(
         subtle,
         "importKey",
         &[
@@ -83,16 +93,66 @@ async fn sign(subtle: &JsValue, pkcs8_der: &[u8], data: &[u8]) -> Result<Vec<u8>
             usages(&["sign"]),
         ],
     )
-    .await?;
+    .await
+}
+
+async fn sign_with(subtle: &JsValue, key: JsValue, data: &[u8]) -> Result<Vec<u8>, String> {
     let sig = call(subtle, "sign", &[ALGORITHM.into(), key, Uint8Array::from(data).into()]).await?;
     Ok(Uint8Array::new(&sig).to_vec())
+}
+
+async fn sign(subtle: &JsValue, pkcs8_der: &[u8], data: &[u8]) -> Result<Vec<u8>, String> {
+    let key = import_signing_key(subtle, pkcs8_der).await?;
+    sign_with(subtle, key, data).await
+}
+
+thread_local! {
+    /// The last key `sign_jwt` imported into WebCrypto (not extractable), by the SHA-256 of
+    /// the PEM it came from: the worker signs every JWT check with the same key, and reading
+    /// the PEM and importing it again cost more than the signature itself.
+    static SIGNING_KEY: RefCell<Option<([u8; 32], JsValue)>> = const { RefCell::new(None) };
+}
+
+fn pem_digest(private_key_pem: &str) -> [u8; 32] {
+    Sha256::digest(private_key_pem.as_bytes()).into()
+}
+
+/// The JWT signed with the key `sign_jwt` last imported, when `private_key_pem` is that key;
+/// `None` otherwise (then read the key and call `sign_jwt`).
+pub async fn sign_jwt_with_last_key(
+    payload_json: &str,
+    private_key_pem: &str,
+    now_unix: u64,
+    lifetime_secs: u64,
+) -> Option<Result<String, JwtError>> {
+    let subtle = subtle()?;
+    let digest = pem_digest(private_key_pem);
+    let key = SIGNING_KEY.with(|k| {
+        k.borrow()
+            .as_ref()
+            .filter(|(d, _)| *d == digest)
+            .map(|(_, key)| key.clone())
+    })?;
+    let input = match jwt::signing_input(payload_json, now_unix, lifetime_secs) {
+        Ok(input) => input,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(
+        sign_with(&subtle, key, input.as_bytes())
+            .await
+            .map(|signature| jwt::assemble(&input, &signature))
+            .map_err(|e| JwtError::SigningFailed(format!("the browser's WebCrypto: {e}"))),
+    )
 }
 
 /// A key pair and certificate for `plan`: WebCrypto makes the key and the signature when the
 /// browser has it, this crate does otherwise.
 pub async fn generate(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
     let Some(subtle) = subtle() else {
+        #[cfg(feature = "portable")]
         return keys::generate_with(plan);
+        #[cfg(not(feature = "portable"))]
+        return Err(KeyError::KeyGenerationFailed(NO_WEBCRYPTO.into()));
     };
     let failed = |e: String| KeyError::KeyGenerationFailed(format!("the browser's WebCrypto: {e}"));
     let der = generate_pkcs8(&subtle).await.map_err(failed)?;
@@ -103,19 +163,26 @@ pub async fn generate(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
 }
 
 /// An RS256 JWT (see `jwt::sign_rs256`), signed by WebCrypto when the browser has it.
+/// `private_key_pem` is the text `key` was read from: the imported key is kept for the next
+/// JWT signed with it (`sign_jwt_with_last_key`).
 pub async fn sign_jwt(
     payload_json: &str,
     key: &PrivateKey,
+    private_key_pem: &str,
     now_unix: u64,
     lifetime_secs: u64,
 ) -> Result<String, JwtError> {
     let Some(subtle) = subtle() else {
+        #[cfg(feature = "portable")]
         return jwt::sign_rs256(payload_json, key, now_unix, lifetime_secs);
+        #[cfg(not(feature = "portable"))]
+        return Err(JwtError::SigningFailed(NO_WEBCRYPTO.into()));
     };
     let input = jwt::signing_input(payload_json, now_unix, lifetime_secs)?;
     let der = key.to_pkcs8_der().map_err(|e| JwtError::SigningFailed(e.to_string()))?;
-    let signature = sign(&subtle, der.as_bytes(), input.as_bytes())
-        .await
-        .map_err(|e| JwtError::SigningFailed(format!("the browser's WebCrypto: {e}")))?;
+    let failed = |e: String| JwtError::SigningFailed(format!("the browser's WebCrypto: {e}"));
+    let imported = import_signing_key(&subtle, der.as_bytes()).await.map_err(failed)?;
+    SIGNING_KEY.with(|k| *k.borrow_mut() = Some((pem_digest(private_key_pem), imported.clone())));
+    let signature = sign_with(&subtle, imported, input.as_bytes()).await.map_err(failed)?;
     Ok(jwt::assemble(&input, &signature))
 }

@@ -10,15 +10,7 @@ export { api };
  */
 export const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
 
-/** Sends a message to the worker; one retry covers a worker that is restarting. */
-export async function send(message) {
-  try {
-    return await api.runtime.sendMessage(message);
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-    return api.runtime.sendMessage(message);
-  }
-}
+export { send } from './first.js';
 
 export function status(text) {
   $('status').textContent = text;

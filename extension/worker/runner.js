@@ -22,12 +22,32 @@ function serial(fn) {
   return done;
 }
 
+/**
+ * The session as this worker last read or wrote it. Only this loop writes `storage.session`,
+ * so once read in a wake it is what storage holds: a step after the first (the popup's
+ * `GetPopup` is two) skips the read. A stopped worker loses it and reads storage again, and
+ * any change to storage (a write here, or one from outside, as the tests make) sends the next
+ * step back to storage, which stays the one truth.
+ * @type {unknown}
+ */
+let held;
+let read = false;
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session') read = false;
+});
+
 /** Takes one event to its reply (or `null`), through as many browser calls as the core asks. */
 export async function run(event) {
   const step = await serial(async () => {
-    const { session } = await ext.storage.session.get('session');
-    const next = core.sessionStep(session, event, Date.now());
-    if (next.session) await ext.storage.session.set({ session: next.session });
+    if (!read) {
+      ({ session: held } = await ext.storage.session.get('session'));
+      read = true;
+    }
+    const next = core.sessionStep(held, event, Date.now());
+    if (next.session) {
+      await ext.storage.session.set({ session: next.session });
+      held = next.session;
+    }
     return next;
   });
   step.effects.forEach(perform);

@@ -8,6 +8,7 @@ use crate::capture::{atjs, pages, snapshot::PageSnapshot};
 
 /// `captureFromPage(snapshot, nowMs) -> {profile} | null`: the values a Console credential page
 /// or a Target screen shows, found by their labels.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = captureFromPage)]
 pub fn capture_from_page(snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let snapshot: PageSnapshot = profile_input(snapshot, "page snapshot")?;
@@ -19,6 +20,7 @@ pub fn capture_from_page(snapshot: JsValue, now_ms: f64) -> Result<JsValue, JsVa
 
 /// `captureFromAtjs({url, clientCode, serverDomain, imsOrgId, version, resources, scripts, alloy}, nowMs) -> capture | null`:
 /// the client code (and org) a customer's site gives at.js.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = captureFromAtjs)]
 pub fn capture_from_atjs(settings: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let settings: atjs::AtjsSettings = profile_input(settings, "at.js settings")?;

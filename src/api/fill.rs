@@ -8,7 +8,7 @@ use crate::profile::Profile;
 
 /// A fill argument; refused as the `FillError` variant `wrap` names (which argument it was).
 fn fill_input<T: serde::de::DeserializeOwned>(value: JsValue, wrap: fn(String) -> FillError) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(wrap(e.to_string())))
+    super::read(&value).map_err(|e| js_error(wrap(e)))
 }
 
 /// `planFill(snapshot, profile, options?) -> plan`. `snapshot` is `{url, fields: [{key, tag,
@@ -17,6 +17,7 @@ fn fill_input<T: serde::de::DeserializeOwned>(value: JsValue, wrap: fn(String) -
 /// imsConfigTitle?}` or undefined. The plan is `{form, mode, availableModes, currentMode,
 /// openUrl, notices, actions, unchanged, conflicts, missingFields, missingValues}` (see
 /// `fill::Plan`); throws `FillError`.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(snapshot: JsValue, profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let snapshot: fill::FormSnapshot = fill_input(snapshot, FillError::MalformedSnapshot)?;
@@ -31,6 +32,7 @@ pub fn plan_fill(snapshot: JsValue, profile: JsValue, options: JsValue) -> Resul
 
 /// `undoFill(appliedActions) -> actions`: the actions that restore each field's `before`
 /// value, last applied first; throws `FillError`.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = undoFill)]
 pub fn undo_fill(applied: JsValue) -> Result<JsValue, JsValue> {
     let applied: Vec<fill::Action> = fill_input(applied, FillError::MalformedApplied)?;

@@ -3,7 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, optional_fields, to_js, BridgeError};
+#[cfg(feature = "test-api")]
+use super::optional_fields;
+use super::{from_js, js_error, to_js, BridgeError};
 use crate::ims::{check, curl, run};
 
 /// `await checkIms(input, nowMs) -> {report, token}`: gets a token from Adobe IMS with the
@@ -28,6 +30,7 @@ pub async fn check_target(input: JsValue) -> Result<JsValue, JsValue> {
 
 /// `staleChecks(changedFields) -> {ims, target}`: which check results (and, with `ims`, the
 /// token) a profile change voids; throws `ProfileError` for an unknown field name.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = staleChecks)]
 pub fn stale_checks(changed: JsValue) -> Result<JsValue, JsValue> {
     to_js(&check::stale_after(&optional_fields(changed)?))
@@ -41,7 +44,6 @@ pub fn stale_checks(changed: JsValue) -> Result<JsValue, JsValue> {
 /// `unexpected-authority`, `invalid-tenant`, `control-character`.
 #[wasm_bindgen(js_name = curlCommands)]
 pub fn curl_commands(input: JsValue) -> Result<JsValue, JsValue> {
-    let input: curl::CurlInput =
-        serde_wasm_bindgen::from_value(input).map_err(|e| js_error(BridgeError::CurlInput(e.to_string())))?;
+    let input: curl::CurlInput = super::read(&input).map_err(|e| js_error(BridgeError::CurlInput(e)))?;
     to_js(&curl::commands(&input).map_err(js_error)?)
 }

@@ -11,7 +11,7 @@ fn key_options(options: JsValue) -> Result<keys::KeyOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(keys::KeyOptions::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| js_error(BridgeError::KeyOptions(e.to_string())))
+    super::read(&options).map_err(|e| js_error(BridgeError::KeyOptions(e)))
 }
 
 /// `await generateKeyPair(options, nowMs) -> {privateKeyPem, privateKeyDerBase64,
@@ -25,6 +25,7 @@ pub async fn generate_key_pair(options: JsValue, now_ms: f64) -> Result<JsValue,
 }
 
 /// `generateKeyPairPortable(options, nowMs)`: the same, entirely in Rust (no WebCrypto).
+#[cfg(feature = "portable")]
 #[wasm_bindgen(js_name = generateKeyPairPortable)]
 pub fn generate_key_pair_portable(options: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let material = keys::generate(&key_options(options)?, unix_seconds(now_ms, "KeyError")?).map_err(js_error)?;
@@ -34,6 +35,7 @@ pub fn generate_key_pair_portable(options: JsValue, now_ms: f64) -> Result<JsVal
 /// `importKeyPair(keyText, certText?) -> {privateKeyPem, ..., certificate: {...} | null}`:
 /// reads a PEM or base64-DER private key and checks the certificate belongs to it;
 /// throws `KeyError`.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = importKeyPair)]
 pub fn import_key_pair(key_text: &str, cert_text: Option<String>) -> Result<JsValue, JsValue> {
     to_js(&keys::import(key_text, cert_text.as_deref()).map_err(js_error)?)
@@ -57,14 +59,19 @@ pub async fn sign_jwt(
     now_ms: f64,
     lifetime_secs: Option<f64>,
 ) -> Result<String, JsValue> {
-    let key = keys::parse_private_key(&private_key_pem).map_err(js_error)?;
     let now = unix_seconds(now_ms, "JwtError")?;
-    webcrypto::sign_jwt(&payload_json, &key, now, jwt_lifetime(lifetime_secs)?)
+    let lifetime = jwt_lifetime(lifetime_secs)?;
+    if let Some(jwt) = webcrypto::sign_jwt_with_last_key(&payload_json, &private_key_pem, now, lifetime).await {
+        return jwt.map_err(js_error);
+    }
+    let key = keys::parse_private_key(&private_key_pem).map_err(js_error)?;
+    webcrypto::sign_jwt(&payload_json, &key, &private_key_pem, now, lifetime)
         .await
         .map_err(js_error)
 }
 
 /// `signJwtPortable(...)`: the same, entirely in Rust.
+#[cfg(feature = "portable")]
 #[wasm_bindgen(js_name = signJwtPortable)]
 pub fn sign_jwt_portable(
     payload_json: &str,

@@ -18,6 +18,7 @@ pub fn accept_message(message: JsValue, sender: JsValue, me: JsValue) -> Result<
 }
 
 /// `describeTab(tabId, url?) -> TabState message`: what the popup shows for a tab.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = describeTab)]
 pub fn describe_tab(tab_id: u32, url: Option<String>) -> Result<JsValue, JsValue> {
     to_js(&crate::session::Reply::TabState(crate::tab::describe(

@@ -13,8 +13,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::JsErrorInfo;
 
+#[cfg(feature = "test-api")]
 mod capture;
+#[cfg(feature = "test-api")]
 mod fill;
+#[cfg(feature = "test-api")]
 mod guide;
 mod ims;
 mod keys;
@@ -23,18 +26,33 @@ mod profile;
 mod session;
 mod tenant;
 
-pub use capture::{capture_from_atjs, capture_from_page};
-pub use fill::{plan_fill, undo_fill};
-pub use guide::guide;
-pub use ims::{check_ims, check_target, curl_commands, stale_checks};
-pub use keys::{generate_key_pair, generate_key_pair_portable, import_key_pair, sign_jwt, sign_jwt_portable};
-pub use message::{accept_message, describe_tab};
-pub use profile::{
-    clear_profile, diagnose_profile, empty_profile, inspect_text, merge_capture, parse_payload, parse_scopes,
-    parse_workspace_json, profile_fields, typed_value,
-};
+// What the extension and the www page call; the rest only with the features named in
+// Cargo.toml (the bench's and the wasm tests' builds).
+pub use ims::{check_ims, check_target, curl_commands};
+pub use keys::{generate_key_pair, sign_jwt};
+pub use message::accept_message;
+pub use profile::{diagnose_profile, empty_profile, inspect_text, merge_capture, profile_fields};
 pub use session::session_step;
-pub use tenant::{tenant_from_text, tenant_from_url};
+pub use tenant::tenant_from_text;
+
+#[cfg(feature = "test-api")]
+pub use capture::{capture_from_atjs, capture_from_page};
+#[cfg(feature = "test-api")]
+pub use fill::{plan_fill, undo_fill};
+#[cfg(feature = "test-api")]
+pub use guide::guide;
+#[cfg(feature = "test-api")]
+pub use ims::stale_checks;
+#[cfg(feature = "test-api")]
+pub use keys::import_key_pair;
+#[cfg(feature = "portable")]
+pub use keys::{generate_key_pair_portable, sign_jwt_portable};
+#[cfg(feature = "test-api")]
+pub use message::describe_tab;
+#[cfg(feature = "test-api")]
+pub use profile::{clear_profile, parse_payload, parse_scopes, parse_workspace_json, typed_value};
+#[cfg(feature = "test-api")]
+pub use tenant::tenant_from_url;
 
 /// Runs once when the module is instantiated. With `panic = "abort"` a panic otherwise
 /// reaches the console only as a bare `unreachable` trap; this names it and where it happened.
@@ -138,32 +156,43 @@ impl fmt::Display for BridgeError {
     }
 }
 
+// Values cross the boundary as JSON text, in both directions, in these two functions only:
+// `JSON.stringify`/`JSON.parse` on the JS side and serde_json on the Rust side. One serde
+// format (serde_json, which the core uses anyway) instead of a second one per type
+// (serde-wasm-bindgen) halves the serde code in the module, and one string crossing is faster
+// than a property read per field. A new request type needs nothing here: derive
+// `Serialize`/`Deserialize` and call `to_js`/`read`.
+
 /// A result as a plain JSON-shaped JS value (objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&ser)
-        .map_err(|e| js_error(BridgeError::Serialize(e.to_string())))
+    let text = serde_json::to_string(value).map_err(|e| js_error(BridgeError::Serialize(e.to_string())))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error(BridgeError::Serialize("the result is not JSON".into())))
+}
+
+/// A JS value read as `T` through its JSON text; `undefined` reads as `null`. The error is
+/// serde's own words without the position in a text the caller never saw.
+pub(crate) fn read<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let text = match js_sys::JSON::stringify(value) {
+        Ok(text) => text.as_string().unwrap_or_else(|| "null".into()),
+        Err(_) => return Err("not a JSON value (a cycle or a BigInt)".into()),
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        let mut detail = e.to_string();
+        if let Some(at) = detail.rfind(" at line ") {
+            detail.truncate(at);
+        }
+        detail
+    })
 }
 
 /// A message or check input; refused as a `MessageError`.
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        js_error(BridgeError::Message {
-            what,
-            detail: e.to_string(),
-        })
-    })
+    read(&value).map_err(|detail| js_error(BridgeError::Message { what, detail }))
 }
 
 /// A profile-side input; refused as a `ProfileError` that tells the admin what to do.
 fn profile_input<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        js_error(BridgeError::ProfileInput {
-            what,
-            detail: e.to_string(),
-        })
-    })
+    read(&value).map_err(|detail| js_error(BridgeError::ProfileInput { what, detail }))
 }
 
 /// An optional list of profile field names; `undefined` or `null` is the empty list.

@@ -4,7 +4,9 @@
 use wasm_bindgen::prelude::*;
 
 use super::{js_error, optional_fields, profile_input, profile_now_ms, to_js};
-use crate::profile::{self, console, diagnose, payload, scopes, Capture, Field, Profile, Source};
+use crate::profile::{self, diagnose, Capture, Profile, Source};
+#[cfg(feature = "test-api")]
+use crate::profile::{console, payload, scopes, Field};
 
 /// `profileFields() -> [{field, label, secret}]`: every profile field in display order, with
 /// the label the pages show and whether its value is masked.
@@ -21,6 +23,7 @@ pub fn empty_profile() -> Result<JsValue, JsValue> {
 
 /// `parseWorkspaceJson(text, source, choice?) -> {profile, missing, notices}`: the
 /// Developer Console download; `choice` is a credential name or id; throws `WorkspaceError`.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = parseWorkspaceJson)]
 pub fn parse_workspace_json(text: &str, source: JsValue, choice: Option<String>) -> Result<JsValue, JsValue> {
     let source: Source = profile_input(source, "source")?;
@@ -29,6 +32,7 @@ pub fn parse_workspace_json(text: &str, source: JsValue, choice: Option<String>)
 
 /// `parsePayload(text, source) -> {profile, missing, notices, metascopes}`: a pasted JWT
 /// payload (or a whole JWT); throws `PayloadError`.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = parsePayload)]
 pub fn parse_payload(text: &str, source: JsValue) -> Result<JsValue, JsValue> {
     let source: Source = profile_input(source, "source")?;
@@ -47,6 +51,7 @@ pub fn inspect_text(text: &str, source: JsValue, choice: Option<String>) -> Resu
 
 /// `parseScopes(text, source) -> {profile, missing, notices}`: comma or space separated
 /// OAuth scopes; throws `ScopesError`.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = parseScopes)]
 pub fn parse_scopes(text: &str, source: JsValue) -> Result<JsValue, JsValue> {
     let source: Source = profile_input(source, "source")?;
@@ -63,6 +68,7 @@ pub fn merge_capture(profile: JsValue, capture: JsValue, replace: JsValue) -> Re
 }
 
 /// `clearProfile(profile, fields?) -> Profile`: empties the fields, or all of them.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = clearProfile)]
 pub fn clear_profile(profile: JsValue, fields: JsValue) -> Result<JsValue, JsValue> {
     let held: Profile = profile_input(profile, "profile")?;
@@ -79,6 +85,7 @@ pub fn diagnose_profile(profile: JsValue, now_ms: f64) -> Result<JsValue, JsValu
 
 /// `typedValue(field, text, nowMs) -> {profile}`: a capture holding one value the admin typed;
 /// throws `ProfileError` naming the field and the fix.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = typedValue)]
 pub fn typed_value(field: JsValue, text: &str, now_ms: f64) -> Result<JsValue, JsValue> {
     let field: Field = profile_input(field, "field name")?;

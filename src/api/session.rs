@@ -18,7 +18,7 @@ pub fn session_step(session: JsValue, event: JsValue, now_ms: f64) -> Result<JsV
     let held: Session = if session.is_undefined() || session.is_null() {
         Session::default()
     } else {
-        serde_wasm_bindgen::from_value(session).unwrap_or_default()
+        super::read(&session).unwrap_or_default()
     };
     let event: session::Event = from_js(event, "worker event")?;
     let now = unix_seconds(now_ms, "MessageError")?.saturating_mul(1000);

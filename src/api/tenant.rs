@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use super::{js_error, to_js};
 
 /// `tenantFromUrl(url) -> {tenant, clientCode, source, onTarget}`; throws `TenantError`.
+#[cfg(feature = "test-api")]
 #[wasm_bindgen(js_name = tenantFromUrl)]
 pub fn tenant_from_url(url: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::tenant::from_url(url).map_err(js_error)?)

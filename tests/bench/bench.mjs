@@ -1,38 +1,100 @@
 // ./build.sh bench: timings of the built extension in one Chromium session, printed as a
-// table and written to dist/bench.json as { metric: { median_ms, p95_ms, n } }.
-import { readFileSync, writeFileSync } from 'node:fs';
+// table and written to dist/bench.json as { metric: { median_ms, p95_ms, n, ...ratios } }.
+//
+// The extension runs from a copy of dist/chrome with two bench-only additions, so nothing the
+// bench needs ships: bench/blank.html (an extension page with one module script: the floor a
+// popup is compared with) and bench/pkg/ (the core built with the `portable` feature, for the
+// pure-Rust key generation and signing). BENCH_DIST=<dir> benches another build (an older
+// commit's dist/chrome) the same way, BENCH_OUT=<file> writes its JSON elsewhere, and
+// BENCH_ONLY=popup,worker,crypto,fill,check picks sections: tests/bench/ab.mjs uses them to
+// compare builds in alternating rounds.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../e2e/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const root = new URL('../../', import.meta.url).pathname;
+const dist = process.env.BENCH_DIST ?? join(root, 'dist/chrome');
+const out = process.env.BENCH_OUT ?? join(root, 'dist/bench.json');
+const only = new Set((process.env.BENCH_ONLY ?? 'popup,worker,crypto,fill,check').split(','));
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
   return { median_ms: +at(0.5).toFixed(3), p95_ms: +at(0.95).toFixed(3), n: s.length };
 };
+const ratio = (a, b) => +(a / b).toFixed(2);
+
+const extDir = mkdtempSync(join(tmpdir(), 'ims-link-bench-'));
+cpSync(dist, extDir, { recursive: true });
+cpSync(join(root, 'tests/bench/blank'), join(extDir, 'bench'), { recursive: true });
+const portable = join(root, 'target/bindgen/bench');
+if (existsSync(portable)) cpSync(portable, join(extDir, 'bench/pkg'), { recursive: true });
+process.env.IMS_LINK_EXTENSION_DIR = extDir;
+const { launch } = await import('../e2e/harness.mjs');
 
 const b = await launch();
 const results = {};
 try {
   const { tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
-  const popupReady = [];
-  const guideReady = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const popup = await b.openPopup(tabId);
-    await popup.locator('#tenant-row').waitFor();
-    popupReady.push(performance.now() - t0);
-    await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
-    guideReady.push(performance.now() - t0);
-    await popup.close();
-  }
-  results.popup_ready = stats(popupReady);
-  results.guide_ready = stats(guideReady);
-
   const popup = await b.openPopup(tabId);
   await popup.locator('#tenant-row').waitFor();
+
+  if (only.has('popup')) {
+    // The popup next to the floor, an empty extension page with one module script, opened the
+    // same way in alternating rounds so machine noise hits both alike.
+    const popupReady = [];
+    const guideReady = [];
+    const blankPage = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t0 = performance.now();
+      const blank = await b.context.newPage();
+      await blank.goto(`chrome-extension://${b.extensionId}/bench/blank.html`);
+      await blank.locator('#ready').waitFor();
+      blankPage.push(performance.now() - t0);
+      await blank.close();
+      t0 = performance.now();
+      const p = await b.openPopup(tabId);
+      // Both watched at once: waiting for one and then the other would add a round trip.
+      const since = () => performance.now() - t0;
+      const [tenantMs, guideMs] = await Promise.all([
+        p.locator('#tenant-row').waitFor().then(since),
+        p.locator('#guide[data-version]').waitFor({ state: 'attached' }).then(since),
+      ]);
+      popupReady.push(tenantMs);
+      guideReady.push(guideMs);
+      await p.close();
+    }
+    results.blank_page = stats(blankPage);
+    results.popup_ready = stats(popupReady);
+    results.popup_ready.over_blank_ms = +(results.popup_ready.median_ms - results.blank_page.median_ms).toFixed(3);
+    results.popup_ready.ratio = ratio(results.popup_ready.median_ms, results.blank_page.median_ms);
+    results.guide_ready = stats(guideReady);
+    results.guide_ready.over_popup_ms = +(results.guide_ready.median_ms - results.popup_ready.median_ms).toFixed(3);
+  }
+
+  if (only.has('worker')) {
+    // worker_cold: a message answered by a worker that was stopped (as Chrome stops an idle
+    // one), from sending GetProfile (a request every version answers) to its reply; wasm_ms is the part the worker spent fetching,
+    // compiling and instantiating the wasm (its 'ims-link:wasm' performance measure).
+    const cold = [];
+    const wasmMs = [];
+    for (let i = 0; i < RUNS; i++) {
+      await b.stopWorker();
+      cold.push(await popup.evaluate(async () => {
+        const t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'GetProfile' });
+        if (!reply?.type) throw new Error('no reply');
+        return performance.now() - t0;
+      }));
+      const measured = await b.worker().evaluate(() => performance.getEntriesByName('ims-link:wasm')[0]?.duration ?? null);
+      if (measured !== null) wasmMs.push(measured);
+    }
+    results.worker_cold = stats(cold);
+    if (wasmMs.length) results.worker_cold.wasm_ms = stats(wasmMs).median_ms;
+  }
+
   const wasmInit = await popup.evaluate(async (runs) => {
-    const { default: init } = await import('./pkg/ims_link.js');
     const bytes = await (await fetch('./pkg/ims_link_bg.wasm')).arrayBuffer();
     const times = [];
     for (let i = 0; i < runs; i++) {
@@ -40,127 +102,144 @@ try {
       await WebAssembly.compile(bytes);
       times.push(performance.now() - t0);
     }
-    await init({ module_or_path: bytes });
     return times;
   }, RUNS);
   results.wasm_compile = stats(wasmInit);
-  const parse = await popup.evaluate(async (runs) => {
-    const core = await import('./pkg/ims_link.js');
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      core.tenantFromUrl('https://experience.adobe.com/#/@acme/sname:prod/target/activities');
-      times.push(performance.now() - t0);
-    }
-    return times;
-  }, RUNS);
-  results.tenant_parse_wasm = stats(parse);
 
-  // Key pair + certificate: the shipped wasm API next to WebCrypto's bare generateKey, and
-  // the pure-Rust path, interleaved in one page so machine noise hits them alike.
-  const crypto = await popup.evaluate(async (runs) => {
-    const core = await import('./pkg/ims_link.js');
-    const alg = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
-    const t = { keygen_wasm: [], keygen_webcrypto: [], keygen_portable: [], jwt_sign_wasm: [], jwt_sign_webcrypto: [], jwt_sign_portable: [] };
-    const time = async (name, f) => {
-      const t0 = performance.now();
-      const r = await f();
-      t[name].push(performance.now() - t0);
-      return r;
-    };
-    let material;
-    for (let i = 0; i < runs; i++) {
-      material = await time('keygen_wasm', () => core.generateKeyPair({ tenant: 'acme' }, Date.now()));
-      await time('keygen_webcrypto', () => globalThis.crypto.subtle.generateKey(alg, true, ['sign', 'verify']));
-    }
-    for (let i = 0; i < Math.min(runs, 10); i++) {
-      await time('keygen_portable', () => core.generateKeyPairPortable({ tenant: 'acme' }, Date.now()));
-    }
-    const payload = JSON.stringify({ iss: 'X@AdobeOrg', sub: 'Y@techacct.adobe.com', aud: 'https://ims-na1.adobelogin.com/c/abc' });
-    const der = Uint8Array.from(atob(material.privateKeyDerBase64), (c) => c.charCodeAt(0));
-    const key = await globalThis.crypto.subtle.importKey('pkcs8', der, { name: alg.name, hash: 'SHA-256' }, false, ['sign']);
-    const data = new TextEncoder().encode(payload);
-    for (let i = 0; i < runs; i++) {
-      await time('jwt_sign_wasm', () => core.signJwt(payload, material.privateKeyPem, Date.now()));
-      await time('jwt_sign_webcrypto', () => globalThis.crypto.subtle.sign(alg.name, key, data));
-      await time('jwt_sign_portable', () => core.signJwtPortable(payload, material.privateKeyPem, Date.now()));
-    }
-    return t;
-  }, RUNS);
-  for (const [name, xs] of Object.entries(crypto)) results[name] = stats(xs);
-  results.keygen_wasm.ratio = +(results.keygen_wasm.median_ms / results.keygen_webcrypto.median_ms).toFixed(2);
-  results.jwt_sign_wasm.ratio = +(results.jwt_sign_wasm.median_ms / results.jwt_sign_webcrypto.median_ms).toFixed(2);
-
-  // Fill: from "Fill this form" to every field set, worker warm and cold (stopped first, as
-  // Chrome stops an idle worker), on a freshly loaded AEMaaCS IMS wizard each time.
-  const secret = b.cloud.state.credentials['5f0a1b2c3d4e5f60718293a4b5c6d7e8'].clientSecret;
-  for (const [field, value] of [['tenant', 'acme'], ['authType', 'oauth'], ['clientId', '5f0a1b2c3d4e5f60718293a4b5c6d7e8'],
-    ['clientSecret', secret], ['scopes', 'openid,AdobeID,target_sdk'], ['orgId', '0123456789ABCDEF01234567@AdobeOrg']]) {
-    await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'EditField', field, value });
-  }
-  /** Fill timings on `url`, reloaded each run, as `<prefix>_warm` and `<prefix>_cold`. */
-  async function fillBench(url, prefix) {
-    const tab = await b.openTab(url);
-    const times = { [`${prefix}_warm`]: [], [`${prefix}_cold`]: [] };
-    for (let i = 0; i < RUNS * 2; i++) {
-      const kind = i % 2 ? `${prefix}_cold` : `${prefix}_warm`;
-      await tab.page.reload();
-      await tab.page.locator('html[data-ready]').waitFor({ state: 'attached' });
-      await b.clickAction(tab.page);
-      if (kind.endsWith('_cold')) await b.stopWorker();
-      else await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'GetProfile' }));
-      const ms = await popup.evaluate(async (tabId) => {
+  if (only.has('crypto')) {
+    const parse = await popup.evaluate(async (runs) => {
+      const core = await import('./pkg/ims_link.js');
+      await core.default({ module_or_path: './pkg/ims_link_bg.wasm' });
+      const times = [];
+      for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        const reply = await chrome.runtime.sendMessage({ type: 'FillForm', tabId });
-        if (reply.type !== 'FillResult' || !reply.results.length || !reply.results.every((r) => r.ok)) throw new Error(JSON.stringify(reply).slice(0, 300));
-        return performance.now() - t0;
-      }, tab.tabId);
-      times[kind].push(ms);
-    }
-    for (const [name, xs] of Object.entries(times)) results[name] = stats(xs);
-    await tab.page.close();
-  }
-  await fillBench('https://author-p12345-e67890.adobeaemcloud.com/libs/cq/adobeims-configuration/content/configurations/create.html', 'fill');
-  // The AEM 6.5 classic Target dialog: ExtJS components, filled through CQ.Ext in the page.
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: '5f0a1b2c3d4e5f60718293a4b5c6d7e8' });
-  await fillBench('https://author.aem.test/etc/cloudservices/testandtarget/acme-target.html', 'fill_extjs');
+        core.tenantFromText('https://experience.adobe.com/#/@acme/sname:prod/target/activities');
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, RUNS);
+    results.tenant_parse_wasm = stats(parse);
 
-  // check_overhead: "Check IMS" with a good OAuth credential, timed by the extension's popup
-  // from sending CheckIms to the worker's reply, minus the fake IMS's own handling time (its
-  // Server-Timing figure, kept in state.imsTimings): what IMS Link itself adds (worker,
-  // wasm, session storage, fetch over loopback TLS). Every run counts, the first included.
+    // Key pair + certificate: the shipped wasm API next to WebCrypto's bare generateKey, and
+    // the pure-Rust path (the `portable` build in bench/pkg, or an older build's own), all
+    // interleaved in one page so machine noise hits them alike.
+    const crypto = await popup.evaluate(async ({ runs, portablePkg }) => {
+      const core = await import('./pkg/ims_link.js');
+      await core.default({ module_or_path: './pkg/ims_link_bg.wasm' });
+      const pure = await import(`./${portablePkg}/ims_link.js`);
+      await pure.default({ module_or_path: `./${portablePkg}/ims_link_bg.wasm` });
+      const alg = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+      const t = { keygen_wasm: [], keygen_webcrypto: [], keygen_portable: [], jwt_sign_wasm: [], jwt_sign_webcrypto: [], jwt_sign_portable: [] };
+      const time = async (name, f) => {
+        const t0 = performance.now();
+        const r = await f();
+        t[name].push(performance.now() - t0);
+        return r;
+      };
+      let material;
+      for (let i = 0; i < runs; i++) {
+        material = await time('keygen_wasm', () => core.generateKeyPair({ tenant: 'acme' }, Date.now()));
+        await time('keygen_webcrypto', () => globalThis.crypto.subtle.generateKey(alg, true, ['sign', 'verify']));
+      }
+      // Without a portable build (./build.sh bench makes one) the pure-Rust figures are left out.
+      const hasPortable = typeof pure.generateKeyPairPortable === 'function';
+      for (let i = 0; hasPortable && i < Math.min(runs, 10); i++) {
+        await time('keygen_portable', () => pure.generateKeyPairPortable({ tenant: 'acme' }, Date.now()));
+      }
+      const payload = JSON.stringify({ iss: 'X@AdobeOrg', sub: 'Y@techacct.adobe.com', aud: 'https://ims-na1.adobelogin.com/c/abc' });
+      const der = Uint8Array.from(atob(material.privateKeyDerBase64), (c) => c.charCodeAt(0));
+      const key = await globalThis.crypto.subtle.importKey('pkcs8', der, { name: alg.name, hash: 'SHA-256' }, false, ['sign']);
+      const data = new TextEncoder().encode(payload);
+      for (let i = 0; i < runs; i++) {
+        await time('jwt_sign_wasm', () => core.signJwt(payload, material.privateKeyPem, Date.now()));
+        await time('jwt_sign_webcrypto', () => globalThis.crypto.subtle.sign(alg.name, key, data));
+        if (hasPortable) await time('jwt_sign_portable', () => pure.signJwtPortable(payload, material.privateKeyPem, Date.now()));
+      }
+      return t;
+    }, { runs: RUNS, portablePkg: existsSync(join(extDir, 'bench/pkg')) ? 'bench/pkg' : 'pkg' });
+    for (const [name, xs] of Object.entries(crypto)) if (xs.length) results[name] = stats(xs);
+    results.keygen_wasm.ratio = ratio(results.keygen_wasm.median_ms, results.keygen_webcrypto.median_ms);
+    results.jwt_sign_wasm.ratio = ratio(results.jwt_sign_wasm.median_ms, results.jwt_sign_webcrypto.median_ms);
+  }
+
   const credential = b.cloud.state.credentials['5f0a1b2c3d4e5f60718293a4b5c6d7e8'];
-  const profile = {
-    authType: 'oauth', tenant: 'acme', clientId: '5f0a1b2c3d4e5f60718293a4b5c6d7e8',
-    clientSecret: credential.clientSecret, scopes: credential.scopes.join(','),
-  };
-  for (const [field, value] of Object.entries(profile)) {
-    await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'EditField', field, value });
+  if (only.has('fill')) {
+    // Fill: from "Fill this form" to every field set, worker warm and cold (stopped first, as
+    // Chrome stops an idle worker), on a freshly loaded AEMaaCS IMS wizard each time.
+    for (const [field, value] of [['tenant', 'acme'], ['authType', 'oauth'], ['clientId', '5f0a1b2c3d4e5f60718293a4b5c6d7e8'],
+      ['clientSecret', credential.clientSecret], ['scopes', 'openid,AdobeID,target_sdk'], ['orgId', '0123456789ABCDEF01234567@AdobeOrg']]) {
+      await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'EditField', field, value });
+    }
+    /** Fill timings on `url`, reloaded each run, as `<prefix>_warm` and `<prefix>_cold`. */
+    const fillBench = async (url, prefix) => {
+      const tab = await b.openTab(url);
+      const times = { [`${prefix}_warm`]: [], [`${prefix}_cold`]: [] };
+      for (let i = 0; i < RUNS * 2; i++) {
+        const kind = i % 2 ? `${prefix}_cold` : `${prefix}_warm`;
+        await tab.page.reload();
+        await tab.page.locator('html[data-ready]').waitFor({ state: 'attached' });
+        await b.clickAction(tab.page);
+        if (kind.endsWith('_cold')) await b.stopWorker();
+        else await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'GetProfile' }));
+        const ms = await popup.evaluate(async (tabId) => {
+          const t0 = performance.now();
+          let reply = await chrome.runtime.sendMessage({ type: 'FillForm', tabId });
+          // The first secret to an origin asks once (the admin's yes); the bench says yes.
+          if (reply?.plan?.consent) reply = await chrome.runtime.sendMessage({ type: 'FillForm', tabId, allowOrigin: reply.plan.consent.origin });
+          if (reply.type !== 'FillResult' || !reply.results.length || !reply.results.every((r) => r.ok)) throw new Error(JSON.stringify(reply).slice(0, 300));
+          return performance.now() - t0;
+        }, tab.tabId);
+        times[kind].push(ms);
+      }
+      for (const [name, xs] of Object.entries(times)) results[name] = stats(xs);
+      await tab.page.close();
+    };
+    await fillBench('https://author-p12345-e67890.adobeaemcloud.com/libs/cq/adobeims-configuration/content/configurations/create.html', 'fill');
+    // The AEM 6.5 classic Target dialog: ExtJS components, filled through CQ.Ext in the page.
+    b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: '5f0a1b2c3d4e5f60718293a4b5c6d7e8' });
+    await fillBench('https://author.aem.test/etc/cloudservices/testandtarget/acme-target.html', 'fill_extjs');
   }
-  const overhead = [];
-  const imsMs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const from = b.cloud.state.imsTimings.length;
-    const run = await popup.evaluate(async () => {
-      const t0 = performance.now();
-      const reply = await chrome.runtime.sendMessage({ type: 'CheckIms' });
-      return { ms: performance.now() - t0, ok: reply?.report?.ok, attempts: reply?.report?.attempts };
-    });
-    const served = b.cloud.state.imsTimings.slice(from);
-    if (!run.ok || run.attempts !== 1 || served.length !== 1) throw new Error(`check_overhead run ${i}: ${JSON.stringify({ run, served })}`);
-    overhead.push(run.ms - served[0].durMs);
-    imsMs.push(served[0].durMs);
+
+  if (only.has('check')) {
+    // check_overhead: "Check IMS" with a good OAuth credential, timed by the extension's popup
+    // from sending CheckIms to the worker's reply, minus the fake IMS's own handling time (its
+    // Server-Timing figure, kept in state.imsTimings): what IMS Link itself adds (worker,
+    // wasm, session storage, fetch over loopback TLS). Every run counts, the first included.
+    const profile = {
+      authType: 'oauth', tenant: 'acme', clientId: '5f0a1b2c3d4e5f60718293a4b5c6d7e8',
+      clientSecret: credential.clientSecret, scopes: credential.scopes.join(','),
+    };
+    for (const [field, value] of Object.entries(profile)) {
+      await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'EditField', field, value });
+    }
+    const overhead = [];
+    const imsMs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const from = b.cloud.state.imsTimings.length;
+      const run = await popup.evaluate(async () => {
+        const t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'CheckIms' });
+        return { ms: performance.now() - t0, ok: reply?.report?.ok, attempts: reply?.report?.attempts };
+      });
+      const served = b.cloud.state.imsTimings.slice(from);
+      if (!run.ok || run.attempts !== 1 || served.length !== 1) throw new Error(`check_overhead run ${i}: ${JSON.stringify({ run, served })}`);
+      overhead.push(run.ms - served[0].durMs);
+      imsMs.push(served[0].durMs);
+    }
+    results.check_overhead = { ...stats(overhead), ims_handling_median_ms: stats(imsMs).median_ms };
   }
-  results.check_overhead = { ...stats(overhead), ims_handling_median_ms: stats(imsMs).median_ms };
 } finally {
   await b.close();
+  rmSync(extDir, { recursive: true, force: true });
 }
-const wasm = readFileSync(new URL('../../dist/chrome/pkg/ims_link_bg.wasm', import.meta.url));
+const wasm = readFileSync(join(dist, 'pkg/ims_link_bg.wasm'));
+results.wasm_bytes = { value: wasm.length };
 results.wasm_gzip_bytes = { value: gzipSync(wasm, { level: 9 }).length };
 
-console.log(`\n| metric | median ms | p95 ms | n | ratio |\n|---|---|---|---|---|`);
+const extra = (v) => Object.entries(v).filter(([k]) => !['median_ms', 'p95_ms', 'n'].includes(k)).map(([k, x]) => `${k} ${x}`).join(', ');
+console.log(`\n| metric | median ms | p95 ms | n | ratios and parts |\n|---|---|---|---|---|`);
 for (const [k, v] of Object.entries(results)) {
-  console.log(v.value !== undefined ? `| ${k} | ${v.value} bytes | | | |` : `| ${k} | ${v.median_ms} | ${v.p95_ms} | ${v.n} | ${v.ratio ?? ''} |`);
+  console.log(v.value !== undefined ? `| ${k} | ${v.value} bytes | | | |` : `| ${k} | ${v.median_ms} | ${v.p95_ms} | ${v.n} | ${extra(v)} |`);
 }
-writeFileSync(new URL('../../dist/bench.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
-console.log('\nwritten to dist/bench.json');
+writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwritten to ${out}`);
