@@ -57,7 +57,8 @@ fn profile_reply(s: Session, now_ms: u64) -> Step {
 
 /// What a Console or Target page shows; the badge says it gave something or wants a choice.
 pub(super) fn page_snapshot(mut s: Session, snapshot: PageSnapshot, tab_id: Option<u32>, now_ms: u64) -> Step {
-    let Some(capture) = pages::capture(snapshot, now_ms) else {
+    let held = s.profile.client_secret.as_ref().map(|c| c.value.clone());
+    let Some(capture) = pages::capture_with(snapshot, now_ms, held.as_deref()) else {
         return Step::default();
     };
     let merged = absorb(&mut s, capture, &[]);
