@@ -68,7 +68,9 @@ function authenticateClient(fields, state) {
   const clientId = fields.get('client_id') ?? '';
   const credential = Object.hasOwn(state.credentials, clientId) ? state.credentials[clientId] : null;
   if (!credential) return { problem: { status: 400, error: 'invalid_client', error_description: 'invalid client_id parameter' } };
-  if (fields.get('client_secret') !== credential.clientSecret) {
+  // While a secret is rotated, every secret of the credential is valid (V: several secrets).
+  const secrets = credential.clientSecrets?.length ? credential.clientSecrets.map((c) => c.secret) : [credential.clientSecret];
+  if (!secrets.includes(fields.get('client_secret'))) {
     return { problem: { status: 400, error: 'invalid_client', error_description: 'invalid client_secret parameter' } };
   }
   return { clientId, credential };
