@@ -229,7 +229,8 @@ pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Captur
         Some(other) => capture.rejected.push(not_text(Field::OrgId, other)),
     }
     capture.notices.append(&mut notices);
-    capture.credential = Some(format!("\"{}\" ({})", cred.name, cred.kind.label()));
+    // A flat file is one credential with no name: naming it would say nothing.
+    capture.credential = (!cred.name.is_empty()).then(|| format!("\"{}\" ({})", cred.name, cred.kind.label()));
     Ok(capture)
 }
 
