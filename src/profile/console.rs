@@ -313,7 +313,7 @@ fn flat_credential(root: &Map<String, Value>) -> Option<Credential> {
             CredentialKind::Oauth
         },
         name: text_at(&Value::Object(root.clone()), "name")
-            .unwrap_or("credential")
+            .unwrap_or_default()
             .to_string(),
         id: "#0".to_string(),
         body: root.clone(),
