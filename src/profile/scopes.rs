@@ -84,8 +84,9 @@ const KNOWN: [&str; 14] = [
 /// Words a page shows near scopes that are not scopes.
 const NOT_SCOPES: [&str; 9] = ["no", "none", "scope", "scopes", "and", "or", "the", "api", "apis"];
 
+/// Scopes are case-sensitive: "Profile" heading a group is not the `profile` scope.
 fn known(t: &str) -> bool {
-    KNOWN.iter().any(|k| k.eq_ignore_ascii_case(t))
+    KNOWN.contains(&t)
 }
 
 /// Whether one token reads as an IMS scope: a documented one, or the shape scopes have
@@ -170,7 +171,9 @@ pub fn from_parts(parts: &[String]) -> Result<Vec<String>, String> {
             return check(&tokens).map(|_| Vec::new());
         }
         let scopes: Vec<&String> = tokens.iter().filter(|t| looks_like_scope(t)).collect();
-        if scopes.is_empty() {
+        // Words without commas that are not all scopes name a service heading its group.
+        let heading = tokens.len() > 1 && !part.contains(',') && scopes.len() < tokens.len();
+        if scopes.is_empty() || heading {
             labels += 1;
             continue;
         }
