@@ -116,16 +116,15 @@ pub fn run_together(t: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     let pieces: Vec<String> = KNOWN.iter().map(|k| k.to_ascii_lowercase()).collect();
-    // can[i]: the first i bytes split into documented scopes.
-    let mut can = vec![false; lower.len() + 1];
-    can[0] = true;
+    // most[i]: the most documented scopes the first i bytes split into (None: no split).
+    let mut most: Vec<Option<usize>> = vec![None; lower.len() + 1];
+    most[0] = Some(0);
     for i in 0..lower.len() {
-        if !can[i] {
-            continue;
-        }
+        let Some(n) = most[i] else { continue };
         for p in &pieces {
             if lower[i..].starts_with(p.as_str()) {
-                can[i + p.len()] = true;
+                let at = i + p.len();
+                most[at] = Some(most[at].map_or(n + 1, |m| m.max(n + 1)));
             }
         }
     }
@@ -134,7 +133,8 @@ pub fn run_together(t: &str) -> bool {
         .filter(|p| p.len() >= 6 && lower.contains(p.as_str()))
         .count()
         >= 2;
-    can[lower.len()] || many
+    // One piece alone is a scope in another case ("Profile"), not several run together.
+    most[lower.len()].is_some_and(|n| n >= 2) || many
 }
 
 /// Checks a list of scopes taken from a file: every entry must read as a scope.
@@ -275,6 +275,7 @@ mod tests {
         );
         assert!(run_together("AdobeIDadditional_info.projectedProductContext"));
         assert!(!run_together("additional_info.projectedProductContext"));
+        assert!(!run_together("Profile"), "a group heading's word, not two scopes");
         let e = from_parts(&parts(&["No scopes"])).unwrap_err();
         assert!(
             e.contains("\"No scopes\" under Scopes, which does not read as IMS scopes"),
