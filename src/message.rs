@@ -60,6 +60,9 @@ pub enum Message {
     /// Popup → worker: replace these fields with the captured values waiting as conflicts
     /// (the others are dropped).
     ResolveConflicts { accept: Vec<Field> },
+    /// Popup → worker: take (or drop) the client id and secret read from a page into a
+    /// profile that had none, which wait for the admin's yes.
+    AcceptCaptured { accept: bool },
     /// Popup → worker: forget the profile, or only some fields.
     ClearProfile { fields: Option<Vec<Field>> },
     /// Popup → worker: the guide for this tab: the four stages and the next step.
@@ -78,6 +81,9 @@ pub enum Message {
         /// client secret to <origin>?"); the core accepts it only for the tab's own origin.
         #[serde(default)]
         allow_origin: Option<String>,
+        /// The admin saw the errors in the values this fill writes and fills anyway.
+        #[serde(default)]
+        anyway: bool,
     },
     /// Popup → worker: put back what the last fill in this tab replaced.
     UndoFill { tab_id: u32 },
@@ -213,6 +219,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::ImportText { .. }
         | Message::EditField { .. }
         | Message::ResolveConflicts { .. }
+        | Message::AcceptCaptured { .. }
         | Message::ClearProfile { .. }
         | Message::CheckIms { .. }
         | Message::CheckTarget { .. }
@@ -394,6 +401,7 @@ mod tests {
             json!({"type": "ImportText", "kind": "workspace-json", "text": "{}"}),
             json!({"type": "EditField", "field": "tenant", "value": "acme"}),
             json!({"type": "ResolveConflicts", "accept": ["clientSecret"]}),
+            json!({"type": "AcceptCaptured", "accept": true}),
             json!({"type": "ClearProfile"}),
             json!({"type": "CheckIms"}),
             json!({"type": "CheckTarget", "timeoutMs": 2000}),

@@ -4,6 +4,26 @@ import { showConsent } from './guide-view.js';
 import { $, api, busy, copyText, el, send, status } from './shared.js';
 
 const SECRET_MASK = '••••••••';
+// Once the admin said "fill anyway" in this popup, later fills (a conflict replaced, the
+// origin allowed) keep that answer.
+let anyway = false;
+
+/** Nothing filled: the values this form would take have errors; the admin may fill anyway. */
+function errorsBox(reply, tabId) {
+  const host = reply.origin.replace(/^[a-z]+:\/\//, '');
+  const again = el('button', { type: 'button', id: 'fill-anyway' }, `Fill anyway on ${host}`);
+  again.addEventListener('click', () => busy(again, async () => {
+    anyway = true;
+    render(await send({ type: 'FillForm', tabId, anyway }), tabId);
+  }));
+  const n = reply.findings.length;
+  return [
+    el('p', { class: 'problem', role: 'alert' }, `Nothing filled yet: ${n === 1 ? 'a value' : `${n} values`} this form would take ${n === 1 ? 'looks' : 'look'} wrong. Fix ${n === 1 ? 'it' : 'them'} in the profile, or fill anyway:`),
+    el('ul', { class: 'findings', 'aria-label': 'Problems in the values to fill' },
+      reply.findings.map((f) => el('li', { class: 'finding error' }, f.message))),
+    again,
+  ];
+}
 const shownValue = (a, v) => (a.secret ? SECRET_MASK : v ?? '');
 
 function filledList(plan, results) {
@@ -33,7 +53,7 @@ function conflictsBox(plan, tabId, render) {
   const replace = el('button', { type: 'button' }, 'Replace the ticked fields');
   replace.addEventListener('click', () => busy(replace, async () => {
     const confirm = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
-    render(await send({ type: 'FillForm', tabId, confirm }), tabId);
+    render(await send({ type: 'FillForm', tabId, confirm, anyway }), tabId);
   }));
   return el('div', { class: 'conflicts', role: 'group', 'aria-labelledby': 'fill-cf-h' },
     el('p', { id: 'fill-cf-h' }, 'These fields already hold something else. Tick the ones to replace:'), boxes, replace);
@@ -52,6 +72,10 @@ function render(reply, tabId) {
   $('allow-site').hidden = reply?.problem?.code !== 'no-site-access';
   if (reply?.type === 'Refused') {
     box.replaceChildren(el('p', { class: 'problem', role: 'alert' }, reply.problem.message));
+    return;
+  }
+  if (reply?.type === 'FillHasErrors') {
+    box.replaceChildren(...errorsBox(reply, tabId));
     return;
   }
   if (reply?.type === 'UndoResult') {
@@ -82,9 +106,9 @@ function render(reply, tabId) {
 }
 
 export function wireFill(tabId) {
-  $('fill').addEventListener('click', () => busy($('fill'), async () => render(await send({ type: 'FillForm', tabId }), tabId)));
+  $('fill').addEventListener('click', () => busy($('fill'), async () => render(await send({ type: 'FillForm', tabId, anyway }), tabId)));
   $('allow-secrets').addEventListener('click', () => busy($('allow-secrets'), async () => {
-    render(await send({ type: 'FillForm', tabId, allowOrigin: $('allow-secrets').dataset.origin }), tabId);
+    render(await send({ type: 'FillForm', tabId, allowOrigin: $('allow-secrets').dataset.origin, anyway }), tabId);
   }));
   $('forget-secrets').addEventListener('click', () => busy($('forget-secrets'), async () => {
     const origin = $('forget-secrets').dataset.origin;

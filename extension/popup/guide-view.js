@@ -10,6 +10,7 @@ const BUTTONS = {
   'check-ims': 'check-ims',
   'check-target': 'check-target',
   'allow-secrets': 'allow-secrets',
+  'accept-captured': 'accept-captured',
 };
 const STATUS = { done: ['✓', 'Done'], 'needs-you': ['→', 'Needs you'], problem: ['!', 'Problem'] };
 const homes = new Map(); // button id → the marker where the button lives when not lent

@@ -100,6 +100,17 @@ function conflictsView(conflicts, refresh) {
     boxes, apply);
 }
 
+/** A client id or secret read from a page into an empty profile, waiting for the admin's yes. */
+function showCaptured(awaiting) {
+  $('captured').hidden = !awaiting;
+  if (!awaiting) return;
+  const values = [['clientId', awaiting.clientId], ['clientSecret', awaiting.clientSecret]].filter(([, v]) => v);
+  $('captured-h').textContent = `Captured from ${awaiting.page}: accept?`;
+  $('captured-values').replaceChildren(...values.map(([f, v]) =>
+    el('li', {}, `${LABEL[f] ?? f}: `, el('strong', {}, SECRET.has(f) ? masked() : shown(f, v.value)))));
+  $('accept-captured').textContent = values.length > 1 ? 'Accept both' : `Accept the ${LABEL[values[0][0]] ?? 'value'}`;
+}
+
 function findingsView(findings) {
   if (!findings.length) return null;
   return el('ul', { class: 'findings', 'aria-label': 'Checks on the profile' },
@@ -109,6 +120,7 @@ function findingsView(findings) {
 export function renderProfile(state, refresh) {
   const box = $('profile-view');
   const p = state?.profile ?? {};
+  showCaptured(state?.awaiting ?? null);
   const rows = FIELDS.filter(([f]) => f !== 'payload' || p.payload || p.authType?.value === 'jwt')
     .filter(([f]) => f !== 'scopes' || p.scopes || p.authType?.value !== 'jwt')
     .map(([f, label]) => row(f, label, p[f], () => renderProfile(state, refresh), refresh));
@@ -160,6 +172,14 @@ export function wireProfile(refresh) {
     $('paste-file').value = '';
     await importText({ kind: 'workspace-json', text, fileName: file.name }, refresh);
   });
+  for (const accept of [true, false]) {
+    const id = accept ? 'accept-captured' : 'discard-captured';
+    $(id).addEventListener('click', () => busy($(id), async () => {
+      await send({ type: 'AcceptCaptured', accept });
+      status(accept ? 'Accepted into the profile.' : 'Discarded.');
+      refresh();
+    }));
+  }
   let confirmClear = false;
   $('clear-profile').addEventListener('click', async () => {
     if (!confirmClear) {

@@ -21,11 +21,11 @@ const calls = {
     // or after the admin clicked the toolbar button on that tab (activeTab).
     return { type: 'TabFacts', tabId, then, url: tab?.url || tab?.pendingUrl || undefined, grantedOrigins: origins };
   },
-  async 'snapshot-form'({ tabId, confirm, allowOrigin }) {
+  async 'snapshot-form'({ tabId, resume }) {
     try {
-      return { type: 'FormSnapshot', tabId, confirm, allowOrigin, snapshot: await inPage(tabId, snapshotForm) };
+      return { type: 'FormSnapshot', tabId, resume, snapshot: await inPage(tabId, snapshotForm) };
     } catch (err) {
-      return { type: 'FormSnapshot', tabId, confirm, allowOrigin, error: why(err) };
+      return { type: 'FormSnapshot', tabId, resume, error: why(err) };
     }
   },
   async 'page-url'({ tabId }) {

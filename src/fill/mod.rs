@@ -10,6 +10,7 @@
 
 pub mod choose;
 pub mod detect;
+pub mod findings;
 pub mod matching;
 pub mod plan;
 pub mod resolve;

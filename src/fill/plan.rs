@@ -303,6 +303,7 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
 fn guard_secrets(page: &trust::PageTrust, snapshot: &FormSnapshot, out: &mut Plan) {
     let field = |key: &str| snapshot.fields.iter().find(|f| f.key == key);
     let mut waiting: Vec<&'static str> = Vec::new();
+    let mut held: Vec<String> = Vec::new();
     let mut refused: Vec<MissingField> = Vec::new();
     for list in [&mut out.actions, &mut out.conflicts] {
         list.retain(|a| {
@@ -315,6 +316,7 @@ fn guard_secrets(page: &trust::PageTrust, snapshot: &FormSnapshot, out: &mut Pla
             match page.secret(a.hidden, step) {
                 trust::SecretVerdict::Fill => true,
                 trust::SecretVerdict::AskOrigin => {
+                    held.push(a.spec_id.clone());
                     let label = spec_label(&a.spec_id);
                     if !waiting.contains(&label) {
                         waiting.push(label);
@@ -338,7 +340,10 @@ fn guard_secrets(page: &trust::PageTrust, snapshot: &FormSnapshot, out: &mut Pla
     }
     out.missing_fields.extend(refused);
     if !waiting.is_empty() {
-        out.consent = Some(trust::consent(&page.origin, &waiting));
+        out.consent = Some(trust::Consent {
+            held,
+            ..trust::consent(&page.origin, &waiting)
+        });
     }
 }
 

@@ -165,6 +165,9 @@ pub struct Consent {
     pub origin: String,
     /// The question, naming the origin and what would be sent.
     pub question: String,
+    /// The spec ids of the fields held back for the yes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held: Vec<String>,
 }
 
 /// The question for `origin`, naming the secrets (`labels`) that wait for it.
@@ -179,6 +182,7 @@ pub fn consent(origin: &str, labels: &[&str]) -> Consent {
         question: format!(
             "Send {what} to {origin}? Only say yes if this is your AEM author: IMS Link remembers the answer for this address."
         ),
+        held: Vec::new(),
     }
 }
 

@@ -35,6 +35,20 @@ pub struct GuideInput {
     pub secret_origins: Vec<String>,
     /// The last fill in this tab, if any.
     pub fill_here: Option<FillHere>,
+    /// A client id or secret read from a page, waiting for the admin's yes.
+    pub awaiting: Option<AwaitingSeen>,
+}
+
+/// What the guide needs of a credential waiting for the admin's yes.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AwaitingSeen {
+    /// The page it was read from.
+    pub page: String,
+    /// Whether a client id waits.
+    pub client_id: bool,
+    /// Whether a client secret waits.
+    pub client_secret: bool,
 }
 
 /// The last fill in a tab: which form, on which address.
@@ -155,6 +169,8 @@ pub enum Action {
     CheckTarget,
     /// Allow this AEM origin to receive the client secret (the fill's waiting question).
     AllowSecrets,
+    /// Take the client id and secret read from a page into the profile.
+    AcceptCaptured,
 }
 
 /// Something the admin does on the page itself, in order.

@@ -88,6 +88,31 @@ fn save_filled(f: &Facts, form: FormKind, stages: &[Stage]) -> Option<Next> {
     }
 }
 
+/// A client id or secret a page showed, waiting for the admin's yes. On the credential page
+/// the secret is retrieved first, so that one yes takes both.
+fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
+    let a = f.awaiting?;
+    let on_credential = page.kind == PageKind::ConsoleCredential;
+    if on_credential && !a.client_secret && f.missing_console_values().contains(&"Client secret") {
+        return None;
+    }
+    let what = match (a.client_id, a.client_secret) {
+        (true, true) => "a Client ID and client secret",
+        (true, false) => "a Client ID",
+        _ => "a client secret",
+    };
+    Some(
+        next(
+            StageId::Console,
+            format!(
+                "IMS Link read {what} from {}: if that is your credential's page, accept them into the profile.",
+                a.page
+            ),
+        )
+        .action(Action::AcceptCaptured),
+    )
+}
+
 fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     let missing = f.missing_console_values();
     let jwt = f.auth == Some(AuthType::Jwt);
@@ -99,6 +124,9 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         .action(Action::GenerateKeyPair);
     }
     let on_credential = page.kind == PageKind::ConsoleCredential;
+    if let Some(n) = accept_captured(f, page) {
+        return n;
+    }
     if on_credential && missing.contains(&"Client secret") {
         return next(
             StageId::Console,
@@ -198,6 +226,13 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
 pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
     if let Some(form) = f.filled_here.filter(|form| page.kind.form() == Some(*form)) {
         if let Some(n) = save_filled(f, form, stages) {
+            return n;
+        }
+    }
+    // On the Console, a credential the page showed is the question of the moment, whatever
+    // stage comes first.
+    if matches!(page.kind, PageKind::Console | PageKind::ConsoleCredential) {
+        if let Some(n) = accept_captured(f, page) {
             return n;
         }
     }

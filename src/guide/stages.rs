@@ -2,7 +2,7 @@
 //! forms filled.
 
 use super::page::{aem_origin_of_permission, is_cloud_service, Page, CLOUD_SERVICES_PATH, TARGET_CONSOLE_PATH};
-use super::{CheckSeen, GuideInput, Link, Stage, StageId, Status};
+use super::{AwaitingSeen, CheckSeen, GuideInput, Link, Stage, StageId, Status};
 use crate::fill::detect::IMS_CONSOLE_PATH;
 use crate::fill::FormKind;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
@@ -28,6 +28,8 @@ pub struct Facts<'a> {
     pub filled_here: Option<FormKind>,
     /// The origin a fill on this page waits on the admin's yes for (secrets held back).
     pub consent_here: Option<String>,
+    /// A client id or secret read from a page, waiting for the admin's yes.
+    pub awaiting: Option<&'a AwaitingSeen>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -91,6 +93,7 @@ impl<'a> Facts<'a> {
             target_filled_on: filled_on(&[FormKind::TargetClassic, FormKind::TargetCloud]),
             filled_here,
             consent_here,
+            awaiting: input.awaiting.as_ref(),
         }
     }
 

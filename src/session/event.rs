@@ -35,8 +35,7 @@ pub enum Event {
     FormSnapshot {
         tab_id: u32,
         #[serde(default)]
-        confirm: Vec<String>,
-        allow_origin: Option<String>,
+        resume: FillRequest,
         snapshot: Option<FormSnapshot>,
         error: Option<String>,
     },
@@ -121,6 +120,18 @@ pub struct ApplyResult {
     pub why: Option<String>,
 }
 
+/// What the admin asked of a fill, carried through the page snapshot it waits for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FillRequest {
+    /// Conflicting fields the admin chose to replace (spec ids).
+    pub confirm: Vec<String>,
+    /// The origin the admin just allowed to receive secrets.
+    pub allow_origin: Option<String>,
+    /// The admin saw the profile's errors and fills anyway.
+    pub anyway: bool,
+}
+
 /// The one browser or network call a step needs before it can go on. The worker makes it and
 /// sends the matching [`Event`] back.
 #[derive(Debug, Clone, Serialize)]
@@ -128,13 +139,8 @@ pub struct ApplyResult {
 pub enum Io {
     /// The tab's address and the granted host permissions → [`Event::TabFacts`].
     TabFacts { tab_id: u32, then: AfterTab },
-    /// The AEM page's fields → [`Event::FormSnapshot`] (with `confirm` and `allow_origin`
-    /// given back).
-    SnapshotForm {
-        tab_id: u32,
-        confirm: Vec<String>,
-        allow_origin: Option<String>,
-    },
+    /// The AEM page's fields → [`Event::FormSnapshot`] (with `resume` given back).
+    SnapshotForm { tab_id: u32, resume: FillRequest },
     /// The address the tab's page reports now → [`Event::PageUrl`].
     PageUrl { tab_id: u32 },
     /// Set the fields → [`Event::FillApplied`] (with `url` and `plan` given back).
@@ -230,11 +236,10 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
         } => views::tab_facts(&s, tab_id, then, url, granted_origins, now_ms),
         Event::FormSnapshot {
             tab_id,
-            confirm,
-            allow_origin,
+            resume,
             snapshot,
             error,
-        } => fills::planned(s, tab_id, confirm, allow_origin, snapshot, error),
+        } => fills::planned(s, tab_id, resume, snapshot, error, now_ms),
         Event::PageUrl { tab_id, url, error } => fills::undo_here(&s, tab_id, url, error),
         Event::FillApplied {
             tab_id,
@@ -307,6 +312,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, now_ms: u64) -> St
         } => profile_ops::import_text(s, kind, &text, file_name, choice.as_deref(), now_ms),
         Message::EditField { field, value } => profile_ops::edit_field(s, field, &value, now_ms),
         Message::ResolveConflicts { accept } => profile_ops::resolve_conflicts(s, &accept, now_ms),
+        Message::AcceptCaptured { accept } => profile_ops::accept_captured(s, accept, now_ms),
         Message::ClearProfile { fields } => profile_ops::clear_profile(s, fields, now_ms),
         Message::CheckIms { timeout_ms } => checks::start_ims(&s, timeout_ms),
         Message::CheckTarget { timeout_ms } => checks::start_target(&s, timeout_ms, now_ms),
@@ -314,10 +320,14 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, now_ms: u64) -> St
             tab_id,
             confirm,
             allow_origin,
+            anyway,
         } => Step::io(Io::SnapshotForm {
             tab_id,
-            confirm,
-            allow_origin,
+            resume: FillRequest {
+                confirm,
+                allow_origin,
+                anyway,
+            },
         }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),

@@ -1,11 +1,12 @@
 //! "Fill this form" and Undo as the session sees them: the plan, what the page took, what
 //! Undo needs (never a secret), and what the guide counts as filled.
 
-use super::event::{AfterTab, ApplyResult, ApplyStep, Io, Step};
+use super::event::{AfterTab, ApplyResult, ApplyStep, FillRequest, Io, Step};
 use super::reply::Reply;
 use super::{FillRecord, Session, UndoStep, MAX_FILLED};
 use crate::fill::{self, trust, FillError, FormKind, FormSnapshot, Plan, PlanOptions};
 use crate::guide::Filled;
+use crate::profile::diagnose;
 
 fn no_access(tab_id: u32, error: Option<String>) -> Step {
     Step::reply(Reply::Refused {
@@ -32,11 +33,16 @@ fn origin_of(url: &str) -> String {
 pub(super) fn planned(
     mut s: Session,
     tab_id: u32,
-    confirm: Vec<String>,
-    allow_origin: Option<String>,
+    request: FillRequest,
     snapshot: Option<FormSnapshot>,
     error: Option<String>,
+    now_ms: u64,
 ) -> Step {
+    let FillRequest {
+        confirm,
+        allow_origin,
+        anyway,
+    } = request;
     let Some(snapshot) = snapshot.filter(|_| error.is_none()) else {
         return no_access(tab_id, error);
     };
@@ -58,6 +64,19 @@ pub(super) fn planned(
         Ok(plan) => plan,
         Err(e) => return Step::reply(Reply::failed(&e)),
     };
+    if !anyway {
+        let findings = fill::findings::blocking(&plan, &diagnose::diagnose(&s.profile, now_ms));
+        if !findings.is_empty() {
+            return Step {
+                session: allowed.then_some(s),
+                reply: Some(Reply::FillHasErrors {
+                    origin: plan.origin.clone(),
+                    findings,
+                }),
+                ..Step::default()
+            };
+        }
+    }
     let steps: Vec<ApplyStep> = plan
         .actions
         .iter()

@@ -4,6 +4,7 @@
 //! network, does that one thing and calls [`step`] again with the result. Every rule about the
 //! state (what a capture changes, what a check or a fill records, what clearing wipes) is here.
 
+mod awaiting;
 mod checks;
 mod event;
 mod fills;
@@ -23,7 +24,8 @@ use crate::keys::ImportedKey;
 use crate::message::Problem;
 use crate::profile::{Capture, Conflict, Profile};
 
-pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, Io, Step};
+pub use awaiting::Awaiting;
+pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, FillRequest, Io, Step};
 pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
 
 /// Everything the worker holds, in one value.
@@ -37,6 +39,8 @@ pub struct Session {
     pub profile: Profile,
     /// Captures whose values differ from the profile's, waiting for the admin's choice.
     pub pending: Vec<Pending>,
+    /// A first client id or secret read from a page, waiting for the admin's yes.
+    pub awaiting: Option<Awaiting>,
     /// What the last captures want the admin to know, newest first.
     pub notices: Vec<Problem>,
     /// The last result of each check.

@@ -1,6 +1,7 @@
 //! Changes to the profile: captures from pages, pastes, typed values, the admin's choices
 //! between conflicting values, and clearing.
 
+use super::awaiting;
 use super::event::{Effect, Step};
 use super::reply::Reply;
 use super::views::profile_state;
@@ -24,7 +25,7 @@ pub(super) fn void(s: &mut Session, fields: &[Field]) {
 }
 
 /// Merges a capture; values that differ from held ones wait, with the capture they came from.
-fn absorb(s: &mut Session, capture: Capture, replace: &[Field]) -> Merged {
+pub(super) fn absorb(s: &mut Session, capture: Capture, replace: &[Field]) -> Merged {
     let merged = profile::merge(&s.profile, &capture.profile, replace);
     // A newer capture of a field replaces the older one waiting for it.
     s.pending.retain(|p| {
@@ -56,13 +57,18 @@ fn profile_reply(s: Session, now_ms: u64) -> Step {
 }
 
 /// What a Console or Target page shows; the badge says it gave something or wants a choice.
+/// A first client id or secret waits for the admin's yes (`awaiting`).
 pub(super) fn page_snapshot(mut s: Session, snapshot: PageSnapshot, tab_id: Option<u32>, now_ms: u64) -> Step {
-    let held = s.profile.client_secret.as_ref().map(|c| c.value.clone());
-    let Some(capture) = pages::capture_with(snapshot, now_ms, held.as_deref()) else {
+    let page = snapshot.url.clone();
+    let held_secret = s.profile.client_secret.as_ref().map(|c| c.value.clone());
+    let Some(capture) = pages::capture_with(snapshot, now_ms, held_secret.as_deref()) else {
         return Step::default();
     };
+    let awaiting_before = s.awaiting.clone();
+    let capture = awaiting::hold_new_credential(&mut s, capture, &page);
+    let held = s.awaiting != awaiting_before;
     let merged = absorb(&mut s, capture, &[]);
-    let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() {
+    let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() && !held {
         Step {
             session: Some(s),
             ..Step::default()
@@ -71,17 +77,21 @@ pub(super) fn page_snapshot(mut s: Session, snapshot: PageSnapshot, tab_id: Opti
         Step::changed(s, None)
     };
     if let Some(tab_id) = tab_id {
-        step.effects.extend(badge(tab_id, &merged));
+        step.effects.extend(badge(tab_id, &merged, held));
     }
     step
 }
 
-fn badge(tab_id: u32, merged: &Merged) -> Option<Effect> {
-    let (text, color, title) = if !merged.conflicts.is_empty() {
+fn badge(tab_id: u32, merged: &Merged, held: bool) -> Option<Effect> {
+    let (text, color, title) = if !merged.conflicts.is_empty() || held {
         (
             "!",
             "#b45309",
-            "IMS Link: this page shows values that differ from the profile",
+            if held {
+                "IMS Link: this page shows a credential; open IMS Link to accept it"
+            } else {
+                "IMS Link: this page shows values that differ from the profile"
+            },
         )
     } else if !merged.changed.is_empty() {
         ("+", "#0d66d0", "IMS Link: values captured from this page")
@@ -94,6 +104,12 @@ fn badge(tab_id: u32, merged: &Merged) -> Option<Effect> {
         color: color.into(),
         title: title.into(),
     })
+}
+
+/// The admin's answer to a credential read from a page (`awaiting`).
+pub(super) fn accept_captured(mut s: Session, accept: bool, now_ms: u64) -> Step {
+    awaiting::settle(&mut s, accept);
+    profile_reply(s, now_ms)
 }
 
 /// Pasted or dropped text: a Console download, a JWT payload or scopes. The answer says what
@@ -204,6 +220,7 @@ pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64)
                 ..s
             };
             void(&mut next, &fields);
+            awaiting::clear(&mut next, &fields);
             next
         }
     };

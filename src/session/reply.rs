@@ -28,6 +28,8 @@ pub struct ProfileState {
     pub findings: Vec<Finding>,
     /// Captured values waiting for the admin's choice.
     pub conflicts: Vec<Conflict>,
+    /// A first client id or secret read from a page, waiting for the admin's yes.
+    pub awaiting: Option<super::Awaiting>,
     /// What the last captures want the admin to know.
     pub notices: Vec<Problem>,
     /// The last check results (never the token).
@@ -71,6 +73,9 @@ pub enum Reply {
     CheckResult { report: Box<CheckReport>, recorded: bool },
     /// The fill plan and what the page took.
     FillResult { plan: Box<Plan>, results: Vec<ApplyResult> },
+    /// Nothing filled yet: the values it would write have these errors; the admin fills only
+    /// by saying "fill anyway" (`FillForm` with `anyway`).
+    FillHasErrors { origin: String, findings: Vec<Finding> },
     /// How many fields Undo restored, and the fields it could not (secrets IMS Link never kept).
     UndoResult {
         restored: u32,

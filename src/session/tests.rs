@@ -85,12 +85,12 @@ fn fill_wizard(s: &mut Session) -> Value {
     let out = go(s, request(json!({"type": "FillForm", "tabId": 7, "allowOrigin": AEM})));
     assert_eq!(
         io(&out),
-        json!({"do": "snapshot-form", "tabId": 7, "confirm": [], "allowOrigin": AEM})
+        json!({"do": "snapshot-form", "tabId": 7, "resume": {"confirm": [], "allowOrigin": AEM, "anyway": false}})
     );
     let out = go(
         s,
         event(
-            json!({"type": "FormSnapshot", "tabId": 7, "confirm": [], "allowOrigin": AEM, "snapshot": wizard_snapshot()}),
+            json!({"type": "FormSnapshot", "tabId": 7, "resume": {"allowOrigin": AEM}, "snapshot": wizard_snapshot()}),
         ),
     );
     let apply = io(&out);
@@ -293,10 +293,12 @@ fn a_secret_the_admin_had_typed_is_named_by_undo_not_kept() {
         &mut s,
         request(json!({"type": "FillForm", "tabId": 7, "confirm": ["clientSecret"]})),
     );
-    assert_eq!(io(&out)["confirm"], json!(["clientSecret"]));
+    assert_eq!(io(&out)["resume"]["confirm"], json!(["clientSecret"]));
     let apply = io(&go(
         &mut s,
-        event(json!({"type": "FormSnapshot", "tabId": 7, "confirm": ["clientSecret"], "snapshot": snapshot})),
+        event(
+            json!({"type": "FormSnapshot", "tabId": 7, "resume": {"confirm": ["clientSecret"]}, "snapshot": snapshot}),
+        ),
     ));
     assert!(
         apply["steps"]
@@ -475,7 +477,7 @@ fn a_secret_waits_for_the_admins_yes_to_the_origin_which_the_session_keeps_until
     let out = go(
         &mut s,
         event(
-            json!({"type": "FormSnapshot", "tabId": 7, "allowOrigin": "https://evil.test", "snapshot": wizard_snapshot()}),
+            json!({"type": "FormSnapshot", "tabId": 7, "resume": {"allowOrigin": "https://evil.test"}, "snapshot": wizard_snapshot()}),
         ),
     );
     assert_eq!(reply(&out)["problem"]["code"], "origin-not-this-page");
@@ -541,4 +543,156 @@ fn a_file_that_gives_nothing_usable_is_refused_with_every_reason() {
     assert!(m.starts_with("Nothing usable in the pasted text"), "{m}");
     assert!(m.contains("is not 32 hexadecimal characters"), "{m}");
     assert_eq!(s.profile, Default::default());
+}
+
+fn console_snapshot(s: &mut Session, url: &str, pairs: &[(&str, &str)]) -> Step {
+    let pairs: Vec<Value> = pairs.iter().map(|(l, v)| json!({"label": l, "value": v})).collect();
+    let snapshot = json!({"url": url, "headings": ["Credential details"], "pairs": pairs});
+    go(
+        s,
+        event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 7})),
+    )
+}
+
+fn guide_next(s: &mut Session, url: &str) -> Value {
+    let out = go(
+        s,
+        event(json!({"type": "TabFacts", "tabId": 7, "then": "guide", "url": url, "grantedOrigins": []})),
+    );
+    reply(&out)["guide"]["next"].clone()
+}
+
+#[test]
+fn a_first_credential_read_from_a_page_waits_for_the_admins_yes() {
+    let page = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver";
+    let mut s = Session::default();
+    edit(&mut s, "tenant", "acme");
+    edit(&mut s, "clientCode", "acme");
+    let out = console_snapshot(
+        &mut s,
+        page,
+        &[
+            ("Client ID", CLIENT_ID),
+            ("Client secret", "Retrieve client secret"),
+            ("Organization ID", "0123456789ABCDEF01234567@AdobeOrg"),
+        ],
+    );
+    // The org id (not a credential) goes in; the client id waits, and the badge says so.
+    assert!(s.profile.client_id.is_none(), "no client id before the admin's yes");
+    assert!(s.profile.org_id.is_some());
+    assert!(out
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Badge { tab_id: 7, text, .. } if text == "!")));
+    // The guide asks for the secret first, so that one yes takes both.
+    assert_eq!(guide_next(&mut s, page)["steps"][0]["name"], "Retrieve client secret");
+
+    console_snapshot(
+        &mut s,
+        page,
+        &[("Client ID", CLIENT_ID), ("Client secret", OAUTH_SECRET)],
+    );
+    assert!(s.profile.client_secret.is_none(), "no secret before the admin's yes");
+    let next = guide_next(&mut s, page);
+    assert_eq!(next["action"], "accept-captured", "{next}");
+    assert!(
+        next["text"].as_str().is_some_and(|t| t.contains(page)),
+        "names the page: {next}"
+    );
+    let state = reply(&go(&mut s, request(json!({"type": "GetProfile"}))));
+    assert_eq!(state["awaiting"]["page"], page);
+    assert_eq!(state["awaiting"]["clientId"]["value"], CLIENT_ID);
+
+    let revision = s.revision;
+    let out = go(&mut s, request(json!({"type": "AcceptCaptured", "accept": true})));
+    assert_eq!(reply(&out)["awaiting"], Value::Null);
+    assert_eq!(s.profile.client_id.as_ref().map(|c| c.value.as_str()), Some(CLIENT_ID));
+    assert_eq!(
+        s.profile.client_secret.as_ref().map(|c| c.value.as_str()),
+        Some(OAUTH_SECRET)
+    );
+    assert_eq!(
+        s.profile.client_secret.as_ref().map(|c| c.source.url.as_deref()),
+        Some(Some(page))
+    );
+    assert!(s.revision > revision);
+}
+
+#[test]
+fn a_declined_or_cleared_credential_never_enters_the_profile_and_a_held_one_is_never_waited_on() {
+    let page = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver";
+    let mut s = Session::default();
+    console_snapshot(
+        &mut s,
+        page,
+        &[("Client ID", CLIENT_ID), ("Client secret", OAUTH_SECRET)],
+    );
+    go(&mut s, request(json!({"type": "AcceptCaptured", "accept": false})));
+    assert!(s.awaiting.is_none() && s.profile.client_id.is_none() && s.profile.client_secret.is_none());
+
+    console_snapshot(
+        &mut s,
+        page,
+        &[("Client ID", CLIENT_ID), ("Client secret", OAUTH_SECRET)],
+    );
+    go(&mut s, request(json!({"type": "ClearProfile"})));
+    assert_eq!(s.awaiting, None, "Clear profile drops what waits, secret included");
+    console_snapshot(
+        &mut s,
+        page,
+        &[("Client ID", CLIENT_ID), ("Client secret", OAUTH_SECRET)],
+    );
+    go(
+        &mut s,
+        request(json!({"type": "ClearProfile", "fields": ["clientSecret"]})),
+    );
+    assert!(s
+        .awaiting
+        .as_ref()
+        .is_some_and(|a| a.client_secret.is_none() && a.client_id.is_some()));
+
+    // Values the admin holds are not asked about again; a different one is a conflict as before.
+    let mut s = oauth_session();
+    console_snapshot(&mut s, page, &[("Client ID", CLIENT_ID), ("Client secret", NEW_SECRET)]);
+    assert_eq!(s.awaiting, None);
+    assert_eq!(s.pending.len(), 1);
+    assert_eq!(s.pending[0].conflicts[0].field, crate::profile::Field::ClientSecret);
+}
+
+#[test]
+fn a_fill_that_would_write_an_error_shows_it_and_goes_on_only_when_the_admin_fills_anyway() {
+    let mut s = oauth_session();
+    edit(&mut s, "clientSecret", "<client secret>");
+    // Held back for the origin's yes, the secret is still what the fill would write.
+    let out = go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "resume": {}, "snapshot": wizard_snapshot()})),
+    );
+    assert_eq!(reply(&out)["type"], "FillHasErrors", "{:?}", out.reply);
+    let snapshot = |anyway: bool| {
+        event(
+            json!({"type": "FormSnapshot", "tabId": 7, "resume": {"allowOrigin": AEM, "anyway": anyway},
+            "snapshot": wizard_snapshot()}),
+        )
+    };
+    let out = go(&mut s, snapshot(false));
+    let answer = reply(&out);
+    assert_eq!(answer["type"], "FillHasErrors", "{answer}");
+    assert_eq!(answer["origin"], AEM);
+    assert_eq!(answer["findings"][0]["code"], "secret-placeholder");
+    assert!(out.io.is_none(), "nothing touched the page");
+    // The origin's yes given with that click is kept.
+    assert_eq!(s.secret_origins, vec![AEM.to_string()]);
+
+    let out = go(&mut s, snapshot(true));
+    assert_eq!(io(&out)["do"], "apply-fill");
+
+    // A form that does not take the secret is not held up by it.
+    let mut target: Value = serde_json::from_str(include_str!("../fill/testdata/target-cloud.json")).expect("fixture");
+    target["markers"] = json!(["coral-select"]);
+    let out = go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 8, "resume": {}, "snapshot": target})),
+    );
+    assert_ne!(reply(&out)["type"], "FillHasErrors", "{:?}", out.reply);
 }

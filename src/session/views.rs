@@ -3,7 +3,7 @@
 use super::event::{AfterTab, Step};
 use super::reply::{PopupState, ProfileState, Reply};
 use super::Session;
-use crate::guide::{self, CheckSeen, DiagnosisSeen, FillHere, GuideInput};
+use crate::guide::{self, AwaitingSeen, CheckSeen, DiagnosisSeen, FillHere, GuideInput};
 use crate::ims::check::CheckReport;
 use crate::profile::diagnose;
 use crate::tab;
@@ -13,6 +13,7 @@ pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
         profile: s.profile.clone(),
         findings: diagnose::diagnose(&s.profile, now_ms),
         conflicts: s.pending.iter().flat_map(|p| p.conflicts.clone()).collect(),
+        awaiting: s.awaiting.clone(),
         notices: s.notices.clone(),
         checks: s.checks.clone(),
         has_key_pair: s.key_pair.is_some(),
@@ -46,6 +47,11 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
             form: f.form,
             url: f.url.clone(),
             consent: f.consent.clone(),
+        }),
+        awaiting: s.awaiting.as_ref().map(|a| AwaitingSeen {
+            page: a.page.clone(),
+            client_id: a.client_id.is_some(),
+            client_secret: a.client_secret.is_some(),
         }),
     };
     guide::guide(&input, now_ms)

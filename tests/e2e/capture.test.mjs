@@ -69,7 +69,7 @@ async function profileWhere(what, ok) {
 async function emptyProfile() {
   await b.worker().evaluate(async () => {
     const { session = {} } = await chrome.storage.session.get('session');
-    await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [] } });
+    await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined } });
   });
 }
 
@@ -105,15 +105,23 @@ async function importText(popup, kind, text) {
   await popup.getByRole('status').filter({ hasText: /^From the pasted text(, credential .*)?: took / }).waitFor();
 }
 
-/** Opens the OAuth credential page, waits for its capture, then retrieves the secret if asked. */
+/** Takes the client id and secret a Console page showed, as the admin does: "Accept" in the popup. */
+async function acceptCaptured(what, ok = (a) => a) {
+  await until(what, async () => ok((await stored()).awaiting ?? null));
+  const popup = await b.openPopup(1);
+  await popup.locator('#accept-captured').click();
+  await popup.locator('#captured').waitFor({ state: 'hidden' });
+  await popup.close();
+}
+
+/** Opens the OAuth credential page, retrieves the secret if asked, and accepts what it showed. */
 async function captureOauth({ retrieve }) {
   const tab = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
   await tab.page.getByRole('heading', { name: 'OAuth Server-to-Server' }).waitFor();
+  if (retrieve) await tab.page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await acceptCaptured('the OAuth credential', (a) => a?.clientId && (!retrieve || a.clientSecret));
   await profileWhere('the OAuth credential', (p) => p.clientId?.value === OAUTH_ID && p.scopes);
-  if (retrieve) {
-    await tab.page.getByRole('button', { name: 'Retrieve client secret' }).click();
-    await profileWhere('the client secret', (p) => p.clientSecret);
-  }
+  if (retrieve) await profileWhere('the client secret', (p) => p.clientSecret);
   await settled();
   return tab;
 }
@@ -166,6 +174,7 @@ test('an OAuth credential page fills the credential; the secret only after "Retr
   assert.ok(!JSON.stringify(await stored()).includes(oauth.clientSecret));
 
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await acceptCaptured('the client secret', (a) => a?.clientSecret);
   const withSecret = await profileWhere('the client secret', (p) => p.clientSecret);
   assert.equal(withSecret.clientSecret.value, oauth.clientSecret);
   assert.equal(withSecret.clientSecret.source.url, credentialUrl(oauth, 'oauthservertoserver'));
@@ -203,6 +212,7 @@ test('a JWT credential page and its "Generate JWT" tab fill auth type, client id
   await emptyProfile();
   const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
   await page.getByRole('heading', { name: 'Service Account (JWT)' }).waitFor();
+  await acceptCaptured('the JWT client id', (a) => a?.clientId);
   let p = await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.orgId);
   assert.equal(p.authType.value, 'jwt');
   assert.equal(p.technicalAccountId.value, jwt.technicalAccountId);
@@ -273,6 +283,7 @@ for (const { name, claims, message } of DIAGNOSES) {
   test(`a pasted JWT payload with ${name} shows the diagnostic in the popup`, async () => {
     await emptyProfile();
     const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
+    await acceptCaptured('the JWT client id', (a) => a?.clientId);
     await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.technicalAccountId);
     await settled();
     await page.close();
@@ -394,7 +405,7 @@ test('a look-alike Console page on another host gets nothing into the profile, a
   const pairs = [{ label: 'Client ID', value: '0f0e0d0c0b0a09080706050403020100' }, { label: 'Client secret', value: 'p8e-IMPOSTORsecret0123456789abcdef' }];
   // A real Console page's content script world: it may only report its own page's address.
   const real = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
-  await profileWhere('the real page', (p) => p.clientId?.value === OAUTH_ID);
+  await until('the real page', async () => (await stored()).awaiting?.clientId?.value === OAUTH_ID);
   await settled();
   const { cdp, mine } = await contentScriptWorlds(real.page);
   assert.equal(mine.length, 1, 'the content script runs on the real Console');
@@ -429,8 +440,8 @@ test('a look-alike Console page on another host gets nothing into the profile, a
   ]), pairs);
   assert.deepEqual(replies.map((r) => [r.type, r.problem.code]), [['Refused', 'untrusted-page'], ['Refused', 'untrusted-page']]);
   await settled();
-  const { profile } = await stored();
-  assert.equal(profile.clientId.value, OAUTH_ID);
+  const { awaiting } = await stored();
+  assert.equal(awaiting.clientId.value, OAUTH_ID, 'only the real page\'s client id waits for the admin');
   assert.ok(!JSON.stringify(await stored()).includes('IMPOSTOR') && !JSON.stringify(await stored()).includes('0f0e0d0c'), 'no forged value got in');
   await Promise.all([fake.page.close(), real.page.close(), popup.close()]);
 });

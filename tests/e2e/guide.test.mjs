@@ -138,6 +138,14 @@ async function follow(knows, trail, shot) {
         await popup.bringToFront();
         const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
         await popup.locator('#next-action button').click();
+        // A fill whose values carry an error (a JWT credential Adobe converted) shows it and
+        // waits for "Fill anyway": the admin who chose JWT on purpose says so.
+        await popup.waitForFunction((v) => document.querySelector('#fill-anyway')
+          || (document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]')), current, { timeout: 30_000 });
+        if (await popup.locator('#fill-anyway').count()) {
+          trail.push(`   fill anyway: ${await popup.locator('#fill-result').innerText()}`);
+          await popup.locator('#fill-anyway').click();
+        }
         await settled(popup, current);
       }
     } else {

@@ -49,3 +49,53 @@ test('an injected credential pair on a Console page is refused with a notice, an
   assert.ok(state.notices.some((n) => n.code === 'ambiguous-page'), JSON.stringify(state.notices));
   await Promise.all([page.close(), popup.close()]);
 });
+
+test('a credential read from a Console page waits for the admin\'s yes, which the guide asks for', async () => {
+  const popup0 = await b.openPopup(1);
+  await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
+  await popup0.close();
+  // A credential page of the Console that shows no credential of its own (one the admin has no
+  // access to), into which a script put one.
+  const url = `${CONSOLE}/1/2/credentials/3/details/oauthservertoserver`;
+  const { page, tabId } = await b.openTab(url);
+  await page.evaluate(([id, secret]) => {
+    const box = document.createElement('div');
+    box.innerHTML = `<div><span>Client ID</span><span>${id}</span></div><div><span>Client secret</span><span>${secret}</span></div>`;
+    document.body.append(box);
+  }, [ATTACKER_ID, ATTACKER_SECRET]);
+  const popup = await b.openPopup(tabId);
+  await popup.locator('#captured:not([hidden])').waitFor();
+  const state = await profileState(popup);
+  assert.equal(state.profile.clientId ?? null, null, 'the client id went into the profile without a yes');
+  assert.equal(state.profile.clientSecret ?? null, null, 'the secret went into the profile without a yes');
+  const box = await popup.locator('#captured').innerText();
+  assert.ok(box.includes(`Captured from ${url}: accept?`), box);
+  assert.ok(box.includes(ATTACKER_ID) && !box.includes(ATTACKER_SECRET), 'shows the id, masks the secret');
+  // The guide points to it and lends the button.
+  assert.match(await popup.locator('#next-text').innerText(), /accept them into the profile/);
+  assert.equal(await popup.locator('#next-action button').innerText(), 'Accept both');
+  await popup.locator('#discard-captured').click();
+  await popup.locator('#captured').waitFor({ state: 'hidden' });
+  const after = await profileState(popup);
+  assert.equal(after.profile.clientId ?? null, null);
+  assert.equal(after.awaiting ?? null, null);
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('the admin\'s own credential page: one yes takes the client id and the retrieved secret', async () => {
+  const popup0 = await b.openPopup(1);
+  await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
+  await popup0.close();
+  const cred = b.cloud.state.credentials[OAUTH];
+  const { page, tabId } = await b.openTab(`${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`);
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByText(cred.clientSecret).waitFor();
+  const popup = await b.openPopup(tabId);
+  await popup.locator('#next-action #accept-captured').waitFor();
+  await popup.locator('#next-action #accept-captured').click();
+  await popup.locator('#captured').waitFor({ state: 'hidden' });
+  const state = await profileState(popup);
+  assert.equal(state.profile.clientId?.value, OAUTH);
+  assert.equal(state.profile.clientSecret?.value, cred.clientSecret);
+  await Promise.all([page.close(), popup.close()]);
+});

@@ -147,6 +147,13 @@ test('a payload whose aud is a look-alike IMS host never becomes the Authorizati
   assert.ok(reply.findings.some((f) => f.severity === 'error'), 'the look-alike is flagged');
   const { page, p } = await openWithPopup(`${AUTHOR}${WIZARD}?variant=65-jwt`);
   await clickFill(p);
+  // The profile's errors are shown before anything is written; only "fill anyway" goes on.
+  const problems = p.getByRole('list', { name: 'Problems in the values to fill' });
+  await problems.waitFor();
+  assert.ok((await problems.innerText()).includes(LOOKALIKE_IMS), await problems.innerText());
+  assert.equal(await page.locator('#ims-authServerUrl').inputValue(), '', 'filled before the admin said "fill anyway"');
+  await p.getByRole('button', { name: 'Fill anyway on author.aem.test' }).click();
+  await p.locator('#fill-result .fill-ok').waitFor();
   const yes = p.getByRole('button', { name: 'Send to https://author.aem.test' });
   if (await yes.count()) await yes.click();
   await p.waitForFunction(() => !document.querySelector('#fill-result .consent'));

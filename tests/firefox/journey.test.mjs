@@ -93,6 +93,11 @@ test('a Console credential page and its workspace JSON both fill the profile, va
   const page = await b.openTab(`https://developer.adobe.com/console/projects/${CONSOLE_ORG_ID}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`);
   await b.driver.findElement(By.xpath('//button[normalize-space()="Retrieve client secret"]')).click();
   await b.use(popup);
+  // A credential read from a page waits for the admin's yes (issue 14): "Accept both".
+  await waitFor(async () => (await b.send({ type: 'GetProfile' })).awaiting?.clientSecret, 'the credential waiting for a yes');
+  const accept = By.xpath('//button[normalize-space()="Accept both"]');
+  await waitFor(async () => (await b.driver.findElements(accept)).length > 0 && b.driver.findElement(accept).isDisplayed(), '"Accept both" in the popup');
+  await b.driver.findElement(accept).click();
   await profileHas('clientId', OAUTH);
   await profileHas('clientSecret', cred.clientSecret);
   await profileHas('scopes', cred.scopes);
