@@ -63,6 +63,15 @@ async function settled() {
   }
 }
 
+/** Takes the client id and secret a Console page showed, as the admin does: "Accept" in the popup (issue 14's step). */
+async function acceptCaptured(what, ok = (a) => a) {
+  await until(what, async () => ok((await stored()).awaiting ?? null));
+  const popup = await b.openPopup(1);
+  await popup.locator('#accept-captured').click();
+  await popup.locator('#captured').waitFor({ state: 'hidden' });
+  await popup.close();
+}
+
 for (const markup of ['text', 'space', 'tags', 'list', 'groups']) {
   test(`scopes shown as ${markup} are captured one scope each, never run together`, async () => {
     oauth().scopesMarkup = markup;
@@ -85,8 +94,8 @@ test('of two client secrets (rotation) the one just retrieved is taken; retrievi
   const retrieve = page.getByRole('button', { name: 'Retrieve client secret' });
   await retrieve.nth(1).waitFor();
   assert.equal(await retrieve.count(), 2, 'one Retrieve per secret');
-  await profileWhere('the credential', (p) => p.clientId);
   await retrieve.nth(1).click(); // the new one
+  await acceptCaptured('the new secret', (a) => a?.clientSecret);
   const s = await profileWhere('the new secret', (p) => p.clientSecret);
   assert.equal(s.profile.clientSecret.value, NEW);
   await settled();
@@ -102,6 +111,7 @@ test('of two client secrets (rotation) the one just retrieved is taken; retrievi
 test('the credential page\'s own "Download JSON" (flat, upper-case keys) loads through "Load JSON file" with the page\'s values', async () => {
   const { page, tabId } = await b.openTab(credentialUrl(oauth()));
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await acceptCaptured('the page\'s credential', (a) => a?.clientId && a.clientSecret);
   const fromPage = await profileWhere('the page', (p) => p.clientSecret && p.scopes);
   await settled();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON' }).click()]);
