@@ -48,10 +48,13 @@ pub enum Message {
     /// Popup → worker: the profile, its findings and any conflicts waiting for the admin.
     GetProfile {},
     /// Popup → worker: pasted or dropped text: a Console JSON download, a JWT payload or scopes.
+    /// `choice` picks one credential of a file that holds several (the key the worker's
+    /// `ChooseCredential` answer listed).
     ImportText {
         kind: ImportKind,
         text: String,
         file_name: Option<String>,
+        choice: Option<String>,
     },
     /// Popup → worker: a value the admin typed into the profile.
     EditField { field: Field, value: String },

@@ -120,7 +120,7 @@ proptest! {
         let snap = snapshot::PageSnapshot {
             url: format!("https://{host}"),
             headings,
-            pairs: pairs.into_iter().map(|(label, value)| snapshot::Pair { label, value }).collect(),
+            pairs: pairs.into_iter().map(|(label, value)| snapshot::Pair { label, value, ..Default::default() }).collect(),
         };
         let _ = pages::capture(snap, 0);
     }
@@ -131,11 +131,18 @@ fn a_huge_snapshot_is_bounded_not_fatal() {
     let pair = snapshot::Pair {
         label: "Client ID".repeat(5_000),
         value: "x".repeat(40_000),
+        ..Default::default()
+    };
+    // One value cut into many big pieces (a page of tags); one such pair, not thousands.
+    let pieces = snapshot::Pair {
+        label: "Scopes".into(),
+        value: "y".repeat(10),
+        parts: vec!["y".repeat(40_000); 500],
     };
     let snap = snapshot::PageSnapshot {
         url: "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver".into(),
         headings: vec!["OAuth Server-to-Server".into(); 50_000],
-        pairs: vec![pair; 3_000],
+        pairs: [vec![pieces], vec![pair; 3_000]].concat(),
     };
     let _ = pages::capture(snap, 0);
 }

@@ -33,6 +33,24 @@
     return clean(copy.textContent) || clean(el.textContent);
   }
 
+  const MAX_PARTS = 200;
+
+  /**
+   * The value's separate pieces of text (one per tag, chip, list item, group heading), so
+   * adjacent elements are never read as one run-together word. Only sent when there are several.
+   */
+  function partsOf(el) {
+    if (el.matches('input, textarea, select')) return [];
+    const parts = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && parts.length < MAX_PARTS; n = walker.nextNode()) {
+      if (n.parentElement?.closest('button, [role=button], script, style, [aria-hidden=true]')) continue;
+      const t = clean(n.nodeValue);
+      if (t) parts.push(t.slice(0, MAX_TEXT));
+    }
+    return parts.length > 1 ? parts : [];
+  }
+
   function ownText(el) {
     let t = '';
     for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) t += n.nodeValue;
@@ -41,16 +59,18 @@
 
   function snapshot() {
     const pairs = [];
-    const add = (label, value) => {
+    const add = (label, value, parts = []) => {
       label = clean(label);
       if (!label || label.length > LABEL_MAX || pairs.length >= MAX_PAIRS) return;
-      pairs.push({ label, value: String(value ?? '').trim().slice(0, MAX_TEXT) });
+      const pair = { label, value: String(value ?? '').trim().slice(0, MAX_TEXT) };
+      if (parts.length) pair.parts = parts;
+      pairs.push(pair);
     };
     for (const el of document.body?.querySelectorAll('*') ?? []) {
       if (pairs.length >= MAX_PAIRS) break;
       if (el.childElementCount === 0 && el.nextElementSibling && !el.matches('button, script, style')) {
         const label = ownText(el);
-        if (label) add(label, valueOf(el.nextElementSibling));
+        if (label) add(label, valueOf(el.nextElementSibling), partsOf(el.nextElementSibling));
       }
       if (el.matches('textarea[aria-label], pre[aria-label], input[aria-label], code[aria-label]')) {
         add(el.getAttribute('aria-label'), el.matches('textarea, input') ? /** @type {HTMLInputElement} */ (el).value : el.textContent);

@@ -1,5 +1,6 @@
 // The profile: every captured value with where it came from, editable, clearable; values that
 // would replace different ones wait for the admin's choice; findings from the core's checks.
+import { showCredentialChoice } from './credential-choice.js';
 import { PROFILE_FIELDS } from './profile-fields.js';
 import { $, busy, copyText, el, send, status } from './shared.js';
 
@@ -133,23 +134,43 @@ export function renderProfile(state, refresh) {
   box.replaceChildren(...parts.filter((part) => part !== null));
 }
 
+/**
+ * Sends text to import; a file with several credentials first asks which one. The status line
+ * shows the worker's own account of what was taken, missing and refused.
+ * @param {{kind: string, text: string, fileName?: string, choice?: string}} input
+ * @param {() => void} refresh
+ * @returns {Promise<boolean>} whether the profile took something
+ */
+async function importText(input, refresh) {
+  const reply = await send({ type: 'ImportText', ...input });
+  if (reply?.type === 'ChooseCredential') {
+    status(reply.message);
+    showCredentialChoice($('import').closest('.actions') ?? $('import'), reply, async (choice) => {
+      if ((await importText({ ...input, choice }, refresh)) && !input.fileName) $('paste').value = '';
+    });
+    return false;
+  }
+  if (reply?.type === 'Refused') {
+    status(reply.problem.message);
+    return false;
+  }
+  status(reply?.import?.message ?? '');
+  refresh();
+  return true;
+}
+
 export function wireProfile(refresh) {
   $('import').addEventListener('click', () => busy($('import'), async () => {
     const text = $('paste').value;
     const kind = $('paste-kind').value;
-    const reply = await send({ type: 'ImportText', kind, text });
-    if (reply?.type === 'Refused') return status(reply.problem.message);
-    $('paste').value = '';
-    status('Imported.');
-    refresh();
+    if (await importText({ kind, text }, refresh)) $('paste').value = '';
   }));
   $('paste-file').addEventListener('change', async () => {
     const file = $('paste-file').files[0];
     if (!file) return;
-    const reply = await send({ type: 'ImportText', kind: 'workspace-json', text: await file.text(), fileName: file.name });
-    status(reply?.type === 'Refused' ? reply.problem.message : `Imported ${file.name}.`);
+    const text = await file.text();
     $('paste-file').value = '';
-    refresh();
+    await importText({ kind: 'workspace-json', text, fileName: file.name }, refresh);
   });
   for (const accept of [true, false]) {
     const id = accept ? 'accept-captured' : 'discard-captured';

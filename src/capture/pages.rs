@@ -8,14 +8,17 @@ use crate::url;
 
 use super::snapshot::PageSnapshot;
 
-/// Button and placeholder texts that sit where a secret will appear once revealed.
+/// Button and placeholder texts that sit where a secret will appear once revealed, and the
+/// dates a secret's row shows beside it ("Created", "Last used").
 fn is_real_secret(v: &str) -> bool {
     let lower = v.to_lowercase();
+    let date_like = v.chars().all(|c| c.is_ascii_digit() || "-:/.,TZ ".contains(c));
     v.len() >= 8
         && !v.contains(char::is_whitespace)
         && !lower.contains("retrieve")
         && !v.contains('*')
         && !v.contains('•')
+        && !date_like
 }
 
 fn text(value: Option<&str>, source: &Source) -> Option<Sourced<String>> {
@@ -27,6 +30,12 @@ fn text(value: Option<&str>, source: &Source) -> Option<Sourced<String>> {
 
 /// What a page tells about the integration, or `None` for pages with nothing to capture.
 pub fn capture(snapshot: PageSnapshot, now_ms: u64) -> Option<Capture> {
+    capture_with(snapshot, now_ms, None)
+}
+
+/// As `capture`; `held_secret` is the profile's client secret, which tells the secret the admin
+/// just retrieved from the ones retrieved before when a credential shows several.
+pub fn capture_with(snapshot: PageSnapshot, now_ms: u64, held_secret: Option<&str>) -> Option<Capture> {
     let snap = snapshot.bounded();
     let u = url::parse(&snap.url).ok()?;
     let source = Source {
@@ -39,7 +48,7 @@ pub fn capture(snapshot: PageSnapshot, now_ms: u64) -> Option<Capture> {
         // Only the Console app's own pages: other developer.adobe.com pages (docs, blogs) carry
         // text anyone can write.
         "developer.adobe.com" if u.path.starts_with("/console/") && u.path.contains("/credentials/") => {
-            console_credential(&snap, u.path, &source, &mut notices)
+            console_credential(&snap, u.path, &source, held_secret, &mut notices)
         }
         "experience.adobe.com" => target_page(&snap, &snap.url, &source),
         h if h.ends_with(".experiencecloud.adobe.com") => target_page(&snap, &snap.url, &source),
@@ -77,10 +86,55 @@ pub fn capture_in_frame(snapshot: PageSnapshot, top_url: &str, now_ms: u64) -> O
 const CLIENT_ID_LABELS: [&str; 3] = ["Client ID", "API key (Client ID)", "API Key"];
 const SECRET_LABELS: [&str; 2] = ["Client secret", "Client Secret"];
 
+/// The client secrets the page shows revealed, each once: a value that is a secret itself, or
+/// the secret pieces of a list of secrets (rotation: one row per secret, with its dates).
+fn revealed_secrets(snap: &PageSnapshot) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for pair in snap.pairs_for(&SECRET_LABELS) {
+        let value = pair.value.trim();
+        let found: Vec<&str> = if is_real_secret(value) {
+            vec![value]
+        } else {
+            pair.parts
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| is_real_secret(p))
+                .collect()
+        };
+        for s in found {
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Several secrets on one credential (rotation): the one the admin just retrieved is the one
+/// the profile does not hold yet; when that is not clear, none is taken and the admin is asked.
+fn pick_secret(secrets: Vec<String>, held: Option<&str>, notices: &mut Vec<crate::message::Problem>) -> Option<String> {
+    if secrets.len() <= 1 {
+        return secrets.into_iter().next();
+    }
+    let new: Vec<&String> = secrets.iter().filter(|s| Some(s.as_str()) != held).collect();
+    if new.len() == 1 && new.len() < secrets.len() {
+        return new.first().map(|s| s.to_string());
+    }
+    notices.push(crate::message::Problem {
+        code: "several-secrets".into(),
+        message: format!(
+            "This credential shows {} client secrets, and IMS Link cannot tell which one you use now, so it took none. Reload the page and click \"Retrieve client secret\" only on the secret to use (the one AEM will get), or paste it into Client secret.",
+            secrets.len()
+        ),
+    });
+    None
+}
+
 fn console_credential(
     snap: &PageSnapshot,
     path: &str,
     source: &Source,
+    held_secret: Option<&str>,
     notices: &mut Vec<crate::message::Problem>,
 ) -> Option<Profile> {
     let auth_type = if snap.has_heading("OAuth Server-to-Server") || path.ends_with("/oauthservertoserver") {
@@ -92,39 +146,53 @@ fn console_credential(
     };
     // Two different values under one label: something on the page (a script, an injected
     // element) says otherwise than the Console; neither is taken.
+    // Several secrets alone are rotation (handled below); with two client IDs they are not.
     let id_ambiguous = snap.ambiguous(&CLIENT_ID_LABELS);
-    let secret_ambiguous = snap.ambiguous(&SECRET_LABELS);
-    if id_ambiguous || secret_ambiguous {
+    let secret_ambiguous = id_ambiguous && snap.ambiguous(&SECRET_LABELS);
+    if id_ambiguous {
         notices.push(crate::message::Problem {
             code: "ambiguous-page".into(),
             message: "This Developer Console page shows two different values for the client ID or client secret, so IMS Link took neither. Reload the credential page, or load the project's JSON download instead.".into(),
         });
     }
-    let secret = snap
-        .value(&SECRET_LABELS)
-        .filter(|s| is_real_secret(s))
-        .filter(|_| !secret_ambiguous);
+    let secret = if secret_ambiguous {
+        None
+    } else {
+        pick_secret(revealed_secrets(snap), held_secret, notices)
+    };
     let mut p = Profile {
         auth_type: Some(Sourced {
             value: auth_type,
             source: source.clone(),
         }),
         client_id: text(snap.value(&CLIENT_ID_LABELS).filter(|_| !id_ambiguous), source),
-        client_secret: text(secret, source),
+        client_secret: text(secret.as_deref(), source),
         technical_account_id: text(snap.value(&["Technical account ID"]), source),
         technical_account_email: text(snap.value(&["Technical account email"]), source),
         org_id: text(snap.value(&["Organization ID", "Org ID"]), source),
         ..Profile::default()
     };
     if auth_type == AuthType::Oauth {
-        p.scopes = snap
-            .value(&["Scopes", "Scope"])
-            .map(scopes::split)
-            .filter(|s| !s.is_empty())
-            .map(|value| Sourced {
-                value,
-                source: source.clone(),
-            });
+        if let Some(pair) = snap.pairs_for(&["Scopes", "Scope"]).first() {
+            let pieces = if pair.parts.is_empty() {
+                vec![pair.value.clone()]
+            } else {
+                pair.parts.clone()
+            };
+            match scopes::from_parts(&pieces) {
+                Ok(list) if !list.is_empty() => {
+                    p.scopes = Some(Sourced {
+                        value: list,
+                        source: source.clone(),
+                    })
+                }
+                Ok(_) => {}
+                Err(why) => notices.push(crate::message::Problem {
+                    code: "scopes-unreadable".into(),
+                    message: format!("Scopes: {why}"),
+                }),
+            }
+        }
     }
     // The "Generate JWT" view holds the payload; its aud also names the IMS host.
     if let Some(from_payload) = snap
@@ -172,6 +240,7 @@ mod tests {
                 .map(|(l, v)| Pair {
                     label: l.to_string(),
                     value: v.to_string(),
+                    ..Pair::default()
                 })
                 .collect(),
         }
@@ -203,6 +272,83 @@ mod tests {
             (org.source.kind, org.source.url.as_deref(), org.source.at_ms),
             (SourceKind::Page, Some(OAUTH_URL), 7)
         );
+    }
+
+    fn with_parts(mut s: PageSnapshot, label: &str, parts: &[&str]) -> PageSnapshot {
+        s.pairs.push(Pair {
+            label: label.into(),
+            value: parts.concat(),
+            parts: parts.iter().map(|p| p.to_string()).collect(),
+        });
+        s
+    }
+
+    #[test]
+    fn scopes_in_tags_groups_or_text_are_separate_scopes() {
+        let want = vec!["openid", "AdobeID", "target_sdk"];
+        let base = || snap(OAUTH_URL, &["OAuth Server-to-Server"], &[]);
+        let markups: [&[&str]; 4] = [
+            &["openid", "AdobeID", "target_sdk"],
+            &["Adobe Target", "target_sdk", "Default", "openid", "AdobeID"],
+            &["openid, AdobeID, target_sdk"],
+            &["openid AdobeID target_sdk"],
+        ];
+        for parts in markups {
+            let c = capture(with_parts(base(), "Scopes", parts), 1).unwrap();
+            let mut got = c.profile.scopes.unwrap().value;
+            got.sort();
+            let mut w = want.clone();
+            w.sort();
+            assert_eq!(got, w, "{parts:?}");
+        }
+        // An older snapshot without pieces: tags read as one text are a finding, not a value.
+        let c = capture(
+            snap(
+                OAUTH_URL,
+                &["OAuth Server-to-Server"],
+                &[("Scopes", "openidAdobeIDtarget_sdk")],
+            ),
+            1,
+        )
+        .unwrap();
+        assert_eq!(c.profile.scopes, None);
+        assert_eq!(c.notices[0].code, "scopes-unreadable");
+        assert!(c.notices[0].message.contains("several scopes run together"));
+    }
+
+    #[test]
+    fn of_several_secrets_the_one_just_retrieved_is_taken_else_none() {
+        let rows = |parts: &[&str]| {
+            with_parts(
+                snap(OAUTH_URL, &["OAuth Server-to-Server"], &[]),
+                "Client secret",
+                parts,
+            )
+        };
+        // One revealed among masked rows: the one the admin retrieved.
+        let one = rows(&[
+            "p8e-NEWsecret00000000",
+            "Created 2026-11-30",
+            "2026-11-30",
+            "••••••••",
+            "Last used 2026-10-01",
+        ]);
+        let c = capture_with(one, 1, None).unwrap();
+        assert_eq!(c.profile.client_secret.unwrap().value, "p8e-NEWsecret00000000");
+        // Two revealed, the profile holds one: the other was just retrieved.
+        let two = rows(&[
+            "p8e-OLDsecret00000000",
+            "Last used 2026-10-01",
+            "p8e-NEWsecret00000000",
+            "Created 2026-11-30",
+        ]);
+        let c = capture_with(two.clone(), 1, Some("p8e-OLDsecret00000000")).unwrap();
+        assert_eq!(c.profile.client_secret.unwrap().value, "p8e-NEWsecret00000000");
+        // Two revealed and nothing tells them apart: none, and the admin is asked.
+        let c = capture_with(two, 1, None).unwrap();
+        assert_eq!(c.profile.client_secret, None);
+        assert_eq!(c.notices[0].code, "several-secrets");
+        assert!(!c.notices[0].message.contains("p8e-"), "no secret in a notice");
     }
 
     #[test]

@@ -9,6 +9,9 @@ pub const MAX_ITEMS: usize = 2_000;
 /// Longest label or value kept.
 pub const MAX_TEXT: usize = 16 * 1024;
 
+/// Most pieces of text kept from one value.
+pub const MAX_PARTS: usize = 200;
+
 /// One label and the value shown next to it (or a field's label and its value).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
@@ -16,6 +19,10 @@ pub struct Pair {
     pub label: String,
     /// The value's text.
     pub value: String,
+    /// The value's separate pieces of text (one per tag, list item or group heading) when it
+    /// has several: the one text above runs adjacent elements together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
 }
 
 /// A page as the content script saw it.
@@ -53,6 +60,8 @@ impl PageSnapshot {
         for p in &mut self.pairs {
             cut(&mut p.label);
             cut(&mut p.value);
+            p.parts.truncate(MAX_PARTS);
+            p.parts.iter_mut().for_each(cut);
         }
         self
     }
@@ -64,6 +73,15 @@ impl PageSnapshot {
             .iter()
             .find(|p| wanted.contains(&normalize(&p.label)) && !p.value.trim().is_empty())
             .map(|p| p.value.trim())
+    }
+
+    /// Every non-empty pair whose label equals one of `labels` (case and spacing ignored).
+    pub fn pairs_for<'a>(&'a self, labels: &[&str]) -> Vec<&'a Pair> {
+        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).collect();
+        self.pairs
+            .iter()
+            .filter(|p| wanted.contains(&normalize(&p.label)) && !p.value.trim().is_empty())
+            .collect()
     }
 
     /// Whether the page shows two different values under one of `labels`: a page (or a
@@ -104,10 +122,12 @@ mod tests {
                 Pair {
                     label: "Client ID".into(),
                     value: "".into(),
+                    ..Pair::default()
                 },
                 Pair {
                     label: "client  id".into(),
                     value: " abc ".into(),
+                    ..Pair::default()
                 },
             ],
         };

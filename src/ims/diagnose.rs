@@ -214,71 +214,166 @@ pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Res
         };
     }
     let error = obj.get("error").and_then(Value::as_str).unwrap_or_default().to_string();
-    let description = obj
+    let original: String = obj
         .get("error_description")
         .and_then(Value::as_str)
         .unwrap_or_default()
-        .to_lowercase();
-    let x = ims_error(flow, resp.status, &error, &description);
+        .chars()
+        .take(300)
+        .collect();
+    let x = ims_error(flow, resp.status, &error, &original.to_lowercase(), &original);
     Err(finish(x, (!error.is_empty()).then_some(error)))
 }
 
-fn ims_error(flow: Flow, status: u16, error: &str, description: &str) -> Diagnosis {
+/// What IMS's own words (`error_description`, lower-cased) say, before its `error`: IMS reuses
+/// one `error` for several causes (adobe-surfaces.md §6), so the description decides.
+fn ims_described(jwt: bool, description: &str) -> Option<Diagnosis> {
+    let has = |t: &str| description.contains(t);
+    let x = if jwt && (has(" aud") || has("audience")) {
+        audience_mismatch()
+    } else if has("client_secret") || has("client secret") {
+        wrong_secret()
+    } else if has("client_id") || has("client id") {
+        unknown_client()
+    } else if has("metascope") {
+        metascope_missing()
+    } else if has("jwt signature") || has("bindings") {
+        certificate_not_uploaded()
+    } else if has("incorrectly formatted") || has("can not be decoded") || has("cannot be decoded") {
+        jwt_malformed()
+    } else if jwt && has("expired") {
+        jwt_expired()
+    } else if !jwt && (has("client_credentials") || has("grant")) {
+        no_oauth_credential()
+    } else {
+        return None;
+    };
+    Some(x)
+}
+
+fn wrong_secret() -> Diagnosis {
+    d(
+        "wrong-client-secret",
+        "The client secret does not match this client ID.",
+        "IMS knows the client ID but rejected the secret sent with it (\"invalid client_secret parameter\"): a wrong or old secret was pasted, the secret was rotated or deleted in the Developer Console, or it belongs to the other IMS environment.",
+        "In the Developer Console open the credential, click \"Retrieve client secret\" and capture it again.",
+    )
+}
+
+fn unknown_client() -> Diagnosis {
+    d(
+        "unknown-client",
+        "Adobe IMS does not know this client ID.",
+        "The client ID (API key) is mistyped, belongs to a deleted project, or was created in the other IMS environment (stage vs production).",
+        "Capture the Client ID again from the credential page in the Developer Console and check the Authorization Server is https://ims-na1.adobelogin.com.",
+    )
+}
+
+fn audience_mismatch() -> Diagnosis {
+    d(
+        "audience-mismatch",
+        "The JWT is addressed to another client or IMS environment.",
+        "The payload's \"aud\" must be https://ims-na1.adobelogin.com/c/<client ID> with this credential's client ID and the same IMS host as the Authorization Server.",
+        "Copy the payload again from the Developer Console's \"Generate JWT\" tab of this credential.",
+    )
+}
+
+fn certificate_not_uploaded() -> Diagnosis {
+    d(
+        "certificate-not-uploaded",
+        "The JWT's signature matches none of the credential's certificates.",
+        "The key that signed the JWT belongs to a certificate that was never uploaded to this credential (or was deleted or expired there); IMS says \"Could not match JWT signature to any of the bindings\".",
+        "Upload certificate_pub.crt from IMS Link's key pair to the credential (Developer Console > Service Account (JWT) > Public keys > Upload public key), or import the key pair whose certificate is there.",
+    )
+}
+
+fn metascope_missing() -> Diagnosis {
+    d(
+        "metascope-missing",
+        "The JWT asks for access the credential was not given.",
+        "The payload's metascopes (such as https://ims-na1.adobelogin.com/s/ent_marketing_sdk) are not all bound to this credential: the Adobe Target API may be missing from the project.",
+        "Add the Adobe Target API to the project in the Developer Console, then copy the payload again from \"Generate JWT\".",
+    )
+}
+
+fn jwt_malformed() -> Diagnosis {
+    d(
+        "jwt-malformed",
+        "Adobe IMS could not read the JWT.",
+        "The JWT is missing or malformed, or its \"exp\" is not a whole number.",
+        "Paste the payload again from the Developer Console's \"Generate JWT\" tab; IMS Link validates it before signing.",
+    )
+}
+
+fn jwt_expired() -> Diagnosis {
+    d(
+        "jwt-expired",
+        "Adobe IMS says the JWT has expired.",
+        "The JWT's \"exp\" lies in the past by Adobe's clock: this computer's clock is probably wrong, or an old signed JWT was reused.",
+        "Set this computer's clock to update automatically and run the check again (IMS Link signs a fresh JWT each time).",
+    )
+}
+
+fn no_oauth_credential() -> Diagnosis {
+    d(
+        "no-oauth-credential",
+        "This client ID has no OAuth Server-to-Server credential.",
+        "It is a Service Account (JWT) credential that has not been migrated to OAuth Server-to-Server yet.",
+        "In the Developer Console open the project and migrate the JWT credential to OAuth Server-to-Server (same client ID), or use the JWT check.",
+    )
+}
+
+/// An answer IMS Link does not recognise: IMS's own words first, then the closest known cause,
+/// never stated as the verdict.
+fn unrecognised(code: &'static str, error: &str, description: &str, closest: &str, next_step: &str) -> Diagnosis {
+    let said = match (error.is_empty(), description.is_empty()) {
+        (false, false) => format!("\"{error}\" (\"{description}\")"),
+        (false, true) => format!("\"{error}\""),
+        (true, false) => format!("\"{description}\""),
+        (true, true) => "an error without a name".to_string(),
+    };
+    d(
+        code,
+        &format!("Adobe IMS refused the request with {said}, an answer IMS Link does not recognise."),
+        &format!("The closest known cause: {closest} The raw answer below has IMS's own words."),
+        next_step,
+    )
+}
+
+fn ims_error(flow: Flow, status: u16, error: &str, description: &str, original: &str) -> Diagnosis {
     let jwt = flow == Flow::JwtExchange;
+    if status < 500 {
+        if let Some(x) = ims_described(jwt, description) {
+            return x;
+        }
+    }
     match (status, error) {
-        (401, "invalid_client") => d(
-            "wrong-client-secret",
-            "The client secret does not match this client ID.",
-            "IMS knows the client ID but rejected the secret sent with it: a wrong or old secret was pasted, or the secret was regenerated in the Developer Console.",
-            "In the Developer Console open the credential, click \"Retrieve client secret\" and capture it again.",
+        // Older notes and some libraries name the certificate mismatch this way.
+        (400, "invalid_signature") => certificate_not_uploaded(),
+        (400 | 401, "invalid_client") => unrecognised(
+            "client-rejected",
+            error,
+            original,
+            "IMS uses \"invalid_client\" both for a client ID it does not know and for a client secret that does not belong to the client ID.",
+            "Capture the Client ID and the client secret again from the same credential page in the Developer Console (\"Retrieve client secret\"), and check the Authorization Server is https://ims-na1.adobelogin.com.",
         ),
-        (400, "invalid_client") if jwt && (description.contains("aud") || description.contains("audience")) => d(
-            "audience-mismatch",
-            "The JWT is addressed to another client or IMS environment.",
-            "The payload's \"aud\" must be https://ims-na1.adobelogin.com/c/<client ID> with this credential's client ID and the same IMS host as the Authorization Server.",
-            "Copy the payload again from the Developer Console's \"Generate JWT\" tab of this credential.",
+        (400, "invalid_token") => unrecognised(
+            "jwt-rejected",
+            error,
+            original,
+            if jwt {
+                "IMS uses \"invalid_token\" for a JWT signed by a key whose certificate is not on the credential, for a malformed JWT and for an expired one."
+            } else {
+                "IMS uses \"invalid_token\" for a token or JWT it cannot accept."
+            },
+            "Check that the certificate of IMS Link's key pair is uploaded to the credential, that this computer's clock is right, and that the payload is the one the Developer Console shows.",
         ),
-        (400, "invalid_client") if !jwt && (description.contains("jwt") || description.contains("grant")) => d(
-            "no-oauth-credential",
-            "This client ID has no OAuth Server-to-Server credential.",
-            "It is a Service Account (JWT) credential that has not been migrated to OAuth Server-to-Server yet.",
-            "In the Developer Console open the project and migrate the JWT credential to OAuth Server-to-Server (same client ID), or use the JWT check.",
-        ),
-        (400, "invalid_client") => d(
-            "unknown-client",
-            "Adobe IMS does not know this client ID.",
-            "The client ID (API key) is mistyped, belongs to a deleted project, or was created in the other IMS environment (stage vs production).",
-            "Capture the Client ID again from the credential page in the Developer Console and check the Authorization Server is https://ims-na1.adobelogin.com.",
-        ),
-        (400, "invalid_signature") => d(
-            "certificate-not-uploaded",
-            "The JWT's signature matches none of the credential's certificates.",
-            "The key that signed the JWT belongs to a certificate that was never uploaded to this credential (or was deleted or expired there).",
-            "Upload certificate_pub.crt from IMS Link's key pair to the credential (Developer Console > Service Account (JWT) > Public keys > Upload public key), or import the key pair whose certificate is there.",
-        ),
-        (400, "invalid_scope") if jwt => d(
-            "metascope-missing",
-            "The JWT asks for access the credential was not given.",
-            "The payload's metascopes (such as https://ims-na1.adobelogin.com/s/ent_marketing_sdk) are not all bound to this credential: the Adobe Target API may be missing from the project.",
-            "Add the Adobe Target API to the project in the Developer Console, then copy the payload again from \"Generate JWT\".",
-        ),
+        (400, "invalid_scope") if jwt => metascope_missing(),
         (400, "invalid_scope") => d(
             "scope-not-granted",
             "A requested scope is not granted to this credential.",
             "The Scope field lists a scope the OAuth Server-to-Server credential does not have.",
             "Copy the scopes exactly as the credential page in the Developer Console lists them (Target needs target_sdk).",
-        ),
-        (400, "invalid_token") if description.contains("expired") || description.contains("exp") => d(
-            "jwt-expired",
-            "Adobe IMS says the JWT has expired.",
-            "The JWT's \"exp\" lies in the past by Adobe's clock: this computer's clock is probably wrong, or an old signed JWT was reused.",
-            "Set this computer's clock to update automatically and run the check again (IMS Link signs a fresh JWT each time).",
-        ),
-        (400, "invalid_token") => d(
-            "jwt-malformed",
-            "Adobe IMS could not read the JWT.",
-            "The JWT is missing or malformed, or its \"exp\" is not a whole number.",
-            "Paste the payload again from the Developer Console's \"Generate JWT\" tab; IMS Link validates it before signing.",
         ),
         (500, "internal_error") if jwt => d(
             "credential-migrated",
@@ -298,10 +393,11 @@ fn ims_error(flow: Flow, status: u16, error: &str, description: &str) -> Diagnos
             "IMS answered with a server error; this is on Adobe's side.",
             "Wait a few minutes and run the check again; https://status.adobe.com shows outages.",
         ),
-        _ => d(
+        _ => unrecognised(
             "ims-rejected",
-            "Adobe IMS rejected the request.",
-            "IMS answered with an error IMS Link does not know; the raw answer below has its own words.",
+            error,
+            original,
+            "a value of the profile that IMS does not accept.",
             "Read the raw answer below; check each captured value against the credential page in the Developer Console.",
         ),
     }
@@ -346,50 +442,56 @@ pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> 
         .join(" ")
         .to_lowercase();
     let remote = gateway.clone().or(target_code.clone());
-    let x = match (resp.status, gateway.as_deref()) {
-        (401, _) => d(
+    let code = gateway.as_deref().or(target_code.as_deref()).unwrap_or_default();
+    let x = match resp.status {
+        401 => d(
             "target-token-rejected",
             "The Target API did not accept the token.",
             "The access token expired or was issued by the other IMS environment (stage vs production).",
             "Run the IMS check again to get a fresh token, then connect again.",
         ),
-        (403, Some("403003")) => d(
+        403 if code == "403003" || message.contains("api key is invalid") => d(
             "api-key-invalid",
             "The Target API does not accept this API key.",
             "The credential's client ID is not subscribed to the Adobe Target API, or the API key sent does not belong to the token.",
             "Add the Adobe Target API to the project in the Developer Console (Add to Project > API > Adobe Target).",
         ),
-        (403, _) if message.contains("observer") || message.contains("role") || message.contains("permission") => d(
+        403 if code == "403025" || code == "403023" || message.contains("profile is not valid") => no_product_profile(),
+        403 if message.contains("observer") || message.contains("role") || message.contains("permission") => d(
             "observer-role",
             "The integration can read Target but not change it.",
             "Its product profile gives the API credential the Observer role; AEM needs Editor to create offers and activities.",
             "In the Admin Console open Adobe Target > Product Profiles > your workspace > API Credentials and set the credential's role to Editor.",
         ),
-        (403, _) if message.contains("tenant") => d(
+        403 if message.contains("tenant") => d(
             "wrong-tenant",
             "This tenant does not belong to the credential's organization.",
-            "The tenant ID names another company's Target account, or the credential was created in another IMS organization.",
-            "Capture the tenant ID again from the Target address (https://experience.adobe.com/#/@<tenant>/target) while signed in to the credential's organization.",
+            &format!("The tenant ID names another company's Target account, or the credential was created in another IMS organization. {SHELL_NAME}"),
+            REAL_TENANT,
         ),
-        (403, _) => d(
-            "no-product-profile",
-            "The integration has no Target product profile.",
-            "The API credential was not added to any Adobe Target product profile, so Target gives it no rights (\"Profile is not valid\").",
-            "In the Admin Console open Adobe Target > Product Profiles > your workspace > API Credentials, add this credential and give it the Editor role.",
-        ),
-        (404, _) => d(
+        403 => {
+            let mut x = no_product_profile();
+            x.code = "target-forbidden".into();
+            x.summary = format!(
+                "The Target API refused the call with \"{}\", an answer IMS Link does not recognise.",
+                if message.is_empty() { code } else { message.as_str() }
+            );
+            x.cause = format!("The closest known cause: {} The raw answer below has Target's own words.", x.cause);
+            x
+        }
+        404 => d(
             "tenant-not-found",
             "Target does not know this tenant ID.",
-            "The tenant ID is mistyped, or an IMS org ID or client code was entered where the tenant ID belongs.",
-            "Capture the tenant ID from the Target address: the part after \"@\" in https://experience.adobe.com/#/@<tenant>/target.",
+            &format!("The tenant ID is mistyped, or an IMS org ID or client code was entered where the tenant ID belongs. {SHELL_NAME}"),
+            REAL_TENANT,
         ),
-        (406, _) => d(
+        406 => d(
             "not-acceptable",
             "The Target API refused the requested format.",
             "The call's Accept header does not match what the Admin API serves; this is a bug in the caller.",
             "Report this to IMS Link's maintainers with the raw answer below.",
         ),
-        (s, _) if s >= 500 => d(
+        s if s >= 500 => d(
             "target-server-error",
             "The Target API had an internal problem.",
             "Target answered with a server error; this is on Adobe's side.",
@@ -403,6 +505,23 @@ pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> 
         ),
     };
     Err(finish(x, remote))
+}
+
+/// The `#/@<name>` of the shell's address is the organization's shell name (adobe-surfaces.md §8),
+/// usually but not always the Target tenant.
+const SHELL_NAME: &str = "If the tenant ID was read from the Experience Cloud address, the name after \"#/@\" there is the organization's shell name: for most companies it is also the Target tenant ID, but not for all.";
+
+/// Where the tenant ID is shown for sure: the Admin Console names the product after it
+/// (seed-integration-target-ims.md, "Adobe Target - <your-tenant-id>").
+const REAL_TENANT: &str = "Find the real tenant ID in the Admin Console (adminconsole.adobe.com) > Products: the Target product is named \"Adobe Target - <tenant ID>\". Type that into the profile's Tenant ID (Target > Administration > Implementation shows the Client Code, which for most companies is the same).";
+
+fn no_product_profile() -> Diagnosis {
+    d(
+        "no-product-profile",
+        "The integration has no Target product profile.",
+        "The API credential was not added to any Adobe Target product profile, so Target gives it no rights (\"Profile is not valid\").",
+        "In the Admin Console open Adobe Target > Product Profiles > your workspace > API Credentials, add this credential and give it the Editor role.",
+    )
 }
 
 /// The verdict when nothing answered at all.

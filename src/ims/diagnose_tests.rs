@@ -93,6 +93,38 @@ fn every_ims_error_has_its_own_diagnosis() {
             "Could not match JWT signature to any of the bindings",
             "certificate-not-uploaded",
         ),
+        // The bodies public sources quote (adobe-surfaces.md §6): one `error`, several causes.
+        (
+            Flow::OAuth,
+            400,
+            "invalid_client",
+            "invalid client_secret parameter",
+            "wrong-client-secret",
+        ),
+        (
+            Flow::JwtExchange,
+            400,
+            "invalid_client",
+            "invalid client_secret parameter",
+            "wrong-client-secret",
+        ),
+        (
+            Flow::JwtExchange,
+            400,
+            "invalid_token",
+            "Could not match JWT signature to any of the bindings",
+            "certificate-not-uploaded",
+        ),
+        (
+            Flow::OAuth,
+            400,
+            "invalid_client",
+            "Client is not allowed to use the client_credentials grant",
+            "no-oauth-credential",
+        ),
+        (Flow::OAuth, 400, "invalid_client", "", "client-rejected"),
+        (Flow::OAuth, 401, "invalid_client", "bad credentials", "client-rejected"),
+        (Flow::JwtExchange, 400, "invalid_token", "JWT rejected", "jwt-rejected"),
         (
             Flow::JwtExchange,
             400,
@@ -126,6 +158,46 @@ fn every_ims_error_has_its_own_diagnosis() {
         assert_eq!(x.http_status, Some(status));
         assert_eq!(x.remote_error.as_deref(), Some(error));
     }
+}
+
+#[test]
+fn an_unrecognised_answer_shows_imss_words_and_only_the_closest_cause() {
+    let x = ims(
+        Flow::OAuth,
+        400,
+        "invalid_client",
+        "Client credentials are not valid for this org",
+    );
+    assert_eq!(
+        x.summary,
+        "Adobe IMS refused the request with \"invalid_client\" (\"Client credentials are not valid for this org\"), an answer IMS Link does not recognise."
+    );
+    assert!(x.cause.starts_with("The closest known cause: IMS uses \"invalid_client\" both for a client ID it does not know and for a client secret"), "{}", x.cause);
+    assert!(!x.summary.contains("does not know this client ID"));
+    let x = ims(Flow::OAuth, 418, "teapot", "");
+    assert_eq!(x.code, "ims-rejected");
+    assert!(x.summary.contains("\"teapot\""), "{}", x.summary);
+}
+
+#[test]
+fn the_quoted_real_bodies_get_the_right_cause() {
+    let x = ims(Flow::OAuth, 400, "invalid_client", "invalid client_secret parameter");
+    assert_eq!(x.summary, "The client secret does not match this client ID.");
+    let x = ims(
+        Flow::JwtExchange,
+        400,
+        "invalid_token",
+        "Could not match JWT signature to any of the bindings",
+    );
+    assert_eq!(x.code, "certificate-not-uploaded");
+    assert!(x.next_step.starts_with("Upload certificate_pub.crt"));
+    let x = ims(
+        Flow::JwtExchange,
+        400,
+        "invalid_token",
+        "JWT token is incorrectly formatted, and can not be decoded.",
+    );
+    assert_eq!(x.code, "jwt-malformed");
 }
 
 #[test]
@@ -265,4 +337,43 @@ fn tokens_are_hidden_at_any_depth_in_the_raw_answer() {
         assert!(!out.contains(s), "{s} leaked: {out}");
     }
     assert!(out.contains("invalid_client"));
+}
+
+#[test]
+fn a_wrong_tenant_names_the_shell_name_and_where_the_real_tenant_is() {
+    let body = r#"{"httpStatus":403,"requestId":"r","errors":[{"errorCode":"Forbidden","message":"Tenant acme does not belong to the organization of the access token"}]}"#;
+    for x in [
+        target_response(&resp(403, body)).unwrap_err(),
+        target_response(&resp(
+            404,
+            r#"{"httpStatus":404,"errors":[{"errorCode":"NotFound","message":"Tenant acme not found"}]}"#,
+        ))
+        .unwrap_err(),
+    ] {
+        assert!(
+            x.cause
+                .contains("the name after \"#/@\" there is the organization's shell name"),
+            "{}",
+            x.cause
+        );
+        assert!(
+            x.next_step.contains("\"Adobe Target - <tenant ID>\""),
+            "{}",
+            x.next_step
+        );
+    }
+}
+
+#[test]
+fn gateway_codes_and_unknown_refusals() {
+    let profile = target_response(&resp(
+        403,
+        r#"{"error_code":"403023","message":"Profile is not valid"}"#,
+    ));
+    assert_eq!(profile.unwrap_err().code, "no-product-profile");
+    let odd = target_response(&resp(403, r#"{"error_code":"403999","message":"Quota exceeded"}"#)).unwrap_err();
+    assert_eq!(odd.code, "target-forbidden");
+    assert!(odd.summary.contains("quota exceeded"), "{}", odd.summary);
+    assert!(odd.cause.starts_with("The closest known cause:"), "{}", odd.cause);
+    assert_eq!(odd.remote_error.as_deref(), Some("403999"));
 }

@@ -1,19 +1,73 @@
-//! The Developer Console's downloadable JSON (adobe-surfaces.md §3): the project/workspace
-//! download, whose credentials sit in `project.workspace.details.credentials[]`, and the
-//! flat single-credential shape (`client_id`, `client_secrets[]`, `org.ims_org_id`, ...).
+//! The Developer Console's downloadable JSON, in every shape Adobe's Console and tools produce
+//! (adobe-surfaces.md §3, §8):
+//! - the workspace "Download all": nested, lower-case keys, credentials in
+//!   `project.workspace.details.credentials[]`, each with an `oauth_server_to_server` or `jwt`
+//!   block (a credential in migration, `oauth_server_to_server_migrate`, carries both; older JWT
+//!   files say `techacct` for `technical_account_id`);
+//! - the credential page's own "Download JSON": flat, upper-case keys (`CLIENT_ID`,
+//!   `CLIENT_SECRETS`, `ORG_ID`, `SCOPES`, ...; JWT `API_KEY`, `CLIENT_SECRET`,
+//!   `PUBLIC_KEYS_WITH_EXPIRY`);
+//! - older flat lower-case single-credential files (`client_id`, `client_secrets[]`, `org`).
 //!
-//! Choosing among several credentials: OAuth Server-to-Server wins over JWT, because JWT
-//! credentials are at end of life and Adobe migrates them to OAuth with the same client id.
-//! When several credentials of the preferred kind remain, the admin must choose one by
-//! name or id (`choice`); the error lists them.
+//! Several server-to-server credentials: the admin chooses (`WorkspaceError::Choose` lists
+//! them, with the one for Adobe Target preselected). Every value is checked before it is
+//! taken; a value that cannot be what it claims is rejected with the reason, never taken.
 
 use std::fmt;
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{sourced, AuthType, Capture, Field, Profile, Source, Sourced};
+use super::{scopes, sourced, AuthType, Capture, Field, Profile, Rejected, Source, Sourced};
 use crate::error::JsErrorInfo;
 use crate::message::Problem;
+
+/// What kind of server-to-server credential a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialKind {
+    /// OAuth Server-to-Server.
+    Oauth,
+    /// A JWT credential being migrated: both blocks, the OAuth one is taken.
+    OauthMigrating,
+    /// Service Account (JWT).
+    Jwt,
+}
+
+impl CredentialKind {
+    fn label(self) -> &'static str {
+        match self {
+            CredentialKind::Oauth => "OAuth Server-to-Server",
+            CredentialKind::OauthMigrating => "OAuth Server-to-Server, migrating from JWT",
+            CredentialKind::Jwt => "Service Account (JWT)",
+        }
+    }
+
+    fn auth_type(self) -> AuthType {
+        match self {
+            CredentialKind::Jwt => AuthType::Jwt,
+            _ => AuthType::Oauth,
+        }
+    }
+}
+
+/// One credential the admin may choose, as the popup lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialChoice {
+    /// What to send back as the choice: the credential's id, or `#<n>` when it has none.
+    pub key: String,
+    /// Its name in the Console.
+    pub name: String,
+    /// Its kind.
+    pub kind: CredentialKind,
+    /// The kind as the admin reads it.
+    pub kind_label: String,
+    /// The services (APIs) it is for, from the file or from its scopes.
+    pub services: Vec<String>,
+    /// Whether it is for Adobe Target.
+    pub target: bool,
+}
 
 /// Why no credential could be read from the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,8 +82,8 @@ pub enum WorkspaceError {
     NotObject,
     /// No OAuth Server-to-Server or JWT credential; holds the kinds found instead.
     NoCredential(Vec<String>),
-    /// Several credentials of the same kind and no choice; holds their names.
-    SeveralCredentials(Vec<String>),
+    /// Several credentials and no choice: the admin picks one; holds them and the preselected key.
+    Choose(Vec<CredentialChoice>, Option<String>),
     /// The chosen credential is not in the file; holds the choice and the names found.
     ChoiceNotFound(String, Vec<String>),
 }
@@ -47,9 +101,17 @@ impl JsErrorInfo for WorkspaceError {
             WorkspaceError::NotJson(_) => "not-json",
             WorkspaceError::NotObject => "not-an-object",
             WorkspaceError::NoCredential(_) => "no-credential",
-            WorkspaceError::SeveralCredentials(_) => "several-credentials",
+            WorkspaceError::Choose(..) => "choose-credential",
             WorkspaceError::ChoiceNotFound(..) => "choice-not-found",
         }
+    }
+}
+
+fn listed(c: &CredentialChoice) -> String {
+    if c.services.is_empty() {
+        format!("\"{}\" ({})", c.name, c.kind_label)
+    } else {
+        format!("\"{}\" ({}; {})", c.name, c.kind_label, c.services.join(", "))
     }
 }
 
@@ -81,10 +143,11 @@ impl fmt::Display for WorkspaceError {
                 "This JSON holds no OAuth Server-to-Server or JWT credential, only: {}. In the Developer Console add an \"OAuth Server-to-Server\" credential with the Adobe Target API to the workspace, then download the JSON again.",
                 found.join(", ")
             ),
-            WorkspaceError::SeveralCredentials(names) => write!(
+            WorkspaceError::Choose(creds, _) => write!(
                 f,
-                "This workspace has several credentials of the same kind: {}. Choose the one connected to Adobe Target.",
-                names.join(", ")
+                "This file holds {} server-to-server credentials: {}. Choose the one connected to Adobe Target.",
+                creds.len(),
+                creds.iter().map(listed).collect::<Vec<_>>().join(", ")
             ),
             WorkspaceError::ChoiceNotFound(choice, names) => write!(
                 f,
@@ -97,16 +160,31 @@ impl fmt::Display for WorkspaceError {
 
 impl std::error::Error for WorkspaceError {}
 
-/// One credential found in the file.
-struct Credential<'a> {
-    kind: AuthType,
+/// One credential found in the file: its blocks with lower-case keys.
+struct Credential {
+    kind: CredentialKind,
     name: String,
     id: String,
-    body: &'a Map<String, Value>,
+    /// The block read first (OAuth for a migrating credential).
+    body: Map<String, Value>,
+    /// A second block to fill gaps from (the JWT block of a migrating credential).
+    fallback: Option<Map<String, Value>>,
+    /// Services named by the file itself, if any.
+    services: Vec<String>,
 }
 
-/// Reads the credential from a Developer Console download; `choice` picks a credential
-/// by name or id when the workspace has several of the same kind.
+/// The same object with every key lower-cased: the credential page's own download spells its
+/// keys in upper case (`CLIENT_ID`), the workspace download in lower case.
+fn lower_keys(m: &Map<String, Value>) -> Map<String, Value> {
+    m.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect()
+}
+
+fn text_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+}
+
+/// Reads the credential from a Developer Console download; `choice` (a `CredentialChoice`
+/// key, id or name) picks one when the file holds several.
 pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Capture, WorkspaceError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
@@ -116,32 +194,92 @@ pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Captur
         return Err(WorkspaceError::Html);
     }
     let value: Value = serde_json::from_str(trimmed).map_err(|e| WorkspaceError::NotJson(e.to_string()))?;
-    let root = value.as_object().ok_or(WorkspaceError::NotObject)?;
-    let project = root.get("project").and_then(Value::as_object);
-    let (creds, others) = match project {
+    let root = lower_keys(value.as_object().ok_or(WorkspaceError::NotObject)?);
+    let project = root.get("project").and_then(Value::as_object).map(lower_keys);
+    let (creds, others) = match &project {
         Some(p) => nested_credentials(p),
-        None => (flat_credential(root).into_iter().collect(), Vec::new()),
+        None if is_credential_entry(&root) => {
+            entry(&root, 0).map_or_else(|o| (Vec::new(), vec![o]), |c| (vec![c], Vec::new()))
+        }
+        None => (flat_credential(&root).into_iter().collect(), Vec::new()),
     };
     let org = project
+        .as_ref()
         .and_then(|p| p.get("org"))
         .or_else(|| root.get("org"))
-        .and_then(|o| text_at(o, "ims_org_id"))
-        .or_else(|| text_at(&value, "ims_org_id"));
+        .map(|o| o.get("ims_org_id").cloned().unwrap_or(Value::Null))
+        .or_else(|| root.get("org_id").cloned())
+        .or_else(|| root.get("ims_org_id").cloned());
     let (cred, mut notices) = choose(creds, others, choice)?;
     let mut capture = read_credential(&cred, source);
-    capture.profile.org_id = org.and_then(|o| sourced(o, source));
-    if capture.profile.org_id.is_none() {
-        capture.missing.push(Field::OrgId);
+    let org = org.or_else(|| {
+        [Some(&cred.body), cred.fallback.as_ref()]
+            .into_iter()
+            .flatten()
+            .find_map(|b| b.get("org_id").or_else(|| b.get("ims_org_id")).cloned())
+    });
+    match org.as_ref().filter(|v| !v.is_null()) {
+        None => capture.missing.push(Field::OrgId),
+        Some(Value::String(o)) if o.trim().ends_with("@AdobeOrg") => capture.profile.org_id = sourced(o, source),
+        Some(Value::String(o)) if o.trim().is_empty() => capture.missing.push(Field::OrgId),
+        Some(Value::String(o)) => capture.rejected.push(Rejected::new(
+            Field::OrgId,
+            format!("\"{}\" does not end in @AdobeOrg, so it is not an IMS organization ID (the Console's numeric organization number is not one).", short(o)),
+        )),
+        Some(other) => capture.rejected.push(not_text(Field::OrgId, other)),
     }
     capture.notices.append(&mut notices);
+    // A flat file is one credential with no name: naming it would say nothing.
+    capture.credential = (!cred.name.is_empty()).then(|| format!("\"{}\" ({})", cred.name, cred.kind.label()));
     Ok(capture)
 }
 
-fn text_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+fn is_credential_entry(m: &Map<String, Value>) -> bool {
+    ["oauth_server_to_server", "jwt", "service_account_jwt"]
+        .iter()
+        .any(|k| m.get(*k).is_some_and(Value::is_object))
 }
 
-fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential<'_>>, Vec<String>) {
+/// A `credentials[]` entry: the credential, or how to name it when it is not server-to-server.
+fn entry(raw: &Map<String, Value>, index: usize) -> Result<Credential, String> {
+    let c = lower_keys(raw);
+    let as_value = Value::Object(c.clone());
+    let name = text_at(&as_value, "name").unwrap_or("unnamed").to_string();
+    let id = text_at(&as_value, "id")
+        .map(String::from)
+        .unwrap_or_else(|| format!("#{index}"));
+    let integration = text_at(&as_value, "integration_type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let block = |key: &str| c.get(key).and_then(Value::as_object).map(lower_keys);
+    let oauth = block("oauth_server_to_server");
+    let jwt = block("jwt").or_else(|| block("service_account_jwt"));
+    let services = services_named(c.get("services"));
+    let (kind, body, fallback) = match (oauth, jwt) {
+        (Some(o), Some(j)) => (CredentialKind::OauthMigrating, o, Some(j)),
+        (Some(o), None) if integration.ends_with("_migrate") => (CredentialKind::OauthMigrating, o, None),
+        (Some(o), None) => (CredentialKind::Oauth, o, None),
+        (None, Some(j)) => (CredentialKind::Jwt, j, None),
+        (None, None) => {
+            let kind = if integration.is_empty() {
+                "unknown type"
+            } else {
+                integration.as_str()
+            };
+            return Err(format!("\"{name}\" ({kind})"));
+        }
+    };
+    Ok(Credential {
+        kind,
+        name,
+        id,
+        body,
+        fallback,
+        services,
+    })
+}
+
+fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential>, Vec<String>) {
     let list = project
         .get("workspace")
         .and_then(|w| w.get("details"))
@@ -149,279 +287,361 @@ fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential<'_>>, Vec
         .and_then(Value::as_array);
     let mut creds = Vec::new();
     let mut others = Vec::new();
-    for c in list.into_iter().flatten() {
-        let name = text_at(c, "name").unwrap_or("unnamed").to_string();
-        let id = text_at(c, "id").unwrap_or_default().to_string();
-        let body = [("oauth_server_to_server", AuthType::Oauth), ("jwt", AuthType::Jwt)]
-            .into_iter()
-            .find_map(|(key, kind)| c.get(key).and_then(Value::as_object).map(|b| (kind, b)));
-        match body {
-            Some((kind, body)) => creds.push(Credential { kind, name, id, body }),
-            None => {
-                let kind = text_at(c, "integration_type").unwrap_or("unknown type");
-                others.push(format!("\"{name}\" ({kind})"));
-            }
+    for (i, c) in list.into_iter().flatten().enumerate() {
+        let Some(obj) = c.as_object() else { continue };
+        match entry(obj, i) {
+            Ok(cred) => creds.push(cred),
+            Err(other) => others.push(other),
         }
     }
     (creds, others)
 }
 
-fn flat_credential(root: &Map<String, Value>) -> Option<Credential<'_>> {
-    root.get("client_id")?;
-    // The flat download of a JWT credential carries metascopes and no OAuth scopes.
-    let kind = if root.contains_key("meta_scopes") && !root.contains_key("scopes") {
-        AuthType::Jwt
-    } else {
-        AuthType::Oauth
-    };
+fn flat_credential(root: &Map<String, Value>) -> Option<Credential> {
+    if !root.contains_key("client_id") && !root.contains_key("api_key") {
+        return None;
+    }
+    // The credential page's JWT download names the client id API_KEY and lists its
+    // certificates; a flat JWT file carries metascopes and no OAuth scopes.
+    let jwt = root.contains_key("api_key")
+        || root.contains_key("public_keys_with_expiry")
+        || (root.contains_key("meta_scopes") && !root.contains_key("scopes"));
     Some(Credential {
-        kind,
-        name: "credential".to_string(),
-        id: String::new(),
-        body: root,
+        kind: if jwt {
+            CredentialKind::Jwt
+        } else {
+            CredentialKind::Oauth
+        },
+        name: text_at(&Value::Object(root.clone()), "name")
+            .unwrap_or_default()
+            .to_string(),
+        id: "#0".to_string(),
+        body: root.clone(),
+        fallback: None,
+        services: services_named(root.get("services")),
     })
 }
 
-fn label(c: &Credential<'_>) -> String {
-    let kind = match c.kind {
-        AuthType::Oauth => "OAuth Server-to-Server",
-        AuthType::Jwt => "JWT",
-    };
-    format!("\"{}\" ({kind})", c.name)
+/// Services as a file names them: strings, or objects with a `name` (or `code`).
+fn services_named(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|s| match s {
+                    Value::String(t) => Some(t.trim().to_string()),
+                    Value::Object(o) => ["name", "NAME", "code", "CODE"]
+                        .iter()
+                        .find_map(|k| o.get(*k).and_then(Value::as_str))
+                        .map(|t| t.trim().to_string()),
+                    _ => None,
+                })
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
-fn choose<'a>(
-    creds: Vec<Credential<'a>>,
+/// Services a scope or metascope stands for (Adobe's API documentation names them).
+const SCOPE_SERVICES: [(&str, &str); 8] = [
+    ("target_sdk", "Adobe Target"),
+    ("ent_marketing_sdk", "Adobe Target"),
+    ("ent_analytics_bulk_ingest_sdk", "Adobe Analytics"),
+    ("ent_campaign_sdk", "Adobe Campaign"),
+    ("ent_reactor_sdk", "Tags (Launch)"),
+    ("ent_user_sdk", "User Management API"),
+    ("ent_aem_cloud_api", "AEM as a Cloud Service"),
+    ("adobeio_api", "I/O Management API"),
+];
+
+fn string_list(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).flat_map(scopes::split).collect(),
+        Some(Value::String(s)) => scopes::split(s),
+        _ => Vec::new(),
+    }
+}
+
+fn choice_of(i: usize, c: &Credential) -> CredentialChoice {
+    let mut services = c.services.clone();
+    let mut all_scopes = string_list(c.body.get("scopes"));
+    all_scopes.extend(string_list(c.body.get("meta_scopes")));
+    if let Some(fb) = &c.fallback {
+        all_scopes.extend(string_list(fb.get("meta_scopes")));
+    }
+    for s in &all_scopes {
+        if let Some((_, service)) = SCOPE_SERVICES.iter().find(|(scope, _)| scope.eq_ignore_ascii_case(s)) {
+            if !services.iter().any(|x| x == service) {
+                services.push((*service).to_string());
+            }
+        }
+    }
+    let target = services.iter().any(|s| s.to_ascii_lowercase().contains("target"));
+    CredentialChoice {
+        key: if c.id.is_empty() { format!("#{i}") } else { c.id.clone() },
+        name: c.name.clone(),
+        kind: c.kind,
+        kind_label: c.kind.label().to_string(),
+        services,
+        target,
+    }
+}
+
+/// The credential to preselect: one for Adobe Target, OAuth before JWT (JWT is at end of life).
+pub fn preselect(choices: &[CredentialChoice]) -> Option<String> {
+    let rank = |c: &CredentialChoice| (!c.target, c.kind == CredentialKind::Jwt);
+    choices
+        .iter()
+        .min_by_key(|c| rank(c))
+        .filter(|c| c.target || choices.len() == 1)
+        .map(|c| c.key.clone())
+}
+
+fn choose(
+    creds: Vec<Credential>,
     others: Vec<String>,
     choice: Option<&str>,
-) -> Result<(Credential<'a>, Vec<Problem>), WorkspaceError> {
+) -> Result<(Credential, Vec<Problem>), WorkspaceError> {
     if creds.is_empty() {
         return Err(WorkspaceError::NoCredential(others));
     }
-    let labels: Vec<String> = creds.iter().map(label).collect();
+    let choices: Vec<CredentialChoice> = creds.iter().enumerate().map(|(i, c)| choice_of(i, c)).collect();
     if let Some(want) = choice.map(str::trim).filter(|s| !s.is_empty()) {
-        return creds
-            .into_iter()
-            .find(|c| c.name == want || (!c.id.is_empty() && c.id == want))
-            .map(|c| (c, Vec::new()))
-            .ok_or_else(|| WorkspaceError::ChoiceNotFound(want.to_string(), labels));
+        let found = choices
+            .iter()
+            .position(|c| c.key == want)
+            .or_else(|| creds.iter().position(|c| c.id == want || c.name == want));
+        return match found {
+            Some(i) => {
+                let cred = creds
+                    .into_iter()
+                    .nth(i)
+                    .ok_or(WorkspaceError::NoCredential(Vec::new()))?;
+                Ok((cred, Vec::new()))
+            }
+            None => Err(WorkspaceError::ChoiceNotFound(
+                want.to_string(),
+                choices.iter().map(listed).collect(),
+            )),
+        };
     }
-    let preferred = if creds.iter().any(|c| c.kind == AuthType::Oauth) {
-        AuthType::Oauth
-    } else {
-        AuthType::Jwt
-    };
-    let total = creds.len();
-    let mut picked: Vec<Credential<'a>> = creds.into_iter().filter(|c| c.kind == preferred).collect();
-    if picked.len() > 1 {
-        return Err(WorkspaceError::SeveralCredentials(picked.iter().map(label).collect()));
+    if creds.len() > 1 {
+        let pre = preselect(&choices);
+        return Err(WorkspaceError::Choose(choices, pre));
     }
-    let cred = picked.pop().ok_or(WorkspaceError::NoCredential(others))?;
+    let cred = creds.into_iter().next().ok_or(WorkspaceError::NoCredential(others))?;
     let mut notices = Vec::new();
-    if total > 1 {
+    if cred.kind == CredentialKind::OauthMigrating {
         notices.push(Problem {
-            code: "took-oauth-credential".to_string(),
+            code: "credential-migrating".to_string(),
             message: format!(
-                "This workspace has {total} credentials ({}); IMS Link took {}, because JWT credentials are at end of life. To use another one, choose it by name.",
-                labels.join(", "),
-                label(&cred)
+                "\"{}\" is being migrated from JWT to OAuth Server-to-Server: IMS Link took its OAuth Server-to-Server values (same client ID). Move AEM's IMS configuration to OAuth too.",
+                cred.name
             ),
         });
     }
     Ok((cred, notices))
 }
 
-fn read_credential(c: &Credential<'_>, source: &Source) -> Capture {
-    let body = c.body;
-    let text = |key: &str| body.get(key).and_then(Value::as_str).and_then(|v| sourced(v, source));
-    let list = |key: &str| -> Vec<String> {
-        body.get(key)
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
+/// A value cut for showing in a message.
+fn short(v: &str) -> String {
+    let t = v.trim();
+    if t.chars().count() > 60 {
+        format!("{}…", t.chars().take(60).collect::<String>())
+    } else {
+        t.to_string()
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn not_text(field: Field, v: &Value) -> Rejected {
+    Rejected::new(
+        field,
+        format!(
+            "the file gives {}, not text, so it cannot be the {}.",
+            type_name(v),
+            field.label()
+        ),
+    )
+}
+
+/// Whether a client id is what the Console issues: 32 hexadecimal characters.
+pub fn is_client_id(v: &str) -> bool {
+    v.len() == 32 && v.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn read_credential(c: &Credential, source: &Source) -> Capture {
+    let get = |key: &str| {
+        c.body
+            .get(key)
+            .filter(|v| !v.is_null())
+            .or_else(|| c.fallback.as_ref().and_then(|f| f.get(key)).filter(|v| !v.is_null()))
     };
-    let secret = list("client_secrets")
-        .into_iter()
-        .next()
-        .and_then(|s| sourced(&s, source))
-        .or_else(|| text("client_secret"));
-    let scopes = list("scopes");
+    let mut rejected = Vec::new();
+    let mut missing = Vec::new();
+    let mut text = |field: Field, keys: &[&str], missing: &mut Vec<Field>| -> Option<Sourced<String>> {
+        match keys.iter().find_map(|k| get(k)) {
+            None => {
+                missing.push(field);
+                None
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                missing.push(field);
+                None
+            }
+            Some(Value::String(s)) => sourced(s, source),
+            Some(other) => {
+                rejected.push(not_text(field, other));
+                None
+            }
+        }
+    };
+    let client_id = text(Field::ClientId, &["client_id", "api_key"], &mut missing);
+    let technical_account_id = text(
+        Field::TechnicalAccountId,
+        &["technical_account_id", "techacct"],
+        &mut missing,
+    );
+    let technical_account_email = text(Field::TechnicalAccountEmail, &["technical_account_email"], &mut missing);
+    let client_id = client_id.and_then(|id| {
+        if is_client_id(&id.value) {
+            Some(id)
+        } else {
+            rejected.push(Rejected::new(
+                Field::ClientId,
+                format!(
+                    "\"{}\" is not 32 hexadecimal characters, which every Developer Console client ID is.",
+                    short(&id.value)
+                ),
+            ));
+            None
+        }
+    });
+    let client_secret = read_secret(
+        get("client_secrets").or_else(|| get("client_secret")),
+        source,
+        &mut rejected,
+        &mut missing,
+    );
+    let scopes = match get("scopes") {
+        None if c.kind == CredentialKind::Jwt => None,
+        None => {
+            missing.push(Field::Scopes);
+            None
+        }
+        Some(v @ (Value::Array(_) | Value::String(_))) => {
+            let list = string_list(Some(v));
+            match scopes::check(&list) {
+                Ok(list) if list.is_empty() => {
+                    missing.push(Field::Scopes);
+                    None
+                }
+                Ok(list) => Some(Sourced {
+                    value: list,
+                    source: source.clone(),
+                }),
+                Err(why) => {
+                    rejected.push(Rejected::new(Field::Scopes, why));
+                    None
+                }
+            }
+        }
+        Some(other) => {
+            rejected.push(not_text(Field::Scopes, other));
+            None
+        }
+    };
+    missing.sort_by_key(|f| Field::ALL.iter().position(|a| a == f));
     let profile = Profile {
-        client_id: text("client_id"),
-        client_secret: secret,
-        technical_account_id: text("technical_account_id"),
-        technical_account_email: text("technical_account_email"),
+        client_id,
+        client_secret,
+        technical_account_id,
+        technical_account_email,
         auth_type: Some(Sourced {
-            value: c.kind,
+            value: c.kind.auth_type(),
             source: source.clone(),
         }),
-        scopes: (!scopes.is_empty()).then(|| Sourced {
-            value: scopes,
-            source: source.clone(),
-        }),
+        scopes,
         ..Profile::default()
     };
-    let mut missing = Vec::new();
-    let expected = [
-        (Field::ClientId, profile.client_id.is_some()),
-        (Field::ClientSecret, profile.client_secret.is_some()),
-        (Field::TechnicalAccountId, profile.technical_account_id.is_some()),
-        (Field::TechnicalAccountEmail, profile.technical_account_email.is_some()),
-        (Field::Scopes, profile.scopes.is_some() || c.kind == AuthType::Jwt),
-    ];
-    for (field, present) in expected {
-        if !present {
-            missing.push(field);
-        }
-    }
     Capture {
         profile,
         missing,
         notices: Vec::new(),
-        metascopes: list("meta_scopes"),
+        metascopes: string_list(get("meta_scopes")),
+        rejected,
+        credential: None,
+    }
+}
+
+/// The client secret: one text value, or a list with one. Several secrets (rotation) in a
+/// file carry no sign of which one the admin uses now, so none is taken silently.
+fn read_secret(
+    v: Option<&Value>,
+    source: &Source,
+    rejected: &mut Vec<Rejected>,
+    missing: &mut Vec<Field>,
+) -> Option<Sourced<String>> {
+    let one = |v: &Value| -> Result<Option<String>, &'static str> {
+        match v {
+            Value::String(s) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
+            Value::Object(o) => {
+                let o = lower_keys(o);
+                match ["client_secret", "value", "secret"].iter().find_map(|k| o.get(*k)) {
+                    Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
+                    Some(other) => Err(type_name(other)),
+                    None => Ok(None),
+                }
+            }
+            Value::Null => Ok(None),
+            other => Err(type_name(other)),
+        }
+    };
+    let values: Vec<&Value> = match v {
+        None => Vec::new(),
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(single) => vec![single],
+    };
+    let mut secrets = Vec::new();
+    for v in values {
+        match one(v) {
+            Ok(Some(s)) => secrets.push(s),
+            Ok(None) => {}
+            Err(kind) => {
+                rejected.push(Rejected::new(
+                    Field::ClientSecret,
+                    format!("the file gives {kind}, not text, so it cannot be the client secret."),
+                ));
+                return None;
+            }
+        }
+    }
+    secrets.dedup();
+    match secrets.len() {
+        0 => {
+            missing.push(Field::ClientSecret);
+            None
+        }
+        1 => secrets.pop().and_then(|s| sourced(&s, source)),
+        n => {
+            rejected.push(Rejected::new(
+                Field::ClientSecret,
+                format!("the file holds {n} client secrets (rotation) and does not say which one is in use, so IMS Link took none. On the credential page click \"Retrieve client secret\" for the one to use, or paste it into Client secret."),
+            ));
+            None
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::profile::SourceKind;
-    use serde_json::json;
-
-    fn src() -> Source {
-        Source {
-            kind: SourceKind::File,
-            url: Some("workspace.json".into()),
-            at_ms: 1,
-        }
-    }
-
-    fn oauth(name: &str, client: &str) -> Value {
-        json!({"id": format!("id-{name}"), "name": name, "integration_type": "oauth_server_to_server",
-            "oauth_server_to_server": {"client_id": client, "client_secrets": ["p8e-SECRET"],
-            "technical_account_email": "a@techacct.adobe.com", "technical_account_id": "B@techacct.adobe.com",
-            "scopes": ["openid", "AdobeID", "target_sdk"]}})
-    }
-
-    fn jwt(name: &str) -> Value {
-        json!({"id": "j1", "name": name, "integration_type": "service",
-            "jwt": {"client_id": "0123456789abcdef0123456789abcdef", "client_secret": "s",
-            "technical_account_email": "a@techacct.adobe.com", "technical_account_id": "B@techacct.adobe.com",
-            "meta_scopes": ["ent_marketing_sdk"]}})
-    }
-
-    fn workspace(creds: Vec<Value>) -> String {
-        json!({"project": {"name": "p", "org": {"id": "1", "ims_org_id": "ORG@AdobeOrg"},
-            "workspace": {"name": "Production", "details": {"credentials": creds}}}})
-        .to_string()
-    }
-
-    fn value(f: &Option<Sourced<String>>) -> Option<&str> {
-        f.as_ref().map(|s| s.value.as_str())
-    }
-
-    #[test]
-    fn nested_oauth_download() {
-        let c = parse(&workspace(vec![oauth("Target", "abc")]), &src(), None).unwrap();
-        let p = &c.profile;
-        assert_eq!(value(&p.client_id), Some("abc"));
-        assert_eq!(value(&p.client_secret), Some("p8e-SECRET"));
-        assert_eq!(value(&p.org_id), Some("ORG@AdobeOrg"));
-        assert_eq!(value(&p.technical_account_id), Some("B@techacct.adobe.com"));
-        assert_eq!(p.auth_type.as_ref().map(|a| a.value), Some(AuthType::Oauth));
-        assert_eq!(p.scopes.as_ref().map(|s| s.value.len()), Some(3));
-        assert_eq!(p.client_id.as_ref().map(|s| &s.source), Some(&src()));
-        assert!(c.missing.is_empty() && c.notices.is_empty());
-    }
-
-    #[test]
-    fn flat_download_and_missing_fields() {
-        let flat = json!({"client_id": "abc", "client_secrets": ["x"], "technical_account_email": "e",
-            "technical_account_id": "t", "scopes": ["target_sdk"], "org": {"ims_org_id": "O@AdobeOrg"}});
-        let c = parse(&flat.to_string(), &src(), None).unwrap();
-        assert_eq!(value(&c.profile.org_id), Some("O@AdobeOrg"));
-        assert_eq!(c.profile.auth_type.map(|a| a.value), Some(AuthType::Oauth));
-        let c = parse(r#"{"client_id": "abc"}"#, &src(), None).unwrap();
-        assert_eq!(
-            c.missing,
-            vec![
-                Field::ClientSecret,
-                Field::TechnicalAccountId,
-                Field::TechnicalAccountEmail,
-                Field::Scopes,
-                Field::OrgId
-            ]
-        );
-        let j = parse(
-            r#"{"client_id": "abc", "client_secret": "s", "meta_scopes": ["ent_marketing_sdk"]}"#,
-            &src(),
-            None,
-        )
-        .unwrap();
-        assert_eq!(j.profile.auth_type.map(|a| a.value), Some(AuthType::Jwt));
-        assert_eq!(j.metascopes, vec!["ent_marketing_sdk".to_string()]);
-        assert_eq!(value(&j.profile.client_secret), Some("s"));
-    }
-
-    #[test]
-    fn oauth_preferred_over_jwt_with_a_notice() {
-        let c = parse(&workspace(vec![jwt("Old"), oauth("New", "abc")]), &src(), None).unwrap();
-        assert_eq!(value(&c.profile.client_id), Some("abc"));
-        assert_eq!(c.notices.len(), 1);
-        assert_eq!(
-            c.notices[0].message,
-            "This workspace has 2 credentials (\"Old\" (JWT), \"New\" (OAuth Server-to-Server)); IMS Link took \"New\" (OAuth Server-to-Server), because JWT credentials are at end of life. To use another one, choose it by name."
-        );
-        let chosen = parse(&workspace(vec![jwt("Old"), oauth("New", "abc")]), &src(), Some("Old")).unwrap();
-        assert_eq!(chosen.profile.auth_type.map(|a| a.value), Some(AuthType::Jwt));
-        let by_id = parse(
-            &workspace(vec![jwt("Old"), oauth("New", "abc")]),
-            &src(),
-            Some("id-New"),
-        )
-        .unwrap();
-        assert_eq!(value(&by_id.profile.client_id), Some("abc"));
-    }
-
-    fn err(text: &str, choice: Option<&str>) -> WorkspaceError {
-        parse(text, &src(), choice).unwrap_err()
-    }
-
-    #[test]
-    fn errors_name_the_cause_and_fix() {
-        assert_eq!(err("  ", None).code(), "empty-input");
-        assert_eq!(
-            err("<!DOCTYPE html><html>", None).to_string(),
-            "This is a web page (HTML), not the Developer Console's JSON file. In the Developer Console choose \"Download all\" on the workspace and give IMS Link the .json file it saves."
-        );
-        assert_eq!(
-            err("{\"client_id\": ", None).to_string(),
-            "This is not the Developer Console's JSON file (EOF while parsing a value at line 1 column 13). Download it again from the workspace (\"Download all\") and give IMS Link the whole file, unchanged."
-        );
-        assert_eq!(err("[1]", None).code(), "not-an-object");
-        assert_eq!(
-            err("{}", None).to_string(),
-            "This JSON holds no OAuth Server-to-Server or JWT credential. In the Developer Console add an \"OAuth Server-to-Server\" credential with the Adobe Target API to the workspace, then download the JSON again."
-        );
-        let api_key_only = json!({"name": "Key", "integration_type": "apikey", "api_key": {"client_id": "k"}});
-        assert_eq!(
-            err(&workspace(vec![api_key_only]), None).to_string(),
-            "This JSON holds no OAuth Server-to-Server or JWT credential, only: \"Key\" (apikey). In the Developer Console add an \"OAuth Server-to-Server\" credential with the Adobe Target API to the workspace, then download the JSON again."
-        );
-        let two = workspace(vec![oauth("A", "a"), oauth("B", "b")]);
-        assert_eq!(
-            err(&two, None).to_string(),
-            "This workspace has several credentials of the same kind: \"A\" (OAuth Server-to-Server), \"B\" (OAuth Server-to-Server). Choose the one connected to Adobe Target."
-        );
-        assert_eq!(
-            err(&two, Some("C")).to_string(),
-            "No credential named \"C\" in this JSON; it holds: \"A\" (OAuth Server-to-Server), \"B\" (OAuth Server-to-Server). Choose one of these."
-        );
-    }
-}
+#[path = "console_tests.rs"]
+mod tests;

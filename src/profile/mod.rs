@@ -8,6 +8,7 @@ pub mod edit;
 pub mod fields;
 pub mod inspect;
 pub mod payload;
+pub mod report;
 pub mod scopes;
 
 use serde::{Deserialize, Serialize};
@@ -166,6 +167,26 @@ pub struct Profile {
     pub certificate_sha256: Option<Sourced<String>>,
 }
 
+/// A value a source gave that IMS Link did not take, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rejected {
+    /// Which field it was meant for.
+    pub field: Field,
+    /// Why it was not taken, for the admin (never the value of a secret).
+    pub reason: String,
+}
+
+impl Rejected {
+    /// A rejection of `field` for `reason`.
+    pub fn new(field: Field, reason: impl Into<String>) -> Self {
+        Rejected {
+            field,
+            reason: reason.into(),
+        }
+    }
+}
+
 /// What one parser read from one source.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -179,6 +200,12 @@ pub struct Capture {
     /// JWT metascopes found (payload keys `https://<ims host>/s/<name>: true`), names only.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub metascopes: Vec<String>,
+    /// Values the source gave that were not taken, each with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
+    /// Which credential of a file the values came from (`"name" (kind)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
 }
 
 /// A value shown in a conflict.

@@ -147,6 +147,7 @@ pub fn parse(text: &str, source: &Source) -> Result<Capture, PayloadError> {
         missing,
         notices: Vec::new(),
         metascopes: metascopes(claims).into_iter().map(|(_, name)| name).collect(),
+        ..Capture::default()
     })
 }
 

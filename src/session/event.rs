@@ -338,7 +338,12 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
             Err(e) => Step::reply(Reply::failed(&e)),
         },
         Message::ReadSiteSettings { tab_id } => Step::io(Io::ReadSiteSettings { tab_id }),
-        Message::ImportText { kind, text, file_name } => profile_ops::import_text(s, kind, &text, file_name, now_ms),
+        Message::ImportText {
+            kind,
+            text,
+            file_name,
+            choice,
+        } => profile_ops::import_text(s, kind, &text, file_name, choice.as_deref(), now_ms),
         Message::EditField { field, value } => profile_ops::edit_field(s, field, &value, now_ms),
         Message::ResolveConflicts { accept } => profile_ops::resolve_conflicts(s, &accept, now_ms),
         Message::AcceptCaptured { accept } => profile_ops::accept_captured(s, accept, now_ms),

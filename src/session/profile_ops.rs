@@ -11,7 +11,7 @@ use crate::capture::pages;
 use crate::capture::snapshot::PageSnapshot;
 use crate::ims::check::stale_after;
 use crate::message::ImportKind;
-use crate::profile::{self, console, edit, payload, scopes, Capture, Field, Merged, Source, SourceKind};
+use crate::profile::{self, console, edit, payload, report, scopes, Capture, Field, Merged, Source, SourceKind};
 
 /// A check's pass is only true of the values it was made with: drop what `fields` void.
 pub(super) fn void(s: &mut Session, fields: &[Field]) {
@@ -67,9 +67,10 @@ pub(super) fn page_snapshot(
     now_ms: u64,
 ) -> Step {
     let page = snapshot.url.clone();
+    let held_secret = s.profile.client_secret.as_ref().map(|c| c.value.clone());
     let captured = match frame_top {
         Some(top) => pages::capture_in_frame(snapshot, top, now_ms),
-        None => pages::capture(snapshot, now_ms),
+        None => pages::capture_with(snapshot, now_ms, held_secret.as_deref()),
     };
     let Some(capture) = captured else {
         return Step::default();
@@ -122,14 +123,18 @@ pub(super) fn accept_captured(mut s: Session, accept: bool, now_ms: u64) -> Step
     profile_reply(s, now_ms)
 }
 
-/// Pasted or dropped text: a Console download, a JWT payload or scopes.
+/// Pasted or dropped text: a Console download, a JWT payload or scopes. The answer says what
+/// was taken, what was missing and what was refused; a file with several credentials asks
+/// which one first, and one that gave nothing usable is refused with the reasons.
 pub(super) fn import_text(
     mut s: Session,
     kind: ImportKind,
     text: &str,
     file_name: Option<String>,
+    choice: Option<&str>,
     now_ms: u64,
 ) -> Step {
+    let what = file_name.clone().unwrap_or_else(|| "the pasted text".to_string());
     let source = Source {
         kind: if file_name.is_some() {
             SourceKind::File
@@ -140,14 +145,33 @@ pub(super) fn import_text(
         at_ms: now_ms,
     };
     let parsed = match kind {
-        ImportKind::WorkspaceJson => console::parse(text, &source, None).map_err(|e| Reply::failed(&e)),
+        ImportKind::WorkspaceJson => match console::parse(text, &source, choice) {
+            Err(e) => {
+                if let console::WorkspaceError::Choose(credentials, preselected) = &e {
+                    return Step::reply(Reply::ChooseCredential {
+                        credentials: credentials.clone(),
+                        preselected: preselected.clone(),
+                        message: e.to_string(),
+                    });
+                }
+                Err(Reply::failed(&e))
+            }
+            other => other.map_err(|e| Reply::failed(&e)),
+        },
         ImportKind::Payload => payload::parse(text, &source).map_err(|e| Reply::failed(&e)),
         ImportKind::Scopes => scopes::parse(text, &source).map_err(|e| Reply::failed(&e)),
     };
     match parsed {
+        Ok(capture) if !report::usable(&capture) => {
+            let r = report::report(&what, &capture, None);
+            Step::reply(Reply::refused("nothing-usable", r.message))
+        }
         Ok(capture) => {
-            absorb(&mut s, capture, &[]);
-            profile_reply(s, now_ms)
+            let merged = absorb(&mut s, capture.clone(), &[]);
+            let r = report::report(&what, &capture, Some(&merged));
+            let mut state = profile_state(&s, now_ms);
+            state.import = Some(r);
+            Step::changed(s, Some(Reply::ProfileState(Box::new(state))))
         }
         Err(refusal) => Step::reply(refusal),
     }

@@ -9,7 +9,9 @@ use crate::guide::Guide;
 use crate::ims::check::CheckReport;
 use crate::keys::ImportedKey;
 use crate::message::Problem;
+use crate::profile::console::CredentialChoice;
 use crate::profile::diagnose::Finding;
+use crate::profile::report::ImportReport;
 use crate::profile::{Conflict, Profile};
 
 use super::event::ApplyResult;
@@ -34,6 +36,9 @@ pub struct ProfileState {
     pub checks: Checks,
     /// Whether a key pair is held.
     pub has_key_pair: bool,
+    /// To an import only: what it took, lacked and refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportReport>,
 }
 
 /// Everything the popup draws when it opens, in one answer.
@@ -76,6 +81,13 @@ pub enum Reply {
         restored: u32,
         results: Vec<ApplyResult>,
         not_kept: Vec<String>,
+    },
+    /// To `ImportText` of a file with several credentials: the admin picks one (`preselected`
+    /// is the one for Adobe Target) and sends the text again with its `key` as `choice`.
+    ChooseCredential {
+        credentials: Vec<CredentialChoice>,
+        preselected: Option<String>,
+        message: String,
     },
     /// The request was refused, and why.
     Refused {

@@ -495,6 +495,56 @@ fn a_secret_waits_for_the_admins_yes_to_the_origin_which_the_session_keeps_until
     assert_eq!(io(&out), json!({"do": "tab-facts", "tabId": 7, "then": "guide"}));
 }
 
+#[test]
+fn a_file_with_several_credentials_asks_which_one_then_imports_the_choice_and_says_what_it_took() {
+    let mut s = Session::default();
+    let text = include_str!("../profile/console_fixtures/download-all-two-oauth.json");
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "workspace-json", "text": text, "fileName": "ws.json"})),
+    );
+    let r = reply(&out);
+    assert_eq!(r["type"], "ChooseCredential", "{r}");
+    assert_eq!(r["preselected"], "22222");
+    assert_eq!(r["credentials"][1]["services"], json!(["Adobe Target"]));
+    assert_eq!(r["credentials"][0]["kindLabel"], "OAuth Server-to-Server");
+    assert_eq!(out.session, None, "nothing taken before the admin chose");
+    let out = go(
+        &mut s,
+        request(
+            json!({"type": "ImportText", "kind": "workspace-json", "text": text, "fileName": "ws.json", "choice": "22222"}),
+        ),
+    );
+    let r = reply(&out);
+    assert_eq!(r["type"], "ProfileState");
+    assert_eq!(r["profile"]["clientId"]["value"], "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb2");
+    assert!(
+        r["import"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("From ws.json, credential \"Target for AEM\" (OAuth Server-to-Server): took Authentication, Client ID (API key), Client secret, IMS Org ID,"),
+        "{}",
+        r["import"]["message"]
+    );
+}
+
+#[test]
+fn a_file_that_gives_nothing_usable_is_refused_with_every_reason() {
+    let mut s = Session::default();
+    let text = r#"{"CLIENT_ID": "my-client", "CLIENT_SECRETS": [5], "ORG_ID": "1234567"}"#;
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "workspace-json", "text": text})),
+    );
+    let r = reply(&out);
+    assert_eq!(r["type"], "Refused");
+    assert_eq!(r["problem"]["code"], "nothing-usable");
+    let m = r["problem"]["message"].as_str().unwrap();
+    assert!(m.starts_with("Nothing usable in the pasted text"), "{m}");
+    assert!(m.contains("is not 32 hexadecimal characters"), "{m}");
+    assert_eq!(s.profile, Default::default());
+}
+
 fn console_snapshot(s: &mut Session, url: &str, pairs: &[(&str, &str)]) -> Step {
     let pairs: Vec<Value> = pairs.iter().map(|(l, v)| json!({"label": l, "value": v})).collect();
     let snapshot = json!({"url": url, "headings": ["Credential details"], "pairs": pairs});

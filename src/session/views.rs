@@ -18,6 +18,7 @@ pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
         notices: s.notices.clone(),
         checks: s.checks.clone(),
         has_key_pair: s.key_pair.is_some(),
+        import: None,
     }
 }
 

@@ -28,7 +28,9 @@ test('OAuth: a wrong client secret is diagnosed as the wrong secret', async () =
   assert.equal(r.head, 'Failed: ');
   assert.equal(r.summary, 'The client secret does not match this client ID.');
   assert.equal(r.nextStep, 'In the Developer Console open the credential, click "Retrieve client secret" and capture it again.');
-  assert.equal(r.raw, 'HTTP 401 invalid_client\n{"error":"invalid_client","error_description":"invalid client_secret parameter"}');
+  // IMS's real answer: 400 invalid_client, the same status and error as an unknown client ID;
+  // only error_description tells them apart.
+  assert.equal(r.raw, 'HTTP 400 invalid_client\n{"error":"invalid_client","error_description":"invalid client_secret parameter"}');
   assert.equal(await kit.popup.locator('#check-target').isDisabled(), true, 'no Target call without a token');
 });
 
@@ -53,15 +55,28 @@ test('Target: a tenant of another organization is diagnosed as the wrong tenant'
   const r = await connect();
   assert.equal(r.ok, false);
   assert.equal(r.summary, "This tenant does not belong to the credential's organization.");
-  assert.match(r.nextStep, /^Capture the tenant ID again from the Target address/);
   assert.match(r.raw, /^HTTP 403 Forbidden\n/);
+  // Issue 12 point 7: the #/@ name is the org's shell name; the Admin Console shows the tenant.
+  assert.match(r.cause, /the name after "#\/@" there is the organization's shell name: for most companies it is also the Target tenant ID, but not for all\./);
+  assert.match(r.nextStep, /^Find the real tenant ID in the Admin Console \(adminconsole\.adobe\.com\) > Products: the Target product is named "Adobe Target - <tenant ID>"/);
+});
+
+test('IMS: an answer IMS Link does not recognise is shown raw with only the closest known cause', async () => {
+  kit.b.cloud.state.faults.imsAnswer = { status: 400, body: { error: 'invalid_client', error_description: 'Client credentials are not valid for this org' } };
+  await fill(kit, oauthProfile(kit));
+  const r = await clickCheck(kit, 'ims');
+  assert.equal(r.ok, false);
+  assert.equal(r.summary, 'Adobe IMS refused the request with "invalid_client" ("Client credentials are not valid for this org"), an answer IMS Link does not recognise.');
+  assert.match(r.cause, /^The closest known cause: IMS uses "invalid_client" both for a client ID it does not know and for a client secret that does not belong to the client ID\./);
+  assert.doesNotMatch(r.text, /does not know this client ID\./, 'no confident wrong verdict');
+  assert.equal(r.raw, 'HTTP 400 invalid_client\n{"error":"invalid_client","error_description":"Client credentials are not valid for this org"}');
 });
 
 test('Target: a tenant Target does not know is diagnosed as not found', async () => {
   await fill(kit, oauthProfile(kit, { tenant: 'nosuchtenant' }));
   const r = await connect();
   assert.equal(r.summary, 'Target does not know this tenant ID.');
-  assert.match(r.nextStep, /^Capture the tenant ID from the Target address/);
+  assert.match(r.nextStep, /^Find the real tenant ID in the Admin Console/);
   assert.match(r.raw, /^HTTP 404 NotFound\n/);
 });
 

@@ -124,7 +124,7 @@ test('JWT: a certificate that was never uploaded is diagnosed as such', async ()
   assert.equal(r.summary, "The JWT's signature matches none of the credential's certificates.");
   assert.match(r.nextStep, /^Upload certificate_pub\.crt from IMS Link's key pair to the credential/);
   assert.equal(r.rawLabel, 'Raw answer');
-  assert.match(r.raw, /^HTTP 400 invalid_signature\n\{.*Could not match JWT signature to any of the bindings/);
+  assert.match(r.raw, /^HTTP 400 invalid_token\n\{.*Could not match JWT signature to any of the bindings/);
   assert.equal(await kit.popup.locator('#check-target').isDisabled(), true);
 });
 

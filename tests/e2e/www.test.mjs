@@ -182,8 +182,8 @@ test('www inspector opens the downloaded file, and asks which credential when it
   creds.push({ ...creds[0], id: '9999', name: 'Second OAuth', oauth_server_to_server: { ...creds[0].oauth_server_to_server, client_id: 'fedcba9876543210fedcba9876543210' } });
   const file = { name: '123456-AEMTarget-Production.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(two)) };
   await page.getByLabel('Or open the downloaded .json file').setInputFiles(file);
-  await page.locator('#inspect-error').filter({ hasText: 'several' }).waitFor();
-  assert.match(await page.locator('#inspect-error').textContent(), /several credentials of the same kind: "OAuth Server-to-Server" \(OAuth Server-to-Server\), "Second OAuth"/);
+  await page.locator('#inspect-error').filter({ hasText: 'server-to-server credentials' }).waitFor();
+  assert.match(await page.locator('#inspect-error').textContent(), /This file holds 2 server-to-server credentials: "OAuth Server-to-Server" \(OAuth Server-to-Server; Adobe Target\), "Second OAuth" \(OAuth Server-to-Server; Adobe Target\)\. Choose the one connected to Adobe Target\./);
   await page.getByLabel('Credential name or ID (only when the file has several)').fill('Second OAuth');
   await page.getByRole('button', { name: 'Inspect', exact: true }).click();
   const v = await values();

@@ -60,7 +60,7 @@ export function createState() {
     /** Faults tests switch on: { imsHang: bool, imsFailNext: number of 500s before success,
      *  imsDelayMs: how late IMS answers, imsRedirectTo / targetRedirectTo: an address IMS /
      *  the Target API answers 307 to }. */
-    faults: { imsHang: false, imsFailNext: 0, imsDelayMs: 0, imsRedirectTo: null, targetRedirectTo: null },
+    faults: { imsHang: false, imsFailNext: 0, imsDelayMs: 0, imsRedirectTo: null, targetRedirectTo: null, imsAnswer: null },
     /** What reached the attacker's collector host (sites/collector): must stay empty. */
     collected: [],
     /** Forms the fake AEM received: [{ path, fields }] in arrival order. */

@@ -126,7 +126,7 @@ test('a Console credential page and its workspace JSON both fill the profile, va
   // The whole JSON at once (typing it key by key would take a minute); the popup reads .value.
   await b.driver.executeScript('const t = document.getElementById("paste"); t.value = arguments[0]; t.dispatchEvent(new Event("input"));', json);
   await b.clickButton('Import');
-  await b.waitForText(/Imported\./);
+  await b.waitForText(/From the pasted text: took /); // the worker says what it took (issue 12)
   const pasted = await profile();
   // The workspace JSON holds the credential, not Target's tenant and client code.
   const { tenant, clientCode, ...fromConsole } = fromPage;

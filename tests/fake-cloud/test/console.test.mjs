@@ -207,10 +207,22 @@ test('uploaded public keys (file or paste) land in state and are listed with fin
   await page.close();
 });
 
-test('"Download JSON" serves the workspace JSON of the credential, matching state', async () => {
+test('a credential page\'s own "Download JSON" is flat with upper-case keys; the overview\'s "Download all" is the nested workspace JSON', async () => {
   const cred = cloud.state.credentials[OAUTH];
   const page = await open(credentialUrl(OAUTH), 'Client ID');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON' }).click()]);
+  const [own] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download JSON' }).click()]);
+  assert.deepEqual(JSON.parse(readFileSync(await own.path(), 'utf8')), {
+    CLIENT_ID: OAUTH,
+    CLIENT_SECRETS: [cred.clientSecret],
+    TECHNICAL_ACCOUNT_EMAIL: cred.technicalAccountEmail,
+    TECHNICAL_ACCOUNT_ID: cred.technicalAccountId,
+    SCOPES: cred.scopes,
+    ORG_ID: ORG_ID,
+  });
+  await page.close();
+
+  const overview = await open(`${CONSOLE}/projects/${CONSOLE_ORG_ID}/${cred.projectId}/overview`, 'Credentials');
+  const [download] = await Promise.all([overview.waitForEvent('download'), overview.getByRole('link', { name: 'Download all' }).click()]);
   assert.equal(download.suggestedFilename(), `${CONSOLE_ORG_ID}-AEMTargetintegration-Production.json`);
   const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(json.project.id, cred.projectId);
@@ -226,10 +238,10 @@ test('"Download JSON" serves the workspace JSON of the credential, matching stat
     client_secrets: [cred.clientSecret],
     scopes: cred.scopes,
   });
-  await page.close();
+  await overview.close();
 
   const jwtPage = await open(`${CONSOLE}/projects/${CONSOLE_ORG_ID}/${cloud.state.credentials[JWT].projectId}/overview`, 'Credentials');
-  const [dl2] = await Promise.all([jwtPage.waitForEvent('download'), jwtPage.getByRole('link', { name: 'Download JSON' }).click()]);
+  const [dl2] = await Promise.all([jwtPage.waitForEvent('download'), jwtPage.getByRole('link', { name: 'Download all' }).click()]);
   const jwtJson = JSON.parse(readFileSync(await dl2.path(), 'utf8')).project.workspace.details.credentials[0];
   assert.equal(jwtJson.integration_type, 'service');
   assert.equal(jwtJson.jwt.client_id, JWT);

@@ -118,8 +118,8 @@ describe('JWT exchange', () => {
     assertError(await exchange(goodJwt(({ aud, ...c }) => c)), 400, 'invalid_client');
   });
 
-  test('wrong client secret is 401 invalid_client', async () => {
-    assertError(await exchange(goodJwt(), { secret: 'p8e-wrong' }), 401, 'invalid_client');
+  test('wrong client secret is 400 invalid_client "invalid client_secret parameter"', async () => {
+    assertError(await exchange(goodJwt(), { secret: 'p8e-wrong' }), 400, 'invalid_client', 'invalid client_secret parameter');
   });
 
   test('missing or undecodable JWT is 400 invalid_token with IMS wording', async () => {
@@ -151,19 +151,19 @@ describe('JWT exchange', () => {
     }
   });
 
-  test('a key whose certificate is not bound is 400 invalid_signature', async () => {
-    assertError(await exchange(goodJwt(undefined, { key: stranger.privateKeyPem })), 400, 'invalid_signature', NO_BINDING);
+  test('a key whose certificate is not bound is 400 invalid_token', async () => {
+    assertError(await exchange(goodJwt(undefined, { key: stranger.privateKeyPem })), 400, 'invalid_token', NO_BINDING);
     jwtCredential().certificates = [];
-    assertError(await exchange(goodJwt()), 400, 'invalid_signature', NO_BINDING);
+    assertError(await exchange(goodJwt()), 400, 'invalid_token', NO_BINDING);
   });
 
-  test('a tampered payload or a non-RS256 algorithm is 400 invalid_signature', async () => {
+  test('a tampered payload or a non-RS256 algorithm is 400 invalid_token', async () => {
     const [h, , s] = goodJwt().split('.');
     const forged = Buffer.from(JSON.stringify({ ...jwtClaims(jwtCredential(), JWT_ID), sub: 'x@techacct.adobe.com' })).toString('base64url');
-    assertError(await exchange(`${h}.${forged}.${s}`), 400, 'invalid_signature', NO_BINDING);
+    assertError(await exchange(`${h}.${forged}.${s}`), 400, 'invalid_token', NO_BINDING);
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${forged}.`;
-    assertError(await exchange(none), 400, 'invalid_signature', NO_BINDING);
-    assertError(await exchange(signJwt(jwtClaims(jwtCredential(), JWT_ID), bound.privateKeyPem, { alg: 'HS256' })), 400, 'invalid_signature');
+    assertError(await exchange(none), 400, 'invalid_token', NO_BINDING);
+    assertError(await exchange(signJwt(jwtClaims(jwtCredential(), JWT_ID), bound.privateKeyPem, { alg: 'HS256' })), 400, 'invalid_token');
   });
 
   test('iss of another org or sub of another technical account is 400 invalid_token', async () => {
@@ -211,9 +211,9 @@ describe('OAuth Server-to-Server token', () => {
     assert.equal((await tokenV3(oauthFields({ scope: 'openid, AdobeID,target_sdk' }), { host: STAGE })).status, 200);
   });
 
-  test('unknown client is 400 invalid_client, wrong secret 401 invalid_client', async () => {
-    assertError(await tokenV3(oauthFields({ client_id: 'ffffffffffffffffffffffffffffffff' })), 400, 'invalid_client');
-    assertError(await tokenV3(oauthFields({ client_secret: 'p8e-wrong' })), 401, 'invalid_client');
+  test('unknown client and wrong secret are both 400 invalid_client, told apart only by error_description', async () => {
+    assertError(await tokenV3(oauthFields({ client_id: 'ffffffffffffffffffffffffffffffff' })), 400, 'invalid_client', 'invalid client_id parameter');
+    assertError(await tokenV3(oauthFields({ client_secret: 'p8e-wrong' })), 400, 'invalid_client', 'invalid client_secret parameter');
   });
 
   test('any grant type but client_credentials is 400 unsupported_grant_type', async () => {
@@ -254,7 +254,7 @@ describe('IMS faults, clock and routing', () => {
       return Number(m[1]);
     });
     assert.deepEqual(cloud.state.imsTimings.map((t) => [t.path, t.status, +t.durMs.toFixed(3)]),
-      [['/ims/token/v3', 200, durs[0]], ['/ims/token/v3', 401, durs[1]]]);
+      [['/ims/token/v3', 200, durs[0]], ['/ims/token/v3', 400, durs[1]]]);
   });
 
   test('imsHang never answers; a client timeout is the only way out, and IMS recovers', async () => {

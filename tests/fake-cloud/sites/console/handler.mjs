@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, toPem } from './certificates.mjs';
-import { workspaceJson, workspaceOf } from './workspace.mjs';
+import { credentialDownload, credentialName, secretsOf, workspaceJson, workspaceOf } from './workspace.mjs';
 
 const APP_HTML = new URL('./console/app.html', import.meta.url);
 const API = /^\/console\/api\/organizations\/(\d+)(?:\/projects(?:\/(\d+)(?:\/(credentials|workspaces)\/([^/]+)(?:\/([a-z]+))?)?)?)?\/?$/;
@@ -16,7 +16,7 @@ function credentialsOf(state, consoleOrgId) {
 }
 
 function credentialLabel(cred) {
-  return cred.type === 'jwt' ? 'Service Account (JWT)' : 'OAuth Server-to-Server';
+  return credentialName(cred);
 }
 
 /** A credential as the page sees it before "Retrieve client secret": never the secret itself. */
@@ -40,6 +40,11 @@ function credentialView(state, clientId, cred) {
     scopes: [...(cred.scopes ?? [])],
     metascopes: [...(cred.metascopes ?? [])],
     certificates,
+    // How the page lays out the scopes (tests pick one: the real markup is G): 'text'
+    // (comma-separated, the default), 'space', 'tags', 'list', 'groups' (per service).
+    scopesMarkup: cred.scopesMarkup ?? 'text',
+    // The secrets' dates only: the values come on "Retrieve client secret".
+    secrets: secretsOf(cred).map(({ created, lastUsed }) => ({ created, lastUsed })),
   };
 }
 
@@ -88,7 +93,12 @@ function api(req, res, { url, body, state, json }) {
   if (!action && method === 'GET') return json(res, 200, credentialView(state, clientId, cred));
   if (action === 'secrets' && method === 'POST') {
     // The real Console fetches the secret only on "Retrieve client secret"; so does this one.
-    return json(res, 200, { client_secrets: [{ client_secret: cred.clientSecret }] });
+    return json(res, 200, { client_secrets: secretsOf(cred).map((s) => ({ client_secret: s.secret, created: s.created, last_used: s.lastUsed })) });
+  }
+  if (action === 'download' && method === 'GET') {
+    const fingerprints = credentialView(state, clientId, cred).certificates;
+    const name = `${cred.projectName.replace(/[^A-Za-z0-9]/g, '')}-${credentialName(cred).replace(/[^A-Za-z0-9]/g, '')}.json`;
+    return json(res, 200, credentialDownload(clientId, cred, fingerprints), { 'content-disposition': `attachment; filename="${name}"` });
   }
   if (action === 'certificates' && method === 'POST') {
     if (cred.type !== 'jwt') return json(res, 400, { message: 'Only Service Account (JWT) credentials take public keys' });

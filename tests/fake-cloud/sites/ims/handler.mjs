@@ -40,6 +40,10 @@ export async function handle(req, res, ctx) {
     // A slow IMS: the answer comes, late (network latency, a busy IMS).
     await new Promise((r) => setTimeout(r, faults.imsDelayMs));
   }
+  if (faults.imsAnswer) {
+    // An answer a test chose, e.g. one IMS Link does not recognise.
+    return reply(faults.imsAnswer.status, faults.imsAnswer.body);
+  }
   if (faults.imsFailNext > 0) {
     faults.imsFailNext -= 1;
     return reply(500, { error: 'internal_error', error_description: 'An internal error occurred. Please try again later.' });
@@ -55,13 +59,19 @@ function formFields(req, body) {
   return type.toLowerCase().startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
 }
 
-/** Client id, then secret: an unknown client is 400, a known one with a wrong secret is 401. */
+/**
+ * Client id, then secret. Both answers are 400 invalid_client, told apart only by
+ * error_description (adobe-surfaces.md §6: code handling live IMS answers matches exactly these
+ * two bodies on a 400).
+ */
 function authenticateClient(fields, state) {
   const clientId = fields.get('client_id') ?? '';
   const credential = Object.hasOwn(state.credentials, clientId) ? state.credentials[clientId] : null;
   if (!credential) return { problem: { status: 400, error: 'invalid_client', error_description: 'invalid client_id parameter' } };
-  if (fields.get('client_secret') !== credential.clientSecret) {
-    return { problem: { status: 401, error: 'invalid_client', error_description: 'invalid client_secret parameter' } };
+  // While a secret is rotated, every secret of the credential is valid (V: several secrets).
+  const secrets = credential.clientSecrets?.length ? credential.clientSecrets.map((c) => c.secret) : [credential.clientSecret];
+  if (!secrets.includes(fields.get('client_secret'))) {
+    return { problem: { status: 400, error: 'invalid_client', error_description: 'invalid client_secret parameter' } };
   }
   return { clientId, credential };
 }

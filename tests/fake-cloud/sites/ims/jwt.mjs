@@ -54,7 +54,8 @@ export function checkExpiry(claims, nowMs) {
  * once (rotation), and does no chain or expiry checks of its own on them.
  */
 export function checkSignature(jwt, certificates) {
-  const noMatch = { status: 400, error: 'invalid_signature', error_description: 'Could not match JWT signature to any of the bindings' };
+  // The body AdobeDocs/adobeio-auth#67 quotes: invalid_token, not a signature-specific error.
+  const noMatch = invalidToken('Could not match JWT signature to any of the bindings');
   if (jwt.header.alg !== 'RS256' || jwt.signature.length === 0) return noMatch;
   for (const pem of certificates ?? []) {
     let key;

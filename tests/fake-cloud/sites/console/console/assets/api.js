@@ -23,5 +23,6 @@ export const api = {
   retrieveSecret: (org, p, c) => call('POST', `${credential(org, p, c)}/secrets`),
   uploadCertificate: (org, p, c, pemOrDer) => call('POST', `${credential(org, p, c)}/certificates`, pemOrDer, 'application/octet-stream'),
   accessToken: (org, p, c) => call('POST', `${credential(org, p, c)}/accesstoken`),
+  credentialDownloadUrl: (org, p, c) => `/console/api${credential(org, p, c)}/download`,
   downloadUrl: (org, p, workspaceId) => `/console/api${project(org, p)}/workspaces/${workspaceId}/download`,
 };

@@ -5,7 +5,9 @@ import { h } from './dom.js';
 import { codeBlock, dialog, field } from './fields.js';
 import { jwtCurl, oauthCurl } from './curl.js';
 import { certificatesSection, generateJwtView } from './jwt.js';
-import { downloadButton, projectFrame } from './layout.js';
+import { credentialDownloadButton, projectFrame } from './layout.js';
+import { scopesValue } from './scopes.js';
+import { secretsValue } from './secrets.js';
 
 export async function credentialPage([org, projectId, credentialId, kind, tab], { navigate }) {
   const [project, cred] = await Promise.all([api.project(org, projectId), api.credential(org, projectId, credentialId)]);
@@ -13,7 +15,7 @@ export async function credentialPage([org, projectId, credentialId, kind, tab], 
   // The secret lives only here, after "Retrieve client secret"; never in the page before.
   const session = { secret: null };
   const isJwt = cred.type === 'jwt';
-  const title = h('div', { class: 'Page_title__Vd6sK' }, h('h1', {}, cred.name), downloadButton(org, project));
+  const title = h('div', { class: 'Page_title__Vd6sK' }, h('h1', {}, cred.name), credentialDownloadButton(org, projectId, credentialId));
   const tabs = isJwt
     ? h('div', { class: 'Tabs_tabs__Gm8c4', role: 'tablist', 'aria-label': 'Credential' },
       [['Credential details', base], ['Generate JWT', `${base}/generatejwt`]].map(([text, href]) => {
@@ -29,18 +31,7 @@ export async function credentialPage([org, projectId, credentialId, kind, tab], 
 
 function detailsView({ org, projectId, credentialId, cred, session }) {
   const isJwt = cred.type === 'jwt';
-  const secretSlot = h('div', { class: 'Field_value__8dPz1' });
-  const retrieve = h('button', {
-    type: 'button',
-    class: 'Button_secondary__f9Kd2',
-    onclick: async () => {
-      retrieve.disabled = true;
-      const { client_secrets: secrets } = await api.retrieveSecret(org, projectId, credentialId);
-      session.secret = secrets[0].client_secret;
-      secretSlot.replaceWith(field('Client secret', session.secret).lastChild);
-    },
-  }, 'Retrieve client secret');
-  secretSlot.append(retrieve);
+  const secretSlot = secretsValue({ org, projectId, credentialId, cred, session });
 
   const tokenSlot = h('div');
   const curl = () => (isJwt ? jwtCurl(cred, session.secret) : oauthCurl(cred, session.secret));
@@ -65,7 +56,7 @@ function detailsView({ org, projectId, credentialId, cred, session }) {
     field('Technical account email', cred.technicalAccountEmail),
     field('Organization ID', cred.orgId),
   ];
-  if (!isJwt) rows.push(field('Scopes', cred.scopes.join(', ')));
+  if (!isJwt) rows.push(field('Scopes', scopesValue(cred.scopes, cred.scopesMarkup)));
   return [
     h('p', { class: 'Panel_hint__Ua6r3' }, isJwt
       ? 'Service Account (JWT) credentials are deprecated. Use the values below to generate a JWT and exchange it for an access token.'

@@ -19,7 +19,12 @@ export function projectFrame(org, project, content) {
     h('div', { class: 'Project_content__Yb6n4' }, content));
 }
 
-/** The workspace JSON, served by the API as an attachment. */
+/** The workspace's "Download all": every credential of the workspace, nested (V). */
 export function downloadButton(org, project) {
-  return h('a', { class: 'Button_secondary__f9Kd2', href: api.downloadUrl(org, project.id, project.workspace.id), download: true }, 'Download JSON');
+  return h('a', { class: 'Button_secondary__f9Kd2', href: api.downloadUrl(org, project.id, project.workspace.id), download: true }, 'Download all');
+}
+
+/** A credential page's own "Download JSON": that credential only, flat, upper-case keys (V). */
+export function credentialDownloadButton(org, projectId, credentialId) {
+  return h('a', { class: 'Button_secondary__f9Kd2', href: api.credentialDownloadUrl(org, projectId, credentialId), download: true }, 'Download JSON');
 }

@@ -1,4 +1,4 @@
-// "Project overview": the workspace's credentials and the workspace JSON download.
+// "Project overview": the workspace's credentials and the workspace's "Download all".
 import { api } from './api.js';
 import { h } from './dom.js';
 import { credentialPath, downloadButton, projectFrame } from './layout.js';
