@@ -3,7 +3,9 @@
 use super::event::{AfterTab, Step};
 use super::reply::{PopupState, ProfileState, Reply};
 use super::Session;
-use crate::guide::{self, AemSeen, AwaitingSeen, CheckSeen, ConfigsSeen, DiagnosisSeen, FillHere, GuideInput, VerdictSeen};
+use crate::guide::{
+    self, AemSeen, AwaitingSeen, CheckSeen, ConfigsSeen, DiagnosisSeen, FillHere, GuideInput, VerdictSeen,
+};
 use crate::ims::aem_verdict::AemVerdict;
 use crate::ims::check::CheckReport;
 use crate::profile::diagnose;
