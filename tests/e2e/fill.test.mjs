@@ -53,6 +53,13 @@ async function allowSecrets(p) {
   await p.locator('#fill-result .consent').waitFor({ state: 'detached' });
 }
 
+
+/** The OAuth IMS configuration this profile created earlier, as AEM stored it (its Connect really calls IMS). */
+function targetImsConfig() {
+  const cred = b.cloud.state.credentials[OAUTH];
+  return { id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH, clientSecret: cred.clientSecret, scope: cred.scopes.join(',') };
+}
+
 test('AEMaaCS IMS wizard, OAuth: one click fills both steps; AEM receives exactly the profile', async () => {
   await oauthProfile();
   const { page, p } = await fill(`${CLOUD}${WIZARD}`);
@@ -126,7 +133,7 @@ async function connectAndSave(page) {
 test('AEM 6.5 classic Target dialog (ExtJS components): saved as IMS, the IMS configuration, REST, AT.js, sync segments', async () => {
   await oauthProfile();
   // The IMS configuration this profile created earlier.
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  b.cloud.state.aem.imsConfigs.push(targetImsConfig());
   const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
   assert.match(await p.locator('#fill-result').textContent(), /Filled/);
   // The IMS fields were shown by the Authentication component's own listener.
@@ -142,7 +149,7 @@ test('AEM 6.5 classic Target dialog (ExtJS components): saved as IMS, the IMS co
 
 test('AEM 6.5 classic Target dialog: Undo puts the components back (IMS fields hidden again)', async () => {
   await oauthProfile();
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  b.cloud.state.aem.imsConfigs.push(targetImsConfig());
   const { page, p } = await fill(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
   await p.getByRole('button', { name: 'Undo fill' }).click();
   await p.getByText(/Undo restored \d+ field/).waitFor();
@@ -166,7 +173,7 @@ test('a page without site access says how to allow it; a non-form page names the
 
 test('AEMaaCS Target configuration (Coral form) saves the tenant, client code and IMS configuration', async () => {
   await oauthProfile();
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  b.cloud.state.aem.imsConfigs.push(targetImsConfig());
   const { page, p } = await fill(`${CLOUD}${CLOUD_TARGET}`);
   await p.getByText(/Filled \d+ field/).waitFor();
   await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
@@ -205,7 +212,7 @@ test('fields the page lacks are listed with the value to paste, not skipped sile
 
 test('a field the page does not take is listed to fill by hand with the value to paste', async () => {
   await oauthProfile();
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  b.cloud.state.aem.imsConfigs.push(targetImsConfig());
   const { page, tabId } = await b.openTab(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
   // A customised API Type component that ignores setValue.
@@ -239,7 +246,7 @@ test('a Create form with OAuth fields and no Authentication Type select is fille
 
 test('AEMaaCS Target form with only the documented fields: nothing reported missing', async () => {
   await oauthProfile();
-  b.cloud.state.aem.imsConfigs.push({ id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH });
+  b.cloud.state.aem.imsConfigs.push(targetImsConfig());
   const { page, p } = await fill(`${CLOUD}${CLOUD_TARGET}?fields=documented`);
   await p.getByText(/Filled \d+ field/).waitFor();
   const text = await p.locator('#fill-result').textContent();
