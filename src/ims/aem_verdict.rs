@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::diagnose::{redact, target_response, token_response, Diagnosis, Flow};
+use super::diagnose::{d, redact, target_response, token_response, Diagnosis, Flow};
 use super::http::HttpResponse;
 
 /// Most characters of AEM's text kept.
@@ -176,17 +176,6 @@ fn quoted_status(text: &str) -> Option<u16> {
     digits.parse().ok().filter(|s| (100..600).contains(s))
 }
 
-fn d(code: &'static str, summary: &str, cause: &str, next_step: &str) -> Diagnosis {
-    Diagnosis {
-        code: code.into(),
-        summary: summary.into(),
-        cause: cause.into(),
-        next_step: next_step.into(),
-        http_status: None,
-        remote_error: None,
-        raw: None,
-    }
-}
 
 /// Explains AEM's failure text: the IMS or Target answer it quotes goes through the same
 /// catalogue as IMS Link's own checks; AEM's own refusals get their own entries.

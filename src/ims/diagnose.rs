@@ -60,7 +60,8 @@ pub struct TargetOk {
 
 const MAX_RAW: usize = 4000;
 
-fn d(code: &'static str, summary: &str, cause: &str, next_step: &str) -> Diagnosis {
+/// A diagnosis with no HTTP details (the caller adds them where there are some).
+pub(crate) fn d(code: &'static str, summary: &str, cause: &str, next_step: &str) -> Diagnosis {
     Diagnosis {
         code: code.into(),
         summary: summary.into(),
