@@ -176,7 +176,6 @@ fn quoted_status(text: &str) -> Option<u16> {
     digits.parse().ok().filter(|s| (100..600).contains(s))
 }
 
-
 /// Explains AEM's failure text: the IMS or Target answer it quotes goes through the same
 /// catalogue as IMS Link's own checks; AEM's own refusals get their own entries.
 pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
