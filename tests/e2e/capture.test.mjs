@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
 import { JWT as JWT_ID, OAUTH as OAUTH_ID } from './fixtures.mjs';
 import { launch } from './harness.mjs';
+import { sessionKit } from './session-kit.mjs';
 import { CONSOLE_ORG_ID, ORG_ID } from '../fake-cloud/state.mjs';
 
 const IMS = 'https://ims-na1.adobelogin.com';
@@ -15,6 +16,7 @@ const SCREENSHOT = new URL('../../docs/screenshots/popup-profile.png', import.me
 const TIME = '\\d{1,2}:\\d{2}(?: [AP]M)?'; // toLocaleTimeString with hour and minute: "10:42" or "10:42 AM"
 
 let b;
+const { stored, until, emptyProfile, settled, acceptCaptured } = sessionKit(() => b);
 let oauth;
 let jwt;
 /** Every console message and uncaught error of every page, the popups included. */
@@ -38,23 +40,9 @@ after(async () => {
 const credentialUrl = (c, kind) =>
   `https://developer.adobe.com/console/projects/${CONSOLE_ORG_ID}/${c.projectId}/credentials/${c.credentialId}/details/${kind}`;
 
-/** What the worker holds in session memory. */
-const stored = () => b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session ?? {});
-
 /** Field -> value, for the fields that hold one. */
 function values(profile) {
   return Object.fromEntries(Object.entries(profile ?? {}).filter(([, s]) => s?.value !== undefined && s?.value !== null).map(([f, s]) => [f, s.value]));
-}
-
-async function until(what, probe, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    last = await probe();
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Waits until the stored profile satisfies `ok`, and returns it. */
@@ -62,14 +50,6 @@ async function profileWhere(what, ok) {
   return until(what, async () => {
     const { profile } = await stored();
     return profile && ok(profile) ? profile : null;
-  });
-}
-
-/** Starts a test from an empty profile, without going through the popup. */
-async function emptyProfile() {
-  await b.worker().evaluate(async () => {
-    const { session = {} } = await chrome.storage.session.get('session');
-    await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined } });
   });
 }
 
@@ -84,18 +64,6 @@ async function textOf(page, selector, text) {
 /** The source line under a profile row. */
 const sourceOf = (popup, field) => popup.locator('.pv-row', { has: popup.locator(`#pv-${field}`) }).locator('.pv-source').textContent();
 
-/** Waits until the content script's snapshot of the page's current state has been merged. */
-async function settled() {
-  // Snapshots are debounced by 250 ms; two quiet rounds mean the last one was handled.
-  let before = JSON.stringify(await stored());
-  for (let quiet = 0; quiet < 2;) {
-    await new Promise((r) => setTimeout(r, 400));
-    const now = JSON.stringify(await stored());
-    quiet = now === before ? quiet + 1 : 0;
-    before = now;
-  }
-}
-
 async function importText(popup, kind, text) {
   await popup.getByText('Paste or load values').click();
   await popup.locator('#paste-kind').selectOption(kind);
@@ -103,15 +71,6 @@ async function importText(popup, kind, text) {
   await popup.getByRole('button', { name: 'Import', exact: true }).click();
   // The worker's own account of the import, never a bare "Imported." (issue 12).
   await popup.getByRole('status').filter({ hasText: /^From the pasted text(, credential .*)?: took / }).waitFor();
-}
-
-/** Takes the client id and secret a Console page showed, as the admin does: "Accept" in the popup. */
-async function acceptCaptured(what, ok = (a) => a) {
-  await until(what, async () => ok((await stored()).awaiting ?? null));
-  const popup = await b.openPopup(1);
-  await popup.locator('#accept-captured').click();
-  await popup.locator('#captured').waitFor({ state: 'hidden' });
-  await popup.close();
 }
 
 /** Opens the OAuth credential page, retrieves the secret if asked, and accepts what it showed. */

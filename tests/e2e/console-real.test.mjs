@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { JWT as JWT_ID, OAUTH as OAUTH_ID } from './fixtures.mjs';
 import { launch } from './harness.mjs';
+import { sessionKit } from './session-kit.mjs';
 import { CONSOLE_ORG_ID, ORG_ID, createState } from '../fake-cloud/state.mjs';
 
 const ANALYTICS_ID = 'c0ffee00c0ffee00c0ffee00c0ffee01';
 let b;
+const { stored, until, settled, acceptCaptured } = sessionKit(() => b);
 let dir;
 
 before(async () => {
@@ -34,43 +36,11 @@ beforeEach(async () => {
 const oauth = () => b.cloud.state.credentials[OAUTH_ID];
 const credentialUrl = (c, kind = 'oauthservertoserver') =>
   `https://developer.adobe.com/console/projects/${CONSOLE_ORG_ID}/${c.projectId}/credentials/${c.credentialId}/details/${kind}`;
-const stored = () => b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session ?? {});
-
-async function until(what, probe, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    last = await probe();
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(await stored())}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const profileWhere = (what, ok) => until(what, async () => {
   const s = await stored();
   return s.profile && ok(s.profile, s) ? s : null;
 });
-
-/** Waits for two quiet snapshot rounds (debounced 250 ms). */
-async function settled() {
-  let before = JSON.stringify(await stored());
-  for (let quiet = 0; quiet < 2;) {
-    await new Promise((r) => setTimeout(r, 400));
-    const now = JSON.stringify(await stored());
-    quiet = now === before ? quiet + 1 : 0;
-    before = now;
-  }
-}
-
-/** Takes the client id and secret a Console page showed, as the admin does: "Accept" in the popup (issue 14's step). */
-async function acceptCaptured(what, ok = (a) => a) {
-  await until(what, async () => ok((await stored()).awaiting ?? null));
-  const popup = await b.openPopup(1);
-  await popup.locator('#accept-captured').click();
-  await popup.locator('#captured').waitFor({ state: 'hidden' });
-  await popup.close();
-}
 
 for (const markup of ['text', 'space', 'tags', 'list', 'groups']) {
   test(`scopes shown as ${markup} are captured one scope each, never run together`, async () => {

@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch } from './harness.mjs';
+import { sessionKit } from './session-kit.mjs';
 
 let b;
+const { stored, emptyProfile } = sessionKit(() => b);
 
 before(async () => {
   b = await launch();
@@ -14,15 +16,6 @@ before(async () => {
 after(async () => {
   await b?.close();
 });
-
-const stored = () => b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session ?? {});
-
-async function emptyProfile() {
-  await b.worker().evaluate(async () => {
-    const { session = {} } = await chrome.storage.session.get('session');
-    await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [] } });
-  });
-}
 
 /** Opens the site, clicks IMS Link's button (activeTab) and asks the popup to read it; returns the status line. */
 async function readSite(url, ready) {

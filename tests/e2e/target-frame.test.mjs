@@ -5,10 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch } from './harness.mjs';
+import { sessionKit } from './session-kit.mjs';
 import { ORG_ID } from '../fake-cloud/state.mjs';
 import { SOLUTION_ORIGINS } from '../fake-cloud/sites/solutions/handler.mjs';
 
 let b;
+const { stored, until, emptyProfile, settled } = sessionKit(() => b);
 
 before(async () => {
   b = await launch();
@@ -17,41 +19,11 @@ after(async () => {
   await b?.close();
 });
 
-const stored = () => b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session ?? {});
-
-async function until(what, probe, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const last = await probe();
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the profile is ${JSON.stringify((await stored()).profile ?? null)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function profileWhere(what, ok) {
   return until(what, async () => {
     const { profile } = await stored();
     return profile && ok(profile) ? profile : null;
   });
-}
-
-async function emptyProfile() {
-  await b.worker().evaluate(async () => {
-    const { session = {} } = await chrome.storage.session.get('session');
-    await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [] } });
-  });
-}
-
-/** Waits until two quiet rounds of the debounced snapshots passed. */
-async function settled() {
-  let before = JSON.stringify(await stored());
-  for (let quiet = 0; quiet < 2;) {
-    await new Promise((r) => setTimeout(r, 400));
-    const now = JSON.stringify(await stored());
-    quiet = now === before ? quiet + 1 : 0;
-    before = now;
-  }
 }
 
 const targetFrame = (page) => page.frameLocator('iframe[title="Adobe Target"]');
