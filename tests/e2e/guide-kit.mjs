@@ -1,0 +1,190 @@
+// The first-time admin's walk, shared by the guide's e2e files: read the popup's guide, do the
+// page steps it names, follow its links, press its button, and use the admin's own knowledge
+// only where the guide has nothing but words. `browser()` returns the launched harness.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export function guideKit(browser) {
+  const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
+
+  /** With IMS_LINK_SCREENSHOTS set (./build.sh screenshots), the guide at each stage's first step, for the README. */
+  async function shoot(popup, shot) {
+    if (!shot) return;
+    const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
+    if (shot.taken.has(stage)) return;
+    shot.taken.add(stage);
+    mkdirSync(SHOTS, { recursive: true });
+    await popup.setViewportSize({ width: 380, height: 760 });
+    await popup.locator('#guide').screenshot({ path: `${SHOTS}guide-${shot.taken.size}-${stage}.png` });
+  }
+
+  /** The guide as the popup shows it: stage statuses, the next step's text, steps, button and link. */
+  async function readGuide(popup) {
+    return popup.evaluate(() => {
+      const q = (s) => document.querySelector(s);
+      return {
+        version: q('#guide').dataset.version,
+        stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1], text: li.textContent })),
+        text: q('#next-text').textContent,
+        steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
+        button: q('#next-action button')?.textContent ?? null,
+        link: q('#next-link a')?.textContent ?? null,
+      };
+    });
+  }
+
+  /** Waits until the guide has re-rendered after `version` and no button is busy. */
+  async function settled(popup, version) {
+    await popup.waitForFunction((v) => document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]'), version, { timeout: 30_000 });
+    await popup.waitForTimeout(300); // a late ProfileChanged re-render
+  }
+
+  async function doStep(tab, popup, text) {
+    const page = tab.page;
+    let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
+    if (m) {
+      const [, name, within] = m;
+      // "under X": the region named X, the message box X the page shows, or the table row of
+      // configuration X (Check Health).
+      const scope = within ? page.getByRole('region', { name: within }).or(page.getByRole('dialog', { name: within })).or(page.getByRole('row', { name: within })) : page;
+      const target = scope.getByRole('button', { name, exact: true })
+        .or(scope.getByRole('link', { name, exact: true }))
+        .or(scope.getByRole('tab', { name, exact: true })).first();
+      if (name === 'Upload public key') {
+        // "Upload certificate_pub.crt (from this popup)": the popup's download, then the Console's file picker.
+        const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download certificate_pub.crt' }).click()]);
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), target.click()]);
+        await chooser.setFiles(await download.path());
+        await page.getByText('Fingerprint').first().waitFor();
+        return;
+      }
+      await target.click();
+      await page.waitForLoadState();
+      await page.waitForTimeout(500); // the page's capture is debounced
+      return;
+    }
+    m = text.match(/^Type (.+) as the (.+?)\. Copy$/);
+    assert.ok(m, `a step the robot cannot read: ${text}`);
+    await page.getByLabel(m[2], { exact: true }).fill(m[1]);
+  }
+
+  /**
+   * Follows the guide until every stage is done. `knows` is what the admin knows without IMS
+   * Link: which Console project and credential, which AEM author, which site.
+   */
+  async function walk(knows, shot = null, { until = null, tamper = null } = {}) {
+    await browser().worker().evaluate(() => chrome.storage.session.clear());
+    const trail = [];
+    try {
+      return await follow(knows, trail, shot, { until, tamper });
+    } catch (err) {
+      throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
+    }
+  }
+
+  /** axe-core on the popup the first time each stage is the next one: violations by stage. */
+  async function audit(popup, axe) {
+    const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
+    if (axe.has(stage)) return;
+    const { violations } = await new AxeBuilder({ page: popup }).analyze();
+    axe.set(stage, violations.map((v) => `${v.id} (${v.nodes.length})`));
+  }
+
+  /** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
+  async function follow(knows, trail, shot, { until, tamper }) {
+    const axe = new Map();
+    const blank = await browser().context.newPage();
+    await blank.goto('about:blank');
+    let tab = { page: blank, tabId: await browser().activeTabId() };
+    const own = [];
+    const seen = new Map();
+    for (let i = 0; i < 40; i++) {
+      await tab.page.bringToFront();
+      if (tab.page.url().startsWith('http')) await browser().clickAction(tab.page);
+      const popup = await browser().openPopup(tab.tabId);
+      await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+      await popup.waitForTimeout(300);
+      const g = await readGuide(popup);
+      await shoot(popup, shot);
+      await audit(popup, axe);
+      if (until?.(g)) {
+        await popup.close();
+        return { own, guide: g, axe: Object.fromEntries(axe), trail };
+      }
+      if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
+        // The last message may still ask to save the form AEM just connected.
+        trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}]`);
+        for (const step of g.steps) await doStep(tab, popup, step);
+        await popup.close();
+        return { own, guide: g, axe: Object.fromEntries(axe), trail };
+      }
+      await tamper?.(g);
+      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
+      const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      assert.ok(seen.get(key) <= 2, `the guide repeats itself on ${tab.page.url()}: ${g.text}`);
+
+      if (g.link) {
+        const [page] = await Promise.all([browser().context.waitForEvent('page'), popup.locator('#next-link').getByRole('link', { name: g.link }).click()]);
+        await page.waitForLoadState();
+        await page.bringToFront();
+        tab = { page, tabId: await browser().activeTabId() };
+        await page.waitForTimeout(500);
+      } else if (g.steps.length || g.button) {
+        await tab.page.bringToFront();
+        for (const step of g.steps) await doStep(tab, popup, step);
+        if (g.button) {
+          await popup.bringToFront();
+          const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
+          await popup.locator('#next-action button').click();
+          // A fill whose values carry an error (a JWT credential Adobe converted) shows it and
+          // waits for "Fill anyway": the admin who chose JWT on purpose says so.
+          await popup.waitForFunction((v) => document.querySelector('#fill-anyway')
+            || (document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]')), current, { timeout: 30_000 });
+          if (await popup.locator('#fill-anyway').count()) {
+            trail.push(`   fill anyway: ${await popup.locator('#fill-result').innerText()}`);
+            await popup.locator('#fill-anyway').click();
+          }
+          await settled(popup, current);
+        }
+      } else {
+        // Only words: the admin's own knowledge takes over.
+        own.push(g.text);
+        await knows(tab, g.text);
+      }
+      await popup.close();
+    }
+    assert.fail('the guide did not finish in 40 steps');
+  }
+
+  function admin({ project, credential, aem, site }) {
+    return async (tab, text) => {
+      if (text.startsWith('Open your project')) {
+        await tab.page.getByRole('link', { name: project, exact: true }).first().click();
+        await tab.page.getByRole('link', { name: credential, exact: true }).first().click();
+        await tab.page.getByRole('heading', { name: credential }).waitFor();
+        await tab.page.waitForTimeout(500);
+      } else if (text.includes('your AEM author')) {
+        await tab.page.goto(`${aem}/aem/start.html`);
+      } else if (text.startsWith("Open your site's configuration folder")) {
+        await tab.page.getByRole('link', { name: site, exact: true }).click();
+        await tab.page.waitForLoadState();
+      } else {
+        assert.fail(`the admin does not know what to do: ${text}`);
+      }
+    };
+  }
+
+  /** A fresh AEM: only the Analytics IMS configuration it ships with, no Target configuration. */
+  function freshAem() {
+    const aem = browser().cloud.state.aem;
+    aem.imsConfigs.splice(1);
+    aem.targetConfigs.length = 0;
+    aem.actions.length = 0;
+  }
+
+  const lastAction = (name) => browser().cloud.state.aem.actions.filter((a) => a.action === name).at(-1);
+
+  return { readGuide, settled, doStep, walk, admin, freshAem, lastAction, SHOTS };
+}
