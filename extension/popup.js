@@ -4,6 +4,7 @@ import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
 import { renderGuide } from './popup/guide-view.js';
+import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
@@ -61,6 +62,7 @@ function draw(reply, tabOnly = false) {
   renderProfile(popup?.profile ?? null, refresh);
   renderChecks(popup?.profile?.checks);
   showKeyPair(popup?.keyPair);
+  showAemCertificate(popup?.aemCertificate);
 }
 
 async function main() {
@@ -75,6 +77,7 @@ async function main() {
   popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);
+  if (tabId !== undefined) wireAemCertificate(tabId, refresh);
   $('read-site').addEventListener('click', async () => {
     const reply = await send({ type: 'ReadSiteSettings', tabId });
     status(reply?.type === 'Refused' ? reply.problem.message : 'Read the client code from this site.');

@@ -12,6 +12,7 @@ const BUTTONS = {
   'allow-secrets': 'allow-secrets',
   'accept-captured': 'accept-captured',
   'read-aem-result': 'read-aem',
+  'take-aem-certificate': 'take-aem-cert',
 };
 const STATUS = { done: ['✓', 'Done'], 'needs-you': ['→', 'Needs you'], problem: ['!', 'Problem'] };
 const homes = new Map(); // button id → the marker where the button lives when not lent

@@ -2,6 +2,7 @@
 //! AEM IMS configuration → AEM Target configuration), each done, waiting for the admin or in
 //! trouble, and the one next step that fits the tab the admin is looking at.
 
+mod jwt_aem_certificate;
 mod next;
 pub mod page;
 mod stages;
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::fill::FormKind;
 use crate::profile::Profile;
 
+pub use jwt_aem_certificate::{AemCertificateSeen, CredentialCertificatesSeen};
 pub use page::{classify, Page, PageKind};
 
 /// What the guide is decided from, gathered by the worker.
@@ -41,6 +43,12 @@ pub struct GuideInput {
     pub ims_config_title: Option<String>,
     /// AEM's own verdicts, read from its pages.
     pub aem: AemSeen,
+    /// AEM's own certificate, taken from its IMS wizard (JWT route A).
+    pub aem_certificate: Option<AemCertificateSeen>,
+    /// The certificates the Console credential page last listed.
+    pub credential_certificates: Option<CredentialCertificatesSeen>,
+    /// The AEM origin whose wizard showed "Create new certificate" on.
+    pub aem_new_certificate: Option<String>,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -215,6 +223,8 @@ pub enum Action {
     AllowSecrets,
     /// Take the client id and secret read from a page into the profile.
     AcceptCaptured,
+    /// Take the certificate AEM's IMS wizard created (JWT route A).
+    TakeAemCertificate,
 }
 
 /// Something the admin does on the page itself, in order.

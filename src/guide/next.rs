@@ -140,12 +140,9 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
 fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     let missing = f.missing_console_values();
     let jwt = f.auth == Some(AuthType::Jwt);
-    if jwt && missing.contains(&"key pair") {
-        return next(
-            StageId::Console,
-            "Generate a key pair; then upload its certificate_pub.crt to the credential with \u{201c}Upload public key\u{201d}.",
-        )
-        .action(Action::GenerateKeyPair);
+    // A JWT key pair: which route (AEM's certificate, or IMS Link's key pair) and its steps.
+    if let Some(n) = super::jwt_aem_certificate::console_next(f, page, stage, &missing) {
+        return n;
     }
     let on_credential = page.kind == PageKind::ConsoleCredential;
     if let Some(n) = accept_captured(f, page) {
@@ -192,6 +189,9 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
 }
 
 fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
+    if let Some(n) = super::jwt_aem_certificate::aem_ims_next(f, page) {
+        return n;
+    }
     match page.kind {
         PageKind::AemImsWizard => {
             next(StageId::AemIms, "Fill this wizard with the profile's values.").action(Action::FillForm)
@@ -378,7 +378,9 @@ pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
         PageKind::AemImsWizard | PageKind::AemImsProperties | PageKind::AemTargetClassic | PageKind::AemTargetCloud => {
             Some(Action::FillForm)
         }
-        PageKind::ConsoleCredential if f.auth == Some(AuthType::Jwt) && !f.has_key_pair => {
+        PageKind::ConsoleCredential
+            if f.auth == Some(AuthType::Jwt) && !f.has_key_pair && !super::jwt_aem_certificate::applies(f) =>
+        {
             Some(Action::GenerateKeyPair)
         }
         _ => None,

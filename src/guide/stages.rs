@@ -40,6 +40,14 @@ pub struct Facts<'a> {
     pub url: Option<&'a str>,
     /// AEM's IMS configurations, when its console was read on the AEM in question.
     pub configs: Option<&'a [crate::ims::aem_configs::AemConfig]>,
+    /// AEM's own certificate, taken from its wizard (JWT route A).
+    pub aem_cert: Option<&'a super::AemCertificateSeen>,
+    /// The certificates the profile's credential lists (another credential's list is ignored).
+    pub credential_certs: Option<&'a super::CredentialCertificatesSeen>,
+    /// Whether AEM's wizard was seen with "Create new certificate" on.
+    pub aem_new_certificate: bool,
+    /// The time the guide is decided at.
+    pub now_ms: u64,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -116,6 +124,15 @@ impl<'a> Facts<'a> {
             connect: input.aem.connect.as_ref(),
             url: input.url.as_deref(),
             configs: None,
+            aem_cert: input.aem_certificate.as_ref(),
+            credential_certs: input.credential_certificates.as_ref().filter(|c| {
+                match (c.client_id.as_deref(), value(&p.client_id)) {
+                    (Some(listed), Some(ours)) => listed.trim() == ours,
+                    _ => true,
+                }
+            }),
+            aem_new_certificate: input.aem_new_certificate.is_some(),
+            now_ms,
         }
         .with_configs(input)
     }
@@ -167,7 +184,8 @@ impl<'a> Facts<'a> {
                 if value(&p.payload).is_none() {
                     missing.push("JWT payload");
                 }
-                if !self.has_key_pair {
+                // With AEM's own certificate (route A) IMS Link needs no key pair.
+                if !self.has_key_pair && !super::jwt_aem_certificate::applies(self) {
                     missing.push("key pair");
                 }
             }
@@ -278,6 +296,12 @@ fn console(f: &Facts) -> Stage {
         Some(AuthType::Jwt) => "Service Account (JWT)",
         _ => "OAuth Server-to-Server",
     };
+    if let Some(st) = super::jwt_aem_certificate::console_stage(f, &missing, link.clone()) {
+        return match f.error_in(&console_fields) {
+            Some(e) => stage(StageId::Console, title, Status::Problem, e.message.clone(), link),
+            None => st,
+        };
+    }
     // A passing check outweighs a finding: findings predict what IMS will say, the check asks it.
     if missing.is_empty() && f.ims.is_some_and(|c| c.ok) {
         return stage(
@@ -356,8 +380,9 @@ fn aem_ims(f: &Facts) -> Stage {
                 title,
                 Status::Problem,
                 format!(
-                    "AEM's Check Health failed for \u{201c}{name}\u{201d}. {}",
-                    aem_failure(h)
+                    "AEM's Check Health failed for \u{201c}{name}\u{201d}. {}{}",
+                    aem_failure(h),
+                    super::jwt_aem_certificate::health_hint(f).unwrap_or_default()
                 ),
                 link,
             )

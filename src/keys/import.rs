@@ -18,7 +18,7 @@ use x509_cert::der::{Decode, Reader, SliceReader, Tag, Tagged};
 use x509_cert::spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 
 use super::certificate::describe;
-use super::{ImportedKey, Input, KeyError, PrivateKeyInfo, KEY_BITS};
+use super::{CertificateInfo, ImportedKey, Input, KeyError, PrivateKeyInfo, KEY_BITS};
 
 const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 
@@ -358,4 +358,21 @@ pub fn import(key_text: &str, cert_text: Option<&str>) -> Result<ImportedKey, Ke
         key: describe_key(&key)?,
         certificate,
     })
+}
+
+/// A public key certificate made elsewhere (AEM's "Create certificate"), checked for what the
+/// Developer Console takes: X.509 with an RSA key of at least 2048 bits. Public data: no
+/// private key is read or needed.
+pub fn public_certificate(text: &str) -> Result<(CertificateInfo, usize), KeyError> {
+    let cert = parse_certificate(text)?;
+    let spki = cert.tbs_certificate().subject_public_key_info().owned_to_ref();
+    if spki.algorithm.oid != OID_RSA {
+        return Err(KeyError::NotRsa(algorithm_name(&spki.algorithm)));
+    }
+    let public = PublicKey::try_from(spki).map_err(|e| KeyError::InvalidCertificate(e.to_string()))?;
+    let bits = bit_len(&public.n_bytes());
+    if bits < KEY_BITS {
+        return Err(KeyError::KeyTooSmall(bits));
+    }
+    Ok((describe(&cert)?, bits))
 }

@@ -17,7 +17,9 @@ use crate::error::JsErrorInfo;
 pub use certificate::UnsignedCertificate;
 pub use certificate::{CertificateInfo, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS};
 pub use generate::{generate, generate_with, material, KeyPlan};
-pub use import::{certificate_matches, import, parse_certificate, parse_private_key, parse_private_key_bytes};
+pub use import::{
+    certificate_matches, import, parse_certificate, parse_private_key, parse_private_key_bytes, public_certificate,
+};
 
 /// RSA modulus size of generated keys, and the smallest size accepted on import.
 pub const KEY_BITS: usize = 2048;

@@ -4,6 +4,7 @@
 //! network, does that one thing and calls [`step`] again with the result. Every rule about the
 //! state (what a capture changes, what a check or a fill records, what clearing wipes) is here.
 
+mod aem_certificate;
 mod awaiting;
 mod checks;
 mod event;
@@ -25,6 +26,7 @@ use crate::keys::ImportedKey;
 use crate::message::Problem;
 use crate::profile::{Capture, Conflict, Profile};
 
+pub use aem_certificate::{AemCertificate, FetchedFile};
 pub use awaiting::Awaiting;
 pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, FillRequest, Io, Step};
 pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
@@ -61,6 +63,12 @@ pub struct Session {
     pub secret_origins: Vec<String>,
     /// AEM's own verdicts read from its pages (Check Health, Connect): what proves AEM works.
     pub aem: AemVerdicts,
+    /// AEM's own certificate, taken from its IMS wizard (JWT route A); public data.
+    pub aem_certificate: Option<AemCertificate>,
+    /// The AEM origin whose wizard showed "Create new certificate" on (the admin chose route A).
+    pub aem_new_certificate: Option<String>,
+    /// The certificates the Console credential page last listed.
+    pub credential_certificates: Option<crate::capture::certificates::CredentialCertificates>,
 }
 
 /// The last verdict AEM showed for each of its buttons.

@@ -53,6 +53,8 @@ pub struct PopupState {
     pub guide: Guide,
     /// The key pair held.
     pub key_pair: Option<ImportedKey>,
+    /// AEM's certificate taken from its wizard (public), for the Console's "Upload public key".
+    pub aem_certificate: Option<super::AemCertificate>,
 }
 
 /// The worker's answer to a request.

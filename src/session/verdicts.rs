@@ -25,6 +25,8 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
     let kind = match classify(Some(&page.url)).kind {
         PageKind::AemImsConsole => VerdictKind::CheckHealth,
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => VerdictKind::Connect,
+        // On the IMS wizard, AEM's result is the certificate it created (JWT route A).
+        PageKind::AemImsWizard => return super::aem_certificate::wizard_read(s, tab_id, page),
         _ => {
             return Step::reply(Reply::refused(
                 "not-an-aem-result-page",

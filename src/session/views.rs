@@ -78,6 +78,19 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
                 configs: c.configs.clone(),
             }),
         },
+        aem_certificate: s.aem_certificate.as_ref().map(|c| guide::AemCertificateSeen {
+            origin: c.origin.clone(),
+            alias: c.alias.clone(),
+            file_name: c.file_name.clone(),
+            sha1_fingerprint: c.sha1_fingerprint.clone(),
+            sha256_fingerprint: c.sha256_fingerprint.clone(),
+            not_after: c.not_after,
+        }),
+        credential_certificates: s.credential_certificates.as_ref().map(|c| guide::CredentialCertificatesSeen {
+            client_id: c.client_id.clone(),
+            fingerprints: c.fingerprints.clone(),
+        }),
+        aem_new_certificate: s.aem_new_certificate.clone(),
     };
     guide::guide(&input, now_ms)
 }
@@ -102,6 +115,7 @@ pub(super) fn tab_facts(
             profile: profile_state(s, now_ms),
             guide: guide_for(s, tab_id, url, granted_origins, now_ms),
             key_pair: s.key_pair.clone(),
+            aem_certificate: s.aem_certificate.clone(),
         })),
     })
 }
