@@ -41,17 +41,15 @@ pub fn normalize(fingerprint: &str) -> Option<String> {
 /// (any separators or case).
 pub fn same_certificate(listed: &str, sha1: &str, sha256: &str) -> bool {
     let Some(listed) = normalize(listed) else { return false };
-    [sha1, sha256]
-        .iter()
-        .filter_map(|f| normalize(f))
-        .any(|f| f == listed)
+    [sha1, sha256].iter().filter_map(|f| normalize(f)).any(|f| f == listed)
 }
 
 /// The certificate list of a Console credential page; `None` on other pages, or where the
 /// page shows no "Public key certificates" section (an OAuth credential, a page still loading).
 pub fn listed(snap: &PageSnapshot) -> Option<CredentialCertificates> {
     let u = crate::url::parse(&snap.url).ok()?;
-    let on_credential = u.host == "developer.adobe.com" && u.path.starts_with("/console/") && u.path.contains("/credentials/");
+    let on_credential =
+        u.host == "developer.adobe.com" && u.path.starts_with("/console/") && u.path.contains("/credentials/");
     if !on_credential || !snap.has_heading("Public key certificates") {
         return None;
     }
@@ -78,7 +76,8 @@ mod tests {
     use crate::capture::snapshot::Pair;
 
     const SHA1: &str = "8C:59:D1:25:EA:D4:E2:33:C8:7C:92:47:70:FB:C4:15:00:BD:F0:27";
-    const SHA256: &str = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+    const SHA256: &str =
+        "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
 
     fn pair(label: &str, value: &str) -> Pair {
         Pair {
@@ -107,8 +106,15 @@ mod tests {
         ] {
             assert!(same_certificate(listed, SHA1, SHA256), "{listed}");
         }
-        assert!(!same_certificate("0000000000000000000000000000000000000000", SHA1, SHA256));
-        assert!(!same_certificate("8c59d125", SHA1, SHA256), "a prefix is not a fingerprint");
+        assert!(!same_certificate(
+            "0000000000000000000000000000000000000000",
+            SHA1,
+            SHA256
+        ));
+        assert!(
+            !same_certificate("8c59d125", SHA1, SHA256),
+            "a prefix is not a fingerprint"
+        );
         assert!(!same_certificate("Expiring on 2027-12-01", SHA1, SHA256));
     }
 

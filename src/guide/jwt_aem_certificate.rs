@@ -224,7 +224,18 @@ pub fn console_next(f: &Facts, page: &Page, stage: &Stage, missing: &[&str]) -> 
             _ => next(StageId::Console, stage.detail.clone(), Vec::new(), None, None),
         });
     }
-    Some(if page.kind == PageKind::ConsoleCredential {
+    Some(if page.kind == PageKind::Console {
+        next(
+            StageId::Console,
+            format!(
+                "Open your project, then its credential (Service Account (JWT)): there IMS Link offers {} for \u{201c}Upload public key\u{201d}.",
+                named(cert)
+            ),
+            Vec::new(),
+            None,
+            None,
+        )
+    } else if page.kind == PageKind::ConsoleCredential {
         next(
             StageId::Console,
             format!(
@@ -236,7 +247,13 @@ pub fn console_next(f: &Facts, page: &Page, stage: &Stage, missing: &[&str]) -> 
             None,
         )
     } else {
-        next(StageId::Console, stage.detail.clone(), Vec::new(), None, stage.link.clone())
+        next(
+            StageId::Console,
+            stage.detail.clone(),
+            Vec::new(),
+            None,
+            stage.link.clone(),
+        )
     })
 }
 
@@ -283,3 +300,7 @@ pub fn health_hint(f: &Facts) -> Option<String> {
         cert.sha1_fingerprint
     ))
 }
+
+#[cfg(test)]
+#[path = "jwt_aem_certificate_tests.rs"]
+mod tests;

@@ -70,7 +70,9 @@ pub fn safe_file_name(name: &str) -> String {
     let ok = !name.is_empty()
         && name.len() <= 100
         && !name.starts_with('.')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
         && [".crt", ".cer", ".pem", ".der"].iter().any(|e| lower.ends_with(e));
     if ok {
         name.to_string()
@@ -220,9 +222,12 @@ pub(super) fn credential_listed(s: &mut Session, snap: &PageSnapshot) -> bool {
     let Some(listed) = certificates::listed(snap) else {
         return false;
     };
-    let same = s.credential_certificates.as_ref().is_some_and(|c: &CredentialCertificates| {
-        c.fingerprints == listed.fingerprints && c.client_id == listed.client_id
-    });
+    let same = s
+        .credential_certificates
+        .as_ref()
+        .is_some_and(|c: &CredentialCertificates| {
+            c.fingerprints == listed.fingerprints && c.client_id == listed.client_id
+        });
     s.credential_certificates = Some(listed);
     !same
 }

@@ -4,7 +4,8 @@ use super::{safe_file_name, DEFAULT_FILE_NAME};
 use crate::session::{step, Event, Session};
 
 const WIZARD: &str = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html";
-const KEY_URL: &str = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/publickey?alias=ims-link-acme";
+const KEY_URL: &str =
+    "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/publickey?alias=ims-link-acme";
 const CERT: &str = include_str!("../keys/testdata/aem-cert-rsa2048.crt");
 const SMALL: &str = include_str!("../keys/testdata/aem-cert-rsa1024.crt");
 /// Inside the test certificate's validity (2026-12-01 .. 2027-12-01).
@@ -38,7 +39,10 @@ fn the_wizard_link_is_fetched_from_aem_itself_and_the_certificate_kept() {
     let mut s = Session::default();
     let out = go(
         &mut s,
-        wizard(json!([{"text": "Download Public Key", "href": KEY_URL, "download": "AEM-Adobe-IMS.crt"}]), json!([])),
+        wizard(
+            json!([{"text": "Download Public Key", "href": KEY_URL, "download": "AEM-Adobe-IMS.crt"}]),
+            json!([]),
+        ),
     );
     assert_eq!(
         out["io"],
@@ -61,7 +65,10 @@ fn a_link_to_another_origin_is_not_followed() {
     let mut s = Session::default();
     let out = go(
         &mut s,
-        wizard(json!([{"text": "Download Public Key", "href": "https://evil.test/cert.crt"}]), json!([])),
+        wizard(
+            json!([{"text": "Download Public Key", "href": "https://evil.test/cert.crt"}]),
+            json!([]),
+        ),
     );
     assert_eq!(out["reply"]["problem"]["code"], "aem-certificate-elsewhere");
     assert!(out["io"].is_null() && s.aem_certificate.is_none());
@@ -70,10 +77,22 @@ fn a_link_to_another_origin_is_not_followed() {
 #[test]
 fn no_link_yet_remembers_that_the_admin_let_aem_create_the_certificate() {
     let mut s = Session::default();
-    let out = go(&mut s, wizard(json!([]), json!([{"label": "Create new certificate", "checked": false}])));
+    let out = go(
+        &mut s,
+        wizard(
+            json!([]),
+            json!([{"label": "Create new certificate", "checked": false}]),
+        ),
+    );
     assert_eq!(out["reply"]["problem"]["code"], "no-aem-certificate");
     assert!(s.aem_new_certificate.is_none());
-    let out = go(&mut s, wizard(json!([]), json!([{"label": "Create new  certificate", "checked": true}])));
+    let out = go(
+        &mut s,
+        wizard(
+            json!([]),
+            json!([{"label": "Create new  certificate", "checked": true}]),
+        ),
+    );
     assert_eq!(out["reply"]["problem"]["code"], "no-aem-certificate");
     assert_eq!(s.aem_new_certificate.as_deref(), Some("https://author.aem.test"));
 }
@@ -88,7 +107,10 @@ fn what_is_not_a_usable_certificate_is_refused_with_the_reason() {
     ] {
         let out = go(&mut s, fetched(body, status));
         assert_eq!(out["reply"]["problem"]["code"], code, "{body:.20}");
-        assert!(out["reply"]["problem"]["message"].as_str().unwrap_or_default().contains(says));
+        assert!(out["reply"]["problem"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(says));
     }
     let out = go_at(&mut s, fetched(CERT, 200), 1_830_000_000_000);
     assert_eq!(out["reply"]["problem"]["code"], "aem-certificate-expired");
@@ -104,7 +126,14 @@ fn what_is_not_a_usable_certificate_is_refused_with_the_reason() {
 fn download_names_are_kept_only_when_harmless() {
     assert_eq!(safe_file_name("AEM-Adobe-IMS.crt"), "AEM-Adobe-IMS.crt");
     assert_eq!(safe_file_name("my_cert.PEM"), "my_cert.PEM");
-    for bad in ["../../etc/passwd.crt", "cert.exe", "", ".crt", "a b.crt", "cert.crt\n.exe"] {
+    for bad in [
+        "../../etc/passwd.crt",
+        "cert.exe",
+        "",
+        ".crt",
+        "a b.crt",
+        "cert.crt\n.exe",
+    ] {
         assert_eq!(safe_file_name(bad), DEFAULT_FILE_NAME, "{bad}");
     }
 }
@@ -120,11 +149,17 @@ fn the_credential_page_list_is_kept_and_survives_nothing_but_a_new_list() {
     };
     let out = go(&mut s, snap(&[]));
     assert!(out["session"].is_object());
-    assert_eq!(s.credential_certificates.as_ref().map(|c| c.fingerprints.len()), Some(0));
+    assert_eq!(
+        s.credential_certificates.as_ref().map(|c| c.fingerprints.len()),
+        Some(0)
+    );
     go(&mut s, snap(&["8c59d125ead4e233c87c924770fbc41500bdf027"]));
     let c = s.credential_certificates.clone().expect("listed");
     assert_eq!(c.client_id.as_deref(), Some("abc123"));
-    assert_eq!(c.fingerprints, vec!["8c59d125ead4e233c87c924770fbc41500bdf027".to_string()]);
+    assert_eq!(
+        c.fingerprints,
+        vec!["8c59d125ead4e233c87c924770fbc41500bdf027".to_string()]
+    );
 }
 
 #[test]

@@ -194,7 +194,11 @@ pub enum Io {
     ReadAemResult { tab_id: u32 },
     /// AEM's public key, fetched by the AEM page itself from its own origin →
     /// [`Event::AemCertificateFetched`] (with `url` and `file_name` given back).
-    FetchAemCertificate { tab_id: u32, url: String, file_name: String },
+    FetchAemCertificate {
+        tab_id: u32,
+        url: String,
+        file_name: String,
+    },
 }
 
 /// Something the worker does and forgets.

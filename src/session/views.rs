@@ -86,10 +86,13 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
             sha256_fingerprint: c.sha256_fingerprint.clone(),
             not_after: c.not_after,
         }),
-        credential_certificates: s.credential_certificates.as_ref().map(|c| guide::CredentialCertificatesSeen {
-            client_id: c.client_id.clone(),
-            fingerprints: c.fingerprints.clone(),
-        }),
+        credential_certificates: s
+            .credential_certificates
+            .as_ref()
+            .map(|c| guide::CredentialCertificatesSeen {
+                client_id: c.client_id.clone(),
+                fingerprints: c.fingerprints.clone(),
+            }),
         aem_new_certificate: s.aem_new_certificate.clone(),
     };
     guide::guide(&input, now_ms)

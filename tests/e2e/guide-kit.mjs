@@ -40,6 +40,9 @@ export function guideKit(browser) {
     await popup.waitForTimeout(300); // a late ProfileChanged re-render
   }
 
+  /** The file names the admin uploaded to the Console, in order. */
+  const uploads = [];
+
   async function doStep(tab, popup, text) {
     const page = tab.page;
     let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
@@ -50,13 +53,18 @@ export function guideKit(browser) {
       const scope = within ? page.getByRole('region', { name: within }).or(page.getByRole('dialog', { name: within })).or(page.getByRole('row', { name: within })) : page;
       const target = scope.getByRole('button', { name, exact: true })
         .or(scope.getByRole('link', { name, exact: true }))
-        .or(scope.getByRole('tab', { name, exact: true })).first();
+        .or(scope.getByRole('tab', { name, exact: true }))
+        .or(scope.getByRole('switch', { name, exact: true })).first();
       if (name === 'Upload public key') {
-        // "Upload certificate_pub.crt (from this popup)": the popup's download, then the Console's file picker.
-        const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download certificate_pub.crt' }).click()]);
+        // "Upload <file> (from this popup)": the popup's download (IMS Link's certificate_pub.crt,
+        // or AEM's certificate under the name AEM gave it), then the Console's file picker.
+        const offered = popup.getByRole('button', { name: /^Download (certificate_pub\.crt|AEM.*\.(crt|cer|pem))$/ }).first();
+        const [download] = await Promise.all([popup.waitForEvent('download'), offered.click()]);
+        uploads.push(download.suggestedFilename());
         const [chooser] = await Promise.all([page.waitForEvent('filechooser'), target.click()]);
         await chooser.setFiles(await download.path());
         await page.getByText('Fingerprint').first().waitFor();
+        await page.waitForTimeout(800); // the page's capture is debounced: the list reaches IMS Link
         return;
       }
       await target.click();
@@ -120,6 +128,16 @@ export function guideKit(browser) {
         return { own, guide: g, axe: Object.fromEntries(axe), trail };
       }
       await tamper?.(g);
+      // Where the guide offers a choice (IMS Link's key pair or AEM's certificate), the admin's
+      // own choice may take another way: counted as own knowledge.
+      const chosen = await knows.choose?.(tab, g);
+      if (chosen) {
+        own.push(g.text);
+        trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [the admin chooses: ${chosen.why}]`);
+        tab = chosen.tab;
+        await popup.close();
+        continue;
+      }
       trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
       const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -149,17 +167,30 @@ export function guideKit(browser) {
           await settled(popup, current);
         }
       } else {
-        // Only words: the admin's own knowledge takes over.
+        // Only words: the admin's own knowledge takes over (and may move to another tab).
         own.push(g.text);
-        await knows(tab, g.text);
+        tab = (await knows(tab, g.text)) ?? tab;
       }
       await popup.close();
     }
     assert.fail('the guide did not finish in 40 steps');
   }
 
-  function admin({ project, credential, aem, site }) {
-    return async (tab, text) => {
+  /** The tab showing `url` (an open page the admin goes back to). */
+  async function back(part) {
+    const page = browser().context.pages().find((p) => p.url().includes(part));
+    assert.ok(page, `no open tab shows ${part}`);
+    await page.bringToFront();
+    return { page, tabId: await browser().activeTabId() };
+  }
+
+  /**
+   * `certificate: 'aem'`: the admin lets AEM create the key pair (JWT route A) where the guide
+   * offers it, instead of IMS Link's key pair.
+   */
+  function admin({ project, credential, aem, site, certificate = null }) {
+    const knows = async (tab, text) => {
+      if (text.startsWith('Go back to the tab with AEM\'s IMS wizard')) return back('/configurations/create.html');
       if (text.startsWith('Open your project')) {
         await tab.page.getByRole('link', { name: project, exact: true }).first().click();
         await tab.page.getByRole('link', { name: credential, exact: true }).first().click();
@@ -173,7 +204,15 @@ export function guideKit(browser) {
       } else {
         assert.fail(`the admin does not know what to do: ${text}`);
       }
+      return null;
     };
+    knows.choose = async (tab, g) => {
+      if (certificate !== 'aem' || g.button !== 'Generate key pair' || !g.text.includes('Or let AEM create the certificate')) return null;
+      await tab.page.goto(`${aem}/libs/cq/adobeims-configuration/content/configurations.html`);
+      await tab.page.waitForTimeout(500);
+      return { tab, why: "AEM creates the certificate: to AEM's Adobe IMS Configurations" };
+    };
+    return knows;
   }
 
   /** A fresh AEM: only the Analytics IMS configuration it ships with, no Target configuration. */
@@ -186,5 +225,5 @@ export function guideKit(browser) {
 
   const lastAction = (name) => browser().cloud.state.aem.actions.filter((a) => a.action === name).at(-1);
 
-  return { readGuide, settled, doStep, walk, admin, freshAem, lastAction, SHOTS };
+  return { readGuide, settled, doStep, walk, admin, freshAem, lastAction, uploads, SHOTS };
 }
