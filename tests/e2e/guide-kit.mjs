@@ -54,7 +54,8 @@ export function guideKit(browser) {
       const target = scope.getByRole('button', { name, exact: true })
         .or(scope.getByRole('link', { name, exact: true }))
         .or(scope.getByRole('tab', { name, exact: true }))
-        .or(scope.getByRole('switch', { name, exact: true })).first();
+        .or(scope.getByRole('switch', { name, exact: true }))
+        .or(scope.getByRole('checkbox', { name, exact: true })).first();
       if (name === 'Upload public key') {
         // "Upload <file> (from this popup)": the popup's download (IMS Link's certificate_pub.crt,
         // or AEM's certificate under the name AEM gave it), then the Console's file picker.
