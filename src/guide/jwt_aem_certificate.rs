@@ -288,16 +288,25 @@ pub fn aem_ims_next(f: &Facts, page: &Page) -> Option<Next> {
     })
 }
 
-/// What to add to AEM's failed Check Health under this route: which certificate AEM signs with.
-pub fn health_hint(f: &Facts) -> Option<String> {
+/// AEM's failed Check Health under this route, in one line: AEM's words and the catalogue's
+/// summary, with this route's remedy (AEM's certificate, not IMS Link's key pair, must be on
+/// the credential) in place of the catalogue's generic next step.
+pub fn aem_failure(f: &Facts, v: &super::VerdictSeen) -> Option<String> {
     if !applies(f) {
         return None;
     }
     let cert = f.aem_cert?;
+    let summary = v
+        .diagnosis
+        .as_ref()
+        .map(|d| format!(" {}", d.summary))
+        .unwrap_or_default();
     Some(format!(
-        " AEM signs its JWT with the key of {}: the credential must list its fingerprint (SHA-1 {}); open the credential page so IMS Link reads its list again.",
+        "AEM said \u{201c}{}\u{201d}.{summary} AEM signs its JWT with the key of {}: the credential must list its fingerprint (SHA-1 {}). Open the credential page so IMS Link reads its list again, upload {} there if it is missing, then run Check Health again.",
+        v.text,
         named(cert),
-        cert.sha1_fingerprint
+        cert.sha1_fingerprint,
+        cert.file_name
     ))
 }
 

@@ -176,6 +176,15 @@ fn aems_failed_check_health_names_the_certificate_it_signs_with() {
         "{}",
         s.detail
     );
+    assert!(
+        s.detail.contains("IMS does not know the key that signed the JWT."),
+        "the catalogue's summary stays"
+    );
+    assert!(
+        !s.detail.contains("Upload the certificate."),
+        "the catalogue's generic remedy gives way to AEM's certificate"
+    );
+    assert!(s.detail.contains("upload AEM-Adobe-IMS.crt there"), "{}", s.detail);
     assert!(!g.next.text.contains("All four stages are done"));
 }
 

@@ -387,9 +387,8 @@ fn aem_ims(f: &Facts) -> Stage {
                 title,
                 Status::Problem,
                 format!(
-                    "AEM's Check Health failed for \u{201c}{name}\u{201d}. {}{}",
-                    aem_failure(h),
-                    super::jwt_aem_certificate::health_hint(f).unwrap_or_default()
+                    "AEM's Check Health failed for \u{201c}{name}\u{201d}. {}",
+                    super::jwt_aem_certificate::aem_failure(f, h).unwrap_or_else(|| aem_failure(h))
                 ),
                 link,
             )
