@@ -474,3 +474,20 @@ fn every_code_is_kebab_case_and_every_message_is_a_sentence() {
     codes.dedup();
     assert_eq!(codes.len(), all.len(), "codes must be distinct");
 }
+
+#[test]
+fn a_certificate_made_elsewhere_is_checked_for_the_console() {
+    let (info, bits) =
+        crate::keys::public_certificate(include_str!("testdata/aem-cert-rsa2048.crt")).expect("AEM's certificate");
+    assert_eq!(bits, 2048);
+    assert!(info.pem.starts_with("-----BEGIN CERTIFICATE-----"));
+    assert_eq!(
+        crate::keys::public_certificate(include_str!("testdata/aem-cert-rsa1024.crt")).map(|_| ()),
+        Err(KeyError::KeyTooSmall(1024))
+    );
+    assert!(matches!(
+        crate::keys::public_certificate(EC_CERT),
+        Err(KeyError::NotRsa(_))
+    ));
+    assert!(crate::keys::public_certificate("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").is_err());
+}
