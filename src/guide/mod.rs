@@ -2,6 +2,7 @@
 //! AEM IMS configuration → AEM Target configuration), each done, waiting for the admin or in
 //! trouble, and the one next step that fits the tab the admin is looking at.
 
+mod jwt_keystore;
 mod next;
 pub mod page;
 mod stages;
@@ -41,6 +42,9 @@ pub struct GuideInput {
     pub ims_config_title: Option<String>,
     /// AEM's own verdicts, read from its pages.
     pub aem: AemSeen,
+    /// The alias IMS Link proposes for its key pair in AEM's keystore (a key pair with its
+    /// certificate is held).
+    pub keystore_alias: Option<String>,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -65,6 +69,20 @@ pub struct AemSeen {
     pub connect: Option<VerdictSeen>,
     /// AEM's IMS configurations, as its console last listed them.
     pub configs: Option<ConfigsSeen>,
+    /// The authentication-service keystore, as its page last showed it.
+    pub keystore: Option<KeystoreSeen>,
+}
+
+/// AEM's keystore as its page showed it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct KeystoreSeen {
+    /// The keystore page's address.
+    pub url: String,
+    /// Whether the key store exists.
+    pub exists: bool,
+    /// The aliases it lists.
+    pub aliases: Vec<String>,
 }
 
 /// AEM's IMS configurations as one console listed them.
@@ -225,6 +243,9 @@ pub enum Step {
     Click { name: String, within: Option<String> },
     /// Type this value into the field with this label.
     Enter { label: String, value: String },
+    /// Type something only the admin knows (`what`, e.g. "your key store password") into the
+    /// field with this label: IMS Link neither has nor keeps it.
+    EnterOwn { label: String, what: String },
 }
 
 /// The one next step: do the page steps in order, then the action; or follow the link.
@@ -285,7 +306,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         consent: facts
             .consent_here
             .as_deref()
-            .map(|o| crate::fill::trust::consent(o, &["Client Secret"])),
+            .map(|o| crate::fill::trust::consent(o, &[jwt_keystore::secret_label(&page)])),
         stages,
         next,
     }

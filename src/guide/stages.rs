@@ -40,6 +40,10 @@ pub struct Facts<'a> {
     pub url: Option<&'a str>,
     /// AEM's IMS configurations, when its console was read on the AEM in question.
     pub configs: Option<&'a [crate::ims::aem_configs::AemConfig]>,
+    /// AEM's keystore as its page last showed it (`jwt_keystore`).
+    pub keystore: Option<&'a super::KeystoreSeen>,
+    /// The alias IMS Link proposes for its key pair there.
+    pub keystore_alias: Option<&'a str>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -116,6 +120,8 @@ impl<'a> Facts<'a> {
             connect: input.aem.connect.as_ref(),
             url: input.url.as_deref(),
             configs: None,
+            keystore: input.aem.keystore.as_ref(),
+            keystore_alias: input.keystore_alias.as_deref(),
         }
         .with_configs(input)
     }
@@ -362,6 +368,10 @@ fn aem_ims(f: &Facts) -> Stage {
                 link,
             )
         };
+    }
+    if let Some(detail) = super::jwt_keystore::detail(f) {
+        let link = super::jwt_keystore::keystore_link(f).or(link);
+        return stage(StageId::AemIms, title, Status::NeedsYou, detail, link);
     }
     let own_pass = f.ims.is_some_and(|c| c.ok);
     let (status, detail) = match f.ims_filled_on {

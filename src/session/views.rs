@@ -77,7 +77,13 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
                 url: c.url.clone(),
                 configs: c.configs.clone(),
             }),
+            keystore: s.aem.keystore.as_ref().map(|k| guide::KeystoreSeen {
+                url: k.url.clone(),
+                exists: k.exists,
+                aliases: k.aliases.clone(),
+            }),
         },
+        keystore_alias: super::keystore::files(s).map(|k| k.alias),
     };
     guide::guide(&input, now_ms)
 }
