@@ -107,7 +107,11 @@ fn on_the_keystore_page_read_then_create_then_add_then_submit() {
     filled["fillHere"]["consent"] = json!(AUTHOR);
     let g = run(KEYSTORE, filled);
     assert_eq!(g.next.action, Some(Action::AllowSecrets));
-    assert!(g.next.text.contains("has not sent the private key yet"), "{}", g.next.text);
+    assert!(
+        g.next.text.contains("has not sent the private key yet"),
+        "{}",
+        g.next.text
+    );
     assert!(g
         .consent
         .is_some_and(|c| c.question.starts_with("Send the private key file to")));
