@@ -224,7 +224,7 @@ fn notice(code: &str, message: String) -> Notice {
     }
 }
 
-const FILLABLE: &str = "IMS Link fills the Adobe IMS Technical Account Configuration wizard (Tools > Security > Adobe IMS Configurations > Create), the AEM 6.5 Adobe Target dialog (Tools > Cloud Services > Legacy Cloud Services > Adobe Target, /etc/cloudservices/testandtarget/...) and the AEM as a Cloud Service Adobe Target configuration (Tools > Cloud Services > Adobe Target).";
+const FILLABLE: &str = "IMS Link fills the Adobe IMS Technical Account Configuration wizard (Tools > Security > Adobe IMS Configurations > Create), the AEM 6.5 Adobe Target dialog (Tools > Cloud Services > Legacy Cloud Services > Adobe Target, /etc/cloudservices/testandtarget/...), the AEM as a Cloud Service Adobe Target configuration (Tools > Cloud Services > Adobe Target) and AEM's keystore form \"Add Private Key from DER file\" (Tools > Security > Users > authentication-service > Keystore).";
 
 /// Whether two texts are the same value for this spec.
 fn same(spec: &Spec, current: &str, wanted: &str) -> bool {

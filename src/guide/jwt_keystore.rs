@@ -85,6 +85,11 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
         let text = detail(f).unwrap_or_default();
         return Some(next(StageId::AemIms, text).link(keystore_link(f)));
     }
+    // AEM's refusal of the last try (a wrong password, files that do not match), in its words.
+    let said = seen_here(f)
+        .and_then(|s| s.error.as_deref())
+        .map(|e| format!("AEM said \u{201c}{e}\u{201d}. "))
+        .unwrap_or_default();
     let n = match seen_here(f) {
         None => next(
             StageId::AemIms,
@@ -93,7 +98,8 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
         .action(Action::ReadAemResult),
         Some(seen) if !seen.exists => next(
             StageId::AemIms,
-            "AEM has no key store for authentication-service yet. Create it with a password of your own (IMS Link never sees or keeps it): type it in \u{201c}New Password\u{201d} and \u{201c}Confirm Password\u{201d}, click \u{201c}Save\u{201d}, then let IMS Link read the keystore again.",
+            format!("{said}AEM has no key store for authentication-service yet. Create it with a password of your own (IMS Link never sees or keeps it): type it in \u{201c}New Password\u{201d} and \u{201c}Confirm Password\u{201d}, click \u{201c}Save\u{201d}, then let IMS Link read the keystore again.",
+            ),
         )
         .steps(vec![
             own("New Password", "a key store password of your own"),
@@ -103,7 +109,9 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
         .action(Action::ReadAemResult),
         Some(_) if f.filled_here == Some(FormKind::Keystore) => next(
             StageId::AemIms,
-            "IMS Link filled the alias and its two files. Type your key store password in \u{201c}Key Store Password\u{201d}, click \u{201c}Submit\u{201d}, then let IMS Link read the keystore: AEM lists the key once it took it.",
+            format!(
+                "{said}IMS Link filled the alias and its two files. Type your key store password in \u{201c}Key Store Password\u{201d}, click \u{201c}Submit\u{201d}, then let IMS Link read the keystore: AEM lists the key once it took it."
+            ),
         )
         .steps(vec![
             own("Key Store Password", "your key store password"),

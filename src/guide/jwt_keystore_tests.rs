@@ -102,6 +102,17 @@ fn on_the_keystore_page_read_then_create_then_add_then_submit() {
     let g = run(KEYSTORE, filled.clone());
     assert_eq!(steps(&g), ["own Key Store Password", "click Submit"]);
     assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    assert!(g.next.text.starts_with("IMS Link filled the alias"));
+
+    // A refused submit: AEM's words first, then the same steps again.
+    let mut refused = filled.clone();
+    refused["aem"]["keystore"]["error"] = json!("Error: The key store password is incorrect.");
+    let g = run(KEYSTORE, refused);
+    assert!(g
+        .next
+        .text
+        .starts_with("AEM said \u{201c}Error: The key store password is incorrect.\u{201d}. IMS Link filled"));
+    assert_eq!(steps(&g), ["own Key Store Password", "click Submit"]);
 
     // The first secret to this author waits for the admin's yes, naming the private key.
     filled["fillHere"]["consent"] = json!(AUTHOR);

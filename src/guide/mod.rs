@@ -83,6 +83,8 @@ pub struct KeystoreSeen {
     pub exists: bool,
     /// The aliases it lists.
     pub aliases: Vec<String>,
+    /// AEM's error in the form, if it showed one.
+    pub error: Option<String>,
 }
 
 /// AEM's IMS configurations as one console listed them.

@@ -47,10 +47,18 @@ pub(super) fn read(page: &AemResultPage) -> KeystoreList {
                 .collect()
         })
         .unwrap_or_default();
+    // AEM's refusal of the last submit, shown in the form (its words are G, so any "Error").
+    let error = page
+        .messages
+        .iter()
+        .map(|m| m.text.trim())
+        .find(|t| t.to_ascii_lowercase().contains("error"))
+        .map(|t| t.chars().take(300).collect());
     KeystoreList {
         url: page.url.chars().take(2048).collect(),
         exists: header.is_some(),
         aliases,
+        error,
     }
 }
 
@@ -89,6 +97,23 @@ mod tests {
     }
 
     #[test]
+    fn aems_refusal_in_the_form_is_kept_with_the_list() {
+        let mut s = with_key_pair();
+        let e: Event = serde_json::from_value(json!({"type": "AemResultRead", "tabId": 7, "page": {"url": KEYSTORE,
+            "messages": [{"text": "Error Error: The key store password is incorrect.", "context": "Add Private Key from DER file"}],
+            "rows": [["Alias", "Entry"]]}}))
+        .expect("event");
+        let out = step(s.clone(), e, 1_796_000_000_000);
+        s = out.session.expect("kept");
+        let k = s.aem.keystore.expect("read");
+        assert!(k.exists && k.aliases.is_empty());
+        assert_eq!(
+            k.error.as_deref(),
+            Some("Error Error: The key store password is incorrect.")
+        );
+    }
+
+    #[test]
     fn the_key_pair_becomes_the_keystore_files_with_its_alias() {
         let f = files(&with_key_pair()).expect("files");
         assert_eq!(
@@ -109,6 +134,7 @@ mod tests {
         let out = read_page(&mut s, json!([]));
         assert_eq!(out["io"], json!({"do": "tab-facts", "tabId": 7, "then": "guide"}));
         assert_eq!(s.aem.keystore.as_ref().map(|k| k.exists), Some(false));
+        assert_eq!(s.aem.keystore.as_ref().and_then(|k| k.error.clone()), None);
         assert_eq!(stored_alias(&s, "https://author.aem.test"), None);
         read_page(
             &mut s,

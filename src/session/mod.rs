@@ -88,6 +88,8 @@ pub struct KeystoreList {
     pub exists: bool,
     /// The aliases listed.
     pub aliases: Vec<String>,
+    /// AEM's error, when the page showed one (a wrong password, files that do not match).
+    pub error: Option<String>,
 }
 
 /// AEM's IMS configurations, as one console showed them.

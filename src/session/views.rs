@@ -81,6 +81,7 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
                 url: k.url.clone(),
                 exists: k.exists,
                 aliases: k.aliases.clone(),
+                error: k.error.clone(),
             }),
         },
         keystore_alias: super::keystore::files(s).map(|k| k.alias),
