@@ -56,6 +56,7 @@ fn steps(g: &Guide) -> Vec<String> {
         .map(|s| match s {
             Step::Click { name, .. } => format!("click {name}"),
             Step::Enter { label, value } => format!("enter {label}={value}"),
+            Step::EnterOwn { label, .. } => format!("own {label}"),
         })
         .collect()
 }

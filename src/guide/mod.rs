@@ -3,6 +3,7 @@
 //! trouble, and the one next step that fits the tab the admin is looking at.
 
 mod jwt_aem_certificate;
+mod jwt_keystore;
 mod next;
 pub mod page;
 mod stages;
@@ -49,6 +50,9 @@ pub struct GuideInput {
     pub credential_certificates: Option<CredentialCertificatesSeen>,
     /// The AEM origin whose wizard showed "Create new certificate" on.
     pub aem_new_certificate: Option<String>,
+    /// The alias IMS Link proposes for its key pair in AEM's keystore (a key pair with its
+    /// certificate is held).
+    pub keystore_alias: Option<String>,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -73,6 +77,22 @@ pub struct AemSeen {
     pub connect: Option<VerdictSeen>,
     /// AEM's IMS configurations, as its console last listed them.
     pub configs: Option<ConfigsSeen>,
+    /// The authentication-service keystore, as its page last showed it.
+    pub keystore: Option<KeystoreSeen>,
+}
+
+/// AEM's keystore as its page showed it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct KeystoreSeen {
+    /// The keystore page's address.
+    pub url: String,
+    /// Whether the key store exists.
+    pub exists: bool,
+    /// The aliases it lists.
+    pub aliases: Vec<String>,
+    /// AEM's error in the form, if it showed one.
+    pub error: Option<String>,
 }
 
 /// AEM's IMS configurations as one console listed them.
@@ -235,6 +255,9 @@ pub enum Step {
     Click { name: String, within: Option<String> },
     /// Type this value into the field with this label.
     Enter { label: String, value: String },
+    /// Type something only the admin knows (`what`, e.g. "your key store password") into the
+    /// field with this label: IMS Link neither has nor keeps it.
+    EnterOwn { label: String, what: String },
 }
 
 /// The one next step: do the page steps in order, then the action; or follow the link.
@@ -295,7 +318,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         consent: facts
             .consent_here
             .as_deref()
-            .map(|o| crate::fill::trust::consent(o, &["Client Secret"])),
+            .map(|o| crate::fill::trust::consent(o, &[jwt_keystore::secret_label(&page)])),
         stages,
         next,
     }

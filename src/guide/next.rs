@@ -7,14 +7,14 @@ use super::{Action, Next, Stage, StageId, Status, Step};
 use crate::fill::FormKind;
 use crate::profile::AuthType;
 
-fn click(name: &str) -> Step {
+pub(super) fn click(name: &str) -> Step {
     Step::Click {
         name: name.into(),
         within: None,
     }
 }
 
-fn next(stage: StageId, text: impl Into<String>) -> Next {
+pub(super) fn next(stage: StageId, text: impl Into<String>) -> Next {
     Next {
         stage: Some(stage),
         text: text.into(),
@@ -25,12 +25,16 @@ fn next(stage: StageId, text: impl Into<String>) -> Next {
 }
 
 impl Next {
-    fn steps(mut self, steps: Vec<Step>) -> Next {
+    pub(super) fn steps(mut self, steps: Vec<Step>) -> Next {
         self.steps = steps;
         self
     }
-    fn action(mut self, action: Action) -> Next {
+    pub(super) fn action(mut self, action: Action) -> Next {
         self.action = Some(action);
+        self
+    }
+    pub(super) fn link(mut self, link: Option<super::Link>) -> Next {
+        self.link = link;
         self
     }
     fn link_of(mut self, stage: &Stage) -> Next {
@@ -60,7 +64,7 @@ fn save_label(form: FormKind) -> &'static str {
 /// Saving a form IMS Link just filled in this tab.
 fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage]) -> Option<Next> {
     if let Some(origin) = &f.consent_here {
-        let stage = if form == FormKind::ImsWizard {
+        let stage = if matches!(form, FormKind::ImsWizard | FormKind::Keystore) {
             StageId::AemIms
         } else {
             StageId::AemTarget
@@ -69,7 +73,8 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
             next(
                 stage,
                 format!(
-                    "IMS Link filled the other fields but has not sent the client secret yet: allow {origin} to receive it, only if it is your AEM author."
+                    "IMS Link filled the other fields but has not sent the {} yet: allow {origin} to receive it, only if it is your AEM author.",
+                    if form == FormKind::Keystore { "private key" } else { "client secret" }
                 ),
             )
             .action(Action::AllowSecrets),
@@ -190,6 +195,10 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
 
 fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     if let Some(n) = super::jwt_aem_certificate::aem_ims_next(f, page) {
+        return n;
+    }
+    // JWT with IMS Link's key pair on AEM 6.5: its private key goes into AEM's keystore first.
+    if let Some(n) = super::jwt_keystore::next_step(f, page) {
         return n;
     }
     match page.kind {
@@ -375,9 +384,11 @@ fn all_done(f: &Facts, page: &Page) -> Next {
 pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
     match page.kind {
         PageKind::Target if page.tenant.is_some() => Some(Action::CopyTenant),
-        PageKind::AemImsWizard | PageKind::AemImsProperties | PageKind::AemTargetClassic | PageKind::AemTargetCloud => {
-            Some(Action::FillForm)
-        }
+        PageKind::AemImsWizard
+        | PageKind::AemImsProperties
+        | PageKind::AemTargetClassic
+        | PageKind::AemTargetCloud
+        | PageKind::AemKeystore => Some(Action::FillForm),
         PageKind::ConsoleCredential
             if f.auth == Some(AuthType::Jwt) && !f.has_key_pair && !super::jwt_aem_certificate::applies(f) =>
         {
@@ -396,6 +407,7 @@ pub fn fill_label(page: &Page) -> Option<String> {
         | PageKind::AemImsProperties
         | PageKind::AemTargetClassic
         | PageKind::AemTargetCloud
+        | PageKind::AemKeystore
         | PageKind::AemImsConsole => {
             let host = page
                 .aem_origin
@@ -441,6 +453,7 @@ pub fn here(page: &Page) -> String {
         PageKind::AemCloudServices => format!("AEM's Legacy Cloud Services on {on}."),
         PageKind::AemTargetConsole => format!("AEM's Adobe Target configurations on {on}."),
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => format!("An AEM Target configuration on {on}."),
+        PageKind::AemKeystore => format!("AEM's keystore of authentication-service on {on}."),
         PageKind::Aem => format!("An AEM page on {on}."),
         PageKind::Other => "IMS Link has nothing to read or fill on this page.".into(),
         PageKind::Unreadable => {

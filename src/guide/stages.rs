@@ -48,6 +48,10 @@ pub struct Facts<'a> {
     pub aem_new_certificate: bool,
     /// The time the guide is decided at.
     pub now_ms: u64,
+    /// AEM's keystore as its page last showed it (`jwt_keystore`).
+    pub keystore: Option<&'a super::KeystoreSeen>,
+    /// The alias IMS Link proposes for its key pair there.
+    pub keystore_alias: Option<&'a str>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -133,6 +137,8 @@ impl<'a> Facts<'a> {
             }),
             aem_new_certificate: input.aem_new_certificate.is_some(),
             now_ms,
+            keystore: input.aem.keystore.as_ref(),
+            keystore_alias: input.keystore_alias.as_deref(),
         }
         .with_configs(input)
     }
@@ -393,6 +399,10 @@ fn aem_ims(f: &Facts) -> Stage {
                 link,
             )
         };
+    }
+    if let Some(detail) = super::jwt_keystore::detail(f) {
+        let link = super::jwt_keystore::keystore_link(f).or(link);
+        return stage(StageId::AemIms, title, Status::NeedsYou, detail, link);
     }
     let own_pass = f.ims.is_some_and(|c| c.ok);
     let (status, detail) = match f.ims_filled_on {

@@ -86,6 +86,7 @@ fn clicks(n: &Next) -> Vec<String> {
             Step::Click { name, within: None } => format!("click {name}"),
             Step::Click { name, within: Some(w) } => format!("click {name} in {w}"),
             Step::Enter { label, value } => format!("enter {label}={value}"),
+            Step::EnterOwn { label, .. } => format!("own {label}"),
         })
         .collect()
 }

@@ -131,6 +131,9 @@ pub struct ApplyStep {
     pub via: crate::fill::Via,
     /// The value.
     pub value: String,
+    /// The file's name, for `set-file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
 }
 
 /// What the page script did with one step.

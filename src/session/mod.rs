@@ -9,6 +9,7 @@ mod awaiting;
 mod checks;
 mod event;
 mod fills;
+mod keystore;
 mod profile_ops;
 mod reply;
 #[cfg(test)]
@@ -81,6 +82,22 @@ pub struct AemVerdicts {
     pub connect: Option<crate::ims::aem_verdict::AemVerdict>,
     /// The IMS configurations AEM's console listed when last read.
     pub configs: Option<AemConfigList>,
+    /// The authentication-service keystore as AEM's keystore page last showed it.
+    pub keystore: Option<KeystoreList>,
+}
+
+/// AEM's keystore as its page showed it: whether it exists and the aliases it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct KeystoreList {
+    /// The keystore page's address (its origin is the AEM author).
+    pub url: String,
+    /// Whether AEM has a key store for the user (else it offers to create one).
+    pub exists: bool,
+    /// The aliases listed.
+    pub aliases: Vec<String>,
+    /// AEM's error, when the page showed one (a wrong password, files that do not match).
+    pub error: Option<String>,
 }
 
 /// AEM's IMS configurations, as one console showed them.

@@ -22,6 +22,16 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
             detail: error.map(|e| e.chars().take(200).collect()),
         });
     };
+    // AEM's keystore: its aliases are what the JWT route waits for (session/keystore.rs).
+    if classify(Some(&page.url)).kind == PageKind::AemKeystore {
+        s.aem.keystore = Some(super::keystore::read(&page));
+        let mut step = Step::changed(s, None);
+        step.io = Some(Io::TabFacts {
+            tab_id,
+            then: AfterTab::Guide,
+        });
+        return step;
+    }
     let kind = match classify(Some(&page.url)).kind {
         PageKind::AemImsConsole => VerdictKind::CheckHealth,
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => VerdictKind::Connect,

@@ -77,6 +77,12 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
                 url: c.url.clone(),
                 configs: c.configs.clone(),
             }),
+            keystore: s.aem.keystore.as_ref().map(|k| guide::KeystoreSeen {
+                url: k.url.clone(),
+                exists: k.exists,
+                aliases: k.aliases.clone(),
+                error: k.error.clone(),
+            }),
         },
         aem_certificate: s.aem_certificate.as_ref().map(|c| guide::AemCertificateSeen {
             origin: c.origin.clone(),
@@ -94,6 +100,7 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
                 fingerprints: c.fingerprints.clone(),
             }),
         aem_new_certificate: s.aem_new_certificate.clone(),
+        keystore_alias: super::keystore::files(s).map(|k| k.alias),
     };
     guide::guide(&input, now_ms)
 }

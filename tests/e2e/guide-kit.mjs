@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 
+/** The key store password the admin chose for AEM's authentication-service (their own knowledge). */
+export const ADMIN_KEYSTORE_PASSWORD = 'admin-own-keystore-pw';
+
 export function guideKit(browser) {
   const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
 
@@ -43,7 +46,11 @@ export function guideKit(browser) {
   /** The file names the admin uploaded to the Console, in order. */
   const uploads = [];
 
-  async function doStep(tab, popup, text) {
+  /**
+   * One page step as the popup words it. `own` collects the steps that needed the admin's own
+   * knowledge (a password IMS Link never has).
+   */
+  async function doStep(tab, popup, text, own = []) {
     const page = tab.page;
     let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
     if (m) {
@@ -71,6 +78,14 @@ export function guideKit(browser) {
       await target.click();
       await page.waitForLoadState();
       await page.waitForTimeout(500); // the page's capture is debounced
+      await page.waitForLoadState(); // a reload the click's answer started
+      return;
+    }
+    m = text.match(/^Type (.+) in “(.+?)” \(IMS Link never keeps it\)\.$/);
+    if (m) {
+      // Only the admin knows it: the key store password they chose.
+      own.push(`type ${m[1]} in ${m[2]}`);
+      await page.getByLabel(m[2], { exact: true }).fill(ADMIN_KEYSTORE_PASSWORD);
       return;
     }
     m = text.match(/^Type (.+) as the (.+?)\. Copy$/);
@@ -124,7 +139,7 @@ export function guideKit(browser) {
       if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
         // The last message may still ask to save the form AEM just connected.
         trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}]`);
-        for (const step of g.steps) await doStep(tab, popup, step);
+        for (const step of g.steps) await doStep(tab, popup, step, own);
         await popup.close();
         return { own, guide: g, axe: Object.fromEntries(axe), trail };
       }
@@ -152,7 +167,7 @@ export function guideKit(browser) {
         await page.waitForTimeout(500);
       } else if (g.steps.length || g.button) {
         await tab.page.bringToFront();
-        for (const step of g.steps) await doStep(tab, popup, step);
+        for (const step of g.steps) await doStep(tab, popup, step, own);
         if (g.button) {
           await popup.bringToFront();
           const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
@@ -216,12 +231,15 @@ export function guideKit(browser) {
     return knows;
   }
 
-  /** A fresh AEM: only the Analytics IMS configuration it ships with, no Target configuration. */
+  /** A fresh AEM: only the Analytics IMS configuration it ships with, no Target configuration, no key store. */
   function freshAem() {
     const aem = browser().cloud.state.aem;
     aem.imsConfigs.splice(1);
     aem.targetConfigs.length = 0;
     aem.actions.length = 0;
+    // No key store for authentication-service yet, so no key pairs either.
+    delete aem.keystore;
+    aem.keypairs = {};
   }
 
   const lastAction = (name) => browser().cloud.state.aem.actions.filter((a) => a.action === name).at(-1);

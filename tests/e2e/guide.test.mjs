@@ -3,6 +3,7 @@
 // its own buttons. What the admin knows without IMS Link (which Console project, which AEM
 // author, which site) is the robot's only other knowledge, and each use of it is counted.
 import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD, JWT, OAUTH } from './fixtures.mjs';
 import { guideKit } from './guide-kit.mjs';
@@ -59,21 +60,51 @@ test('AEM holding another client secret than the profile: the guide shows AEM\'s
   assert.equal(guide.button, "Read AEM's result", 'after fixing, Check Health is read again');
 });
 
-test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: AEM never received the private key, so its own Check Health fails and the guide says why', async () => {
+test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: the guide puts its private key into AEM\'s keystore, the wizard uses that certificate, and AEM\'s own Check Health and Connect pass', async () => {
   freshAem();
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates = [];
-  const { own, axe, guide } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }), null, {
-    until: (g) => g.stages[2]?.status === 'problem',
-  });
+  const { own, axe, guide, trail } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
   assert.deepEqual(Object.values(axe).flat(), []);
-  assert.equal(own.length, 2, own.join(' / '));
+  // The admin's own knowledge: the project, the author, and the key store password they chose
+  // (typed twice to create the store, once to add the key), never known to IMS Link.
+  assert.deepEqual(own.filter((t) => t.startsWith('type ')), [
+    'type a key store password of your own in New Password', 'type the same password in Confirm Password', 'type your key store password in Key Store Password']);
   assert.equal(cred.certificates.length, 1, 'the certificate the popup made was uploaded');
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.authType, 'jwt');
+  assert.match(ims.keypairAlias, /^ims-link-[0-9a-f]{12}$/, 'the wizard used the alias IMS Link proposed');
+  // AEM holds IMS Link's key pair under that alias: the same certificate as on the credential.
+  const held = b.cloud.state.aem.keypairs[ims.keypairAlias];
+  assert.equal(new X509Certificate(held.certificate).fingerprint256, new X509Certificate(cred.certificates[0]).fingerprint256);
+  // The key went as a file in AEM's keystore form, nowhere else.
+  const upload = b.cloud.state.aemSubmissions.find((s) => s.fields[':operation'] === 'add');
+  assert.deepEqual([upload.fields.keyFile, upload.fields.certChain, upload.fields.newAlias], ['private_key.der', 'certificate.der', ims.keypairAlias]);
   assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
-  assert.equal(guide.stages[1].status, 'done', "IMS Link's own JWT check passed with its key pair");
-  assert.equal(lastAction('checkHealth')?.ok, false);
-  assert.match(guide.stages[2].text, /AEM holds no private key for this configuration's certificate/, guide.stages[2].text);
+  assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
+  assert.equal(lastAction('connectTarget')?.ok, true);
+  assert.ok(trail.some((t) => t.includes('Add Private Key from DER file')), trail.join('\n'));
+  // The key waited for the admin's yes to this author, like the client secret.
+  assert.ok(trail.some((t) => t.includes('has not sent the private key yet')), trail.join('\n'));
+  assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
+});
+
+test('AEM 6.5 with IMS Link\'s key pair in its keystore but its certificate taken off the credential: AEM\'s Check Health fails, the guide shows why and does not say done', async () => {
+  freshAem();
+  const cred = b.cloud.state.credentials[JWT];
+  cred.certificates = [];
+  const { guide } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }), null, {
+    // Once AEM holds the key, the certificate is deleted from the credential in the Console.
+    tamper: () => {
+      if (Object.keys(b.cloud.state.aem.keypairs ?? {}).some((a) => a.startsWith('ims-link-'))) cred.certificates = [];
+    },
+    until: (g) => g.stages[2]?.status === 'problem',
+  });
+  assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');
+  const aemIms = guide.stages[2].text;
+  assert.match(aemIms, /AEM's Check Health failed/);
+  assert.match(aemIms, /Could not match JWT signature to any of the bindings/, aemIms);
+  assert.match(aemIms, /Upload certificate_pub\.crt/, aemIms);
+  assert.equal(guide.stages[1].status, 'done', "IMS Link's own check passed before the certificate was removed");
   assert.doesNotMatch(guide.text, /All four stages are done/);
 });
