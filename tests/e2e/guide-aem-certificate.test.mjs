@@ -58,6 +58,9 @@ for (const format of [null, 'sha1-colons', 'sha256-colons']) {
     assert.equal(b.cloud.state.aem.actions.filter((a) => a.action === 'createCertificate').length, 1);
     assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
     assert.equal(lastAction('connectTarget')?.ok, true);
+    // AEM 6.5's classic Target dialog was saved as Adobe documents it: IMS, this configuration, REST, at.js.
+    const dialog = b.cloud.state.aemSubmissions.filter((s) => s.fields['./authentication'] !== undefined).at(-1)?.fields ?? {};
+    assert.deepEqual([dialog['./authentication'], dialog['./imsConfigId'], dialog['./apiKind'], dialog['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
     assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
     // What the admin knew without IMS Link: choosing AEM's certificate, the project (twice:
     // values, then the upload) and the wizard's tab to go back to.

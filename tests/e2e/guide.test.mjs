@@ -83,6 +83,9 @@ test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: the 
   assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
   assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
   assert.equal(lastAction('connectTarget')?.ok, true);
+  // AEM 6.5's classic Target dialog was saved as Adobe documents it: IMS, this configuration, REST, at.js.
+  const dialog = b.cloud.state.aemSubmissions.filter((s) => s.fields['./authentication'] !== undefined).at(-1)?.fields ?? {};
+  assert.deepEqual([dialog['./authentication'], dialog['./imsConfigId'], dialog['./apiKind'], dialog['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
   assert.ok(trail.some((t) => t.includes('Add Private Key from DER file')), trail.join('\n'));
   // The key waited for the admin's yes to this author, like the client secret.
   assert.ok(trail.some((t) => t.includes('has not sent the private key yet')), trail.join('\n'));
