@@ -13,8 +13,10 @@ const BUTTONS = {
   'accept-captured': 'accept-captured',
   'read-aem-result': 'read-aem',
 };
-const STATUS = { done: ['✓', 'Done'], 'needs-you': ['→', 'Needs you'], problem: ['!', 'Problem'] };
+// The stepper's words for where each stage stands (the core's `progress`).
+const PROGRESS = { done: ['✓', 'Done'], now: ['→', 'Now'], later: ['·', 'Later'], problem: ['!', 'Problem'] };
 const homes = new Map(); // button id → the marker where the button lives when not lent
+let drawn = false;
 
 function lend(id) {
   const button = $(id);
@@ -39,16 +41,22 @@ function link(l) {
   return l ? el('a', { href: l.url, target: '_blank', rel: 'noopener' }, l.label) : null;
 }
 
+/**
+ * One line per stage. The stage the next step advances says where it stands in the next-step
+ * box; the others open their detail on demand.
+ */
 function stageItem(s, i, nextUrl) {
-  const [mark, word] = STATUS[s.status] ?? ['?', s.status];
-  return el('li', { class: `stage-item ${s.status}`, 'data-stage': s.id },
+  const [mark, word] = s.progress === 'now' && s.status === 'problem' ? ['!', 'Problem'] : PROGRESS[s.progress] ?? ['?', s.progress];
+  const line = [
     el('span', { class: 'badge', 'aria-hidden': 'true' }, mark),
-    el('div', {},
-      el('span', { class: 'stage-title' }, `${i + 1}. ${s.title}`), ' ',
-      el('span', { class: 'stage-status' }, word),
-      el('p', { class: 'stage-detail' }, s.detail),
-      // The next step shows its own link; the stage does not repeat it.
-      s.link?.url === nextUrl ? null : link(s.link)));
+    el('span', { class: 'stage-title' }, `${i + 1}. ${s.title}`),
+    el('span', { class: 'stage-status' }, word),
+  ];
+  const item = { class: `stage-item ${s.status} p-${s.progress}`, 'data-stage': s.id };
+  if (s.progress === 'now') return el('li', { ...item, 'aria-current': 'step' }, el('div', { class: 'stage-line' }, line));
+  return el('li', item, el('details', {}, el('summary', {}, line),
+    // The next step shows its own link; the stage does not repeat it.
+    el('p', { class: 'stage-detail' }, s.detail, ' ', s.link?.url === nextUrl ? '' : link(s.link) ?? '')));
 }
 
 function stepItem(s) {
@@ -63,6 +71,13 @@ export function showConsent(consent) {
   yes.hidden = !consent;
   yes.dataset.origin = consent?.origin ?? '';
   yes.textContent = consent ? `Send to ${consent.origin}` : 'Send the client secret';
+}
+
+/** On opening, the focus goes to the next action: its button, else its link, else the box. */
+function focusNext() {
+  const target = $('next-action').querySelector('button') ?? $('next-link').querySelector('a')
+    ?? $('next-steps').querySelector('button') ?? $('next-heading');
+  target?.focus();
 }
 
 export function renderGuide(guide) {
@@ -82,6 +97,11 @@ export function renderGuide(guide) {
   $('forget-secrets').textContent = guide.secretsAllowed ? `Stop sending secrets to ${guide.secretsAllowed}` : 'Stop sending secrets here';
   const next = guide.next;
   $('guide-stages').replaceChildren(...guide.stages.map((s, i) => stageItem(s, i, next.link?.url)));
+  const now = guide.stages.find((s) => s.progress === 'now');
+  $('next-heading').textContent = now ? `Next step · ${now.title}` : 'Next step';
+  $('next-why').textContent = now?.detail ?? '';
+  $('next-why').hidden = !now?.detail;
+  $('next-why').closest('.next')?.classList.toggle('problem-now', now?.status === 'problem');
   $('next-text').textContent = next.text;
   $('next-steps').replaceChildren(...next.steps.map(stepItem));
   $('next-steps').hidden = !next.steps.length;
@@ -92,6 +112,11 @@ export function renderGuide(guide) {
   if (action && BUTTONS[action]) lend(BUTTONS[action]);
   $('next-link').replaceChildren(link(next.link) ?? '');
   $('next-link').hidden = !next.link;
+  // Cards and sections only where they apply.
+  $('fill-card').hidden = !guide.fillLabel;
+  $('keys-section').hidden = !guide.keyPairCard;
   box.dataset.next = next.stage ?? 'done';
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);
+  if (!drawn) focusNext();
+  drawn = true;
 }

@@ -127,8 +127,7 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
         next(
             StageId::Console,
             format!(
-                "IMS Link read {what} from {}: if that is your credential's page, accept them into the profile.",
-                a.page
+                "IMS Link read {what} from the page named below: if that is your credential's page, accept them into the profile."
             ),
         )
         .action(Action::AcceptCaptured),

@@ -616,9 +616,12 @@ fn a_first_credential_read_from_a_page_waits_for_the_admins_yes() {
     assert!(s.profile.client_secret.is_none(), "no secret before the admin's yes");
     let next = guide_next(&mut s, page);
     assert_eq!(next["action"], "accept-captured", "{next}");
+    // The page is named once, in the box with the values (`awaiting.page`, below).
     assert!(
-        next["text"].as_str().is_some_and(|t| t.contains(page)),
-        "names the page: {next}"
+        next["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("the page named below")),
+        "points at the page: {next}"
     );
     let state = reply(&go(&mut s, request(json!({"type": "GetProfile"}))));
     assert_eq!(state["awaiting"]["page"], page);

@@ -92,11 +92,12 @@ fn reads_site(guide: &guide::Guide) -> bool {
 }
 
 /// The tab's problem ("… is not an Adobe Target page") only where a Target address was to be
-/// expected: on the Console, on AEM or once everything is done it is a false alarm.
+/// expected: on the Console, on AEM or once everything is done it is a false alarm; on a page
+/// the browser hides, the guide's own sentence about the page already says it.
 fn popup_tab(mut tab: tab::TabState, guide: &guide::Guide) -> tab::TabState {
     let expected = matches!(
         guide.page,
-        PageKind::Target | PageKind::ExperienceCloud | PageKind::Other | PageKind::Unreadable
+        PageKind::Target | PageKind::ExperienceCloud | PageKind::Other
     );
     if !expected || guide.next.stage.is_none() {
         tab.problem = None;

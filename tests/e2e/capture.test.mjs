@@ -268,9 +268,9 @@ test('a typed value is kept over the page\'s until the admin ticks the conflict 
 
   const popup = await b.openPopup(first.tabId);
   await textOf(popup, '#pv-clientId', OAUTH_ID);
-  await popup.getByRole('button', { name: 'Edit Client ID (API key)', exact: true }).click();
-  await popup.getByRole('textbox', { name: 'Client ID (API key) value' }).fill(typed);
-  await popup.getByRole('button', { name: 'Save Client ID (API key)', exact: true }).click();
+  await popup.getByRole('button', { name: 'Edit Client ID', exact: true }).click();
+  await popup.getByRole('textbox', { name: 'Client ID value' }).fill(typed);
+  await popup.getByRole('button', { name: 'Save Client ID', exact: true }).click();
   await textOf(popup, '#pv-clientId', typed);
   assert.match(await sourceOf(popup, 'clientId'), new RegExp(`^typed by you, ${TIME}$`));
   assert.equal((await stored()).profile.clientId.source.kind, 'typed');
@@ -287,8 +287,8 @@ test('a typed value is kept over the page\'s until the admin ticks the conflict 
 
   const box = popup.getByRole('group', { name: 'A page showed values that differ from the profile. Tick the ones to use:' });
   await box.waitFor();
-  const choice = box.getByRole('checkbox', { name: /^Client ID \(API key\):/ });
-  assert.match(await box.locator('label').textContent(), new RegExp(`Client ID \\(API key\\): ${typed} → ${OAUTH_ID} \\(from the page developer\\.adobe\\.com, ${TIME}\\)`));
+  const choice = box.getByRole('checkbox', { name: /^Client ID:/ });
+  assert.match(await box.locator('label').textContent(), new RegExp(`Client ID: ${typed} → ${OAUTH_ID} \\(from the page developer\\.adobe\\.com, ${TIME}\\)`));
   await choice.check();
   await popup.getByRole('button', { name: 'Use the ticked new values' }).click();
   await popup.getByRole('status').filter({ hasText: 'Profile updated.' }).waitFor();
