@@ -56,7 +56,7 @@ function stageItem(s, i, nextUrl) {
   if (s.progress === 'now') return el('li', { ...item, 'aria-current': 'step' }, el('div', { class: 'stage-line' }, line));
   return el('li', item, el('details', {}, el('summary', {}, line),
     // The next step shows its own link; the stage does not repeat it.
-    el('p', { class: 'stage-detail' }, s.detail, ' ', s.link?.url === nextUrl ? '' : link(s.link) ?? '')));
+    el('p', { class: 'stage-detail' }, s.detail, ' ', s.more ?? '', ' ', s.link?.url === nextUrl ? '' : link(s.link) ?? '')));
 }
 
 function stepItem(s) {
@@ -71,6 +71,21 @@ export function showConsent(consent) {
   yes.hidden = !consent;
   yes.dataset.origin = consent?.origin ?? '';
   yes.textContent = consent ? `Send to ${consent.origin}` : 'Send the client secret';
+}
+
+/** A long "where it stands" shows three lines and a button for the rest (all of it is read aloud). */
+function clamp(why) {
+  why.classList.add('clamped');
+  if (why.nextElementSibling?.classList.contains('show-all')) why.nextElementSibling.remove();
+  requestAnimationFrame(() => {
+    if (why.scrollHeight <= why.clientHeight + 1) return why.classList.remove('clamped');
+    const more = el('button', { type: 'button', class: 'link show-all' }, 'Show all');
+    more.addEventListener('click', () => {
+      why.classList.remove('clamped');
+      more.remove();
+    });
+    why.after(more);
+  });
 }
 
 /** On opening, the focus goes to the next action: its button, else its link, else the box. */
@@ -101,6 +116,10 @@ export function renderGuide(guide) {
   $('next-heading').textContent = now ? `Next step · ${now.title}` : 'Next step';
   $('next-why').textContent = now?.detail ?? '';
   $('next-why').hidden = !now?.detail;
+  clamp($('next-why'));
+  // A failure is said once; AEM's own words are behind a disclosure.
+  $('next-more-text').textContent = now?.more ?? '';
+  $('next-more').hidden = !now?.more;
   $('next-why').closest('.next')?.classList.toggle('problem-now', now?.status === 'problem');
   $('next-text').textContent = next.text;
   $('next-steps').replaceChildren(...next.steps.map(stepItem));
@@ -113,7 +132,8 @@ export function renderGuide(guide) {
   $('next-link').replaceChildren(link(next.link) ?? '');
   $('next-link').hidden = !next.link;
   // Cards and sections only where they apply.
-  $('fill-card').hidden = !guide.fillLabel;
+  // The fill card where the page is a form to fill, or a fill here has something to say.
+  $('fill-card').hidden = !guide.fillLabel || (guide.action !== 'fill-form' && !$('fill-result').childElementCount && !guide.consent);
   $('keys-section').hidden = !guide.keyPairCard;
   box.dataset.next = next.stage ?? 'done';
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);

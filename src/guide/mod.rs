@@ -209,6 +209,8 @@ pub struct Stage {
     pub detail: String,
     /// Where to go for it, while it is not done.
     pub link: Option<Link>,
+    /// The words behind a failure (AEM's own verdict), shown on demand under the detail.
+    pub more: Option<String>,
     /// Done, now, later or problem, for the stepper (set once the next step is known).
     pub progress: Progress,
     /// What to do for it, when the next step is only words (and a link): the next step's text.

@@ -127,7 +127,7 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
         next(
             StageId::Console,
             format!(
-                "IMS Link read {what} from the page named below: if that is your credential's page, accept them into the profile."
+                "IMS Link read {what} from the page below: if it is your credential's page, accept them into the profile."
             ),
         )
         .action(Action::AcceptCaptured),

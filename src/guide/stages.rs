@@ -233,8 +233,19 @@ fn stage(
         status,
         detail,
         link,
+        more: None,
         progress: Progress::Later,
         todo,
+    }
+}
+
+impl Stage {
+    /// The same stage with the words behind its failure, shown on demand.
+    fn more(self, more: String) -> Stage {
+        Stage {
+            more: Some(more),
+            ..self
+        }
     }
 }
 
@@ -405,19 +416,11 @@ fn console(f: &Facts) -> Stage {
     stage(StageId::Console, title, status, detail, link)
 }
 
-/// AEM's verdict and what the catalogue says about it (the stage's detail), and the one thing
-/// to do (the next step's).
-fn aem_failure(v: &VerdictSeen) -> (String, String) {
+/// What the catalogue says about AEM's verdict (the stage's detail), the one thing to do (the
+/// next step's), and AEM's own words (behind a disclosure): each said once.
+fn aem_failure(v: &VerdictSeen) -> (String, String, String) {
     let (what, fix) = split(v.diagnosis.as_ref(), "");
-    let said = format!("AEM said \u{201c}{}\u{201d}.", v.text);
-    (
-        if what.is_empty() {
-            said
-        } else {
-            format!("{said} {what}")
-        },
-        fix,
-    )
+    (what, fix, format!("AEM said \u{201c}{}\u{201d}.", v.text))
 }
 
 fn aem_ims(f: &Facts) -> Stage {
@@ -437,17 +440,20 @@ fn aem_ims(f: &Facts) -> Stage {
                 link,
             )
         } else {
-            let (what, fix) = aem_failure(h);
+            let (what, fix, said) = aem_failure(h);
             stage(
                 StageId::AemIms,
                 title,
                 Status::Problem,
                 to_do(
-                    format!("AEM's Check Health failed for \u{201c}{name}\u{201d}. {what}"),
+                    format!("AEM's Check Health failed for \u{201c}{name}\u{201d}. {what}")
+                        .trim()
+                        .to_string(),
                     fix,
                 ),
                 link,
             )
+            .more(said)
         };
     }
     let own_pass = f.ims.is_some_and(|c| c.ok);
@@ -512,14 +518,15 @@ fn aem_target(f: &Facts) -> Stage {
                 link,
             )
         } else {
-            let (what, fix) = aem_failure(c);
+            let (what, fix, said) = aem_failure(c);
             stage(
                 StageId::AemTarget,
                 title,
                 Status::Problem,
-                to_do(format!("AEM's Connect failed. {what}"), fix),
+                to_do(format!("AEM's Connect failed. {what}").trim().to_string(), fix),
                 link,
             )
+            .more(said)
         };
     }
     if let Some((what, fix)) = failed(f.target) {

@@ -618,9 +618,7 @@ fn a_first_credential_read_from_a_page_waits_for_the_admins_yes() {
     assert_eq!(next["action"], "accept-captured", "{next}");
     // The page is named once, in the box with the values (`awaiting.page`, below).
     assert!(
-        next["text"]
-            .as_str()
-            .is_some_and(|t| t.contains("the page named below")),
+        next["text"].as_str().is_some_and(|t| t.contains("the page below")),
         "points at the page: {next}"
     );
     let state = reply(&go(&mut s, request(json!({"type": "GetProfile"}))));

@@ -120,6 +120,7 @@ export function guideKit(browser) {
       text: document.body.innerText,
     }));
     heights.push({ stage: g.next, height: seen.height, focus: seen.focus });
+    if (process.env.TALL && seen.height > 600) await popup.screenshot({ path: `/tmp/tall-${heights.length}-${seen.height}.png`, fullPage: true }); // TEMP
     assert.deepEqual(strayText(seen.text), [], `stray text in the popup: ${seen.text}`);
     if (fits) assert.ok(seen.height <= POPUP_SIZE.height, `the popup is ${seen.height} px tall at "${g.text}"`);
     assert.equal(seen.focus, 'next', `on opening, the focus is on the next action, not on ${seen.focus}`);

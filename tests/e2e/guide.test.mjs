@@ -55,8 +55,6 @@ test('AEM holding another client secret than the profile: the guide shows AEM\'s
       if (ims) ims.clientSecret = 'p8e-OLDsecret-AEM-still-holds';
     },
     until: (g) => g.stages[2]?.status === 'problem',
-    // Not yet: AEM's failure with its diagnosis still needs more than 600 px (issue 18).
-    fits: false,
   });
   report('OAuth walk, AEM holding another secret', heights);
   assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');

@@ -105,8 +105,11 @@ export async function launch() {
      */
     async openPopup(tabId, { expand = true } = {}) {
       const popup = await context.newPage();
+      const open = () => popup.evaluate(() => document.querySelectorAll('details.section').forEach((d) => { d.open = true; })).catch(() => {});
+      // Again after every reload, as the admin would.
+      if (expand) popup.on('domcontentloaded', open);
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      if (expand) await popup.evaluate(() => document.querySelectorAll('details.section').forEach((d) => { d.open = true; }));
+      if (expand) await open();
       return popup;
     },
     /** What chrome://extensions reports for IMS Link: install warnings, manifest and runtime errors. */
