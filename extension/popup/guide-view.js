@@ -102,6 +102,7 @@ export function renderGuide(guide) {
     return;
   }
   $('guide-here').textContent = guide.here;
+  clamp($('guide-here'));
   // Fill names the host it fills, and is not offered where there is nothing to fill.
   $('fill').hidden = !guide.fillLabel;
   $('fill').textContent = guide.fillLabel ?? 'Fill this form';

@@ -85,11 +85,11 @@ export function guideKit(browser) {
    * Follows the guide until every stage is done. `knows` is what the admin knows without IMS
    * Link: which Console project and credential, which AEM author, which site.
    */
-  async function walk(knows, shot = null, { until = null, tamper = null, fits = true } = {}) {
+  async function walk(knows, shot = null, { until = null, tamper = null } = {}) {
     await browser().worker().evaluate(() => chrome.storage.session.clear());
     const trail = [];
     try {
-      return await follow(knows, trail, shot, { until, tamper, fits });
+      return await follow(knows, trail, shot, { until, tamper });
     } catch (err) {
       throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
     }
@@ -113,21 +113,20 @@ export function guideKit(browser) {
    * What the admin sees on opening: the popup's height at its real width (all of it, as
    * opened, sections closed), whether it needs no scrolling, and where the focus is.
    */
-  async function measure(popup, heights, g, fits) {
+  async function measure(popup, heights, g) {
     const seen = await popup.evaluate(() => ({
       height: Math.ceil(document.body.getBoundingClientRect().height),
       focus: document.activeElement?.closest('.next') ? 'next' : document.activeElement?.tagName.toLowerCase(),
       text: document.body.innerText,
     }));
     heights.push({ stage: g.next, height: seen.height, focus: seen.focus });
-    if (process.env.TALL && seen.height > 600) await popup.screenshot({ path: `/tmp/tall-${heights.length}-${seen.height}.png`, fullPage: true }); // TEMP
     assert.deepEqual(strayText(seen.text), [], `stray text in the popup: ${seen.text}`);
-    if (fits) assert.ok(seen.height <= POPUP_SIZE.height, `the popup is ${seen.height} px tall at "${g.text}"`);
+    assert.ok(seen.height <= POPUP_SIZE.height, `the popup is ${seen.height} px tall at "${g.text}"`);
     assert.equal(seen.focus, 'next', `on opening, the focus is on the next action, not on ${seen.focus}`);
   }
 
   /** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
-  async function follow(knows, trail, shot, { until, tamper, fits }) {
+  async function follow(knows, trail, shot, { until, tamper }) {
     const axe = new Map();
     const heights = [];
     const blank = await browser().context.newPage();
@@ -143,7 +142,7 @@ export function guideKit(browser) {
       await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
       await popup.waitForTimeout(300);
       const g = await readGuide(popup);
-      await measure(popup, heights, g, fits);
+      await measure(popup, heights, g);
       await shoot(popup, shot);
       await audit(popup, axe);
       if (until?.(g)) {
