@@ -86,8 +86,9 @@ async function migrate(origin, shots, tamper = null) {
     trail.push(`${i + 1}. ${page.url()} — ${g.here} | ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''}`);
     if (shots) {
       mkdirSync(SHOTS, { recursive: true });
-      await popup.setViewportSize({ width: 380, height: 760 });
-      await popup.locator('#guide').screenshot({ path: `${SHOTS}migration-${i + 1}.png` });
+      // The popup as Chrome shows it (380 x 600 at most), never a full-page capture.
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.screenshot({ path: `${SHOTS}migration-${i + 1}.png` });
     }
     if (g.stages[2]?.status !== 'needs-you') {
       await popup.close();
