@@ -133,8 +133,9 @@ export function renderGuide(guide) {
   $('next-link').replaceChildren(link(next.link) ?? '');
   $('next-link').hidden = !next.link;
   // Cards and sections only where they apply.
-  // The fill card where the page is a form to fill, or a fill here has something to say.
-  $('fill-card').hidden = !guide.fillLabel || (guide.action !== 'fill-form' && !$('fill-result').childElementCount && !guide.consent);
+  // The fill card where there is a form to fill, and as long as a fill made from this popup
+  // has something to show (its result, Undo) after the tab moved on.
+  $('fill-card').hidden = !guide.fillLabel && $('undo-fill').hidden && !$('fill-result').childElementCount;
   $('keys-section').hidden = !guide.keyPairCard;
   box.dataset.next = next.stage ?? 'done';
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);

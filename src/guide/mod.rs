@@ -304,7 +304,9 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         page: page.kind,
         here: next::here_with_configs(&facts, &page),
         action: next::page_action(&facts, &page).or(next.action),
-        fill_label: next::fill_label(&page),
+        // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
+        fill_label: next::fill_label(&page)
+            .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
         key_pair_card: facts.auth != Some(crate::profile::AuthType::Oauth) || input.has_key_pair,
         secrets_allowed: page
             .aem_origin

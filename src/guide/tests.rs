@@ -587,3 +587,15 @@ fn oauth_needs_no_key_pair() {
     assert_eq!(g.stages[1].title, "Key pair and Developer Console");
     assert!(g.key_pair_card);
 }
+
+/// Once IMS Link filled the IMS configuration, its console offers AEM's Check Health, not
+/// another fill (the Fill card would only push the next step out of the popup).
+#[test]
+fn the_ims_console_offers_a_fill_only_until_one_was_made() {
+    let console = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html");
+    let g = run(Some(&console), &oauth_values(), checks(true));
+    assert!(g.fill_label.is_some());
+    let filled = json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }] });
+    let g = run(Some(&console), &oauth_values(), filled);
+    assert_eq!(g.fill_label, None);
+}

@@ -36,7 +36,7 @@ export function guideKit(browser) {
         next: q('#guide').dataset.next,
         // The stage the next step advances says where it stands in the next-step box.
         stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1],
-          text: li.textContent + (li.getAttribute('aria-current') === 'step' ? ` ${q('#next-why').textContent}` : '') })),
+          text: li.textContent + (li.getAttribute('aria-current') === 'step' ? ` ${q('#next-why').textContent} ${q('#next-more-text').textContent}` : '') })),
         text: q('#next-text').textContent,
         steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
         button: q('#next-action button')?.textContent ?? null,
