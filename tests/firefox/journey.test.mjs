@@ -233,7 +233,7 @@ test('"Fill this form" on the AEM as a Cloud Service IMS wizard: asks before rep
   await b.use(popup);
   await b.refreshPopup();
   // A fill is not AEM's verdict: the stage waits for AEM's own Check Health (issue 13).
-  await waitFor(async () => /Check Health/.test(await text('.next')), 'the guide to ask for AEM\'s Check Health');
+  await waitFor(async () => /AEM has not checked it yet/.test(await b.run(() => document.querySelector('[data-stage="aem-ims"]').textContent)), 'the guide to wait for AEM\'s Check Health');
   assert.equal((await stages())['aem-ims'], 'needs-you');
   assert.equal((await stages())['aem-target'], 'needs-you');
   await b.use(handle);
