@@ -9,7 +9,7 @@ import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
 import { first } from './popup/first.js';
-import { $, copyText, send, status } from './popup/shared.js';
+import { $, copyText, send, status, timings } from './popup/shared.js';
 
 const SOURCES = {
   'unified-shell': 'Read from the Target address in Experience Cloud.',
@@ -21,7 +21,7 @@ const SOURCES = {
 
 let tenant = null;
 
-function renderTab(state) {
+function renderTab(state, readSite = false) {
   $('loading').hidden = true;
   const ids = state?.ids;
   const problem = state?.problem ?? (state ? null : { message: 'IMS Link could not reach its background worker. Close this popup and open it again.' });
@@ -29,7 +29,9 @@ function renderTab(state) {
   $('found').hidden = !ids;
   $('problem').hidden = !problem;
   $('problem').textContent = problem?.message ?? '';
-  $('site-actions').hidden = !['not-an-adobe-page', 'page-not-readable'].includes(problem?.code);
+  // The core offers the at.js read only on a site's own page.
+  $('site-actions').hidden = !readSite;
+  $('tab-card').hidden = !ids && !problem && !readSite;
   if (!ids) return;
   $('tenant-row').hidden = !ids.tenant;
   $('tenant').value = ids.tenant ?? '';
@@ -55,7 +57,8 @@ async function refresh({ tabOnly = false } = {}) {
 /** Draws a `GetPopup` answer (`null`: the worker could not answer). */
 function draw(reply, tabOnly = false) {
   const popup = reply?.type === 'Popup' ? reply : null;
-  renderTab(popup?.tab ?? null);
+  if (popup) timings.revealMs = popup.revealMs;
+  renderTab(popup?.tab ?? null, popup?.readSite);
   renderGuide(popup?.guide);
   // A tab change leaves the profile view alone: the admin may be editing a value there.
   if (tabOnly) return;

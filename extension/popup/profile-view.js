@@ -2,7 +2,7 @@
 // would replace different ones wait for the admin's choice; findings from the core's checks.
 import { showCredentialChoice } from './credential-choice.js';
 import { PROFILE_FIELDS } from './profile-fields.js';
-import { $, busy, copyText, el, send, status } from './shared.js';
+import { $, busy, copyText, el, send, status, timings } from './shared.js';
 
 // Labels, secrets and order are the core's (src/profile/fields.rs). The certificate's
 // fingerprint is left to the key pair card, which shows it with the pair.
@@ -48,7 +48,11 @@ function row(field, label, sourced, onChange, refresh) {
   if (text && secret) {
     actions.push(el('button', { type: 'button', class: 'link', 'aria-label': `${revealed.has(field) ? 'Hide' : 'Reveal'} ${label}`, onclick: () => {
       if (revealed.has(field)) revealed.delete(field);
-      else revealed.add(field);
+      else {
+        revealed.add(field);
+        // Masked again on its own, as a password manager does (the core sets how long).
+        if (timings.revealMs) setTimeout(() => { if (revealed.delete(field)) onChange(); }, timings.revealMs);
+      }
       onChange();
     } }, revealed.has(field) ? 'Hide' : 'Reveal'));
   }

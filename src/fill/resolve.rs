@@ -105,7 +105,7 @@ fn profile_text(profile: &Profile, field: Field) -> Option<String> {
 
 fn why_missing(field: Field) -> String {
     let how = match field {
-        Field::ClientId => "Copy the Client ID (API Key) from the credential in the Adobe Developer Console, or load the project's JSON download",
+        Field::ClientId => "Copy the Client ID from the credential in the Adobe Developer Console, or load the project's JSON download",
         Field::ClientSecret => "Click Retrieve client secret on the credential in the Adobe Developer Console and paste it into IMS Link",
         Field::Payload => "Copy the payload from Generate JWT on the Service Account (JWT) credential in the Adobe Developer Console and paste it into IMS Link",
         Field::OrgId => "Load the Developer Console project's JSON download, or paste the Organization ID (...@AdobeOrg) into IMS Link",

@@ -12,7 +12,7 @@
 use serde::Deserialize;
 
 use super::page::{Page, PageKind};
-use super::stages::Facts;
+use super::stages::{said, stage, to_do, Facts};
 use super::{Action, Link, Next, Stage, StageId, Status, Step};
 use crate::capture::certificates::same_certificate;
 use crate::profile::AuthType;
@@ -103,56 +103,55 @@ pub fn console_stage(f: &Facts, missing: &[&str], link: Option<Link>) -> Option<
         return None;
     }
     let title = "Key pair and Developer Console";
-    let (status, detail) = match (f.aem_cert, on_credential(f)) {
+    // Where it stands, and apart what to do (the next step says that), as every stage does.
+    let (status, standing) = match (f.aem_cert, on_credential(f)) {
         _ if !missing.is_empty() => (
             Status::NeedsYou,
-            format!(
+            said(format!(
                 "Service Account (JWT) credential, with AEM's own certificate; still missing: {}.",
                 missing.join(", ")
-            ),
+            )),
         ),
         (None, _) => (
             Status::NeedsYou,
-            format!(
-                "All values captured. In AEM's IMS wizard, on the Certificate step, \u{201c}{CREATE_SWITCH}\u{201d} is on: type an alias, click \u{201c}{CREATE_BUTTON}\u{201d}, and let IMS Link take AEM's certificate for the credential."
+            to_do(
+                "All values captured; AEM's certificate is not made yet.",
+                format!(
+                    "In AEM's IMS wizard, on the Certificate step, \u{201c}{CREATE_SWITCH}\u{201d} is on: type an alias, click \u{201c}{CREATE_BUTTON}\u{201d}, and let IMS Link take AEM's certificate for the credential."
+                ),
             ),
         ),
         (Some(c), _) if c.not_after.saturating_mul(1000) <= f.now_ms => (
             Status::Problem,
-            format!(
-                "{} has expired: create a new one in AEM's IMS wizard and upload it to the credential.",
-                named(c)
+            to_do(
+                format!("{} has expired.", named(c)),
+                "Create a new one in AEM's IMS wizard and upload it to the credential.",
             ),
         ),
         (Some(c), Some(true)) => (
             Status::Done,
-            format!(
+            said(format!(
                 "Service Account (JWT) credential; {} is on it (SHA-1 {}). IMS Link holds no private key for it, so only AEM's own Check Health can prove it.",
                 named(c),
                 c.sha1_fingerprint
-            ),
+            )),
         ),
         (Some(c), listed) => (
             Status::NeedsYou,
-            format!(
-                "All values captured. Upload {} to the credential with \u{201c}Upload public key\u{201d}{}: IMS Link sees it there by its fingerprint.",
-                named(c),
+            to_do(
                 if listed == Some(false) {
-                    "; the credential does not list it yet"
+                    format!("All values captured; the credential does not list {} yet.", named(c))
                 } else {
-                    ""
-                }
+                    "All values captured.".to_string()
+                },
+                format!(
+                    "Upload {} to the credential with \u{201c}Upload public key\u{201d}: IMS Link sees it there by its fingerprint.",
+                    named(c)
+                ),
             ),
         ),
     };
-    let link = if status == Status::Done { None } else { link };
-    Some(Stage {
-        id: StageId::Console,
-        title,
-        status,
-        detail,
-        link,
-    })
+    Some(stage(StageId::Console, title, status, standing, link))
 }
 
 /// Making the certificate on the wizard's Certificate step, then taking it.
@@ -215,13 +214,13 @@ pub fn console_next(f: &Facts, page: &Page, stage: &Stage, missing: &[&str]) -> 
     let Some(cert) = f.aem_cert else {
         return Some(match page.kind {
             PageKind::AemImsWizard => create_certificate(f),
-            _ => next(StageId::Console, stage.detail.clone(), Vec::new(), None, None),
+            _ => next(StageId::Console, stage.todo.clone(), Vec::new(), None, None),
         });
     };
     if stage.status == Status::Problem {
         return Some(match page.kind {
             PageKind::AemImsWizard => create_certificate(f),
-            _ => next(StageId::Console, stage.detail.clone(), Vec::new(), None, None),
+            _ => next(StageId::Console, stage.todo.clone(), Vec::new(), None, None),
         });
     }
     Some(if page.kind == PageKind::Console {
@@ -249,7 +248,7 @@ pub fn console_next(f: &Facts, page: &Page, stage: &Stage, missing: &[&str]) -> 
     } else {
         next(
             StageId::Console,
-            stage.detail.clone(),
+            stage.todo.clone(),
             Vec::new(),
             None,
             stage.link.clone(),
@@ -288,25 +287,22 @@ pub fn aem_ims_next(f: &Facts, page: &Page) -> Option<Next> {
     })
 }
 
-/// AEM's failed Check Health under this route, in one line: AEM's words and the catalogue's
-/// summary, with this route's remedy (AEM's certificate, not IMS Link's key pair, must be on
-/// the credential) in place of the catalogue's generic next step.
-pub fn aem_failure(f: &Facts, v: &super::VerdictSeen) -> Option<String> {
+/// On this route a failed Check Health is about AEM's certificate: what went wrong (the
+/// catalogue's summary) and the fix that names AEM's certificate, not IMS Link's key pair.
+pub fn aem_failure(f: &Facts, v: &super::VerdictSeen) -> Option<(String, String)> {
     if !applies(f) {
         return None;
     }
     let cert = f.aem_cert?;
-    let summary = v
-        .diagnosis
-        .as_ref()
-        .map(|d| format!(" {}", d.summary))
-        .unwrap_or_default();
-    Some(format!(
-        "AEM said \u{201c}{}\u{201d}.{summary} AEM signs its JWT with the key of {}: the credential must list its fingerprint (SHA-1 {}). Open the credential page so IMS Link reads its list again, upload {} there if it is missing, then run Check Health again.",
-        v.text,
-        named(cert),
-        cert.sha1_fingerprint,
-        cert.file_name
+    let what = v.diagnosis.as_ref().map(|d| d.summary.clone()).unwrap_or_default();
+    Some((
+        what,
+        format!(
+            "AEM signs its JWT with the key of {}: the credential must list its fingerprint (SHA-1 {}). Open the credential page so IMS Link reads its list again, upload {} there if it is missing, then run Check Health again.",
+            named(cert),
+            cert.sha1_fingerprint,
+            cert.file_name
+        ),
     ))
 }
 

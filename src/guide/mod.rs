@@ -199,6 +199,21 @@ pub enum Status {
     Problem,
 }
 
+/// Where a stage stands in the walk, as the popup's stepper shows it: done, the one the next
+/// step advances, waiting its turn, or in trouble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Progress {
+    /// Nothing left to do.
+    Done,
+    /// The stage the next step advances.
+    Now,
+    /// Not done, and not the next step's.
+    Later,
+    /// Something is wrong (and it is not the next step's stage).
+    Problem,
+}
+
 /// A place to go.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
@@ -217,10 +232,18 @@ pub struct Stage {
     pub title: &'static str,
     /// Where it stands.
     pub status: Status,
-    /// What is done, or what is missing and why, in one or two sentences.
+    /// Where it stands, in one or two sentences: what is done, what is missing, what failed.
+    /// Never what to do: that is the next step's, said once.
     pub detail: String,
     /// Where to go for it, while it is not done.
     pub link: Option<Link>,
+    /// The words behind a failure (AEM's own verdict), shown on demand under the detail.
+    pub more: Option<String>,
+    /// Done, now, later or problem, for the stepper (set once the next step is known).
+    pub progress: Progress,
+    /// What to do for it, when the next step is only words (and a link): the next step's text.
+    #[serde(skip)]
+    pub todo: String,
 }
 
 /// The popup's own buttons the guide can point at.
@@ -292,6 +315,9 @@ pub struct Guide {
     /// fill, so the popup does not offer it there.
     #[serde(rename = "fillLabel")]
     pub fill_label: Option<String>,
+    /// Whether the key pair card applies: not for OAuth Server-to-Server, which needs no key.
+    #[serde(rename = "keyPairCard")]
+    pub key_pair_card: bool,
     /// The question a fill on this page is waiting on: secrets to this origin, yes or no.
     pub consent: Option<crate::fill::trust::Consent>,
     /// This AEM page's origin, when the admin allowed it to receive secrets (the popup offers
@@ -306,11 +332,15 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let facts = stages::Facts::new(input, &page, now_ms);
     let stages = stages::all(&facts);
     let next = next::next_step(&facts, &page, &stages);
+    let stages = stages::with_progress(stages, next.stage);
     Guide {
         page: page.kind,
         here: next::here_with_configs(&facts, &page),
         action: next::page_action(&facts, &page).or(next.action),
-        fill_label: next::fill_label(&page),
+        // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
+        fill_label: next::fill_label(&page)
+            .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
+        key_pair_card: facts.auth != Some(crate::profile::AuthType::Oauth) || input.has_key_pair,
         secrets_allowed: page
             .aem_origin
             .clone()

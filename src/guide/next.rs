@@ -87,14 +87,14 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
         FormKind::ImsWizard if on_properties => Some(
             next(
                 StageId::AemIms,
-                "Check the values (Authentication Type OAuth, the title kept), then click \u{201c}Save & Close\u{201d}; then run Check Health on it.",
+                "Check the values (Authentication Type OAuth, the title kept), then save; run Check Health on it afterwards.",
             )
             .steps(vec![click("Save & Close")]),
         ),
         FormKind::ImsWizard => Some(
             next(
                 StageId::AemIms,
-                "Check the values, then click \u{201c}Next\u{201d} and \u{201c}Create\u{201d} to save the IMS configuration.",
+                "Check the values, then save the IMS configuration.",
             )
             .steps(vec![click("Next"), click("Create")]),
         ),
@@ -105,9 +105,7 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
             Some(
                 next(
                     StageId::AemTarget,
-                    format!(
-                        "Check the values, click \u{201c}{connect}\u{201d} and wait for AEM's answer; then let IMS Link read it."
-                    ),
+                    "Check the values and let AEM connect; once it answers, let IMS Link read its verdict.",
                 )
                 .steps(vec![click(connect)])
                 .action(Action::ReadAemResult),
@@ -134,8 +132,7 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
         next(
             StageId::Console,
             format!(
-                "IMS Link read {what} from {}: if that is your credential's page, accept them into the profile.",
-                a.page
+                "IMS Link read {what} from the page below: if it is your credential's page, accept them into the profile."
             ),
         )
         .action(Action::AcceptCaptured),
@@ -156,21 +153,21 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     if on_credential && missing.contains(&"Client secret") {
         return next(
             StageId::Console,
-            "Click \u{201c}Retrieve client secret\u{201d} on this page: IMS Link reads the secret once it is shown.",
+            "IMS Link reads the client secret once the page shows it.",
         )
         .steps(vec![click("Retrieve client secret")]);
     }
     if on_credential && missing.contains(&"JWT payload") {
         return next(
             StageId::Console,
-            "Open the \u{201c}Generate JWT\u{201d} tab: IMS Link reads the JWT payload there.",
+            "IMS Link reads the JWT payload from the credential's JWT tab.",
         )
         .steps(vec![click("Generate JWT")]);
     }
     if on_credential && missing.is_empty() && jwt && f.ims.is_none() {
         return next(
             StageId::Console,
-            "On the \u{201c}Credential details\u{201d} tab, upload certificate_pub.crt (from this popup) with \u{201c}Upload public key\u{201d}, then check IMS.",
+            "IMS checks the JWT against the credential's certificates: upload certificate_pub.crt (from this popup), then check IMS.",
         )
         .steps(vec![click("Credential details"), click("Upload public key")])
         .action(Action::CheckIms);
@@ -178,7 +175,7 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     // A problem: once nothing is missing, IMS itself judges (a pass outweighs a finding).
     if missing.is_empty() || (stage.status == Status::Problem && f.ims.is_some()) {
         let text = if stage.status == Status::Problem {
-            stage.detail.as_str()
+            stage.todo.as_str()
         } else {
             "Check that IMS accepts the credential."
         };
@@ -190,7 +187,7 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             "Open your project, then its credential (OAuth Server-to-Server, or Service Account (JWT)).",
         );
     }
-    next(StageId::Console, stage.detail.clone()).link_of(stage)
+    next(StageId::Console, stage.todo.clone()).link_of(stage)
 }
 
 fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
@@ -209,11 +206,9 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         PageKind::AemImsConsole if f.ims_filled_on.is_some() || stage.status == Status::Problem => {
             let name = f.ims_title.unwrap_or("your configuration");
             let text = if stage.status == Status::Problem {
-                format!("{} Then run Check Health again.", stage.detail)
+                format!("{} Then run Check Health again.", stage.todo).trim().to_string()
             } else {
-                format!(
-                    "Click \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}; when AEM answers, let IMS Link read its verdict."
-                )
+                format!("Let AEM check \u{201c}{name}\u{201d} itself; when it answers, let IMS Link read its verdict.")
             };
             next(StageId::AemIms, text)
                 .steps(vec![
@@ -253,7 +248,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             next(
                 StageId::AemIms,
                 format!(
-                    "Migrate \u{201c}{title}\u{201d} to OAuth Server-to-Server: click \u{201c}Properties\u{201d} for it, then let IMS Link fill them.{leave}"
+                    "Migrate \u{201c}{title}\u{201d} to OAuth Server-to-Server in its Properties; IMS Link fills them.{leave}"
                 ),
             )
             .steps(vec![Step::Click {
@@ -263,10 +258,10 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         }
         PageKind::AemImsConsole => next(
             StageId::AemIms,
-            "Click \u{201c}Create\u{201d}, then open IMS Link again on the wizard.",
+            "Create an IMS configuration, then open IMS Link again on the wizard.",
         )
         .steps(vec![click("Create")]),
-        _ => next(StageId::AemIms, stage.detail.clone()).link_of(stage),
+        _ => next(StageId::AemIms, stage.todo.clone()).link_of(stage),
     }
 }
 
@@ -277,18 +272,14 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             return match page.kind.form() {
                 Some(form @ (FormKind::TargetClassic | FormKind::TargetCloud)) => next(
                     StageId::AemTarget,
-                    format!(
-                        "{} Then click \u{201c}{}\u{201d} again.",
-                        stage.detail,
-                        connect_label(form)
-                    ),
+                    format!("{} Then let AEM connect again.", stage.todo).trim().to_string(),
                 )
                 .steps(vec![click(connect_label(form))])
                 .action(Action::ReadAemResult),
-                _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
+                _ => next(StageId::AemTarget, stage.todo.clone()).link_of(stage),
             };
         }
-        return next(StageId::AemTarget, stage.detail.clone()).action(Action::CheckTarget);
+        return next(StageId::AemTarget, stage.todo.clone()).action(Action::CheckTarget);
     }
     let title = format!("Adobe Target ({})", f.tenant.unwrap_or("tenant"));
     match page.kind {
@@ -297,10 +288,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         }
         PageKind::AemCloudServices => next(
             StageId::AemTarget,
-            format!(
-                "Under Adobe Target, click \u{201c}Configure now\u{201d}, give it a title such as \u{201c}{title}\u{201d}, \
-                 click \u{201c}Create\u{201d}, then open IMS Link again on the new configuration."
-            ),
+            "Create a Target configuration, then open IMS Link again on it.",
         )
         .steps(vec![
             Step::Click {
@@ -315,14 +303,14 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         ]),
         PageKind::AemTargetConsole if page.in_conf_folder => next(
             StageId::AemTarget,
-            "Click \u{201c}Create\u{201d}, then open IMS Link again on the new configuration.",
+            "Create a Target configuration here, then open IMS Link again on it.",
         )
         .steps(vec![click("Create")]),
         PageKind::AemTargetConsole => next(
             StageId::AemTarget,
             "Open your site's configuration folder, then click \u{201c}Create\u{201d}.",
         ),
-        _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
+        _ => next(StageId::AemTarget, stage.todo.clone()).link_of(stage),
     }
 }
 
@@ -344,7 +332,7 @@ pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
         return all_done(f, page);
     };
     match stage.id {
-        StageId::Target => next(StageId::Target, stage.detail.clone()).link_of(stage),
+        StageId::Target => next(StageId::Target, stage.todo.clone()).link_of(stage),
         StageId::Console => console_next(f, page, stage),
         StageId::AemIms => aem_ims_next(f, page, stage),
         StageId::AemTarget => aem_target_next(f, page, stage),
@@ -358,10 +346,7 @@ fn all_done(f: &Facts, page: &Page) -> Next {
         .to_string();
     let mut steps = Vec::new();
     if let Some(form) = page.kind.form().filter(|_| f.connect_read_here()) {
-        text.push_str(&format!(
-            " Click \u{201c}{}\u{201d} to save the Target configuration.",
-            save_label(form)
-        ));
+        text.push_str(" Save the Target configuration:");
         // 6.5's "Connection successful" box has an OK of its own, in front of the dialog's.
         if form == FormKind::TargetClassic {
             steps.push(Step::Click {

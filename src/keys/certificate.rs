@@ -33,7 +33,11 @@ pub struct CertificateInfo {
     pub der_base64: String,
     /// SHA-1 of the DER, upper-case hex with colons, as `openssl x509 -fingerprint -sha1` shows it.
     pub sha1_fingerprint: String,
-    /// SHA-256 of the DER, upper-case hex with colons; the Developer Console lists this one.
+    /// SHA-1 of the DER as the Developer Console lists a credential's certificates: lower-case
+    /// hex without colons. (Absent from key pairs stored before it existed.)
+    #[serde(default)]
+    pub sha1_console: String,
+    /// SHA-256 of the DER, upper-case hex with colons.
     pub sha256_fingerprint: String,
     /// Start of validity, unix seconds.
     pub not_before: u64,
@@ -415,6 +419,7 @@ pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> 
         pem: der::pem("CERTIFICATE", der),
         der_base64: STANDARD.encode(der),
         sha1_fingerprint: colon_hex(&Sha1::digest(der)),
+        sha1_console: Sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
         sha256_fingerprint: colon_hex(&Sha256::digest(der)),
         not_before: cert.not_before,
         not_after: cert.not_after,

@@ -67,6 +67,8 @@ fn generated_pair_has_the_documented_shape() {
     let sha256: Vec<String> = Sha256::digest(&der).iter().map(|b| format!("{b:02X}")).collect();
     assert_eq!(c.sha256_fingerprint, sha256.join(":"));
     assert_eq!(c.sha1_fingerprint.len(), 20 * 3 - 1);
+    // The Developer Console's form of the same SHA-1: lower case, no colons.
+    assert_eq!(c.sha1_console, c.sha1_fingerprint.replace(':', "").to_lowercase());
     assert!(c
         .sha1_fingerprint
         .chars()

@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
+import { strayText } from '../firefox/stray-text.mjs';
+
+// Chrome shows a popup at most 800 x 600 px; IMS Link's is 380 px wide (popup.css, body).
+export const POPUP_SIZE = { width: 380, height: 600 };
 
 /** The key store password the admin chose for AEM's authentication-service (their own knowledge). */
 export const ADMIN_KEYSTORE_PASSWORD = 'admin-own-keystore-pw';
@@ -18,8 +22,12 @@ export function guideKit(browser) {
     if (shot.taken.has(stage)) return;
     shot.taken.add(stage);
     mkdirSync(SHOTS, { recursive: true });
-    await popup.setViewportSize({ width: 380, height: 760 });
-    await popup.locator('#guide').screenshot({ path: `${SHOTS}guide-${shot.taken.size}-${stage}.png` });
+    // The popup as Chrome shows it, light and dark: its real size, never a full-page capture.
+    const name = `${SHOTS}guide-${shot.taken.size}-${stage}`;
+    await popup.screenshot({ path: `${name}.png` });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: `${name}-dark.png` });
+    await popup.emulateMedia({ colorScheme: 'light' });
   }
 
   /** The guide as the popup shows it: stage statuses, the next step's text, steps, button and link. */
@@ -28,7 +36,10 @@ export function guideKit(browser) {
       const q = (s) => document.querySelector(s);
       return {
         version: q('#guide').dataset.version,
-        stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1], text: li.textContent })),
+        next: q('#guide').dataset.next,
+        // The stage the next step advances says where it stands in the next-step box.
+        stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1],
+          text: li.textContent + (li.getAttribute('aria-current') === 'step' ? ` ${q('#next-why').textContent} ${q('#next-more-text').textContent}` : '') })),
         text: q('#next-text').textContent,
         steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
         button: q('#next-action button')?.textContent ?? null,
@@ -66,6 +77,7 @@ export function guideKit(browser) {
       if (name === 'Upload public key') {
         // "Upload <file> (from this popup)": the popup's download (IMS Link's certificate_pub.crt,
         // or AEM's certificate under the name AEM gave it), then the Console's file picker.
+        await popup.getByText('Key pair and certificate').click(); // the section opens on demand
         const offered = popup.getByRole('button', { name: /^Download (certificate_pub\.crt|AEM.*\.(crt|cer|pem))$/ }).first();
         const [download] = await Promise.all([popup.waitForEvent('download'), offered.click()]);
         uploads.push(download.suggestedFilename());
@@ -107,17 +119,40 @@ export function guideKit(browser) {
     }
   }
 
-  /** axe-core on the popup the first time each stage is the next one: violations by stage. */
+  /** axe-core on the popup the first time each stage is the next one, in the light and the dark theme: violations by stage. */
   async function audit(popup, axe) {
     const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
     if (axe.has(stage)) return;
-    const { violations } = await new AxeBuilder({ page: popup }).analyze();
-    axe.set(stage, violations.map((v) => `${v.id} (${v.nodes.length})`));
+    const found = [];
+    for (const colorScheme of ['light', 'dark']) {
+      await popup.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page: popup }).analyze();
+      found.push(...violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`));
+    }
+    await popup.emulateMedia({ colorScheme: 'light' });
+    axe.set(stage, found);
+  }
+
+  /**
+   * What the admin sees on opening: the popup's height at its real width (all of it, as
+   * opened, sections closed), whether it needs no scrolling, and where the focus is.
+   */
+  async function measure(popup, heights, g) {
+    const seen = await popup.evaluate(() => ({
+      height: Math.ceil(document.body.getBoundingClientRect().height),
+      focus: document.activeElement?.closest('.next') ? 'next' : document.activeElement?.tagName.toLowerCase(),
+      text: document.body.innerText,
+    }));
+    heights.push({ stage: g.next, height: seen.height, focus: seen.focus });
+    assert.deepEqual(strayText(seen.text), [], `stray text in the popup: ${seen.text}`);
+    assert.ok(seen.height <= POPUP_SIZE.height, `the popup is ${seen.height} px tall at "${g.text}"`);
+    assert.equal(seen.focus, 'next', `on opening, the focus is on the next action, not on ${seen.focus}`);
   }
 
   /** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
   async function follow(knows, trail, shot, { until, tamper }) {
     const axe = new Map();
+    const heights = [];
     const blank = await browser().context.newPage();
     await blank.goto('about:blank');
     let tab = { page: blank, tabId: await browser().activeTabId() };
@@ -126,22 +161,24 @@ export function guideKit(browser) {
     for (let i = 0; i < 40; i++) {
       await tab.page.bringToFront();
       if (tab.page.url().startsWith('http')) await browser().clickAction(tab.page);
-      const popup = await browser().openPopup(tab.tabId);
+      const popup = await browser().openPopup(tab.tabId, { expand: false });
+      await popup.setViewportSize(POPUP_SIZE);
       await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
       await popup.waitForTimeout(300);
       const g = await readGuide(popup);
+      await measure(popup, heights, g);
       await shoot(popup, shot);
       await audit(popup, axe);
       if (until?.(g)) {
         await popup.close();
-        return { own, guide: g, axe: Object.fromEntries(axe), trail };
+        return { own, guide: g, axe: Object.fromEntries(axe), trail, heights };
       }
       if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
         // The last message may still ask to save the form AEM just connected.
         trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}]`);
         for (const step of g.steps) await doStep(tab, popup, step, own);
         await popup.close();
-        return { own, guide: g, axe: Object.fromEntries(axe), trail };
+        return { own, guide: g, axe: Object.fromEntries(axe), trail, heights };
       }
       await tamper?.(g);
       // Where the guide offers a choice (IMS Link's key pair or AEM's certificate), the admin's

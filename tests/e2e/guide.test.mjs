@@ -19,12 +19,18 @@ after(async () => {
 
 const { walk, admin, freshAem, lastAction, SHOTS } = guideKit(() => b);
 
+/** The popup's height and focus at each step of a walk, for the note (the kit asserts ≤ 600 px). */
+function report(name, heights) {
+  console.log(`${name}: popup height by step (px): ${heights.map((h) => `${h.stage ?? 'done'} ${h.height}${h.focus === 'next' ? '' : ` (focus ${h.focus})`}`).join(', ')}`);
+}
+
 test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by the popup alone, done only when AEM\'s own Check Health and Connect pass', async () => {
   freshAem();
   const cred = b.cloud.state.credentials[OAUTH];
   const shot = SHOTS ? { taken: new Set() } : null;
-  const { own, axe, guide, trail } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
-  // axe-core finds nothing on the popup at any stage.
+  const { own, axe, guide, trail, heights } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
+  report('OAuth walk', heights);
+  // axe-core finds nothing on the popup at any stage, light or dark.
   assert.deepEqual(axe, { target: [], console: [], 'aem-ims': [], 'aem-target': [], done: [] });
   assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
@@ -43,7 +49,7 @@ test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by t
 test('AEM holding another client secret than the profile: the guide shows AEM\'s Check Health failure with its diagnosis and does not say done', async () => {
   freshAem();
   const cred = b.cloud.state.credentials[OAUTH];
-  const { guide } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, {
+  const { guide, heights } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, {
     // Once AEM holds the configuration, its secret is not the profile's (an old one, a typo).
     tamper: () => {
       const ims = b.cloud.state.aem.imsConfigs.find((c) => c.clientId === OAUTH);
@@ -51,6 +57,7 @@ test('AEM holding another client secret than the profile: the guide shows AEM\'s
     },
     until: (g) => g.stages[2]?.status === 'problem',
   });
+  report('OAuth walk, AEM holding another secret', heights);
   assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');
   const aemIms = guide.stages[2].text;
   assert.match(aemIms, /AEM's Check Health failed/);
@@ -64,7 +71,8 @@ test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: the 
   freshAem();
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates = [];
-  const { own, axe, guide, trail } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  const { own, axe, guide, trail, heights } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  report('JWT walk', heights);
   assert.deepEqual(Object.values(axe).flat(), []);
   // The admin's own knowledge: the project, the author, and the key store password they chose
   // (typed twice to create the store, once to add the key), never known to IMS Link.

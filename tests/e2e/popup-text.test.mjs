@@ -21,6 +21,8 @@ async function shown(popup) {
   await popup.reload();
   await popup.locator('#guide-stages li').first().waitFor();
   await popup.waitForTimeout(300); // the profile and checks render after the guide
+  // Every section open: nothing hidden may carry a stray word either.
+  await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   return popup.locator('body').innerText();
 }
 
