@@ -169,9 +169,7 @@ fn create_certificate(f: &Facts) -> Next {
     steps.push(click(CREATE_BUTTON));
     next(
         StageId::Console,
-        format!(
-            "Let AEM create the certificate: on this Certificate step turn on \u{201c}{CREATE_SWITCH}\u{201d}, type the alias {alias}, click \u{201c}{CREATE_BUTTON}\u{201d}, then let IMS Link take AEM's certificate for the credential. Keep this wizard open: you finish it after the upload."
-        ),
+        "Let AEM create the certificate on this step, then let IMS Link take it for the credential. Keep this wizard open: you finish it after the upload.",
         steps,
         Some(Action::TakeAemCertificate),
         None,
@@ -188,19 +186,23 @@ pub fn console_next(f: &Facts, page: &Page, stage: &Stage, missing: &[&str]) -> 
         if !jwt || f.has_key_pair || !missing.contains(&"key pair") {
             return None;
         }
+        // On the credential page its own values come first (secret, payload): the key pair's
+        // route is chosen once only it is missing.
+        if page.kind == PageKind::ConsoleCredential && missing.iter().any(|m| *m != "key pair") {
+            return None;
+        }
         return Some(match page.kind {
             PageKind::AemImsWizard => create_certificate(f),
             PageKind::AemImsConsole => next(
                 StageId::Console,
-                "To let AEM create the certificate, click \u{201c}Create\u{201d}: the wizard's Certificate step makes it, and IMS Link takes it for the credential.",
+                "To let AEM create the certificate: its wizard's Certificate step makes it, and IMS Link takes it for the credential.",
                 vec![click("Create")],
                 None,
                 None,
             ),
             _ => next(
                 StageId::Console,
-                "Generate a key pair; then upload its certificate_pub.crt to the credential with \u{201c}Upload public key\u{201d}. \
-                 Or let AEM create the certificate: in AEM's Adobe IMS Configurations click \u{201c}Create\u{201d} and, on the Certificate step, \u{201c}Create new certificate\u{201d}.",
+                "Generate a key pair here and upload its certificate_pub.crt to the credential, or let AEM create the certificate: \u{201c}Create new certificate\u{201d} in AEM's IMS wizard.",
                 Vec::new(),
                 Some(Action::GenerateKeyPair),
                 None,
@@ -238,7 +240,7 @@ pub fn console_next(f: &Facts, page: &Page, stage: &Stage, missing: &[&str]) -> 
         next(
             StageId::Console,
             format!(
-                "On the \u{201c}Credential details\u{201d} tab, upload {} (from this popup) with \u{201c}Upload public key\u{201d}: IMS Link sees it in the credential's list.",
+                "Upload {} from this popup: IMS Link sees it in the credential's list.",
                 named(cert)
             ),
             vec![click("Credential details"), click("Upload public key")],
@@ -298,10 +300,9 @@ pub fn aem_failure(f: &Facts, v: &super::VerdictSeen) -> Option<(String, String)
     Some((
         what,
         format!(
-            "AEM signs its JWT with the key of {}: the credential must list its fingerprint (SHA-1 {}). Open the credential page so IMS Link reads its list again, upload {} there if it is missing, then run Check Health again.",
+            "AEM signs its JWT with {}: upload it to the credential if the credential does not list SHA-1 {}, then run Check Health again.",
             named(cert),
-            cert.sha1_fingerprint,
-            cert.file_name
+            cert.sha1_fingerprint
         ),
     ))
 }

@@ -66,7 +66,7 @@ fn without_a_route_the_popup_offers_its_key_pair_and_names_aems_certificate() {
     let g = run(CREDENTIAL, json!({}));
     assert_eq!(g.next.action, Some(Action::GenerateKeyPair));
     assert!(
-        g.next.text.contains("Or let AEM create the certificate"),
+        g.next.text.contains("or let AEM create the certificate"),
         "{}",
         g.next.text
     );
@@ -93,7 +93,11 @@ fn a_switch_seen_on_chooses_aems_route_and_is_not_clicked_again() {
     let (status, detail) = console(&g);
     assert_eq!(status, Status::NeedsYou);
     assert!(detail.contains("AEM's certificate is not made yet"), "{detail}");
-    assert!(g.next.text.contains("Create certificate") && !g.next.text.contains("key pair;"), "{}", g.next.text);
+    assert!(
+        g.next.text.contains("Let AEM create the certificate") && !g.next.text.contains("key pair;"),
+        "{}",
+        g.next.text
+    );
     // A key pair made before the switch keeps IMS Link's route.
     let g = run(WIZARD, json!({ "aemNewCertificate": AUTHOR, "hasKeyPair": true }));
     assert!(!console(&g).1.contains("AEM's own certificate"));
@@ -120,7 +124,11 @@ fn aems_certificate_not_yet_on_the_credential_is_uploaded_from_the_popup() {
         CREDENTIAL,
         json!({ "aemCertificate": aem_cert(), "credentialCertificates": listed(&["1111111111111111111111111111111111111111"]) }),
     );
-    assert!(console(&g).1.contains("does not list AEM's certificate"), "{}", console(&g).1);
+    assert!(
+        console(&g).1.contains("does not list AEM's certificate"),
+        "{}",
+        console(&g).1
+    );
 }
 
 #[test]
@@ -182,7 +190,7 @@ fn aems_failed_check_health_names_the_certificate_it_signs_with() {
         "the catalogue's generic remedy gives way to AEM's certificate"
     );
     assert!(
-        g.next.text.contains("upload AEM-Adobe-IMS.crt there"),
+        g.next.text.contains("(AEM-Adobe-IMS.crt): upload it to the credential"),
         "{}",
         g.next.text
     );

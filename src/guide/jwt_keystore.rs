@@ -98,7 +98,7 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
         .action(Action::ReadAemResult),
         Some(seen) if !seen.exists => next(
             StageId::AemIms,
-            format!("{said}AEM has no key store for authentication-service yet. Create it with a password of your own (IMS Link never sees or keeps it): type it in \u{201c}New Password\u{201d} and \u{201c}Confirm Password\u{201d}, click \u{201c}Save\u{201d}, then let IMS Link read the keystore again.",
+            format!("{said}AEM has no key store for authentication-service yet: create it with a password of your own, then let IMS Link read the keystore again.",
             ),
         )
         .steps(vec![
@@ -110,7 +110,7 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
         Some(_) if f.filled_here == Some(FormKind::Keystore) => next(
             StageId::AemIms,
             format!(
-                "{said}IMS Link filled the alias and its two files. Type your key store password in \u{201c}Key Store Password\u{201d}, click \u{201c}Submit\u{201d}, then let IMS Link read the keystore: AEM lists the key once it took it."
+                "{said}IMS Link filled the alias and its two files. Add your key store password and submit, then let IMS Link read the keystore: AEM lists the key once it took it."
             ),
         )
         .steps(vec![
@@ -121,7 +121,7 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
         Some(_) => next(
             StageId::AemIms,
             format!(
-                "Click \u{201c}Add Private Key from DER file\u{201d}, then let IMS Link fill it: the alias \u{201c}{}\u{201d}, its private key (PKCS#8 DER) and its certificate (DER).",
+                "Let IMS Link fill AEM's form: the alias \u{201c}{}\u{201d}, its private key (PKCS#8 DER) and its certificate (DER).",
                 f.keystore_alias.unwrap_or_default()
             ),
         )

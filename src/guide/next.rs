@@ -142,14 +142,15 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
 fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     let missing = f.missing_console_values();
     let jwt = f.auth == Some(AuthType::Jwt);
+    // A client id or secret read from a page waits for the admin's yes before anything else.
+    if let Some(n) = accept_captured(f, page) {
+        return n;
+    }
     // A JWT key pair: which route (AEM's certificate, or IMS Link's key pair) and its steps.
     if let Some(n) = super::jwt_aem_certificate::console_next(f, page, stage, &missing) {
         return n;
     }
     let on_credential = page.kind == PageKind::ConsoleCredential;
-    if let Some(n) = accept_captured(f, page) {
-        return n;
-    }
     if on_credential && missing.contains(&"Client secret") {
         return next(
             StageId::Console,

@@ -53,7 +53,7 @@ for (const format of [null, 'sha1-colons', 'sha256-colons']) {
     assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
     // The order the route needs: certificate in the wizard, upload, back to the same wizard.
     const at = (re) => trail.findIndex((t) => re.test(t));
-    assert.ok(at(/Let AEM create the certificate/) < at(/upload AEM's certificate/) && at(/upload AEM's certificate/) < at(/Go back to the tab with AEM's IMS wizard/), trail.join('\n'));
+    assert.ok(at(/Let AEM create the certificate/) < at(/upload AEM's certificate/i) && at(/upload AEM's certificate/i) < at(/Go back to the tab with AEM's IMS wizard/), trail.join('\n'));
     // IMS Link never claimed its own JWT check on this route: it holds no private key.
     assert.equal(b.cloud.state.aem.actions.filter((a) => a.action === 'createCertificate').length, 1);
     assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
@@ -66,7 +66,7 @@ for (const format of [null, 'sha1-colons', 'sha256-colons']) {
     // values, then the upload) and the wizard's tab to go back to.
     assert.deepEqual(own.map((t) => t.split(/[,:(.]/)[0]), [
       'Open your project',
-      'Generate a key pair; then upload its certificate_pub',
+      'Generate a key pair here and upload its certificate_pub',
       'Open your project',
       "Go back to the tab with AEM's IMS wizard",
     ], own.join('\n'));
@@ -93,7 +93,7 @@ test('AEM\'s certificate no longer on the credential: AEM\'s own Check Health fa
   assert.match(aemIms, /Could not match JWT signature to any of the bindings/, aemIms);
   assert.match(aemIms, /The JWT's signature matches none of the credential's certificates/, aemIms);
   // The fix, said once in the next step, names AEM's certificate, not IMS Link's key pair.
-  assert.match(guide.text, /AEM signs its JWT with the key of AEM's certificate “ims-link-acme”/, guide.text);
+  assert.match(guide.text, /AEM signs its JWT with AEM's certificate “ims-link-acme”/, guide.text);
   assert.doesNotMatch(aemIms + guide.text, /certificate_pub\.crt from IMS Link's key pair/, "the advice fits AEM's certificate, not IMS Link's key pair");
   assert.doesNotMatch(guide.text, /All four stages are done/);
   assert.equal(lastAction('connectTarget'), undefined, 'never sent on to Connect');

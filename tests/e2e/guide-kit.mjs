@@ -260,7 +260,7 @@ export function guideKit(browser) {
       return null;
     };
     knows.choose = async (tab, g) => {
-      if (certificate !== 'aem' || g.button !== 'Generate key pair' || !g.text.includes('Or let AEM create the certificate')) return null;
+      if (certificate !== 'aem' || g.button !== 'Generate key pair' || !g.text.includes('or let AEM create the certificate')) return null;
       await tab.page.goto(`${aem}/libs/cq/adobeims-configuration/content/configurations.html`);
       await tab.page.waitForTimeout(500);
       return { tab, why: "AEM creates the certificate: to AEM's Adobe IMS Configurations" };
