@@ -1,29 +1,16 @@
 use serde_json::{json, Value};
 
+use crate::guide::tests::{jwt_values, profile, AUTHOR, CLIENT, NOW};
+
 use crate::guide::{guide, Action, Guide, GuideInput, PageKind, StageId, Status, Step};
 
-const NOW: u64 = 1_795_900_000_000; // 2026-11-28
-const CLIENT: &str = "0123456789abcdef0123456789abcdef";
-const AUTHOR: &str = "https://author.aem.test";
 const WIZARD: &str = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html";
 const IMS_CONSOLE: &str = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations.html";
 const CREDENTIAL: &str = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/jwt";
 const SHA1: &str = "8C:59:D1:25:EA:D4:E2:33:C8:7C:92:47:70:FB:C4:15:00:BD:F0:27";
 
 fn jwt_profile() -> Value {
-    let s = |v: Value| json!({ "value": v, "source": { "kind": "page", "atMs": NOW } });
-    let payload = json!({
-        "exp": NOW / 1000 + 86_400,
-        "iss": "ABCDEF0123456789ABCDEF01@AdobeOrg",
-        "sub": "F00D0123456789ABCDEF0123@techacct.adobe.com",
-        "https://ims-na1.adobelogin.com/s/ent_marketing_sdk": true,
-        "aud": format!("https://ims-na1.adobelogin.com/c/{CLIENT}"),
-    });
-    json!({
-        "tenant": s(json!("acme")), "clientCode": s(json!("acme")), "authType": s(json!("jwt")),
-        "clientId": s(json!(CLIENT)), "clientSecret": s(json!("p8e-secret")),
-        "payload": s(json!(payload.to_string())), "authorizationServer": s(json!("https://ims-na1.adobelogin.com")),
-    })
+    profile(&jwt_values())
 }
 
 fn aem_cert() -> Value {

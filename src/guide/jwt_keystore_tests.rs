@@ -2,29 +2,16 @@
 
 use serde_json::{json, Value};
 
+use crate::guide::tests::{jwt_values, profile, AUTHOR, NOW};
+
 use super::super::{guide, Action, Guide, GuideInput, PageKind, StageId, Status, Step};
 
-const NOW: u64 = 1_795_900_000_000;
-const CLIENT: &str = "0123456789abcdef0123456789abcdef";
-const AUTHOR: &str = "https://author.aem.test";
 const KEYSTORE: &str =
     "https://author.aem.test/libs/granite/security/content/keystore.html/home/users/system/authentication-service";
 const ALIAS: &str = "ims-link-0a1b2c3d4e5f";
 
 fn jwt_profile() -> Value {
-    let s = |v: Value| json!({ "value": v, "source": { "kind": "page", "atMs": NOW } });
-    let payload = json!({
-        "exp": NOW / 1000 + 86_400,
-        "iss": "ABCDEF0123456789ABCDEF01@AdobeOrg",
-        "sub": "F00D0123456789ABCDEF0123@techacct.adobe.com",
-        "https://ims-na1.adobelogin.com/s/ent_marketing_sdk": true,
-        "aud": format!("https://ims-na1.adobelogin.com/c/{CLIENT}"),
-    });
-    json!({
-        "tenant": s(json!("acme")), "clientCode": s(json!("acme")), "authType": s(json!("jwt")),
-        "clientId": s(json!(CLIENT)), "clientSecret": s(json!("p8e-secret")),
-        "payload": s(json!(payload.to_string())),
-    })
+    profile(&jwt_values())
 }
 
 /// A JWT profile IMS accepted with IMS Link's key pair, on `url`, plus `more` input.

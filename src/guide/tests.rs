@@ -2,9 +2,9 @@ use serde_json::{json, Value};
 
 use super::*;
 
-const NOW: u64 = 1_795_900_000_000; // 2026-11-28
-const CLIENT: &str = "0123456789abcdef0123456789abcdef";
-const AUTHOR: &str = "https://author.aem.test";
+pub(super) const NOW: u64 = 1_795_900_000_000; // 2026-11-28
+pub(super) const CLIENT: &str = "0123456789abcdef0123456789abcdef";
+pub(super) const AUTHOR: &str = "https://author.aem.test";
 const CLOUD: &str = "https://author-p1-e2.adobeaemcloud.com";
 
 fn sourced(v: Value) -> Value {
@@ -12,7 +12,7 @@ fn sourced(v: Value) -> Value {
 }
 
 /// A profile from `field: value` pairs.
-fn profile(values: &[(&str, Value)]) -> Value {
+pub(super) fn profile(values: &[(&str, Value)]) -> Value {
     Value::Object(
         values
             .iter()
@@ -21,7 +21,7 @@ fn profile(values: &[(&str, Value)]) -> Value {
     )
 }
 
-fn target_values() -> Vec<(&'static str, Value)> {
+pub(super) fn target_values() -> Vec<(&'static str, Value)> {
     vec![("tenant", json!("acme")), ("clientCode", json!("acme"))]
 }
 
@@ -37,7 +37,8 @@ fn oauth_values() -> Vec<(&'static str, Value)> {
     v
 }
 
-fn jwt_values() -> Vec<(&'static str, Value)> {
+/// A JWT credential IMS Link captured whole (the route tests share it).
+pub(super) fn jwt_values() -> Vec<(&'static str, Value)> {
     let payload = json!({
         "exp": NOW / 1000 + 86_400,
         "iss": "ABCDEF0123456789ABCDEF01@AdobeOrg",
