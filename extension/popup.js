@@ -4,11 +4,12 @@ import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
 import { renderGuide } from './popup/guide-view.js';
+import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
 import { first } from './popup/first.js';
-import { $, copyText, send, status } from './popup/shared.js';
+import { $, copyText, send, status, timings } from './popup/shared.js';
 
 const SOURCES = {
   'unified-shell': 'Read from the Target address in Experience Cloud.',
@@ -20,7 +21,7 @@ const SOURCES = {
 
 let tenant = null;
 
-function renderTab(state) {
+function renderTab(state, readSite = false) {
   $('loading').hidden = true;
   const ids = state?.ids;
   const problem = state?.problem ?? (state ? null : { message: 'IMS Link could not reach its background worker. Close this popup and open it again.' });
@@ -28,7 +29,9 @@ function renderTab(state) {
   $('found').hidden = !ids;
   $('problem').hidden = !problem;
   $('problem').textContent = problem?.message ?? '';
-  $('site-actions').hidden = !['not-an-adobe-page', 'page-not-readable'].includes(problem?.code);
+  // The core offers the at.js read only on a site's own page.
+  $('site-actions').hidden = !readSite;
+  $('tab-card').hidden = !ids && !problem && !readSite;
   if (!ids) return;
   $('tenant-row').hidden = !ids.tenant;
   $('tenant').value = ids.tenant ?? '';
@@ -54,13 +57,15 @@ async function refresh({ tabOnly = false } = {}) {
 /** Draws a `GetPopup` answer (`null`: the worker could not answer). */
 function draw(reply, tabOnly = false) {
   const popup = reply?.type === 'Popup' ? reply : null;
-  renderTab(popup?.tab ?? null);
+  if (popup) timings.revealMs = popup.revealMs;
+  renderTab(popup?.tab ?? null, popup?.readSite);
   renderGuide(popup?.guide);
   // A tab change leaves the profile view alone: the admin may be editing a value there.
   if (tabOnly) return;
   renderProfile(popup?.profile ?? null, refresh);
   renderChecks(popup?.profile?.checks);
   showKeyPair(popup?.keyPair);
+  showAemCertificate(popup?.aemCertificate);
 }
 
 async function main() {
@@ -75,6 +80,7 @@ async function main() {
   popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);
+  if (tabId !== undefined) wireAemCertificate(tabId, refresh);
   $('read-site').addEventListener('click', async () => {
     const reply = await send({ type: 'ReadSiteSettings', tabId });
     status(reply?.type === 'Refused' ? reply.problem.message : 'Read the client code from this site.');

@@ -6,13 +6,11 @@ use std::fmt;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use rsa::pkcs1v15::SigningKey;
-use rsa::signature::{SignatureEncoding, Signer};
-use rsa::PrivateKey;
 use serde_json::{Map, Value};
-use sha2::Sha256;
 
 use crate::error::JsErrorInfo;
+#[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
+use crate::keys::RsaKey;
 
 /// Token lifetime when the caller has no reason to choose: IMS only needs the JWT for the
 /// one token exchange that follows, and a short life limits a leaked token's use.
@@ -142,9 +140,16 @@ fn json_kind(v: &Value) -> &'static str {
 /// Signs `payload_json` (a JSON object) as an RS256 JWT. `exp` is set to `now_unix +
 /// lifetime_secs`, replacing any `exp` in the payload, because a stale `exp` copied from the
 /// Developer Console is the usual reason IMS rejects a token.
-pub fn sign_rs256(payload_json: &str, key: &PrivateKey, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
+///
+/// Signs with the `rsa` crate: native builds and the `portable` feature only (the shipped
+/// module has WebCrypto sign, see `webcrypto::sign_jwt`).
+#[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
+pub fn sign_rs256(payload_json: &str, key: &RsaKey, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
+    use rsa::pkcs1v15::SigningKey;
+    use rsa::signature::{SignatureEncoding, Signer};
     let signing_input = signing_input(payload_json, now_unix, lifetime_secs)?;
-    let signer = SigningKey::<Sha256>::new(key.clone());
+    let key = key.to_rsa().map_err(|e| JwtError::SigningFailed(e.to_string()))?;
+    let signer = SigningKey::<sha2::Sha256>::new(key);
     let signature = signer
         .try_sign(signing_input.as_bytes())
         .map_err(|e| JwtError::SigningFailed(e.to_string()))?;
@@ -214,7 +219,7 @@ mod tests {
     use std::sync::OnceLock;
 
     use rsa::pkcs1v15::{Signature, VerifyingKey};
-    use rsa::signature::Verifier;
+    use rsa::signature::{SignatureEncoding, Verifier};
     use serde_json::json;
 
     use super::*;
@@ -226,8 +231,8 @@ mod tests {
         "https://ims-na1.adobelogin.com/s/ent_marketing_sdk": true,
         "aud": "https://ims-na1.adobelogin.com/c/0123456789abcdef0123456789abcdef"}"#;
 
-    fn key() -> &'static PrivateKey {
-        static KEY: OnceLock<PrivateKey> = OnceLock::new();
+    fn key() -> &'static RsaKey {
+        static KEY: OnceLock<RsaKey> = OnceLock::new();
         KEY.get_or_init(|| {
             let m = keys::generate(&KeyOptions::default(), NOW).unwrap();
             keys::parse_private_key(&m.key.private_key_pem).unwrap()
@@ -250,7 +255,7 @@ mod tests {
         let (input, sig) = jwt.rsplit_once('.').unwrap();
         let sig = Signature::try_from(URL_SAFE_NO_PAD.decode(sig).unwrap().as_slice()).unwrap();
         assert_eq!(sig.to_bytes().len(), 256);
-        let verifier = VerifyingKey::<Sha256>::new(key().to_public_key());
+        let verifier = VerifyingKey::<sha2::Sha256>::new(key().to_rsa().unwrap().to_public_key());
         verifier.verify(input.as_bytes(), &sig).unwrap();
         assert!(verifier.verify(b"tampered", &sig).is_err());
     }

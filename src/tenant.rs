@@ -53,7 +53,7 @@ pub enum TenantError {
     EmptyTenant,
     /// An IMS Organization id (`...@AdobeOrg`) was given instead of the tenant.
     OrgIdInsteadOfTenant(String),
-    /// A 32-hex-digit client id (API key) was given instead of the tenant.
+    /// A 32-hex-digit client id was given instead of the tenant.
     ClientIdInsteadOfTenant(String),
     /// The tenant holds characters tenant ids never have.
     InvalidCharacters(String),
@@ -106,7 +106,7 @@ impl fmt::Display for TenantError {
             ),
             TenantError::ClientIdInsteadOfTenant(v) => write!(
                 f,
-                "\"{v}\" looks like a client id (API key) from the Developer Console, not a tenant id. The tenant id is the short name after \"@\" in the Target address."
+                "\"{v}\" looks like a Client ID from the Developer Console, not a tenant id. The tenant id is the short name after \"@\" in the Target address."
             ),
             TenantError::InvalidCharacters(v) => write!(
                 f,
@@ -341,7 +341,7 @@ mod tests {
             "\"0123456789ABCDEF01234567@AdobeOrg\" is an IMS Organization ID, not a tenant id. The tenant id is the short name after \"@\" in the Target address, like \"acme\" in https://experience.adobe.com/#/@acme/target."
         );
         let client = from_text("0123456789abcdef0123456789abcdef").unwrap_err().to_string();
-        assert!(client.starts_with("\"0123456789abcdef0123456789abcdef\" looks like a client id (API key)"));
+        assert!(client.starts_with("\"0123456789abcdef0123456789abcdef\" looks like a Client ID"));
         let route = code_msg("https://experience.adobe.com/#/home");
         assert!(route.contains("has no \"@tenant\" part"), "{route}");
     }

@@ -9,14 +9,12 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
-use rsa::pkcs8::EncodePrivateKey;
-use rsa::PrivateKey;
 use sha2::{Digest, Sha256};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::jwt::{self, JwtError};
-use crate::keys::{self, KeyError, KeyMaterial, KeyPlan};
+use crate::keys::{self, KeyError, KeyMaterial, KeyPlan, RsaKey};
 
 const ALGORITHM: &str = "RSASSA-PKCS1-v1_5";
 
@@ -167,7 +165,7 @@ pub async fn generate(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
 /// JWT signed with it (`sign_jwt_with_last_key`).
 pub async fn sign_jwt(
     payload_json: &str,
-    key: &PrivateKey,
+    key: &RsaKey,
     private_key_pem: &str,
     now_unix: u64,
     lifetime_secs: u64,
@@ -179,9 +177,8 @@ pub async fn sign_jwt(
         return Err(JwtError::SigningFailed(NO_WEBCRYPTO.into()));
     };
     let input = jwt::signing_input(payload_json, now_unix, lifetime_secs)?;
-    let der = key.to_pkcs8_der().map_err(|e| JwtError::SigningFailed(e.to_string()))?;
     let failed = |e: String| JwtError::SigningFailed(format!("the browser's WebCrypto: {e}"));
-    let imported = import_signing_key(&subtle, der.as_bytes()).await.map_err(failed)?;
+    let imported = import_signing_key(&subtle, key.pkcs8_der()).await.map_err(failed)?;
     SIGNING_KEY.with(|k| *k.borrow_mut() = Some((pem_digest(private_key_pem), imported.clone())));
     let signature = sign_with(&subtle, imported, input.as_bytes()).await.map_err(failed)?;
     Ok(jwt::assemble(&input, &signature))

@@ -431,3 +431,30 @@ fn openssl_made_keys_import() {
         "key-certificate-mismatch"
     );
 }
+
+/// The two files IMS Link gives AEM's keystore ("Add Private Key from DER file"): a PKCS#8 DER
+/// key and a DER certificate, read as such by OpenSSL, carrying the same public key.
+#[test]
+fn openssl_reads_the_keystore_der_files_and_they_match() {
+    let tmp = TempDir::new("keystore-der");
+    let dir = tmp.0.as_path();
+    let m = generate(now_unix());
+    write_material(dir, &m);
+    // PKCS#8, unencrypted, DER: what a Java KeyStore import takes.
+    let pkcs8 = run(
+        "openssl",
+        &["pkcs8", "-inform", "DER", "-nocrypt", "-in", "key.der"],
+        dir,
+    );
+    assert_eq!(pkcs8, m.key.private_key_pem);
+    let from_cert = run(
+        "openssl",
+        &["x509", "-inform", "DER", "-noout", "-pubkey", "-in", "cert.der"],
+        dir,
+    );
+    let from_key = run("openssl", &["pkey", "-inform", "DER", "-pubout", "-in", "key.der"], dir);
+    assert_eq!(
+        from_cert, from_key,
+        "the DER certificate and DER key carry different public keys"
+    );
+}

@@ -90,10 +90,16 @@ async fn webcrypto_key_pair_and_certificate_belong_together() {
     let cert = text(&m, &["certificate", "pem"]);
     api::import_key_pair(&key, Some(cert.clone())).unwrap();
     // The certificate's own signature verifies with its key.
-    let parsed = ims_link::keys::parse_certificate(&cert).unwrap();
-    let public = ims_link::keys::parse_private_key(&key).unwrap().as_public_key().clone();
+    // Read back by x509-cert, independently of the module's own DER reader.
     use rsa::signature::Verifier;
-    use x509_cert::der::Encode;
+    use x509_cert::der::{Decode, Encode};
+    let ours = ims_link::keys::parse_certificate(&cert).unwrap();
+    let parsed = x509_cert::Certificate::from_der(ours.der()).unwrap();
+    let public = ims_link::keys::parse_private_key(&key)
+        .unwrap()
+        .to_rsa()
+        .unwrap()
+        .to_public_key();
     let verifier = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(public);
     let tbs = parsed.tbs_certificate().to_der().unwrap();
     let sig = rsa::pkcs1v15::Signature::try_from(parsed.signature().raw_bytes()).unwrap();

@@ -12,9 +12,12 @@ const BUTTONS = {
   'allow-secrets': 'allow-secrets',
   'accept-captured': 'accept-captured',
   'read-aem-result': 'read-aem',
+  'take-aem-certificate': 'take-aem-cert',
 };
-const STATUS = { done: ['✓', 'Done'], 'needs-you': ['→', 'Needs you'], problem: ['!', 'Problem'] };
+// The stepper's words for where each stage stands (the core's `progress`).
+const PROGRESS = { done: ['✓', 'Done'], now: ['→', 'Now'], later: ['·', 'Later'], problem: ['!', 'Problem'] };
 const homes = new Map(); // button id → the marker where the button lives when not lent
+let drawn = false;
 
 function lend(id) {
   const button = $(id);
@@ -39,19 +42,27 @@ function link(l) {
   return l ? el('a', { href: l.url, target: '_blank', rel: 'noopener' }, l.label) : null;
 }
 
+/**
+ * One line per stage. The stage the next step advances says where it stands in the next-step
+ * box; the others open their detail on demand.
+ */
 function stageItem(s, i, nextUrl) {
-  const [mark, word] = STATUS[s.status] ?? ['?', s.status];
-  return el('li', { class: `stage-item ${s.status}`, 'data-stage': s.id },
+  const [mark, word] = s.progress === 'now' && s.status === 'problem' ? ['!', 'Problem'] : PROGRESS[s.progress] ?? ['?', s.progress];
+  const line = [
     el('span', { class: 'badge', 'aria-hidden': 'true' }, mark),
-    el('div', {},
-      el('span', { class: 'stage-title' }, `${i + 1}. ${s.title}`), ' ',
-      el('span', { class: 'stage-status' }, word),
-      el('p', { class: 'stage-detail' }, s.detail),
-      // The next step shows its own link; the stage does not repeat it.
-      s.link?.url === nextUrl ? null : link(s.link)));
+    el('span', { class: 'stage-title' }, `${i + 1}. ${s.title}`),
+    el('span', { class: 'stage-status' }, word),
+  ];
+  const item = { class: `stage-item ${s.status} p-${s.progress}`, 'data-stage': s.id };
+  if (s.progress === 'now') return el('li', { ...item, 'aria-current': 'step' }, el('div', { class: 'stage-line' }, line));
+  return el('li', item, el('details', {}, el('summary', {}, line),
+    // The next step shows its own link; the stage does not repeat it.
+    el('p', { class: 'stage-detail' }, s.detail, ' ', s.more ?? '', ' ', s.link?.url === nextUrl ? '' : link(s.link) ?? '')));
 }
 
 function stepItem(s) {
+  // Something only the admin knows (a password): named, never shown or copied.
+  if (s.do === 'enter-own') return el('li', {}, `Type ${s.what} in `, el('strong', {}, `“${s.label}”`), ' (IMS Link never keeps it).');
   if (s.do === 'click') return el('li', {}, 'On the page, click ', el('strong', {}, `“${s.name}”`), s.within ? ` under ${s.within}.` : '.');
   return el('li', {}, `Type `, el('strong', {}, s.value), ` as the ${s.label}. `,
     el('button', { type: 'button', class: 'link', 'aria-label': `Copy the ${s.label}`, onclick: () => copyText(s.value, `the ${s.label}`) }, 'Copy'));
@@ -65,6 +76,28 @@ export function showConsent(consent) {
   yes.textContent = consent ? `Send to ${consent.origin}` : 'Send the client secret';
 }
 
+/** A long "where it stands" shows three lines and a button for the rest (all of it is read aloud). */
+function clamp(why) {
+  why.classList.add('clamped');
+  if (why.nextElementSibling?.classList.contains('show-all')) why.nextElementSibling.remove();
+  requestAnimationFrame(() => {
+    if (why.scrollHeight <= why.clientHeight + 1) return why.classList.remove('clamped');
+    const more = el('button', { type: 'button', class: 'link show-all' }, 'Show all');
+    more.addEventListener('click', () => {
+      why.classList.remove('clamped');
+      more.remove();
+    });
+    why.after(more);
+  });
+}
+
+/** On opening, the focus goes to the next action: its button, else its link, else the box. */
+function focusNext() {
+  const target = $('next-action').querySelector('button') ?? $('next-link').querySelector('a')
+    ?? $('next-steps').querySelector('button') ?? $('next-heading');
+  target?.focus();
+}
+
 export function renderGuide(guide) {
   const box = $('guide');
   if (!guide) {
@@ -72,6 +105,7 @@ export function renderGuide(guide) {
     return;
   }
   $('guide-here').textContent = guide.here;
+  clamp($('guide-here'));
   // Fill names the host it fills, and is not offered where there is nothing to fill.
   $('fill').hidden = !guide.fillLabel;
   $('fill').textContent = guide.fillLabel ?? 'Fill this form';
@@ -82,6 +116,15 @@ export function renderGuide(guide) {
   $('forget-secrets').textContent = guide.secretsAllowed ? `Stop sending secrets to ${guide.secretsAllowed}` : 'Stop sending secrets here';
   const next = guide.next;
   $('guide-stages').replaceChildren(...guide.stages.map((s, i) => stageItem(s, i, next.link?.url)));
+  const now = guide.stages.find((s) => s.progress === 'now');
+  $('next-heading').textContent = now ? `Next step · ${now.title}` : 'Next step';
+  $('next-why').textContent = now?.detail ?? '';
+  $('next-why').hidden = !now?.detail;
+  clamp($('next-why'));
+  // A failure is said once; AEM's own words are behind a disclosure.
+  $('next-more-text').textContent = now?.more ?? '';
+  $('next-more').hidden = !now?.more;
+  $('next-why').closest('.next')?.classList.toggle('problem-now', now?.status === 'problem');
   $('next-text').textContent = next.text;
   $('next-steps').replaceChildren(...next.steps.map(stepItem));
   $('next-steps').hidden = !next.steps.length;
@@ -92,6 +135,13 @@ export function renderGuide(guide) {
   if (action && BUTTONS[action]) lend(BUTTONS[action]);
   $('next-link').replaceChildren(link(next.link) ?? '');
   $('next-link').hidden = !next.link;
+  // Cards and sections only where they apply.
+  // The fill card where there is a form to fill, and as long as a fill made from this popup
+  // has something to show (its result, Undo) after the tab moved on.
+  $('fill-card').hidden = !guide.fillLabel && $('undo-fill').hidden && !$('fill-result').childElementCount;
+  $('keys-section').hidden = !guide.keyPairCard;
   box.dataset.next = next.stage ?? 'done';
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);
+  if (!drawn) focusNext();
+  drawn = true;
 }

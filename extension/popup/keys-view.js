@@ -18,6 +18,7 @@ function render() {
   $('cert-subject').textContent = cert?.subject ?? 'no certificate given';
   $('cert-expires').textContent = cert ? new Date(cert.notAfter * 1000).toLocaleDateString(undefined, { dateStyle: 'long' }) : '—';
   $('cert-sha256').textContent = cert?.sha256Fingerprint ?? '—';
+  $('cert-sha1').textContent = cert?.sha1Console || '—';
   document.querySelectorAll('[data-export^="cert"], [data-copy^="cert"]').forEach((/** @type {HTMLElement} */ b) => { b.hidden = !cert; });
 }
 

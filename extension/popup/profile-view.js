@@ -2,7 +2,7 @@
 // would replace different ones wait for the admin's choice; findings from the core's checks.
 import { showCredentialChoice } from './credential-choice.js';
 import { PROFILE_FIELDS } from './profile-fields.js';
-import { $, busy, copyText, el, send, status } from './shared.js';
+import { $, busy, copyText, el, send, status, timings } from './shared.js';
 
 // Labels, secrets and order are the core's (src/profile/fields.rs). The certificate's
 // fingerprint is left to the key pair card, which shows it with the pair.
@@ -43,12 +43,16 @@ function row(field, label, sourced, onChange, refresh) {
   // The payload scrolls: keyboard users reach it (tabindex) and hear what it is.
   const scrolls = field === 'payload' && text ? { tabindex: '0', role: 'region', 'aria-label': label } : {};
   const valueEl = el('span', { class: `pv-value${kind}`, id: `pv-${field}`, ...scrolls }, text ? (secret && !revealed.has(field) ? masked() : text) : '—');
-  const editor = el('input', { type: secret ? 'password' : 'text', 'aria-label': `${label} value`, class: 'pv-input', hidden: true, autocomplete: 'off', spellcheck: 'false' });
+  const editor = el('input', { type: secret ? 'password' : 'text', 'aria-label': `${label} value`, class: 'pv-input', hidden: true, autocomplete: 'off', spellcheck: 'false', 'data-field': field });
   const actions = [];
   if (text && secret) {
     actions.push(el('button', { type: 'button', class: 'link', 'aria-label': `${revealed.has(field) ? 'Hide' : 'Reveal'} ${label}`, onclick: () => {
       if (revealed.has(field)) revealed.delete(field);
-      else revealed.add(field);
+      else {
+        revealed.add(field);
+        // Masked again on its own, as a password manager does (the core sets how long).
+        if (timings.revealMs) setTimeout(() => { if (revealed.delete(field)) onChange(); }, timings.revealMs);
+      }
       onChange();
     } }, revealed.has(field) ? 'Hide' : 'Reveal'));
   }
@@ -66,6 +70,7 @@ function row(field, label, sourced, onChange, refresh) {
     const reply = await send({ type: 'EditField', field, value: editor.value });
     if (reply?.type === 'Refused') return status(reply.problem.message);
     status(`${label} saved.`);
+    editor.hidden = true; // saved: the next drawing closes it
     // An unchanged value brings no ProfileChanged from the worker: re-read to close the editor.
     refresh();
   });
@@ -131,7 +136,21 @@ export function renderProfile(state, refresh) {
     ...(state?.notices ?? []).map((n) => el('p', { class: 'notice' }, n.message)),
     findingsView(state?.findings ?? []),
   ];
+  // A value the admin is typing survives a redraw (a page seen in another tab redraws the
+  // profile): the open editors are opened again with what was typed, focus included.
+  const open = /** @type {HTMLInputElement[]} */ ([...box.querySelectorAll('input.pv-input:not([hidden])')]);
+  const typing = open.map((input) => ({
+    field: input.dataset.field, value: input.value, focused: document.activeElement === input,
+  }));
   box.replaceChildren(...parts.filter((part) => part !== null));
+  for (const t of typing) {
+    const editor = box.querySelector(`.pv-input[data-field="${t.field}"]`);
+    const edit = editor?.closest('.pv-row')?.querySelector(`[aria-label="Edit ${LABEL[t.field] ?? t.field}"]`);
+    if (!editor || !edit) continue;
+    /** @type {HTMLElement} */ (edit).click();
+    /** @type {HTMLInputElement} */ (editor).value = t.value;
+    if (!t.focused) /** @type {HTMLElement} */ (document.activeElement)?.blur?.();
+  }
 }
 
 /**

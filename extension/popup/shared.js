@@ -12,8 +12,22 @@ export const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementByI
 
 export { send } from './first.js';
 
+/** Timings the core sets for the popup (`GetPopup`'s `revealMs`). */
+export const timings = { revealMs: undefined };
+
+// Feedback goes where the click was: the status line moves to just after the group of the
+// button last clicked (marked `data-feedback` in popup.html), so "Copied" or a check's result
+// shows next to it rather than far below.
+let clicked = null;
+document.addEventListener('click', (e) => {
+  clicked = e.target instanceof Element ? e.target : null;
+}, true);
+
 export function status(text) {
-  $('status').textContent = text;
+  const line = $('status');
+  const group = clicked?.isConnected ? clicked.closest('[data-feedback]') : null;
+  if (text && group && line.previousElementSibling !== group) group.after(line);
+  line.textContent = text;
 }
 
 /** The element builder shared with the www page (shared/dom.js, loaded before the modules). */

@@ -112,7 +112,12 @@ export function snapshotForm() {
       });
       continue;
     }
-    if (el.matches('input[type=hidden], input[type=button], input[type=submit], input[type=reset], input[type=file], input[type=image]')) continue;
+    if (el.matches('input[type=file]')) {
+      // Only the chosen file's name, never its contents (AEM's keystore takes key files).
+      add(el, { kind: 'file', label: labelOf(el), value: /** @type {HTMLInputElement} */ (el).files?.[0]?.name ?? '', visible: shown(el) });
+      continue;
+    }
+    if (el.matches('input[type=hidden], input[type=button], input[type=submit], input[type=reset], input[type=image]')) continue;
     if (el.matches('coral-select')) {
       add(el, {
         kind: 'coral-select', label: labelOf(el), value: String(el.value ?? ''), visible: shown(el),
@@ -194,6 +199,21 @@ export function applyActions(actions) {
       continue;
     }
     try {
+      if (a.action === 'set-file') {
+        // One file made from the plan's bytes, given as a user's pick would be (DataTransfer).
+        const input = /** @type {HTMLInputElement} */ (/** @type {unknown} */ (el));
+        const transfer = new DataTransfer();
+        if (a.value) {
+          const bytes = Uint8Array.from(atob(a.value), (c) => c.charCodeAt(0));
+          transfer.items.add(new File([bytes], a.fileName || 'file.der', { type: 'application/octet-stream' }));
+        }
+        input.files = transfer.files;
+        fire(el, 'input');
+        fire(el, 'change');
+        const ok = a.value ? input.files?.length === 1 && input.files[0].name === (a.fileName || 'file.der') : !input.files?.length;
+        results.push({ key: a.key, ok, why: ok ? undefined : 'not taken' });
+        continue;
+      }
       if (a.action === 'set-checked') {
         el.checked = a.value === 'true';
         fire(el, 'change');

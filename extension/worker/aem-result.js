@@ -4,7 +4,7 @@
 // boxes) with the dialog around it, and the cells of table rows. The core decides what the
 // text means (src/ims/aem_verdict.rs).
 
-/** { url, messages: [{ text, context }], rows: [[cell text]] } */
+/** { url, messages: [{ text, context }], rows: [[cell text]], links: [{ text, href, download }], switches: [{ label, checked }] } */
 export function readAemResult() {
   const MAX = 40;
   const clean = (s) => String(s ?? '').replace(/\s+/g, ' ').trim().slice(0, 4000);
@@ -22,5 +22,23 @@ export function readAemResult() {
   const rows = [...document.querySelectorAll('tr')].slice(0, 200)
     .map((tr) => [...tr.querySelectorAll('td, th')].map((c) => textOf(c).slice(0, 300)))
     .filter((cells) => cells.length > 0);
-  return { url: location.href, messages, rows };
+  // Download links (the IMS wizard's "Download Public Key") and switches ("Create new
+  // certificate"): the core decides which one matters and whether to follow it.
+  const links = [...document.querySelectorAll('a[href]')].filter((a) => shown(a) && (a.hasAttribute('download') || /public key/i.test(textOf(a))))
+    .slice(0, MAX).map((a) => ({ text: textOf(a).slice(0, 200), href: String(/** @type {HTMLAnchorElement} */ (a).href).slice(0, 2048), download: (a.getAttribute('download') ?? '').slice(0, 200) }));
+  const switches = [...document.querySelectorAll('coral-switch, coral-checkbox, input[type="checkbox"]')].filter(shown).slice(0, MAX)
+    .map((w) => ({ label: (textOf(w) || w.getAttribute('aria-label') || '').slice(0, 200), checked: Boolean(/** @type {HTMLInputElement} */ (w).checked) }));
+  return { url: location.href, messages, rows, links, switches };
+}
+
+/**
+ * AEM's public key at `url`, fetched by the AEM page itself (its session, its origin; the core
+ * checked the origin): { status, body, contentDisposition }. Binary (DER) comes back as base64.
+ */
+export async function fetchAemFile(url, maxBytes) {
+  const res = await fetch(url, { credentials: 'same-origin', redirect: 'error' });
+  const bytes = new Uint8Array(await res.arrayBuffer()).slice(0, maxBytes + 1);
+  const text = new TextDecoder('latin1').decode(bytes);
+  const body = text.includes('-----BEGIN') ? text : btoa(text);
+  return { status: res.status, body, contentDisposition: res.headers.get('content-disposition') ?? undefined };
 }

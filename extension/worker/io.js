@@ -4,7 +4,7 @@
 import * as core from '../pkg/ims_link.js';
 import { ext } from '../shared/ext.js';
 import { applyActions, snapshotForm } from './aem-page.js';
-import { readAemResult } from './aem-result.js';
+import { fetchAemFile, readAemResult } from './aem-result.js';
 import { atjsSettings } from './site-page.js';
 
 async function inPage(tabId, func, args = []) {
@@ -62,6 +62,13 @@ const calls = {
       return { type: 'AemResultRead', tabId, page: await inPage(tabId, readAemResult) };
     } catch (err) {
       return { type: 'AemResultRead', tabId, error: why(err) };
+    }
+  },
+  async 'fetch-aem-certificate'({ tabId, url, fileName }) {
+    try {
+      return { type: 'AemCertificateFetched', tabId, url, fileName, file: await inPage(tabId, fetchAemFile, [url, 64 * 1024]) };
+    } catch (err) {
+      return { type: 'AemCertificateFetched', tabId, url, fileName, error: why(err) };
     }
   },
   async 'generate-key-pair'({ options }) {

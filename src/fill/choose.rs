@@ -82,6 +82,17 @@ pub(super) fn choose<'o>(
                 ),
                 accept: Vec::new(),
             }),
+        Chooser::Exact(alias) => options
+            .iter()
+            .find(|o| o.value == *alias || o.text.trim() == alias)
+            .ok_or_else(|| NoOption {
+                why: format!(
+                    "The {} list does not offer \"{alias}\" (it offers: {}). Add IMS Link's key pair to AEM's keystore under that alias first, then reopen the wizard.",
+                    spec.label,
+                    option_list(options)
+                ),
+                accept: Vec::new(),
+            }),
         Chooser::ImsConfig(titles) => {
             for t in titles {
                 let t = normalize_label(t);

@@ -14,6 +14,12 @@ pub const IMS_WIZARD_PATH: &str = "/libs/cq/adobeims-configuration/content/confi
 pub const IMS_PROPERTIES_PATH: &str = "/libs/cq/adobeims-configuration/content/configurations/properties.html";
 /// The IMS configurations console's path.
 pub const IMS_CONSOLE_PATH: &str = "/libs/cq/adobeims-configuration/content/configurations.html";
+/// Where AEM's user keystores are managed (adobe-surfaces.md §8; the exact UI path is I, the
+/// address G): `/libs/granite/security/content/keystore.html/<user path>`. Any path under
+/// Granite's security console that names the keystore is taken for it.
+pub const KEYSTORE_MARK: &str = "/granite/security/content/";
+/// The keystore page of the user AEM's IMS configurations sign with.
+pub const KEYSTORE_PATH: &str = "/libs/granite/security/content/keystore.html/home/users/system/authentication-service";
 const TARGET_CLASSIC_PREFIX: &str = "/etc/cloudservices/testandtarget/";
 const TARGET_CLOUD_MARK: &str = "/settings/cloudconfigs/target";
 
@@ -29,6 +35,8 @@ pub enum FormKind {
     TargetCloud,
     /// The Adobe IMS Configurations console: nothing to fill, Create opens the wizard.
     ImsConsole,
+    /// A user's keystore in AEM: "Add Private Key from DER file" (alias and the two files).
+    Keystore,
     /// Any other page.
     Unknown,
 }
@@ -40,6 +48,7 @@ impl FormKind {
             FormKind::ImsWizard => spec::IMS_WIZARD,
             FormKind::TargetClassic => spec::TARGET_CLASSIC,
             FormKind::TargetCloud => spec::TARGET_CLOUD,
+            FormKind::Keystore => spec::KEYSTORE,
             FormKind::ImsConsole | FormKind::Unknown => &[],
         }
     }
@@ -134,6 +143,8 @@ pub fn form_from_path(path: &str) -> Option<FormKind> {
         Some(FormKind::ImsWizard)
     } else if path.ends_with(IMS_CONSOLE_PATH) {
         Some(FormKind::ImsConsole)
+    } else if path.contains(KEYSTORE_MARK) && path.to_ascii_lowercase().contains("keystore") {
+        Some(FormKind::Keystore)
     } else if path.contains(TARGET_CLASSIC_PREFIX) {
         Some(FormKind::TargetClassic)
     } else if path.contains(TARGET_CLOUD_MARK) && !path.contains("/cloudconfigs.html") {

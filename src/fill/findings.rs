@@ -22,7 +22,11 @@ fn fields_of(source: ValueSource) -> Vec<Field> {
         | ValueSource::Constant(_)
         | ValueSource::Option(..)
         | ValueSource::ImsConfig
-        | ValueSource::Checked(_) => Vec::new(),
+        | ValueSource::Checked(_)
+        | ValueSource::KeystoreAlias
+        | ValueSource::PrivateKeyDer
+        | ValueSource::CertificateDer
+        | ValueSource::KeypairAlias => Vec::new(),
     }
 }
 

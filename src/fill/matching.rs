@@ -40,6 +40,7 @@ impl<'a> Prepared<'a> {
         let tag = self.field.tag.to_ascii_lowercase();
         let kind = self.field.kind.to_ascii_lowercase();
         match (tag.as_str(), kind.as_str()) {
+            ("input", "file") => Some(Control::File),
             (_, "hidden" | "button" | "submit" | "reset" | "image" | "file" | "radio") => None,
             ("coral-select" | "select", _) | (_, "extjs-combo" | "select" | "select-one") => Some(Control::Choice),
             ("coral-switch" | "coral-checkbox", _) | (_, "checkbox" | "switch") => Some(Control::Check),

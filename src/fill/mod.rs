@@ -142,4 +142,6 @@ impl fmt::Display for FillError {
 impl std::error::Error for FillError {}
 
 #[cfg(test)]
+mod keystore_tests;
+#[cfg(test)]
 mod tests;

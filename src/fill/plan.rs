@@ -33,6 +33,34 @@ pub struct PlanOptions {
     /// Origins (`https://host[:port]`) the admin allowed to receive secrets
     /// (`fill::trust`); a secret for any other origin waits for the admin's yes.
     pub secret_origins: Vec<String>,
+    /// IMS Link's key pair as AEM's keystore form takes it (absent: no key pair held).
+    pub keystore: Option<KeystoreFiles>,
+    /// The alias AEM showed IMS Link's key pair stored under, on this AEM: the wizard picks it.
+    pub keypair_alias: Option<String>,
+}
+
+/// IMS Link's key pair for "Add Private Key from DER file".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct KeystoreFiles {
+    /// The alias IMS Link proposes (`keystore_alias`).
+    pub alias: String,
+    /// PKCS#8 DER, base64: a secret.
+    pub private_key_der_base64: String,
+    /// The certificate, DER, base64.
+    pub certificate_der_base64: String,
+}
+
+/// The alias IMS Link proposes for its key pair in AEM's keystore: named for IMS Link and the
+/// certificate's SHA-256 fingerprint, so another key pair never takes the same alias.
+pub fn keystore_alias(sha256_fingerprint: &str) -> String {
+    let hex: String = sha256_fingerprint
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    format!("ims-link-{hex}")
 }
 
 /// What an action does to its field.
@@ -46,6 +74,9 @@ pub enum ActionKind {
     SelectOption,
     /// Set `checked` to `value == "true"`, then dispatch `change`.
     SetChecked,
+    /// Give a file input one file: `value` is its bytes (base64), `after` its name; then
+    /// dispatch `input` and `change`. An empty `value` clears the input (undo).
+    SetFile,
 }
 
 /// How the page script sets a field.
@@ -193,7 +224,7 @@ fn notice(code: &str, message: String) -> Notice {
     }
 }
 
-const FILLABLE: &str = "IMS Link fills the Adobe IMS Technical Account Configuration wizard (Tools > Security > Adobe IMS Configurations > Create), the AEM 6.5 Adobe Target dialog (Tools > Cloud Services > Legacy Cloud Services > Adobe Target, /etc/cloudservices/testandtarget/...) and the AEM as a Cloud Service Adobe Target configuration (Tools > Cloud Services > Adobe Target).";
+const FILLABLE: &str = "IMS Link fills the Adobe IMS Technical Account Configuration wizard (Tools > Security > Adobe IMS Configurations > Create), the AEM 6.5 Adobe Target dialog (Tools > Cloud Services > Legacy Cloud Services > Adobe Target, /etc/cloudservices/testandtarget/...), the AEM as a Cloud Service Adobe Target configuration (Tools > Cloud Services > Adobe Target) and AEM's keystore form \"Add Private Key from DER file\" (Tools > Security > Users > authentication-service > Keystore).";
 
 /// Whether two texts are the same value for this spec.
 fn same(spec: &Spec, current: &str, wanted: &str) -> bool {
@@ -303,6 +334,8 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
     let specs: Vec<&Spec> = form
         .specs()
         .iter()
+        // The wizard's certificate is picked only once AEM showed IMS Link's key pair stored.
+        .filter(|s| s.source != ValueSource::KeypairAlias || options.keypair_alias.is_some())
         .filter(|s| match (s.mode, mode) {
             (None, _) => true,
             (Some(m), Some(current)) => m == current,
@@ -377,11 +410,16 @@ fn guard_secrets(page: &trust::PageTrust, snapshot: &FormSnapshot, out: &mut Pla
 
 /// The label of a spec id in any form's table (the admin's words for the question).
 fn spec_label(spec_id: &str) -> &'static str {
-    [spec::IMS_WIZARD, spec::TARGET_CLASSIC, spec::TARGET_CLOUD]
-        .iter()
-        .flat_map(|t| t.iter())
-        .find(|s| s.id == spec_id)
-        .map_or("secret", |s| s.label)
+    [
+        spec::IMS_WIZARD,
+        spec::TARGET_CLASSIC,
+        spec::TARGET_CLOUD,
+        spec::KEYSTORE,
+    ]
+    .iter()
+    .flat_map(|t| t.iter())
+    .find(|s| s.id == spec_id)
+    .map_or("secret", |s| s.label)
 }
 
 fn form_name(form: FormKind) -> String {
@@ -432,6 +470,13 @@ fn plan_one(
             f.value.clone(),
             f.value.clone(),
         ),
+        Wanted::File { name, base64 } => (
+            ActionKind::SetFile,
+            base64.clone(),
+            name.to_string(),
+            String::new(),
+            String::new(),
+        ),
         Wanted::Check(on) => {
             let before = f.checked.unwrap_or_else(|| f.value.trim().eq_ignore_ascii_case("true"));
             let b = before.to_string();
@@ -478,6 +523,8 @@ fn plan_one(
     };
     let empty = match &wanted {
         Wanted::Check(_) => before != "true",
+        // A file input shows no value worth keeping: the file is always given anew.
+        Wanted::File { .. } => true,
         _ => before.trim().is_empty(),
     };
     let mut act = Action {

@@ -5,6 +5,11 @@ use super::plan::PlanOptions;
 use super::spec::{Spec, ValueSource, DEFAULT_AUTH_SERVER};
 use crate::profile::{AuthType, Field, Profile, Sourced};
 
+/// The name of the private key file IMS Link puts into AEM's keystore form.
+pub const PRIVATE_KEY_FILE: &str = "private_key.der";
+/// The name of the certificate file.
+pub const CERTIFICATE_FILE: &str = "certificate.der";
+
 fn text(field: &Option<Sourced<String>>) -> Option<String> {
     field
         .as_ref()
@@ -45,6 +50,11 @@ pub(super) fn choose_mode(profile: &Profile, current: Option<AuthType>) -> Optio
 /// A value as resolved from the profile, before it meets a field.
 pub(super) enum Wanted {
     Text(String),
+    /// A file: its name and its bytes, base64.
+    File {
+        name: &'static str,
+        base64: String,
+    },
     Choice(Chooser),
     Check(bool),
 }
@@ -54,6 +64,8 @@ pub(super) enum Chooser {
     Patterns(&'static str, &'static [&'static str]),
     Auth(AuthType),
     ImsConfig(Vec<String>),
+    /// The option with exactly this value (a key pair alias).
+    Exact(String),
 }
 
 impl Wanted {
@@ -61,6 +73,9 @@ impl Wanted {
     pub(super) fn shown(&self) -> String {
         match self {
             Wanted::Text(t) => t.clone(),
+            // Never the bytes: the name of the file IMS Link would give.
+            Wanted::File { name, .. } => name.to_string(),
+            Wanted::Choice(Chooser::Exact(alias)) => alias.clone(),
             Wanted::Check(true) => "checked".into(),
             Wanted::Check(false) => "unchecked".into(),
             Wanted::Choice(Chooser::Patterns(shown, _)) => shown.to_string(),
@@ -90,7 +105,7 @@ fn profile_text(profile: &Profile, field: Field) -> Option<String> {
 
 fn why_missing(field: Field) -> String {
     let how = match field {
-        Field::ClientId => "Copy the Client ID (API Key) from the credential in the Adobe Developer Console, or load the project's JSON download",
+        Field::ClientId => "Copy the Client ID from the credential in the Adobe Developer Console, or load the project's JSON download",
         Field::ClientSecret => "Click Retrieve client secret on the credential in the Adobe Developer Console and paste it into IMS Link",
         Field::Payload => "Copy the payload from Generate JWT on the Service Account (JWT) credential in the Adobe Developer Console and paste it into IMS Link",
         Field::OrgId => "Load the Developer Console project's JSON download, or paste the Organization ID (...@AdobeOrg) into IMS Link",
@@ -165,5 +180,26 @@ pub(super) fn resolve(
             Ok(Wanted::Choice(Chooser::ImsConfig(titles)))
         }
         ValueSource::Checked(on) => Ok(Wanted::Check(on)),
+        ValueSource::KeystoreAlias | ValueSource::PrivateKeyDer | ValueSource::CertificateDer => {
+            let files = options.keystore.as_ref().ok_or_else(|| {
+                "IMS Link holds no key pair in this browser session. Generate one in the IMS Link popup (stage 2), upload its certificate to the credential, then fill this form.".to_string()
+            })?;
+            Ok(match spec.source {
+                ValueSource::KeystoreAlias => Wanted::Text(files.alias.clone()),
+                ValueSource::PrivateKeyDer => Wanted::File {
+                    name: PRIVATE_KEY_FILE,
+                    base64: files.private_key_der_base64.clone(),
+                },
+                _ => Wanted::File {
+                    name: CERTIFICATE_FILE,
+                    base64: files.certificate_der_base64.clone(),
+                },
+            })
+        }
+        ValueSource::KeypairAlias => options
+            .keypair_alias
+            .clone()
+            .map(|a| Wanted::Choice(Chooser::Exact(a)))
+            .ok_or_else(|| "AEM has not shown IMS Link's key pair in its keystore yet.".to_string()),
     }
 }

@@ -14,6 +14,8 @@ pub enum Control {
     Choice,
     /// A checkbox, Coral checkbox or switch: `set-checked`.
     Check,
+    /// A file input: `set-file` with the file's bytes (base64) and name.
+    File,
 }
 
 /// Where a spec's value comes from.
@@ -42,6 +44,14 @@ pub enum ValueSource {
     ImsConfig,
     /// A checkbox state.
     Checked(bool),
+    /// The alias IMS Link proposes for its key pair in AEM's keystore.
+    KeystoreAlias,
+    /// IMS Link's private key, PKCS#8 DER (a secret).
+    PrivateKeyDer,
+    /// IMS Link's certificate, DER.
+    CertificateDer,
+    /// The key pair alias AEM showed stored in its keystore, picked in the wizard.
+    KeypairAlias,
 }
 
 /// One field IMS Link fills in one form.
@@ -261,6 +271,62 @@ pub const IMS_WIZARD: &[Spec] = &[
             ],
         ),
         AuthType::Oauth,
+    ),
+    // Offered while "Create new certificate" is off (the keystore's certificates; I); planned
+    // only when AEM showed IMS Link's key pair stored under an alias (`plan`).
+    optional(only(
+        named(
+            spec(
+                "keypairAlias",
+                "Certificate",
+                Control::Choice,
+                ValueSource::KeypairAlias,
+            ),
+            &["keypairAlias"],
+            &[
+                "certificate",
+                "select certificate",
+                "existing certificate",
+                "key pair alias",
+                "keypair alias",
+            ],
+        ),
+        AuthType::Jwt,
+    )),
+];
+
+/// AEM's keystore, "Add Private Key from DER file" (adobe-surfaces.md §8: V for the fields'
+/// meaning, G for their names). The key store password is the admin's own: never filled.
+pub const KEYSTORE: &[Spec] = &[
+    named(
+        spec("alias", "New Alias", Control::Text, ValueSource::KeystoreAlias),
+        &["newAlias", "alias"],
+        &["new alias", "alias"],
+    ),
+    secret(named(
+        spec(
+            "privateKeyFile",
+            "Private Key File",
+            Control::File,
+            ValueSource::PrivateKeyDer,
+        ),
+        &["keyFile", "privateKeyFile", "privateKey"],
+        &["private key file", "private key", "key file"],
+    )),
+    named(
+        spec(
+            "certificateFile",
+            "Certificate Chain File",
+            Control::File,
+            ValueSource::CertificateDer,
+        ),
+        &["certChain", "certificateChainFile", "certificateFile", "certFile"],
+        &[
+            "certificate chain file",
+            "certificate chain",
+            "certificate file",
+            "certificate",
+        ],
     ),
 ];
 

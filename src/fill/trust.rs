@@ -31,7 +31,9 @@ pub const CLASSIC_UI_MARKERS: [&str; 2] = ["x-form-item", "cq-ext"];
 pub fn has_aem_markers(form: FormKind, markers: &[String]) -> bool {
     let any = |set: &[&str]| markers.iter().any(|m| set.contains(&m.as_str()));
     match form {
-        FormKind::ImsWizard | FormKind::TargetCloud | FormKind::ImsConsole => any(&TOUCH_UI_MARKERS),
+        FormKind::ImsWizard | FormKind::TargetCloud | FormKind::ImsConsole | FormKind::Keystore => {
+            any(&TOUCH_UI_MARKERS)
+        }
         FormKind::TargetClassic => any(&CLASSIC_UI_MARKERS),
         FormKind::Unknown => false,
     }

@@ -2,6 +2,8 @@
 //! AEM IMS configuration → AEM Target configuration), each done, waiting for the admin or in
 //! trouble, and the one next step that fits the tab the admin is looking at.
 
+mod jwt_aem_certificate;
+mod jwt_keystore;
 mod next;
 pub mod page;
 mod stages;
@@ -13,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::fill::FormKind;
 use crate::profile::Profile;
 
+pub use jwt_aem_certificate::{AemCertificateSeen, CredentialCertificatesSeen};
 pub use page::{classify, Page, PageKind};
 
 /// What the guide is decided from, gathered by the worker.
@@ -41,6 +44,15 @@ pub struct GuideInput {
     pub ims_config_title: Option<String>,
     /// AEM's own verdicts, read from its pages.
     pub aem: AemSeen,
+    /// AEM's own certificate, taken from its IMS wizard (JWT route A).
+    pub aem_certificate: Option<AemCertificateSeen>,
+    /// The certificates the Console credential page last listed.
+    pub credential_certificates: Option<CredentialCertificatesSeen>,
+    /// The AEM origin whose wizard showed "Create new certificate" on.
+    pub aem_new_certificate: Option<String>,
+    /// The alias IMS Link proposes for its key pair in AEM's keystore (a key pair with its
+    /// certificate is held).
+    pub keystore_alias: Option<String>,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -65,6 +77,22 @@ pub struct AemSeen {
     pub connect: Option<VerdictSeen>,
     /// AEM's IMS configurations, as its console last listed them.
     pub configs: Option<ConfigsSeen>,
+    /// The authentication-service keystore, as its page last showed it.
+    pub keystore: Option<KeystoreSeen>,
+}
+
+/// AEM's keystore as its page showed it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct KeystoreSeen {
+    /// The keystore page's address.
+    pub url: String,
+    /// Whether the key store exists.
+    pub exists: bool,
+    /// The aliases it lists.
+    pub aliases: Vec<String>,
+    /// AEM's error in the form, if it showed one.
+    pub error: Option<String>,
 }
 
 /// AEM's IMS configurations as one console listed them.
@@ -171,6 +199,21 @@ pub enum Status {
     Problem,
 }
 
+/// Where a stage stands in the walk, as the popup's stepper shows it: done, the one the next
+/// step advances, waiting its turn, or in trouble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Progress {
+    /// Nothing left to do.
+    Done,
+    /// The stage the next step advances.
+    Now,
+    /// Not done, and not the next step's.
+    Later,
+    /// Something is wrong (and it is not the next step's stage).
+    Problem,
+}
+
 /// A place to go.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
@@ -189,10 +232,18 @@ pub struct Stage {
     pub title: &'static str,
     /// Where it stands.
     pub status: Status,
-    /// What is done, or what is missing and why, in one or two sentences.
+    /// Where it stands, in one or two sentences: what is done, what is missing, what failed.
+    /// Never what to do: that is the next step's, said once.
     pub detail: String,
     /// Where to go for it, while it is not done.
     pub link: Option<Link>,
+    /// The words behind a failure (AEM's own verdict), shown on demand under the detail.
+    pub more: Option<String>,
+    /// Done, now, later or problem, for the stepper (set once the next step is known).
+    pub progress: Progress,
+    /// What to do for it, when the next step is only words (and a link): the next step's text.
+    #[serde(skip)]
+    pub todo: String,
 }
 
 /// The popup's own buttons the guide can point at.
@@ -215,6 +266,8 @@ pub enum Action {
     AllowSecrets,
     /// Take the client id and secret read from a page into the profile.
     AcceptCaptured,
+    /// Take the certificate AEM's IMS wizard created (JWT route A).
+    TakeAemCertificate,
 }
 
 /// Something the admin does on the page itself, in order.
@@ -225,6 +278,9 @@ pub enum Step {
     Click { name: String, within: Option<String> },
     /// Type this value into the field with this label.
     Enter { label: String, value: String },
+    /// Type something only the admin knows (`what`, e.g. "your key store password") into the
+    /// field with this label: IMS Link neither has nor keeps it.
+    EnterOwn { label: String, what: String },
 }
 
 /// The one next step: do the page steps in order, then the action; or follow the link.
@@ -259,6 +315,9 @@ pub struct Guide {
     /// fill, so the popup does not offer it there.
     #[serde(rename = "fillLabel")]
     pub fill_label: Option<String>,
+    /// Whether the key pair card applies: not for OAuth Server-to-Server, which needs no key.
+    #[serde(rename = "keyPairCard")]
+    pub key_pair_card: bool,
     /// The question a fill on this page is waiting on: secrets to this origin, yes or no.
     pub consent: Option<crate::fill::trust::Consent>,
     /// This AEM page's origin, when the admin allowed it to receive secrets (the popup offers
@@ -273,11 +332,15 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let facts = stages::Facts::new(input, &page, now_ms);
     let stages = stages::all(&facts);
     let next = next::next_step(&facts, &page, &stages);
+    let stages = stages::with_progress(stages, next.stage);
     Guide {
         page: page.kind,
         here: next::here_with_configs(&facts, &page),
         action: next::page_action(&facts, &page).or(next.action),
-        fill_label: next::fill_label(&page),
+        // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
+        fill_label: next::fill_label(&page)
+            .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
+        key_pair_card: facts.auth != Some(crate::profile::AuthType::Oauth) || input.has_key_pair,
         secrets_allowed: page
             .aem_origin
             .clone()
@@ -285,7 +348,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         consent: facts
             .consent_here
             .as_deref()
-            .map(|o| crate::fill::trust::consent(o, &["Client Secret"])),
+            .map(|o| crate::fill::trust::consent(o, &[jwt_keystore::secret_label(&page)])),
         stages,
         next,
     }

@@ -7,14 +7,14 @@ use super::{Action, Next, Stage, StageId, Status, Step};
 use crate::fill::FormKind;
 use crate::profile::AuthType;
 
-fn click(name: &str) -> Step {
+pub(super) fn click(name: &str) -> Step {
     Step::Click {
         name: name.into(),
         within: None,
     }
 }
 
-fn next(stage: StageId, text: impl Into<String>) -> Next {
+pub(super) fn next(stage: StageId, text: impl Into<String>) -> Next {
     Next {
         stage: Some(stage),
         text: text.into(),
@@ -25,12 +25,16 @@ fn next(stage: StageId, text: impl Into<String>) -> Next {
 }
 
 impl Next {
-    fn steps(mut self, steps: Vec<Step>) -> Next {
+    pub(super) fn steps(mut self, steps: Vec<Step>) -> Next {
         self.steps = steps;
         self
     }
-    fn action(mut self, action: Action) -> Next {
+    pub(super) fn action(mut self, action: Action) -> Next {
         self.action = Some(action);
+        self
+    }
+    pub(super) fn link(mut self, link: Option<super::Link>) -> Next {
+        self.link = link;
         self
     }
     fn link_of(mut self, stage: &Stage) -> Next {
@@ -60,7 +64,7 @@ fn save_label(form: FormKind) -> &'static str {
 /// Saving a form IMS Link just filled in this tab.
 fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage]) -> Option<Next> {
     if let Some(origin) = &f.consent_here {
-        let stage = if form == FormKind::ImsWizard {
+        let stage = if matches!(form, FormKind::ImsWizard | FormKind::Keystore) {
             StageId::AemIms
         } else {
             StageId::AemTarget
@@ -69,7 +73,8 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
             next(
                 stage,
                 format!(
-                    "IMS Link filled the other fields but has not sent the client secret yet: allow {origin} to receive it, only if it is your AEM author."
+                    "IMS Link filled the other fields but has not sent the {} yet: allow {origin} to receive it, only if it is your AEM author.",
+                    if form == FormKind::Keystore { "private key" } else { "client secret" }
                 ),
             )
             .action(Action::AllowSecrets),
@@ -82,14 +87,14 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
         FormKind::ImsWizard if on_properties => Some(
             next(
                 StageId::AemIms,
-                "Check the values (Authentication Type OAuth, the title kept), then click \u{201c}Save & Close\u{201d}; then run Check Health on it.",
+                "Check the values (Authentication Type OAuth, the title kept), then save; run Check Health on it afterwards.",
             )
             .steps(vec![click("Save & Close")]),
         ),
         FormKind::ImsWizard => Some(
             next(
                 StageId::AemIms,
-                "Check the values, then click \u{201c}Next\u{201d} and \u{201c}Create\u{201d} to save the IMS configuration.",
+                "Check the values, then save the IMS configuration.",
             )
             .steps(vec![click("Next"), click("Create")]),
         ),
@@ -100,9 +105,7 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
             Some(
                 next(
                     StageId::AemTarget,
-                    format!(
-                        "Check the values, click \u{201c}{connect}\u{201d} and wait for AEM's answer; then let IMS Link read it."
-                    ),
+                    "Check the values and let AEM connect; once it answers, let IMS Link read its verdict.",
                 )
                 .steps(vec![click(connect)])
                 .action(Action::ReadAemResult),
@@ -129,8 +132,7 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
         next(
             StageId::Console,
             format!(
-                "IMS Link read {what} from {}: if that is your credential's page, accept them into the profile.",
-                a.page
+                "IMS Link read {what} from the page below: if it is your credential's page, accept them into the profile."
             ),
         )
         .action(Action::AcceptCaptured),
@@ -140,35 +142,33 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
 fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     let missing = f.missing_console_values();
     let jwt = f.auth == Some(AuthType::Jwt);
-    if jwt && missing.contains(&"key pair") {
-        return next(
-            StageId::Console,
-            "Generate a key pair; then upload its certificate_pub.crt to the credential with \u{201c}Upload public key\u{201d}.",
-        )
-        .action(Action::GenerateKeyPair);
-    }
-    let on_credential = page.kind == PageKind::ConsoleCredential;
+    // A client id or secret read from a page waits for the admin's yes before anything else.
     if let Some(n) = accept_captured(f, page) {
         return n;
     }
+    // A JWT key pair: which route (AEM's certificate, or IMS Link's key pair) and its steps.
+    if let Some(n) = super::jwt_aem_certificate::console_next(f, page, stage, &missing) {
+        return n;
+    }
+    let on_credential = page.kind == PageKind::ConsoleCredential;
     if on_credential && missing.contains(&"Client secret") {
         return next(
             StageId::Console,
-            "Click \u{201c}Retrieve client secret\u{201d} on this page: IMS Link reads the secret once it is shown.",
+            "IMS Link reads the client secret once the page shows it.",
         )
         .steps(vec![click("Retrieve client secret")]);
     }
     if on_credential && missing.contains(&"JWT payload") {
         return next(
             StageId::Console,
-            "Open the \u{201c}Generate JWT\u{201d} tab: IMS Link reads the JWT payload there.",
+            "IMS Link reads the JWT payload from the credential's JWT tab.",
         )
         .steps(vec![click("Generate JWT")]);
     }
     if on_credential && missing.is_empty() && jwt && f.ims.is_none() {
         return next(
             StageId::Console,
-            "On the \u{201c}Credential details\u{201d} tab, upload certificate_pub.crt (from this popup) with \u{201c}Upload public key\u{201d}, then check IMS.",
+            "IMS checks the JWT against the credential's certificates: upload certificate_pub.crt (from this popup), then check IMS.",
         )
         .steps(vec![click("Credential details"), click("Upload public key")])
         .action(Action::CheckIms);
@@ -176,7 +176,7 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     // A problem: once nothing is missing, IMS itself judges (a pass outweighs a finding).
     if missing.is_empty() || (stage.status == Status::Problem && f.ims.is_some()) {
         let text = if stage.status == Status::Problem {
-            stage.detail.as_str()
+            stage.todo.as_str()
         } else {
             "Check that IMS accepts the credential."
         };
@@ -188,10 +188,17 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             "Open your project, then its credential (OAuth Server-to-Server, or Service Account (JWT)).",
         );
     }
-    next(StageId::Console, stage.detail.clone()).link_of(stage)
+    next(StageId::Console, stage.todo.clone()).link_of(stage)
 }
 
 fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
+    if let Some(n) = super::jwt_aem_certificate::aem_ims_next(f, page) {
+        return n;
+    }
+    // JWT with IMS Link's key pair on AEM 6.5: its private key goes into AEM's keystore first.
+    if let Some(n) = super::jwt_keystore::next_step(f, page) {
+        return n;
+    }
     match page.kind {
         PageKind::AemImsWizard => {
             next(StageId::AemIms, "Fill this wizard with the profile's values.").action(Action::FillForm)
@@ -200,11 +207,9 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         PageKind::AemImsConsole if f.ims_filled_on.is_some() || stage.status == Status::Problem => {
             let name = f.ims_title.unwrap_or("your configuration");
             let text = if stage.status == Status::Problem {
-                format!("{} Then run Check Health again.", stage.detail)
+                format!("{} Then run Check Health again.", stage.todo).trim().to_string()
             } else {
-                format!(
-                    "Click \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}; when AEM answers, let IMS Link read its verdict."
-                )
+                format!("Let AEM check \u{201c}{name}\u{201d} itself; when it answers, let IMS Link read its verdict.")
             };
             next(StageId::AemIms, text)
                 .steps(vec![
@@ -244,7 +249,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             next(
                 StageId::AemIms,
                 format!(
-                    "Migrate \u{201c}{title}\u{201d} to OAuth Server-to-Server: click \u{201c}Properties\u{201d} for it, then let IMS Link fill them.{leave}"
+                    "Migrate \u{201c}{title}\u{201d} to OAuth Server-to-Server in its Properties; IMS Link fills them.{leave}"
                 ),
             )
             .steps(vec![Step::Click {
@@ -254,10 +259,10 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         }
         PageKind::AemImsConsole => next(
             StageId::AemIms,
-            "Click \u{201c}Create\u{201d}, then open IMS Link again on the wizard.",
+            "Create an IMS configuration, then open IMS Link again on the wizard.",
         )
         .steps(vec![click("Create")]),
-        _ => next(StageId::AemIms, stage.detail.clone()).link_of(stage),
+        _ => next(StageId::AemIms, stage.todo.clone()).link_of(stage),
     }
 }
 
@@ -268,18 +273,14 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             return match page.kind.form() {
                 Some(form @ (FormKind::TargetClassic | FormKind::TargetCloud)) => next(
                     StageId::AemTarget,
-                    format!(
-                        "{} Then click \u{201c}{}\u{201d} again.",
-                        stage.detail,
-                        connect_label(form)
-                    ),
+                    format!("{} Then let AEM connect again.", stage.todo).trim().to_string(),
                 )
                 .steps(vec![click(connect_label(form))])
                 .action(Action::ReadAemResult),
-                _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
+                _ => next(StageId::AemTarget, stage.todo.clone()).link_of(stage),
             };
         }
-        return next(StageId::AemTarget, stage.detail.clone()).action(Action::CheckTarget);
+        return next(StageId::AemTarget, stage.todo.clone()).action(Action::CheckTarget);
     }
     let title = format!("Adobe Target ({})", f.tenant.unwrap_or("tenant"));
     match page.kind {
@@ -288,10 +289,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         }
         PageKind::AemCloudServices => next(
             StageId::AemTarget,
-            format!(
-                "Under Adobe Target, click \u{201c}Configure now\u{201d}, give it a title such as \u{201c}{title}\u{201d}, \
-                 click \u{201c}Create\u{201d}, then open IMS Link again on the new configuration."
-            ),
+            "Create a Target configuration, then open IMS Link again on it.",
         )
         .steps(vec![
             Step::Click {
@@ -306,14 +304,14 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         ]),
         PageKind::AemTargetConsole if page.in_conf_folder => next(
             StageId::AemTarget,
-            "Click \u{201c}Create\u{201d}, then open IMS Link again on the new configuration.",
+            "Create a Target configuration here, then open IMS Link again on it.",
         )
         .steps(vec![click("Create")]),
         PageKind::AemTargetConsole => next(
             StageId::AemTarget,
             "Open your site's configuration folder, then click \u{201c}Create\u{201d}.",
         ),
-        _ => next(StageId::AemTarget, stage.detail.clone()).link_of(stage),
+        _ => next(StageId::AemTarget, stage.todo.clone()).link_of(stage),
     }
 }
 
@@ -335,7 +333,7 @@ pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
         return all_done(f, page);
     };
     match stage.id {
-        StageId::Target => next(StageId::Target, stage.detail.clone()).link_of(stage),
+        StageId::Target => next(StageId::Target, stage.todo.clone()).link_of(stage),
         StageId::Console => console_next(f, page, stage),
         StageId::AemIms => aem_ims_next(f, page, stage),
         StageId::AemTarget => aem_target_next(f, page, stage),
@@ -349,10 +347,7 @@ fn all_done(f: &Facts, page: &Page) -> Next {
         .to_string();
     let mut steps = Vec::new();
     if let Some(form) = page.kind.form().filter(|_| f.connect_read_here()) {
-        text.push_str(&format!(
-            " Click \u{201c}{}\u{201d} to save the Target configuration.",
-            save_label(form)
-        ));
+        text.push_str(" Save the Target configuration:");
         // 6.5's "Connection successful" box has an OK of its own, in front of the dialog's.
         if form == FormKind::TargetClassic {
             steps.push(Step::Click {
@@ -375,10 +370,14 @@ fn all_done(f: &Facts, page: &Page) -> Next {
 pub fn page_action(f: &Facts, page: &Page) -> Option<Action> {
     match page.kind {
         PageKind::Target if page.tenant.is_some() => Some(Action::CopyTenant),
-        PageKind::AemImsWizard | PageKind::AemImsProperties | PageKind::AemTargetClassic | PageKind::AemTargetCloud => {
-            Some(Action::FillForm)
-        }
-        PageKind::ConsoleCredential if f.auth == Some(AuthType::Jwt) && !f.has_key_pair => {
+        PageKind::AemImsWizard
+        | PageKind::AemImsProperties
+        | PageKind::AemTargetClassic
+        | PageKind::AemTargetCloud
+        | PageKind::AemKeystore => Some(Action::FillForm),
+        PageKind::ConsoleCredential
+            if f.auth == Some(AuthType::Jwt) && !f.has_key_pair && !super::jwt_aem_certificate::applies(f) =>
+        {
             Some(Action::GenerateKeyPair)
         }
         _ => None,
@@ -394,6 +393,7 @@ pub fn fill_label(page: &Page) -> Option<String> {
         | PageKind::AemImsProperties
         | PageKind::AemTargetClassic
         | PageKind::AemTargetCloud
+        | PageKind::AemKeystore
         | PageKind::AemImsConsole => {
             let host = page
                 .aem_origin
@@ -439,6 +439,7 @@ pub fn here(page: &Page) -> String {
         PageKind::AemCloudServices => format!("AEM's Legacy Cloud Services on {on}."),
         PageKind::AemTargetConsole => format!("AEM's Adobe Target configurations on {on}."),
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => format!("An AEM Target configuration on {on}."),
+        PageKind::AemKeystore => format!("AEM's keystore of authentication-service on {on}."),
         PageKind::Aem => format!("An AEM page on {on}."),
         PageKind::Other => "IMS Link has nothing to read or fill on this page.".into(),
         PageKind::Unreadable => {

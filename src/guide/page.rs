@@ -53,6 +53,8 @@ pub enum PageKind {
     AemTargetClassic,
     /// AEM as a Cloud Service's Target configuration form.
     AemTargetCloud,
+    /// A user's keystore in AEM (the authentication-service one holds the IMS key pairs).
+    AemKeystore,
     /// Another AEM page.
     Aem,
     /// A page IMS Link has nothing to do on.
@@ -73,6 +75,7 @@ impl PageKind {
                 | PageKind::AemTargetConsole
                 | PageKind::AemTargetClassic
                 | PageKind::AemTargetCloud
+                | PageKind::AemKeystore
                 | PageKind::Aem
         )
     }
@@ -83,6 +86,7 @@ impl PageKind {
             PageKind::AemImsWizard | PageKind::AemImsProperties => Some(FormKind::ImsWizard),
             PageKind::AemTargetClassic => Some(FormKind::TargetClassic),
             PageKind::AemTargetCloud => Some(FormKind::TargetCloud),
+            PageKind::AemKeystore => Some(FormKind::Keystore),
             _ => None,
         }
     }
@@ -177,6 +181,7 @@ pub fn classify(url: Option<&str>) -> Page {
         Some(FormKind::ImsConsole) => PageKind::AemImsConsole,
         Some(FormKind::TargetClassic) => PageKind::AemTargetClassic,
         Some(FormKind::TargetCloud) => PageKind::AemTargetCloud,
+        Some(FormKind::Keystore) => PageKind::AemKeystore,
         Some(FormKind::Unknown) | None if path.starts_with(CLOUD_SERVICES_PATH) => PageKind::AemCloudServices,
         Some(FormKind::Unknown) | None if path.starts_with(TARGET_CONSOLE_PATH) => PageKind::AemTargetConsole,
         Some(FormKind::Unknown) | None
@@ -259,6 +264,18 @@ mod tests {
             PageKind::AemImsProperties
         );
         assert_eq!(kind("https://aem.corp.example/aem/start.html"), PageKind::Aem);
+        let keystore = classify(Some(
+            "https://aem.corp.example/libs/granite/security/content/keystore.html/home/users/system/authentication-service",
+        ));
+        assert_eq!(
+            (keystore.kind, keystore.aem_origin.as_deref()),
+            (PageKind::AemKeystore, Some("https://aem.corp.example"))
+        );
+        // Granite's security console elsewhere (users, groups) is not the keystore.
+        assert_eq!(
+            kind("https://aem.corp.example/libs/granite/security/content/useradmin.html"),
+            PageKind::Aem
+        );
         assert_eq!(kind("https://author-p1-e2.adobeaemcloud.com/ui#/aem/"), PageKind::Aem);
     }
 

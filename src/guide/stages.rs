@@ -2,7 +2,7 @@
 //! forms filled.
 
 use super::page::{aem_origin_of_permission, is_cloud_service, Page, CLOUD_SERVICES_PATH, TARGET_CONSOLE_PATH};
-use super::{AwaitingSeen, CheckSeen, GuideInput, Link, Stage, StageId, Status, VerdictSeen};
+use super::{AwaitingSeen, CheckSeen, DiagnosisSeen, GuideInput, Link, Progress, Stage, StageId, Status, VerdictSeen};
 use crate::fill::detect::IMS_CONSOLE_PATH;
 use crate::fill::FormKind;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
@@ -40,6 +40,18 @@ pub struct Facts<'a> {
     pub url: Option<&'a str>,
     /// AEM's IMS configurations, when its console was read on the AEM in question.
     pub configs: Option<&'a [crate::ims::aem_configs::AemConfig]>,
+    /// AEM's own certificate, taken from its wizard (JWT route A).
+    pub aem_cert: Option<&'a super::AemCertificateSeen>,
+    /// The certificates the profile's credential lists (another credential's list is ignored).
+    pub credential_certs: Option<&'a super::CredentialCertificatesSeen>,
+    /// Whether AEM's wizard was seen with "Create new certificate" on.
+    pub aem_new_certificate: bool,
+    /// The time the guide is decided at.
+    pub now_ms: u64,
+    /// AEM's keystore as its page last showed it (`jwt_keystore`).
+    pub keystore: Option<&'a super::KeystoreSeen>,
+    /// The alias IMS Link proposes for its key pair there.
+    pub keystore_alias: Option<&'a str>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -116,6 +128,17 @@ impl<'a> Facts<'a> {
             connect: input.aem.connect.as_ref(),
             url: input.url.as_deref(),
             configs: None,
+            aem_cert: input.aem_certificate.as_ref(),
+            credential_certs: input.credential_certificates.as_ref().filter(|c| {
+                match (c.client_id.as_deref(), value(&p.client_id)) {
+                    (Some(listed), Some(ours)) => listed.trim() == ours,
+                    _ => true,
+                }
+            }),
+            aem_new_certificate: input.aem_new_certificate.is_some(),
+            now_ms,
+            keystore: input.aem.keystore.as_ref(),
+            keystore_alias: input.keystore_alias.as_deref(),
         }
         .with_configs(input)
     }
@@ -167,7 +190,8 @@ impl<'a> Facts<'a> {
                 if value(&p.payload).is_none() {
                     missing.push("JWT payload");
                 }
-                if !self.has_key_pair {
+                // With AEM's own certificate (route A) IMS Link needs no key pair.
+                if !self.has_key_pair && !super::jwt_aem_certificate::applies(self) {
                     missing.push("key pair");
                 }
             }
@@ -217,7 +241,15 @@ impl<'a> Facts<'a> {
     }
 }
 
-fn stage(id: StageId, title: &'static str, status: Status, detail: String, link: Option<Link>) -> Stage {
+/// A stage: where it stands (`detail`) and, apart, what to do for it (`todo`), so that the
+/// popup says each once.
+pub(super) fn stage(
+    id: StageId,
+    title: &'static str,
+    status: Status,
+    (detail, todo): (String, String),
+    link: Option<Link>,
+) -> Stage {
     let link = if status == Status::Done { None } else { link };
     Stage {
         id,
@@ -225,32 +257,89 @@ fn stage(id: StageId, title: &'static str, status: Status, detail: String, link:
         status,
         detail,
         link,
+        more: None,
+        progress: Progress::Later,
+        todo,
     }
 }
 
-fn failed(check: Option<&CheckSeen>) -> Option<String> {
+impl Stage {
+    /// The same stage with the words behind its failure, shown on demand.
+    fn more(self, more: String) -> Stage {
+        Stage {
+            more: Some(more),
+            ..self
+        }
+    }
+}
+
+/// Where a stage stands, with nothing more to do.
+pub(super) fn said(detail: impl Into<String>) -> (String, String) {
+    (detail.into(), String::new())
+}
+
+/// Where a stage stands, and what to do for it.
+pub(super) fn to_do(detail: impl Into<String>, todo: impl Into<String>) -> (String, String) {
+    (detail.into(), todo.into())
+}
+
+/// The stepper's word for each stage: the next step's stage is "now", whatever its status.
+pub fn with_progress(stages: Vec<Stage>, now: Option<StageId>) -> Vec<Stage> {
+    stages
+        .into_iter()
+        .map(|s| Stage {
+            progress: match s.status {
+                Status::Done => Progress::Done,
+                _ if Some(s.id) == now => Progress::Now,
+                Status::Problem => Progress::Problem,
+                Status::NeedsYou => Progress::Later,
+            },
+            ..s
+        })
+        .collect()
+}
+
+/// A failed check's diagnosis: what is wrong (the stage's detail) and the one thing to do (the
+/// next step's), kept apart so neither is printed twice.
+fn failed(check: Option<&CheckSeen>) -> Option<(String, String)> {
     let c = check.filter(|c| !c.ok)?;
-    Some(match &c.diagnosis {
-        Some(d) => format!("{} {}", d.summary, d.next_step),
-        None => "The check failed.".into(),
-    })
+    Some(split(c.diagnosis.as_ref(), "The check failed."))
+}
+
+fn split(d: Option<&DiagnosisSeen>, unknown: &str) -> (String, String) {
+    match d {
+        Some(d) => (d.summary.clone(), d.next_step.clone()),
+        None => (unknown.into(), String::new()),
+    }
 }
 
 fn target(f: &Facts) -> Stage {
     let (status, detail) = if let Some(e) = f.error_in(&[Field::Tenant, Field::ClientCode]) {
-        (Status::Problem, e.message.clone())
+        (
+            Status::Problem,
+            to_do(
+                e.message.clone(),
+                "Open Adobe Target again so IMS Link reads it, or correct it in the profile's values.",
+            ),
+        )
     } else {
         match (f.tenant, f.client_code) {
             (None, _) => (
                 Status::NeedsYou,
-                "Open Adobe Target in this browser: IMS Link reads the tenant ID from its address.".into(),
+                to_do(
+                    "Tenant ID not read yet.",
+                    "Open Adobe Target in this browser: IMS Link reads the tenant ID from its address.",
+                ),
             ),
             (Some(t), None) => (
                 Status::NeedsYou,
-                format!("Tenant ID {t}. Open Administration > Implementation: IMS Link reads the client code there."),
+                to_do(
+                    format!("Tenant ID {t}; Client Code not read yet."),
+                    "Open Target's Administration > Implementation: IMS Link reads the Client Code there.",
+                ),
             ),
-            (Some(t), Some(c)) if t == c => (Status::Done, format!("Tenant ID and client code {t}.")),
-            (Some(t), Some(c)) => (Status::Done, format!("Tenant ID {t}, client code {c}.")),
+            (Some(t), Some(c)) if t == c => (Status::Done, said(format!("Tenant ID and Client Code {t}."))),
+            (Some(t), Some(c)) => (Status::Done, said(format!("Tenant ID {t}, Client Code {c}."))),
         }
     };
     stage(StageId::Target, "Adobe Target", status, detail, Some(f.target_link()))
@@ -261,7 +350,12 @@ fn console(f: &Facts) -> Stage {
         label: "Open the Developer Console's projects".into(),
         url: CONSOLE_PROJECTS.into(),
     });
-    let title = "Key pair and Developer Console";
+    // OAuth Server-to-Server needs no key pair: the stage is the credential alone.
+    let title = if f.auth == Some(AuthType::Jwt) {
+        "Key pair and Developer Console"
+    } else {
+        "Developer Console credential"
+    };
     let console_fields = [
         Field::ClientId,
         Field::ClientSecret,
@@ -278,62 +372,92 @@ fn console(f: &Facts) -> Stage {
         Some(AuthType::Jwt) => "Service Account (JWT)",
         _ => "OAuth Server-to-Server",
     };
+    if let Some(st) = super::jwt_aem_certificate::console_stage(f, &missing, link.clone()) {
+        // The admin chose JWT by letting AEM make its key pair; whether Adobe still takes it is
+        // AEM's Check Health to say (as IMS Link's own check outweighs a finding elsewhere).
+        let judged: Vec<Field> = console_fields
+            .iter()
+            .copied()
+            .filter(|f| *f != Field::AuthType)
+            .collect();
+        return match f.error_in(&judged) {
+            Some(e) => stage(StageId::Console, title, Status::Problem, said(e.message.clone()), link),
+            None => st,
+        };
+    }
     // A passing check outweighs a finding: findings predict what IMS will say, the check asks it.
     if missing.is_empty() && f.ims.is_some_and(|c| c.ok) {
         return stage(
             StageId::Console,
             title,
             Status::Done,
-            format!("{kind} credential; IMS accepts it."),
+            said(format!("{kind} credential; IMS accepts it.")),
             link,
         );
     }
-    if let Some(why) = failed(f.ims) {
+    if let Some((what, fix)) = failed(f.ims) {
         return stage(
             StageId::Console,
             title,
             Status::Problem,
-            format!("IMS refused the credential. {why}"),
+            to_do(format!("IMS refused the credential: {what}"), fix),
             link,
         );
     }
     if let Some(e) = f.error_in(&console_fields) {
-        return stage(StageId::Console, title, Status::Problem, e.message.clone(), link);
+        return stage(
+            StageId::Console,
+            title,
+            Status::Problem,
+            to_do(
+                e.message.clone(),
+                "Open the credential in the Developer Console again so IMS Link reads it, or correct the value in the profile.",
+            ),
+            link,
+        );
     }
     let (status, detail) = if f.auth.is_none() && value(&f.profile.client_id).is_none() {
         (
             Status::NeedsYou,
-            "Open your project's credential in the Developer Console (OAuth Server-to-Server, or Service Account \
-             (JWT) for an older one): IMS Link reads its values as you look at them."
-                .into(),
+            to_do(
+                "No credential captured yet.",
+                "Open your project's credential in the Developer Console (OAuth Server-to-Server, or Service Account \
+                 (JWT) for an older one): IMS Link reads its values as you look at them.",
+            ),
         )
     } else if !missing.is_empty() {
         (
             Status::NeedsYou,
-            format!("{kind} credential; still missing: {}.", missing.join(", ")),
+            to_do(
+                format!("{kind} credential; still missing: {}.", missing.join(", ")),
+                "Open the credential in the Developer Console: IMS Link reads the missing values there.",
+            ),
         )
     } else if f.auth == Some(AuthType::Jwt) {
         (
             Status::NeedsYou,
-            "All values captured. Upload certificate_pub.crt to the credential (\u{201c}Upload public key\u{201d}), \
-             then check IMS."
-                .into(),
+            to_do(
+                "All values captured; IMS has not been asked yet.",
+                "Upload certificate_pub.crt to the credential (\u{201c}Upload public key\u{201d}), then check IMS.",
+            ),
         )
     } else {
         (
             Status::NeedsYou,
-            "All values captured; check that IMS accepts them.".into(),
+            to_do(
+                "All values captured; IMS has not been asked yet.",
+                "Check that IMS accepts the credential.",
+            ),
         )
     };
     stage(StageId::Console, title, status, detail, link)
 }
 
-/// AEM's verdict and what the catalogue says about it, in one line.
-fn aem_failure(v: &VerdictSeen) -> String {
-    match &v.diagnosis {
-        Some(d) => format!("AEM said \u{201c}{}\u{201d}. {} {}", v.text, d.summary, d.next_step),
-        None => format!("AEM said \u{201c}{}\u{201d}.", v.text),
-    }
+/// What the catalogue says about AEM's verdict (the stage's detail), the one thing to do (the
+/// next step's), and AEM's own words (behind a disclosure): each said once.
+fn aem_failure(v: &VerdictSeen) -> (String, String, String) {
+    let (what, fix) = split(v.diagnosis.as_ref(), "");
+    (what, fix, format!("AEM said \u{201c}{}\u{201d}.", v.text))
 }
 
 fn aem_ims(f: &Facts) -> Stage {
@@ -347,50 +471,76 @@ fn aem_ims(f: &Facts) -> Stage {
                 StageId::AemIms,
                 title,
                 Status::Done,
-                format!("AEM's own Check Health passed for \u{201c}{name}\u{201d}: AEM gets a token from Adobe IMS."),
+                said(format!(
+                    "AEM's own Check Health passed for \u{201c}{name}\u{201d}: AEM gets a token from Adobe IMS."
+                )),
                 link,
             )
         } else {
+            let (what, fix, said) = aem_failure(h);
+            // On route A the fix names AEM's certificate, not IMS Link's key pair.
+            let (what, fix) = super::jwt_aem_certificate::aem_failure(f, h).unwrap_or((what, fix));
             stage(
                 StageId::AemIms,
                 title,
                 Status::Problem,
-                format!(
-                    "AEM's Check Health failed for \u{201c}{name}\u{201d}. {}",
-                    aem_failure(h)
+                to_do(
+                    format!("AEM's Check Health failed for \u{201c}{name}\u{201d}. {what}")
+                        .trim()
+                        .to_string(),
+                    fix,
                 ),
                 link,
             )
+            .more(said)
         };
+    }
+    if let Some(detail) = super::jwt_keystore::detail(f) {
+        let link = super::jwt_keystore::keystore_link(f).or(link);
+        return stage(StageId::AemIms, title, Status::NeedsYou, said(detail), link);
     }
     let own_pass = f.ims.is_some_and(|c| c.ok);
     let (status, detail) = match f.ims_filled_on {
-        Some(_) if own_pass => (
+        Some(origin) if own_pass => (
             Status::NeedsYou,
-            format!(
-                "The credential works (IMS Link's own check); now run Check Health in AEM: in Adobe IMS Configurations, \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}."
+            to_do(
+                format!("Filled on {origin}; the credential works (IMS Link's own check), AEM has not checked it yet."),
+                format!(
+                    "Now run Check Health in AEM: in Adobe IMS Configurations, \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}."
+                ),
             ),
         ),
         Some(origin) => (
             Status::NeedsYou,
-            format!("Filled on {origin}. Once saved with \u{201c}Create\u{201d}, run AEM's Check Health for \u{201c}{name}\u{201d}."),
+            to_do(
+                format!("Filled on {origin}; AEM has not checked it yet."),
+                format!("Once it is saved with \u{201c}Create\u{201d}, run AEM's Check Health for \u{201c}{name}\u{201d}."),
+            ),
         ),
         None if f.to_migrate().is_some() => (
             Status::NeedsYou,
-            format!(
-                "AEM's \u{201c}{}\u{201d} uses a JWT credential, which is deprecated: migrate it to OAuth Server-to-Server in its Properties (IMS Link fills them).",
-                f.to_migrate().map(|c| c.title.as_str()).unwrap_or_default()
+            to_do(
+                format!(
+                    "AEM's \u{201c}{}\u{201d} uses a JWT credential, which is deprecated.",
+                    f.to_migrate().map(|c| c.title.as_str()).unwrap_or_default()
+                ),
+                "Migrate it to OAuth Server-to-Server in its Properties (IMS Link fills them).",
             ),
         ),
         None if f.aem.is_some() => (
             Status::NeedsYou,
-            "In AEM's Adobe IMS Configurations, click \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
-                .into(),
+            to_do(
+                "Not created yet.",
+                "In AEM's Adobe IMS Configurations, click \u{201c}Create\u{201d}, then let IMS Link fill the wizard.",
+            ),
         ),
         None => (
             Status::NeedsYou,
-            format!(
-                "Open your AEM author's Tools > Security > Adobe IMS Configurations ({IMS_CONSOLE_PATH}), click \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
+            to_do(
+                "Not created yet.",
+                format!(
+                    "Open your AEM author's Tools > Security > Adobe IMS Configurations ({IMS_CONSOLE_PATH}), click \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
+                ),
             ),
         ),
     };
@@ -407,47 +557,56 @@ fn aem_target(f: &Facts) -> Stage {
                 StageId::AemTarget,
                 title,
                 Status::Done,
-                "AEM's own Connect passed: AEM reaches Adobe Target with its IMS configuration.".into(),
+                said("AEM's own Connect passed: AEM reaches Adobe Target with its IMS configuration."),
                 link,
             )
         } else {
+            let (what, fix, said) = aem_failure(c);
             stage(
                 StageId::AemTarget,
                 title,
                 Status::Problem,
-                format!("AEM's Connect failed. {}", aem_failure(c)),
+                to_do(format!("AEM's Connect failed. {what}").trim().to_string(), fix),
                 link,
             )
+            .more(said)
         };
     }
-    if let Some(why) = failed(f.target) {
+    if let Some((what, fix)) = failed(f.target) {
         return stage(
             StageId::AemTarget,
             title,
             Status::Problem,
-            format!("Target refused the connection. {why}"),
+            to_do(format!("Target refused the connection: {what}"), fix),
             link,
         );
     }
     let (status, detail) = match f.target_filled_on {
         Some(origin) => (
             Status::NeedsYou,
-            format!("Filled on {origin}. Click AEM's Connect in the form and let IMS Link read AEM's answer; then save."),
+            to_do(
+                format!("Filled on {origin}; AEM has not connected yet."),
+                "Click AEM's Connect in the form and let IMS Link read AEM's answer; then save.",
+            ),
         ),
         None if f.aem.is_some() => (
             Status::NeedsYou,
-            if f.is_cloud_service() {
-                "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder and click \u{201c}Create\u{201d}, then let IMS Link fill the form."
-            } else {
-                "In AEM's Legacy Cloud Services, under Adobe Target, click \u{201c}Configure now\u{201d}, then let IMS Link fill the form."
-            }
-            .into(),
+            to_do(
+                "Not created yet.",
+                if f.is_cloud_service() {
+                    "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder and click \u{201c}Create\u{201d}, then let IMS Link fill the form."
+                } else {
+                    "In AEM's Legacy Cloud Services, under Adobe Target, click \u{201c}Configure now\u{201d}, then let IMS Link fill the form."
+                },
+            ),
         ),
         None => (
             Status::NeedsYou,
-            "Open your AEM author's Target configuration (AEM 6.5: Tools > Cloud Services > Legacy Cloud Services > \
-             Adobe Target; AEM as a Cloud Service: Tools > Cloud Services > Adobe Target), then let IMS Link fill it."
-                .into(),
+            to_do(
+                "Not created yet.",
+                "Open your AEM author's Target configuration (AEM 6.5: Tools > Cloud Services > Legacy Cloud Services > \
+                 Adobe Target; AEM as a Cloud Service: Tools > Cloud Services > Adobe Target), then let IMS Link fill it.",
+            ),
         ),
     };
     stage(StageId::AemTarget, title, status, detail, link)

@@ -86,6 +86,7 @@ fn clicks(n: &Next) -> Vec<String> {
             Step::Click { name, within: None } => format!("click {name}"),
             Step::Click { name, within: Some(w) } => format!("click {name} in {w}"),
             Step::Enter { label, value } => format!("enter {label}={value}"),
+            Step::EnterOwn { label, .. } => format!("own {label}"),
         })
         .collect()
 }
@@ -113,8 +114,9 @@ fn a_first_visit_points_to_target() {
     );
     assert_eq!(g.action, None);
     assert!(g.stages[2]
-        .detail
+        .todo
         .contains("/libs/cq/adobeims-configuration/content/configurations.html"));
+    assert_eq!(g.stages[2].detail, "Not created yet.");
 }
 
 #[test]
@@ -129,7 +131,7 @@ fn target_then_its_implementation_page_for_the_client_code() {
     );
     let g = run(Some(url), &target_values(), json!({}));
     assert_eq!(g.stages[0].status, Status::Done);
-    assert_eq!(g.stages[0].detail, "Tenant ID and client code acme.");
+    assert_eq!(g.stages[0].detail, "Tenant ID and Client Code acme.");
     assert_eq!(g.next.stage, Some(StageId::Console));
     assert_eq!(
         g.next.link.as_ref().map(|l| l.url.as_str()),
@@ -172,8 +174,10 @@ fn a_failed_ims_check_is_the_console_stages_problem_with_its_diagnosis() {
     assert_eq!(g.stages[1].status, Status::Problem);
     assert_eq!(
         g.stages[1].detail,
-        "IMS refused the credential. IMS does not accept the client secret. Retrieve the secret again."
+        "IMS refused the credential: IMS does not accept the client secret."
     );
+    // Said once: what failed in the stage, what to do in the next step.
+    assert_eq!(g.next.text, "Retrieve the secret again.");
     assert_eq!(g.next.action, Some(Action::CheckIms));
 }
 
@@ -255,11 +259,9 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
     let g = run(Some(&ims_console), &oauth_values(), filled.clone());
     assert_eq!(g.next.stage, Some(StageId::AemIms));
     assert!(
-        g.stages[2]
-            .detail
-            .contains("credential works (IMS Link's own check); now run Check Health in AEM"),
+        g.stages[2].todo.contains("Now run Check Health in AEM"),
         "{}",
-        g.stages[2].detail
+        g.stages[2].todo
     );
     assert_eq!(
         clicks(&g.next),
@@ -523,4 +525,78 @@ fn a_jwt_configuration_for_target_is_migrated_through_its_properties_and_auto_pr
         ["click Check Health in Adobe Target (acme, JWT)", "click Check"]
     );
     assert_eq!(g.next.action, Some(Action::ReadAemResult));
+}
+
+/// Each thing once: a stage's detail says where it stands, the next step what to do; the next
+/// step's words do not repeat its page steps' button names; the stepper marks one stage "now".
+#[test]
+fn each_thing_is_said_once() {
+    let credential = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver";
+    let wizard = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations/create.html");
+    let filled = json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }],
+        "fillHere": { "form": "ims-wizard", "url": wizard } });
+    let failed = json!({ "checks": { "ims": { "ok": false, "diagnosis": { "summary": "IMS does not accept the client secret.", "nextStep": "Retrieve the secret again." } } } });
+    let guides = [
+        run(None, &[], json!({})),
+        run(
+            Some("https://experience.adobe.com/#/@acme/target/activities"),
+            &[("tenant", json!("acme"))],
+            json!({}),
+        ),
+        run(Some(credential), &target_values(), json!({})),
+        run(None, &oauth_values(), failed),
+        run(Some(&wizard), &oauth_values(), filled),
+        run(Some(&format!("{AUTHOR}/aem/start.html")), &oauth_values(), checks(true)),
+    ];
+    for g in &guides {
+        for s in &g.stages {
+            assert_ne!(s.detail, g.next.text, "{:?} repeats the next step", s.id);
+            assert!(!g.next.text.contains(&s.detail), "{:?}: {}", s.id, g.next.text);
+        }
+        for step in &g.next.steps {
+            if let Step::Click { name, .. } = step {
+                assert!(
+                    !g.next.text.contains(&format!("\u{201c}{name}\u{201d}")),
+                    "the text repeats its step {name}: {}",
+                    g.next.text
+                );
+            }
+        }
+        let now: Vec<_> = g
+            .stages
+            .iter()
+            .filter(|s| s.progress == Progress::Now)
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(now, g.next.stage.into_iter().collect::<Vec<_>>());
+    }
+    // A stage waiting its turn is "later", not "needs you" from the start.
+    assert_eq!(
+        guides[0].stages.iter().map(|s| s.progress).collect::<Vec<_>>(),
+        [Progress::Now, Progress::Later, Progress::Later, Progress::Later]
+    );
+}
+
+/// Stage 2 is the credential alone for OAuth (no key pair), and the key pair card is only
+/// offered where a key pair can matter.
+#[test]
+fn oauth_needs_no_key_pair() {
+    let g = run(None, &oauth_values(), json!({}));
+    assert_eq!(g.stages[1].title, "Developer Console credential");
+    assert!(!g.key_pair_card);
+    let g = run(None, &[("authType", json!("jwt"))], json!({}));
+    assert_eq!(g.stages[1].title, "Key pair and Developer Console");
+    assert!(g.key_pair_card);
+}
+
+/// Once IMS Link filled the IMS configuration, its console offers AEM's Check Health, not
+/// another fill (the Fill card would only push the next step out of the popup).
+#[test]
+fn the_ims_console_offers_a_fill_only_until_one_was_made() {
+    let console = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html");
+    let g = run(Some(&console), &oauth_values(), checks(true));
+    assert!(g.fill_label.is_some());
+    let filled = json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }] });
+    let g = run(Some(&console), &oauth_values(), filled);
+    assert_eq!(g.fill_label, None);
 }

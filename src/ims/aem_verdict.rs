@@ -30,6 +30,32 @@ pub struct AemResultPage {
     pub messages: Vec<PageMessage>,
     /// The cells of each table row (the IMS configurations list), in page order.
     pub rows: Vec<Vec<String>>,
+    /// Download links the page shows (the IMS wizard's "Download Public Key").
+    pub links: Vec<PageLink>,
+    /// Switches and checkboxes with their label (the wizard's "Create new certificate").
+    pub switches: Vec<PageSwitch>,
+}
+
+/// A link the page shows: its text, absolute address and `download` file name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct PageLink {
+    /// What it says.
+    pub text: String,
+    /// Where it points (`a.href`, absolute).
+    pub href: String,
+    /// Its `download` attribute, if any.
+    pub download: String,
+}
+
+/// A switch or checkbox, by its label.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct PageSwitch {
+    /// Its label.
+    pub label: String,
+    /// Whether it is on.
+    pub checked: bool,
 }
 
 /// One result area's text and the dialog (or window) around it.
@@ -250,7 +276,7 @@ mod tests {
                 text: text.into(),
                 context: context.into(),
             }],
-            rows: Vec::new(),
+            ..AemResultPage::default()
         }
     }
 

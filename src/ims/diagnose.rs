@@ -265,7 +265,7 @@ fn unknown_client() -> Diagnosis {
     d(
         "unknown-client",
         "Adobe IMS does not know this client ID.",
-        "The client ID (API key) is mistyped, belongs to a deleted project, or was created in the other IMS environment (stage vs production).",
+        "The client ID is mistyped, belongs to a deleted project, or was created in the other IMS environment (stage vs production).",
         "Capture the Client ID again from the credential page in the Developer Console and check the Authorization Server is https://ims-na1.adobelogin.com.",
     )
 }

@@ -1,29 +1,13 @@
 //! The self-signed X.509 v3 certificate, and the exported description of any certificate.
 
-use std::time::Duration;
-
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use rsa::pkcs1v15::{Signature, SigningKey};
-use rsa::signature::{SignatureEncoding, Signer};
-use rsa::PrivateKey;
 use serde::Serialize;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
-use x509_cert::attr::AttributeTypeAndValue;
-use x509_cert::builder::profile::BuilderProfile;
-use x509_cert::builder::{Builder, CertificateBuilder};
-use x509_cert::certificate::{Certificate, TbsCertificate};
-use x509_cert::der::asn1::{Any, BitString, ObjectIdentifier, Utf8StringRef};
-use x509_cert::der::pem::LineEnding;
-use x509_cert::der::{DateTime, Decode, Encode, EncodePem};
-use x509_cert::ext::pkix::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
-use x509_cert::ext::{Extension, ToExtension};
-use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
-use x509_cert::serial_number::SerialNumber;
-use x509_cert::spki::{SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef};
-use x509_cert::time::{Time, Validity};
 
+use super::der::{self, oid, tag, DerError, Reader, Tlv};
+use super::rsa_key::{self, RsaKey};
 use super::KeyError;
 
 /// Validity used when the caller does not choose one (Adobe's documented `-days 365`).
@@ -38,10 +22,6 @@ pub(crate) const BACKDATE_SECS: u64 = 5 * 60;
 /// RFC 5280 upper bound (ub-common-name, ub-organization-name).
 const MAX_NAME_CHARS: usize = 64;
 
-// Evaluated at compile time, so `new_unwrap` cannot panic at run time.
-const OID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
-const OID_ORGANIZATION: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.10");
-
 /// A certificate in the forms the Developer Console and AEM take, with what the admin
 /// needs to recognise it later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -53,7 +33,11 @@ pub struct CertificateInfo {
     pub der_base64: String,
     /// SHA-1 of the DER, upper-case hex with colons, as `openssl x509 -fingerprint -sha1` shows it.
     pub sha1_fingerprint: String,
-    /// SHA-256 of the DER, upper-case hex with colons; the Developer Console lists this one.
+    /// SHA-1 of the DER as the Developer Console lists a credential's certificates: lower-case
+    /// hex without colons. (Absent from key pairs stored before it existed.)
+    #[serde(default)]
+    pub sha1_console: String,
+    /// SHA-256 of the DER, upper-case hex with colons.
     pub sha256_fingerprint: String,
     /// Start of validity, unix seconds.
     pub not_before: u64,
@@ -67,64 +51,6 @@ pub struct CertificateInfo {
     pub subject: String,
     /// Serial number, upper-case hex without separators, as `openssl x509 -serial` shows it.
     pub serial_hex: String,
-}
-
-/// Self-signed end-entity profile.
-///
-/// A leaf, not a CA (x509-cert's `cabf::Root` would set CA:TRUE):
-/// - The Developer Console takes any self-signed X.509 RSA certificate and only reads its
-///   public key to verify JWT signatures; it checks no chain, no revocation and no CA flag
-///   (adobe-surfaces.md §3). AEM's keystore just stores the certificate beside the private key.
-///   Neither needs CA:TRUE.
-/// - The key signs JWTs and nothing else. With CA:TRUE and keyCertSign, anyone holding the key
-///   could mint certificates that any system which imported ours as trusted would accept; a
-///   leaf with `basicConstraints CA:FALSE` and `keyUsage digitalSignature` cannot.
-/// - Adobe's own `openssl req -x509` recipe happens to give CA:TRUE only because of
-///   OpenSSL's default `v3_ca` section, not because the Console asks for it.
-///
-/// OpenSSL 3 still treats the certificate as self-signed (`openssl verify -check_ss_sig
-/// -CAfile c.pem c.pem` checks its signature), which the integration tests confirm.
-struct SelfSignedLeaf {
-    subject: Name,
-}
-
-impl BuilderProfile for SelfSignedLeaf {
-    fn get_issuer(&self, subject: &Name) -> Name {
-        subject.clone()
-    }
-
-    fn get_subject(&self) -> Name {
-        self.subject.clone()
-    }
-
-    fn build_extensions(
-        &self,
-        spk: SubjectPublicKeyInfoRef<'_>,
-        _issuer_spk: SubjectPublicKeyInfoRef<'_>,
-        tbs: &TbsCertificate,
-    ) -> x509_cert::builder::Result<Vec<Extension>> {
-        let mut extensions: Vec<Extension> = Vec::new();
-        let ski = SubjectKeyIdentifier::try_from(spk)?;
-        extensions.push(
-            BasicConstraints {
-                ca: false,
-                path_len_constraint: None,
-            }
-            .to_extension(tbs.subject(), &extensions)?,
-        );
-        extensions.push(KeyUsage(KeyUsages::DigitalSignature.into()).to_extension(tbs.subject(), &extensions)?);
-        // Identifiers let tools (and admins) match this certificate to the key without
-        // comparing moduli; for a self-signed certificate both hold the same value.
-        extensions.push(
-            AuthorityKeyIdentifier {
-                key_identifier: Some(ski.0.clone()),
-                ..Default::default()
-            }
-            .to_extension(tbs.subject(), &extensions)?,
-        );
-        extensions.push(ski.to_extension(tbs.subject(), &extensions)?);
-        Ok(extensions)
-    }
 }
 
 /// Checks one subject field and applies its default when it is missing or blank.
@@ -144,26 +70,25 @@ pub(crate) fn subject_field(value: Option<&str>, default: &str, field: &'static 
 ///
 /// Built attribute by attribute rather than parsed from an RFC 4514 string, so that commas,
 /// plus signs or quotes typed by the admin are data, not syntax.
-fn subject_name(common_name: &str, organization: &str) -> Result<Name, KeyError> {
-    let build = || -> Result<Name, x509_cert::der::Error> {
-        let mut rdns = RdnSequence::default();
-        for (oid, value) in [(OID_ORGANIZATION, organization), (OID_COMMON_NAME, common_name)] {
-            let atv = AttributeTypeAndValue {
-                oid,
-                value: Any::encode_from(&Utf8StringRef::new(value)?)?,
-            };
-            rdns.push(RelativeDistinguishedName::try_from(vec![atv])?);
-        }
-        // `Name` has no safe constructor from parts; a DER round trip is the checked way.
-        Name::from_der(&rdns.to_der()?)
+fn subject_name(common_name: &str, organization: &str) -> Vec<u8> {
+    let rdn = |oid: &[u8], value: &str| {
+        let atv = der::wrap(
+            tag::SEQUENCE,
+            &[&der::tlv(tag::OID, oid), &der::tlv(tag::UTF8_STRING, value.as_bytes())],
+        );
+        der::tlv(tag::SET, &atv)
     };
-    build().map_err(|e| KeyError::CertificateBuildFailed(format!("subject: {e}")))
+    der::wrap(
+        tag::SEQUENCE,
+        &[
+            &rdn(oid::ORGANIZATION, organization),
+            &rdn(oid::COMMON_NAME, common_name),
+        ],
+    )
 }
 
-fn time(unix: u64) -> Result<Time, KeyError> {
-    DateTime::from_unix_duration(Duration::from_secs(unix))
-        .map(Time::from)
-        .map_err(|_| KeyError::TimeOutOfRange(unix))
+fn time(unix: u64) -> Result<Vec<u8>, KeyError> {
+    der::time(unix).ok_or(KeyError::TimeOutOfRange(unix))
 }
 
 /// A random positive serial: 16 bytes (128 bits, above the CA/B Forum's 64-bit minimum),
@@ -195,38 +120,92 @@ pub(crate) fn validity_bounds(now_unix: u64, validity_days: u32) -> Result<(u64,
     Ok((not_before, not_after))
 }
 
+/// The extensions of IMS Link's self-signed end-entity certificate, for the key whose
+/// `SubjectPublicKeyInfo` is `spki`.
+///
+/// A leaf, not a CA:
+/// - The Developer Console takes any self-signed X.509 RSA certificate and only reads its
+///   public key to verify JWT signatures; it checks no chain, no revocation and no CA flag
+///   (adobe-surfaces.md §3). AEM's keystore just stores the certificate beside the private key.
+///   Neither needs CA:TRUE.
+/// - The key signs JWTs and nothing else. With CA:TRUE and keyCertSign, anyone holding the key
+///   could mint certificates that any system which imported ours as trusted would accept; a
+///   leaf with `basicConstraints CA:FALSE` and `keyUsage digitalSignature` cannot.
+/// - Adobe's own `openssl req -x509` recipe happens to give CA:TRUE only because of
+///   OpenSSL's default `v3_ca` section, not because the Console asks for it.
+///
+/// OpenSSL 3 still treats the certificate as self-signed (`openssl verify -check_ss_sig
+/// -CAfile c.pem c.pem` checks its signature), which the integration tests confirm.
+fn leaf_extensions(public_pkcs1: &[u8]) -> Vec<u8> {
+    // Key identifiers (RFC 5280 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits) let tools
+    // and admins match the certificate to its key without comparing moduli; for a
+    // self-signed certificate the authority's and the subject's are the same.
+    let ski = Sha1::digest(public_pkcs1);
+    let extension = |oid: &[u8], critical: bool, value: &[u8]| {
+        let critical: &[u8] = if critical { &[tag::BOOLEAN, 1, 0xff] } else { &[] };
+        der::wrap(
+            tag::SEQUENCE,
+            &[&der::tlv(tag::OID, oid), critical, &der::tlv(tag::OCTET_STRING, value)],
+        )
+    };
+    let extensions = der::wrap(
+        tag::SEQUENCE,
+        &[
+            // basicConstraints: CA:FALSE (an empty SEQUENCE), critical.
+            &extension(oid::BASIC_CONSTRAINTS, true, &[tag::SEQUENCE, 0]),
+            // keyUsage: digitalSignature only (bit 0 of a 1-bit BIT STRING), critical.
+            &extension(oid::KEY_USAGE, true, &[tag::BIT_STRING, 2, 7, 0x80]),
+            &extension(
+                oid::AUTHORITY_KEY_ID,
+                false,
+                &der::tlv(tag::SEQUENCE, &der::tlv(0x80, &ski)),
+            ),
+            &extension(oid::SUBJECT_KEY_ID, false, &der::tlv(tag::OCTET_STRING, &ski)),
+        ],
+    );
+    der::tlv(tag::CONTEXT_3, &extensions)
+}
+
 /// A certificate whose to-be-signed part is final and waits for its signature, so the
 /// signature can come from this crate or from the browser's WebCrypto (much faster in wasm).
 pub struct UnsignedCertificate {
-    builder: CertificateBuilder<SelfSignedLeaf>,
-    signer: SigningKey<Sha256>,
     tbs_der: Vec<u8>,
+    #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
+    key: RsaKey,
 }
 
 impl UnsignedCertificate {
-    /// Lays out a self-signed leaf certificate for `key` (SHA-256 with RSA, PKCS#1 v1.5).
+    /// Lays out a self-signed leaf certificate for `key` (SHA-256 with RSA, PKCS#1 v1.5):
+    /// version 3, the serial, issuer = subject = `O=organization, CN=common name`, and the
+    /// leaf extensions.
     pub fn new(
-        key: &PrivateKey,
+        key: &RsaKey,
         common_name: &str,
         organization: &str,
         serial: &[u8],
         not_before: u64,
         not_after: u64,
     ) -> Result<Self, KeyError> {
-        let build_err = |e: &dyn std::fmt::Display| KeyError::CertificateBuildFailed(e.to_string());
-        let validity = Validity::new(time(not_before)?, time(not_after)?);
-        let subject = subject_name(common_name, organization)?;
-        let serial = SerialNumber::new(serial).map_err(|e| build_err(&e))?;
-        let spki = SubjectPublicKeyInfoOwned::from_key(key.as_public_key()).map_err(|e| build_err(&e))?;
-        let mut builder =
-            CertificateBuilder::new(SelfSignedLeaf { subject }, serial, validity, spki).map_err(|e| build_err(&e))?;
-        // The signer only supplies the algorithm identifier and public key here.
-        let signer = SigningKey::<Sha256>::new(key.clone());
-        let tbs_der = builder.finalize(&signer).map_err(|e| build_err(&e))?;
+        let name = subject_name(common_name, organization);
+        let validity = der::wrap(tag::SEQUENCE, &[&time(not_before)?, &time(not_after)?]);
+        let tbs_der = der::wrap(
+            tag::SEQUENCE,
+            &[
+                // [0] EXPLICIT version v3 (2).
+                &[tag::CONTEXT_0, 3, tag::INTEGER, 1, 2],
+                &der::unsigned(serial),
+                &der::algorithm_with_null(oid::SHA256_WITH_RSA),
+                &name,
+                &validity,
+                &name,
+                &key.spki_der(),
+                &leaf_extensions(&key.public_pkcs1()),
+            ],
+        );
         Ok(UnsignedCertificate {
-            builder,
-            signer,
             tbs_der,
+            #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
+            key: key.clone(),
         })
     }
 
@@ -235,10 +214,13 @@ impl UnsignedCertificate {
         &self.tbs_der
     }
 
-    /// Signs with this crate's RSA implementation.
+    /// Signs with the `rsa` crate (native builds and the `portable` feature).
+    #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
     pub fn sign_here(self) -> Result<Certificate, KeyError> {
-        let signature: Signature = self
-            .signer
+        use rsa::pkcs1v15::{Signature, SigningKey};
+        use rsa::signature::{SignatureEncoding, Signer};
+        let signer = SigningKey::<Sha256>::new(self.key.to_rsa()?);
+        let signature: Signature = signer
             .try_sign(&self.tbs_der)
             .map_err(|e| KeyError::CertificateBuildFailed(e.to_string()))?;
         self.with_signature(&signature.to_bytes())
@@ -246,9 +228,182 @@ impl UnsignedCertificate {
 
     /// Completes the certificate with an RSASSA-PKCS1-v1_5 SHA-256 signature made elsewhere.
     pub fn with_signature(self, signature: &[u8]) -> Result<Certificate, KeyError> {
-        let build_err = |e: &dyn std::fmt::Display| KeyError::CertificateBuildFailed(e.to_string());
-        let bits = BitString::from_bytes(signature).map_err(|e| build_err(&e))?;
-        self.builder.assemble(bits, &self.signer).map_err(|e| build_err(&e))
+        let der = der::wrap(
+            tag::SEQUENCE,
+            &[
+                &self.tbs_der,
+                &der::algorithm_with_null(oid::SHA256_WITH_RSA),
+                &der::bit_string(signature),
+            ],
+        );
+        Certificate::from_der(&der).map_err(|e| KeyError::CertificateBuildFailed(e.to_string()))
+    }
+}
+
+/// An X.509 certificate, read: its DER and the parts IMS Link shows or compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certificate {
+    der: Vec<u8>,
+    serial: Vec<u8>,
+    not_before: u64,
+    not_after: u64,
+    subject: String,
+    spki: Vec<u8>,
+}
+
+/// RFC 4514 short names of the attributes subjects usually hold (the names OpenSSL and
+/// x509-cert print); others print as their OID.
+const ATTRIBUTE_NAMES: &[(&[u8], &str)] = &[
+    (&[0x55, 0x04, 0x03], "CN"),
+    (&[0x55, 0x04, 0x04], "SN"),
+    (&[0x55, 0x04, 0x05], "SERIALNUMBER"),
+    (&[0x55, 0x04, 0x06], "C"),
+    (&[0x55, 0x04, 0x07], "L"),
+    (&[0x55, 0x04, 0x08], "ST"),
+    (&[0x55, 0x04, 0x09], "STREET"),
+    (&[0x55, 0x04, 0x0a], "O"),
+    (&[0x55, 0x04, 0x0b], "OU"),
+    (&[0x55, 0x04, 0x0c], "TITLE"),
+    (&[0x55, 0x04, 0x2a], "GN"),
+    (&[0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19], "DC"),
+    (&[0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x01], "UID"),
+    (&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01], "EMAIL"),
+];
+
+/// One `type=value` of an RFC 4514 string, escaped as RFC 4514 section 2.4 asks.
+fn attribute(oid: &[u8], value: Tlv<'_>) -> String {
+    let name = ATTRIBUTE_NAMES.iter().find(|(o, _)| *o == oid).map(|(_, n)| *n);
+    let text = match value.tag {
+        tag::UTF8_STRING | tag::PRINTABLE_STRING | tag::IA5_STRING | tag::TELETEX_STRING => {
+            std::str::from_utf8(value.value).ok()
+        }
+        _ => None,
+    };
+    let (Some(name), Some(text)) = (name, text) else {
+        let hex: String = value.raw.iter().map(|b| format!("{b:02x}")).collect();
+        return format!("{}=#{hex}", der::oid_string(oid));
+    };
+    let mut out = format!("{name}=");
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' if i == 0 => out.push_str("\\#"),
+            ' ' if i == 0 || chars.peek().is_none() => out.push_str("\\ "),
+            '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\x00'..='\x1f' | '\x7f' => out.push_str(&format!("\\{:02x}", c as u8)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Name as RFC 4514 text: RDNs last to first, joined by commas; within one, `+`.
+fn name_string(name: &[u8]) -> Result<String, DerError> {
+    let mut rdns = Vec::new();
+    let mut r = Reader::new(name);
+    while !r.is_empty() {
+        let mut set = Reader::new(r.expect(tag::SET)?.value);
+        let mut atvs = Vec::new();
+        while !set.is_empty() {
+            let mut atv = set.sequence()?;
+            let oid = atv.expect(tag::OID)?.value;
+            let value = atv.any()?;
+            atv.finish()?;
+            atvs.push(attribute(oid, value));
+        }
+        rdns.push(atvs.join("+"));
+    }
+    rdns.reverse();
+    Ok(rdns.join(","))
+}
+
+impl Certificate {
+    /// Reads one DER certificate (RFC 5280 `Certificate`), nothing before or after it.
+    pub fn from_der(bytes: &[u8]) -> Result<Certificate, DerError> {
+        let mut cert = der::outer_sequence(bytes)?;
+        let mut tbs = cert.sequence()?;
+        der::algorithm(&mut cert)?;
+        cert.expect(tag::BIT_STRING)?;
+        cert.finish()?;
+
+        if let Some(version) = tbs.optional(tag::CONTEXT_0)? {
+            let mut v = Reader::new(version.value);
+            v.expect(tag::INTEGER)?;
+            v.finish()?;
+        }
+        let serial = tbs.expect(tag::INTEGER)?.value.to_vec();
+        if serial.is_empty() {
+            return Err("the serial number is empty");
+        }
+        der::algorithm(&mut tbs)?;
+        tbs.expect(tag::SEQUENCE)?; // issuer
+        let mut validity = tbs.sequence()?;
+        let not_before = der::read_time(validity.any()?)?;
+        let not_after = der::read_time(validity.any()?)?;
+        validity.finish()?;
+        let subject = name_string(tbs.expect(tag::SEQUENCE)?.value)?;
+        let spki = tbs.expect(tag::SEQUENCE)?;
+        let mut key = Reader::new(spki.value);
+        der::algorithm(&mut key)?;
+        key.expect(tag::BIT_STRING)?;
+        key.finish()?;
+        // issuerUniqueID [1], subjectUniqueID [2], extensions [3].
+        for t in [0x81, 0x82, tag::CONTEXT_3] {
+            tbs.optional(t)?;
+        }
+        tbs.finish()?;
+        Ok(Certificate {
+            der: bytes.to_vec(),
+            serial,
+            not_before,
+            not_after,
+            subject,
+            spki: spki.raw.to_vec(),
+        })
+    }
+
+    /// The certificate's DER.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    /// Its `SubjectPublicKeyInfo` DER.
+    pub fn spki_der(&self) -> &[u8] {
+        &self.spki
+    }
+
+    /// Start and end of validity, unix seconds.
+    pub fn validity(&self) -> (u64, u64) {
+        (self.not_before, self.not_after)
+    }
+
+    /// The subject as RFC 4514 text, e.g. `CN=IMS Link acme,O=IMS Link`.
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// The serial number's DER content bytes.
+    pub fn serial(&self) -> &[u8] {
+        &self.serial
+    }
+
+    /// Modulus and exponent (big-endian, no leading zeros) when the key is RSA.
+    pub fn rsa_public_key(&self) -> Option<(&[u8], &[u8])> {
+        let mut r = der::outer_sequence(&self.spki).ok()?;
+        let (alg, _) = der::algorithm(&mut r).ok()?;
+        let bits = r.expect(tag::BIT_STRING).ok()?.value;
+        match (alg == oid::RSA_ENCRYPTION, bits.split_first()) {
+            (true, Some((0, public))) => rsa_key::read_public(public).ok(),
+            _ => None,
+        }
+    }
+
+    /// RSA modulus size in bits; `None` when the key is not RSA.
+    pub fn rsa_key_bits(&self) -> Option<usize> {
+        self.rsa_public_key().map(|(n, _)| rsa_key::bit_len(n))
     }
 }
 
@@ -259,27 +414,18 @@ fn colon_hex(bytes: &[u8]) -> String {
 
 /// Describes a certificate in every form the UI offers.
 pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> {
-    let der = cert.to_der().map_err(|e| KeyError::EncodingFailed(e.to_string()))?;
-    let pem = cert
-        .to_pem(LineEnding::LF)
-        .map_err(|e| KeyError::EncodingFailed(e.to_string()))?;
-    let tbs = cert.tbs_certificate();
-    let validity = tbs.validity();
+    let der = cert.der();
     Ok(CertificateInfo {
-        pem,
-        der_base64: STANDARD.encode(&der),
-        sha1_fingerprint: colon_hex(&Sha1::digest(&der)),
-        sha256_fingerprint: colon_hex(&Sha256::digest(&der)),
-        not_before: validity.not_before.to_unix_duration().as_secs(),
-        not_after: validity.not_after.to_unix_duration().as_secs(),
-        not_before_rfc3339: validity.not_before.to_date_time().to_string(),
-        not_after_rfc3339: validity.not_after.to_date_time().to_string(),
-        subject: tbs.subject().to_string(),
-        serial_hex: tbs
-            .serial_number()
-            .as_bytes()
-            .iter()
-            .map(|b| format!("{b:02X}"))
-            .collect(),
+        pem: der::pem("CERTIFICATE", der),
+        der_base64: STANDARD.encode(der),
+        sha1_fingerprint: colon_hex(&Sha1::digest(der)),
+        sha1_console: Sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
+        sha256_fingerprint: colon_hex(&Sha256::digest(der)),
+        not_before: cert.not_before,
+        not_after: cert.not_after,
+        not_before_rfc3339: der::rfc3339(cert.not_before),
+        not_after_rfc3339: der::rfc3339(cert.not_after),
+        subject: cert.subject.clone(),
+        serial_hex: cert.serial.iter().map(|b| format!("{b:02X}")).collect(),
     })
 }

@@ -1,13 +1,8 @@
 //! A new RSA-2048 key pair and its self-signed certificate.
 
-use getrandom::SysRng;
-use rsa::PrivateKey;
-
-use x509_cert::Certificate;
-
-use super::certificate::{self, UnsignedCertificate, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS};
+use super::certificate::{self, Certificate, UnsignedCertificate, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS};
 use super::import::describe_key;
-use super::{KeyError, KeyMaterial, KeyOptions, KEY_BITS};
+use super::{KeyError, KeyMaterial, KeyOptions, RsaKey};
 
 /// The common name used when the caller gives none.
 pub(crate) fn default_common_name(tenant: Option<&str>) -> String {
@@ -49,7 +44,7 @@ impl KeyPlan {
     }
 
     /// The certificate for `key`, ready for its signature.
-    pub fn unsigned_certificate(&self, key: &PrivateKey) -> Result<UnsignedCertificate, KeyError> {
+    pub fn unsigned_certificate(&self, key: &RsaKey) -> Result<UnsignedCertificate, KeyError> {
         UnsignedCertificate::new(
             key,
             &self.common_name,
@@ -62,23 +57,27 @@ impl KeyPlan {
 }
 
 /// Generates an RSA-2048 key (e = 65537) and a self-signed certificate valid from
-/// `now_unix` minus 5 minutes for `opts.validity_days` days, all in this crate.
+/// `now_unix` minus 5 minutes for `opts.validity_days` days, all in this crate (the `rsa`
+/// crate; the shipped module has WebCrypto do it, see `webcrypto`).
+#[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
 pub fn generate(opts: &KeyOptions, now_unix: u64) -> Result<KeyMaterial, KeyError> {
     generate_with(KeyPlan::new(opts, now_unix)?)
 }
 
 /// Generates the key for a checked plan in this crate.
+#[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
 pub fn generate_with(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
-    let key = PrivateKey::new(&mut SysRng, KEY_BITS).map_err(|e| match e {
+    let key = rsa::PrivateKey::new(&mut getrandom::SysRng, super::KEY_BITS).map_err(|e| match e {
         rsa::Error::Rng => KeyError::NoRandomness(e.to_string()),
         other => KeyError::KeyGenerationFailed(other.to_string()),
     })?;
+    let key = RsaKey::from_rsa(&key)?;
     let cert = plan.unsigned_certificate(&key)?.sign_here()?;
     material(&key, &cert)
 }
 
 /// The exports of a key and its certificate.
-pub fn material(key: &PrivateKey, cert: &Certificate) -> Result<KeyMaterial, KeyError> {
+pub fn material(key: &RsaKey, cert: &Certificate) -> Result<KeyMaterial, KeyError> {
     Ok(KeyMaterial {
         key: describe_key(key)?,
         certificate: certificate::describe(cert)?,

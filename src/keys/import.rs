@@ -6,21 +6,11 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use rsa::pkcs1::RsaPrivateKeyRef;
-use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, PrivateKeyInfoRef};
-use rsa::traits::PublicKeyParts;
-use rsa::{PrivateKey, PublicKey};
-use x509_cert::certificate::Certificate;
-use x509_cert::der::asn1::{AnyRef, ObjectIdentifier};
-use x509_cert::der::pem::LineEnding;
-use x509_cert::der::referenced::OwnedToRef;
-use x509_cert::der::{Decode, Reader, SliceReader, Tag, Tagged};
-use x509_cert::spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 
-use super::certificate::describe;
-use super::{ImportedKey, Input, KeyError, PrivateKeyInfo, KEY_BITS};
-
-const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+use super::certificate::{describe, Certificate};
+use super::der::{self, oid, tag, DerError, Tlv};
+use super::rsa_key::{self, Pkcs1Error, RsaKey};
+use super::{CertificateInfo, ImportedKey, Input, KeyError, PrivateKeyInfo, KEY_BITS};
 
 /// One `-----BEGIN <label>----- ... -----END <label>-----` block.
 struct PemBlock<'a> {
@@ -106,23 +96,10 @@ fn base64_der(text: &str) -> Option<Vec<u8>> {
         .filter(|der| der.first() == Some(&0x30))
 }
 
-/// Bit length of a big-endian unsigned integer.
-fn bit_len(be: &[u8]) -> usize {
-    let be = match be.iter().position(|&b| b != 0) {
-        Some(i) => &be[i..],
-        None => return 0,
-    };
-    be.len() * 8 - be[0].leading_zeros() as usize
-}
-
 /// A readable name for a PKCS#8 / SPKI algorithm that is not plain RSA.
-fn algorithm_name(alg: &AlgorithmIdentifierRef<'_>) -> String {
-    let curve = || {
-        alg.parameters
-            .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
-            .map(|oid| oid.to_string())
-    };
-    match alg.oid.to_string().as_str() {
+fn algorithm_name(alg_oid: &[u8], params: Option<Tlv<'_>>) -> String {
+    let curve = || params.filter(|p| p.tag == tag::OID).map(|p| der::oid_string(p.value));
+    match der::oid_string(alg_oid).as_str() {
         "1.2.840.10045.2.1" => match curve().as_deref() {
             Some("1.2.840.10045.3.1.7") => "EC (elliptic curve P-256)".to_string(),
             Some("1.3.132.0.34") => "EC (elliptic curve P-384)".to_string(),
@@ -142,58 +119,100 @@ fn algorithm_name(alg: &AlgorithmIdentifierRef<'_>) -> String {
 }
 
 /// PKCS#1 `RSAPrivateKey` DER to a checked key of at least 2048 bits.
-fn rsa_from_pkcs1(der: &[u8]) -> Result<PrivateKey, KeyError> {
-    let parsed = RsaPrivateKeyRef::try_from(der).map_err(|e| KeyError::InvalidKeyData(e.to_string()))?;
-    // Checked before building the key: the rsa crate refuses small keys with a vaguer error.
-    let bits = bit_len(parsed.modulus.as_bytes());
-    if bits < KEY_BITS {
-        return Err(KeyError::KeyTooSmall(bits));
-    }
-    PrivateKey::try_from(parsed).map_err(|e| KeyError::InvalidKeyData(e.to_string()))
+fn rsa_from_pkcs1(der: &[u8]) -> Result<RsaKey, KeyError> {
+    RsaKey::from_pkcs1(der).map_err(|e| match e {
+        Pkcs1Error::Malformed(e) | Pkcs1Error::Inconsistent(e) => KeyError::InvalidKeyData(e.to_string()),
+        Pkcs1Error::TooSmall(bits) => KeyError::KeyTooSmall(bits),
+    })
 }
 
-fn key_from_pkcs8(info: &PrivateKeyInfoRef<'_>) -> Result<PrivateKey, KeyError> {
-    if info.algorithm.oid != OID_RSA {
-        return Err(KeyError::NotRsa(algorithm_name(&info.algorithm)));
+/// `PrivateKeyInfo` (PKCS#8 v1 or v2): the algorithm, its parameters and the key bytes.
+struct Pkcs8<'a> {
+    oid: &'a [u8],
+    params: Option<Tlv<'a>>,
+    private_key: &'a [u8],
+}
+
+fn read_pkcs8(der_bytes: &[u8]) -> Result<Pkcs8<'_>, DerError> {
+    let mut r = der::outer_sequence(der_bytes)?;
+    let version = r.unsigned()?;
+    if version != [0] && version != [1] {
+        return Err("the PKCS#8 version is unknown");
     }
-    rsa_from_pkcs1(info.private_key.as_bytes())
+    let (oid, params) = der::algorithm(&mut r)?;
+    let private_key = r.expect(tag::OCTET_STRING)?.value;
+    // attributes [0], publicKey [1] (v2)
+    r.optional(tag::CONTEXT_0)?;
+    if r.optional(0x81)?.is_none() {
+        r.optional(0xa1)?;
+    }
+    r.finish()?;
+    Ok(Pkcs8 {
+        oid,
+        params,
+        private_key,
+    })
+}
+
+fn key_from_pkcs8(info: &Pkcs8<'_>) -> Result<RsaKey, KeyError> {
+    if info.oid != oid::RSA_ENCRYPTION {
+        return Err(KeyError::NotRsa(algorithm_name(info.oid, info.params)));
+    }
+    rsa_from_pkcs1(info.private_key)
+}
+
+/// `SubjectPublicKeyInfo ::= SEQUENCE { AlgorithmIdentifier, BIT STRING }`.
+fn is_spki(der_bytes: &[u8]) -> bool {
+    let parse = || -> Result<(), DerError> {
+        let mut r = der::outer_sequence(der_bytes)?;
+        der::algorithm(&mut r)?;
+        r.expect(tag::BIT_STRING)?;
+        r.finish()
+    };
+    parse().is_ok()
 }
 
 /// `EncryptedPrivateKeyInfo ::= SEQUENCE { AlgorithmIdentifier, OCTET STRING }` with a
 /// PKCS#5 (PBES1/PBES2) or PKCS#12 PBE algorithm.
-fn is_encrypted_pkcs8(der: &[u8]) -> bool {
-    let parse = || -> Result<ObjectIdentifier, x509_cert::der::Error> {
-        let mut reader = SliceReader::new(der)?;
-        let oid = reader.sequence(|r| {
-            let alg = AlgorithmIdentifierRef::decode(r)?;
-            AnyRef::decode(r)?.tag().assert_eq(Tag::OctetString)?;
-            Ok::<_, x509_cert::der::Error>(alg.oid)
-        })?;
-        reader.finish()?;
+fn is_encrypted_pkcs8(der_bytes: &[u8]) -> bool {
+    // 1.2.840.113549.1.5.* and 1.2.840.113549.1.12.1.*
+    const PKCS5: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05];
+    const PKCS12_PBE: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01];
+    let parse = || -> Result<&[u8], DerError> {
+        let mut r = der::outer_sequence(der_bytes)?;
+        let (oid, _) = der::algorithm(&mut r)?;
+        r.expect(tag::OCTET_STRING)?;
+        r.finish()?;
         Ok(oid)
     };
     parse().is_ok_and(|oid| {
-        let s = oid.to_string();
-        s.starts_with("1.2.840.113549.1.5.") || s.starts_with("1.2.840.113549.1.12.1.")
+        [PKCS5, PKCS12_PBE]
+            .iter()
+            .any(|p| oid.len() > p.len() && oid.starts_with(p))
     })
 }
 
+/// Whether the bytes are shaped like a PKCS#1 `RSAPrivateKey`, usable or not.
+fn is_pkcs1_private(der_bytes: &[u8]) -> bool {
+    !matches!(RsaKey::from_pkcs1(der_bytes), Err(Pkcs1Error::Malformed(_)))
+}
+
 /// Classifies DER bytes given as a private key.
-fn key_from_der(der: &[u8]) -> Result<PrivateKey, KeyError> {
-    let pkcs8_error = match PrivateKeyInfoRef::try_from(der) {
+fn key_from_der(der_bytes: &[u8]) -> Result<RsaKey, KeyError> {
+    let pkcs8_error = match read_pkcs8(der_bytes) {
         Ok(info) => return key_from_pkcs8(&info),
         Err(e) => e,
     };
-    if RsaPrivateKeyRef::try_from(der).is_ok() {
-        return rsa_from_pkcs1(der);
+    if is_pkcs1_private(der_bytes) {
+        return rsa_from_pkcs1(der_bytes);
     }
-    if Certificate::from_der(der).is_ok() {
+    if Certificate::from_der(der_bytes).is_ok() {
         return Err(KeyError::CertificateInsteadOfKey);
     }
-    if SubjectPublicKeyInfoRef::try_from(der).is_ok() || rsa::pkcs1::RsaPublicKeyRef::try_from(der).is_ok() {
+    if is_spki(der_bytes) || rsa_key::read_public(der_bytes).is_ok() {
         return Err(KeyError::PublicKeyInsteadOfKey);
     }
-    if is_encrypted_pkcs8(der) {
+    if is_encrypted_pkcs8(der_bytes) {
         return Err(KeyError::EncryptedKey);
     }
     Err(KeyError::InvalidKeyData(pkcs8_error.to_string()))
@@ -207,15 +226,14 @@ fn is_certificate_label(label: &str) -> bool {
     matches!(label, "CERTIFICATE" | "X509 CERTIFICATE")
 }
 
-fn key_from_pem(block: &PemBlock<'_>) -> Result<PrivateKey, KeyError> {
+fn key_from_pem(block: &PemBlock<'_>) -> Result<RsaKey, KeyError> {
     let input = Input::PrivateKey;
     match block.label {
         "ENCRYPTED PRIVATE KEY" => Err(KeyError::EncryptedKey),
         _ if is_private_key_label(block.label) && block.has_encryption_headers() => Err(KeyError::EncryptedKey),
         "PRIVATE KEY" => {
             let der = block.decode(input)?;
-            let info =
-                PrivateKeyInfoRef::try_from(der.as_slice()).map_err(|e| KeyError::InvalidKeyData(e.to_string()))?;
+            let info = read_pkcs8(&der).map_err(|e| KeyError::InvalidKeyData(e.to_string()))?;
             key_from_pkcs8(&info)
         }
         "RSA PRIVATE KEY" => rsa_from_pkcs1(&block.decode(input)?),
@@ -233,7 +251,7 @@ fn key_from_pem(block: &PemBlock<'_>) -> Result<PrivateKey, KeyError> {
 /// (`BEGIN PRIVATE KEY`), PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`), or the base64 text of
 /// either in DER. When the text holds several PEM blocks (a key + certificate bundle),
 /// the private key block is used.
-pub fn parse_private_key(text: &str) -> Result<PrivateKey, KeyError> {
+pub fn parse_private_key(text: &str) -> Result<RsaKey, KeyError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(KeyError::EmptyInput(Input::PrivateKey));
@@ -252,7 +270,7 @@ pub fn parse_private_key(text: &str) -> Result<PrivateKey, KeyError> {
 }
 
 /// Reads a private key from file bytes: PEM text, or binary DER.
-pub fn parse_private_key_bytes(bytes: &[u8]) -> Result<PrivateKey, KeyError> {
+pub fn parse_private_key_bytes(bytes: &[u8]) -> Result<RsaKey, KeyError> {
     match std::str::from_utf8(bytes) {
         Ok(text) if text.contains("-----BEGIN") || bytes.first() != Some(&0x30) => parse_private_key(text),
         _ if bytes.first() == Some(&0x30) => key_from_der(bytes),
@@ -262,9 +280,7 @@ pub fn parse_private_key_bytes(bytes: &[u8]) -> Result<PrivateKey, KeyError> {
 
 fn certificate_from_der(der: &[u8]) -> Result<Certificate, KeyError> {
     Certificate::from_der(der).map_err(|e| {
-        let is_key = PrivateKeyInfoRef::try_from(der).is_ok()
-            || RsaPrivateKeyRef::try_from(der).is_ok()
-            || SubjectPublicKeyInfoRef::try_from(der).is_ok();
+        let is_key = read_pkcs8(der).is_ok() || is_pkcs1_private(der) || is_spki(der);
         if is_key {
             KeyError::KeyInsteadOfCertificate
         } else {
@@ -312,25 +328,17 @@ pub fn parse_certificate(text: &str) -> Result<Certificate, KeyError> {
 
 /// Whether the certificate carries `key`'s public key. Compares modulus and exponent, not
 /// SPKI bytes, so an encoder's choice of absent vs NULL parameters does not matter.
-pub fn certificate_matches(cert: &Certificate, key: &PrivateKey) -> bool {
-    let spki = cert.tbs_certificate().subject_public_key_info().owned_to_ref();
-    PublicKey::try_from(spki).is_ok_and(|public| &public == key.as_public_key())
+pub fn certificate_matches(cert: &Certificate, key: &RsaKey) -> bool {
+    cert.rsa_public_key() == Some(key.public_parts())
 }
 
 /// Describes a private key in the forms AEM and other tools take.
-pub(crate) fn describe_key(key: &PrivateKey) -> Result<PrivateKeyInfo, KeyError> {
-    let enc = |e: &dyn std::fmt::Display| KeyError::EncodingFailed(e.to_string());
-    let der = key.to_pkcs8_der().map_err(|e| enc(&e))?;
-    let pem = key.to_pkcs8_pem(LineEnding::LF).map_err(|e| enc(&e))?;
-    let public_pem = key
-        .as_public_key()
-        .to_public_key_pem(LineEnding::LF)
-        .map_err(|e| enc(&e))?;
+pub(crate) fn describe_key(key: &RsaKey) -> Result<PrivateKeyInfo, KeyError> {
     Ok(PrivateKeyInfo {
-        private_key_pem: pem.to_string(),
-        private_key_der_base64: STANDARD.encode(der.as_bytes()),
-        public_key_pem: public_pem,
-        key_bits: bit_len(&key.n_bytes()),
+        private_key_pem: der::pem("PRIVATE KEY", key.pkcs8_der()),
+        private_key_der_base64: STANDARD.encode(key.pkcs8_der()),
+        public_key_pem: der::pem("PUBLIC KEY", &key.spki_der()),
+        key_bits: key.bits(),
     })
 }
 
@@ -358,4 +366,24 @@ pub fn import(key_text: &str, cert_text: Option<&str>) -> Result<ImportedKey, Ke
         key: describe_key(&key)?,
         certificate,
     })
+}
+
+/// A public key certificate made elsewhere (AEM's "Create certificate"), checked for what the
+/// Developer Console takes: X.509 with an RSA key of at least 2048 bits. Public data: no
+/// private key is read or needed.
+pub fn public_certificate(text: &str) -> Result<(CertificateInfo, usize), KeyError> {
+    let cert = parse_certificate(text)?;
+    let bits = match cert.rsa_key_bits() {
+        Some(bits) => bits,
+        None => {
+            let mut r =
+                der::outer_sequence(cert.spki_der()).map_err(|e| KeyError::InvalidCertificate(e.to_string()))?;
+            let (alg, params) = der::algorithm(&mut r).map_err(|e| KeyError::InvalidCertificate(e.to_string()))?;
+            return Err(KeyError::NotRsa(algorithm_name(alg, params)));
+        }
+    };
+    if bits < KEY_BITS {
+        return Err(KeyError::KeyTooSmall(bits));
+    }
+    Ok((describe(&cert)?, bits))
 }

@@ -5,8 +5,10 @@
 //! because `SystemTime::now()` panics on wasm32 and a fixed time keeps tests exact.
 
 mod certificate;
+mod der;
 mod generate;
 mod import;
+mod rsa_key;
 
 use std::fmt;
 
@@ -14,10 +16,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::JsErrorInfo;
 
-pub use certificate::UnsignedCertificate;
+pub use certificate::{Certificate, UnsignedCertificate};
 pub use certificate::{CertificateInfo, DEFAULT_ORGANIZATION, DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS};
-pub use generate::{generate, generate_with, material, KeyPlan};
-pub use import::{certificate_matches, import, parse_certificate, parse_private_key, parse_private_key_bytes};
+#[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
+pub use generate::{generate, generate_with};
+pub use generate::{material, KeyPlan};
+pub use import::{
+    certificate_matches, import, parse_certificate, parse_private_key, parse_private_key_bytes, public_certificate,
+};
+pub use rsa_key::RsaKey;
 
 /// RSA modulus size of generated keys, and the smallest size accepted on import.
 pub const KEY_BITS: usize = 2048;

@@ -6,9 +6,9 @@ use std::sync::OnceLock;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use rsa::pkcs1::EncodeRsaPrivateKey;
-use rsa::pkcs8::EncodePrivateKey;
+use rsa::pkcs8::{EncodePrivateKey, LineEnding};
 use sha2::{Digest, Sha256};
-use x509_cert::der::pem::LineEnding;
+use x509_cert::der::Decode;
 
 use super::certificate::{self, BACKDATE_SECS};
 use super::*;
@@ -67,6 +67,8 @@ fn generated_pair_has_the_documented_shape() {
     let sha256: Vec<String> = Sha256::digest(&der).iter().map(|b| format!("{b:02X}")).collect();
     assert_eq!(c.sha256_fingerprint, sha256.join(":"));
     assert_eq!(c.sha1_fingerprint.len(), 20 * 3 - 1);
+    // The Developer Console's form of the same SHA-1: lower case, no colons.
+    assert_eq!(c.sha1_console, c.sha1_fingerprint.replace(':', "").to_lowercase());
     assert!(c
         .sha1_fingerprint
         .chars()
@@ -162,7 +164,8 @@ fn special_characters_in_the_subject_are_data() {
         .unwrap();
     let info = certificate::describe(&cert).unwrap();
     // Two attributes only: the comma, plus and equals signs did not create new ones.
-    assert_eq!(cert.tbs_certificate().subject().iter().count(), 2);
+    let independent = x509_cert::Certificate::from_der(cert.der()).unwrap();
+    assert_eq!(independent.tbs_certificate().subject().iter().count(), 2);
     assert!(
         info.subject.starts_with("CN=Acme\\, Inc.\\+\\\"x\\\""),
         "{}",
@@ -195,7 +198,7 @@ fn der_round_trip_gives_the_same_key_and_certificate() {
 #[test]
 fn pkcs1_pem_and_der_import_to_the_same_pkcs8() {
     let m = pair(0);
-    let key = parse_private_key(&m.key.private_key_pem).unwrap();
+    let key = parse_private_key(&m.key.private_key_pem).unwrap().to_rsa().unwrap();
     let pkcs1_pem = key.to_pkcs1_pem(LineEnding::CRLF).unwrap();
     assert!(pkcs1_pem.starts_with("-----BEGIN RSA PRIVATE KEY-----"));
     assert_eq!(import(&pkcs1_pem, None).unwrap().key, m.key);
@@ -429,7 +432,7 @@ fn certificate_field_errors() {
 #[test]
 fn pkcs8_export_is_what_the_rsa_crate_writes() {
     let m = pair(1);
-    let key = parse_private_key(&m.key.private_key_pem).unwrap();
+    let key = parse_private_key(&m.key.private_key_pem).unwrap().to_rsa().unwrap();
     assert_eq!(*key.to_pkcs8_pem(LineEnding::LF).unwrap(), m.key.private_key_pem);
 }
 
@@ -473,4 +476,102 @@ fn every_code_is_kebab_case_and_every_message_is_a_sentence() {
     codes.sort_unstable();
     codes.dedup();
     assert_eq!(codes.len(), all.len(), "codes must be distinct");
+}
+
+#[test]
+fn a_certificate_made_elsewhere_is_checked_for_the_console() {
+    let (info, bits) =
+        crate::keys::public_certificate(include_str!("testdata/aem-cert-rsa2048.crt")).expect("AEM's certificate");
+    assert_eq!(bits, 2048);
+    assert!(info.pem.starts_with("-----BEGIN CERTIFICATE-----"));
+    assert_eq!(
+        crate::keys::public_certificate(include_str!("testdata/aem-cert-rsa1024.crt")).map(|_| ()),
+        Err(KeyError::KeyTooSmall(1024))
+    );
+    assert!(matches!(
+        crate::keys::public_certificate(EC_CERT),
+        Err(KeyError::NotRsa(_))
+    ));
+    assert!(crate::keys::public_certificate("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").is_err());
+}
+
+/// Certificates made by the x509-cert builder this crate used before src/keys/der.rs (same key,
+/// serial and times): the hand-written writer must give the same bytes, signature included
+/// (PKCS#1 v1.5 signatures are deterministic), on both sides of the UTCTime/GeneralizedTime
+/// boundary, and with a subject full of RFC 4514 special characters.
+#[test]
+fn the_writer_reproduces_the_x509_cert_builder_byte_for_byte() {
+    let fixtures = [
+        (
+            include_str!("testdata/x509-cert-made-key.pem"),
+            include_str!("testdata/x509-cert-made-cert.pem"),
+        ),
+        (
+            include_str!("testdata/x509-cert-made-2052-key.pem"),
+            include_str!("testdata/x509-cert-made-2052-cert.pem"),
+        ),
+    ];
+    for (key_pem, cert_pem) in fixtures {
+        let key = parse_private_key(key_pem).unwrap();
+        let old = parse_certificate(cert_pem).unwrap();
+        let independent = x509_cert::Certificate::from_der(old.der()).unwrap();
+        let tbs = independent.tbs_certificate();
+        let attr = |i: usize| {
+            let value = &tbs.subject().iter().nth(i).unwrap().value;
+            std::str::from_utf8(value.value()).unwrap().to_string()
+        };
+        let (organization, common_name) = (attr(0), attr(1));
+        let (not_before, not_after) = old.validity();
+        let new = certificate::UnsignedCertificate::new(
+            &key,
+            &common_name,
+            &organization,
+            tbs.serial_number().as_bytes(),
+            not_before,
+            not_after,
+        )
+        .unwrap()
+        .sign_here()
+        .unwrap();
+        assert_eq!(new.der(), old.der(), "{common_name}");
+        // The reader agrees with x509-cert's on what the UI shows.
+        let info = certificate::describe(&new).unwrap();
+        assert_eq!(info.subject, tbs.subject().to_string());
+        assert_eq!(
+            info.not_after_rfc3339,
+            tbs.validity().not_after.to_date_time().to_string()
+        );
+        assert_eq!(new.rsa_key_bits(), Some(2048));
+        assert!(certificate_matches(&new, &key));
+    }
+}
+
+/// Subjects of certificates made elsewhere print as x509-cert printed them.
+#[test]
+fn foreign_subjects_print_as_before() {
+    // OpenSSL 3: every usual attribute, a multi-valued RDN, an unknown OID, RFC 4514 specials.
+    let rich = include_str!("testdata/openssl-rich-subject-cert.pem");
+    for (pem, bits) in [(EC_CERT, None), (rich, Some(2048))] {
+        let ours = parse_certificate(pem).unwrap();
+        let theirs = x509_cert::Certificate::from_der(ours.der()).unwrap();
+        assert_eq!(ours.subject(), theirs.tbs_certificate().subject().to_string());
+        assert_eq!(ours.rsa_key_bits(), bits);
+    }
+}
+
+/// A key whose numbers were damaged without breaking its DER (a changed digit in a prime) is
+/// refused on import, as the `rsa` crate refused it, not left for the first signature to fail.
+#[test]
+fn a_key_whose_numbers_do_not_fit_is_invalid_data() {
+    let key = parse_private_key(&pair(0).key.private_key_pem).unwrap();
+    let pkcs1 = key.to_rsa().unwrap().to_pkcs1_der().unwrap();
+    let mut r = super::der::outer_sequence(pkcs1.as_bytes()).unwrap();
+    let mut ints: Vec<Vec<u8>> = (0..9).map(|_| r.expect(0x02).unwrap().raw.to_vec()).collect();
+    let p = &mut ints[4];
+    let last = p.len() - 1;
+    p[last] ^= 0x02;
+    let parts: Vec<&[u8]> = ints.iter().map(Vec::as_slice).collect();
+    let damaged = super::der::wrap(0x30, &parts);
+    let e = import(&STANDARD.encode(&damaged), None).unwrap_err();
+    assert_eq!(e.code(), "invalid-key-data", "{e}");
 }

@@ -80,7 +80,7 @@ pub fn diagnose(profile: &Profile, now_ms: u64) -> Vec<Finding> {
                 "client-id-format",
                 Severity::Warning,
                 Field::ClientId,
-                format!("The client id \"{id}\" is not 32 hexadecimal digits, the form the Developer Console gives. Copy \"Client ID\" (also called API key) again from the credential's page."),
+                format!("The Client ID \"{id}\" is not 32 hexadecimal digits, the form the Developer Console gives. Copy \"Client ID\" again from the credential's page."),
             ));
         }
     }
@@ -172,7 +172,7 @@ fn check_secret(secret: &str, out: &mut Vec<Finding>) {
 }
 
 fn jwt_lifecycle(now_ms: u64) -> Finding {
-    let same = "the client id, technical account, scopes and product profiles stay the same";
+    let same = "the Client ID, technical account, scopes and product profiles stay the same";
     if now_ms < JWT_EOL_MS {
         finding(
             "jwt-deprecated",
@@ -185,14 +185,14 @@ fn jwt_lifecycle(now_ms: u64) -> Finding {
             "jwt-end-of-life",
             Severity::Warning,
             Field::AuthType,
-            format!("JWT (Service Account) credentials reached end of life on 2025-06-30: their certificates can no longer be renewed, and on 2026-03-01 Adobe converts every remaining one to OAuth Server-to-Server. Move now: in the Developer Console add OAuth Server-to-Server to the credential ({same}), then switch AEM's IMS configuration to OAuth with the client id, client secret, scopes and org id."),
+            format!("JWT (Service Account) credentials reached end of life on 2025-06-30: their certificates can no longer be renewed, and on 2026-03-01 Adobe converts every remaining one to OAuth Server-to-Server. Move now: in the Developer Console add OAuth Server-to-Server to the credential ({same}), then switch AEM's IMS configuration to OAuth with the Client ID, client secret, scopes and Organization ID."),
         )
     } else {
         finding(
             "jwt-converted",
             Severity::Error,
             Field::AuthType,
-            format!("Since 2026-03-01 Adobe has converted every JWT credential to OAuth Server-to-Server, so the JWT exchange no longer works. Use OAuth: {same}; set AEM's IMS configuration to OAuth with the client id, client secret, scopes and org id from the Developer Console."),
+            format!("Since 2026-03-01 Adobe has converted every JWT credential to OAuth Server-to-Server, so the JWT exchange no longer works. Use OAuth: {same}; set AEM's IMS configuration to OAuth with the Client ID, client secret, scopes and Organization ID from the Developer Console."),
         )
     }
 }
@@ -302,7 +302,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
             "aud-malformed",
             Severity::Error,
             Field::Payload,
-            format!("The JWT payload's \"aud\" is {}, not https://<IMS host>/c/<client id>, so IMS cannot tell which credential signs. Set it to the aud shown in the Developer Console, e.g. {PRODUCTION_IMS}/c/ followed by the client id.", shown(claims.get("aud"))),
+            format!("The JWT payload's \"aud\" is {}, not https://<IMS host>/c/<Client ID>, so IMS cannot tell which credential signs. Set it to the aud shown in the Developer Console, e.g. {PRODUCTION_IMS}/c/ followed by the Client ID.", shown(claims.get("aud"))),
         )),
         Some((_, aud_client)) => {
             if let Some(id) = text(&profile.client_id) {
@@ -311,7 +311,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
                         "aud-client-mismatch",
                         Severity::Error,
                         Field::ClientId,
-                        format!("The client id {id} differs from the one in the JWT payload's \"aud\" ({aud_client}), and IMS refuses the pair (invalid_client). Use the client id and the payload of the same credential."),
+                        format!("The Client ID {id} differs from the one in the JWT payload's \"aud\" ({aud_client}), and IMS refuses the pair (invalid_client). Use the Client ID and the payload of the same credential."),
                     ));
                 }
             }

@@ -112,7 +112,7 @@ mod tests {
         assert!(!r.usable);
         assert_eq!(
             r.message,
-            "Nothing usable in ws.json: the profile is unchanged. Not in it: Technical account ID, Technical account email, Scopes. Not taken, Client ID (API key): \"my-client\" is not 32 hexadecimal characters, which every Developer Console client ID is. Not taken, Client secret: the file gives a number, not text, so it cannot be the client secret. Not taken, IMS Org ID: \"1234567\" does not end in @AdobeOrg, so it is not an IMS organization ID (the Console's numeric organization number is not one)."
+            "Nothing usable in ws.json: the profile is unchanged. Not in it: Technical account ID, Technical account email, Scopes. Not taken, Client ID: \"my-client\" is not 32 hexadecimal characters, which every Developer Console client ID is. Not taken, Client secret: the file gives a number, not text, so it cannot be the client secret. Not taken, Organization ID (AEM: Org ID): \"1234567\" does not end in @AdobeOrg, so it is not an IMS organization ID (the Console's numeric organization number is not one)."
         );
     }
 
@@ -123,7 +123,7 @@ mod tests {
         let r = report("ws.json", &c, None);
         assert!(r.usable);
         assert!(
-            r.message.starts_with("From ws.json: took Authentication, Client ID (API key), Client secret, IMS Org ID, Scopes. Not in it: Technical account ID, Technical account email."),
+            r.message.starts_with("From ws.json: took Authentication, Client ID, Client secret, Organization ID (AEM: Org ID), Scopes. Not in it: Technical account ID, Technical account email."),
             "{}",
             r.message
         );

@@ -96,6 +96,14 @@ pub enum Event {
         page: Option<crate::ims::aem_verdict::AemResultPage>,
         error: Option<String>,
     },
+    /// [`Io::FetchAemCertificate`] done.
+    AemCertificateFetched {
+        tab_id: u32,
+        url: String,
+        file_name: String,
+        file: Option<super::FetchedFile>,
+        error: Option<String>,
+    },
 }
 
 /// Which answer a [`Io::TabFacts`] call is for.
@@ -123,6 +131,9 @@ pub struct ApplyStep {
     pub via: crate::fill::Via,
     /// The value.
     pub value: String,
+    /// The file's name, for `set-file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
 }
 
 /// What the page script did with one step.
@@ -184,6 +195,13 @@ pub enum Io {
     CheckTarget { input: TargetCheckInput, revision: u64 },
     /// AEM's result texts in the tab → [`Event::AemResultRead`].
     ReadAemResult { tab_id: u32 },
+    /// AEM's public key, fetched by the AEM page itself from its own origin →
+    /// [`Event::AemCertificateFetched`] (with `url` and `file_name` given back).
+    FetchAemCertificate {
+        tab_id: u32,
+        url: String,
+        file_name: String,
+    },
 }
 
 /// Something the worker does and forgets.
@@ -303,6 +321,13 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
         } => checks::ims_checked(s, revision, *report, token),
         Event::TargetChecked { revision, report } => checks::target_checked(s, revision, *report),
         Event::AemResultRead { tab_id, page, error } => verdicts::read(s, tab_id, page, error),
+        Event::AemCertificateFetched {
+            tab_id,
+            url,
+            file_name,
+            file,
+            error,
+        } => super::aem_certificate::fetched(s, tab_id, url, file_name, file, error, now_ms),
     }
 }
 

@@ -59,6 +59,8 @@ pub(super) fn planned(
         title: None,
         ims_config_title: s.ims_config_title.clone(),
         secret_origins: s.secret_origins.clone(),
+        keystore: super::keystore::files(&s),
+        keypair_alias: super::keystore::stored_alias(&s, &origin_of(&url)),
     };
     let plan = match fill::plan(snapshot, &s.profile, &options) {
         Ok(plan) => plan,
@@ -85,6 +87,7 @@ pub(super) fn planned(
             action: a.action,
             via: a.via,
             value: a.value.clone(),
+            file_name: (a.action == fill::ActionKind::SetFile).then(|| a.after.clone()),
         })
         .collect();
     if steps.is_empty() {
@@ -209,6 +212,7 @@ pub(super) fn undo_here(s: &Session, tab_id: u32, url: Option<String>, error: Op
                 action: u.action,
                 via: u.via,
                 value: before.clone(),
+                file_name: None,
             }),
             None => not_kept.push(u.label.clone()),
         }

@@ -4,10 +4,12 @@
 //! network, does that one thing and calls [`step`] again with the result. Every rule about the
 //! state (what a capture changes, what a check or a fill records, what clearing wipes) is here.
 
+mod aem_certificate;
 mod awaiting;
 mod checks;
 mod event;
 mod fills;
+mod keystore;
 mod profile_ops;
 mod reply;
 #[cfg(test)]
@@ -25,6 +27,7 @@ use crate::keys::ImportedKey;
 use crate::message::Problem;
 use crate::profile::{Capture, Conflict, Profile};
 
+pub use aem_certificate::{AemCertificate, FetchedFile};
 pub use awaiting::Awaiting;
 pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, FillRequest, Io, Step};
 pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
@@ -61,6 +64,12 @@ pub struct Session {
     pub secret_origins: Vec<String>,
     /// AEM's own verdicts read from its pages (Check Health, Connect): what proves AEM works.
     pub aem: AemVerdicts,
+    /// AEM's own certificate, taken from its IMS wizard (JWT route A); public data.
+    pub aem_certificate: Option<AemCertificate>,
+    /// The AEM origin whose wizard showed "Create new certificate" on (the admin chose route A).
+    pub aem_new_certificate: Option<String>,
+    /// The certificates the Console credential page last listed.
+    pub credential_certificates: Option<crate::capture::certificates::CredentialCertificates>,
 }
 
 /// The last verdict AEM showed for each of its buttons.
@@ -73,6 +82,22 @@ pub struct AemVerdicts {
     pub connect: Option<crate::ims::aem_verdict::AemVerdict>,
     /// The IMS configurations AEM's console listed when last read.
     pub configs: Option<AemConfigList>,
+    /// The authentication-service keystore as AEM's keystore page last showed it.
+    pub keystore: Option<KeystoreList>,
+}
+
+/// AEM's keystore as its page showed it: whether it exists and the aliases it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct KeystoreList {
+    /// The keystore page's address (its origin is the AEM author).
+    pub url: String,
+    /// Whether AEM has a key store for the user (else it offers to create one).
+    pub exists: bool,
+    /// The aliases listed.
+    pub aliases: Vec<String>,
+    /// AEM's error, when the page showed one (a wrong password, files that do not match).
+    pub error: Option<String>,
 }
 
 /// AEM's IMS configurations, as one console showed them.

@@ -67,19 +67,25 @@ pub(super) fn page_snapshot(
     now_ms: u64,
 ) -> Step {
     let page = snapshot.url.clone();
+    // The credential's certificate list: where IMS Link sees AEM's certificate arrive.
+    let listed = super::aem_certificate::credential_listed(&mut s, &snapshot);
     let held_secret = s.profile.client_secret.as_ref().map(|c| c.value.clone());
     let captured = match frame_top {
         Some(top) => pages::capture_in_frame(snapshot, top, now_ms),
         None => pages::capture_with(snapshot, now_ms, held_secret.as_deref()),
     };
     let Some(capture) = captured else {
-        return Step::default();
+        return if listed {
+            Step::changed(s, None)
+        } else {
+            Step::default()
+        };
     };
     let awaiting_before = s.awaiting.clone();
     let capture = awaiting::hold_new_credential(&mut s, capture, &page);
     let held = s.awaiting != awaiting_before;
     let merged = absorb(&mut s, capture, &[]);
-    let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() && !held {
+    let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() && !held && !listed {
         Step {
             session: Some(s),
             ..Step::default()
@@ -210,8 +216,8 @@ pub(super) fn resolve_conflicts(mut s: Session, accept: &[Field], now_ms: u64) -
     profile_reply(s, now_ms)
 }
 
-/// Clearing the whole profile keeps only the key pair (the admin may have uploaded its
-/// certificate) and the origins the admin allowed (consents, revoked on their own):
+/// Clearing the whole profile keeps only the key pair and AEM's certificate (the admin may
+/// have uploaded either) and the origins the admin allowed (consents, revoked on their own):
 /// everything else in the session came from the profile, so it all goes, the Undo records
 /// (which held what the fills replaced) included.
 pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64) -> Step {
@@ -219,6 +225,8 @@ pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64)
         None => Session {
             revision: s.revision + 1,
             key_pair: s.key_pair,
+            aem_certificate: s.aem_certificate,
+            aem_new_certificate: s.aem_new_certificate,
             secret_origins: s.secret_origins,
             ..Session::default()
         },

@@ -53,6 +53,13 @@ pub struct PopupState {
     pub guide: Guide,
     /// The key pair held.
     pub key_pair: Option<ImportedKey>,
+    /// AEM's certificate taken from its wizard (public), for the Console's "Upload public key".
+    pub aem_certificate: Option<super::AemCertificate>,
+    /// Whether to offer "Read the client code from this site's at.js": only on a site's own
+    /// page, while the guide is not finished.
+    pub read_site: bool,
+    /// How long a revealed secret stays shown before the popup masks it again, in ms.
+    pub reveal_ms: u64,
 }
 
 /// The worker's answer to a request.

@@ -124,6 +124,27 @@ fn an_empty_session_reads_from_nothing_and_answers_the_popup_in_one_reply() {
     assert_eq!(popup["keyPair"], Value::Null);
 }
 
+/// No false alarms: "not an Adobe Target page" and the at.js button only where they apply.
+#[test]
+fn the_popup_warns_about_the_tab_only_where_a_target_address_was_expected() {
+    let popup = |url: &str| {
+        let facts = json!({"type": "TabFacts", "tabId": 3, "then": "popup", "url": url, "grantedOrigins": []});
+        reply(&go(&mut Session::default(), event(facts)))
+    };
+    for url in [
+        "https://developer.adobe.com/console/projects",
+        "https://author-p1-e2.adobeaemcloud.com/libs/cq/adobeims-configuration/content/configurations.html",
+    ] {
+        let p = popup(url);
+        assert_eq!(p["tab"]["problem"], Value::Null, "{url}");
+        assert_eq!(p["readSite"], false, "{url}");
+    }
+    let site = popup("https://www.example.test/");
+    assert_eq!(site["tab"]["problem"]["code"], "not-an-adobe-page");
+    assert_eq!(site["readSite"], true);
+    assert_eq!(site["revealMs"], 30_000);
+}
+
 #[test]
 fn a_capture_that_differs_waits_for_the_admin_and_the_choice_applies_it() {
     let mut s = oauth_session();
@@ -522,7 +543,7 @@ fn a_file_with_several_credentials_asks_which_one_then_imports_the_choice_and_sa
         r["import"]["message"]
             .as_str()
             .unwrap()
-            .starts_with("From ws.json, credential \"Target for AEM\" (OAuth Server-to-Server): took Authentication, Client ID (API key), Client secret, IMS Org ID,"),
+            .starts_with("From ws.json, credential \"Target for AEM\" (OAuth Server-to-Server): took Authentication, Client ID, Client secret, Organization ID (AEM: Org ID),"),
         "{}",
         r["import"]["message"]
     );
@@ -595,9 +616,10 @@ fn a_first_credential_read_from_a_page_waits_for_the_admins_yes() {
     assert!(s.profile.client_secret.is_none(), "no secret before the admin's yes");
     let next = guide_next(&mut s, page);
     assert_eq!(next["action"], "accept-captured", "{next}");
+    // The page is named once, in the box with the values (`awaiting.page`, below).
     assert!(
-        next["text"].as_str().is_some_and(|t| t.contains(page)),
-        "names the page: {next}"
+        next["text"].as_str().is_some_and(|t| t.contains("the page below")),
+        "points at the page: {next}"
     );
     let state = reply(&go(&mut s, request(json!({"type": "GetProfile"}))));
     assert_eq!(state["awaiting"]["page"], page);

@@ -22,9 +22,21 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
             detail: error.map(|e| e.chars().take(200).collect()),
         });
     };
+    // AEM's keystore: its aliases are what the JWT route waits for (session/keystore.rs).
+    if classify(Some(&page.url)).kind == PageKind::AemKeystore {
+        s.aem.keystore = Some(super::keystore::read(&page));
+        let mut step = Step::changed(s, None);
+        step.io = Some(Io::TabFacts {
+            tab_id,
+            then: AfterTab::Guide,
+        });
+        return step;
+    }
     let kind = match classify(Some(&page.url)).kind {
         PageKind::AemImsConsole => VerdictKind::CheckHealth,
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => VerdictKind::Connect,
+        // On the IMS wizard, AEM's result is the certificate it created (JWT route A).
+        PageKind::AemImsWizard => return super::aem_certificate::wizard_read(s, tab_id, page),
         _ => {
             return Step::reply(Reply::refused(
                 "not-an-aem-result-page",

@@ -4,7 +4,7 @@ use super::event::{AfterTab, Step};
 use super::reply::{PopupState, ProfileState, Reply};
 use super::Session;
 use crate::guide::{
-    self, AemSeen, AwaitingSeen, CheckSeen, ConfigsSeen, DiagnosisSeen, FillHere, GuideInput, VerdictSeen,
+    self, AemSeen, AwaitingSeen, CheckSeen, ConfigsSeen, DiagnosisSeen, FillHere, GuideInput, PageKind, VerdictSeen,
 };
 use crate::ims::aem_verdict::AemVerdict;
 use crate::ims::check::CheckReport;
@@ -77,9 +77,55 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
                 url: c.url.clone(),
                 configs: c.configs.clone(),
             }),
+            keystore: s.aem.keystore.as_ref().map(|k| guide::KeystoreSeen {
+                url: k.url.clone(),
+                exists: k.exists,
+                aliases: k.aliases.clone(),
+                error: k.error.clone(),
+            }),
         },
+        aem_certificate: s.aem_certificate.as_ref().map(|c| guide::AemCertificateSeen {
+            origin: c.origin.clone(),
+            alias: c.alias.clone(),
+            file_name: c.file_name.clone(),
+            sha1_fingerprint: c.sha1_fingerprint.clone(),
+            sha256_fingerprint: c.sha256_fingerprint.clone(),
+            not_after: c.not_after,
+        }),
+        credential_certificates: s
+            .credential_certificates
+            .as_ref()
+            .map(|c| guide::CredentialCertificatesSeen {
+                client_id: c.client_id.clone(),
+                fingerprints: c.fingerprints.clone(),
+            }),
+        aem_new_certificate: s.aem_new_certificate.clone(),
+        keystore_alias: super::keystore::files(s).map(|k| k.alias),
     };
     guide::guide(&input, now_ms)
+}
+
+/// A revealed secret masks itself again after this long, as a password manager's does.
+pub const REVEAL_MS: u64 = 30_000;
+
+/// Whether the tab is a site's own page, where its at.js may carry the client code; not once
+/// every stage is done.
+fn reads_site(guide: &guide::Guide) -> bool {
+    guide.page == PageKind::Other && guide.next.stage.is_some()
+}
+
+/// The tab's problem ("… is not an Adobe Target page") only where a Target address was to be
+/// expected: on the Console, on AEM or once everything is done it is a false alarm; on a page
+/// the browser hides, the guide's own sentence about the page already says it.
+fn popup_tab(mut tab: tab::TabState, guide: &guide::Guide) -> tab::TabState {
+    let expected = matches!(
+        guide.page,
+        PageKind::Target | PageKind::ExperienceCloud | PageKind::Other
+    );
+    if !expected || guide.next.stage.is_none() {
+        tab.problem = None;
+    }
+    tab
 }
 
 /// The answer a tab's address (and the granted permissions) were fetched for.
@@ -97,11 +143,17 @@ pub(super) fn tab_facts(
         AfterTab::Guide => Reply::Guide {
             guide: Box::new(guide_for(s, tab_id, url, granted_origins, now_ms)),
         },
-        AfterTab::Popup => Reply::Popup(Box::new(PopupState {
-            tab: tab::describe(tab_id, url.as_deref()),
-            profile: profile_state(s, now_ms),
-            guide: guide_for(s, tab_id, url, granted_origins, now_ms),
-            key_pair: s.key_pair.clone(),
-        })),
+        AfterTab::Popup => {
+            let guide = guide_for(s, tab_id, url.clone(), granted_origins, now_ms);
+            Reply::Popup(Box::new(PopupState {
+                tab: popup_tab(tab::describe(tab_id, url.as_deref()), &guide),
+                read_site: reads_site(&guide),
+                profile: profile_state(s, now_ms),
+                guide,
+                key_pair: s.key_pair.clone(),
+                aem_certificate: s.aem_certificate.clone(),
+                reveal_ms: REVEAL_MS,
+            }))
+        }
     })
 }

@@ -138,9 +138,8 @@ test('an OAuth credential page fills the credential; the secret only after "Retr
   assert.equal(withSecret.clientSecret.value, oauth.clientSecret);
   assert.equal(withSecret.clientSecret.source.url, credentialUrl(oauth, 'oauthservertoserver'));
 
-  const popup = await b.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 700 });
-  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+  const popup = await b.openPopup(tabId); // the Values section opened, as the admin does
+  await popup.setViewportSize({ width: 380, height: 600 });
   const shown = {
     authType: 'OAuth Server-to-Server',
     clientId: OAUTH_ID,
@@ -155,10 +154,18 @@ test('an OAuth credential page fills the credential; the secret only after "Retr
     assert.match(await sourceOf(popup, field), new RegExp(`^from the page developer\\.adobe\\.com, ${TIME}`));
   }
   assert.ok(!(await popup.content()).includes(oauth.clientSecret), 'the masked secret is not in the popup\'s DOM');
-  await popup.evaluate(() => document.getElementById('profile-heading').closest('section').scrollIntoView({ block: 'start' }));
+  await popup.evaluate(() => document.getElementById('profile-section').scrollIntoView({ block: 'start' }));
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
   // Only `./build.sh screenshots` refreshes the README's picture; tests leave the tree alone.
-  if (process.env.IMS_LINK_SCREENSHOTS) await popup.screenshot({ path: SCREENSHOT });
+  if (process.env.IMS_LINK_SCREENSHOTS) {
+    // The popup's real size, light and dark (never a full-page capture).
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.evaluate(() => document.getElementById('profile-section').scrollIntoView({ block: 'start' }));
+    await popup.screenshot({ path: SCREENSHOT });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: SCREENSHOT.replace('.png', '-dark.png') });
+    await popup.emulateMedia({ colorScheme: 'light' });
+  }
 
   await popup.getByRole('button', { name: 'Reveal Client secret', exact: true }).click();
   await textOf(popup, '#pv-clientSecret', oauth.clientSecret);
@@ -229,7 +236,7 @@ const DIAGNOSES = [
   {
     name: 'an aud naming another client id',
     claims: { aud: `${IMS}/c/ffffffffffffffffffffffffffffffff`, [`${IMS}/s/ent_marketing_sdk`]: true },
-    message: `The client id ${JWT_ID} differs from the one in the JWT payload's "aud" (ffffffffffffffffffffffffffffffff), and IMS refuses the pair (invalid_client). Use the client id and the payload of the same credential.`,
+    message: `The Client ID ${JWT_ID} differs from the one in the JWT payload's "aud" (ffffffffffffffffffffffffffffffff), and IMS refuses the pair (invalid_client). Use the Client ID and the payload of the same credential.`,
   },
   {
     name: 'a missing Target metascope',
@@ -268,9 +275,9 @@ test('a typed value is kept over the page\'s until the admin ticks the conflict 
 
   const popup = await b.openPopup(first.tabId);
   await textOf(popup, '#pv-clientId', OAUTH_ID);
-  await popup.getByRole('button', { name: 'Edit Client ID (API key)', exact: true }).click();
-  await popup.getByRole('textbox', { name: 'Client ID (API key) value' }).fill(typed);
-  await popup.getByRole('button', { name: 'Save Client ID (API key)', exact: true }).click();
+  await popup.getByRole('button', { name: 'Edit Client ID', exact: true }).click();
+  await popup.getByRole('textbox', { name: 'Client ID value' }).fill(typed);
+  await popup.getByRole('button', { name: 'Save Client ID', exact: true }).click();
   await textOf(popup, '#pv-clientId', typed);
   assert.match(await sourceOf(popup, 'clientId'), new RegExp(`^typed by you, ${TIME}$`));
   assert.equal((await stored()).profile.clientId.source.kind, 'typed');
@@ -287,8 +294,8 @@ test('a typed value is kept over the page\'s until the admin ticks the conflict 
 
   const box = popup.getByRole('group', { name: 'A page showed values that differ from the profile. Tick the ones to use:' });
   await box.waitFor();
-  const choice = box.getByRole('checkbox', { name: /^Client ID \(API key\):/ });
-  assert.match(await box.locator('label').textContent(), new RegExp(`Client ID \\(API key\\): ${typed} → ${OAUTH_ID} \\(from the page developer\\.adobe\\.com, ${TIME}\\)`));
+  const choice = box.getByRole('checkbox', { name: /^Client ID:/ });
+  assert.match(await box.locator('label').textContent(), new RegExp(`Client ID: ${typed} → ${OAUTH_ID} \\(from the page developer\\.adobe\\.com, ${TIME}\\)`));
   await choice.check();
   await popup.getByRole('button', { name: 'Use the ticked new values' }).click();
   await popup.getByRole('status').filter({ hasText: 'Profile updated.' }).waitFor();

@@ -42,7 +42,7 @@ test('a good OAuth Server-to-Server credential, typed in the popup, passes both 
   const p = oauthProfile(kit);
   await typeIntoProfile(popup, 'authType', 'Authentication', 'oauth');
   await typeIntoProfile(popup, 'tenant', 'Tenant ID', p.tenant);
-  await typeIntoProfile(popup, 'clientId', 'Client ID (API key)', p.clientId);
+  await typeIntoProfile(popup, 'clientId', 'Client ID', p.clientId);
   await typeIntoProfile(popup, 'clientSecret', 'Client secret', p.clientSecret);
   await typeIntoProfile(popup, 'scopes', 'Scopes', p.scopes);
   // Saving a value the profile already holds changes nothing, and still closes the editor.

@@ -97,7 +97,7 @@ test('the credential page\'s own "Download JSON" (flat, upper-case keys) loads t
   const status = popup.getByRole('status');
   await status.filter({ hasText: /^From / }).waitFor();
   assert.equal(await status.textContent(),
-    `From ${download.suggestedFilename()}: took Authentication, Client ID (API key), Client secret, IMS Org ID, Technical account ID, Technical account email, Scopes.`);
+    `From ${download.suggestedFilename()}: took Authentication, Client ID, Client secret, Organization ID (AEM: Org ID), Technical account ID, Technical account email, Scopes.`);
   const loaded = await profileWhere('the file', (p) => p.clientSecret);
   const values = (p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v?.value !== undefined).map(([k, v]) => [k, v.value]));
   assert.deepEqual(values(loaded.profile), values(fromPage.profile));
@@ -177,9 +177,9 @@ test('a file that gives nothing usable says what was refused and why, and change
   await status.filter({ hasText: /^Nothing usable in broken\.json/ }).waitFor();
   const text = await status.textContent();
   assert.doesNotMatch(text, /^Imported/);
-  assert.match(text, /Not taken, Client ID \(API key\): "my-client" is not 32 hexadecimal characters/);
+  assert.match(text, /Not taken, Client ID: "my-client" is not 32 hexadecimal characters/);
   assert.match(text, /Not taken, Client secret: the file gives a number, not text/);
-  assert.match(text, /Not taken, IMS Org ID: "1234567" does not end in @AdobeOrg/);
+  assert.match(text, /Not taken, Organization ID \(AEM: Org ID\): "1234567" does not end in @AdobeOrg/);
   assert.doesNotMatch(text, /12345678/, 'a rejected secret is never shown');
   assert.equal((await stored()).profile?.clientId, undefined);
   await Promise.all([popup.close(), page.close()]);

@@ -3,24 +3,11 @@
 // its own buttons. What the admin knows without IMS Link (which Console project, which AEM
 // author, which site) is the robot's only other knowledge, and each use of it is counted.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
+import { X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD, JWT, OAUTH } from './fixtures.mjs';
+import { guideKit } from './guide-kit.mjs';
 import { launch } from './harness.mjs';
-
-const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
-
-/** With IMS_LINK_SCREENSHOTS set (./build.sh screenshots), the guide at each stage's first step, for the README. */
-async function shoot(popup, shot) {
-  if (!shot) return;
-  const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
-  if (shot.taken.has(stage)) return;
-  shot.taken.add(stage);
-  mkdirSync(SHOTS, { recursive: true });
-  await popup.setViewportSize({ width: 380, height: 760 });
-  await popup.locator('#guide').screenshot({ path: `${SHOTS}guide-${shot.taken.size}-${stage}.png` });
-}
 
 let b;
 before(async () => {
@@ -30,179 +17,20 @@ after(async () => {
   await b?.close();
 });
 
-/** The guide as the popup shows it: stage statuses, the next step's text, steps, button and link. */
-async function readGuide(popup) {
-  return popup.evaluate(() => {
-    const q = (s) => document.querySelector(s);
-    return {
-      version: q('#guide').dataset.version,
-      stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1], text: li.textContent })),
-      text: q('#next-text').textContent,
-      steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
-      button: q('#next-action button')?.textContent ?? null,
-      link: q('#next-link a')?.textContent ?? null,
-    };
-  });
+const { walk, admin, freshAem, lastAction, SHOTS } = guideKit(() => b);
+
+/** The popup's height and focus at each step of a walk, for the note (the kit asserts ≤ 600 px). */
+function report(name, heights) {
+  console.log(`${name}: popup height by step (px): ${heights.map((h) => `${h.stage ?? 'done'} ${h.height}${h.focus === 'next' ? '' : ` (focus ${h.focus})`}`).join(', ')}`);
 }
-
-/** Waits until the guide has re-rendered after `version` and no button is busy. */
-async function settled(popup, version) {
-  await popup.waitForFunction((v) => document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]'), version, { timeout: 30_000 });
-  await popup.waitForTimeout(300); // a late ProfileChanged re-render
-}
-
-async function doStep(tab, popup, text) {
-  const page = tab.page;
-  let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
-  if (m) {
-    const [, name, within] = m;
-    // "under X": the region named X, the message box X the page shows, or the table row of
-    // configuration X (Check Health).
-    const scope = within ? page.getByRole('region', { name: within }).or(page.getByRole('dialog', { name: within })).or(page.getByRole('row', { name: within })) : page;
-    const target = scope.getByRole('button', { name, exact: true })
-      .or(scope.getByRole('link', { name, exact: true }))
-      .or(scope.getByRole('tab', { name, exact: true })).first();
-    if (name === 'Upload public key') {
-      // "Upload certificate_pub.crt (from this popup)": the popup's download, then the Console's file picker.
-      const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download certificate_pub.crt' }).click()]);
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), target.click()]);
-      await chooser.setFiles(await download.path());
-      await page.getByText('Fingerprint').first().waitFor();
-      return;
-    }
-    await target.click();
-    await page.waitForLoadState();
-    await page.waitForTimeout(500); // the page's capture is debounced
-    return;
-  }
-  m = text.match(/^Type (.+) as the (.+?)\. Copy$/);
-  assert.ok(m, `a step the robot cannot read: ${text}`);
-  await page.getByLabel(m[2], { exact: true }).fill(m[1]);
-}
-
-/**
- * Follows the guide until every stage is done. `knows` is what the admin knows without IMS
- * Link: which Console project and credential, which AEM author, which site.
- */
-async function walk(knows, shot = null, { until = null, tamper = null } = {}) {
-  await b.worker().evaluate(() => chrome.storage.session.clear());
-  const trail = [];
-  try {
-    return await follow(knows, trail, shot, { until, tamper });
-  } catch (err) {
-    throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
-  }
-}
-
-/** axe-core on the popup the first time each stage is the next one: violations by stage. */
-async function audit(popup, axe) {
-  const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
-  if (axe.has(stage)) return;
-  const { violations } = await new AxeBuilder({ page: popup }).analyze();
-  axe.set(stage, violations.map((v) => `${v.id} (${v.nodes.length})`));
-}
-
-/** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
-async function follow(knows, trail, shot, { until, tamper }) {
-  const axe = new Map();
-  const blank = await b.context.newPage();
-  await blank.goto('about:blank');
-  let tab = { page: blank, tabId: await b.activeTabId() };
-  const own = [];
-  const seen = new Map();
-  for (let i = 0; i < 40; i++) {
-    await tab.page.bringToFront();
-    if (tab.page.url().startsWith('http')) await b.clickAction(tab.page);
-    const popup = await b.openPopup(tab.tabId);
-    await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
-    await popup.waitForTimeout(300);
-    const g = await readGuide(popup);
-    await shoot(popup, shot);
-    await audit(popup, axe);
-    if (until?.(g)) {
-      await popup.close();
-      return { own, guide: g, axe: Object.fromEntries(axe), trail };
-    }
-    if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
-      // The last message may still ask to save the form AEM just connected.
-      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}]`);
-      for (const step of g.steps) await doStep(tab, popup, step);
-      await popup.close();
-      return { own, guide: g, axe: Object.fromEntries(axe), trail };
-    }
-    await tamper?.(g);
-    trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
-    const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-    assert.ok(seen.get(key) <= 2, `the guide repeats itself on ${tab.page.url()}: ${g.text}`);
-
-    if (g.link) {
-      const [page] = await Promise.all([b.context.waitForEvent('page'), popup.locator('#next-link').getByRole('link', { name: g.link }).click()]);
-      await page.waitForLoadState();
-      await page.bringToFront();
-      tab = { page, tabId: await b.activeTabId() };
-      await page.waitForTimeout(500);
-    } else if (g.steps.length || g.button) {
-      await tab.page.bringToFront();
-      for (const step of g.steps) await doStep(tab, popup, step);
-      if (g.button) {
-        await popup.bringToFront();
-        const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
-        await popup.locator('#next-action button').click();
-        // A fill whose values carry an error (a JWT credential Adobe converted) shows it and
-        // waits for "Fill anyway": the admin who chose JWT on purpose says so.
-        await popup.waitForFunction((v) => document.querySelector('#fill-anyway')
-          || (document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]')), current, { timeout: 30_000 });
-        if (await popup.locator('#fill-anyway').count()) {
-          trail.push(`   fill anyway: ${await popup.locator('#fill-result').innerText()}`);
-          await popup.locator('#fill-anyway').click();
-        }
-        await settled(popup, current);
-      }
-    } else {
-      // Only words: the admin's own knowledge takes over.
-      own.push(g.text);
-      await knows(tab, g.text);
-    }
-    await popup.close();
-  }
-  assert.fail('the guide did not finish in 40 steps');
-}
-
-function admin({ project, credential, aem, site }) {
-  return async (tab, text) => {
-    if (text.startsWith('Open your project')) {
-      await tab.page.getByRole('link', { name: project, exact: true }).first().click();
-      await tab.page.getByRole('link', { name: credential, exact: true }).first().click();
-      await tab.page.getByRole('heading', { name: credential }).waitFor();
-      await tab.page.waitForTimeout(500);
-    } else if (text.includes('your AEM author')) {
-      await tab.page.goto(`${aem}/aem/start.html`);
-    } else if (text.startsWith("Open your site's configuration folder")) {
-      await tab.page.getByRole('link', { name: site, exact: true }).click();
-      await tab.page.waitForLoadState();
-    } else {
-      assert.fail(`the admin does not know what to do: ${text}`);
-    }
-  };
-}
-
-/** A fresh AEM: only the Analytics IMS configuration it ships with, no Target configuration. */
-function freshAem() {
-  const aem = b.cloud.state.aem;
-  aem.imsConfigs.splice(1);
-  aem.targetConfigs.length = 0;
-  aem.actions.length = 0;
-}
-
-const lastAction = (name) => b.cloud.state.aem.actions.filter((a) => a.action === name).at(-1);
 
 test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by the popup alone, done only when AEM\'s own Check Health and Connect pass', async () => {
   freshAem();
   const cred = b.cloud.state.credentials[OAUTH];
   const shot = SHOTS ? { taken: new Set() } : null;
-  const { own, axe, guide, trail } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
-  // axe-core finds nothing on the popup at any stage.
+  const { own, axe, guide, trail, heights } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
+  report('OAuth walk', heights);
+  // axe-core finds nothing on the popup at any stage, light or dark.
   assert.deepEqual(axe, { target: [], console: [], 'aem-ims': [], 'aem-target': [], done: [] });
   assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
@@ -221,7 +49,7 @@ test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by t
 test('AEM holding another client secret than the profile: the guide shows AEM\'s Check Health failure with its diagnosis and does not say done', async () => {
   freshAem();
   const cred = b.cloud.state.credentials[OAUTH];
-  const { guide } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, {
+  const { guide, heights } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, {
     // Once AEM holds the configuration, its secret is not the profile's (an old one, a typo).
     tamper: () => {
       const ims = b.cloud.state.aem.imsConfigs.find((c) => c.clientId === OAUTH);
@@ -229,6 +57,7 @@ test('AEM holding another client secret than the profile: the guide shows AEM\'s
     },
     until: (g) => g.stages[2]?.status === 'problem',
   });
+  report('OAuth walk, AEM holding another secret', heights);
   assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');
   const aemIms = guide.stages[2].text;
   assert.match(aemIms, /AEM's Check Health failed/);
@@ -238,21 +67,56 @@ test('AEM holding another client secret than the profile: the guide shows AEM\'s
   assert.equal(guide.button, "Read AEM's result", 'after fixing, Check Health is read again');
 });
 
-test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: AEM never received the private key, so its own Check Health fails and the guide says why', async () => {
+test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: the guide puts its private key into AEM\'s keystore, the wizard uses that certificate, and AEM\'s own Check Health and Connect pass', async () => {
   freshAem();
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates = [];
-  const { own, axe, guide } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }), null, {
-    until: (g) => g.stages[2]?.status === 'problem',
-  });
+  const { own, axe, guide, trail, heights } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  report('JWT walk', heights);
   assert.deepEqual(Object.values(axe).flat(), []);
-  assert.equal(own.length, 2, own.join(' / '));
+  // The admin's own knowledge: the project, the author, and the key store password they chose
+  // (typed twice to create the store, once to add the key), never known to IMS Link.
+  assert.deepEqual(own.filter((t) => t.startsWith('type ')), [
+    'type a key store password of your own in New Password', 'type the same password in Confirm Password', 'type your key store password in Key Store Password']);
   assert.equal(cred.certificates.length, 1, 'the certificate the popup made was uploaded');
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.authType, 'jwt');
+  assert.match(ims.keypairAlias, /^ims-link-[0-9a-f]{12}$/, 'the wizard used the alias IMS Link proposed');
+  // AEM holds IMS Link's key pair under that alias: the same certificate as on the credential.
+  const held = b.cloud.state.aem.keypairs[ims.keypairAlias];
+  assert.equal(new X509Certificate(held.certificate).fingerprint256, new X509Certificate(cred.certificates[0]).fingerprint256);
+  // The key went as a file in AEM's keystore form, nowhere else.
+  const upload = b.cloud.state.aemSubmissions.find((s) => s.fields[':operation'] === 'add');
+  assert.deepEqual([upload.fields.keyFile, upload.fields.certChain, upload.fields.newAlias], ['private_key.der', 'certificate.der', ims.keypairAlias]);
   assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
-  assert.equal(guide.stages[1].status, 'done', "IMS Link's own JWT check passed with its key pair");
-  assert.equal(lastAction('checkHealth')?.ok, false);
-  assert.match(guide.stages[2].text, /AEM holds no private key for this configuration's certificate/, guide.stages[2].text);
+  assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
+  assert.equal(lastAction('connectTarget')?.ok, true);
+  // AEM 6.5's classic Target dialog was saved as Adobe documents it: IMS, this configuration, REST, at.js.
+  const dialog = b.cloud.state.aemSubmissions.filter((s) => s.fields['./authentication'] !== undefined).at(-1)?.fields ?? {};
+  assert.deepEqual([dialog['./authentication'], dialog['./imsConfigId'], dialog['./apiKind'], dialog['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
+  assert.ok(trail.some((t) => t.includes('Add Private Key from DER file')), trail.join('\n'));
+  // The key waited for the admin's yes to this author, like the client secret.
+  assert.ok(trail.some((t) => t.includes('has not sent the private key yet')), trail.join('\n'));
+  assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
+});
+
+test('AEM 6.5 with IMS Link\'s key pair in its keystore but its certificate taken off the credential: AEM\'s Check Health fails, the guide shows why and does not say done', async () => {
+  freshAem();
+  const cred = b.cloud.state.credentials[JWT];
+  cred.certificates = [];
+  const { guide } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }), null, {
+    // Once AEM holds the key, the certificate is deleted from the credential in the Console.
+    tamper: () => {
+      if (Object.keys(b.cloud.state.aem.keypairs ?? {}).some((a) => a.startsWith('ims-link-'))) cred.certificates = [];
+    },
+    until: (g) => g.stages[2]?.status === 'problem',
+  });
+  assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');
+  const aemIms = guide.stages[2].text;
+  assert.match(aemIms, /AEM's Check Health failed/);
+  assert.match(aemIms, /Could not match JWT signature to any of the bindings/, aemIms);
+  // The fix is said once, in the next step.
+  assert.match(guide.text, /Upload certificate_pub\.crt/, guide.text);
+  assert.equal(guide.stages[1].status, 'done', "IMS Link's own check passed before the certificate was removed");
   assert.doesNotMatch(guide.text, /All four stages are done/);
 });

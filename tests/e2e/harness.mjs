@@ -98,10 +98,18 @@ export async function launch() {
       await page.close();
       return text;
     },
-    /** Opens the popup as a page acting on `tabId`, as the toolbar popup would on that tab. */
-    async openPopup(tabId) {
+    /**
+     * Opens the popup as a page acting on `tabId`, as the toolbar popup would on that tab.
+     * Its sections (values, key pair, checks) open on demand; `expand` opens them all, as an
+     * admin who goes on to use them does. The guide walk opens the popup as it first shows.
+     */
+    async openPopup(tabId, { expand = true } = {}) {
       const popup = await context.newPage();
+      const open = () => popup.evaluate(() => document.querySelectorAll('details.section').forEach((d) => { d.open = true; })).catch(() => {});
+      // Again after every reload, as the admin would.
+      if (expand) popup.on('domcontentloaded', open);
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      if (expand) await open();
       return popup;
     },
     /** What chrome://extensions reports for IMS Link: install warnings, manifest and runtime errors. */

@@ -1,7 +1,9 @@
 // The whole admin journey across tabs, with values only ever captured from pages:
 // Target → Developer Console → AEM IMS wizard → AEM Target configuration, each form
-// submitted to the fake AEM, for OAuth on AEM as a Cloud Service and JWT on AEM 6.5.
+// submitted to the fake AEM, for OAuth on AEM as a Cloud Service and JWT on AEM 6.5 (whose
+// key pair first goes into AEM's keystore).
 import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD, CLOUD_TARGET, IMS_CONSOLE, JWT, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';
@@ -63,6 +65,38 @@ async function fillAndSubmit(url, submit) {
   return b.cloud.state.aemSubmissions.at(-1).fields;
 }
 
+const KEYSTORE = '/libs/granite/security/content/keystore.html/home/users/system/authentication-service';
+
+/** Puts IMS Link's key pair into AEM's keystore through the page; resolves to the alias AEM lists. */
+async function addToKeystore(host) {
+  const { page, tabId } = await b.openTab(`${host}${KEYSTORE}`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await page.getByLabel('New Password', { exact: true }).fill('admin-own-pw');
+  await page.getByLabel('Confirm Password', { exact: true }).fill('admin-own-pw');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save' }).click()]);
+  await page.getByRole('button', { name: 'Add Private Key from DER file' }).click();
+  await b.clickAction(page);
+  let p = await b.openPopup(tabId);
+  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.getByText(/Filled \d+ field/).waitFor();
+  // The private key is a secret like the client secret: the first one to an origin asks.
+  await p.locator('#allow-secrets').click();
+  await p.locator('#fill-result .consent').waitFor({ state: 'detached' });
+  await p.close();
+  await page.getByLabel('Key Store Password', { exact: true }).fill('admin-own-pw');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Submit' }).click()]);
+  const [alias] = Object.keys(b.cloud.state.aem.keypairs ?? {});
+  assert.match(alias ?? '', /^ims-link-[0-9a-f]{12}$/);
+  await page.getByText(alias, { exact: true }).waitFor();
+  // IMS Link reads the list, so the wizard's fill picks that alias.
+  await b.clickAction(page);
+  p = await b.openPopup(tabId);
+  await p.evaluate((t) => chrome.runtime.sendMessage({ type: 'ReadAemResult', tabId: t }), tabId);
+  await p.close();
+  await page.close();
+  return alias;
+}
+
 test('OAuth Server-to-Server on AEM as a Cloud Service', async () => {
   const popup = await b.openPopup(1);
   await visitTarget(popup);
@@ -117,6 +151,11 @@ test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', asy
   await consolePage.close();
 
   const host = AUTHOR;
+  // AEM signs its own JWT with a key from its authentication-service keystore, so IMS Link's
+  // key pair goes there first (issue 13 point 3, route B): the admin creates the key store
+  // with a password of their own, opens "Add Private Key from DER file", IMS Link fills the
+  // alias and the two files, the admin types the password and submits; IMS Link reads the list.
+  const alias = await addToKeystore(host);
   const ims = await fillAndSubmit(`${host}${WIZARD}`, async (page) => {
     await page.locator('#ims-next').click();
     await Promise.all([page.waitForURL(`**${IMS_CONSOLE}`), page.locator('#ims-create').click()]);
@@ -126,13 +165,9 @@ test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', asy
   assert.equal(ims.clientSecret, cred.clientSecret);
   assert.equal(JSON.parse(ims.jwtClaims).aud, `https://ims-na1.adobelogin.com/c/${JWT}`);
   const created = b.cloud.state.aem.imsConfigs.at(-1);
-  // AEM signs its own JWT with a key in its authentication-service keystore, so its Connect
-  // works only once IMS Link's key pair is there. Today the admin adds it by hand (AEM's
-  // keystore, "Add Private Key from DER file", with the DER files the popup exports; issue 13
-  // point 3 would guide it): the test stands in for that step.
+  assert.equal(created.keypairAlias, alias, 'the wizard picked the certificate IMS Link put into the keystore');
   const keyPair = await b.worker().evaluate(async () => (await chrome.storage.session.get('session')).session.keyPair);
-  created.keypairAlias ||= 'ims-link';
-  b.cloud.state.aem.keypairs = { ...b.cloud.state.aem.keypairs, [created.keypairAlias]: { certificate: keyPair.certificate.pem, privateKey: keyPair.privateKeyPem } };
+  assert.equal(new X509Certificate(b.cloud.state.aem.keypairs[alias].certificate).fingerprint256, new X509Certificate(keyPair.certificate.pem).fingerprint256);
   const target = await fillAndSubmit(`${host}/etc/cloudservices/testandtarget/acme.html`, async (page) => {
     // The dialog's order: Connect to Adobe Target, OK on "Connection successful", then OK.
     await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();

@@ -46,7 +46,14 @@ test('Generate key pair shows progress, cannot be clicked twice, and offers ever
   assert.equal(await popup.locator('#cert-subject').textContent(), 'CN=IMS Link acme,O=IMS Link');
   assert.match(await popup.locator('#cert-sha256').textContent(), /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
 
+  // SHA-1 as the Developer Console lists a credential's certificates, next to SHA-256.
+  assert.match(await popup.locator('#cert-sha1').textContent(), /^[0-9a-f]{40}$/);
+
+  // The certificate is the primary download; the private key is behind its warning.
   const certPem = await save(popup, 'Download certificate_pub.crt', 'certificate_pub.crt');
+  assert.equal(await popup.getByRole('button', { name: 'Download private.key' }).isVisible(), false);
+  await popup.getByText('Private key', { exact: true }).click();
+  await popup.getByText('The private key signs in your name').waitFor();
   const keyPem = await save(popup, 'Download private.key', 'private.key');
   const keyDer = await save(popup, 'Download private key (DER, for AEM)', 'private.der');
   const certDer = await save(popup, 'Download certificate (DER)', 'certificate_pub.der');

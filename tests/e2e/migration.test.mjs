@@ -46,7 +46,9 @@ async function readGuide(popup) {
     return {
       version: q('#guide').dataset.version,
       here: q('#guide-here').textContent,
-      stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1], text: li.textContent })),
+      // The stage the next step advances says where it stands (and AEM's words) in the next-step box.
+      stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1],
+        text: li.textContent + (li.getAttribute('aria-current') === 'step' ? ` ${q('#next-why').textContent} ${q('#next-more-text').textContent}` : '') })),
       text: q('#next-text').textContent,
       steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
       button: q('#next-action button')?.textContent ?? null,
@@ -86,8 +88,9 @@ async function migrate(origin, shots, tamper = null) {
     trail.push(`${i + 1}. ${page.url()} — ${g.here} | ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''}`);
     if (shots) {
       mkdirSync(SHOTS, { recursive: true });
-      await popup.setViewportSize({ width: 380, height: 760 });
-      await popup.locator('#guide').screenshot({ path: `${SHOTS}migration-${i + 1}.png` });
+      // The popup as Chrome shows it (380 x 600 at most), never a full-page capture.
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.screenshot({ path: `${SHOTS}migration-${i + 1}.png` });
     }
     if (g.stages[2]?.status !== 'needs-you') {
       await popup.close();
@@ -139,7 +142,8 @@ test("AEM's Check Health failing with only its own words (no IMS answer quoted):
     assert.equal(guide.stages[2].status, 'problem', trail.join('\n'));
     assert.match(guide.stages[2].text, /AEM said “(Check Health )?Error: Unable to retrieve an access token\. See the error\.log for details\.”/);
     assert.match(guide.stages[2].text, /its message does not say why/);
-    assert.match(guide.stages[2].text, /let IMS Link fill Client ID, Client Secret and Scope again/);
+    // What to do is the next step's, said once there.
+    assert.match(guide.text, /let IMS Link fill Client ID, Client Secret and Scope again/);
     assert.doesNotMatch(guide.text, /All four stages are done/);
   } finally {
     delete b.cloud.state.aem.healthText;

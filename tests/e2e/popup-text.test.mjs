@@ -21,6 +21,8 @@ async function shown(popup) {
   await popup.reload();
   await popup.locator('#guide-stages li').first().waitFor();
   await popup.waitForTimeout(300); // the profile and checks render after the guide
+  // Every section open: nothing hidden may carry a stray word either.
+  await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   return popup.locator('body').innerText();
 }
 
@@ -50,4 +52,21 @@ test('no stray null or undefined in the popup: empty profile, findings without c
   assert.equal(await popup.locator('.conflicts').count(), 1, 'the conflict is shown');
   assert.deepEqual(strayText(text), [], text);
   await Promise.all([page.close(), popup.close()]);
+});
+
+test('a value the admin is typing in the popup survives a redraw caused elsewhere (another tab, another field)', async () => {
+  const { tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+  const popup = await b.openPopup(tabId);
+  await send(popup, { type: 'ClearProfile' });
+  await popup.reload();
+  await popup.locator('#guide-stages li').first().waitFor();
+  await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await popup.getByRole('button', { name: 'Edit Client ID', exact: true }).click();
+  await popup.getByLabel('Client ID value', { exact: true }).fill('5f0a1b2c3d4e');
+  // Another change reaches the popup (a page snapshot in another tab does the same).
+  assert.equal((await send(popup, { type: 'EditField', field: 'tenant', value: 'acme' })).type, 'ProfileState');
+  await popup.locator('#pv-tenant', { hasText: 'acme' }).waitFor();
+  const editor = popup.getByLabel('Client ID value', { exact: true });
+  assert.equal(await editor.isVisible(), true, 'the editor is still open');
+  assert.equal(await editor.inputValue(), '5f0a1b2c3d4e', 'what was typed is still there');
 });

@@ -70,6 +70,8 @@ export function createState() {
      * Configurations { id, title, cloudServiceName, authType: 'jwt' | 'oauth', clientId, and what
      * Check Health uses: clientSecret, scope, orgId, authServerUrl, keypairAlias, jwtClaims };
      * keypairs (optional): AEM's keystore, alias -> { certificate, privateKey } (PEM);
+     * keystore (optional): { password } once the authentication-service key store exists
+     * (sites/aem/pages/keystore.mjs creates it; absent: the page offers "Create KeyStore");
      * healthText (optional): 'plain' for AEM's Check Health failure without IMS's answer;
      * targetConfigs: Target cloud configurations { path, title, tenant, clientCode, imsConfigId, fields }
      * (fields: the last form saved; absent on a 6.5 configuration only created so far);

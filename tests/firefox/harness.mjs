@@ -145,11 +145,22 @@ class Browser {
     }, ADDON_ID);
   }
 
-  /** Opens the popup as a page acting on `tabId`, as the toolbar popup would on that tab. */
+  /**
+   * Opens the popup as a page acting on `tabId`, as the toolbar popup would on that tab, with
+   * its sections (values, key pair, checks) opened, as an admin who goes on to use them does.
+   */
   async openPopup(tabId) {
     const { handle } = await this.openTab(`${this.base}/popup.html?tab=${tabId}`);
     await this.driver.wait(until.elementLocated(By.css('#guide-stages li')), 15_000);
+    await this.driver.executeScript(() => document.querySelectorAll('details.section').forEach((d) => { d.open = true; }));
     return handle;
+  }
+
+  /** Reloads the popup in the current tab and opens its sections again. */
+  async refreshPopup() {
+    await this.driver.navigate().refresh();
+    await this.driver.wait(until.elementLocated(By.css('#guide-stages li')), 15_000);
+    await this.driver.executeScript(() => document.querySelectorAll('details.section').forEach((d) => { d.open = true; }));
   }
 
   /** Switches to a tab by its handle. */

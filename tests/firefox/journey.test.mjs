@@ -85,7 +85,7 @@ test('a Console credential page and its workspace JSON both fill the profile, va
   await b.closeTab(implementation.handle);
   await b.use(popup);
   // Stage 1 is done only once the content script's capture reached the profile.
-  await b.driver.navigate().refresh();
+  await b.refreshPopup();
   await waitFor(async () => (await stages()).target === 'done', 'the guide to mark the Target stage done');
   assert.deepEqual(await stages(), { target: 'done', console: 'needs-you', 'aem-ims': 'needs-you', 'aem-target': 'needs-you' });
 
@@ -143,15 +143,19 @@ test('a Console credential page and its workspace JSON both fill the profile, va
   await b.closeTab(again.handle);
   await b.use(popup);
   // Stage 2 waits for the IMS check (last test) once every value is there.
-  await b.driver.navigate().refresh();
-  await b.waitForText(/All values captured; check that IMS accepts them\./);
+  await b.refreshPopup();
+  await b.waitForText(/All values captured; IMS has not been asked yet\./);
   assert.deepEqual(await stages(), { target: 'done', console: 'needs-you', 'aem-ims': 'needs-you', 'aem-target': 'needs-you' });
 });
 
 test('the key pair made in Firefox: its certificate fingerprint is the one OpenSSL computes from the export', async () => {
-  await b.driver.navigate().refresh();
+  // The key pair card is for Service Account (JWT) credentials: the profile says JWT while it is made.
+  assert.equal((await b.send({ type: 'EditField', field: 'authType', value: 'jwt' })).type, 'ProfileState');
+  await b.refreshPopup();
   await b.clickButton('Generate key pair', 30_000);
   await b.waitForText(/Key pair ready\./, 30_000);
+  // The private key's files are behind their own disclosure and warning.
+  await b.driver.findElement(By.xpath('//summary[normalize-space()="Private key"]')).click();
   assert.equal(await text('#cert-subject'), 'CN=IMS Link acme,O=IMS Link');
   const files = [
     ['Download certificate_pub.crt', 'certificate_pub.crt', 'cert.pem'],
@@ -167,6 +171,7 @@ test('the key pair made in Firefox: its certificate fingerprint is the one OpenS
   const fingerprint = execFileSync('openssl', ['x509', '-inform', 'DER', '-noout', '-fingerprint', '-sha256'], { input: readFileSync(join(dir, 'cert.der')), encoding: 'utf8' });
   assert.equal(`sha256 Fingerprint=${await text('#cert-sha256')}`, fingerprint.trim());
   await noStrayText();
+  assert.equal((await b.send({ type: 'EditField', field: 'authType', value: 'oauth' })).type, 'ProfileState');
 });
 
 /** Opens an AEM page, clicks IMS Link's toolbar button on it and "Fill this form" in a popup for it. */
@@ -226,9 +231,9 @@ test('"Fill this form" on the AEM as a Cloud Service IMS wizard: asks before rep
   await b.driver.findElement(By.id('ims-create')).click();
   await waitFor(async () => (await b.driver.getCurrentUrl()).endsWith(IMS_CONSOLE), 'the IMS configurations console');
   await b.use(popup);
-  await b.driver.navigate().refresh();
+  await b.refreshPopup();
   // A fill is not AEM's verdict: the stage waits for AEM's own Check Health (issue 13).
-  await waitFor(async () => /Check Health/.test(await text('#guide-stages')), 'the guide to ask for AEM\'s Check Health');
+  await waitFor(async () => /AEM has not checked it yet/.test(await b.run(() => document.querySelector('[data-stage="aem-ims"]').textContent)), 'the guide to wait for AEM\'s Check Health');
   assert.equal((await stages())['aem-ims'], 'needs-you');
   assert.equal((await stages())['aem-target'], 'needs-you');
   await b.use(handle);
@@ -257,7 +262,7 @@ test('"Fill this form" on the AEM as a Cloud Service Target configuration saves 
 
 test('the IMS and Target checks pass against the fake IMS; the AEM stages still wait for AEM\'s own verdicts', async () => {
   await b.use(popup);
-  await b.driver.navigate().refresh();
+  await b.refreshPopup();
   await b.clickButton('Check IMS');
   await waitFor(async () => (await b.driver.findElements(By.css('#ims-result .check.ok'))).length === 1, 'the IMS check to pass', 30_000);
   await b.clickButton('Connect to Target');
@@ -279,7 +284,7 @@ test('Service Account (JWT): the IMS check signs with the Firefox key pair; Open
     const reply = await b.send({ type: 'EditField', field, value });
     assert.equal(reply.type, 'ProfileState', `EditField ${field}: ${JSON.stringify(reply.problem ?? '')}`);
   }
-  await b.driver.navigate().refresh();
+  await b.refreshPopup();
   await b.clickButton('Check IMS');
   await waitFor(async () => (await b.driver.findElements(By.css('#ims-result .check.ok'))).length === 1, 'the JWT IMS check to pass', 30_000);
   // The JWT the add-on signed (WebCrypto in Firefox's background page), as IMS received it.

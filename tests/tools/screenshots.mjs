@@ -9,10 +9,13 @@ try {
   const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
   await page.setViewportSize({ width: 1100, height: 420 });
   await page.screenshot({ path: `${out}target-activities.png` });
-  const popup = await b.openPopup(tabId);
-  await popup.setViewportSize({ width: 360, height: 250 });
+  // The popup as Chrome shows it: its real size (380 x 600 at most), light and dark.
+  const popup = await b.openPopup(tabId, { expand: false });
+  await popup.setViewportSize({ width: 380, height: 600 });
   await popup.locator('#tenant-row').waitFor();
   await popup.screenshot({ path: `${out}popup-tenant.png` });
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await popup.screenshot({ path: `${out}popup-tenant-dark.png` });
   console.log(`screenshots written to ${out}`);
 } finally {
   await b.close();

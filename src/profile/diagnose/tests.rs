@@ -149,7 +149,7 @@ fn aud_shape_and_client_id() {
     let p = jwt_profile(&GOOD_PAYLOAD.replace("https://ims-na1.adobelogin.com/c/", "ims-na1/"));
     assert_eq!(
         find(&p, NOW, "aud-malformed").message,
-        "The JWT payload's \"aud\" is \"ims-na1/0123456789abcdef0123456789abcdef\", not https://<IMS host>/c/<client id>, so IMS cannot tell which credential signs. Set it to the aud shown in the Developer Console, e.g. https://ims-na1.adobelogin.com/c/ followed by the client id."
+        "The JWT payload's \"aud\" is \"ims-na1/0123456789abcdef0123456789abcdef\", not https://<IMS host>/c/<Client ID>, so IMS cannot tell which credential signs. Set it to the aud shown in the Developer Console, e.g. https://ims-na1.adobelogin.com/c/ followed by the Client ID."
     );
     let other = Profile {
         client_id: v("ffffffffffffffffffffffffffffffff"),
@@ -159,7 +159,7 @@ fn aud_shape_and_client_id() {
     assert_eq!(f.field, Field::ClientId);
     assert_eq!(
         f.message,
-        "The client id ffffffffffffffffffffffffffffffff differs from the one in the JWT payload's \"aud\" (0123456789abcdef0123456789abcdef), and IMS refuses the pair (invalid_client). Use the client id and the payload of the same credential."
+        "The Client ID ffffffffffffffffffffffffffffffff differs from the one in the JWT payload's \"aud\" (0123456789abcdef0123456789abcdef), and IMS refuses the pair (invalid_client). Use the Client ID and the payload of the same credential."
     );
 }
 
@@ -234,7 +234,7 @@ fn tenant_and_client_code() {
     assert_eq!(f.field, Field::ClientCode);
     assert_eq!(
         f.message,
-        "Client Code: \"0123456789abcdef0123456789abcdef\" looks like a client id (API key) from the Developer Console, not a tenant id. The tenant id is the short name after \"@\" in the Target address."
+        "Client Code: \"0123456789abcdef0123456789abcdef\" looks like a Client ID from the Developer Console, not a tenant id. The tenant id is the short name after \"@\" in the Target address."
     );
     let p = Profile {
         tenant: v(CLIENT),
@@ -269,19 +269,19 @@ fn jwt_before_at_and_after_end_of_life() {
     assert_eq!(before.severity, Severity::Info);
     assert_eq!(
         before.message,
-        "Adobe deprecated JWT (Service Account) credentials: they reach end of life on 2025-06-30. Plan the move to OAuth Server-to-Server: in the Developer Console add it to the project; the client id, technical account, scopes and product profiles stay the same."
+        "Adobe deprecated JWT (Service Account) credentials: they reach end of life on 2025-06-30. Plan the move to OAuth Server-to-Server: in the Developer Console add it to the project; the Client ID, technical account, scopes and product profiles stay the same."
     );
     let eol = find(&p, JWT_EOL_MS, "jwt-end-of-life");
     assert_eq!((eol.severity, eol.field), (Severity::Warning, Field::AuthType));
     assert_eq!(
         eol.message,
-        "JWT (Service Account) credentials reached end of life on 2025-06-30: their certificates can no longer be renewed, and on 2026-03-01 Adobe converts every remaining one to OAuth Server-to-Server. Move now: in the Developer Console add OAuth Server-to-Server to the credential (the client id, technical account, scopes and product profiles stay the same), then switch AEM's IMS configuration to OAuth with the client id, client secret, scopes and org id."
+        "JWT (Service Account) credentials reached end of life on 2025-06-30: their certificates can no longer be renewed, and on 2026-03-01 Adobe converts every remaining one to OAuth Server-to-Server. Move now: in the Developer Console add OAuth Server-to-Server to the credential (the Client ID, technical account, scopes and product profiles stay the same), then switch AEM's IMS configuration to OAuth with the Client ID, client secret, scopes and Organization ID."
     );
     let after = find(&p, JWT_CONVERSION_MS, "jwt-converted");
     assert_eq!(after.severity, Severity::Error);
     assert_eq!(
         after.message,
-        "Since 2026-03-01 Adobe has converted every JWT credential to OAuth Server-to-Server, so the JWT exchange no longer works. Use OAuth: the client id, technical account, scopes and product profiles stay the same; set AEM's IMS configuration to OAuth with the client id, client secret, scopes and org id from the Developer Console."
+        "Since 2026-03-01 Adobe has converted every JWT credential to OAuth Server-to-Server, so the JWT exchange no longer works. Use OAuth: the Client ID, technical account, scopes and product profiles stay the same; set AEM's IMS configuration to OAuth with the Client ID, client secret, scopes and Organization ID from the Developer Console."
     );
 }
 
@@ -325,7 +325,7 @@ fn client_secret_and_client_id() {
     assert_eq!((f.severity, f.field), (Severity::Warning, Field::ClientId));
     assert_eq!(
         f.message,
-        "The client id \"my-api-key\" is not 32 hexadecimal digits, the form the Developer Console gives. Copy \"Client ID\" (also called API key) again from the credential's page."
+        "The Client ID \"my-api-key\" is not 32 hexadecimal digits, the form the Developer Console gives. Copy \"Client ID\" again from the credential's page."
     );
 }
 

@@ -374,3 +374,54 @@ test('AEM 6.5 author serves the Adobe Target console too', async () => {
   await open(`${AUTHOR}${TARGET_CONSOLE}/conf/wknd`);
   assert.equal(await page.getByRole('button', { name: 'Create', exact: true }).getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
 });
+
+test('IMS wizard (6.5) with key pairs in the keystore: "Certificate" offers them while "Create new certificate" is off, and posts the one chosen', async () => {
+  cloud.state.aem.keypairs = { 'ims-link-0a1b2c3d4e5f': { certificate: '', privateKey: '' }, other: { certificate: '', privateKey: '' } };
+  await open(`${AUTHOR}${WIZARD}?variant=65-jwt`);
+  await chooseCoral('Cloud Configuration', 'Adobe Target');
+  // (chooseCoral finds labels by text, and "Create new certificate" comes first.)
+  await page.locator('#ims-existingKeypairAlias button').first().click();
+  await page.locator('#ims-existingKeypairAlias coral-selectlist-item', { hasText: 'ims-link-0a1b2c3d4e5f' }).click();
+  // With the switch on, the existing certificates give way to a new one.
+  await page.locator('coral-switch', { hasText: 'Create new certificate' }).click();
+  assert.equal(await page.locator('#ims-existingKeypairAlias').isVisible(), false);
+  await page.locator('coral-switch', { hasText: 'Create new certificate' }).click();
+  assert.equal(await page.locator('#ims-existingKeypairAlias').isVisible(), true);
+  await page.locator('#ims-next').click();
+  await page.getByLabel('Title').fill('Adobe Target');
+  await page.getByLabel('Authorization Server').fill('https://ims-na1.adobelogin.com');
+  await page.getByLabel('API Key').fill('a1b2c3d4e5f60718293a4b5c6d7e8f90');
+  await page.getByLabel('Client Secret').fill('p8e-JWTsecret9876543210fedcbaABC');
+  await page.getByLabel('Payload').fill('{"aud":"https://ims-na1.adobelogin.com/c/a1b2"}');
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  const fields = cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual([fields.newKeypair, fields.keypairAlias], ['false', 'ims-link-0a1b2c3d4e5f']);
+  assert.equal(cloud.state.aem.imsConfigs.at(-1).keypairAlias, 'ims-link-0a1b2c3d4e5f');
+});
+
+test('AEM keystore: Create KeyStore with a password, then "Add Private Key from DER file" with two DER files stores the key pair; a wrong password shows AEM\'s error', async () => {
+  const { createPrivateKey, X509Certificate } = await import('node:crypto');
+  const { makeKeyPair } = await import('../test-keys.mjs');
+  const pair = makeKeyPair({ cn: 'ims-link' });
+  const key = { name: 'private_key.der', mimeType: 'application/octet-stream', buffer: createPrivateKey(pair.privateKeyPem).export({ type: 'pkcs8', format: 'der' }) };
+  const cert = { name: 'certificate.der', mimeType: 'application/octet-stream', buffer: new X509Certificate(pair.certificatePem).raw };
+  await open(`${AUTHOR}/libs/granite/security/content/keystore.html/home/users/system/authentication-service`);
+  await page.getByLabel('New Password', { exact: true }).fill('s3cret');
+  await page.getByLabel('Confirm Password', { exact: true }).fill('s3cret');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save' }).click()]);
+  await page.waitForSelector('html[data-ready]');
+  await page.getByRole('button', { name: 'Add Private Key from DER file' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add Private Key from DER file' });
+  await dialog.getByLabel('New Alias').fill('ims-link-key');
+  await dialog.getByLabel('Private Key File').setInputFiles(key);
+  await dialog.getByLabel('Certificate Chain File').setInputFiles(cert);
+  await dialog.getByLabel('Key Store Password').fill('wrong');
+  await dialog.getByRole('button', { name: 'Submit' }).click();
+  await dialog.getByText('The key store password is incorrect.').waitFor();
+  assert.equal(cloud.state.aem.keypairs?.['ims-link-key'], undefined);
+  await dialog.getByLabel('Key Store Password').fill('s3cret');
+  await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Submit' }).click()]);
+  await page.getByText('ims-link-key', { exact: true }).waitFor();
+  const stored = cloud.state.aem.keypairs['ims-link-key'];
+  assert.equal(new X509Certificate(stored.certificate).fingerprint256, new X509Certificate(pair.certificatePem).fingerprint256);
+});

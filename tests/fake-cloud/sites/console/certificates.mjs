@@ -16,11 +16,22 @@ export function toPem(body) {
   }
 }
 
-/** What the Console lists for one certificate. Fingerprint: SHA-1, lower-case hex without colons (as `aio console publickey list`). */
-export function describe(pem) {
+/**
+ * How the page writes a fingerprint. The default is SHA-1, lower-case hex without colons, as
+ * Adobe's aio tooling names the field `certificateFingerprint` (I: the page's own format is not
+ * documented); the other variants are G, so the product must read each (PAGES.md).
+ */
+export const FINGERPRINT_FORMATS = {
+  'sha1-hex': (cert) => cert.fingerprint.replaceAll(':', '').toLowerCase(),
+  'sha1-colons': (cert) => cert.fingerprint.toUpperCase(),
+  'sha256-colons': (cert) => cert.fingerprint256.toUpperCase(),
+};
+
+/** What the Console lists for one certificate, its fingerprint written as `format` says. */
+export function describe(pem, format = 'sha1-hex') {
   const cert = new X509Certificate(pem);
   return {
-    certificateFingerprint: cert.fingerprint.replaceAll(':', '').toLowerCase(),
+    certificateFingerprint: (FINGERPRINT_FORMATS[format] ?? FINGERPRINT_FORMATS['sha1-hex'])(cert),
     notAfter: new Date(cert.validTo).toISOString(),
     subject: cert.subject,
   };

@@ -24,7 +24,7 @@ function credentialView(state, clientId, cred) {
   const certificates = [];
   for (const pem of cred.certificates ?? []) {
     try {
-      certificates.push(describe(pem));
+      certificates.push(describe(pem, cred.fingerprintFormat));
     } catch {
       // A test may put a deliberately broken certificate into state; the list just skips it.
     }
@@ -106,7 +106,7 @@ function api(req, res, { url, body, state, json }) {
     if (!pem) return json(res, 400, { message: 'The file is not a valid X.509 certificate (PEM, CRT, CER or DER).' });
     cred.certificates ??= [];
     if (!cred.certificates.includes(pem)) cred.certificates.push(pem);
-    return json(res, 201, describe(pem));
+    return json(res, 201, describe(pem, cred.fingerprintFormat));
   }
   if (action === 'accesstoken' && method === 'POST') {
     // "Generate access token": a token IMS and the fake Target API will accept, valid 24 hours.

@@ -3,14 +3,17 @@
 // switch and its hidden twin, multi-selects). Granite's foundation-form posts
 // application/x-www-form-urlencoded unless the form holds a file, then multipart.
 
-/** Parses `body` (Buffer) by its content type; returns {} for anything else. */
-export function parseFormBody(contentType = '', body) {
+/**
+ * Parses `body` (Buffer) by its content type; returns {} for anything else. With `files`, a
+ * file part's value is { filename, data } (its bytes) instead of its file name.
+ */
+export function parseFormBody(contentType = '', body, { files = false } = {}) {
   const pairs = [];
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     for (const [k, v] of new URLSearchParams(body.toString('utf8'))) pairs.push([k, v]);
   } else if (contentType.startsWith('multipart/form-data')) {
     const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
-    if (boundary) pairs.push(...multipartPairs(body.toString('latin1'), boundary));
+    if (boundary) pairs.push(...multipartPairs(body.toString('latin1'), boundary, files));
   }
   const fields = {};
   for (const [k, v] of pairs) {
@@ -20,9 +23,9 @@ export function parseFormBody(contentType = '', body) {
   return fields;
 }
 
-// Text parts only: a file part keeps its name with the file's name as value, which is
-// all a test needs to see (the fake AEM stores no uploads).
-function multipartPairs(text, boundary) {
+// A file part keeps its name with the file's name as value, which is all most forms need
+// to see; the keystore import asks for the bytes (`files`).
+function multipartPairs(text, boundary, files) {
   const out = [];
   for (const part of text.split(`--${boundary}`).slice(1, -1)) {
     const sep = part.indexOf('\r\n\r\n');
@@ -32,7 +35,8 @@ function multipartPairs(text, boundary) {
     if (name === undefined) continue;
     const filename = /filename="([^"]*)"/.exec(head)?.[1];
     const raw = part.slice(sep + 4).replace(/\r\n$/, '');
-    out.push([name, filename ?? Buffer.from(raw, 'latin1').toString('utf8')]);
+    if (filename !== undefined && files) out.push([name, { filename, data: Buffer.from(raw, 'latin1') }]);
+    else out.push([name, filename ?? Buffer.from(raw, 'latin1').toString('utf8')]);
   }
   return out;
 }

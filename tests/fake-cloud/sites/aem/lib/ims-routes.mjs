@@ -32,7 +32,7 @@ export async function handleIms(req, res, ctx) {
     const page = imsPropertiesPage(state, url.searchParams.get('item'));
     return page ? sendHtml(res, page) : json(res, 404, { message: 'No such IMS configuration' });
   }
-  if (req.method === 'GET' && path === WIZARD_PATH) return sendHtml(res, imsWizardPage(variantFor(url, ctx.host)));
+  if (req.method === 'GET' && path === WIZARD_PATH) return sendHtml(res, imsWizardPage(variantFor(url, ctx.host), Object.keys(state.aem.keypairs ?? {})));
   if (req.method === 'POST' && path === UPDATE_PATH) {
     const fields = parseFormBody(req.headers['content-type'], ctx.body);
     state.aemSubmissions.push({ path, fields });

@@ -10,7 +10,8 @@ export const CONSOLE_PATH = '/libs/cq/adobeims-configuration/content/configurati
 
 const CLOUD_SOLUTIONS = ['Adobe Analytics', 'Adobe Asset Link', 'Adobe Brand Portal', 'Adobe Launch', 'Adobe Target', 'Adobe Stock'];
 
-export function imsWizardPage(variant) {
+/** `aliases`: the key pairs in the authentication-service keystore, offered while "Create new certificate" is off (I). */
+export function imsWizardPage(variant, aliases = []) {
   const v = VARIANTS[variant];
   const n = (key) => esc(fieldName(variant, key));
   const id = (key) => `ims-${key}`;
@@ -41,6 +42,9 @@ ${CLOUD_SOLUTIONS.map((s) => `<coral-select-item value="${esc(s)}">${esc(s)}</co
 <button is="coral-button" type="button" id="ims-create-certificate" variant="primary" disabled>Create certificate</button>
 </div>
 <input type="hidden" id="ims-keypairAlias" name="${n('keypairAlias')}" value="">
+${aliases.length ? `<div class="aem-field coral-Form-fieldwrapper ims-existing-certificate"><label is="coral-fieldlabel" id="ims-existing-label" class="coral-Form-fieldlabel">Certificate</label>
+<coral-select id="ims-existingKeypairAlias" name="${n('keypairAlias')}" placeholder="Select a certificate" labelledby="ims-existing-label">
+${aliases.map((a) => `<coral-select-item value="${esc(a)}">${esc(a)}</coral-select-item>`).join('')}</coral-select></div>` : ''}
 <div class="ims-certificate-result aem-result" hidden><coral-alert variant="success"><coral-alert-header>Certificate</coral-alert-header>
 <coral-alert-content>Public key for <b class="ims-certificate-alias"></b> is ready. Add it to the Adobe Developer Console integration.</coral-alert-content></coral-alert>
 <a is="coral-anchorbutton" id="ims-download-public-key" icon="download" href="#" download="AEM-Adobe-IMS.crt">Download Public Key</a></div>`;

@@ -12,8 +12,16 @@ await coralReady(form);
 // Granite's uncheckedValue does, so the servlet always gets exactly one value.
 const certSwitch = $('#ims-newKeypair');
 const twin = $('[data-unchecked-for="ims-newKeypair"]');
+// With the switch off, the keystore's existing certificates are offered instead (when it has
+// any); the hidden alias that "Create certificate" sets is posted only with the switch on.
+const existing = $('#ims-existingKeypairAlias');
 function syncSwitch() {
   twin.disabled = certSwitch.checked;
+  if (existing) {
+    existing.closest('.ims-existing-certificate').hidden = certSwitch.checked;
+    existing.disabled = certSwitch.checked;
+    $('#ims-keypairAlias').disabled = !certSwitch.checked;
+  }
   $('.ims-new-certificate').hidden = !certSwitch.checked;
   $('#ims-newKeypairAlias').disabled = !certSwitch.checked;
   updateCreateCertificate();

@@ -1,0 +1,154 @@
+//! The public key certificates a Developer Console JWT credential lists ("Public key
+//! certificates": one "Fingerprint" per certificate). The Console's fingerprint format is not
+//! documented (PAGES.md: SHA-1 lower-case hex as Adobe's aio tooling prints it is I; colons,
+//! upper case or SHA-256 are G), so every fingerprint is compared in one normal form.
+
+use serde::{Deserialize, Serialize};
+
+use super::snapshot::PageSnapshot;
+
+const CLIENT_ID_LABELS: [&str; 3] = ["Client ID", "API key (Client ID)", "API Key"];
+
+/// What one credential page listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CredentialCertificates {
+    /// The page's address.
+    pub url: String,
+    /// The credential's client id, as the page showed it.
+    pub client_id: Option<String>,
+    /// The fingerprints listed, in normal form (`normalize`).
+    pub fingerprints: Vec<String>,
+}
+
+/// Lower-case hex without separators; `None` unless it is a SHA-1 (40) or SHA-256 (64) digest.
+pub fn normalize(fingerprint: &str) -> Option<String> {
+    let hex: String = fingerprint
+        .chars()
+        .filter(|c| !matches!(c, ':' | ' ' | '-'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let hex = hex
+        .strip_prefix("sha1")
+        .or_else(|| hex.strip_prefix("sha256"))
+        .unwrap_or(&hex)
+        .trim_start_matches('=')
+        .to_string();
+    (matches!(hex.len(), 40 | 64) && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
+}
+
+/// Whether a listed fingerprint is the certificate with these SHA-1 and SHA-256 fingerprints
+/// (any separators or case).
+pub fn same_certificate(listed: &str, sha1: &str, sha256: &str) -> bool {
+    let Some(listed) = normalize(listed) else { return false };
+    [sha1, sha256].iter().filter_map(|f| normalize(f)).any(|f| f == listed)
+}
+
+/// The certificate list of a Console credential page; `None` on other pages, or where the
+/// page shows no "Public key certificates" section (an OAuth credential, a page still loading).
+pub fn listed(snap: &PageSnapshot) -> Option<CredentialCertificates> {
+    let u = crate::url::parse(&snap.url).ok()?;
+    let on_credential =
+        u.host == "developer.adobe.com" && u.path.starts_with("/console/") && u.path.contains("/credentials/");
+    if !on_credential || !snap.has_heading("Public key certificates") {
+        return None;
+    }
+    let mut fingerprints: Vec<String> = Vec::new();
+    for pair in snap.pairs_for(&["Fingerprint", "Certificate fingerprint"]) {
+        for f in std::iter::once(pair.value.as_str()).chain(pair.parts.iter().map(String::as_str)) {
+            if let Some(f) = normalize(f) {
+                if !fingerprints.contains(&f) {
+                    fingerprints.push(f);
+                }
+            }
+        }
+    }
+    Some(CredentialCertificates {
+        url: snap.url.chars().take(2048).collect(),
+        client_id: snap.value(&CLIENT_ID_LABELS).map(str::to_string),
+        fingerprints,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capture::snapshot::Pair;
+
+    const SHA1: &str = "8C:59:D1:25:EA:D4:E2:33:C8:7C:92:47:70:FB:C4:15:00:BD:F0:27";
+    const SHA256: &str =
+        "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+
+    fn pair(label: &str, value: &str) -> Pair {
+        Pair {
+            label: label.into(),
+            value: value.into(),
+            ..Pair::default()
+        }
+    }
+
+    fn page(pairs: Vec<Pair>) -> PageSnapshot {
+        PageSnapshot {
+            url: "https://developer.adobe.com/console/projects/1/2/credentials/3/details/jwt".into(),
+            headings: vec!["Service Account (JWT)".into(), "Public key certificates".into()],
+            pairs,
+        }
+    }
+
+    #[test]
+    fn fingerprints_match_in_any_format_the_console_may_show() {
+        for listed in [
+            "8c59d125ead4e233c87c924770fbc41500bdf027",
+            SHA1,
+            "8c 59 d1 25 ea d4 e2 33 c8 7c 92 47 70 fb c4 15 00 bd f0 27",
+            "SHA1=8C59D125EAD4E233C87C924770FBC41500BDF027",
+            "abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789",
+        ] {
+            assert!(same_certificate(listed, SHA1, SHA256), "{listed}");
+        }
+        assert!(!same_certificate(
+            "0000000000000000000000000000000000000000",
+            SHA1,
+            SHA256
+        ));
+        assert!(
+            !same_certificate("8c59d125", SHA1, SHA256),
+            "a prefix is not a fingerprint"
+        );
+        assert!(!same_certificate("Expiring on 2027-12-01", SHA1, SHA256));
+    }
+
+    #[test]
+    fn the_credential_page_lists_its_certificates_with_its_client_id() {
+        let snap = page(vec![
+            pair("Client ID", "abc123"),
+            pair("Fingerprint", "8c59d125ead4e233c87c924770fbc41500bdf027"),
+            pair("Expiring on", "2027-12-01"),
+            pair("Fingerprint", SHA1),
+            pair("Fingerprint", "1111111111111111111111111111111111111111"),
+        ]);
+        let l = listed(&snap).expect("listed");
+        assert_eq!(l.client_id.as_deref(), Some("abc123"));
+        assert_eq!(
+            l.fingerprints,
+            vec![
+                "8c59d125ead4e233c87c924770fbc41500bdf027".to_string(),
+                "1111111111111111111111111111111111111111".to_string()
+            ]
+        );
+        // An empty list is news too ("No public keys uploaded.").
+        assert_eq!(listed(&page(vec![])).map(|l| l.fingerprints.len()), Some(0));
+    }
+
+    #[test]
+    fn other_pages_list_nothing() {
+        let mut snap = page(vec![pair("Fingerprint", SHA1)]);
+        snap.headings = vec!["OAuth Server-to-Server".into()];
+        assert!(listed(&snap).is_none(), "no certificates section");
+        let mut snap = page(vec![pair("Fingerprint", SHA1)]);
+        snap.url = "https://developer.adobe.com/docs/credentials/jwt".into();
+        assert!(listed(&snap).is_none(), "not the Console app");
+        snap.url = "https://evil.test/console/projects/1/2/credentials/3/details/jwt".into();
+        assert!(listed(&snap).is_none(), "not Adobe");
+    }
+}

@@ -1,0 +1,100 @@
+// JWT on AEM 6.5 with AEM's own certificate (issue 13, point 3, route A): the admin lets AEM
+// create the key pair in its IMS wizard, IMS Link takes AEM's public key and offers it for the
+// Console's "Upload public key", sees it on the credential by its fingerprint, and sends the
+// admin back to the same wizard to finish it. IMS Link holds no private key on this route, so
+// only AEM's own Check Health (then Connect) proves AEM is configured.
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { AUTHOR, JWT } from './fixtures.mjs';
+import { guideKit } from './guide-kit.mjs';
+import { launch } from './harness.mjs';
+import { makeKeyPair } from '../fake-cloud/test-keys.mjs';
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+const { walk, admin, freshAem, lastAction, uploads } = guideKit(() => b);
+
+const fingerprint = (pem) => new X509Certificate(pem).fingerprint256;
+
+/** A fresh JWT credential with no certificate, its page's fingerprints written as `format`. */
+function freshCredential(format) {
+  freshAem();
+  b.cloud.state.aem.keypairs = {};
+  const cred = b.cloud.state.credentials[JWT];
+  cred.certificates = [];
+  if (format) cred.fingerprintFormat = format;
+  else delete cred.fingerprintFormat;
+  return cred;
+}
+
+for (const format of [null, 'sha1-colons', 'sha256-colons']) {
+  test(`AEM 6.5, Service Account (JWT), AEM's own certificate${format ? ` (Console fingerprints as ${format})` : ''}: done only when AEM's own Check Health and Connect pass`, async () => {
+    const cred = freshCredential(format);
+    const { own, axe, guide, trail } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null, certificate: 'aem' }));
+    // axe-core finds nothing on the popup at any stage.
+    assert.deepEqual(Object.values(axe).flat(), [], JSON.stringify(axe));
+    // AEM made the key pair; the certificate on the credential is AEM's, uploaded under AEM's name.
+    const aliases = Object.keys(b.cloud.state.aem.keypairs);
+    assert.equal(aliases.length, 1, aliases.join());
+    const [alias] = aliases;
+    assert.equal(alias, 'ims-link-acme');
+    assert.deepEqual(cred.certificates.map(fingerprint), [fingerprint(b.cloud.state.aem.keypairs[alias].certificate)]);
+    assert.equal(uploads.at(-1), 'AEM-Adobe-IMS.crt');
+    // The configuration AEM saved signs with that alias, from the same wizard.
+    const ims = b.cloud.state.aem.imsConfigs.at(-1);
+    assert.deepEqual([ims.authType, ims.keypairAlias, ims.clientId], ['jwt', alias, JWT]);
+    assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
+    // The order the route needs: certificate in the wizard, upload, back to the same wizard.
+    const at = (re) => trail.findIndex((t) => re.test(t));
+    assert.ok(at(/Let AEM create the certificate/) < at(/upload AEM's certificate/i) && at(/upload AEM's certificate/i) < at(/Go back to the tab with AEM's IMS wizard/), trail.join('\n'));
+    // IMS Link never claimed its own JWT check on this route: it holds no private key.
+    assert.equal(b.cloud.state.aem.actions.filter((a) => a.action === 'createCertificate').length, 1);
+    assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
+    assert.equal(lastAction('connectTarget')?.ok, true);
+    // AEM 6.5's classic Target dialog was saved as Adobe documents it: IMS, this configuration, REST, at.js.
+    const dialog = b.cloud.state.aemSubmissions.filter((s) => s.fields['./authentication'] !== undefined).at(-1)?.fields ?? {};
+    assert.deepEqual([dialog['./authentication'], dialog['./imsConfigId'], dialog['./apiKind'], dialog['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
+    assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
+    // What the admin knew without IMS Link: choosing AEM's certificate, the project (twice:
+    // values, then the upload) and the wizard's tab to go back to.
+    assert.deepEqual(own.map((t) => t.split(/[,:(.]/)[0]), [
+      'Open your project',
+      'Generate a key pair here and upload its certificate_pub',
+      'Open your project',
+      "Go back to the tab with AEM's IMS wizard",
+    ], own.join('\n'));
+  });
+}
+
+test('AEM\'s certificate no longer on the credential: AEM\'s own Check Health fails, and the guide shows its diagnosis and does not say done', async () => {
+  const cred = freshCredential(null);
+  const other = makeKeyPair({ cn: 'someone-else', days: 30 }).certificatePem;
+  const { guide } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null, certificate: 'aem' }), null, {
+    // After IMS Link saw AEM's certificate on the credential, another one replaces it there
+    // (a colleague rotating keys): only AEM's own Check Health can notice.
+    tamper: (g) => {
+      const aem = Object.values(b.cloud.state.aem.keypairs ?? {})[0]?.certificate;
+      if (g.stages[1]?.status === 'done' && aem && cred.certificates.some((c) => fingerprint(c) === fingerprint(aem))) {
+        cred.certificates = [other];
+      }
+    },
+    until: (g) => g.stages[2]?.status === 'problem',
+  });
+  assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');
+  const aemIms = guide.stages[2].text;
+  assert.match(aemIms, /AEM's Check Health failed/);
+  assert.match(aemIms, /Could not match JWT signature to any of the bindings/, aemIms);
+  assert.match(aemIms, /The JWT's signature matches none of the credential's certificates/, aemIms);
+  // The fix, said once in the next step, names AEM's certificate, not IMS Link's key pair.
+  assert.match(guide.text, /AEM signs its JWT with AEM's certificate “ims-link-acme”/, guide.text);
+  assert.doesNotMatch(aemIms + guide.text, /certificate_pub\.crt from IMS Link's key pair/, "the advice fits AEM's certificate, not IMS Link's key pair");
+  assert.doesNotMatch(guide.text, /All four stages are done/);
+  assert.equal(lastAction('connectTarget'), undefined, 'never sent on to Connect');
+});

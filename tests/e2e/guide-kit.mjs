@@ -1,0 +1,285 @@
+// The first-time admin's walk, shared by the guide's e2e files: read the popup's guide, do the
+// page steps it names, follow its links, press its button, and use the admin's own knowledge
+// only where the guide has nothing but words. `browser()` returns the launched harness.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { strayText } from '../firefox/stray-text.mjs';
+
+// Chrome shows a popup at most 800 x 600 px; IMS Link's is 380 px wide (popup.css, body).
+export const POPUP_SIZE = { width: 380, height: 600 };
+
+/** The key store password the admin chose for AEM's authentication-service (their own knowledge). */
+export const ADMIN_KEYSTORE_PASSWORD = 'admin-own-keystore-pw';
+
+export function guideKit(browser) {
+  const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
+
+  /** With IMS_LINK_SCREENSHOTS set (./build.sh screenshots), the guide at each stage's first step, for the README. */
+  async function shoot(popup, shot) {
+    if (!shot) return;
+    const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
+    if (shot.taken.has(stage)) return;
+    shot.taken.add(stage);
+    mkdirSync(SHOTS, { recursive: true });
+    // The popup as Chrome shows it, light and dark: its real size, never a full-page capture.
+    const name = `${SHOTS}guide-${shot.taken.size}-${stage}`;
+    await popup.screenshot({ path: `${name}.png` });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: `${name}-dark.png` });
+    await popup.emulateMedia({ colorScheme: 'light' });
+  }
+
+  /** The guide as the popup shows it: stage statuses, the next step's text, steps, button and link. */
+  async function readGuide(popup) {
+    return popup.evaluate(() => {
+      const q = (s) => document.querySelector(s);
+      return {
+        version: q('#guide').dataset.version,
+        next: q('#guide').dataset.next,
+        // The stage the next step advances says where it stands in the next-step box.
+        stages: [...document.querySelectorAll('#guide-stages li')].map((li) => ({ id: li.dataset.stage, status: li.className.split(' ')[1],
+          text: li.textContent + (li.getAttribute('aria-current') === 'step' ? ` ${q('#next-why').textContent} ${q('#next-more-text').textContent}` : '') })),
+        text: q('#next-text').textContent,
+        steps: q('#next-steps').hidden ? [] : [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent),
+        button: q('#next-action button')?.textContent ?? null,
+        link: q('#next-link a')?.textContent ?? null,
+      };
+    });
+  }
+
+  /** Waits until the guide has re-rendered after `version` and no button is busy. */
+  async function settled(popup, version) {
+    await popup.waitForFunction((v) => document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]'), version, { timeout: 30_000 });
+    await popup.waitForTimeout(300); // a late ProfileChanged re-render
+  }
+
+  /** The file names the admin uploaded to the Console, in order. */
+  const uploads = [];
+
+  /**
+   * One page step as the popup words it. `own` collects the steps that needed the admin's own
+   * knowledge (a password IMS Link never has).
+   */
+  async function doStep(tab, popup, text, own = []) {
+    const page = tab.page;
+    let m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
+    if (m) {
+      const [, name, within] = m;
+      // "under X": the region named X, the message box X the page shows, or the table row of
+      // configuration X (Check Health).
+      const scope = within ? page.getByRole('region', { name: within }).or(page.getByRole('dialog', { name: within })).or(page.getByRole('row', { name: within })) : page;
+      const target = scope.getByRole('button', { name, exact: true })
+        .or(scope.getByRole('link', { name, exact: true }))
+        .or(scope.getByRole('tab', { name, exact: true }))
+        .or(scope.getByRole('switch', { name, exact: true }))
+        .or(scope.getByRole('checkbox', { name, exact: true })).first();
+      if (name === 'Upload public key') {
+        // "Upload <file> (from this popup)": the popup's download (IMS Link's certificate_pub.crt,
+        // or AEM's certificate under the name AEM gave it), then the Console's file picker.
+        await popup.getByText('Key pair and certificate').click(); // the section opens on demand
+        const offered = popup.getByRole('button', { name: /^Download (certificate_pub\.crt|AEM.*\.(crt|cer|pem))$/ }).first();
+        const [download] = await Promise.all([popup.waitForEvent('download'), offered.click()]);
+        uploads.push(download.suggestedFilename());
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), target.click()]);
+        await chooser.setFiles(await download.path());
+        await page.getByText('Fingerprint').first().waitFor();
+        await page.waitForTimeout(800); // the page's capture is debounced: the list reaches IMS Link
+        return;
+      }
+      await target.click();
+      await page.waitForLoadState();
+      await page.waitForTimeout(500); // the page's capture is debounced
+      await page.waitForLoadState(); // a reload the click's answer started
+      return;
+    }
+    m = text.match(/^Type (.+) in “(.+?)” \(IMS Link never keeps it\)\.$/);
+    if (m) {
+      // Only the admin knows it: the key store password they chose.
+      own.push(`type ${m[1]} in ${m[2]}`);
+      await page.getByLabel(m[2], { exact: true }).fill(ADMIN_KEYSTORE_PASSWORD);
+      return;
+    }
+    m = text.match(/^Type (.+) as the (.+?)\. Copy$/);
+    assert.ok(m, `a step the robot cannot read: ${text}`);
+    await page.getByLabel(m[2], { exact: true }).fill(m[1]);
+  }
+
+  /**
+   * Follows the guide until every stage is done. `knows` is what the admin knows without IMS
+   * Link: which Console project and credential, which AEM author, which site.
+   */
+  async function walk(knows, shot = null, { until = null, tamper = null } = {}) {
+    await browser().worker().evaluate(() => chrome.storage.session.clear());
+    const trail = [];
+    try {
+      return await follow(knows, trail, shot, { until, tamper });
+    } catch (err) {
+      throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
+    }
+  }
+
+  /** axe-core on the popup the first time each stage is the next one, in the light and the dark theme: violations by stage. */
+  async function audit(popup, axe) {
+    const stage = await popup.evaluate(() => document.querySelector('#guide').dataset.next);
+    if (axe.has(stage)) return;
+    const found = [];
+    for (const colorScheme of ['light', 'dark']) {
+      await popup.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page: popup }).analyze();
+      found.push(...violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`));
+    }
+    await popup.emulateMedia({ colorScheme: 'light' });
+    axe.set(stage, found);
+  }
+
+  /**
+   * What the admin sees on opening: the popup's height at its real width (all of it, as
+   * opened, sections closed), whether it needs no scrolling, and where the focus is.
+   */
+  async function measure(popup, heights, g) {
+    const seen = await popup.evaluate(() => ({
+      height: Math.ceil(document.body.getBoundingClientRect().height),
+      focus: document.activeElement?.closest('.next') ? 'next' : document.activeElement?.tagName.toLowerCase(),
+      text: document.body.innerText,
+    }));
+    heights.push({ stage: g.next, height: seen.height, focus: seen.focus });
+    assert.deepEqual(strayText(seen.text), [], `stray text in the popup: ${seen.text}`);
+    assert.ok(seen.height <= POPUP_SIZE.height, `the popup is ${seen.height} px tall at "${g.text}"`);
+    assert.equal(seen.focus, 'next', `on opening, the focus is on the next action, not on ${seen.focus}`);
+  }
+
+  /** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
+  async function follow(knows, trail, shot, { until, tamper }) {
+    const axe = new Map();
+    const heights = [];
+    const blank = await browser().context.newPage();
+    await blank.goto('about:blank');
+    let tab = { page: blank, tabId: await browser().activeTabId() };
+    const own = [];
+    const seen = new Map();
+    for (let i = 0; i < 40; i++) {
+      await tab.page.bringToFront();
+      if (tab.page.url().startsWith('http')) await browser().clickAction(tab.page);
+      const popup = await browser().openPopup(tab.tabId, { expand: false });
+      await popup.setViewportSize(POPUP_SIZE);
+      await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+      await popup.waitForTimeout(300);
+      const g = await readGuide(popup);
+      await measure(popup, heights, g);
+      await shoot(popup, shot);
+      await audit(popup, axe);
+      if (until?.(g)) {
+        await popup.close();
+        return { own, guide: g, axe: Object.fromEntries(axe), trail, heights };
+      }
+      if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
+        // The last message may still ask to save the form AEM just connected.
+        trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}]`);
+        for (const step of g.steps) await doStep(tab, popup, step, own);
+        await popup.close();
+        return { own, guide: g, axe: Object.fromEntries(axe), trail, heights };
+      }
+      await tamper?.(g);
+      // Where the guide offers a choice (IMS Link's key pair or AEM's certificate), the admin's
+      // own choice may take another way: counted as own knowledge.
+      const chosen = await knows.choose?.(tab, g);
+      if (chosen) {
+        own.push(g.text);
+        trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [the admin chooses: ${chosen.why}]`);
+        tab = chosen.tab;
+        await popup.close();
+        continue;
+      }
+      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
+      const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      assert.ok(seen.get(key) <= 2, `the guide repeats itself on ${tab.page.url()}: ${g.text}`);
+
+      if (g.link) {
+        const [page] = await Promise.all([browser().context.waitForEvent('page'), popup.locator('#next-link').getByRole('link', { name: g.link }).click()]);
+        await page.waitForLoadState();
+        await page.bringToFront();
+        tab = { page, tabId: await browser().activeTabId() };
+        await page.waitForTimeout(500);
+      } else if (g.steps.length || g.button) {
+        await tab.page.bringToFront();
+        for (const step of g.steps) await doStep(tab, popup, step, own);
+        if (g.button) {
+          await popup.bringToFront();
+          const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
+          await popup.locator('#next-action button').click();
+          // A fill whose values carry an error (a JWT credential Adobe converted) shows it and
+          // waits for "Fill anyway": the admin who chose JWT on purpose says so.
+          await popup.waitForFunction((v) => document.querySelector('#fill-anyway')
+            || (document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]')), current, { timeout: 30_000 });
+          if (await popup.locator('#fill-anyway').count()) {
+            trail.push(`   fill anyway: ${await popup.locator('#fill-result').innerText()}`);
+            await popup.locator('#fill-anyway').click();
+          }
+          await settled(popup, current);
+        }
+      } else {
+        // Only words: the admin's own knowledge takes over (and may move to another tab).
+        own.push(g.text);
+        tab = (await knows(tab, g.text)) ?? tab;
+      }
+      await popup.close();
+    }
+    assert.fail('the guide did not finish in 40 steps');
+  }
+
+  /** The tab showing `url` (an open page the admin goes back to). */
+  async function back(part) {
+    const page = browser().context.pages().find((p) => p.url().includes(part));
+    assert.ok(page, `no open tab shows ${part}`);
+    await page.bringToFront();
+    return { page, tabId: await browser().activeTabId() };
+  }
+
+  /**
+   * `certificate: 'aem'`: the admin lets AEM create the key pair (JWT route A) where the guide
+   * offers it, instead of IMS Link's key pair.
+   */
+  function admin({ project, credential, aem, site, certificate = null }) {
+    const knows = async (tab, text) => {
+      if (text.startsWith('Go back to the tab with AEM\'s IMS wizard')) return back('/configurations/create.html');
+      if (text.startsWith('Open your project')) {
+        await tab.page.getByRole('link', { name: project, exact: true }).first().click();
+        await tab.page.getByRole('link', { name: credential, exact: true }).first().click();
+        await tab.page.getByRole('heading', { name: credential }).waitFor();
+        await tab.page.waitForTimeout(500);
+      } else if (text.includes('your AEM author')) {
+        await tab.page.goto(`${aem}/aem/start.html`);
+      } else if (text.startsWith("Open your site's configuration folder")) {
+        await tab.page.getByRole('link', { name: site, exact: true }).click();
+        await tab.page.waitForLoadState();
+      } else {
+        assert.fail(`the admin does not know what to do: ${text}`);
+      }
+      return null;
+    };
+    knows.choose = async (tab, g) => {
+      if (certificate !== 'aem' || g.button !== 'Generate key pair' || !g.text.includes('or let AEM create the certificate')) return null;
+      await tab.page.goto(`${aem}/libs/cq/adobeims-configuration/content/configurations.html`);
+      await tab.page.waitForTimeout(500);
+      return { tab, why: "AEM creates the certificate: to AEM's Adobe IMS Configurations" };
+    };
+    return knows;
+  }
+
+  /** A fresh AEM: only the Analytics IMS configuration it ships with, no Target configuration, no key store. */
+  function freshAem() {
+    const aem = browser().cloud.state.aem;
+    aem.imsConfigs.splice(1);
+    aem.targetConfigs.length = 0;
+    aem.actions.length = 0;
+    // No key store for authentication-service yet, so no key pairs either.
+    delete aem.keystore;
+    aem.keypairs = {};
+  }
+
+  const lastAction = (name) => browser().cloud.state.aem.actions.filter((a) => a.action === name).at(-1);
+
+  return { readGuide, settled, doStep, walk, admin, freshAem, lastAction, uploads, SHOTS };
+}
