@@ -11,6 +11,10 @@ import { call } from './io.js';
 /** @type {Promise<unknown>} */
 let queue = Promise.resolve();
 
+/** The session write the last step started; the next step waits for it, its caller does not. */
+/** @type {Promise<unknown>} */
+let writing = Promise.resolve();
+
 /**
  * @template T
  * @param {() => Promise<T>} fn
@@ -18,7 +22,7 @@ let queue = Promise.resolve();
  */
 function serial(fn) {
   const done = queue.then(fn, fn);
-  queue = done.catch(() => {});
+  queue = done.then(() => writing).catch(() => {});
   return done;
 }
 
@@ -32,8 +36,11 @@ function serial(fn) {
  */
 let held;
 let read = false;
+// Each write carries a number, so the change event of this loop's own write is told apart
+// from a change made elsewhere (a test, a clear), which sends the next step back to storage.
+let writes = 0;
 ext.storage.onChanged.addListener((changes, area) => {
-  if (area === 'session') read = false;
+  if (area === 'session' && changes.sessionWrite?.newValue !== writes) read = false;
 });
 
 /** Takes one event to its reply (or `null`), through as many browser calls as the core asks. */
@@ -45,8 +52,14 @@ export async function run(event) {
     }
     const next = core.sessionStep(held, event, Date.now());
     if (next.session) {
-      await ext.storage.session.set({ session: next.session });
       held = next.session;
+      // The reply and the effects need not wait for storage: the next step does (serial), so
+      // a popup told of the change and asking again reads what was written. A failed write
+      // sends the next step back to storage, the one truth.
+      writing = ext.storage.session.set({ session: next.session, sessionWrite: ++writes }).catch((err) => {
+        read = false;
+        console.error('IMS Link could not write its session', err);
+      });
     }
     return next;
   });
