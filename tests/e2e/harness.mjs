@@ -142,8 +142,17 @@ export async function launch() {
     async stopWorker() {
       const page = await context.newPage();
       await page.goto('chrome://serviceworker-internals/');
-      await page.getByText('Stop', { exact: true }).first().click();
-      await page.getByText('Running Status: STOPPED').waitFor();
+      // A message arriving as the worker stops (a page or the popup) can start it again at
+      // once: click Stop again until it reports stopped.
+      for (let attempt = 1; ; attempt++) {
+        await page.getByText('Stop', { exact: true }).first().click();
+        try {
+          await page.getByText('Running Status: STOPPED').waitFor({ timeout: 5_000 });
+          break;
+        } catch (err) {
+          if (attempt === 3) throw err;
+        }
+      }
       await page.close();
     },
     /** Closes the browser but keeps the profile directory, for scans of what reached disk. */
