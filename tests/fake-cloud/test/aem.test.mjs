@@ -47,6 +47,18 @@ async function chooseCoral(label, itemText) {
   await select.locator('coral-selectlist-item', { hasText: itemText }).click();
 }
 
+
+/** The wizard's Account step for JWT, typed as an admin does, then Create. */
+async function jwtAccountStep(page) {
+  await page.locator('#ims-next').click();
+  await page.getByLabel('Title').fill('Adobe Target');
+  await page.getByLabel('Authorization Server').fill('https://ims-na1.adobelogin.com');
+  await page.getByLabel('API Key').fill('a1b2c3d4e5f60718293a4b5c6d7e8f90');
+  await page.getByLabel('Client Secret').fill('p8e-JWTsecret9876543210fedcbaABC');
+  await page.getByLabel('Payload').fill('{"aud":"https://ims-na1.adobelogin.com/c/a1b2"}');
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+}
+
 test('Coral components upgrade: select, switch and textfield expose their properties', async () => {
   await open(`${AUTHOR}${WIZARD}`);
   const props = await page.evaluate(() => {
@@ -73,13 +85,7 @@ test('IMS wizard (6.5): Account step hidden before Next; filling both steps post
   assert.equal((await download).suggestedFilename(), 'AEM-Adobe-IMS.crt');
   assert.match(cloud.state.aem.keypairs['target-ims'].certificate, /BEGIN CERTIFICATE/);
 
-  await page.locator('#ims-next').click();
-  await page.getByLabel('Title').fill('Adobe Target');
-  await page.getByLabel('Authorization Server').fill('https://ims-na1.adobelogin.com');
-  await page.getByLabel('API Key').fill('a1b2c3d4e5f60718293a4b5c6d7e8f90');
-  await page.getByLabel('Client Secret').fill('p8e-JWTsecret9876543210fedcbaABC');
-  await page.getByLabel('Payload').fill('{"aud":"https://ims-na1.adobelogin.com/c/a1b2"}');
-  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  await jwtAccountStep(page);
 
   assert.deepEqual(cloud.state.aemSubmissions, [{
     path: '/libs/cq/adobeims-configuration/content/configurations/update',
@@ -387,13 +393,7 @@ test('IMS wizard (6.5) with key pairs in the keystore: "Certificate" offers them
   assert.equal(await page.locator('#ims-existingKeypairAlias').isVisible(), false);
   await page.locator('coral-switch', { hasText: 'Create new certificate' }).click();
   assert.equal(await page.locator('#ims-existingKeypairAlias').isVisible(), true);
-  await page.locator('#ims-next').click();
-  await page.getByLabel('Title').fill('Adobe Target');
-  await page.getByLabel('Authorization Server').fill('https://ims-na1.adobelogin.com');
-  await page.getByLabel('API Key').fill('a1b2c3d4e5f60718293a4b5c6d7e8f90');
-  await page.getByLabel('Client Secret').fill('p8e-JWTsecret9876543210fedcbaABC');
-  await page.getByLabel('Payload').fill('{"aud":"https://ims-na1.adobelogin.com/c/a1b2"}');
-  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
+  await jwtAccountStep(page);
   const fields = cloud.state.aemSubmissions.at(-1).fields;
   assert.deepEqual([fields.newKeypair, fields.keypairAlias], ['false', 'ims-link-0a1b2c3d4e5f']);
   assert.equal(cloud.state.aem.imsConfigs.at(-1).keypairAlias, 'ims-link-0a1b2c3d4e5f');
