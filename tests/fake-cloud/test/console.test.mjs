@@ -247,6 +247,18 @@ test('a credential page\'s own "Download JSON" is flat with upper-case keys; the
   assert.equal(jwtJson.jwt.client_id, JWT);
   assert.deepEqual(jwtJson.jwt.meta_scopes, ['ent_marketing_sdk']);
   await jwtPage.close();
+
+  // A JWT credential's own file lists its certificates: fingerprint -> expiry (inner shape G).
+  cloud.state.credentials[JWT].certificates = [certificate('listed').pem];
+  const jwtOwn = await open(credentialUrl(JWT), 'Client ID');
+  const [dl3] = await Promise.all([jwtOwn.waitForEvent('download'), jwtOwn.getByRole('link', { name: 'Download JSON' }).click()]);
+  const keys = JSON.parse(readFileSync(await dl3.path(), 'utf8')).PUBLIC_KEYS_WITH_EXPIRY;
+  assert.ok(Object.keys(keys).length > 0, 'the JWT credential lists its certificates');
+  for (const [fingerprint, expiry] of Object.entries(keys)) {
+    assert.match(fingerprint, /^[0-9a-f:]{40,}$/i);
+    assert.ok(!Number.isNaN(Date.parse(expiry)), `an expiry date: ${expiry}`);
+  }
+  await jwtOwn.close();
 });
 
 for (const origin of SOLUTION_ORIGINS) {

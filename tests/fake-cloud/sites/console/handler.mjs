@@ -96,9 +96,9 @@ function api(req, res, { url, body, state, json }) {
     return json(res, 200, { client_secrets: secretsOf(cred).map((s) => ({ client_secret: s.secret, created: s.created, last_used: s.lastUsed })) });
   }
   if (action === 'download' && method === 'GET') {
-    const fingerprints = credentialView(state, clientId, cred).certificates;
+    const { certificates } = credentialView(state, clientId, cred);
     const name = `${cred.projectName.replace(/[^A-Za-z0-9]/g, '')}-${credentialName(cred).replace(/[^A-Za-z0-9]/g, '')}.json`;
-    return json(res, 200, credentialDownload(clientId, cred, fingerprints), { 'content-disposition': `attachment; filename="${name}"` });
+    return json(res, 200, credentialDownload(clientId, cred, certificates), { 'content-disposition': `attachment; filename="${name}"` });
   }
   if (action === 'certificates' && method === 'POST') {
     if (cred.type !== 'jwt') return json(res, 400, { message: 'Only Service Account (JWT) credentials take public keys' });

@@ -38,7 +38,7 @@ export function credentialName(cred) {
  * JWT: API_KEY, CLIENT_SECRET, ORG_ID, TECHNICAL_ACCOUNT_ID, TECHNICAL_ACCOUNT_EMAIL,
  * PUBLIC_KEYS_WITH_EXPIRY (its inner shape, fingerprint -> expiry date, is G). The file name is G.
  */
-export function credentialDownload(clientId, cred, fingerprints = []) {
+export function credentialDownload(clientId, cred, certificates = []) {
   if (cred.type === 'jwt') {
     return {
       API_KEY: clientId,
@@ -46,7 +46,7 @@ export function credentialDownload(clientId, cred, fingerprints = []) {
       ORG_ID: cred.orgId,
       TECHNICAL_ACCOUNT_ID: cred.technicalAccountId,
       TECHNICAL_ACCOUNT_EMAIL: cred.technicalAccountEmail,
-      PUBLIC_KEYS_WITH_EXPIRY: Object.fromEntries(fingerprints.map((c) => [c.fingerprint, c.expiresOn])),
+      PUBLIC_KEYS_WITH_EXPIRY: Object.fromEntries(certificates.map((c) => [c.certificateFingerprint, c.notAfter])),
     };
   }
   return {
