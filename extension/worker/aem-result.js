@@ -33,12 +33,13 @@ export function readAemResult() {
 
 /**
  * AEM's public key at `url`, fetched by the AEM page itself (its session, its origin; the core
- * checked the origin): { status, body, contentDisposition }. Binary (DER) comes back as base64.
+ * checked the origin): { status, bodyBase64, contentDisposition }. The bytes go as they came
+ * (base64): whether they are PEM or DER is the core's to tell.
  */
 export async function fetchAemFile(url, maxBytes) {
   const res = await fetch(url, { credentials: 'same-origin', redirect: 'error' });
   const bytes = new Uint8Array(await res.arrayBuffer()).slice(0, maxBytes + 1);
-  const text = new TextDecoder('latin1').decode(bytes);
-  const body = text.includes('-----BEGIN') ? text : btoa(text);
-  return { status: res.status, body, contentDisposition: res.headers.get('content-disposition') ?? undefined };
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return { status: res.status, bodyBase64: btoa(binary), contentDisposition: res.headers.get('content-disposition') ?? undefined };
 }

@@ -3,6 +3,8 @@
 //! Developer Console credential. Everything here is public data: AEM keeps the private key,
 //! IMS Link never sees it.
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use super::event::{AfterTab, Io, Step};
@@ -52,10 +54,27 @@ pub struct AemCertificate {
 pub struct FetchedFile {
     /// The HTTP status.
     pub status: u16,
-    /// The body as text (PEM; DER arrives as base64 text from the page function).
-    pub body: String,
+    /// The body's bytes, base64: PEM or DER, as AEM sent them.
+    pub body_base64: String,
     /// The `content-disposition` header, if any.
     pub content_disposition: Option<String>,
+}
+
+/// The certificate as the key reader takes it: PEM text, or DER as base64 text. `None` when
+/// the file is far bigger than a certificate. (Bytes that are not base64 read as an empty file,
+/// which the reader refuses as no certificate.)
+fn certificate_text(body_base64: &str) -> Option<String> {
+    let body_base64 = body_base64.trim();
+    let bytes = STANDARD.decode(body_base64).unwrap_or_default();
+    if bytes.len() > MAX_CERTIFICATE_BYTES {
+        return None;
+    }
+    let pem = bytes.windows(10).any(|w| w == b"-----BEGIN");
+    Some(if pem {
+        String::from_utf8_lossy(&bytes).into_owned()
+    } else {
+        body_base64.to_string()
+    })
 }
 
 fn normalize(s: &str) -> String {
@@ -166,13 +185,13 @@ pub(super) fn fetched(
             ))
         }
     };
-    if file.body.len() > MAX_CERTIFICATE_BYTES {
+    let Some(text) = certificate_text(&file.body_base64) else {
         return Step::reply(Reply::refused(
             "aem-certificate-invalid",
             "AEM's Download Public Key gave a file far bigger than a certificate.",
         ));
-    }
-    let (info, key_bits) = match crate::keys::public_certificate(&file.body) {
+    };
+    let (info, key_bits) = match crate::keys::public_certificate(&text) {
         Ok(c) => c,
         Err(e) => {
             return Step::reply(Reply::refused(

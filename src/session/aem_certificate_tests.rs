@@ -1,3 +1,5 @@
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use serde_json::{json, Value};
 
 use super::{safe_file_name, DEFAULT_FILE_NAME};
@@ -29,9 +31,14 @@ fn wizard(links: Value, switches: Value) -> Value {
     json!({"type": "AemResultRead", "tabId": 5, "page": {"url": WIZARD, "messages": [], "links": links, "switches": switches}})
 }
 
-fn fetched(body: &str, status: u16) -> Value {
+/// AEM's answer: `body`'s bytes, as the page function sends them (base64).
+fn fetched_bytes(body: &[u8], status: u16) -> Value {
     json!({"type": "AemCertificateFetched", "tabId": 5, "url": KEY_URL, "fileName": "AEM-Adobe-IMS.crt",
-        "file": {"status": status, "body": body, "contentDisposition": "attachment; filename=\"AEM-Adobe-IMS.crt\""}})
+        "file": {"status": status, "bodyBase64": STANDARD.encode(body), "contentDisposition": "attachment; filename=\"AEM-Adobe-IMS.crt\""}})
+}
+
+fn fetched(body: &str, status: u16) -> Value {
+    fetched_bytes(body.as_bytes(), status)
 }
 
 #[test]
@@ -58,6 +65,26 @@ fn the_wizard_link_is_fetched_from_aem_itself_and_the_certificate_kept() {
     assert!(c.pem.starts_with("-----BEGIN CERTIFICATE-----"));
     assert_eq!(c.sha1_fingerprint.len(), 59, "SHA-1 with colons");
     assert_eq!(c.sha256_fingerprint.len(), 95, "SHA-256 with colons");
+}
+
+#[test]
+fn aem_s_file_is_read_as_pem_or_der_alike() {
+    let der = crate::keys::parse_certificate(CERT)
+        .expect("test certificate")
+        .der()
+        .to_vec();
+    let mut from_pem = Session::default();
+    go(&mut from_pem, fetched(CERT, 200));
+    let mut from_der = Session::default();
+    go(&mut from_der, fetched_bytes(&der, 200));
+    let (a, b) = (
+        from_pem.aem_certificate.expect("PEM kept"),
+        from_der.aem_certificate.clone().expect("DER kept"),
+    );
+    assert_eq!((a.pem, a.sha256_fingerprint), (b.pem, b.sha256_fingerprint));
+    // Far bigger than a certificate: refused before it is read.
+    let out = go(&mut from_der, fetched_bytes(&vec![b'A'; 70 * 1024], 200));
+    assert_eq!(out["reply"]["problem"]["code"], "aem-certificate-invalid");
 }
 
 #[test]

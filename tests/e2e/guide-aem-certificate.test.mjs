@@ -23,10 +23,15 @@ const { walk, admin, freshAem, lastAction, uploads } = guideKit(() => b);
 
 const fingerprint = (pem) => new X509Certificate(pem).fingerprint256;
 
-/** A fresh JWT credential with no certificate, its page's fingerprints written as `format`. */
-function freshCredential(format) {
+/**
+ * A fresh JWT credential with no certificate, its page's fingerprints written as `format`;
+ * AEM's Download Public Key serves PEM, or DER with `der`.
+ */
+function freshCredential(format, der = false) {
   freshAem();
   b.cloud.state.aem.keypairs = {};
+  if (der) b.cloud.state.aem.publicKeyFormat = 'der';
+  else delete b.cloud.state.aem.publicKeyFormat;
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates = [];
   if (format) cred.fingerprintFormat = format;
@@ -34,9 +39,10 @@ function freshCredential(format) {
   return cred;
 }
 
-for (const format of [null, 'sha1-colons', 'sha256-colons']) {
-  test(`AEM 6.5, Service Account (JWT), AEM's own certificate${format ? ` (Console fingerprints as ${format})` : ''}: done only when AEM's own Check Health and Connect pass`, async () => {
-    const cred = freshCredential(format);
+// Each walk one of the plausible formats (G): the Console's fingerprints, AEM's file PEM or DER.
+for (const [format, der] of [[null, false], ['sha1-colons', true], ['sha256-colons', false]]) {
+  test(`AEM 6.5, Service Account (JWT), AEM's own certificate${format ? ` (Console fingerprints as ${format})` : ''}${der ? ', AEM serving DER' : ''}: done only when AEM's own Check Health and Connect pass`, async () => {
+    const cred = freshCredential(format, der);
     const { own, axe, guide, trail } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null, certificate: 'aem' }));
     // axe-core finds nothing on the popup at any stage.
     assert.deepEqual(Object.values(axe).flat(), [], JSON.stringify(axe));

@@ -1,4 +1,5 @@
 // The IMS configurations console, its create wizard and the servlets they post to.
+import { X509Certificate } from 'node:crypto';
 import { imsConsolePage, HEALTH_PATH } from '../pages/ims-console.mjs';
 import { IMS_FIELDS, VARIANTS, fieldName, variantFor } from '../pages/ims-variants.mjs';
 import { CONSOLE_PATH, UPDATE_PATH, WIZARD_PATH, imsWizardPage } from '../pages/ims-wizard.mjs';
@@ -79,8 +80,10 @@ export async function handleIms(req, res, ctx) {
   if (req.method === 'GET' && path === PUBLIC_KEY_PATH) {
     const pair = state.aem.keypairs?.[url.searchParams.get('alias')];
     if (!pair) return json(res, 404, { message: 'No such certificate' });
+    // PEM or DER is G (PAGES.md): `state.aem.publicKeyFormat = 'der'` serves the DER variant.
+    const der = state.aem.publicKeyFormat === 'der';
     res.writeHead(200, { 'content-type': 'application/x-x509-ca-cert', 'content-disposition': 'attachment; filename="AEM-Adobe-IMS.crt"' });
-    res.end(pair.certificate);
+    res.end(der ? new X509Certificate(pair.certificate).raw : pair.certificate);
     return true;
   }
   if (req.method === 'POST' && path === HEALTH_PATH) {
