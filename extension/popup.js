@@ -1,5 +1,7 @@
 // The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
+// First import, so its request to the worker goes out before the views are set up.
+import { first } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
@@ -8,7 +10,6 @@ import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
-import { first } from './popup/first.js';
 import { $, copyText, send, status, timings } from './popup/shared.js';
 
 const SOURCES = {
@@ -75,7 +76,7 @@ async function main() {
   wireKeys(() => tenant);
   wireProfile(refresh);
   wireChecks(refresh);
-  // The answer to the request popup/first.js sent as the page started: usually here already.
+  // The answer to the request popup/first.js sent as the script started: usually here already.
   const { tabId, reply } = await first;
   popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);

@@ -1,6 +1,6 @@
-// The popup's first request, sent as soon as the page starts: popup.html loads this module
-// `async`, ahead of the views, so the worker wakes, compiles its wasm and answers `GetPopup`
-// while the rest of the popup loads. popup.js draws the answer; nothing here decides anything.
+// The popup's first request, sent as soon as the popup's script starts (popup.js imports this
+// first), so the worker wakes, compiles its wasm and answers `GetPopup` while the views are
+// set up. popup.js draws the answer; nothing here decides anything.
 import { ext } from '../shared/ext.js';
 
 /** The tab the popup acts on: `?tab=<id>` when opened as a page, else the active tab. */
