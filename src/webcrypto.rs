@@ -60,7 +60,9 @@ fn usages(list: &[&str]) -> JsValue {
     list.iter().map(|u| JsValue::from_str(u)).collect::<Array>().into()
 }
 
-async fn generate_pkcs8(subtle: &JsValue) -> Result<Vec<u8>, String> {
+/// A new key pair's private key: its PKCS#8 DER and the WebCrypto key itself, which signs the
+/// certificate without importing the DER again.
+async fn generate_pkcs8(subtle: &JsValue) -> Result<(Vec<u8>, JsValue), String> {
     let params = object(&[
         ("name", ALGORITHM.into()),
         ("modulusLength", (keys::KEY_BITS as u32).into()),
@@ -74,8 +76,8 @@ async fn generate_pkcs8(subtle: &JsValue) -> Result<Vec<u8>, String> {
     )
     .await?;
     let private = Reflect::get(&pair, &"privateKey".into()).map_err(describe)?;
-    let der = call(subtle, "exportKey", &["pkcs8".into(), private]).await?;
-    Ok(Uint8Array::new(&der).to_vec())
+    let der = call(subtle, "exportKey", &["pkcs8".into(), private.clone()]).await?;
+    Ok((Uint8Array::new(&der).to_vec(), private))
 }
 
 async fn import_signing_key(subtle: &JsValue, pkcs8_der: &[u8]) -> Result<JsValue, String> {
@@ -97,11 +99,6 @@ async fn import_signing_key(subtle: &JsValue, pkcs8_der: &[u8]) -> Result<JsValu
 async fn sign_with(subtle: &JsValue, key: JsValue, data: &[u8]) -> Result<Vec<u8>, String> {
     let sig = call(subtle, "sign", &[ALGORITHM.into(), key, Uint8Array::from(data).into()]).await?;
     Ok(Uint8Array::new(&sig).to_vec())
-}
-
-async fn sign(subtle: &JsValue, pkcs8_der: &[u8], data: &[u8]) -> Result<Vec<u8>, String> {
-    let key = import_signing_key(subtle, pkcs8_der).await?;
-    sign_with(subtle, key, data).await
 }
 
 thread_local! {
@@ -153,10 +150,10 @@ pub async fn generate(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
         return Err(KeyError::KeyGenerationFailed(NO_WEBCRYPTO.into()));
     };
     let failed = |e: String| KeyError::KeyGenerationFailed(format!("the browser's WebCrypto: {e}"));
-    let der = generate_pkcs8(&subtle).await.map_err(failed)?;
+    let (der, private) = generate_pkcs8(&subtle).await.map_err(failed)?;
     let key = keys::parse_private_key_bytes(&der)?;
     let unsigned = plan.unsigned_certificate(&key)?;
-    let signature = sign(&subtle, &der, unsigned.tbs_der()).await.map_err(failed)?;
+    let signature = sign_with(&subtle, private, unsigned.tbs_der()).await.map_err(failed)?;
     keys::material(&key, &unsigned.with_signature(&signature)?)
 }
 
