@@ -17,6 +17,7 @@ pub mod origins;
 pub mod profile;
 pub mod session;
 pub mod tab;
+mod tagged;
 pub mod tenant;
 pub mod url;
 
