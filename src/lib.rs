@@ -8,6 +8,7 @@
 pub mod capture;
 pub mod error;
 pub mod fill;
+pub mod from_json;
 pub mod guide;
 pub mod ims;
 pub mod jwt;

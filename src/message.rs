@@ -291,7 +291,7 @@ pub fn parse(value: serde_json::Value) -> Result<Message, MessageError> {
             return Err(MessageError::WorkerOnly);
         }
     }
-    serde_json::from_value(value).map_err(|e| MessageError::Malformed(e.to_string()))
+    crate::from_json::from_value(value).map_err(|e| MessageError::Malformed(e.to_string()))
 }
 
 #[cfg(test)]

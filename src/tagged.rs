@@ -7,7 +7,7 @@
 //! module: 37 KB gzipped of 368 KB. `tagged_enum!` keeps the enum's source and its JSON shape
 //! and reads it in two steps instead: take the tag out of the object, then read the rest as
 //! the same variant of an externally tagged twin, which serde reads straight from the
-//! `serde_json::Value` the wasm bridge (`api::read`) and `message::parse` already hold.
+//! `serde_json::Value` (with `from_json`, like every input of the core).
 //!
 //! Writing to JSON is serde's own `#[serde(tag = ...)]`, which buffers nothing.
 //!
@@ -24,34 +24,24 @@ pub(crate) fn external(value: Value, tag: &'static str, name: &'static str) -> R
     use serde::de::Error;
     let Value::Object(mut fields) = value else {
         let expected = format!("internally tagged enum {name}");
-        return Err(Error::invalid_type(unexpected(&value), &expected.as_str()));
+        return Err(Error::invalid_type(
+            crate::from_json::unexpected(&value),
+            &expected.as_str(),
+        ));
     };
     let variant = match fields.remove(tag) {
         Some(Value::String(variant)) => variant,
-        Some(other) => return Err(Error::invalid_type(unexpected(&other), &"variant identifier")),
+        Some(other) => {
+            return Err(Error::invalid_type(
+                crate::from_json::unexpected(&other),
+                &"variant identifier",
+            ))
+        }
         None => return Err(Error::missing_field(tag)),
     };
     let mut outer = Map::new();
     outer.insert(variant, Value::Object(fields));
     Ok(Value::Object(outer))
-}
-
-/// A JSON value as serde names it in an error ("integer `1`", "a sequence").
-fn unexpected(value: &Value) -> serde::de::Unexpected<'_> {
-    use serde::de::Unexpected;
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => Unexpected::Unsigned(u),
-            (_, Some(i), _) => Unexpected::Signed(i),
-            (_, _, Some(f)) => Unexpected::Float(f),
-            _ => Unexpected::Other("number"),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
-    }
 }
 
 /// Declares an internally tagged enum whose `Deserialize` reads through [`external`]; see the
@@ -93,7 +83,7 @@ macro_rules! tagged_enum {
                 }
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(de)?;
                 let twin = $crate::tagged::external(value, $tag, stringify!($name))
-                    .and_then(<Twin as serde::Deserialize>::deserialize)
+                    .and_then($crate::from_json::from_value::<Twin>)
                     .map_err(serde::de::Error::custom)?;
                 Ok(match twin {
                     $( Twin::$variant { $($field),* } => $name::$variant { $($field),* } ),*
