@@ -8,6 +8,7 @@
 pub mod capture;
 pub mod error;
 pub mod fill;
+pub mod from_json;
 pub mod guide;
 pub mod ims;
 pub mod jwt;
@@ -17,6 +18,7 @@ pub mod origins;
 pub mod profile;
 pub mod session;
 pub mod tab;
+mod tagged;
 pub mod tenant;
 pub mod url;
 

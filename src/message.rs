@@ -10,6 +10,7 @@ use crate::error::JsErrorInfo;
 use crate::keys::KeyOptions;
 use crate::origins;
 use crate::profile::Field;
+use crate::tagged::tagged_enum;
 use crate::url;
 
 /// A problem shown to the admin: a stable code and a plain-language message.
@@ -21,10 +22,11 @@ pub struct Problem {
     pub message: String,
 }
 
+tagged_enum! { tag = "type";
 /// Every request IMS Link's pages and content scripts send the worker, tagged by `type`.
 /// The worker's answers and announcements are `session::Reply` and `session::Broadcast`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Message {
     /// Content script → worker: the page's address, on load and on every route change.
     PageSeen { url: String },
@@ -94,6 +96,7 @@ pub enum Message {
     /// Popup → worker: read AEM's own verdict in this tab (Check Health on the IMS
     /// configurations console, Connect on a Target configuration); answered with the `Guide`.
     ReadAemResult { tab_id: u32 },
+}
 }
 
 /// What pasted text is.
@@ -288,7 +291,7 @@ pub fn parse(value: serde_json::Value) -> Result<Message, MessageError> {
             return Err(MessageError::WorkerOnly);
         }
     }
-    serde_json::from_value(value).map_err(|e| MessageError::Malformed(e.to_string()))
+    crate::from_json::from_value(value).map_err(|e| MessageError::Malformed(e.to_string()))
 }
 
 #[cfg(test)]

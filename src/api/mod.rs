@@ -165,24 +165,39 @@ impl fmt::Display for BridgeError {
 
 /// A result as a plain JSON-shaped JS value (objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error(BridgeError::Serialize(e.to_string())))?;
+    parse_text(serde_json::to_string(value))
+}
+
+// The generic functions here are compiled once per type: what does not depend on the type is
+// in these plain functions, compiled once.
+
+fn parse_text(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValue> {
+    let text = text.map_err(|e| js_error(BridgeError::Serialize(e.to_string())))?;
     js_sys::JSON::parse(&text).map_err(|_| js_error(BridgeError::Serialize("the result is not JSON".into())))
 }
 
 /// A JS value read as `T` through its JSON text; `undefined` reads as `null`. The error is
 /// serde's own words without the position in a text the caller never saw.
 pub(crate) fn read<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    // Through a `Value` and `from_json`, like `message::parse` and `tagged_enum!`: every type
+    // is then read by one serde deserializer instead of one copy per deserializer in the wasm.
+    crate::from_json::from_value(read_value(value)?).map_err(without_position)
+}
+
+fn read_value(value: &JsValue) -> Result<serde_json::Value, String> {
     let text = match js_sys::JSON::stringify(value) {
         Ok(text) => text.as_string().unwrap_or_else(|| "null".into()),
         Err(_) => return Err("not a JSON value (a cycle or a BigInt)".into()),
     };
-    serde_json::from_str(&text).map_err(|e| {
-        let mut detail = e.to_string();
-        if let Some(at) = detail.rfind(" at line ") {
-            detail.truncate(at);
-        }
-        detail
-    })
+    serde_json::from_str(&text).map_err(without_position)
+}
+
+fn without_position(e: serde_json::Error) -> String {
+    let mut detail = e.to_string();
+    if let Some(at) = detail.rfind(" at line ") {
+        detail.truncate(at);
+    }
+    detail
 }
 
 /// A message or check input; refused as a `MessageError`.

@@ -11,11 +11,13 @@ use crate::ims::check::{CheckReport, ImsCheckInput, TargetCheckInput};
 use crate::ims::diagnose::Token;
 use crate::keys::{ImportedKey, KeyOptions};
 use crate::message::{Message, Problem};
+use crate::tagged::tagged_enum;
 
+tagged_enum! { tag = "type", read_only;
 /// What happened: a request from an IMS Link page or a content script, something the
 /// browser reported, or the result of an [`Io`] the previous step asked for.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "type", rename_all_fields = "camelCase")]
+#[derive(Debug, Clone)]
+#[serde(rename_all_fields = "camelCase")]
 pub enum Event {
     /// A message `acceptMessage` accepted; `tab_id` is the sending tab's, for page messages.
     /// `frame_id` and `tab_url` are the browser's `sender.frameId` and `sender.tab.url`: a page
@@ -104,6 +106,7 @@ pub enum Event {
         file: Option<super::FetchedFile>,
         error: Option<String>,
     },
+}
 }
 
 /// Which answer a [`Io::TabFacts`] call is for.
