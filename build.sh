@@ -104,7 +104,10 @@ build() {
   cargo build -q --release --target "$WASM_TARGET" --lib
   rm -rf "$out" && mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out/web" "target/$WASM_TARGET/release/$CRATE.wasm"
-  # The www page must also work opened from disk, where ES modules and fetch are blocked.
+  # The www page's module has its own exports too (`www`: inspector, cURL, JWT), which the
+  # extension never calls. It must also work opened from disk, where ES modules and fetch are
+  # blocked.
+  cargo build -q --release --target "$WASM_TARGET" --lib --features www
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out/classic" "target/$WASM_TARGET/release/$CRATE.wasm"
   for f in "$out"/web/*_bg.wasm "$out"/classic/*_bg.wasm; do optimize "$f"; done
 
@@ -265,6 +268,7 @@ js_types() {
   cargo build -q --release --target "$WASM_TARGET" --lib
   rm -rf target/types && mkdir -p target/types/extension/pkg target/types/www
   wasm-bindgen --target web --out-dir target/types/extension/pkg "$wasm"
+  cargo build -q --release --target "$WASM_TARGET" --lib --features www
   wasm-bindgen --target no-modules --out-dir target/types/www "$wasm"
   tools/node_modules/.bin/tsc -p tsconfig.json
 }
@@ -315,10 +319,12 @@ bench() {
 }
 
 # The core with the pure-Rust key generation and signing (the `portable` feature), for the
-# bench's keygen_portable and jwt_sign_portable only: target/bindgen/bench, never in dist/.
+# bench's keygen_portable and jwt_sign_portable, and `www`'s signJwt for jwt_sign_wasm (the
+# extension's module has no JWT export: the worker signs inside checkIms): target/bindgen/bench,
+# never in dist/.
 bench_pkg() {
   say "compiling the bench's portable core"
-  cargo build -q --release --target "$WASM_TARGET" --lib --features portable
+  cargo build -q --release --target "$WASM_TARGET" --lib --features portable,www
   rm -rf target/bindgen/bench
   wasm-bindgen --target web --no-typescript --out-dir target/bindgen/bench "target/$WASM_TARGET/release/$CRATE.wasm"
   optimize target/bindgen/bench/${CRATE}_bg.wasm

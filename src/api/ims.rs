@@ -1,12 +1,16 @@
 //! The IMS and Target checks, which results a profile change voids, and the same checks as
-//! cURL commands for the www page.
+//! cURL commands for the www page (`www`).
 
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "test-api")]
 use super::optional_fields;
-use super::{from_js, js_error, to_js, BridgeError};
-use crate::ims::{check, curl, run};
+use super::{from_js, to_js};
+#[cfg(feature = "www")]
+use super::{js_error, BridgeError};
+#[cfg(feature = "www")]
+use crate::ims::curl;
+use crate::ims::{check, run};
 
 /// `await checkIms(input, nowMs) -> {report, token}`: gets a token from Adobe IMS with the
 /// credential and judges the answer. `input` is `{authType: "jwt"|"oauth", authServer?,
@@ -42,6 +46,7 @@ pub fn stale_checks(changed: JsValue) -> Result<JsValue, JsValue> {
 /// `$IMS_ACCESS_TOKEN`); `target` is `null` without a tenant. Throws `CurlError`:
 /// `malformed-input`, `missing-value`, `bad-url`, `not-https`, `host-not-allowed`,
 /// `unexpected-authority`, `invalid-tenant`, `control-character`.
+#[cfg(feature = "www")]
 #[wasm_bindgen(js_name = curlCommands)]
 pub fn curl_commands(input: JsValue) -> Result<JsValue, JsValue> {
     let input: curl::CurlInput = super::read(&input).map_err(|e| js_error(BridgeError::CurlInput(e)))?;

@@ -5,7 +5,9 @@
 use wasm_bindgen::prelude::*;
 
 use super::{js_error, to_js, unix_seconds, BridgeError};
-use crate::{jwt, keys, webcrypto};
+#[cfg(any(feature = "www", feature = "portable"))]
+use crate::jwt;
+use crate::{keys, webcrypto};
 
 fn key_options(options: JsValue) -> Result<keys::KeyOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
@@ -41,6 +43,7 @@ pub fn import_key_pair(key_text: &str, cert_text: Option<String>) -> Result<JsVa
     to_js(&keys::import(key_text, cert_text.as_deref()).map_err(js_error)?)
 }
 
+#[cfg(any(feature = "www", feature = "portable"))]
 fn jwt_lifetime(lifetime_secs: Option<f64>) -> Result<u64, JsValue> {
     match lifetime_secs {
         None => Ok(jwt::DEFAULT_LIFETIME_SECS),
@@ -52,6 +55,7 @@ fn jwt_lifetime(lifetime_secs: Option<f64>) -> Result<u64, JsValue> {
 /// `await signJwt(payloadJson, privateKeyPem, nowMs, lifetimeSecs?) -> "header.payload.sig"`
 /// (RS256, `exp` = now + lifetime, default 300 s); throws `KeyError` for the key and
 /// `JwtError` for the payload.
+#[cfg(feature = "www")]
 #[wasm_bindgen(js_name = signJwt)]
 pub async fn sign_jwt(
     payload_json: String,

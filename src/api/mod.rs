@@ -22,17 +22,25 @@ mod guide;
 mod ims;
 mod keys;
 mod message;
+#[cfg(feature = "www")]
 mod profile;
 mod session;
+#[cfg(feature = "www")]
 mod tenant;
 
-// What the extension and the www page call; the rest only with the features named in
-// Cargo.toml (the bench's and the wasm tests' builds).
-pub use ims::{check_ims, check_target, curl_commands};
-pub use keys::{generate_key_pair, sign_jwt};
+// What the extension calls; what only the www page calls with `www`, the rest with the
+// features named in Cargo.toml (the bench's and the wasm tests' builds).
+#[cfg(feature = "www")]
+pub use ims::curl_commands;
+pub use ims::{check_ims, check_target};
+pub use keys::generate_key_pair;
+#[cfg(feature = "www")]
+pub use keys::sign_jwt;
 pub use message::accept_message;
+#[cfg(feature = "www")]
 pub use profile::{diagnose_profile, empty_profile, inspect_text, merge_capture, profile_fields};
 pub use session::session_step;
+#[cfg(feature = "www")]
 pub use tenant::tenant_from_text;
 
 #[cfg(feature = "test-api")]
@@ -76,6 +84,8 @@ pub(crate) fn js_error(e: impl JsErrorInfo) -> JsValue {
 /// clock value that is not `Date.now()`. Each is named after the module of the export that
 /// refused, so JavaScript sees one `name` per export whichever layer said no.
 #[derive(Debug)]
+// The JWT, profile and cURL refusals belong to the www page's exports.
+#[cfg_attr(not(feature = "www"), allow(dead_code))]
 pub(crate) enum BridgeError {
     /// A result that serde could not turn into a JS value: a bug, not the admin's doing.
     Serialize(String),
@@ -206,11 +216,13 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -
 }
 
 /// A profile-side input; refused as a `ProfileError` that tells the admin what to do.
+#[cfg(feature = "www")]
 fn profile_input<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
     read(&value).map_err(|detail| js_error(BridgeError::ProfileInput { what, detail }))
 }
 
 /// An optional list of profile field names; `undefined` or `null` is the empty list.
+#[cfg(feature = "www")]
 fn optional_fields(fields: JsValue) -> Result<Vec<crate::profile::Field>, JsValue> {
     if fields.is_undefined() || fields.is_null() {
         return Ok(Vec::new());
@@ -229,6 +241,7 @@ fn unix_seconds(now_ms: f64, js_name: &'static str) -> Result<u64, JsValue> {
 }
 
 /// `Date.now()` for the profile-side exports: milliseconds, range-checked like the others.
+#[cfg(feature = "www")]
 fn profile_now_ms(now_ms: f64) -> Result<u64, JsValue> {
     // Same range rule as the key and JWT exports; milliseconds are kept for the dates.
     Ok(unix_seconds(now_ms, "ProfileError")?.saturating_mul(1000))

@@ -69,11 +69,13 @@ test('Generate key pair shows progress, cannot be clicked twice, and offers ever
     exp: 1, iss: '0123456789ABCDEF01234567@AdobeOrg', sub: 'F1E2D3C4B5A6F7E8D9C0B1A2@techacct.adobe.com',
     'https://ims-na1.adobelogin.com/s/ent_marketing_sdk': true, aud: AUDIENCE,
   });
-  const token = await popup.evaluate(async ({ payload, key }) => {
-    const core = await import('./pkg/ims_link.js');
-    await core.default();
-    return core.signJwt(payload, key, Date.now());
-  }, { payload, key: readFileSync(keyPem, 'utf8') });
+  // (The extension's worker signs inside its checks; signJwt itself is the www page's export.)
+  const www = await b.context.newPage();
+  await www.goto(new URL('../../dist/www/index.html', import.meta.url).href);
+  await www.waitForLoadState('load');
+  // eslint-disable-next-line no-undef
+  const token = await www.evaluate(({ payload, key }) => wasm_bindgen.signJwt(payload, key, Date.now()), { payload, key: readFileSync(keyPem, 'utf8') });
+  await www.close();
   writeFileSync(join(dir, 'token.txt'), token);
   await Promise.all([page.close(), popup.close()]);
 });
