@@ -26,6 +26,13 @@ pub(super) fn void(s: &mut Session, fields: &[Field]) {
 
 /// Merges a capture; values that differ from held ones wait, with the capture they came from.
 pub(super) fn absorb(s: &mut Session, capture: Capture, replace: &[Field]) -> Merged {
+    // Another credential waits whole for one decision; a client ID the admin typed or chose is
+    // the admin's own decision already.
+    let capture = if replace.contains(&Field::ClientId) {
+        capture
+    } else {
+        super::credential_switch::hold(s, capture)
+    };
     let merged = profile::merge(&s.profile, &capture.profile, replace);
     // A newer capture of a field replaces the older one waiting for it.
     s.pending.retain(|p| {
@@ -82,9 +89,10 @@ pub(super) fn page_snapshot(
         };
     };
     let awaiting_before = s.awaiting.clone();
+    let switch_before = s.switch.clone();
     let capture = awaiting::hold_new_credential(&mut s, capture, &page);
-    let held = s.awaiting != awaiting_before;
     let merged = absorb(&mut s, capture, &[]);
+    let held = s.awaiting != awaiting_before || (s.switch.is_some() && s.switch != switch_before);
     let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() && !held && !listed {
         Step {
             session: Some(s),
@@ -105,7 +113,7 @@ fn badge(tab_id: u32, merged: &Merged, held: bool) -> Option<Effect> {
             "!",
             "#b45309",
             if held {
-                "IMS Link: this page shows a credential; open IMS Link to accept it"
+                "IMS Link: this page shows a credential; open IMS Link to accept it or keep yours"
             } else {
                 "IMS Link: this page shows values that differ from the profile"
             },
@@ -126,6 +134,13 @@ fn badge(tab_id: u32, merged: &Merged, held: bool) -> Option<Effect> {
 /// The admin's answer to a credential read from a page (`awaiting`).
 pub(super) fn accept_captured(mut s: Session, accept: bool, now_ms: u64) -> Step {
     awaiting::settle(&mut s, accept);
+    profile_reply(s, now_ms)
+}
+
+/// The admin's one decision about another credential: switch to it whole, or keep the
+/// profile's.
+pub(super) fn switch_credential(mut s: Session, switch: bool, now_ms: u64) -> Step {
+    super::credential_switch::settle(&mut s, switch);
     profile_reply(s, now_ms)
 }
 
