@@ -61,7 +61,7 @@ export function renderChoices(choices) {
       status(reply?.type === 'Refused' ? reply.problem.message : `Kept your ${c.label}.`);
     }));
     return el('li', { class: 'choice' }, `${c.label}: `, el('s', {}, c.typed), ' → ', el('strong', {}, c.ours),
-      el('div', { class: 'actions', 'data-feedback': '' }, use, keep));
+      el('div', { class: 'actions' }, use, keep));
   }));
 }
 

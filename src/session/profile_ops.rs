@@ -1,10 +1,10 @@
 //! Changes to the profile: captures from pages, pastes, typed values, the admin's choices
 //! between conflicting values, and clearing.
 
-use super::awaiting;
 use super::event::{Effect, Step};
 use super::reply::Reply;
 use super::views::profile_state;
+use super::{awaiting, credential_switch};
 use super::{Pending, Session, MAX_NOTICES};
 use crate::capture::atjs::{self, AtjsSettings};
 use crate::capture::pages;
@@ -26,13 +26,6 @@ pub(super) fn void(s: &mut Session, fields: &[Field]) {
 
 /// Merges a capture; values that differ from held ones wait, with the capture they came from.
 pub(super) fn absorb(s: &mut Session, capture: Capture, replace: &[Field]) -> Merged {
-    // Another credential waits whole for one decision; a client ID the admin typed or chose is
-    // the admin's own decision already.
-    let capture = if replace.contains(&Field::ClientId) {
-        capture
-    } else {
-        super::credential_switch::hold(s, capture)
-    };
     let merged = profile::merge(&s.profile, &capture.profile, replace);
     // A newer capture of a field replaces the older one waiting for it.
     s.pending.retain(|p| {
@@ -91,6 +84,8 @@ pub(super) fn page_snapshot(
     let awaiting_before = s.awaiting.clone();
     let switch_before = s.switch.clone();
     let capture = awaiting::hold_new_credential(&mut s, capture, &page);
+    // A credential page showing another credential: it waits whole for one decision.
+    let capture = credential_switch::hold(&mut s, capture);
     let merged = absorb(&mut s, capture, &[]);
     let held = s.awaiting != awaiting_before || (s.switch.is_some() && s.switch != switch_before);
     let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() && !held && !listed {
@@ -188,8 +183,28 @@ pub(super) fn import_text(
             Step::reply(Reply::refused("nothing-usable", r.message))
         }
         Ok(capture) => {
-            let merged = absorb(&mut s, capture.clone(), &[]);
-            let r = report::report(&what, &capture, Some(&merged));
+            // A whole credential (a Console download) of another credential than the profile's
+            // waits for one decision; a payload or scopes alone are pieces the admin pasted on
+            // purpose, whose mismatch the findings explain.
+            let switch_before = s.switch.clone();
+            let whole = if kind == ImportKind::WorkspaceJson {
+                credential_switch::hold(&mut s, capture.clone())
+            } else {
+                capture.clone()
+            };
+            let held = s.switch.is_some() && s.switch != switch_before;
+            let merged = absorb(&mut s, whole, &[]);
+            let mut r = report::report(&what, &capture, Some(&merged));
+            if held {
+                // Nothing of it was taken: the one decision comes first.
+                r.message = format!(
+                    "From {what}: another credential than the profile's. Switch to it or keep the current one."
+                );
+                r.waiting = std::mem::take(&mut r.taken)
+                    .into_iter()
+                    .filter(|f| credential_switch::CREDENTIAL_FIELDS.contains(f))
+                    .collect();
+            }
             let mut state = profile_state(&s, now_ms);
             state.import = Some(r);
             Step::changed(s, Some(Reply::ProfileState(Box::new(state))))

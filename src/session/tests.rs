@@ -145,39 +145,63 @@ fn the_popup_warns_about_the_tab_only_where_a_target_address_was_expected() {
     assert_eq!(site["revealMs"], 30_000);
 }
 
+const JWT_ID: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+const JWT_PAGE: &str = "https://developer.adobe.com/console/projects/123/456/credentials/789/details/jwt";
+
+/// The Console's page of a JWT credential (another one than `oauth_session`'s), as the content
+/// script reads it; with `secret`, after "Retrieve client secret".
+fn jwt_page(s: &mut Session, secret: Option<&str>) -> Step {
+    let mut pairs = vec![
+        json!({"label": "Client ID", "value": JWT_ID}),
+        json!({"label": "Technical account ID", "value": "F1E2D3C4B5A6F7E8D9C0B1A2@techacct.adobe.com"}),
+        json!({"label": "Organization ID", "value": "0123456789ABCDEF01234567@AdobeOrg"}),
+    ];
+    if let Some(secret) = secret {
+        pairs.push(json!({"label": "Client secret", "value": secret}));
+    }
+    let snapshot = json!({"url": JWT_PAGE, "headings": ["Service Account (JWT)"], "pairs": pairs});
+    go(
+        s,
+        event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 4})),
+    )
+}
+
 #[test]
 fn another_credential_waits_whole_and_keep_leaves_the_profile_as_it_was() {
     let mut s = oauth_session();
     let before = s.profile.clone();
     let revision = s.revision;
-    let out = go(
-        &mut s,
-        request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
+    let out = jwt_page(&mut s, None);
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Badge { tab_id: 4, text, .. } if text == "!")),
+        "{:?}",
+        out.effects
     );
-    let state = reply(&out);
     // No field-by-field choice that could mix two credentials: one question for the whole.
-    assert_eq!(state["conflicts"], json!([]), "{state}");
-    assert!(s.pending.is_empty());
+    assert!(s.pending.is_empty(), "{:?}", s.pending);
+    let state = reply(&go(&mut s, request(json!({"type": "GetProfile"}))));
+    assert_eq!(state["conflicts"], json!([]));
     assert_eq!(
-        state["switch"]["incoming"],
-        "Service Account (JWT), Client ID a1b2c3d4e5f60718293a4b5c6d7e8f90"
+        state["switch"],
+        json!({"page": JWT_PAGE, "current": format!("OAuth Server-to-Server, Client ID {CLIENT_ID}"),
+            "incoming": format!("Service Account (JWT), Client ID {JWT_ID}")})
     );
-    assert_eq!(
-        state["switch"]["current"],
-        format!("OAuth Server-to-Server, Client ID {CLIENT_ID}")
-    );
-    // Nothing of the other credential entered the profile, not even what it lacked (the payload).
+    // Nothing of the other credential entered the profile, not even what it lacked.
     assert_eq!(s.profile, before);
     assert_eq!(s.revision, revision);
+    // The guide asks on the Console, with the one button.
+    let facts = json!({"type": "TabFacts", "tabId": 4, "then": "guide", "url": JWT_PAGE, "grantedOrigins": []});
+    let g = reply(&go(&mut s.clone(), event(facts)))["guide"].clone();
+    assert_eq!(g["next"]["action"], "switch-credential", "{g}");
+    assert_eq!(g["next"]["stage"], "console");
 
     let out = go(&mut s, request(json!({"type": "SwitchCredential", "switch": false})));
     assert_eq!(reply(&out)["switch"], Value::Null);
     assert_eq!(s.profile, before, "kept");
-    // The same credential seen again is not asked about again.
-    go(
-        &mut s,
-        request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
-    );
+    // The same page seen again (the content script snapshots it on every change) asks no more.
+    jwt_page(&mut s, Some("p8e-JWTsecret9876543210fedcbaABC"));
     assert!(s.switch.is_none() && s.pending.is_empty());
     assert_eq!(s.profile, before);
 }
@@ -191,24 +215,24 @@ fn switching_replaces_the_whole_credential_and_voids_its_checks() {
         event(json!({"type": "ImsChecked", "revision": call["revision"], "report": ok_report("ims"), "token": null})),
     );
     assert!(s.checks.ims.is_some());
-    go(
-        &mut s,
-        request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
-    );
+    jwt_page(&mut s, None);
+    // "Retrieve client secret" on the same page: the secret joins what waits.
+    jwt_page(&mut s, Some("p8e-JWTsecret9876543210fedcbaABC"));
     let out = go(&mut s, request(json!({"type": "SwitchCredential", "switch": true})));
     assert_eq!(reply(&out)["switch"], Value::Null);
     let p = &s.profile;
+    assert_eq!(p.client_id.as_ref().map(|c| c.value.as_str()), Some(JWT_ID));
     assert_eq!(
-        p.client_id.as_ref().map(|c| c.value.as_str()),
-        Some("a1b2c3d4e5f60718293a4b5c6d7e8f90")
+        p.client_secret.as_ref().map(|c| c.value.as_str()),
+        Some("p8e-JWTsecret9876543210fedcbaABC")
     );
     assert_eq!(
         p.auth_type.as_ref().map(|a| a.value),
         Some(crate::profile::AuthType::Jwt)
     );
-    assert!(p.payload.is_some());
-    // The old credential's secret and scopes are not the new one's: gone, not mixed in.
-    assert!(p.client_secret.is_none() && p.scopes.is_none(), "{p:?}");
+    assert!(p.technical_account_id.is_some());
+    // The old credential's scopes are not the new one's: gone, not mixed in.
+    assert!(p.scopes.is_none(), "{p:?}");
     // Target's values are not the credential's: kept.
     assert_eq!(p.tenant.as_ref().map(|t| t.value.as_str()), Some("acme"));
     assert!(
@@ -216,6 +240,31 @@ fn switching_replaces_the_whole_credential_and_voids_its_checks() {
         "a check of the old credential says nothing of the new one"
     );
     assert!(matches!(out.effects.as_slice(), [Effect::Broadcast { .. }]));
+}
+
+#[test]
+fn a_console_download_of_another_credential_waits_whole_too() {
+    let mut s = oauth_session();
+    let before = s.profile.clone();
+    let text = include_str!("../profile/console_fixtures/credential-jwt-download.json");
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "workspace-json", "text": text, "fileName": "jwt.json"})),
+    );
+    let state = reply(&out);
+    assert_eq!(state["conflicts"], json!([]), "{state}");
+    assert!(state["switch"]["incoming"]
+        .as_str()
+        .is_some_and(|i| i.ends_with(JWT_ID)));
+    assert_eq!(s.profile, before);
+    let message = state["import"]["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with("From jwt.json: another credential"), "{message}");
+    // A payload pasted alone is a piece the admin chose: its mismatch is a finding, as before.
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
+    );
+    assert!(reply(&out)["conflicts"].as_array().is_some_and(|c| !c.is_empty()));
 }
 
 #[test]
@@ -409,7 +458,8 @@ fn clearing_the_profile_leaves_no_secret_in_the_session() {
         &mut s,
         request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
     );
-    assert!(s.switch.is_some());
+    jwt_page(&mut s, Some("p8e-JWTsecret9876543210fedcbaABC"));
+    assert!(s.switch.is_some() && !s.pending.is_empty());
 
     let out = go(&mut s, request(json!({"type": "ClearProfile"})));
     assert_eq!(reply(&out)["type"], "ProfileState");
@@ -418,6 +468,7 @@ fn clearing_the_profile_leaves_no_secret_in_the_session() {
         OAUTH_SECRET,
         CLIENT_ID,
         "eyJ.live.token",
+        "p8e-JWTsecret9876543210fedcbaABC",
         "a1b2c3d4e5f60718293a4b5c6d7e8f90",
     ] {
         assert!(!text.contains(needle), "{needle} survived Clear profile");
