@@ -373,7 +373,10 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     Guide {
         page: page.kind,
         here: next::here_with_configs(&facts, &page),
-        action: next::page_action(&facts, &page).or(next.action),
+        // While a fill's choice is open, its two answers are the only buttons to press.
+        action: next::page_action(&facts, &page)
+            .or(next.action)
+            .filter(|_| next::open_choices(&facts, &page).is_empty()),
         // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
         fill_label: next::fill_label(&page)
             .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),

@@ -173,14 +173,12 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
 
 /// Another credential than the profile's: one decision for all its values together.
 fn switch_credential(f: &Facts) -> Option<Next> {
-    let w = f.switch?;
+    // The two credentials are named once, in the box the popup draws under this text.
+    f.switch?;
     Some(
         next(
             StageId::Console,
-            format!(
-                "IMS Link read another credential ({}) than the profile's ({}). Switch to it (all its values replace the profile's) or keep the current one.",
-                w.incoming, w.current
-            ),
+            "IMS Link read another credential than the profile's. Switch to it (all its values replace the profile's) or keep the current one.",
         )
         .action(Action::SwitchCredential),
     )

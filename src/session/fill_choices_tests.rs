@@ -85,6 +85,8 @@ fn an_open_choice_keeps_the_stage_waiting_and_sits_in_the_next_step() {
     // Not "click Next and Create": that would save a value nobody chose.
     assert_eq!(g["next"]["steps"], json!([]), "{g}");
     assert_eq!(g["next"]["stage"], "aem-ims");
+    // Its two answers are the only buttons the box offers (no "Fill this form" beside them).
+    assert_eq!((&g["next"]["action"], &g["action"]), (&Value::Null, &Value::Null));
     assert!(g["next"]["text"]
         .as_str()
         .is_some_and(|t| t.contains("Choose which stays")));

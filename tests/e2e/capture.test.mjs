@@ -324,8 +324,10 @@ test('an OAuth profile on a JWT credential\'s page: "Switch to this credential" 
   // The guide's question of the moment, in the next-step box, with its one button.
   const next = popup.locator('.next');
   await next.getByRole('group', { name: "Another credential than the profile's" }).waitFor();
-  assert.match(await popup.locator('#next-text').textContent(),
-    new RegExp(`another credential \\(Service Account \\(JWT\\), Client ID ${JWT_ID}\\) than the profile's \\(OAuth Server-to-Server, Client ID ${OAUTH_ID}\\)`));
+  assert.match(await popup.locator('#next-text').textContent(), /^IMS Link read another credential than the profile's\. Switch to it/);
+  // The two credentials, named once, in the box.
+  assert.match(await next.getByRole('group', { name: "Another credential than the profile's" }).textContent(),
+    new RegExp(`Profile: OAuth Server-to-Server, Client ID ${OAUTH_ID}[\\s\\S]*Just read: Service Account \\(JWT\\), Client ID ${JWT_ID}`));
   assert.equal(await popup.locator('#next-action').getByRole('button', { name: 'Switch to this credential' }).isVisible(), true);
   assert.equal(await next.getByRole('button', { name: 'Keep the current one' }).isVisible(), true);
   await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
