@@ -164,6 +164,7 @@ fn use_ims_links_value_fills_again_as_one_fill_and_undo_resets_the_stage() {
         event(json!({"type": "UndoApplied", "tabId": 7, "results": results})),
     );
     assert!(s.filled.is_empty() && s.fills.is_empty());
+    assert_eq!(s.ims_config_title, None, "the title the fill gave goes with it");
     let after = guide(&s, &wizard_url());
     assert_eq!(
         aem_ims(&after)["detail"],

@@ -142,6 +142,7 @@ pub(super) fn applied(
         None => Err(Some("gone")),
     });
     // The title given to an IMS configuration is how the Target form picks it later.
+    let title_before = s.ims_config_title.clone();
     if plan.form == FormKind::ImsWizard {
         if let Some(title) = plan
             .actions
@@ -150,6 +151,14 @@ pub(super) fn applied(
             .find(|a| a.spec_id == "title")
         {
             s.ims_config_title = Some(title.after.clone());
+        }
+    }
+    // Undo puts back the title held before the page's first fill (`undone`).
+    if s.ims_config_title != title_before {
+        let this_fill = |f: &FillRecord| f.tab_id == tab_id && f.form == plan.form && trust::same_page(&f.url, &url);
+        if let Some(r) = s.fills.iter_mut().find(|f| this_fill(f) && !f.replaced_title) {
+            r.replaced_title = true;
+            r.title_before = title_before;
         }
     }
     let reply = Reply::FillResult {
@@ -199,6 +208,10 @@ fn record_fill(s: &mut Session, tab_id: u32, url: &str, plan: &mut Plan, undo: V
     plan.conflicts.retain(|c| !kept.contains(&c.spec_id));
     let choices: Vec<Choice> = plan.conflicts.iter().map(choice).collect();
     let was_counted = earlier.as_ref().is_some_and(|p| p.counted);
+    let earlier_title = earlier
+        .as_ref()
+        .map(|p| (p.replaced_title, p.title_before.clone()))
+        .unwrap_or_default();
     let mut all_undo = earlier.map(|p| p.undo).unwrap_or_default();
     for u in undo {
         // The first fill's `before` is what the page held before IMS Link touched it.
@@ -234,6 +247,8 @@ fn record_fill(s: &mut Session, tab_id: u32, url: &str, plan: &mut Plan, undo: V
         choices,
         kept,
         counted,
+        replaced_title: earlier_title.0,
+        title_before: earlier_title.1,
     });
 }
 
@@ -345,6 +360,9 @@ pub(super) fn undone(
     // The fill no longer counts: the stage is back where it stood before it.
     if let Some(i) = s.fills.iter().position(|f| f.tab_id == tab_id) {
         let record = s.fills.remove(i);
+        if record.replaced_title {
+            s.ims_config_title = record.title_before.clone();
+        }
         if record.counted {
             let filled = Filled {
                 form: record.form,

@@ -167,6 +167,13 @@ pub struct FillRecord {
     /// Undo takes back exactly what it added.
     #[serde(default)]
     pub counted: bool,
+    /// Whether this fill gave the IMS configuration its title (`Session::ims_config_title`);
+    /// Undo then puts back `title_before`.
+    #[serde(default)]
+    pub replaced_title: bool,
+    /// The title held before this fill replaced it.
+    #[serde(default)]
+    pub title_before: Option<String>,
 }
 
 /// How to put one field back.
