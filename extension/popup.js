@@ -4,7 +4,7 @@
 import { first } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, wireChecks } from './popup/checks-view.js';
-import { wireFill } from './popup/fill-view.js';
+import { renderChoices, wireFill } from './popup/fill-view.js';
 import { renderGuide } from './popup/guide-view.js';
 import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
@@ -60,6 +60,8 @@ function draw(reply, tabOnly = false) {
   const popup = reply?.type === 'Popup' ? reply : null;
   if (popup) timings.revealMs = popup.revealMs;
   renderTab(popup?.tab ?? null, popup?.readSite);
+  // Before the guide, which focuses the next action (a choice's button, when one is open).
+  renderChoices(popup?.guide?.choices ?? []);
   renderGuide(popup?.guide);
   // A tab change leaves the profile view alone: the admin may be editing a value there.
   if (tabOnly) return;

@@ -96,6 +96,12 @@ pub enum Message {
     /// Popup → worker: read AEM's own verdict in this tab (Check Health on the IMS
     /// configurations console, Connect on a Target configuration); answered with the `Guide`.
     ReadAemResult { tab_id: u32 },
+    /// Popup → worker: "Keep mine" for these fields of this tab's fill (spec ids the fill found
+    /// holding another value): the page keeps the admin's value; answered with the `Guide`.
+    KeepFilledValues { tab_id: u32, keep: Vec<String> },
+    /// Popup → worker: a page showed another credential than the profile's: switch the whole
+    /// credential to it (`true`) or keep the current one (`false`), never a mix of the two.
+    SwitchCredential { switch: bool },
 }
 }
 
@@ -259,7 +265,9 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::FillForm { .. }
         | Message::UndoFill { .. }
         | Message::ForgetSecretOrigin { .. }
-        | Message::ReadAemResult { .. } => {
+        | Message::ReadAemResult { .. }
+        | Message::KeepFilledValues { .. }
+        | Message::SwitchCredential { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -516,6 +524,8 @@ mod tests {
             json!({"type": "UndoFill", "tabId": 3}),
             json!({"type": "ForgetSecretOrigin", "tabId": 3, "origin": "https://author.aem.test"}),
             json!({"type": "ReadAemResult", "tabId": 3}),
+            json!({"type": "KeepFilledValues", "tabId": 3, "keep": ["clientId"]}),
+            json!({"type": "SwitchCredential", "switch": true}),
         ] {
             let m = parse(m).unwrap();
             assert_eq!(

@@ -42,18 +42,27 @@ function pasteRow(label, value, secret, why) {
     why ? el('span', { class: 'pv-source' }, ` ${why}`) : null);
 }
 
-function conflictsBox(plan, tabId, render) {
-  if (!plan.conflicts.length) return null;
-  const boxes = plan.conflicts.map((c) => el('label', { class: 'cf-item' },
-    el('input', { type: 'checkbox', value: c.specId }),
-    ` ${c.fieldLabel ?? c.label}: `, el('s', {}, shownValue(c, c.beforeText ?? c.before)), ' → ', el('strong', {}, shownValue(c, c.after))));
-  const replace = el('button', { type: 'button' }, 'Replace the ticked fields');
-  replace.addEventListener('click', () => busy(replace, async () => {
-    const confirm = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
-    render(await send({ type: 'FillForm', tabId, confirm, anyway }), tabId);
+/**
+ * The choices a fill left open (the core's `guide.choices`), inside the next-step box: each
+ * field with what it holds struck through, IMS Link's value, and the two answers.
+ * @param {{specId: string, label: string, typed: string, ours: string}[]} choices
+ */
+export function renderChoices(choices) {
+  const list = $('next-choices');
+  list.hidden = !choices?.length;
+  if (!choices?.length || fillTab === undefined) return list.replaceChildren();
+  const tabId = fillTab;
+  list.replaceChildren(...choices.map((c) => {
+    const use = el('button', { type: 'button', 'aria-label': `Use IMS Link's ${c.label}` }, "Use IMS Link's");
+    const keep = el('button', { type: 'button', class: 'secondary', 'aria-label': `Keep my ${c.label}` }, 'Keep mine');
+    use.addEventListener('click', () => busy(use, async () => render(await send({ type: 'FillForm', tabId, confirm: [c.specId], anyway }), tabId)));
+    keep.addEventListener('click', () => busy(keep, async () => {
+      const reply = await send({ type: 'KeepFilledValues', tabId, keep: [c.specId] });
+      status(reply?.type === 'Refused' ? reply.problem.message : `Kept your ${c.label}.`);
+    }));
+    return el('li', { class: 'choice' }, `${c.label}: `, el('s', {}, c.typed), ' → ', el('strong', {}, c.ours),
+      el('div', { class: 'actions' }, use, keep));
   }));
-  return el('div', { class: 'conflicts', role: 'group', 'aria-labelledby': 'fill-cf-h' },
-    el('p', { id: 'fill-cf-h' }, 'These fields already hold something else. Tick the ones to replace:'), boxes, replace);
 }
 
 /** The first secret to an origin waits for the admin's yes, naming the origin in full. */
@@ -91,7 +100,8 @@ function render(reply, tabId) {
     ...plan.notices.map((n) => el('p', { class: 'notice' }, n.message)),
     plan.openUrl ? el('p', {}, el('a', { href: plan.openUrl, target: '_blank' }, 'Open the Create wizard')) : null,
     ...filledList(plan),
-    conflictsBox(plan, tabId, render),
+    // Said once: the choice itself is in the next-step box.
+    plan.conflicts.length ? el('p', { class: 'notice' }, `${plan.conflicts.length === 1 ? 'One field holds' : `${plan.conflicts.length} fields hold`} another value than the profile's: choose in the next step before saving.`) : null,
     plan.missingFields.length ? el('p', { class: 'problem' }, 'Fill by hand (IMS Link could not fill these):') : null,
     plan.missingFields.length ? el('ul', { class: 'fill-list', 'aria-label': 'Fields to fill by hand' },
       plan.missingFields.map((m) => (m.value ? pasteRow(m.label, m.value, m.secret, m.why) : el('li', {}, `${m.label}: ${m.why}`)))) : null,
@@ -99,10 +109,14 @@ function render(reply, tabId) {
       plan.missingValues.map((m) => el('li', {}, `${m.label}: ${m.why}`))) : null,
   ];
   box.replaceChildren(...parts.filter(Boolean));
-  status(plan.form === 'unknown' ? '' : 'Check the form, then save it in AEM.');
+  status(plan.form === 'unknown' || plan.conflicts.length ? '' : 'Check the form, then save it in AEM.');
 }
 
+/** The tab this popup fills (set once wired). */
+let fillTab;
+
 export function wireFill(tabId) {
+  fillTab = tabId;
   $('fill').addEventListener('click', () => busy($('fill'), async () => render(await send({ type: 'FillForm', tabId, anyway }), tabId)));
   $('allow-secrets').addEventListener('click', () => busy($('allow-secrets'), async () => {
     render(await send({ type: 'FillForm', tabId, allowOrigin: $('allow-secrets').dataset.origin, anyway }), tabId);

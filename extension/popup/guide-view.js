@@ -13,6 +13,7 @@ const BUTTONS = {
   'accept-captured': 'accept-captured',
   'read-aem-result': 'read-aem',
   'take-aem-certificate': 'take-aem-cert',
+  'switch-credential': 'switch-credential',
 };
 // The stepper's words for where each stage stands (the core's `progress`).
 const PROGRESS = { done: ['✓', 'Done'], now: ['→', 'Now'], later: ['·', 'Later'], problem: ['!', 'Problem'] };
@@ -93,7 +94,7 @@ function clamp(why) {
 
 /** On opening, the focus goes to the next action: its button, else its link, else the box. */
 function focusNext() {
-  const target = $('next-action').querySelector('button') ?? $('next-link').querySelector('a')
+  const target = $('next-choices').querySelector('button') ?? $('next-action').querySelector('button') ?? $('next-link').querySelector('a')
     ?? $('next-steps').querySelector('button') ?? $('next-heading');
   target?.focus();
 }

@@ -116,6 +116,17 @@ function showCaptured(awaiting) {
   $('accept-captured').textContent = values.length > 1 ? 'Accept both' : `Accept the ${LABEL[values[0][0]] ?? 'value'}`;
 }
 
+/**
+ * Another credential than the profile's (the core's `switch`): the two in a few words and one
+ * decision for the whole credential, never a tick box per value.
+ */
+function showSwitch(sw) {
+  $('switch').hidden = !sw;
+  if (!sw) return;
+  $('switch-current').textContent = sw.current;
+  $('switch-incoming').textContent = sw.incoming;
+}
+
 function findingsView(findings) {
   if (!findings.length) return null;
   return el('ul', { class: 'findings', 'aria-label': 'Checks on the profile' },
@@ -126,6 +137,7 @@ export function renderProfile(state, refresh) {
   const box = $('profile-view');
   const p = state?.profile ?? {};
   showCaptured(state?.awaiting ?? null);
+  showSwitch(state?.switch ?? null);
   const rows = FIELDS.filter(([f]) => f !== 'payload' || p.payload || p.authType?.value === 'jwt')
     .filter(([f]) => f !== 'scopes' || p.scopes || p.authType?.value !== 'jwt')
     .map(([f, label]) => row(f, label, p[f], () => renderProfile(state, refresh), refresh));
@@ -191,6 +203,14 @@ export function wireProfile(refresh) {
     $('paste-file').value = '';
     await importText({ kind: 'workspace-json', text, fileName: file.name }, refresh);
   });
+  for (const sw of [true, false]) {
+    const id = sw ? 'switch-credential' : 'keep-credential';
+    $(id).addEventListener('click', () => busy($(id), async () => {
+      await send({ type: 'SwitchCredential', switch: sw });
+      status(sw ? 'Switched the profile to this credential.' : 'Kept the current credential.');
+      refresh();
+    }));
+  }
   for (const accept of [true, false]) {
     const id = accept ? 'accept-captured' : 'discard-captured';
     $(id).addEventListener('click', () => busy($(id), async () => {

@@ -40,6 +40,8 @@ pub struct GuideInput {
     pub fill_here: Option<FillHere>,
     /// A client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<AwaitingSeen>,
+    /// Another credential than the profile's, read from a page, waiting for "Switch" or "Keep".
+    pub switch: Option<SwitchSeen>,
     /// The title of the IMS configuration IMS Link filled (or migrated).
     pub ims_config_title: Option<String>,
     /// AEM's own verdicts, read from its pages.
@@ -65,6 +67,16 @@ pub struct AwaitingSeen {
     pub client_id: bool,
     /// Whether a client secret waits.
     pub client_secret: bool,
+}
+
+/// Another credential than the profile's, in a few words each.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SwitchSeen {
+    /// The profile's credential.
+    pub current: String,
+    /// The other one.
+    pub incoming: String,
 }
 
 /// AEM's own verdicts as the guide needs them.
@@ -131,6 +143,26 @@ pub struct FillHere {
     /// The origin whose first secret waits for the admin's yes (`fill::trust`), if any.
     #[serde(default)]
     pub consent: Option<String>,
+    /// Fields that held another value than the profile's, waiting for the admin's choice.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+}
+
+/// A field the fill found holding another value than the profile's: the admin chooses which
+/// stays before the form is saved. Secrets come masked (`session/fills.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    /// The field's spec id (what "Use IMS Link's" confirms, "Keep mine" keeps).
+    pub spec_id: String,
+    /// The field's label as the page shows it.
+    pub label: String,
+    /// What the field holds (typed by the admin, or left by an earlier save).
+    pub typed: String,
+    /// What IMS Link would put there.
+    pub ours: String,
+    /// Whether the values are a secret's (both are masked then).
+    pub secret: bool,
 }
 
 /// The last result of each check, as the worker keeps them.
@@ -268,6 +300,8 @@ pub enum Action {
     AcceptCaptured,
     /// Take the certificate AEM's IMS wizard created (JWT route A).
     TakeAemCertificate,
+    /// Switch the profile to the other credential a page showed, whole.
+    SwitchCredential,
 }
 
 /// Something the admin does on the page itself, in order.
@@ -324,6 +358,9 @@ pub struct Guide {
     /// to take the yes back).
     #[serde(rename = "secretsAllowed")]
     pub secrets_allowed: Option<String>,
+    /// The choices this page's fill waits on, drawn inside the next-step box while the next
+    /// step is to make them (empty otherwise).
+    pub choices: Vec<Choice>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -336,7 +373,10 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     Guide {
         page: page.kind,
         here: next::here_with_configs(&facts, &page),
-        action: next::page_action(&facts, &page).or(next.action),
+        // While a fill's choice is open, its two answers are the only buttons to press.
+        action: next::page_action(&facts, &page)
+            .or(next.action)
+            .filter(|_| next::open_choices(&facts, &page).is_empty()),
         // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
         fill_label: next::fill_label(&page)
             .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
@@ -349,6 +389,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
             .consent_here
             .as_deref()
             .map(|o| crate::fill::trust::consent(o, &[jwt_keystore::secret_label(&page)])),
+        choices: next::open_choices(&facts, &page),
         stages,
         next,
     }

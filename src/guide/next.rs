@@ -61,14 +61,46 @@ fn save_label(form: FormKind) -> &'static str {
     }
 }
 
+/// The stage a fill of `form` advances.
+fn stage_of(form: FormKind) -> StageId {
+    if matches!(form, FormKind::ImsWizard | FormKind::Keystore) {
+        StageId::AemIms
+    } else {
+        StageId::AemTarget
+    }
+}
+
+/// The form this tab shows and IMS Link filled in it, if any.
+fn filled_form_here(f: &Facts, page: &Page) -> Option<FormKind> {
+    f.filled_here.filter(|form| page.kind.form() == Some(*form))
+}
+
+/// The choices the next step asks for: those of this page's fill, while any is open. The
+/// popup draws them inside the next-step box, each with "Use IMS Link's" and "Keep mine".
+pub fn open_choices(f: &Facts, page: &Page) -> Vec<super::Choice> {
+    match filled_form_here(f, page) {
+        Some(_) => f.choices_here.to_vec(),
+        None => Vec::new(),
+    }
+}
+
 /// Saving a form IMS Link just filled in this tab.
 fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage]) -> Option<Next> {
+    // A field holding another value first: saving before the choice would keep a value
+    // nobody chose (the admin's typo, or IMS Link's over the admin's).
+    if !f.choices_here.is_empty() {
+        let n = f.choices_here.len();
+        return Some(next(
+            stage_of(form),
+            if n == 1 {
+                "IMS Link filled the other fields; this one holds another value than the profile's. Choose which stays, then save the form.".to_string()
+            } else {
+                format!("IMS Link filled the other fields; these {n} hold other values than the profile's. Choose which stays in each, then save the form.")
+            },
+        ));
+    }
     if let Some(origin) = &f.consent_here {
-        let stage = if matches!(form, FormKind::ImsWizard | FormKind::Keystore) {
-            StageId::AemIms
-        } else {
-            StageId::AemTarget
-        };
+        let stage = stage_of(form);
         return Some(
             next(
                 stage,
@@ -139,11 +171,24 @@ fn accept_captured(f: &Facts, page: &Page) -> Option<Next> {
     )
 }
 
+/// Another credential than the profile's: one decision for all its values together.
+fn switch_credential(f: &Facts) -> Option<Next> {
+    // The two credentials are named once, in the box the popup draws under this text.
+    f.switch?;
+    Some(
+        next(
+            StageId::Console,
+            "IMS Link read another credential than the profile's. Switch to it (all its values replace the profile's) or keep the current one.",
+        )
+        .action(Action::SwitchCredential),
+    )
+}
+
 fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     let missing = f.missing_console_values();
     let jwt = f.auth == Some(AuthType::Jwt);
     // A client id or secret read from a page waits for the admin's yes before anything else.
-    if let Some(n) = accept_captured(f, page) {
+    if let Some(n) = accept_captured(f, page).or_else(|| switch_credential(f)) {
         return n;
     }
     // A JWT key pair: which route (AEM's certificate, or IMS Link's key pair) and its steps.
@@ -317,7 +362,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
 
 /// The next step for this tab.
 pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
-    if let Some(form) = f.filled_here.filter(|form| page.kind.form() == Some(*form)) {
+    if let Some(form) = filled_form_here(f, page) {
         if let Some(n) = save_filled(f, form, page.kind == PageKind::AemImsProperties, stages) {
             return n;
         }
@@ -326,6 +371,9 @@ pub fn next_step(f: &Facts, page: &Page, stages: &[Stage]) -> Next {
     // stage comes first.
     if matches!(page.kind, PageKind::Console | PageKind::ConsoleCredential) {
         if let Some(n) = accept_captured(f, page) {
+            return n;
+        }
+        if let Some(n) = switch_credential(f) {
             return n;
         }
     }

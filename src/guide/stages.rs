@@ -26,10 +26,14 @@ pub struct Facts<'a> {
     pub ims_filled_on: Option<&'a str>,
     pub target_filled_on: Option<&'a str>,
     pub filled_here: Option<FormKind>,
+    /// The fields this page's fill found holding another value, waiting for the admin's choice.
+    pub choices_here: &'a [super::Choice],
     /// The origin a fill on this page waits on the admin's yes for (secrets held back).
     pub consent_here: Option<String>,
     /// A client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<&'a AwaitingSeen>,
+    /// Another credential than the profile's, waiting for the admin's one decision.
+    pub switch: Option<&'a super::SwitchSeen>,
     /// The title of the IMS configuration IMS Link filled.
     pub ims_title: Option<&'a str>,
     /// AEM's Check Health verdict for that configuration (another one's does not count).
@@ -93,6 +97,12 @@ impl<'a> Facts<'a> {
             .as_ref()
             .filter(|f| input.url.as_deref() == Some(f.url.as_str()))
             .map(|f| f.form);
+        let choices_here = input
+            .fill_here
+            .as_ref()
+            .filter(|f| input.url.as_deref() == Some(f.url.as_str()))
+            .map(|f| f.choices.as_slice())
+            .unwrap_or_default();
         let consent_here = input
             .fill_here
             .as_ref()
@@ -114,8 +124,10 @@ impl<'a> Facts<'a> {
             ims_filled_on: filled_on(&[FormKind::ImsWizard]),
             target_filled_on: filled_on(&[FormKind::TargetClassic, FormKind::TargetCloud]),
             filled_here,
+            choices_here,
             consent_here,
             awaiting: input.awaiting.as_ref(),
+            switch: input.switch.as_ref(),
             ims_title: input.ims_config_title.as_deref().filter(|t| !t.trim().is_empty()),
             health: input.aem.health.as_ref().filter(|h| {
                 // The dialog names the configuration checked; a verdict about another one
@@ -160,6 +172,23 @@ impl<'a> Facts<'a> {
     /// The JWT configuration for Target that the profile's OAuth credential should replace.
     pub fn to_migrate(&self) -> Option<&'a crate::ims::aem_configs::AemConfig> {
         self.configs?.iter().find(|c| c.migrate_with_profile())
+    }
+
+    /// Whether AEM's console (read on this AEM) lists the configuration IMS Link filled: the
+    /// page shows it saved.
+    pub fn ims_saved(&self) -> bool {
+        let Some(title) = self.ims_title.map(str::trim) else {
+            return false;
+        };
+        self.configs.is_some_and(|c| c.iter().any(|c| c.title.trim() == title))
+    }
+
+    /// The fields this page's fill waits on for `forms`, if any: a choice is open there.
+    pub fn choices_for(&self, forms: &[FormKind]) -> Option<&'a [super::Choice]> {
+        self.filled_here
+            .filter(|f| forms.contains(f))
+            .map(|_| self.choices_here)
+            .filter(|c| !c.is_empty())
     }
 
     /// Whether AEM's Connect verdict was read on the page this tab shows.
@@ -460,10 +489,41 @@ fn aem_failure(v: &VerdictSeen) -> (String, String, String) {
     (what, fix, format!("AEM said \u{201c}{}\u{201d}.", v.text))
 }
 
+/// The forms whose fill advances the IMS configuration stage.
+pub const IMS_FORMS: [FormKind; 2] = [FormKind::ImsWizard, FormKind::Keystore];
+/// The forms whose fill advances the Target configuration stage.
+pub const TARGET_FORMS: [FormKind; 2] = [FormKind::TargetClassic, FormKind::TargetCloud];
+
+/// A fill on this page found fields holding other values than the profile's: until the admin
+/// chose for each, nothing about the form is settled (following the guide would save values
+/// nobody chose), so the stage waits for the admin, whatever an earlier fill or verdict said.
+fn choice_open(f: &Facts, forms: &[FormKind]) -> Option<(Status, (String, String))> {
+    let choices = f.choices_for(forms)?;
+    let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
+    let (list, verb) = match labels.as_slice() {
+        [one] => ((*one).to_string(), "holds"),
+        [init @ .., last] => (format!("{} and {last}", init.join(", ")), "hold"),
+        [] => return None,
+    };
+    let on = f.aem.as_deref().unwrap_or("this page");
+    Some((
+        Status::NeedsYou,
+        to_do(
+            format!(
+                "Filled on {on} except the {list}, which {verb} another value than the profile's: your choice is open."
+            ),
+            "Choose which value stays in each field, then save the form.",
+        ),
+    ))
+}
+
 fn aem_ims(f: &Facts) -> Stage {
     let link = f.aem_link(IMS_CONSOLE_PATH, "Open AEM's Adobe IMS Configurations");
     let title = "AEM IMS configuration";
     let name = f.ims_title.unwrap_or("your configuration");
+    if let Some((status, detail)) = choice_open(f, &IMS_FORMS) {
+        return stage(StageId::AemIms, title, status, detail, link);
+    }
     // Only AEM's own Check Health proves AEM reaches IMS: IMS Link's check proves the credential.
     if let Some(h) = f.health {
         return if h.ok {
@@ -500,14 +560,28 @@ fn aem_ims(f: &Facts) -> Stage {
         return stage(StageId::AemIms, title, Status::NeedsYou, said(detail), link);
     }
     let own_pass = f.ims.is_some_and(|c| c.ok);
+    // Filled, then saved (AEM's console lists it), then verified (AEM's Check Health, above):
+    // each said only once the page showed it.
+    let check_health = format!(
+        "Now run Check Health in AEM: in Adobe IMS Configurations, \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}."
+    );
     let (status, detail) = match f.ims_filled_on {
+        Some(_) if f.ims_saved() => (
+            Status::NeedsYou,
+            to_do(
+                if own_pass {
+                    format!("Saved: AEM lists \u{201c}{name}\u{201d}; the credential works (IMS Link's own check), AEM has not checked it yet.")
+                } else {
+                    format!("Saved: AEM lists \u{201c}{name}\u{201d}; AEM has not checked it yet.")
+                },
+                check_health,
+            ),
+        ),
         Some(origin) if own_pass => (
             Status::NeedsYou,
             to_do(
                 format!("Filled on {origin}; the credential works (IMS Link's own check), AEM has not checked it yet."),
-                format!(
-                    "Now run Check Health in AEM: in Adobe IMS Configurations, \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}."
-                ),
+                check_health,
             ),
         ),
         Some(origin) => (
@@ -550,6 +624,9 @@ fn aem_ims(f: &Facts) -> Stage {
 fn aem_target(f: &Facts) -> Stage {
     let link = f.target_console_link();
     let title = "AEM Target configuration";
+    if let Some((status, detail)) = choice_open(f, &TARGET_FORMS) {
+        return stage(StageId::AemTarget, title, status, detail, link);
+    }
     // Only AEM's own Connect proves AEM reaches Target.
     if let Some(c) = f.connect {
         return if c.ok {

@@ -601,3 +601,67 @@ fn the_ims_console_offers_a_fill_only_until_one_was_made() {
     let g = run(Some(&console), &oauth_values(), filled);
     assert_eq!(g.fill_label, None);
 }
+
+/// Filled → Saved → Verified: "Saved" only once AEM's own console lists the configuration
+/// IMS Link filled; a list without it (or read on another AEM) leaves it at "Filled".
+#[test]
+fn the_ims_stage_says_saved_only_once_aems_console_lists_it() {
+    let console = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html");
+    let filled = |listed: &[&str], read_on: &str| {
+        let configs: Vec<Value> = listed
+            .iter()
+            .map(|t| json!({ "title": t, "kind": "oauth", "target": true, "autoProvisioned": false }))
+            .collect();
+        let mut more = checks(true);
+        more["filled"] = json!([{ "form": "ims-wizard", "origin": AUTHOR }]);
+        more["imsConfigTitle"] = json!(IMS_TITLE);
+        more["aem"] = json!({ "configs": { "url": read_on, "configs": configs } });
+        run(Some(&console), &oauth_values(), more)
+    };
+    let g = filled(&["Adobe Analytics"], &console);
+    assert!(
+        g.stages[2].detail.starts_with(&format!("Filled on {AUTHOR}")),
+        "{}",
+        g.stages[2].detail
+    );
+    let g = filled(&["Adobe Analytics", IMS_TITLE], &console);
+    assert_eq!(g.stages[2].status, Status::NeedsYou);
+    assert!(
+        g.stages[2]
+            .detail
+            .starts_with("Saved: AEM lists \u{201c}Adobe Target (acme)\u{201d}"),
+        "{}",
+        g.stages[2].detail
+    );
+    // Saved, not verified: the next step is AEM's own Check Health.
+    assert_eq!(
+        clicks(&g.next),
+        ["click Check Health in Adobe Target (acme)", "click Check"]
+    );
+    let elsewhere = format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations.html");
+    let g = filled(&[IMS_TITLE], &elsewhere);
+    assert!(
+        !g.stages[2].detail.starts_with("Saved"),
+        "another AEM's list proves nothing here"
+    );
+}
+
+/// A fill's open choice on a Target form keeps stage 4 waiting too, even after AEM connected.
+#[test]
+fn an_open_choice_on_a_target_form_keeps_its_stage_waiting() {
+    let form = format!("{CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target");
+    let mut more = health_passed(CLOUD);
+    more["fillHere"] = json!({ "form": "target-cloud", "url": form, "choices": [
+        { "specId": "imsConfiguration", "label": "IMS Configuration", "typed": "Adobe Analytics", "ours": IMS_TITLE, "secret": false }] });
+    more["aem"]["connect"] = json!({ "ok": true, "url": form, "text": "Connection successful", "context": "" });
+    let g = run(Some(&form), &oauth_values(), more);
+    assert_eq!(g.stages[3].status, Status::NeedsYou);
+    assert!(
+        g.stages[3].detail.contains("except the IMS Configuration"),
+        "{}",
+        g.stages[3].detail
+    );
+    assert_eq!(g.next.stage, Some(StageId::AemTarget));
+    assert_eq!(g.choices.len(), 1);
+    assert!(g.next.steps.is_empty());
+}

@@ -394,5 +394,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
         Message::ReadAemResult { tab_id } => Step::io(Io::ReadAemResult { tab_id }),
+        Message::KeepFilledValues { tab_id, keep } => fills::keep(s, tab_id, &keep),
+        Message::SwitchCredential { switch } => profile_ops::switch_credential(s, switch, now_ms),
     }
 }

@@ -5,7 +5,7 @@ use super::event::{AfterTab, ApplyResult, ApplyStep, FillRequest, Io, Step};
 use super::reply::Reply;
 use super::{FillRecord, Session, UndoStep, MAX_FILLED};
 use crate::fill::{self, trust, FillError, FormKind, FormSnapshot, Plan, PlanOptions};
-use crate::guide::Filled;
+use crate::guide::{Choice, Filled};
 use crate::profile::diagnose;
 
 fn no_access(tab_id: u32, error: Option<String>) -> Step {
@@ -111,7 +111,7 @@ pub(super) fn applied(
     mut s: Session,
     tab_id: u32,
     url: String,
-    plan: Plan,
+    mut plan: Plan,
     results: Vec<ApplyResult>,
     error: Option<String>,
 ) -> Step {
@@ -134,30 +134,15 @@ pub(super) fn applied(
         .collect();
     // The consent just given (if any) is in the session already: write it whatever happens.
     let consent = plan.consent.as_ref().map(|c| c.origin.clone());
-    if !undo.is_empty() || consent.is_some() || (!plan.unchanged.is_empty() && plan.conflicts.is_empty()) {
-        s.fills.retain(|f| f.tab_id != tab_id);
-        s.fills.push(FillRecord {
-            tab_id,
-            url: url.clone(),
-            form: plan.form,
-            undo,
-            consent,
-        });
-        s.filled.push(Filled {
-            form: plan.form,
-            origin: origin_of(&url),
-        });
-        let excess = s.filled.len().saturating_sub(MAX_FILLED);
-        s.filled.drain(..excess);
-    }
+    record_fill(&mut s, tab_id, &url, &mut plan, undo, consent);
     // What the page did not take is a field to fill by hand, with the value to paste.
-    let mut plan = plan;
     fill::applied::not_taken(&mut plan, |key| match results.iter().find(|r| r.key == key) {
         Some(r) if r.ok => Ok(()),
         Some(r) => Err(r.why.as_deref()),
         None => Err(Some("gone")),
     });
     // The title given to an IMS configuration is how the Target form picks it later.
+    let title_before = s.ims_config_title.clone();
     if plan.form == FormKind::ImsWizard {
         if let Some(title) = plan
             .actions
@@ -168,11 +153,149 @@ pub(super) fn applied(
             s.ims_config_title = Some(title.after.clone());
         }
     }
+    // Undo puts back the title held before the page's first fill (`undone`).
+    if s.ims_config_title != title_before {
+        let this_fill = |f: &FillRecord| f.tab_id == tab_id && f.form == plan.form && trust::same_page(&f.url, &url);
+        if let Some(r) = s.fills.iter_mut().find(|f| this_fill(f) && !f.replaced_title) {
+            r.replaced_title = true;
+            r.title_before = title_before;
+        }
+    }
     let reply = Reply::FillResult {
         plan: Box::new(plan),
         results,
     };
     Step::changed(s, Some(reply))
+}
+
+/// What the admin sees of a field holding another value: its label and both values, a
+/// secret's masked (the record is shown, and a secret is never kept in one).
+fn choice(a: &fill::Action) -> Choice {
+    let shown = |v: &str| if a.secret { MASK.to_string() } else { v.to_string() };
+    Choice {
+        spec_id: a.spec_id.clone(),
+        // The spec's label: the page's may carry a required-field star.
+        label: a.label.clone(),
+        typed: shown(if a.before_text.is_empty() {
+            &a.before
+        } else {
+            &a.before_text
+        }),
+        ours: shown(&a.after),
+        secret: a.secret,
+    }
+}
+
+/// How a secret is shown in a choice.
+const MASK: &str = "\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}";
+
+/// Keeps this tab's fill record. The same page filled again (a choice answered with "Use IMS
+/// Link's", the secret allowed) stays one fill: Undo puts back what was there before the
+/// first, and the choices the admin settled with "Keep mine" stay settled. A fill counts in
+/// `filled` only while no choice is open.
+fn record_fill(s: &mut Session, tab_id: u32, url: &str, plan: &mut Plan, undo: Vec<UndoStep>, consent: Option<String>) {
+    let previous = s
+        .fills
+        .iter()
+        .position(|f| f.tab_id == tab_id)
+        .map(|i| s.fills.remove(i));
+    let (earlier, other_page) = match previous {
+        Some(p) if p.form == plan.form && trust::same_page(&p.url, url) => (Some(p), None),
+        p => (None, p),
+    };
+    let kept = earlier.as_ref().map(|p| p.kept.clone()).unwrap_or_default();
+    // What the admin kept is settled: not a conflict of this fill either.
+    plan.conflicts.retain(|c| !kept.contains(&c.spec_id));
+    let choices: Vec<Choice> = plan.conflicts.iter().map(choice).collect();
+    let was_counted = earlier.as_ref().is_some_and(|p| p.counted);
+    let earlier_title = earlier
+        .as_ref()
+        .map(|p| (p.replaced_title, p.title_before.clone()))
+        .unwrap_or_default();
+    let mut all_undo = earlier.map(|p| p.undo).unwrap_or_default();
+    for u in undo {
+        // The first fill's `before` is what the page held before IMS Link touched it.
+        if !all_undo.iter().any(|o| o.key == u.key) {
+            all_undo.push(u);
+        }
+    }
+    let worth_keeping =
+        !all_undo.is_empty() || consent.is_some() || !choices.is_empty() || was_counted || !plan.unchanged.is_empty();
+    if !worth_keeping {
+        // Nothing of this page to keep: the tab's earlier record (another page's) stays.
+        s.fills.extend(other_page);
+        return;
+    }
+    let counted = choices.is_empty();
+    let filled = Filled {
+        form: plan.form,
+        origin: origin_of(url),
+    };
+    if counted && !was_counted {
+        s.filled.push(filled);
+        let excess = s.filled.len().saturating_sub(MAX_FILLED);
+        s.filled.drain(..excess);
+    } else if !counted && was_counted {
+        uncount(s, &filled);
+    }
+    s.fills.push(FillRecord {
+        tab_id,
+        url: url.to_string(),
+        form: plan.form,
+        undo: all_undo,
+        consent,
+        choices,
+        kept,
+        counted,
+        replaced_title: earlier_title.0,
+        title_before: earlier_title.1,
+    });
+}
+
+/// Takes one fill of `filled` out of what the guide counts.
+fn uncount(s: &mut Session, filled: &Filled) {
+    if let Some(j) = s.filled.iter().rposition(|f| f == filled) {
+        s.filled.remove(j);
+    }
+}
+
+/// "Keep mine": the page keeps the admin's own value in these fields; once no choice is open
+/// the fill counts. Answered with the tab's guide, which moves on.
+pub(super) fn keep(mut s: Session, tab_id: u32, keep: &[String]) -> Step {
+    let Some(record) = s.fills.iter_mut().find(|f| f.tab_id == tab_id) else {
+        return nothing_to_undo();
+    };
+    let before = record.choices.len();
+    for c in std::mem::take(&mut record.choices) {
+        if keep.contains(&c.spec_id) {
+            record.kept.push(c.spec_id);
+        } else {
+            record.choices.push(c);
+        }
+    }
+    if record.choices.len() == before {
+        return Step::reply(Reply::refused(
+            "no-such-choice",
+            "That field does not wait for a choice any more. Close IMS Link and open it again.",
+        ));
+    }
+    let count = record.choices.is_empty() && !record.counted;
+    if count {
+        record.counted = true;
+        let filled = Filled {
+            form: record.form,
+            origin: origin_of(&record.url),
+        };
+        s.filled.push(filled);
+        let excess = s.filled.len().saturating_sub(MAX_FILLED);
+        s.filled.drain(..excess);
+    }
+    let mut step = Step::changed(s, None);
+    step.io = Some(Io::TabFacts {
+        tab_id,
+        then: AfterTab::Guide,
+    });
+    step
 }
 
 fn nothing_to_undo() -> Step {
@@ -234,15 +357,18 @@ pub(super) fn undone(
     if error.is_some() {
         return no_access(tab_id, error);
     }
+    // The fill no longer counts: the stage is back where it stood before it.
     if let Some(i) = s.fills.iter().position(|f| f.tab_id == tab_id) {
         let record = s.fills.remove(i);
-        let origin = origin_of(&record.url);
-        if let Some(j) = s
-            .filled
-            .iter()
-            .rposition(|f| f.form == record.form && f.origin == origin)
-        {
-            s.filled.remove(j);
+        if record.replaced_title {
+            s.ims_config_title = record.title_before.clone();
+        }
+        if record.counted {
+            let filled = Filled {
+                form: record.form,
+                origin: origin_of(&record.url),
+            };
+            uncount(&mut s, &filled);
         }
     }
     let restored = u32::try_from(results.iter().filter(|r| r.ok).count()).unwrap_or(u32::MAX);

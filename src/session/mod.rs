@@ -7,7 +7,10 @@
 mod aem_certificate;
 mod awaiting;
 mod checks;
+mod credential_switch;
 mod event;
+#[cfg(test)]
+mod fill_choices_tests;
 mod fills;
 mod keystore;
 mod profile_ops;
@@ -29,6 +32,7 @@ use crate::profile::{Capture, Conflict, Profile};
 
 pub use aem_certificate::{AemCertificate, FetchedFile};
 pub use awaiting::Awaiting;
+pub use credential_switch::{CredentialSwitch, SwitchView};
 pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, FillRequest, Io, Step};
 pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
 
@@ -45,6 +49,12 @@ pub struct Session {
     pub pending: Vec<Pending>,
     /// A first client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<Awaiting>,
+    /// Another credential than the profile's, read from a page or a file, waiting whole for
+    /// the admin's one decision (`credential_switch`).
+    pub switch: Option<CredentialSwitch>,
+    /// The client ID of the other credential the admin kept the profile over: not asked again
+    /// until the profile's own credential is seen again.
+    pub kept_over: Option<String>,
     /// What the last captures want the admin to know, newest first.
     pub notices: Vec<Problem>,
     /// The last result of each check.
@@ -145,6 +155,25 @@ pub struct FillRecord {
     /// The origin whose secrets wait for the admin's yes (the guide asks), if any.
     #[serde(default)]
     pub consent: Option<String>,
+    /// Fields that held another value than the profile's, waiting for the admin's choice
+    /// (secrets masked: what a record shows is never a secret).
+    #[serde(default)]
+    pub choices: Vec<crate::guide::Choice>,
+    /// Spec ids of fields whose own value the admin kept ("Keep mine"): a later fill of the
+    /// same page leaves them.
+    #[serde(default)]
+    pub kept: Vec<String>,
+    /// Whether this fill counts in `filled` (no choice was open when it was last settled), so
+    /// Undo takes back exactly what it added.
+    #[serde(default)]
+    pub counted: bool,
+    /// Whether this fill gave the IMS configuration its title (`Session::ims_config_title`);
+    /// Undo then puts back `title_before`.
+    #[serde(default)]
+    pub replaced_title: bool,
+    /// The title held before this fill replaced it.
+    #[serde(default)]
+    pub title_before: Option<String>,
 }
 
 /// How to put one field back.

@@ -1,10 +1,10 @@
 //! Changes to the profile: captures from pages, pastes, typed values, the admin's choices
 //! between conflicting values, and clearing.
 
-use super::awaiting;
 use super::event::{Effect, Step};
 use super::reply::Reply;
 use super::views::profile_state;
+use super::{awaiting, credential_switch};
 use super::{Pending, Session, MAX_NOTICES};
 use crate::capture::atjs::{self, AtjsSettings};
 use crate::capture::pages;
@@ -82,9 +82,12 @@ pub(super) fn page_snapshot(
         };
     };
     let awaiting_before = s.awaiting.clone();
+    let switch_before = s.switch.clone();
     let capture = awaiting::hold_new_credential(&mut s, capture, &page);
-    let held = s.awaiting != awaiting_before;
+    // A credential page showing another credential: it waits whole for one decision.
+    let capture = credential_switch::hold(&mut s, capture);
     let merged = absorb(&mut s, capture, &[]);
+    let held = s.awaiting != awaiting_before || (s.switch.is_some() && s.switch != switch_before);
     let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() && !held && !listed {
         Step {
             session: Some(s),
@@ -105,7 +108,7 @@ fn badge(tab_id: u32, merged: &Merged, held: bool) -> Option<Effect> {
             "!",
             "#b45309",
             if held {
-                "IMS Link: this page shows a credential; open IMS Link to accept it"
+                "IMS Link: this page shows a credential; open IMS Link to accept it or keep yours"
             } else {
                 "IMS Link: this page shows values that differ from the profile"
             },
@@ -126,6 +129,13 @@ fn badge(tab_id: u32, merged: &Merged, held: bool) -> Option<Effect> {
 /// The admin's answer to a credential read from a page (`awaiting`).
 pub(super) fn accept_captured(mut s: Session, accept: bool, now_ms: u64) -> Step {
     awaiting::settle(&mut s, accept);
+    profile_reply(s, now_ms)
+}
+
+/// The admin's one decision about another credential: switch to it whole, or keep the
+/// profile's.
+pub(super) fn switch_credential(mut s: Session, switch: bool, now_ms: u64) -> Step {
+    super::credential_switch::settle(&mut s, switch);
     profile_reply(s, now_ms)
 }
 
@@ -173,8 +183,28 @@ pub(super) fn import_text(
             Step::reply(Reply::refused("nothing-usable", r.message))
         }
         Ok(capture) => {
-            let merged = absorb(&mut s, capture.clone(), &[]);
-            let r = report::report(&what, &capture, Some(&merged));
+            // A whole credential (a Console download) of another credential than the profile's
+            // waits for one decision; a payload or scopes alone are pieces the admin pasted on
+            // purpose, whose mismatch the findings explain.
+            let switch_before = s.switch.clone();
+            let whole = if kind == ImportKind::WorkspaceJson {
+                credential_switch::hold(&mut s, capture.clone())
+            } else {
+                capture.clone()
+            };
+            let held = s.switch.is_some() && s.switch != switch_before;
+            let merged = absorb(&mut s, whole, &[]);
+            let mut r = report::report(&what, &capture, Some(&merged));
+            if held {
+                // Nothing of it was taken: the one decision comes first.
+                r.message = format!(
+                    "From {what}: another credential than the profile's. Switch to it or keep the current one."
+                );
+                r.waiting = std::mem::take(&mut r.taken)
+                    .into_iter()
+                    .filter(|f| credential_switch::CREDENTIAL_FIELDS.contains(f))
+                    .collect();
+            }
             let mut state = profile_state(&s, now_ms);
             state.import = Some(r);
             Step::changed(s, Some(Reply::ProfileState(Box::new(state))))

@@ -30,6 +30,8 @@ pub struct ProfileState {
     pub conflicts: Vec<Conflict>,
     /// A first client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<super::Awaiting>,
+    /// Another credential than the profile's, waiting for "Switch" or "Keep".
+    pub switch: Option<super::SwitchView>,
     /// What the last captures want the admin to know.
     pub notices: Vec<Problem>,
     /// The last check results (never the token).

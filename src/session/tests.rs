@@ -4,23 +4,23 @@ use serde_json::{json, Value};
 
 use super::*;
 
-const OAUTH_SECRET: &str = "p8e-OAUTHsecret0123456789abcdefXYZ";
+pub(super) const OAUTH_SECRET: &str = "p8e-OAUTHsecret0123456789abcdefXYZ";
 const NEW_SECRET: &str = "p8e-ROTATEDsecret0123456789abcdefQ";
-const CLIENT_ID: &str = "5f0a1b2c3d4e5f60718293a4b5c6d7e8";
+pub(super) const CLIENT_ID: &str = "5f0a1b2c3d4e5f60718293a4b5c6d7e8";
 const PAYLOAD: &str = r#"{"exp":1700000000,"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"ABCDEF0123456789ABCDEF01@techacct.adobe.com","https://ims-na1.adobelogin.com/s/ent_marketing_sdk":true,"aud":"https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
 const NOW: u64 = 1_796_000_000_000;
-const AEM: &str = "https://author-p12345-e67890.adobeaemcloud.com";
+pub(super) const AEM: &str = "https://author-p12345-e67890.adobeaemcloud.com";
 
-fn event(v: Value) -> Event {
+pub(super) fn event(v: Value) -> Event {
     serde_json::from_value(v).expect("event")
 }
 
-fn request(message: Value) -> Event {
+pub(super) fn request(message: Value) -> Event {
     event(json!({"type": "Request", "message": message, "tabId": null}))
 }
 
 /// Runs one event and returns the step; the session is updated when the step wrote one.
-fn go(s: &mut Session, e: Event) -> Step {
+pub(super) fn go(s: &mut Session, e: Event) -> Step {
     let out = step(s.clone(), e, NOW);
     if let Some(next) = &out.session {
         *s = next.clone();
@@ -28,11 +28,11 @@ fn go(s: &mut Session, e: Event) -> Step {
     out
 }
 
-fn reply(out: &Step) -> Value {
+pub(super) fn reply(out: &Step) -> Value {
     serde_json::to_value(&out.reply).expect("reply")
 }
 
-fn io(out: &Step) -> Value {
+pub(super) fn io(out: &Step) -> Value {
     serde_json::to_value(&out.io).expect("io")
 }
 
@@ -42,7 +42,7 @@ fn edit(s: &mut Session, field: &str, value: &str) {
 }
 
 /// An OAuth Server-to-Server profile, as the admin would have typed it.
-fn oauth_session() -> Session {
+pub(super) fn oauth_session() -> Session {
     let mut s = Session::default();
     edit(&mut s, "tenant", "acme");
     edit(&mut s, "authType", "oauth");
@@ -58,7 +58,7 @@ fn oauth_session() -> Session {
 }
 
 /// The Cloud Service IMS wizard as the page script reads it, AEM's own markers included.
-fn wizard_snapshot() -> Value {
+pub(super) fn wizard_snapshot() -> Value {
     let mut snapshot: Value =
         serde_json::from_str(include_str!("../fill/testdata/ims-wizard-cloud.json")).expect("fixture");
     snapshot["markers"] = json!(["coral-wizardview", "foundation-wizard-step", "coral-select"]);
@@ -75,7 +75,7 @@ fn ok_report(check: &str) -> Value {
 }
 
 /// What the page script reports when every step of an `apply-*` call took.
-fn all_taken(io: &Value) -> Vec<Value> {
+pub(super) fn all_taken(io: &Value) -> Vec<Value> {
     let steps = io["steps"].as_array().expect("steps");
     steps.iter().map(|st| json!({"key": st["key"], "ok": true})).collect()
 }
@@ -145,48 +145,143 @@ fn the_popup_warns_about_the_tab_only_where_a_target_address_was_expected() {
     assert_eq!(site["revealMs"], 30_000);
 }
 
+const JWT_ID: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+const JWT_PAGE: &str = "https://developer.adobe.com/console/projects/123/456/credentials/789/details/jwt";
+
+/// The Console's page of a JWT credential (another one than `oauth_session`'s), as the content
+/// script reads it; with `secret`, after "Retrieve client secret".
+fn jwt_page(s: &mut Session, secret: Option<&str>) -> Step {
+    let mut pairs = vec![
+        json!({"label": "Client ID", "value": JWT_ID}),
+        json!({"label": "Technical account ID", "value": "F1E2D3C4B5A6F7E8D9C0B1A2@techacct.adobe.com"}),
+        json!({"label": "Organization ID", "value": "0123456789ABCDEF01234567@AdobeOrg"}),
+    ];
+    if let Some(secret) = secret {
+        pairs.push(json!({"label": "Client secret", "value": secret}));
+    }
+    let snapshot = json!({"url": JWT_PAGE, "headings": ["Service Account (JWT)"], "pairs": pairs});
+    go(
+        s,
+        event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 4})),
+    )
+}
+
 #[test]
-fn a_capture_that_differs_waits_for_the_admin_and_the_choice_applies_it() {
+fn another_credential_waits_whole_and_keep_leaves_the_profile_as_it_was() {
     let mut s = oauth_session();
+    let before = s.profile.clone();
     let revision = s.revision;
+    let out = jwt_page(&mut s, None);
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Badge { tab_id: 4, text, .. } if text == "!")),
+        "{:?}",
+        out.effects
+    );
+    // No field-by-field choice that could mix two credentials: one question for the whole.
+    assert!(s.pending.is_empty(), "{:?}", s.pending);
+    let state = reply(&go(&mut s, request(json!({"type": "GetProfile"}))));
+    assert_eq!(state["conflicts"], json!([]));
+    assert_eq!(
+        state["switch"],
+        json!({"page": JWT_PAGE, "current": format!("OAuth Server-to-Server, Client ID {CLIENT_ID}"),
+            "incoming": format!("Service Account (JWT), Client ID {JWT_ID}")})
+    );
+    // Nothing of the other credential entered the profile, not even what it lacked.
+    assert_eq!(s.profile, before);
+    assert_eq!(s.revision, revision);
+    // The guide asks on the Console, with the one button.
+    let facts = json!({"type": "TabFacts", "tabId": 4, "then": "guide", "url": JWT_PAGE, "grantedOrigins": []});
+    let g = reply(&go(&mut s.clone(), event(facts)))["guide"].clone();
+    assert_eq!(g["next"]["action"], "switch-credential", "{g}");
+    assert_eq!(g["next"]["stage"], "console");
+
+    let out = go(&mut s, request(json!({"type": "SwitchCredential", "switch": false})));
+    assert_eq!(reply(&out)["switch"], Value::Null);
+    assert_eq!(s.profile, before, "kept");
+    // The same page seen again (the content script snapshots it on every change) asks no more.
+    jwt_page(&mut s, Some("p8e-JWTsecret9876543210fedcbaABC"));
+    assert!(s.switch.is_none() && s.pending.is_empty());
+    assert_eq!(s.profile, before);
+}
+
+#[test]
+fn switching_replaces_the_whole_credential_and_voids_its_checks() {
+    let mut s = oauth_session();
+    let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
+    go(
+        &mut s,
+        event(json!({"type": "ImsChecked", "revision": call["revision"], "report": ok_report("ims"), "token": null})),
+    );
+    assert!(s.checks.ims.is_some());
+    jwt_page(&mut s, None);
+    // "Retrieve client secret" on the same page: the secret joins what waits.
+    jwt_page(&mut s, Some("p8e-JWTsecret9876543210fedcbaABC"));
+    let out = go(&mut s, request(json!({"type": "SwitchCredential", "switch": true})));
+    assert_eq!(reply(&out)["switch"], Value::Null);
+    let p = &s.profile;
+    assert_eq!(p.client_id.as_ref().map(|c| c.value.as_str()), Some(JWT_ID));
+    assert_eq!(
+        p.client_secret.as_ref().map(|c| c.value.as_str()),
+        Some("p8e-JWTsecret9876543210fedcbaABC")
+    );
+    assert_eq!(
+        p.auth_type.as_ref().map(|a| a.value),
+        Some(crate::profile::AuthType::Jwt)
+    );
+    assert!(p.technical_account_id.is_some());
+    // The old credential's scopes are not the new one's: gone, not mixed in.
+    assert!(p.scopes.is_none(), "{p:?}");
+    // Target's values are not the credential's: kept.
+    assert_eq!(p.tenant.as_ref().map(|t| t.value.as_str()), Some("acme"));
+    assert!(
+        s.checks.ims.is_none(),
+        "a check of the old credential says nothing of the new one"
+    );
+    assert!(matches!(out.effects.as_slice(), [Effect::Broadcast { .. }]));
+}
+
+#[test]
+fn a_console_download_of_another_credential_waits_whole_too() {
+    let mut s = oauth_session();
+    let before = s.profile.clone();
+    let text = include_str!("../profile/console_fixtures/credential-jwt-download.json");
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "workspace-json", "text": text, "fileName": "jwt.json"})),
+    );
+    let state = reply(&out);
+    assert_eq!(state["conflicts"], json!([]), "{state}");
+    assert!(state["switch"]["incoming"]
+        .as_str()
+        .is_some_and(|i| i.ends_with(JWT_ID)));
+    assert_eq!(s.profile, before);
+    let message = state["import"]["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with("From jwt.json: another credential"), "{message}");
+    // A payload pasted alone is a piece the admin chose: its mismatch is a finding, as before.
     let out = go(
         &mut s,
         request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
     );
-    let state = reply(&out);
-    let conflicts: Vec<&str> = state["conflicts"]
-        .as_array()
-        .expect("conflicts")
-        .iter()
-        .filter_map(|c| c["field"].as_str())
-        .collect();
-    assert!(conflicts.contains(&"clientId"), "{conflicts:?}");
-    assert!(conflicts.contains(&"authType"), "{conflicts:?}");
-    assert_eq!(
-        s.profile.client_id.as_ref().map(|c| c.value.as_str()),
-        Some(CLIENT_ID),
-        "held value kept"
-    );
-    assert_eq!(s.pending.len(), 1);
-    // The payload itself was new: it went in, and it moved the revision.
-    assert!(s.revision > revision);
+    assert!(reply(&out)["conflicts"].as_array().is_some_and(|c| !c.is_empty()));
+}
 
-    let out = go(
-        &mut s,
-        request(json!({"type": "ResolveConflicts", "accept": ["clientId"]})),
-    );
-    assert_eq!(reply(&out)["conflicts"], json!([]));
-    assert_eq!(
-        s.profile.client_id.as_ref().map(|c| c.value.as_str()),
-        Some("a1b2c3d4e5f60718293a4b5c6d7e8f90")
-    );
-    assert_eq!(
-        s.profile.auth_type.as_ref().map(|a| a.value),
-        Some(crate::profile::AuthType::Oauth),
-        "declined"
-    );
-    assert!(s.pending.is_empty());
-    assert!(matches!(out.effects.as_slice(), [Effect::Broadcast { .. }]));
+#[test]
+fn a_conflict_within_the_same_credential_is_still_chosen_by_field() {
+    let mut s = oauth_session();
+    let capture = json!({"type": "ImportText", "kind": "workspace-json", "text": serde_json::to_string(&json!({
+        "project": {"workspace": {"details": {"credentials": [{"name": "OAuth", "integration_type": "oauth_server_to_server",
+            "oauth_server_to_server": {"client_id": CLIENT_ID, "client_secrets": [NEW_SECRET], "scopes": ["openid", "AdobeID", "target_sdk"]}}]}},
+        "org": {"ims_org_id": "0123456789ABCDEF01234567@AdobeOrg"}}})).expect("json")});
+    let out = go(&mut s, request(capture));
+    let state = reply(&out);
+    assert_eq!(state["switch"], Value::Null, "{state}");
+    let fields: Vec<&str> = state["conflicts"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|c| c["field"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(fields, ["clientSecret"], "{state}");
 }
 
 #[test]
@@ -363,7 +458,8 @@ fn clearing_the_profile_leaves_no_secret_in_the_session() {
         &mut s,
         request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
     );
-    assert!(!s.pending.is_empty());
+    jwt_page(&mut s, Some("p8e-JWTsecret9876543210fedcbaABC"));
+    assert!(s.switch.is_some() && !s.pending.is_empty());
 
     let out = go(&mut s, request(json!({"type": "ClearProfile"})));
     assert_eq!(reply(&out)["type"], "ProfileState");
@@ -372,6 +468,7 @@ fn clearing_the_profile_leaves_no_secret_in_the_session() {
         OAUTH_SECRET,
         CLIENT_ID,
         "eyJ.live.token",
+        "p8e-JWTsecret9876543210fedcbaABC",
         "a1b2c3d4e5f60718293a4b5c6d7e8f90",
     ] {
         assert!(!text.contains(needle), "{needle} survived Clear profile");

@@ -17,6 +17,7 @@ pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
         findings: diagnose::diagnose(&s.profile, now_ms),
         conflicts: s.pending.iter().flat_map(|p| p.conflicts.clone()).collect(),
         awaiting: s.awaiting.clone(),
+        switch: super::credential_switch::view(s),
         notices: s.notices.clone(),
         checks: s.checks.clone(),
         has_key_pair: s.key_pair.is_some(),
@@ -63,11 +64,16 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
             form: f.form,
             url: f.url.clone(),
             consent: f.consent.clone(),
+            choices: f.choices.clone(),
         }),
         awaiting: s.awaiting.as_ref().map(|a| AwaitingSeen {
             page: a.page.clone(),
             client_id: a.client_id.is_some(),
             client_secret: a.client_secret.is_some(),
+        }),
+        switch: super::credential_switch::view(s).map(|w| guide::SwitchSeen {
+            current: w.current,
+            incoming: w.incoming,
         }),
         ims_config_title: s.ims_config_title.clone(),
         aem: AemSeen {

@@ -267,7 +267,7 @@ for (const { name, claims, message } of DIAGNOSES) {
   });
 }
 
-test('a typed value is kept over the page\'s until the admin ticks the conflict and takes the new value', async () => {
+test('a Client ID typed over the page\'s makes the page another credential: one decision, Switch takes the page\'s credential whole', async () => {
   await emptyProfile();
   const first = await captureOauth({ retrieve: true });
   await first.page.close();
@@ -284,29 +284,88 @@ test('a typed value is kept over the page\'s until the admin ticks the conflict 
 
   const again = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
   await again.page.getByText(OAUTH_ID).waitFor();
-  const { pending } = await until('a conflict', async () => ((await stored()).pending?.length ? stored() : null));
+  await until('the other credential to wait', async () => ((await stored()).switch ? true : null));
   await settled();
   const now = await stored();
-  assert.equal(now.profile.clientId.value, typed, 'the typed value is kept');
-  assert.deepEqual(now.pending.flatMap((p) => p.conflicts.map((c) => [c.field, c.current, c.incoming])), [['clientId', typed, OAUTH_ID]]);
-  assert.ok(pending.length >= 1);
-  assert.equal(now.profile.clientSecret.value, oauth.clientSecret, 'the page without a revealed secret leaves the secret alone');
+  assert.equal(now.profile.clientId.value, typed, 'the typed value is kept until the admin decides');
+  assert.deepEqual(now.pending ?? [], [], 'no field-by-field choice');
 
-  const box = popup.getByRole('group', { name: 'A page showed values that differ from the profile. Tick the ones to use:' });
+  const box = popup.getByRole('group', { name: "Another credential than the profile's" });
   await box.waitFor();
-  const choice = box.getByRole('checkbox', { name: /^Client ID:/ });
-  assert.match(await box.locator('label').textContent(), new RegExp(`Client ID: ${typed} → ${OAUTH_ID} \\(from the page developer\\.adobe\\.com, ${TIME}\\)`));
-  await choice.check();
-  await popup.getByRole('button', { name: 'Use the ticked new values' }).click();
-  await popup.getByRole('status').filter({ hasText: 'Profile updated.' }).waitFor();
+  assert.equal(await popup.locator('input[type=checkbox]').count(), 0, 'no tick box anywhere');
+  assert.match(await box.textContent(), new RegExp(`Profile: OAuth Server-to-Server, Client ID ${typed}`));
+  assert.match(await box.textContent(), new RegExp(`Just read: OAuth Server-to-Server, Client ID ${OAUTH_ID}`));
+  await popup.getByRole('button', { name: 'Switch to this credential' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Switched the profile to this credential.' }).waitFor();
   await textOf(popup, '#pv-clientId', OAUTH_ID);
   assert.match(await sourceOf(popup, 'clientId'), new RegExp(`^from the page developer\\.adobe\\.com, ${TIME}$`));
-  assert.equal(await box.count(), 0, 'the conflict is gone');
+  await box.waitFor({ state: 'hidden' });
   const after = await stored();
   assert.equal(after.profile.clientId.value, OAUTH_ID);
   assert.equal(after.profile.clientId.source.kind, 'page');
+  // The secret held went with the old credential: the page has not shown this one's yet.
+  assert.equal(after.profile.clientSecret ?? null, null);
   assert.deepEqual(after.pending, []);
   await Promise.all([again.page.close(), popup.close()]);
+});
+
+test('an OAuth profile on a JWT credential\'s page: "Switch to this credential" or "Keep the current one", never a mix of the two', async () => {
+  await emptyProfile();
+  const first = await captureOauth({ retrieve: true });
+  await first.page.close();
+  const before = values((await stored()).profile);
+
+  const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
+  await page.getByRole('heading', { name: 'Service Account (JWT)' }).waitFor();
+  await until('the JWT credential to wait', async () => ((await stored()).switch ? true : null));
+  await settled();
+  assert.deepEqual(values((await stored()).profile), before, 'nothing of the JWT credential entered the profile');
+  const popup = await b.openPopup(tabId, { expand: false });
+  // The guide's question of the moment, in the next-step box, with its one button.
+  const next = popup.locator('.next');
+  await next.getByRole('group', { name: "Another credential than the profile's" }).waitFor();
+  assert.match(await popup.locator('#next-text').textContent(), /^IMS Link read another credential than the profile's\. Switch to it/);
+  // The two credentials, named once, in the box.
+  assert.match(await next.getByRole('group', { name: "Another credential than the profile's" }).textContent(),
+    new RegExp(`Profile: OAuth Server-to-Server, Client ID ${OAUTH_ID}[\\s\\S]*Just read: Service Account \\(JWT\\), Client ID ${JWT_ID}`));
+  assert.equal(await popup.locator('#next-action').getByRole('button', { name: 'Switch to this credential' }).isVisible(), true);
+  assert.equal(await next.getByRole('button', { name: 'Keep the current one' }).isVisible(), true);
+  await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  assert.equal(await popup.locator('input[type=checkbox]').count(), 0, 'no tick box per value anywhere');
+
+  await next.getByRole('button', { name: 'Keep the current one' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Kept the current credential.' }).waitFor();
+  // The page keeps showing the JWT credential (its "Generate JWT" tab too): not asked again, nothing mixed in.
+  await page.getByRole('tab', { name: 'Generate JWT' }).click();
+  await page.waitForTimeout(800);
+  await settled();
+  let now = await stored();
+  assert.equal(now.switch ?? null, null);
+  assert.deepEqual(values(now.profile), before, 'the OAuth credential, whole');
+  await popup.close();
+
+  // Seen again after the profile's own page: asked again; this time the admin switches.
+  const own = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
+  await own.page.getByText(OAUTH_ID).waitFor();
+  await settled();
+  await own.page.close();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Service Account (JWT)' }).waitFor();
+  await until('the JWT credential to wait again', async () => ((await stored()).switch ? true : null));
+  const again = await b.openPopup(tabId, { expand: false });
+  await again.locator('#next-action').getByRole('button', { name: 'Switch to this credential' }).click();
+  await again.getByRole('status').filter({ hasText: 'Switched the profile to this credential.' }).waitFor();
+  now = await stored();
+  const p = values(now.profile);
+  assert.equal(p.clientId, JWT_ID);
+  assert.equal(p.authType, 'jwt');
+  assert.equal(p.technicalAccountId, jwt.technicalAccountId);
+  assert.equal(p.orgId, ORG_ID);
+  // Nothing of the OAuth credential is left to mix with it: its secret and scopes went with it.
+  assert.equal(p.clientSecret, undefined);
+  assert.equal(p.scopes, undefined);
+  assert.equal(p.tenant, before.tenant);
+  await Promise.all([page.close(), again.close()]);
 });
 
 test('"Clear profile" asks once more, then empties every value', async () => {

@@ -109,13 +109,16 @@ test('a value the admin typed survives until confirmed, and Undo restores it', a
   await b.clickAction(page);
   const p = await b.openPopup(tabId);
   await p.getByRole('button', { name: 'Fill this form' }).click();
-  await p.getByText('These fields already hold something else').waitFor();
+  await p.locator('#fill-result > *').first().waitFor();
+  await allowSecrets(p);
+  // The choice is the next step's, said once (the fill's result only points at it).
+  const choice = p.locator('#next-choices li').first();
+  await choice.waitFor();
   assert.equal(await page.locator('[name="./clientId"]').inputValue(), 'typed-by-admin', 'not overwritten without asking');
-  assert.match(await p.locator('.conflicts').textContent(), /typed-by-admin → 5f0a1b2c3d4e5f60718293a4b5c6d7e8/);
-  await p.locator('.conflicts input[type=checkbox]').first().check();
-  await p.getByRole('button', { name: 'Replace the ticked fields' }).click();
-  // The new result has no conflicts left (the first result's "Filled" text is no proof).
-  await p.locator('.conflicts').waitFor({ state: 'detached' });
+  assert.match(await choice.textContent(), /typed-by-admin → 5f0a1b2c3d4e5f60718293a4b5c6d7e8/);
+  assert.match(await p.locator('#fill-result').textContent(), /One field holds another value than the profile's: choose in the next step/);
+  await choice.getByRole('button', { name: "Use IMS Link's Client ID" }).click();
+  await p.locator('#next-choices').waitFor({ state: 'hidden' });
   assert.equal(await page.locator('[name="./clientId"]').inputValue(), OAUTH);
   await p.getByRole('button', { name: 'Undo fill' }).click();
   await p.getByText(/Undo restored \d+ field/).waitFor();

@@ -21,7 +21,7 @@ export function sessionKit(browser) {
   async function emptyProfile() {
     await browser().worker().evaluate(async () => {
       const { session = {} } = await chrome.storage.session.get('session');
-      await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined } });
+      await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined, switch: undefined, keptOver: undefined } });
     });
   }
 

@@ -198,14 +198,15 @@ const fieldValue = (name) => b.driver.executeScript('return document.querySelect
 test('"Fill this form" on the AEM as a Cloud Service IMS wizard: asks before replacing a typed value, Undo restores it, AEM receives the profile', async () => {
   const cred = b.cloud.state.credentials[OAUTH];
   const { handle, tabId, fillPopup } = await fillForm(`${CLOUD}${WIZARD}`, () => b.driver.executeScript('document.querySelector(\'[name="./clientId"]\').value = "typed-by-admin"'));
-  await b.waitForText(/These fields already hold something else/);
+  // The choice sits in the guide's next-step box, and the stage says neither Saved nor Done.
+  await waitFor(() => b.driver.executeScript('return document.querySelector(".next #next-choices li") !== null'), 'the choice in the next-step box');
   await b.use(handle);
   assert.equal(await fieldValue('./clientId'), 'typed-by-admin', 'not overwritten without asking');
   await b.use(fillPopup);
-  assert.match(await text('.conflicts'), new RegExp(`typed-by-admin → ${OAUTH}`));
-  await b.driver.findElement(By.css('.conflicts input[type=checkbox]')).click();
-  await b.clickButton('Replace the ticked fields');
-  await waitFor(async () => (await b.driver.findElements(By.css('.conflicts'))).length === 0, 'the conflicts to be resolved');
+  assert.match(await text('#next-choices li'), new RegExp(`typed-by-admin → ${OAUTH}`));
+  assert.doesNotMatch(await b.run(() => document.querySelector('[data-stage="aem-ims"]').textContent + document.querySelector('#next-why').textContent), /Saved|Done/);
+  await b.clickButton("Use IMS Link's");
+  await waitFor(() => b.driver.executeScript('return document.querySelector("#next-choices").hidden'), 'the choice to be made');
   await b.use(handle);
   assert.equal(await fieldValue('./clientId'), OAUTH);
   await b.use(fillPopup);
@@ -221,10 +222,9 @@ test('"Fill this form" on the AEM as a Cloud Service IMS wizard: asks before rep
   await b.clickAction(handle);
   const again = await b.openPopup(tabId);
   await b.clickButton(/^Fill this form/);
-  await b.waitForText(/These fields already hold something else/);
-  await b.driver.findElement(By.css('.conflicts input[type=checkbox]')).click();
-  await b.clickButton('Replace the ticked fields');
-  await waitFor(async () => (await b.driver.findElements(By.css('.conflicts'))).length === 0, 'the conflicts to be resolved');
+  await waitFor(() => b.driver.executeScript('return document.querySelector("#next-choices li") !== null'), 'the choice in the next-step box');
+  await b.clickButton("Use IMS Link's");
+  await waitFor(() => b.driver.executeScript('return document.querySelector("#next-choices").hidden'), 'the choice to be made');
   await b.closeTab(again);
   await b.use(handle);
   await b.driver.findElement(By.id('ims-next')).click();
