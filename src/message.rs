@@ -94,6 +94,9 @@ pub enum Message {
     /// Popup → worker: read AEM's own verdict in this tab (Check Health on the IMS
     /// configurations console, Connect on a Target configuration); answered with the `Guide`.
     ReadAemResult { tab_id: u32 },
+    /// Popup → worker: the AEM author's address as the admin typed it; answered with the
+    /// `Guide`, or refused with why the address is not an AEM author's.
+    SetAemAuthor { tab_id: u32, address: String },
 }
 
 /// What pasted text is.
@@ -256,7 +259,8 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::FillForm { .. }
         | Message::UndoFill { .. }
         | Message::ForgetSecretOrigin { .. }
-        | Message::ReadAemResult { .. } => {
+        | Message::ReadAemResult { .. }
+        | Message::SetAemAuthor { .. } => {
             if from_extension_page {
                 Ok(())
             } else {

@@ -391,5 +391,6 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
         Message::ReadAemResult { tab_id } => Step::io(Io::ReadAemResult { tab_id }),
+        Message::SetAemAuthor { tab_id, address } => super::aem_author::set(s, tab_id, &address),
     }
 }
