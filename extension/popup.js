@@ -1,9 +1,9 @@
 // The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
-import { renderChecks, wireChecks } from './popup/checks-view.js';
+import { renderChecks, renderSends, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
-import { renderGuide } from './popup/guide-view.js';
+import { renderGuide, wireAemAuthor } from './popup/guide-view.js';
 import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
@@ -49,6 +49,7 @@ async function refresh({ tabOnly = false } = {}) {
     const state = await send({ type: 'GetProfile' }).catch(() => null);
     renderProfile(state, refresh);
     renderChecks(state?.checks);
+    renderSends(state?.sends);
     return;
   }
   draw(await send({ type: 'GetPopup', tabId: popupTab }).catch(() => null), tabOnly);
@@ -64,6 +65,7 @@ function draw(reply, tabOnly = false) {
   if (tabOnly) return;
   renderProfile(popup?.profile ?? null, refresh);
   renderChecks(popup?.profile?.checks);
+  renderSends(popup?.profile?.sends);
   showKeyPair(popup?.keyPair);
   showAemCertificate(popup?.aemCertificate);
 }
@@ -79,6 +81,7 @@ async function main() {
   const { tabId, reply } = await first;
   popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
+  if (tabId !== undefined) wireAemAuthor(tabId);
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);
   if (tabId !== undefined) wireAemCertificate(tabId, refresh);
   $('read-site').addEventListener('click', async () => {

@@ -85,6 +85,9 @@ pub enum Message {
         /// The admin saw the errors in the values this fill writes and fills anyway.
         #[serde(default)]
         anyway: bool,
+        /// Only show what the fill would write, on which host (secrets masked); write nothing.
+        #[serde(default)]
+        preview: bool,
     },
     /// Popup → worker: put back what the last fill in this tab replaced.
     UndoFill { tab_id: u32 },
@@ -281,6 +284,7 @@ const WORKER_ONLY: &[&str] = &[
     "Guide",
     "CheckResult",
     "FillResult",
+    "FillPreview",
     "UndoResult",
     "Refused",
 ];

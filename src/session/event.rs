@@ -159,6 +159,8 @@ pub struct FillRequest {
     pub allow_origin: Option<String>,
     /// The admin saw the profile's errors and fills anyway.
     pub anyway: bool,
+    /// Only say what the fill would write (`Reply::FillPreview`); write nothing.
+    pub preview: bool,
 }
 
 /// The one browser or network call a step needs before it can go on. The worker makes it and
@@ -380,12 +382,14 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
             confirm,
             allow_origin,
             anyway,
+            preview,
         } => Step::io(Io::SnapshotForm {
             tab_id,
             resume: FillRequest {
                 confirm,
                 allow_origin,
                 anyway,
+                preview,
             },
         }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),

@@ -42,6 +42,7 @@ pub(super) fn planned(
         confirm,
         allow_origin,
         anyway,
+        preview,
     } = request;
     let Some(snapshot) = snapshot.filter(|_| error.is_none()) else {
         return no_access(tab_id, error);
@@ -66,6 +67,12 @@ pub(super) fn planned(
         Ok(plan) => plan,
         Err(e) => return Step::reply(Reply::failed(&e)),
     };
+    // Before the first fill: what would go where, and nothing written.
+    if preview {
+        return Step::reply(Reply::FillPreview {
+            preview: fill::preview::preview(&plan),
+        });
+    }
     if !anyway {
         let findings = fill::findings::blocking(&plan, &diagnose::diagnose(&s.profile, now_ms));
         if !findings.is_empty() {

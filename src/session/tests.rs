@@ -85,7 +85,7 @@ fn fill_wizard(s: &mut Session) -> Value {
     let out = go(s, request(json!({"type": "FillForm", "tabId": 7, "allowOrigin": AEM})));
     assert_eq!(
         io(&out),
-        json!({"do": "snapshot-form", "tabId": 7, "resume": {"confirm": [], "allowOrigin": AEM, "anyway": false}})
+        json!({"do": "snapshot-form", "tabId": 7, "resume": {"confirm": [], "allowOrigin": AEM, "anyway": false, "preview": false}})
     );
     let out = go(
         s,
@@ -717,4 +717,39 @@ fn a_fill_that_would_write_an_error_shows_it_and_goes_on_only_when_the_admin_fil
         event(json!({"type": "FormSnapshot", "tabId": 8, "resume": {}, "snapshot": target})),
     );
     assert_ne!(reply(&out)["type"], "FillHasErrors", "{:?}", out.reply);
+}
+
+/// Before the first fill the popup shows what would go where: the fill's plan, masked, and
+/// nothing written, nothing kept.
+#[test]
+fn a_fill_preview_writes_nothing_and_never_carries_the_secret() {
+    let mut s = oauth_session();
+    let before = s.clone();
+    let out = go(
+        &mut s,
+        request(json!({"type": "FillForm", "tabId": 7, "preview": true})),
+    );
+    assert_eq!(io(&out)["resume"]["preview"], true);
+    let out = go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "resume": {"preview": true}, "snapshot": wizard_snapshot()})),
+    );
+    assert!(out.session.is_none() && out.io.is_none(), "{:?}", out.io);
+    assert_eq!(s, before);
+    let r = reply(&out);
+    assert_eq!(r["type"], "FillPreview");
+    let label = r["preview"]["label"].as_str().expect("label");
+    assert!(label.starts_with("Fill ") && label.contains(" fields on "), "{label}");
+    assert!(!r.to_string().contains(OAUTH_SECRET), "{r}");
+}
+
+/// Each check says, before the click, which host receives the secret.
+#[test]
+fn the_profile_state_says_where_each_check_sends_the_secret() {
+    let s = oauth_session();
+    let state = views::profile_state(&s, NOW);
+    assert_eq!(
+        state.sends.ims,
+        "Sends the client ID and client secret to ims-na1.adobelogin.com."
+    );
 }
