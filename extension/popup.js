@@ -2,7 +2,7 @@
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, renderSends, wireChecks } from './popup/checks-view.js';
-import { wireFill } from './popup/fill-view.js';
+import { previewFill, wireFill } from './popup/fill-view.js';
 import { renderGuide, wireAemAuthor } from './popup/guide-view.js';
 import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
@@ -61,6 +61,7 @@ function draw(reply, tabOnly = false) {
   if (popup) timings.revealMs = popup.revealMs;
   renderTab(popup?.tab ?? null, popup?.readSite);
   renderGuide(popup?.guide);
+  if (popup?.guide?.fillLabel && popupTab !== undefined) previewFill(popupTab);
   // A tab change leaves the profile view alone: the admin may be editing a value there.
   if (tabOnly) return;
   renderProfile(popup?.profile ?? null, refresh);

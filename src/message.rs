@@ -100,6 +100,9 @@ pub enum Message {
     /// Popup → worker: the AEM author's address as the admin typed it; answered with the
     /// `Guide`, or refused with why the address is not an AEM author's.
     SetAemAuthor { tab_id: u32, address: String },
+    /// Popup → worker: a secret was copied; `sha256` is the copied text's SHA-256 (hex), so
+    /// the worker clears the clipboard later only if it still holds that text.
+    SecretCopied { sha256: String },
 }
 
 /// What pasted text is.
@@ -263,7 +266,8 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::UndoFill { .. }
         | Message::ForgetSecretOrigin { .. }
         | Message::ReadAemResult { .. }
-        | Message::SetAemAuthor { .. } => {
+        | Message::SetAemAuthor { .. }
+        | Message::SecretCopied { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -285,6 +289,7 @@ const WORKER_ONLY: &[&str] = &[
     "CheckResult",
     "FillResult",
     "FillPreview",
+    "ClipboardWatched",
     "UndoResult",
     "Refused",
 ];

@@ -32,6 +32,8 @@ pub enum Event {
     TabUrlChanged { tab_id: u32 },
     /// A tab closed: its Undo record goes.
     TabClosed { tab_id: u32 },
+    /// The clipboard alarm rang (`Effect::ClearClipboardLater`).
+    ClipboardDue {},
     /// [`Io::TabFacts`] done.
     TabFacts {
         tab_id: u32,
@@ -219,6 +221,11 @@ pub enum Effect {
         color: String,
         title: String,
     },
+    /// Wake the worker in `delay_ms` (a browser alarm, which outlives the popup and the
+    /// worker), to send [`Event::ClipboardDue`].
+    ClearClipboardLater { delay_ms: u64 },
+    /// Empty the clipboard if the text it holds has this SHA-256 (hex).
+    ClearClipboardIf { sha256: String },
 }
 
 /// What one step hands back.
@@ -277,6 +284,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
         }
         Event::TabUrlChanged { tab_id } => tab_changed(tab_id),
         Event::TabClosed { tab_id } => fills::tab_closed(s, tab_id),
+        Event::ClipboardDue {} => super::clipboard::due(s),
         Event::TabFacts {
             tab_id,
             then,
@@ -396,5 +404,6 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
         Message::ReadAemResult { tab_id } => Step::io(Io::ReadAemResult { tab_id }),
         Message::SetAemAuthor { tab_id, address } => super::aem_author::set(s, tab_id, &address),
+        Message::SecretCopied { sha256 } => super::clipboard::copied(s, &sha256),
     }
 }

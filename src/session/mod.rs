@@ -8,6 +8,7 @@ mod aem_author;
 mod aem_certificate;
 mod awaiting;
 mod checks;
+mod clipboard;
 mod event;
 mod fills;
 mod keystore;
@@ -72,6 +73,9 @@ pub struct Session {
     /// The AEM author the guide links to: the admin gave it, or the first AEM page the popup
     /// was opened on showed it. Not a secret; "Clear profile" keeps it.
     pub aem_author: Option<String>,
+    /// The SHA-256 (hex) of a secret the popup copied, while the worker waits to clear it from
+    /// the clipboard (`clipboard.rs`); never the secret itself.
+    pub clipboard: Option<String>,
     /// The certificates the Console credential page last listed.
     pub credential_certificates: Option<crate::capture::certificates::CredentialCertificates>,
 }

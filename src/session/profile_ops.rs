@@ -229,6 +229,8 @@ pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64)
             aem_new_certificate: s.aem_new_certificate,
             secret_origins: s.secret_origins,
             aem_author: s.aem_author,
+            // A secret copied before may still be in the clipboard: its watch goes on.
+            clipboard: s.clipboard,
             ..Session::default()
         },
         Some(fields) => {

@@ -85,6 +85,8 @@ pub enum Reply {
     /// Nothing filled yet: the values it would write have these errors; the admin fills only
     /// by saying "fill anyway" (`FillForm` with `anyway`).
     FillHasErrors { origin: String, findings: Vec<Finding> },
+    /// To `SecretCopied`: the clipboard is cleared after this long if it still holds the secret.
+    ClipboardWatched { clear_after_ms: u64 },
     /// To `FillForm` with `preview`: what the fill would write where, secrets masked.
     FillPreview { preview: crate::fill::preview::Preview },
     /// How many fields Undo restored, and the fields it could not (secrets IMS Link never kept).
