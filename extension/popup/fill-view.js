@@ -38,7 +38,7 @@ function filledList(plan) {
 
 function pasteRow(label, value, secret, why) {
   return el('li', {}, `${label}: `, el('code', {}, secret ? SECRET_MASK : value),
-    el('button', { type: 'button', class: 'link', 'aria-label': `Copy the value for ${label}`, onclick: () => copyText(value, `the value for ${label}`) }, 'Copy'),
+    el('button', { type: 'button', class: 'link', 'aria-label': `Copy the value for ${label}`, onclick: () => copyText(value, `the value for ${label}`, { secret }) }, 'Copy'),
     why ? el('span', { class: 'pv-source' }, ` ${why}`) : null);
 }
 
