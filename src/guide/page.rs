@@ -410,15 +410,17 @@ mod tests {
     #[test]
     fn the_credential_page_from_where_the_client_id_was_read() {
         let with = |url: Option<&str>| {
-            let mut p = crate::profile::Profile::default();
-            p.client_id = Some(crate::profile::Sourced {
-                value: "abc".into(),
-                source: crate::profile::Source {
-                    kind: crate::profile::SourceKind::Page,
-                    url: url.map(str::to_string),
-                    at_ms: 1,
-                },
-            });
+            let p = crate::profile::Profile {
+                client_id: Some(crate::profile::Sourced {
+                    value: "abc".into(),
+                    source: crate::profile::Source {
+                        kind: crate::profile::SourceKind::Page,
+                        url: url.map(str::to_string),
+                        at_ms: 1,
+                    },
+                }),
+                ..crate::profile::Profile::default()
+            };
             credential_page(&p)
         };
         assert_eq!(
