@@ -81,6 +81,8 @@ test('AEMaaCS IMS wizard, OAuth: one click fills both steps; AEM receives exactl
 
 test('before the first fill: the button names the count and the host, the preview shows each value masked; after it the filled fields are outlined on the page', async () => {
   await oauthProfile();
+  // As on a first visit: this origin not yet allowed to receive the secret (an earlier test said yes).
+  await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'ForgetSecretOrigin', tabId: 1, origin: CLOUD });
   const secret = b.cloud.state.credentials[OAUTH].clientSecret;
   const { page, tabId } = await b.openTab(`${CLOUD}${WIZARD}`);
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
@@ -93,7 +95,7 @@ test('before the first fill: the button names the count and the host, the previe
   const preview = await p.locator('#fill-preview-box').innerText();
   assert.match(preview, new RegExp(`on ${CLOUD.replaceAll('.', '\\.')}`));
   assert.match(preview, new RegExp(OAUTH), 'the client ID is shown');
-  assert.match(preview, /Client Secret: •{8} \(sent only once you allow https:\/\//i, 'the secret is named, masked, and waits for the yes');
+  assert.match(preview, /Client Secret: •{8} \(sent only once you allow https:\/\//i, `the secret is named, masked, and waits for the yes: ${preview}`);
   assert.doesNotMatch(preview, new RegExp(secret), 'the secret is masked');
   assert.equal(await page.locator('[data-ims-link-filled]').count(), 0, 'nothing outlined before the fill');
   await p.locator('#fill').click();
@@ -102,6 +104,8 @@ test('before the first fill: the button names the count and the host, the previe
   const outlined = page.locator('[data-ims-link-filled]');
   assert.ok(await outlined.count() >= 3, `outlined: ${await outlined.count()}`);
   assert.match(await page.locator(`[name="./clientId"]`).evaluate((el) => (el.closest('[data-ims-link-filled]') ? 'outlined' : getComputedStyle(el).outlineStyle)), /outlined|solid/);
+  // The admin says yes to this origin, as the tests after this one expect.
+  await allowSecrets(p);
   await Promise.all([page.close(), p.close()]);
 });
 
