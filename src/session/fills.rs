@@ -69,9 +69,16 @@ pub(super) fn planned(
     };
     // Before the first fill: what would go where, and nothing written.
     if preview {
-        return Step::reply(Reply::FillPreview {
-            preview: fill::preview::preview(&plan),
-        });
+        let mut preview = fill::preview::preview(&plan);
+        // The list is for the first fill on a page; after it, the fill's own result says it.
+        if s.fills
+            .iter()
+            .any(|f| f.tab_id == tab_id && trust::same_page(&f.url, &url))
+        {
+            preview.rows.clear();
+            preview.waiting.clear();
+        }
+        return Step::reply(Reply::FillPreview { preview });
     }
     if !anyway {
         let findings = fill::findings::blocking(&plan, &diagnose::diagnose(&s.profile, now_ms));

@@ -741,6 +741,19 @@ fn a_fill_preview_writes_nothing_and_never_carries_the_secret() {
     let label = r["preview"]["label"].as_str().expect("label");
     assert!(label.starts_with("Fill ") && label.contains(" fields on "), "{label}");
     assert!(!r.to_string().contains(OAUTH_SECRET), "{r}");
+    assert!(!r["preview"]["rows"].as_array().expect("rows").is_empty());
+    // After the first fill on that page, the label stays and the list goes.
+    fill_wizard(&mut s);
+    let out = go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "resume": {"preview": true}, "snapshot": wizard_snapshot()})),
+    );
+    let r = reply(&out);
+    assert_eq!(r["preview"]["rows"], json!([]));
+    assert!(
+        r["preview"]["label"].as_str().is_some_and(|l| l.starts_with("Fill ")),
+        "{r}"
+    );
 }
 
 /// Each check says, before the click, which host receives the secret.

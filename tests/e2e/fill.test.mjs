@@ -92,6 +92,9 @@ test('before the first fill: the button names the count and the host, the previe
   const host = new URL(CLOUD).host;
   const label = await p.locator('#fill').textContent();
   assert.match(label, new RegExp(`^Fill \\d+ fields on ${host.replaceAll('.', '\\.')}$`));
+  // One line until the admin opens it (the guide must fit the popup).
+  assert.match(await p.locator('#fill-preview-h').textContent(), /^What goes where on https:\/\/author-p12345-e67890\.adobeaemcloud\.com \(\d+ fields, secrets masked\)$/);
+  await p.locator('#fill-preview-h').click();
   const preview = await p.locator('#fill-preview-box').innerText();
   assert.match(preview, new RegExp(`on ${CLOUD.replaceAll('.', '\\.')}`));
   assert.match(preview, new RegExp(OAUTH), 'the client ID is shown');
