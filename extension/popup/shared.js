@@ -48,7 +48,9 @@ export async function copyText(text, what, { secret = false } = {}) {
     status(`Could not copy ${what}: select it and copy by hand.`);
     return;
   }
-  if (!secret) return status(`Copied ${what}.`);
+  status(`Copied ${what}.`);
+  if (!secret) return;
+  // Said at once; the permission prompt below may take the admin a moment (or, headless, forever).
   // The manifest's optional clipboard permissions: reading and writing outside a click.
   const wanted = /** @type {chrome.runtime.ManifestPermission[]} */ ((api.runtime.getManifest().optional_permissions ?? []).filter((p) => p.startsWith('clipboard')));
   const may = await api.permissions.request({ permissions: wanted }).catch(() => false);

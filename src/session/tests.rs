@@ -766,3 +766,28 @@ fn the_profile_state_says_where_each_check_sends_the_secret() {
         "Sends the client ID and client secret to ims-na1.adobelogin.com."
     );
 }
+
+/// The first AEM page the popup opens on names the admin's AEM author, kept for the guide's
+/// links on other tabs; the address typed into the guide is checked and kept the same way.
+#[test]
+fn the_aem_author_is_taken_from_the_first_aem_page_or_typed_once() {
+    let mut s = oauth_session();
+    let wizard = format!("{AEM}/libs/cq/adobeims-configuration/content/configurations/create.html");
+    let out = go(
+        &mut s,
+        event(json!({"type": "TabFacts", "tabId": 3, "then": "popup", "url": wizard, "grantedOrigins": []})),
+    );
+    assert_eq!(reply(&out)["type"], "Popup");
+    assert_eq!(s.aem_author.as_deref(), Some(AEM));
+    let out = go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 3, "address": "http://not-local.example"})),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "bad-aem-author");
+    assert_eq!(s.aem_author.as_deref(), Some(AEM));
+    go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 3, "address": "http://localhost:4502/"})),
+    );
+    assert_eq!(s.aem_author.as_deref(), Some("http://localhost:4502"));
+}

@@ -45,16 +45,19 @@ const clipboard = () => popup.evaluate(() => navigator.clipboard.readText());
 /** Copies the client secret from the profile, as the admin does, and returns what the popup said. */
 async function copySecret() {
   await popup.getByRole('button', { name: 'Copy Client secret from the profile' }).click();
-  const said = popup.locator('#status', { hasText: 'Copied Client secret.' });
+  // "Copied" at once, then what happens to it once the permission question is settled.
+  const said = popup.locator('#status', { hasText: /^Copied Client secret\. (IMS Link clears|Clear the clipboard yourself)/ });
   await said.waitFor();
   return said.textContent();
 }
 
 /** The watch's alarm, then one due at once in its place; resolves once the worker took it. */
 async function ringNow() {
+  const watching = () => popup.evaluate(async () => Boolean((await chrome.storage.session.get('session')).session?.clipboard));
+  for (let i = 0; i < 50 && !(await watching()); i++) await popup.waitForTimeout(100);
+  assert.equal(await watching(), true, 'the worker watches the copied secret');
   const alarm = await b.worker().evaluate((name) => chrome.alarms.get(name), ALARM);
   await b.worker().evaluate((name) => chrome.alarms.create(name, { when: Date.now() + 50 }), ALARM);
-  const watching = () => popup.evaluate(async () => Boolean((await chrome.storage.session.get('session')).session?.clipboard));
   for (let i = 0; i < 100 && (await watching()); i++) await popup.waitForTimeout(200);
   assert.equal(await watching(), false, 'the worker took the alarm');
   return alarm;
