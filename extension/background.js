@@ -6,6 +6,7 @@
 // never missed; each one awaits the wasm module before using it.
 import init, * as core from './pkg/ims_link.js';
 import { ext } from './shared/ext.js';
+import { CLIPBOARD_ALARM } from './worker/clipboard.js';
 import { run } from './worker/runner.js';
 
 // Compiled once per wake, streamed while the file is read. The performance measure is how long
@@ -27,6 +28,10 @@ ext.tabs.onUpdated.addListener((tabId, change) => {
 });
 ext.tabs.onRemoved.addListener((tabId) => {
   ready.then(() => run({ type: 'TabClosed', tabId })).catch(logged);
+});
+// The clipboard watch's alarm (worker/clipboard.js): the core says whether to clear.
+ext.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === CLIPBOARD_ALARM) ready.then(() => run({ type: 'ClipboardDue' })).catch(logged);
 });
 ext.runtime.onInstalled.addListener(() => {
   injectIntoOpenTabs();

@@ -12,5 +12,11 @@ if (!['chrome', 'firefox'].includes(browser) || !version || !out) {
 }
 const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 const { chrome, firefox, ...shared } = source;
-const manifest = { ...shared, ...(browser === 'chrome' ? chrome : firefox), version };
+const own = browser === 'chrome' ? chrome : firefox;
+const manifest = { ...shared, ...own, version };
+// A browser's own permissions add to the shared ones (Chrome's offscreen document) rather
+// than replace them.
+for (const key of ['permissions', 'optional_permissions']) {
+  if (own[key]) manifest[key] = [...(shared[key] ?? []), ...own[key]];
+}
 writeFileSync(out, JSON.stringify(manifest, null, 2) + '\n');

@@ -3,9 +3,9 @@
 // First import, so its request to the worker goes out before the views are set up.
 import { first } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
-import { renderChecks, wireChecks } from './popup/checks-view.js';
-import { renderChoices, wireFill } from './popup/fill-view.js';
-import { renderGuide } from './popup/guide-view.js';
+import { renderChecks, renderSends, wireChecks } from './popup/checks-view.js';
+import { previewFill, renderChoices, wireFill } from './popup/fill-view.js';
+import { renderGuide, wireAemAuthor } from './popup/guide-view.js';
 import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
@@ -50,6 +50,7 @@ async function refresh({ tabOnly = false } = {}) {
     const state = await send({ type: 'GetProfile' }).catch(() => null);
     renderProfile(state, refresh);
     renderChecks(state?.checks);
+    renderSends(state?.sends);
     return;
   }
   draw(await send({ type: 'GetPopup', tabId: popupTab }).catch(() => null), tabOnly);
@@ -63,10 +64,12 @@ function draw(reply, tabOnly = false) {
   // Before the guide, which focuses the next action (a choice's button, when one is open).
   renderChoices(popup?.guide?.choices ?? []);
   renderGuide(popup?.guide);
+  if (popup?.guide?.fillLabel && popupTab !== undefined) previewFill(popupTab);
   // A tab change leaves the profile view alone: the admin may be editing a value there.
   if (tabOnly) return;
   renderProfile(popup?.profile ?? null, refresh);
   renderChecks(popup?.profile?.checks);
+  renderSends(popup?.profile?.sends);
   showKeyPair(popup?.keyPair);
   showAemCertificate(popup?.aemCertificate);
 }
@@ -82,6 +85,7 @@ async function main() {
   const { tabId, reply } = await first;
   popupTab = tabId;
   if (tabId !== undefined) wireFill(tabId);
+  if (tabId !== undefined) wireAemAuthor(tabId);
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);
   if (tabId !== undefined) wireAemCertificate(tabId, refresh);
   $('read-site').addEventListener('click', async () => {

@@ -87,6 +87,9 @@ pub enum Message {
         /// The admin saw the errors in the values this fill writes and fills anyway.
         #[serde(default)]
         anyway: bool,
+        /// Only show what the fill would write, on which host (secrets masked); write nothing.
+        #[serde(default)]
+        preview: bool,
     },
     /// Popup → worker: put back what the last fill in this tab replaced.
     UndoFill { tab_id: u32 },
@@ -102,6 +105,12 @@ pub enum Message {
     /// Popup → worker: a page showed another credential than the profile's: switch the whole
     /// credential to it (`true`) or keep the current one (`false`), never a mix of the two.
     SwitchCredential { switch: bool },
+    /// Popup → worker: the AEM author's address as the admin typed it; answered with the
+    /// `Guide`, or refused with why the address is not an AEM author's.
+    SetAemAuthor { tab_id: u32, address: String },
+    /// Popup → worker: a secret was copied; `sha256` is the copied text's SHA-256 (hex), so
+    /// the worker clears the clipboard later only if it still holds that text.
+    SecretCopied { sha256: String },
 }
 }
 
@@ -267,7 +276,9 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::ForgetSecretOrigin { .. }
         | Message::ReadAemResult { .. }
         | Message::KeepFilledValues { .. }
-        | Message::SwitchCredential { .. } => {
+        | Message::SwitchCredential { .. }
+        | Message::SetAemAuthor { .. }
+        | Message::SecretCopied { .. } => {
             if from_extension_page {
                 Ok(())
             } else {
@@ -288,6 +299,8 @@ const WORKER_ONLY: &[&str] = &[
     "Guide",
     "CheckResult",
     "FillResult",
+    "FillPreview",
+    "ClipboardWatched",
     "UndoResult",
     "Refused",
 ];

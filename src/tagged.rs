@@ -113,12 +113,13 @@ mod tests {
                 tab_id: 3,
                 confirm: vec!["a".into()],
                 allow_origin: None,
-                anyway: true
+                anyway: true,
+                preview: false
             }
         );
         assert_eq!(
             serde_json::to_value(&message).unwrap(),
-            json!({"type": "FillForm", "tabId": 3, "confirm": ["a"], "allowOrigin": null, "anyway": true})
+            json!({"type": "FillForm", "tabId": 3, "confirm": ["a"], "allowOrigin": null, "anyway": true, "preview": false})
         );
         assert_eq!(
             read(json!({"tabId": 1, "type": "GetGuide"})).unwrap(),

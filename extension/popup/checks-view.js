@@ -27,6 +27,12 @@ export function renderChecks(checks) {
   $('check-target').disabled = !checks?.ims?.ok;
 }
 
+/** Which host each check sends the secret to, in the core's words (`ProfileState.sends`). */
+export function renderSends(sends) {
+  $('check-ims-sends').textContent = sends?.ims ?? '';
+  $('check-target-sends').textContent = sends?.target ?? '';
+}
+
 export function wireChecks(refresh) {
   $('check-ims').addEventListener('click', () => busy($('check-ims'), async () => {
     status('Asking Adobe IMS for a token…');

@@ -38,7 +38,7 @@ function filledList(plan) {
 
 function pasteRow(label, value, secret, why) {
   return el('li', {}, `${label}: `, el('code', {}, secret ? SECRET_MASK : value),
-    el('button', { type: 'button', class: 'link', 'aria-label': `Copy the value for ${label}`, onclick: () => copyText(value, `the value for ${label}`) }, 'Copy'),
+    el('button', { type: 'button', class: 'link', 'aria-label': `Copy the value for ${label}`, onclick: () => copyText(value, `the value for ${label}`, { secret }) }, 'Copy'),
     why ? el('span', { class: 'pv-source' }, ` ${why}`) : null);
 }
 
@@ -73,8 +73,42 @@ function consentBox(plan) {
     el('p', { id: 'fill-consent-q', class: 'notice' }, plan.consent.question));
 }
 
+// Once Fill was clicked in this popup, its result replaces the preview.
+let filledHere = false;
+
+/** What the fill would write where, before the first fill: the core's words, secrets masked. */
+function previewBox(preview) {
+  const row = (r) => el('li', {}, `${r.field}: `, el('strong', {}, r.value));
+  const n = preview.rows.length + preview.waiting.length;
+  // One line until opened, so the guide still fits the popup; the button already names the
+  // count and the host.
+  return el('details', { id: 'fill-preview-box', class: 'fill-preview' }, ...[
+    el('summary', { id: 'fill-preview-h' }, `What goes where on ${preview.origin} (${n} field${n === 1 ? '' : 's'}, secrets masked)`),
+    el('ul', { class: 'fill-list', id: 'fill-preview', 'aria-label': 'Values the fill writes' }, preview.rows.map(row)),
+    preview.waiting.length ? el('p', {}, 'Waiting for your word:') : null,
+    preview.waiting.length ? el('ul', { class: 'fill-list', 'aria-label': 'Fields waiting for your word' }, preview.waiting.map(row)) : null,
+  ].filter(Boolean));
+}
+
+/**
+ * On a page with a form, the Fill button names the count and the host, and the preview shows
+ * under it; where IMS Link may not read the page yet, the button keeps the guide's words.
+ */
+export async function previewFill(tabId) {
+  if (filledHere || $('fill').hidden) return;
+  const reply = await send({ type: 'FillForm', tabId, preview: true }).catch(() => null);
+  // Marked whatever the answer, so that a test (or a screen reader's user) knows it settled.
+  $('fill').dataset.previewed = 'true';
+  if (reply?.type !== 'FillPreview' || filledHere) return;
+  const { preview } = reply;
+  $('fill').textContent = preview.label;
+  if (preview.rows.length || preview.waiting.length) $('fill-result').replaceChildren(previewBox(preview));
+  $('fill-card').hidden = $('fill').hidden;
+}
+
 function render(reply, tabId) {
   const box = $('fill-result');
+  if (reply?.type === 'FillResult') filledHere = true;
   $('allow-site').hidden = reply?.problem?.code !== 'no-site-access';
   if (reply?.type === 'Refused') {
     box.replaceChildren(el('p', { class: 'problem', role: 'alert' }, reply.problem.message));
@@ -117,7 +151,10 @@ let fillTab;
 
 export function wireFill(tabId) {
   fillTab = tabId;
-  $('fill').addEventListener('click', () => busy($('fill'), async () => render(await send({ type: 'FillForm', tabId, anyway }), tabId)));
+  $('fill').addEventListener('click', () => {
+    filledHere = true; // a preview answering late does not cover the fill's result
+    busy($('fill'), async () => render(await send({ type: 'FillForm', tabId, anyway }), tabId));
+  });
   $('allow-secrets').addEventListener('click', () => busy($('allow-secrets'), async () => {
     render(await send({ type: 'FillForm', tabId, allowOrigin: $('allow-secrets').dataset.origin, anyway }), tabId);
   }));

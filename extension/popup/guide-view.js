@@ -1,7 +1,7 @@
 // The guide at the top of the popup: the four stages as the wasm core judged them, and the
 // one next step. The step's popup button is the real one, lent from its section below, so it
 // keeps its handler, its progress and its lock against double clicks.
-import { $, copyText, el } from './shared.js';
+import { $, busy, copyText, el, send, status } from './shared.js';
 
 const BUTTONS = {
   'copy-tenant': 'copy-tenant',
@@ -21,21 +21,25 @@ const homes = new Map(); // button id → the marker where the button lives when
 let drawn = false;
 
 function lend(id) {
-  const button = $(id);
-  if (!homes.has(id)) {
-    const marker = document.createComment(`home of #${id}`);
-    button.before(marker);
-    homes.set(id, marker);
+  // A check's note on where it sends the secret goes with its button.
+  for (const part of [id, `${id}-sends`]) {
+    const node = $(part);
+    if (!node) continue;
+    if (!homes.has(part)) {
+      const marker = document.createComment(`home of #${part}`);
+      node.before(marker);
+      homes.set(part, marker);
+    }
+    $('next-action').append(node);
   }
-  button.classList.add('primary');
-  $('next-action').append(button);
+  $(id).classList.add('primary');
 }
 
 function giveBack() {
   for (const [id, marker] of homes) {
-    const button = $(id);
-    button.classList.remove('primary');
-    marker.after(button);
+    const node = $(id);
+    node.classList.remove('primary');
+    marker.after(node);
   }
 }
 
@@ -129,6 +133,7 @@ export function renderGuide(guide) {
   $('next-text').textContent = next.text;
   $('next-steps').replaceChildren(...next.steps.map(stepItem));
   $('next-steps').hidden = !next.steps.length;
+  $('aem-author').hidden = !guide.askAemAuthor;
   giveBack();
   // The page's own action only where the next step asks for nothing else, so the one button
   // shown is always the one to press.
@@ -145,4 +150,21 @@ export function renderGuide(guide) {
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);
   if (!drawn) focusNext();
   drawn = true;
+}
+
+/** The AEM author's address: the core checks it and answers with the guide, now with links. */
+export function wireAemAuthor(tabId) {
+  $('aem-author').addEventListener('submit', (e) => {
+    e.preventDefault();
+    busy($('aem-author-save'), async () => {
+      const reply = await send({ type: 'SetAemAuthor', tabId, address: $('aem-author-address').value });
+      const problem = reply?.type === 'Refused' ? reply.problem.message : null;
+      $('aem-author-problem').textContent = problem ?? '';
+      $('aem-author-problem').hidden = !problem;
+      if (reply?.type === 'Guide') {
+        renderGuide(reply.guide);
+        status('IMS Link links to your AEM author from now on.');
+      }
+    });
+  });
 }

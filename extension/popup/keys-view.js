@@ -70,7 +70,7 @@ export function wireKeys(tenant) {
   document.querySelectorAll('[data-export]').forEach((/** @type {HTMLElement} */ b) =>
     b.addEventListener('click', () => status(`Saved ${save(b.dataset.export, keyPair)}.`)));
   document.querySelectorAll('[data-copy]').forEach((/** @type {HTMLElement} */ b) =>
-    b.addEventListener('click', () => copyText(EXPORTS[b.dataset.copy].data(keyPair), `the ${EXPORTS[b.dataset.copy].what}`)));
+    b.addEventListener('click', () => copyText(EXPORTS[b.dataset.copy].data(keyPair), `the ${EXPORTS[b.dataset.copy].what}`, { secret: b.dataset.copy === 'keyPem' })));
 }
 
 /** The key pair held, from the popup's one request on open (and after every change). */

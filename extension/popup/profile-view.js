@@ -56,7 +56,7 @@ function row(field, label, sourced, onChange, refresh) {
       onChange();
     } }, revealed.has(field) ? 'Hide' : 'Reveal'));
   }
-  if (text) actions.push(el('button', { type: 'button', class: 'link', 'aria-label': `Copy ${label} from the profile`, onclick: () => copyText(text, label) }, 'Copy'));
+  if (text) actions.push(el('button', { type: 'button', class: 'link', 'aria-label': `Copy ${label} from the profile`, onclick: () => copyText(text, label, { secret }) }, 'Copy'));
   const edit = el('button', { type: 'button', class: 'link', 'aria-label': `Edit ${label}` }, 'Edit');
   edit.addEventListener('click', async () => {
     if (editor.hidden) {

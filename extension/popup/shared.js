@@ -1,5 +1,7 @@
 // Helpers shared by the popup's views.
 import { ext as api } from '../shared/ext.js';
+import { sha256Hex } from '../shared/clipboard-clear.js';
+import { send } from './first.js';
 
 export { api };
 /**
@@ -10,7 +12,7 @@ export { api };
  */
 export const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
 
-export { send } from './first.js';
+export { send };
 
 /** Timings the core sets for the popup (`GetPopup`'s `revealMs`). */
 export const timings = { revealMs: undefined };
@@ -33,12 +35,30 @@ export function status(text) {
 /** The element builder shared with the www page (shared/dom.js, loaded before the modules). */
 export const { el } = globalThis.imsLinkDom;
 
-export async function copyText(text, what) {
+/**
+ * Copies `text`. A secret is cleared from the clipboard later if it is still there: the worker
+ * keeps its SHA-256 and an alarm (the popup closes, and its timers with it). Checking "still
+ * there" reads the clipboard, so the first secret copied asks for that (optional permissions,
+ * asked in this click); without them the admin is told to clear the clipboard themselves.
+ */
+export async function copyText(text, what, { secret = false } = {}) {
   try {
     await navigator.clipboard.writeText(text);
-    status(`Copied ${what}.`);
   } catch {
     status(`Could not copy ${what}: select it and copy by hand.`);
+    return;
+  }
+  status(`Copied ${what}.`);
+  if (!secret) return;
+  // Said at once; the permission prompt below may take the admin a moment (or, headless, forever).
+  // The manifest's optional clipboard permissions: reading and writing outside a click.
+  const wanted = /** @type {chrome.runtime.ManifestPermission[]} */ ((api.runtime.getManifest().optional_permissions ?? []).filter((p) => p.startsWith('clipboard')));
+  const may = await api.permissions.request({ permissions: wanted }).catch(() => false);
+  const watched = may ? await send({ type: 'SecretCopied', sha256: await sha256Hex(text) }).catch(() => null) : null;
+  if (watched?.type === 'ClipboardWatched') {
+    status(`Copied ${what}. IMS Link clears it from the clipboard in ${Math.round(watched.clearAfterMs / 1000)} s if it is still there.`);
+  } else {
+    status(`Copied ${what}. Clear the clipboard yourself once it is pasted: without permission to read the clipboard, IMS Link cannot tell whether it still holds the secret.`);
   }
 }
 

@@ -147,8 +147,10 @@ export function snapshotForm() {
  * Sets each field as a user would, so the page's own logic sees it; reports what it found.
  * `via: 'component'`: through the page's ExtJS component (setValue and the events ExtJS fires),
  * whose listeners a DOM change would not run.
+ * `outlineMs`: each field the page took is outlined for that long, so the admin sees what
+ * IMS Link wrote (0 for Undo).
  */
-export function applyActions(actions) {
+export function applyActions(actions, outlineMs = 0) {
   const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
   const read = (el) => (el.matches('coral-switch, coral-checkbox, input[type=checkbox], input[type=radio]') ? String(Boolean(el.checked)) : String(el.value ?? ''));
   const Ext = /** @type {any} */ (window).CQ?.Ext;
@@ -240,6 +242,23 @@ export function applyActions(actions) {
       results.push({ key: a.key, ok: now === a.value, why: now === a.value ? undefined : 'not taken' });
     } catch (err) {
       results.push({ key: a.key, ok: false, why: String(err?.message ?? err).slice(0, 200) });
+    }
+  }
+  if (outlineMs > 0) {
+    for (const r of results.filter((x) => x.ok)) {
+      const field = /** @type {HTMLElement | null} */ (document.querySelector(`[data-ims-link-key="${CSS.escape(r.key)}"]`));
+      // A hidden input (a Coral select's, a file input) is outlined through what the admin sees.
+      const shown = field && field.getClientRects().length ? field : field?.closest('.coral-Form-fieldwrapper, .x-form-item, .x-combo, label') ?? field?.parentElement;
+      if (!(shown instanceof HTMLElement)) continue;
+      const { outline, outlineOffset } = shown.style;
+      shown.style.outline = '3px solid #2680eb';
+      shown.style.outlineOffset = '2px';
+      shown.dataset.imsLinkFilled = 'true';
+      setTimeout(() => {
+        shown.style.outline = outline;
+        shown.style.outlineOffset = outlineOffset;
+        delete shown.dataset.imsLinkFilled;
+      }, outlineMs);
     }
   }
   return results;

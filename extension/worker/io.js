@@ -13,6 +13,9 @@ async function inPage(tabId, func, args = []) {
 }
 
 const why = (err) => String(err?.message ?? err);
+// How long the fields a fill wrote stay outlined on the page: long enough to look, short
+// enough not to be mistaken for AEM's own validation marks.
+const FILLED_OUTLINE_MS = 4000;
 
 const calls = {
   async 'tab-facts'({ tabId, then }) {
@@ -38,7 +41,7 @@ const calls = {
   },
   async 'apply-fill'({ tabId, url, plan, steps }) {
     try {
-      return { type: 'FillApplied', tabId, url, plan, results: await inPage(tabId, applyActions, [steps]) };
+      return { type: 'FillApplied', tabId, url, plan, results: await inPage(tabId, applyActions, [steps, FILLED_OUTLINE_MS]) };
     } catch (err) {
       return { type: 'FillApplied', tabId, url, plan, error: why(err) };
     }

@@ -14,6 +14,7 @@ pub mod detect;
 pub mod findings;
 pub mod matching;
 pub mod plan;
+pub mod preview;
 pub mod resolve;
 pub mod snapshot;
 pub mod spec;

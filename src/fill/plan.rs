@@ -409,7 +409,7 @@ fn guard_secrets(page: &trust::PageTrust, snapshot: &FormSnapshot, out: &mut Pla
 }
 
 /// The label of a spec id in any form's table (the admin's words for the question).
-fn spec_label(spec_id: &str) -> &'static str {
+pub(super) fn spec_label(spec_id: &str) -> &'static str {
     [
         spec::IMS_WIZARD,
         spec::TARGET_CLASSIC,

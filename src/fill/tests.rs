@@ -973,3 +973,43 @@ fn the_cloud_target_form_as_documented_has_no_missing_fields() {
         assert!(ids(&p.actions).contains(&id), "{id}: {:?}", ids(&p.actions));
     }
 }
+
+/// The preview before a fill: how many fields on which host, each value going where, the
+/// secret masked; a secret held for the admin's yes is named, never shown.
+#[test]
+fn a_preview_names_the_host_the_count_and_masks_the_secret() {
+    let snap = fixture("ims-wizard-cloud");
+    let p = run(snap.clone(), &oauth_profile());
+    let pv = preview::preview(&p);
+    let host = p
+        .origin
+        .split_once("://")
+        .map(|(_, h)| h)
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(pv.label, format!("Fill {} fields on {host}", p.actions.len()));
+    assert_eq!(pv.rows.len(), p.actions.len());
+    let text = serde_json::to_string(&pv).expect("json");
+    assert!(!text.contains(OAUTH_SECRET), "{text}");
+    assert!(pv.rows.iter().any(|r| r.value == preview::MASK), "{text}");
+    assert!(
+        pv.rows.iter().any(|r| r.value == "5f0a1b2c3d4e5f60718293a4b5c6d7e8"),
+        "{text}"
+    );
+    // Not yet allowed: the secret waits, named, masked.
+    let untrusted = plan(snap, &oauth_profile(), &PlanOptions::default()).expect("plan");
+    let pv = preview::preview(&untrusted);
+    assert!(!serde_json::to_string(&pv).expect("json").contains(OAUTH_SECRET));
+    assert!(
+        pv.waiting
+            .iter()
+            .any(|r| r.value.starts_with(preview::MASK) && r.value.contains("once you allow")),
+        "{:?}",
+        pv.waiting
+    );
+    assert_eq!(
+        preview::label(1, "http://localhost:4502"),
+        "Fill 1 field on localhost:4502"
+    );
+    assert_eq!(preview::label(0, "https://a.test"), "Fill this form on a.test");
+}

@@ -32,6 +32,8 @@ pub struct GuideInput {
     pub checks: Checks,
     /// Forms filled in this browser session, newest last.
     pub filled: Vec<Filled>,
+    /// The AEM author the admin gave (or a visited AEM page showed), remembered by the session.
+    pub aem_author: Option<String>,
     /// The browser's granted host permissions; those naming one AEM author are remembered.
     pub granted_origins: Vec<String>,
     /// Origins the admin allowed to receive secrets (`fill::trust`).
@@ -352,6 +354,10 @@ pub struct Guide {
     /// Whether the key pair card applies: not for OAuth Server-to-Server, which needs no key.
     #[serde(rename = "keyPairCard")]
     pub key_pair_card: bool,
+    /// Whether the next step needs the AEM author's address, which no page or fill gave yet:
+    /// the popup asks for it once, in the next-step box.
+    #[serde(rename = "askAemAuthor")]
+    pub ask_aem_author: bool,
     /// The question a fill on this page is waiting on: secrets to this origin, yes or no.
     pub consent: Option<crate::fill::trust::Consent>,
     /// This AEM page's origin, when the admin allowed it to receive secrets (the popup offers
@@ -380,6 +386,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
         fill_label: next::fill_label(&page)
             .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
+        ask_aem_author: facts.aem.is_none() && matches!(next.stage, Some(StageId::AemIms | StageId::AemTarget)),
         key_pair_card: facts.auth != Some(crate::profile::AuthType::Oauth) || input.has_key_pair,
         secrets_allowed: page
             .aem_origin

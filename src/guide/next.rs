@@ -225,7 +225,9 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         } else {
             "Check that IMS accepts the credential."
         };
-        return next(StageId::Console, text).action(Action::CheckIms);
+        // A refused credential is fixed on its own page, which the profile may know.
+        let link = (stage.status == Status::Problem).then(|| super::stages::console_link(f));
+        return next(StageId::Console, text).action(Action::CheckIms).link(link);
     }
     if page.kind == PageKind::Console {
         return next(

@@ -112,6 +112,71 @@ pub fn is_cloud_service(origin: &str) -> bool {
     host.ends_with(".adobeaemcloud.com")
 }
 
+/// The AEM author's address as the admin typed it, reduced to its origin: `https://` (a bare
+/// host gets it), or `http://` on this machine only (a local author, `localhost:4502`); never
+/// one of Adobe's own hosts. Secrets go only to origins the admin confirms, so a typo must not
+/// become a link the guide sends them to.
+pub fn aem_author_origin(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let say = |why: &str| {
+        format!("{why} Give your AEM author's address as it shows in the address bar, e.g. https://author-p12345-e67890.adobeaemcloud.com or http://localhost:4502.")
+    };
+    if text.is_empty() {
+        return Err(say("The address is empty."));
+    }
+    let full = if text.contains("://") {
+        text.to_string()
+    } else {
+        format!("https://{text}")
+    };
+    let url = crate::url::parse(&full).map_err(|e| say(&e.to_string()))?;
+    let authority = full
+        .split_once("://")
+        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
+        .unwrap_or_default();
+    if authority.contains('@') {
+        return Err(say("The address holds a user name."));
+    }
+    let scheme = url.scheme.to_ascii_lowercase();
+    let local = matches!(url.host.as_str(), "localhost" | "127.0.0.1");
+    if scheme != "https" && !(scheme == "http" && local) {
+        return Err(say("Only a local author (localhost) may use http://."));
+    }
+    let origin = format!("{scheme}://{}", authority.to_ascii_lowercase());
+    aem_origin_of_permission(&origin).ok_or_else(|| say("That is not an AEM author's address."))
+}
+
+/// The Developer Console page of the profile's credential, from the address the client id (or
+/// secret) was read on: `.../projects/<org>/<project>/credentials/<id>/details/<kind>`.
+pub fn credential_page(profile: &crate::profile::Profile) -> Option<String> {
+    let read_on = |f: &Option<crate::profile::Sourced<String>>| f.as_ref().and_then(|s| s.source.url.clone());
+    [read_on(&profile.client_id), read_on(&profile.client_secret)]
+        .into_iter()
+        .flatten()
+        .find_map(|url| {
+            let parsed = crate::url::parse(&url).ok()?;
+            if parsed.scheme != "https" || parsed.host != "developer.adobe.com" {
+                return None;
+            }
+            let (before, after) = parsed.path.split_once("/credentials/")?;
+            if !before.starts_with("/console/projects/") {
+                return None;
+            }
+            let parts: Vec<&str> = after.split('/').filter(|p| !p.is_empty()).collect();
+            let tail = match parts.as_slice() {
+                [id, "details", kind, ..] => format!("{id}/details/{kind}"),
+                [id, ..] => (*id).to_string(),
+                [] => return None,
+            };
+            Some(format!("https://developer.adobe.com{before}/credentials/{tail}"))
+        })
+}
+
+/// A host for the admin to read: `author.example`, without the scheme.
+pub fn host_of(origin: &str) -> &str {
+    origin.split_once("://").map_or(origin, |(_, h)| h)
+}
+
 /// The AEM author a granted host permission names (`https://aem.corp.example/*` →
 /// `https://aem.corp.example`): one exact host, not a wildcard, and not one of Adobe's own
 /// hosts, which the manifest and content scripts also hold.
@@ -312,5 +377,72 @@ mod tests {
         assert_eq!(kind("not a url"), PageKind::Other);
         assert!(is_cloud_service("https://author-p1-e2.adobeaemcloud.com"));
         assert!(!is_cloud_service("http://localhost:4502"));
+    }
+
+    #[test]
+    fn the_aem_author_typed_by_the_admin() {
+        let ok = |t: &str| aem_author_origin(t).ok();
+        assert_eq!(
+            ok(" https://Author-P1-E2.adobeaemcloud.com/aem/start.html?x#y ").as_deref(),
+            Some("https://author-p1-e2.adobeaemcloud.com")
+        );
+        assert_eq!(
+            ok("author.corp.example").as_deref(),
+            Some("https://author.corp.example")
+        );
+        assert_eq!(ok("http://localhost:4502/").as_deref(), Some("http://localhost:4502"));
+        assert_eq!(ok("https://aem.test:8443").as_deref(), Some("https://aem.test:8443"));
+        for bad in [
+            "",
+            "http://author.corp.example",
+            "ftp://author.corp.example",
+            "https://user@author.corp.example",
+            "https://ims-na1.adobelogin.com",
+            "https://experience.adobe.com",
+            "https://*.example",
+            "not an address",
+        ] {
+            let e = aem_author_origin(bad).expect_err(bad);
+            assert!(e.contains("e.g. https://"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_credential_page_from_where_the_client_id_was_read() {
+        let with = |url: Option<&str>| {
+            let p = crate::profile::Profile {
+                client_id: Some(crate::profile::Sourced {
+                    value: "abc".into(),
+                    source: crate::profile::Source {
+                        kind: crate::profile::SourceKind::Page,
+                        url: url.map(str::to_string),
+                        at_ms: 1,
+                    },
+                }),
+                ..crate::profile::Profile::default()
+            };
+            credential_page(&p)
+        };
+        assert_eq!(
+            with(Some(
+                "https://developer.adobe.com/console/projects/1/2/credentials/3/details/jwt/generatejwt"
+            ))
+            .as_deref(),
+            Some("https://developer.adobe.com/console/projects/1/2/credentials/3/details/jwt")
+        );
+        assert_eq!(
+            with(Some(
+                "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver"
+            ))
+            .as_deref(),
+            Some("https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver")
+        );
+        assert_eq!(
+            with(Some("https://evil.test/console/projects/1/2/credentials/3/details/jwt")),
+            None
+        );
+        assert_eq!(with(Some("workspace.json")), None);
+        assert_eq!(with(None), None);
+        assert_eq!(credential_page(&crate::profile::Profile::default()), None);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::page::{aem_origin_of_permission, is_cloud_service, Page, CLOUD_SERVICES_PATH, TARGET_CONSOLE_PATH};
 use super::{AwaitingSeen, CheckSeen, DiagnosisSeen, GuideInput, Link, Progress, Stage, StageId, Status, VerdictSeen};
-use crate::fill::detect::IMS_CONSOLE_PATH;
+use crate::fill::detect::{IMS_CONSOLE_PATH, IMS_WIZARD_PATH};
 use crate::fill::FormKind;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
 use crate::profile::{AuthType, Field, Profile};
@@ -21,7 +21,8 @@ pub struct Facts<'a> {
     pub errors: Vec<Finding>,
     pub ims: Option<&'a CheckSeen>,
     pub target: Option<&'a CheckSeen>,
-    /// The AEM author to send the admin to: this tab's, else the last filled, else one allowed.
+    /// The AEM author to send the admin to: this tab's, else the one the admin gave, else the
+    /// last filled, else one allowed.
     pub aem: Option<String>,
     pub ims_filled_on: Option<&'a str>,
     pub target_filled_on: Option<&'a str>,
@@ -89,6 +90,7 @@ impl<'a> Facts<'a> {
         let aem = page
             .aem_origin
             .clone()
+            .or_else(|| input.aem_author.clone())
             .or_else(|| input.filled.last().map(|f| f.origin.clone()))
             .or_else(|| input.granted_origins.iter().find_map(|o| aem_origin_of_permission(o)));
         // A fill belongs to the page it was made on; after Create or Save the page is another one.
@@ -240,9 +242,10 @@ impl<'a> Facts<'a> {
         self.aem.as_deref().is_some_and(is_cloud_service)
     }
 
+    /// A link to `path` on the AEM author, its label naming the host.
     pub fn aem_link(&self, path: &str, label: &str) -> Option<Link> {
         self.aem.as_ref().map(|origin| Link {
-            label: label.into(),
+            label: format!("{label} on {}", super::page::host_of(origin)),
             url: format!("{origin}{path}"),
         })
     }
@@ -250,9 +253,9 @@ impl<'a> Facts<'a> {
     /// Where the Target configuration of this AEM is created.
     pub fn target_console_link(&self) -> Option<Link> {
         if self.is_cloud_service() {
-            self.aem_link(TARGET_CONSOLE_PATH, "Open AEM's Adobe Target configurations")
+            self.aem_link(TARGET_CONSOLE_PATH, "Open Adobe Target configurations")
         } else {
-            self.aem_link(CLOUD_SERVICES_PATH, "Open AEM's Legacy Cloud Services")
+            self.aem_link(CLOUD_SERVICES_PATH, "Open Legacy Cloud Services")
         }
     }
 
@@ -374,11 +377,23 @@ fn target(f: &Facts) -> Stage {
     stage(StageId::Target, "Adobe Target", status, detail, Some(f.target_link()))
 }
 
+/// The credential's own page when the profile knows it (its values were read there), else the
+/// Console's projects.
+pub fn console_link(f: &Facts) -> Link {
+    match super::page::credential_page(f.profile) {
+        Some(url) => Link {
+            label: "Open the credential in the Developer Console".into(),
+            url,
+        },
+        None => Link {
+            label: "Open the Developer Console's projects".into(),
+            url: CONSOLE_PROJECTS.into(),
+        },
+    }
+}
+
 fn console(f: &Facts) -> Stage {
-    let link = Some(Link {
-        label: "Open the Developer Console's projects".into(),
-        url: CONSOLE_PROJECTS.into(),
-    });
+    let link = Some(console_link(f));
     // OAuth Server-to-Server needs no key pair: the stage is the credential alone.
     let title = if f.auth == Some(AuthType::Jwt) {
         "Key pair and Developer Console"
@@ -518,7 +533,12 @@ fn choice_open(f: &Facts, forms: &[FormKind]) -> Option<(Status, (String, String
 }
 
 fn aem_ims(f: &Facts) -> Stage {
-    let link = f.aem_link(IMS_CONSOLE_PATH, "Open AEM's Adobe IMS Configurations");
+    // Straight to the wizard once AEM's list was read and holds nothing to migrate.
+    let link = if f.ims_filled_on.is_none() && f.configs.is_some() && f.to_migrate().is_none() {
+        f.aem_link(IMS_WIZARD_PATH, "Open the IMS configuration wizard")
+    } else {
+        f.aem_link(IMS_CONSOLE_PATH, "Open Adobe IMS Configurations")
+    };
     let title = "AEM IMS configuration";
     let name = f.ims_title.unwrap_or("your configuration");
     if let Some((status, detail)) = choice_open(f, &IMS_FORMS) {
@@ -588,7 +608,9 @@ fn aem_ims(f: &Facts) -> Stage {
             Status::NeedsYou,
             to_do(
                 format!("Filled on {origin}; AEM has not checked it yet."),
-                format!("Once it is saved with \u{201c}Create\u{201d}, run AEM's Check Health for \u{201c}{name}\u{201d}."),
+                format!(
+                    "Once it is saved with \u{201c}Create\u{201d}, run AEM's Check Health for \u{201c}{name}\u{201d}."
+                ),
             ),
         ),
         None if f.to_migrate().is_some() => (
@@ -608,13 +630,12 @@ fn aem_ims(f: &Facts) -> Stage {
                 "In AEM's Adobe IMS Configurations, click \u{201c}Create\u{201d}, then let IMS Link fill the wizard.",
             ),
         ),
+        // No AEM author known yet: the popup asks for its address, then links to the page.
         None => (
             Status::NeedsYou,
             to_do(
                 "Not created yet.",
-                format!(
-                    "Open your AEM author's Tools > Security > Adobe IMS Configurations ({IMS_CONSOLE_PATH}), click \u{201c}Create\u{201d}, then let IMS Link fill the wizard."
-                ),
+                "Give your AEM author's address: IMS Link then opens its Adobe IMS Configurations.",
             ),
         ),
     };
@@ -681,8 +702,7 @@ fn aem_target(f: &Facts) -> Stage {
             Status::NeedsYou,
             to_do(
                 "Not created yet.",
-                "Open your AEM author's Target configuration (AEM 6.5: Tools > Cloud Services > Legacy Cloud Services > \
-                 Adobe Target; AEM as a Cloud Service: Tools > Cloud Services > Adobe Target), then let IMS Link fill it.",
+                "Give your AEM author's address: IMS Link then opens its Target configurations.",
             ),
         ),
     };

@@ -114,10 +114,95 @@ fn a_first_visit_points_to_target() {
         Some(stages::TARGET_ACTIVITIES)
     );
     assert_eq!(g.action, None);
-    assert!(g.stages[2]
-        .todo
-        .contains("/libs/cq/adobeims-configuration/content/configurations.html"));
+    // No AEM author known: a short request for its address, not menu paths for two AEMs.
+    for st in &g.stages[2..] {
+        assert!(st.todo.starts_with("Give your AEM author's address"), "{}", st.todo);
+        assert!(!st.todo.contains(" > ") && !st.todo.contains("/libs/"), "{}", st.todo);
+    }
     assert_eq!(g.stages[2].detail, "Not created yet.");
+    // Asked where it is needed: not while Target is the next step.
+    assert!(!g.ask_aem_author);
+}
+
+/// The AEM author is asked for once the next step is in AEM; given (or seen on a page), the
+/// guide links to its exact pages, told apart as 6.5 or Cloud Service by the host.
+#[test]
+fn the_aem_author_is_asked_for_then_linked_to() {
+    let done = json!({ "checks": { "ims": { "ok": true } } });
+    let g = run(None, &oauth_values(), done.clone());
+    assert_eq!(g.next.stage, Some(StageId::AemIms));
+    assert!(g.ask_aem_author);
+    assert_eq!(g.next.link, None);
+
+    let mut given = done.clone();
+    given["aemAuthor"] = json!(CLOUD);
+    let g = run(None, &oauth_values(), given.clone());
+    assert!(!g.ask_aem_author);
+    let link = g.next.link.expect("a link");
+    assert_eq!(
+        link.url,
+        format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations.html")
+    );
+    assert_eq!(
+        link.label,
+        "Open Adobe IMS Configurations on author-p1-e2.adobeaemcloud.com"
+    );
+    // Cloud Service: the Target configurations console; 6.5: Legacy Cloud Services.
+    let t = g.stages[3].link.as_ref().expect("a link");
+    assert_eq!(
+        t.url,
+        format!("{CLOUD}/libs/cq/personalization/touch-ui/content/v2/configurations.html")
+    );
+    given["aemAuthor"] = json!(AUTHOR);
+    let g = run(None, &oauth_values(), given);
+    let t = g.stages[3].link.as_ref().expect("a link");
+    assert_eq!(
+        (t.url.as_str(), t.label.as_str()),
+        (
+            "https://author.aem.test/libs/cq/core/content/tools/cloudservices.html",
+            "Open Legacy Cloud Services on author.aem.test"
+        )
+    );
+    // This tab's AEM outweighs the one given.
+    let mut here = done;
+    here["aemAuthor"] = json!(CLOUD);
+    let g = run(Some(&format!("{AUTHOR}/aem/start.html")), &oauth_values(), here);
+    assert!(g.stages[2].link.as_ref().is_some_and(|l| l.url.starts_with(AUTHOR)));
+}
+
+/// Once AEM's list was read and holds nothing to migrate, the link goes to the wizard itself.
+#[test]
+fn the_ims_link_goes_to_the_wizard_once_nothing_is_to_migrate() {
+    let more = json!({ "checks": { "ims": { "ok": true } }, "aemAuthor": AUTHOR,
+        "aem": { "configs": { "url": format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html"), "configs": [] } } });
+    let g = run(None, &oauth_values(), more);
+    assert_eq!(
+        g.stages[2].link.as_ref().map(|l| l.url.as_str()),
+        Some("https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html")
+    );
+}
+
+/// A refused credential is fixed on its own page: the link goes there, not to the projects.
+#[test]
+fn a_refused_credential_links_to_its_own_page() {
+    let credential = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver";
+    let failed = json!({ "checks": { "ims": { "ok": false, "diagnosis": { "summary": "IMS does not accept the client secret.", "nextStep": "Retrieve the secret again." } } } });
+    let mut input = json!({ "profile": profile(&oauth_values()) });
+    input["profile"]["clientId"]["source"]["url"] = json!(credential);
+    if let (Some(i), Some(m)) = (input.as_object_mut(), failed.as_object()) {
+        i.extend(m.clone());
+    }
+    let input: GuideInput = serde_json::from_value(input).expect("guide input");
+    let g = guide(&input, NOW);
+    assert_eq!(g.next.action, Some(Action::CheckIms));
+    let link = g.next.link.expect("a link");
+    assert_eq!(
+        (link.url.as_str(), link.label.as_str()),
+        (credential, "Open the credential in the Developer Console")
+    );
+    // Without the page, the projects.
+    let g = run(None, &oauth_values(), failed);
+    assert_eq!(g.next.link.map(|l| l.url), Some(stages::CONSOLE_PROJECTS.to_string()));
 }
 
 #[test]

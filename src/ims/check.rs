@@ -44,6 +44,39 @@ pub struct TargetCheckInput {
     pub timeout_ms: Option<u32>,
 }
 
+/// Where each check sends what, said on its button before the admin clicks: a secret leaves
+/// the browser only to these hosts (`ims::allow`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sends {
+    /// The IMS check: the client secret (and for JWT a signed JWT) to the IMS host.
+    pub ims: String,
+    /// The Target check: the IMS token and client ID to the Target Admin API.
+    pub target: String,
+}
+
+/// What the two checks send where, for this profile's credential.
+pub fn sends(auth: Option<AuthType>, auth_server: Option<&str>) -> Sends {
+    let server = auth_server
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or(DEFAULT_AUTH_SERVER);
+    let ims = match super::request::ims_origin(server) {
+        Ok(origin) => {
+            let host = origin.trim_start_matches("https://");
+            match auth {
+                Some(AuthType::Jwt) => {
+                    format!("Sends the client secret and a JWT signed with your private key to {host}.")
+                }
+                _ => format!("Sends the client ID and client secret to {host}."),
+            }
+        }
+        Err(_) => "Sends nothing: the Authorization Server in the profile is not an Adobe IMS host.".into(),
+    };
+    Sends {
+        ims,
+        target: "Sends the IMS token and client ID to mc.adobe.io.".into(),
+    }
+}
+
 /// Production IMS, used when no Authorization Server was captured.
 pub const DEFAULT_AUTH_SERVER: &str = "https://ims-na1.adobelogin.com";
 const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -221,5 +254,21 @@ mod tests {
         let i = input(r#"{"timeoutMs":5}"#);
         assert_eq!((i.timeout_ms(), i.auth_server()), (1_000, DEFAULT_AUTH_SERVER));
         assert_eq!(input("{}").timeout_ms(), 15_000);
+    }
+
+    #[test]
+    fn each_check_names_the_host_its_secret_goes_to() {
+        let oauth = sends(Some(AuthType::Oauth), None);
+        assert_eq!(
+            oauth.ims,
+            "Sends the client ID and client secret to ims-na1.adobelogin.com."
+        );
+        assert_eq!(oauth.target, "Sends the IMS token and client ID to mc.adobe.io.");
+        let jwt = sends(Some(AuthType::Jwt), Some("https://ims-na1-stg1.adobelogin.com/ims"));
+        assert_eq!(
+            jwt.ims,
+            "Sends the client secret and a JWT signed with your private key to ims-na1-stg1.adobelogin.com."
+        );
+        assert!(sends(None, Some("https://evil.test")).ims.starts_with("Sends nothing"));
     }
 }

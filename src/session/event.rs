@@ -34,6 +34,8 @@ pub enum Event {
     TabUrlChanged { tab_id: u32 },
     /// A tab closed: its Undo record goes.
     TabClosed { tab_id: u32 },
+    /// The clipboard alarm rang (`Effect::ClearClipboardLater`).
+    ClipboardDue {},
     /// [`Io::TabFacts`] done.
     TabFacts {
         tab_id: u32,
@@ -162,6 +164,8 @@ pub struct FillRequest {
     pub allow_origin: Option<String>,
     /// The admin saw the profile's errors and fills anyway.
     pub anyway: bool,
+    /// Only say what the fill would write (`Reply::FillPreview`); write nothing.
+    pub preview: bool,
 }
 
 /// The one browser or network call a step needs before it can go on. The worker makes it and
@@ -220,6 +224,11 @@ pub enum Effect {
         color: String,
         title: String,
     },
+    /// Wake the worker in `delay_ms` (a browser alarm, which outlives the popup and the
+    /// worker), to send [`Event::ClipboardDue`].
+    ClearClipboardLater { delay_ms: u64 },
+    /// Empty the clipboard if the text it holds has this SHA-256 (hex).
+    ClearClipboardIf { sha256: String },
 }
 
 /// What one step hands back.
@@ -278,6 +287,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
         }
         Event::TabUrlChanged { tab_id } => tab_changed(tab_id),
         Event::TabClosed { tab_id } => fills::tab_closed(s, tab_id),
+        Event::ClipboardDue {} => super::clipboard::due(s),
         Event::TabFacts {
             tab_id,
             then,
@@ -383,12 +393,14 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
             confirm,
             allow_origin,
             anyway,
+            preview,
         } => Step::io(Io::SnapshotForm {
             tab_id,
             resume: FillRequest {
                 confirm,
                 allow_origin,
                 anyway,
+                preview,
             },
         }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
@@ -396,5 +408,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::ReadAemResult { tab_id } => Step::io(Io::ReadAemResult { tab_id }),
         Message::KeepFilledValues { tab_id, keep } => fills::keep(s, tab_id, &keep),
         Message::SwitchCredential { switch } => profile_ops::switch_credential(s, switch, now_ms),
+        Message::SetAemAuthor { tab_id, address } => super::aem_author::set(s, tab_id, &address),
+        Message::SecretCopied { sha256 } => super::clipboard::copied(s, &sha256),
     }
 }

@@ -42,6 +42,7 @@ pub(super) fn planned(
         confirm,
         allow_origin,
         anyway,
+        preview,
     } = request;
     let Some(snapshot) = snapshot.filter(|_| error.is_none()) else {
         return no_access(tab_id, error);
@@ -66,6 +67,19 @@ pub(super) fn planned(
         Ok(plan) => plan,
         Err(e) => return Step::reply(Reply::failed(&e)),
     };
+    // Before the first fill: what would go where, and nothing written.
+    if preview {
+        let mut preview = fill::preview::preview(&plan);
+        // The list is for the first fill on a page; after it, the fill's own result says it.
+        if s.fills
+            .iter()
+            .any(|f| f.tab_id == tab_id && trust::same_page(&f.url, &url))
+        {
+            preview.rows.clear();
+            preview.waiting.clear();
+        }
+        return Step::reply(Reply::FillPreview { preview });
+    }
     if !anyway {
         let findings = fill::findings::blocking(&plan, &diagnose::diagnose(&s.profile, now_ms));
         if !findings.is_empty() {

@@ -4,9 +4,11 @@
 //! network, does that one thing and calls [`step`] again with the result. Every rule about the
 //! state (what a capture changes, what a check or a fill records, what clearing wipes) is here.
 
+mod aem_author;
 mod aem_certificate;
 mod awaiting;
 mod checks;
+mod clipboard;
 mod credential_switch;
 mod event;
 #[cfg(test)]
@@ -78,6 +80,12 @@ pub struct Session {
     pub aem_certificate: Option<AemCertificate>,
     /// The AEM origin whose wizard showed "Create new certificate" on (the admin chose route A).
     pub aem_new_certificate: Option<String>,
+    /// The AEM author the guide links to: the admin gave it, or the first AEM page the popup
+    /// was opened on showed it. Not a secret; "Clear profile" keeps it.
+    pub aem_author: Option<String>,
+    /// The SHA-256 (hex) of a secret the popup copied, while the worker waits to clear it from
+    /// the clipboard (`clipboard.rs`); never the secret itself.
+    pub clipboard: Option<String>,
     /// The certificates the Console credential page last listed.
     pub credential_certificates: Option<crate::capture::certificates::CredentialCertificates>,
 }

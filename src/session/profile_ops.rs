@@ -247,7 +247,7 @@ pub(super) fn resolve_conflicts(mut s: Session, accept: &[Field], now_ms: u64) -
 }
 
 /// Clearing the whole profile keeps only the key pair and AEM's certificate (the admin may
-/// have uploaded either) and the origins the admin allowed (consents, revoked on their own):
+/// have uploaded either), the AEM author and the origins the admin allowed (consents, revoked on their own):
 /// everything else in the session came from the profile, so it all goes, the Undo records
 /// (which held what the fills replaced) included.
 pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64) -> Step {
@@ -258,6 +258,9 @@ pub(super) fn clear_profile(s: Session, fields: Option<Vec<Field>>, now_ms: u64)
             aem_certificate: s.aem_certificate,
             aem_new_certificate: s.aem_new_certificate,
             secret_origins: s.secret_origins,
+            aem_author: s.aem_author,
+            // A secret copied before may still be in the clipboard: its watch goes on.
+            clipboard: s.clipboard,
             ..Session::default()
         },
         Some(fields) => {

@@ -38,6 +38,8 @@ pub struct ProfileState {
     pub checks: Checks,
     /// Whether a key pair is held.
     pub has_key_pair: bool,
+    /// What each check sends where, said next to its button.
+    pub sends: crate::ims::check::Sends,
     /// To an import only: what it took, lacked and refused.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportReport>,
@@ -85,6 +87,10 @@ pub enum Reply {
     /// Nothing filled yet: the values it would write have these errors; the admin fills only
     /// by saying "fill anyway" (`FillForm` with `anyway`).
     FillHasErrors { origin: String, findings: Vec<Finding> },
+    /// To `SecretCopied`: the clipboard is cleared after this long if it still holds the secret.
+    ClipboardWatched { clear_after_ms: u64 },
+    /// To `FillForm` with `preview`: what the fill would write where, secrets masked.
+    FillPreview { preview: crate::fill::preview::Preview },
     /// How many fields Undo restored, and the fields it could not (secrets IMS Link never kept).
     UndoResult {
         restored: u32,

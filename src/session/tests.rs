@@ -85,7 +85,7 @@ fn fill_wizard(s: &mut Session) -> Value {
     let out = go(s, request(json!({"type": "FillForm", "tabId": 7, "allowOrigin": AEM})));
     assert_eq!(
         io(&out),
-        json!({"do": "snapshot-form", "tabId": 7, "resume": {"confirm": [], "allowOrigin": AEM, "anyway": false}})
+        json!({"do": "snapshot-form", "tabId": 7, "resume": {"confirm": [], "allowOrigin": AEM, "anyway": false, "preview": false}})
     );
     let out = go(
         s,
@@ -814,4 +814,77 @@ fn a_fill_that_would_write_an_error_shows_it_and_goes_on_only_when_the_admin_fil
         event(json!({"type": "FormSnapshot", "tabId": 8, "resume": {}, "snapshot": target})),
     );
     assert_ne!(reply(&out)["type"], "FillHasErrors", "{:?}", out.reply);
+}
+
+/// Before the first fill the popup shows what would go where: the fill's plan, masked, and
+/// nothing written, nothing kept.
+#[test]
+fn a_fill_preview_writes_nothing_and_never_carries_the_secret() {
+    let mut s = oauth_session();
+    let before = s.clone();
+    let out = go(
+        &mut s,
+        request(json!({"type": "FillForm", "tabId": 7, "preview": true})),
+    );
+    assert_eq!(io(&out)["resume"]["preview"], true);
+    let out = go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "resume": {"preview": true}, "snapshot": wizard_snapshot()})),
+    );
+    assert!(out.session.is_none() && out.io.is_none(), "{:?}", out.io);
+    assert_eq!(s, before);
+    let r = reply(&out);
+    assert_eq!(r["type"], "FillPreview");
+    let label = r["preview"]["label"].as_str().expect("label");
+    assert!(label.starts_with("Fill ") && label.contains(" fields on "), "{label}");
+    assert!(!r.to_string().contains(OAUTH_SECRET), "{r}");
+    assert!(!r["preview"]["rows"].as_array().expect("rows").is_empty());
+    // After the first fill on that page, the label stays and the list goes.
+    fill_wizard(&mut s);
+    let out = go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "resume": {"preview": true}, "snapshot": wizard_snapshot()})),
+    );
+    let r = reply(&out);
+    assert_eq!(r["preview"]["rows"], json!([]));
+    assert!(
+        r["preview"]["label"].as_str().is_some_and(|l| l.starts_with("Fill ")),
+        "{r}"
+    );
+}
+
+/// Each check says, before the click, which host receives the secret.
+#[test]
+fn the_profile_state_says_where_each_check_sends_the_secret() {
+    let s = oauth_session();
+    let state = views::profile_state(&s, NOW);
+    assert_eq!(
+        state.sends.ims,
+        "Sends the client ID and client secret to ims-na1.adobelogin.com."
+    );
+}
+
+/// The first AEM page the popup opens on names the admin's AEM author, kept for the guide's
+/// links on other tabs; the address typed into the guide is checked and kept the same way.
+#[test]
+fn the_aem_author_is_taken_from_the_first_aem_page_or_typed_once() {
+    let mut s = oauth_session();
+    let wizard = format!("{AEM}/libs/cq/adobeims-configuration/content/configurations/create.html");
+    let out = go(
+        &mut s,
+        event(json!({"type": "TabFacts", "tabId": 3, "then": "popup", "url": wizard, "grantedOrigins": []})),
+    );
+    assert_eq!(reply(&out)["type"], "Popup");
+    assert_eq!(s.aem_author.as_deref(), Some(AEM));
+    let out = go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 3, "address": "http://not-local.example"})),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "bad-aem-author");
+    assert_eq!(s.aem_author.as_deref(), Some(AEM));
+    go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 3, "address": "http://localhost:4502/"})),
+    );
+    assert_eq!(s.aem_author.as_deref(), Some("http://localhost:4502"));
 }

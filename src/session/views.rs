@@ -21,6 +21,10 @@ pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
         notices: s.notices.clone(),
         checks: s.checks.clone(),
         has_key_pair: s.key_pair.is_some(),
+        sends: crate::ims::check::sends(
+            s.profile.auth_type.as_ref().map(|a| a.value),
+            s.profile.authorization_server.as_ref().map(|a| a.value.as_str()),
+        ),
         import: None,
     }
 }
@@ -58,6 +62,7 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
             target: seen(&s.checks.target),
         },
         filled: s.filled.clone(),
+        aem_author: s.aem_author.clone(),
         granted_origins,
         secret_origins: s.secret_origins.clone(),
         fill_here: s.fills.iter().find(|f| f.tab_id == tab_id).map(|f| FillHere {
@@ -144,7 +149,13 @@ pub(super) fn tab_facts(
     now_ms: u64,
 ) -> Step {
     let url = url.filter(|u| !u.is_empty());
-    Step::reply(match then {
+    // The first AEM page the popup is opened on names the admin's author.
+    let learned = super::aem_author::learned(s, url.as_deref()).map(|origin| Session {
+        aem_author: Some(origin),
+        ..s.clone()
+    });
+    let s = learned.as_ref().unwrap_or(s);
+    let reply = match then {
         AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
         AfterTab::Guide => Reply::Guide {
             guide: Box::new(guide_for(s, tab_id, url, granted_origins, now_ms)),
@@ -161,5 +172,10 @@ pub(super) fn tab_facts(
                 reveal_ms: REVEAL_MS,
             }))
         }
-    })
+    };
+    // Written quietly: the reply already shows it, a broadcast would only redraw the popup.
+    Step {
+        session: learned,
+        ..Step::reply(reply)
+    }
 }

@@ -49,6 +49,10 @@ test('a good OAuth Server-to-Server credential, typed in the popup, passes both 
   await typeIntoProfile(popup, 'tenant', 'Tenant ID', p.tenant);
   assert.equal(await popup.locator('#pv-clientSecret').textContent(), '•'.repeat(8), 'the secret is masked');
   assert.equal(await popup.locator('#check-target').isDisabled(), true, 'Connect to Target waits for a passed IMS check');
+  // Before the click, each check says which host receives what.
+  assert.equal(await popup.locator('#check-ims-sends').textContent(), 'Sends the client ID and client secret to ims-na1.adobelogin.com.');
+  assert.equal(await popup.locator('#check-target-sends').textContent(), 'Sends the IMS token and client ID to mc.adobe.io.');
+  assert.equal(await popup.locator('#check-ims').getAttribute('aria-describedby'), 'check-ims-sends');
 
   const sentFrom = kit.b.cloud.requests.length;
   const started = Date.now();

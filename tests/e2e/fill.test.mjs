@@ -40,8 +40,10 @@ async function fill(url) {
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
   await b.clickAction(page);
   const p = await b.openPopup(tabId);
-  await p.getByRole('button', { name: 'Fill this form' }).click();
-  await p.locator('#fill-result > *').first().waitFor();
+  // The preview settles first (the button then names the count and the host), then the fill.
+  await p.locator('#fill[data-previewed]').waitFor({ state: 'attached' });
+  await p.locator('#fill').click();
+  await p.waitForFunction(() => !document.querySelector('#fill-preview-box') && document.querySelector('#fill-result > *'));
   await allowSecrets(p);
   return { page, p, tabId };
 }
@@ -77,6 +79,39 @@ test('AEMaaCS IMS wizard, OAuth: one click fills both steps; AEM receives exactl
   await Promise.all([page.close(), p.close()]);
 });
 
+test('before the first fill: the button names the count and the host, the preview shows each value masked; after it the filled fields are outlined on the page', async () => {
+  await oauthProfile();
+  // As on a first visit: this origin not yet allowed to receive the secret (an earlier test said yes).
+  await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'ForgetSecretOrigin', tabId: 1, origin: CLOUD });
+  const secret = b.cloud.state.credentials[OAUTH].clientSecret;
+  const { page, tabId } = await b.openTab(`${CLOUD}${WIZARD}`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.locator('#fill[data-previewed]').waitFor({ state: 'attached' });
+  const host = new URL(CLOUD).host;
+  const label = await p.locator('#fill').textContent();
+  assert.match(label, new RegExp(`^Fill \\d+ fields on ${host.replaceAll('.', '\\.')}$`));
+  // One line until the admin opens it (the guide must fit the popup).
+  assert.match(await p.locator('#fill-preview-h').textContent(), /^What goes where on https:\/\/author-p12345-e67890\.adobeaemcloud\.com \(\d+ fields, secrets masked\)$/);
+  await p.locator('#fill-preview-h').click();
+  const preview = await p.locator('#fill-preview-box').innerText();
+  assert.match(preview, new RegExp(`on ${CLOUD.replaceAll('.', '\\.')}`));
+  assert.match(preview, new RegExp(OAUTH), 'the client ID is shown');
+  assert.match(preview, /Client Secret: •{8} \(sent only once you allow https:\/\//i, `the secret is named, masked, and waits for the yes: ${preview}`);
+  assert.doesNotMatch(preview, new RegExp(secret), 'the secret is masked');
+  assert.equal(await page.locator('[data-ims-link-filled]').count(), 0, 'nothing outlined before the fill');
+  await p.locator('#fill').click();
+  await p.waitForFunction(() => !document.querySelector('#fill-preview-box') && document.querySelector('#fill-result .fill-ok'));
+  // Right after the fill, what IMS Link wrote is outlined on the page.
+  const outlined = page.locator('[data-ims-link-filled]');
+  assert.ok(await outlined.count() >= 3, `outlined: ${await outlined.count()}`);
+  assert.match(await page.locator(`[name="./clientId"]`).evaluate((el) => (el.closest('[data-ims-link-filled]') ? 'outlined' : getComputedStyle(el).outlineStyle)), /outlined|solid/);
+  // The admin says yes to this origin, as the tests after this one expect.
+  await allowSecrets(p);
+  await Promise.all([page.close(), p.close()]);
+});
+
 test('"Clear profile" after a fill leaves the secret nowhere in session memory, Undo records included', async () => {
   await oauthProfile();
   const secret = b.cloud.state.credentials[OAUTH].clientSecret;
@@ -108,7 +143,7 @@ test('a value the admin typed survives until confirmed, and Undo restores it', a
   await page.locator('[name="./clientId"]').evaluate((el) => { el.value = 'typed-by-admin'; });
   await b.clickAction(page);
   const p = await b.openPopup(tabId);
-  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.locator('#fill').click();
   await p.locator('#fill-result > *').first().waitFor();
   await allowSecrets(p);
   // The choice is the next step's, said once (the fill's result only points at it).
@@ -165,7 +200,7 @@ test('a page without site access says how to allow it; a non-form page names the
   await oauthProfile();
   const other = await b.openTab('https://www.example.test/');
   const p = await b.openPopup(other.tabId);
-  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.locator('#fill').click();
   await p.getByRole('alert').filter({ hasText: 'may not fill forms on this site yet' }).waitFor();
   assert.equal(await p.getByRole('button', { name: 'Allow on this AEM site' }).isVisible(), true);
   await Promise.all([other.page.close(), p.close()]);
@@ -225,7 +260,7 @@ test('a field the page does not take is listed to fill by hand with the value to
   });
   await b.clickAction(page);
   const p = await b.openPopup(tabId);
-  await p.getByRole('button', { name: 'Fill this form' }).click();
+  await p.locator('#fill').click();
   const byHand = p.getByRole('list', { name: 'Fields to fill by hand' });
   await byHand.waitFor();
   assert.match(await byHand.textContent(), /API Type: REST/);

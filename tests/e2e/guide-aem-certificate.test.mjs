@@ -68,14 +68,15 @@ for (const [format, der] of [[null, false], ['sha1-colons', true], ['sha256-colo
     const dialog = b.cloud.state.aemSubmissions.filter((s) => s.fields['./authentication'] !== undefined).at(-1)?.fields ?? {};
     assert.deepEqual([dialog['./authentication'], dialog['./imsConfigId'], dialog['./apiKind'], dialog['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
     assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
-    // What the admin knew without IMS Link: choosing AEM's certificate, the project (twice:
-    // values, then the upload) and the wizard's tab to go back to.
+    // What the admin knew without IMS Link: choosing AEM's certificate, the project (once: for
+    // the upload the guide links to the credential's own page, read at the first visit) and
+    // the wizard's tab to go back to.
     assert.deepEqual(own.map((t) => t.split(/[,:(.]/)[0]), [
       'Open your project',
       'Generate a key pair here and upload its certificate_pub',
-      'Open your project',
       "Go back to the tab with AEM's IMS wizard",
     ], own.join('\n'));
+    assert.ok(trail.some((t) => t.endsWith('Open the credential in the Developer Console')), trail.join('\n'));
   });
 }
 

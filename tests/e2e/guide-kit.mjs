@@ -222,7 +222,7 @@ export function guideKit(browser) {
       } else {
         // Only words: the admin's own knowledge takes over (and may move to another tab).
         own.push(g.text);
-        tab = (await knows(tab, g.text)) ?? tab;
+        tab = (await knows(tab, g.text, popup)) ?? tab;
       }
       await popup.close();
     }
@@ -242,13 +242,18 @@ export function guideKit(browser) {
    * offers it, instead of IMS Link's key pair.
    */
   function admin({ project, credential, aem, site, certificate = null }) {
-    const knows = async (tab, text) => {
+    const knows = async (tab, text, popup) => {
       if (text.startsWith('Go back to the tab with AEM\'s IMS wizard')) return back('/configurations/create.html');
       if (text.startsWith('Open your project')) {
         await tab.page.getByRole('link', { name: project, exact: true }).first().click();
         await tab.page.getByRole('link', { name: credential, exact: true }).first().click();
         await tab.page.getByRole('heading', { name: credential }).waitFor();
         await tab.page.waitForTimeout(500);
+      } else if (text.startsWith("Give your AEM author's address")) {
+        // Asked once, in the next-step box: the admin types the address they know.
+        await popup.locator('#aem-author-address').fill(aem);
+        await popup.locator('#aem-author-save').click();
+        await popup.locator('#aem-author').waitFor({ state: 'hidden' });
       } else if (text.includes('your AEM author')) {
         await tab.page.goto(`${aem}/aem/start.html`);
       } else if (text.startsWith("Open your site's configuration folder")) {

@@ -32,7 +32,7 @@ test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by t
   report('OAuth walk', heights);
   // axe-core finds nothing on the popup at any stage, light or dark.
   assert.deepEqual(axe, { target: [], console: [], 'aem-ims': [], 'aem-target': [], done: [] });
-  assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Open your AEM author's Tools > Security > Adobe IMS Configurations ", "Open your site's configuration folder"]);
+  assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Give your AEM author's address", "Open your site's configuration folder"]);
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(ims.clientId, OAUTH);
   // The guide led to the one yes for this AEM origin (issue 14), so AEM got the secret.

@@ -8,8 +8,13 @@ const manifest = (browser) => JSON.parse(readFileSync(new URL(`../../dist/${brow
 
 const EXPECTED = {
   // storage: session memory for the profile, key pair and token; activeTab: read the tab the
-  // admin clicked on; scripting: inject the content script into Adobe tabs open before install.
-  permissions: ['activeTab', 'scripting', 'storage'],
+  // admin clicked on; scripting: inject the content script into Adobe tabs open before install;
+  // alarms: wake the worker to clear a copied secret from the clipboard (no install warning).
+  permissions: ['activeTab', 'alarms', 'scripting', 'storage'],
+  // Chrome's worker has no DOM: the clipboard is read and cleared in an offscreen document.
+  chromeOnly: ['offscreen'],
+  // Asked for when the first secret is copied, never at install (their warnings are the admin's call).
+  optional_permissions: ['clipboardRead', 'clipboardWrite'],
   host_permissions: [
     'https://*.experiencecloud.adobe.com/*', // Target's legacy shell (tenant)
     'https://developer.adobe.com/*', // Developer Console credential pages (capture)
@@ -23,7 +28,8 @@ const EXPECTED = {
 for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest asks for exactly the expected permissions`, () => {
     const m = manifest(browser);
-    assert.deepEqual([...m.permissions].sort(), EXPECTED.permissions);
+    assert.deepEqual([...m.permissions].sort(), [...EXPECTED.permissions, ...(browser === 'chrome' ? EXPECTED.chromeOnly : [])].sort());
+    assert.deepEqual(m.optional_permissions, EXPECTED.optional_permissions);
     assert.deepEqual([...m.host_permissions].sort(), EXPECTED.host_permissions);
     // AEM runs on any host: its site access is asked for at run time, for the host the admin chooses.
     assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://*/*']);
@@ -44,6 +50,7 @@ test('per-browser differences come from the one source', () => {
   assert.deepEqual(chrome.background, { service_worker: 'background.js', type: 'module' });
   assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
   assert.equal(firefox.browser_specific_settings.gecko.id, 'ims-link@ims-link.dev');
-  const strip = ({ background, browser_specific_settings, minimum_chrome_version, ...rest }) => rest;
+  const strip = ({ background, browser_specific_settings, minimum_chrome_version, permissions, ...rest }) => rest;
   assert.deepEqual(strip(chrome), strip(firefox));
+  assert.deepEqual(chrome.permissions.filter((p) => !firefox.permissions.includes(p)), EXPECTED.chromeOnly);
 });

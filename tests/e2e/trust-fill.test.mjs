@@ -51,8 +51,9 @@ async function openWithPopup(url) {
 }
 
 async function clickFill(p) {
+  await p.locator('#fill[data-previewed]').waitFor({ state: 'attached' });
   await p.locator('#fill').click();
-  await p.locator('#fill-result > *').first().waitFor();
+  await p.waitForFunction(() => !document.querySelector('#fill-preview-box') && document.querySelector('#fill-result > *'));
 }
 
 /** Whatever reached the attacker, as text. */
@@ -65,12 +66,14 @@ async function collected() {
 test('a look-alike IMS wizard on another host: Fill names the host and asks before any secret goes there', async () => {
   await oauthProfile();
   const { page, p } = await openWithPopup(`${EVIL}${WIZARD}?variant=cloud`);
+  await p.locator('#fill[data-previewed]').waitFor({ state: 'attached' });
   const label = await p.locator('#fill').textContent();
   await clickFill(p);
   assert.equal(await page.locator('#ims-clientSecret').inputValue(), '', 'no secret without the admin\'s yes');
   assert.ok(!(await collected()).includes(secret()), 'the secret reached the collector');
   await p.getByText('Send the client secret to https://evil.test?', { exact: false }).waitFor();
-  assert.equal(label, 'Fill this form on evil.test');
+  // The button names the count and the host before anything is written.
+  assert.match(label, /^Fill \d+ fields on evil\.test$/);
   await Promise.all([page.close(), p.close()]);
 });
 
@@ -114,7 +117,8 @@ test('an AEM over plain http gets no secret, and is not even asked about', async
 test('the real AEM author: one yes per origin, then the secret is filled; the next fill does not ask', async () => {
   await oauthProfile();
   let { page, p } = await openWithPopup(`${AUTHOR}${WIZARD}?variant=cloud`);
-  assert.equal(await p.locator('#fill').textContent(), 'Fill this form on author.aem.test');
+  await p.locator('#fill[data-previewed]').waitFor({ state: 'attached' });
+  assert.match(await p.locator('#fill').textContent(), /^Fill \d+ fields on author\.aem\.test$/);
   await clickFill(p);
   await p.getByRole('button', { name: 'Send to https://author.aem.test' }).click();
   await p.locator('#fill-result .consent').waitFor({ state: 'detached' });
