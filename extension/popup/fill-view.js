@@ -102,7 +102,8 @@ export async function previewFill(tabId) {
   if (reply?.type !== 'FillPreview' || filledHere) return;
   const { preview } = reply;
   $('fill').textContent = preview.label;
-  if (preview.rows.length || preview.waiting.length) $('fill-result').replaceChildren(previewBox(preview));
+  // Never over something the admin has not read yet (Undo's result).
+  if ((preview.rows.length || preview.waiting.length) && !$('fill-result').childElementCount) $('fill-result').replaceChildren(previewBox(preview));
   $('fill-card').hidden = $('fill').hidden;
 }
 
@@ -119,6 +120,8 @@ function render(reply, tabId) {
     return;
   }
   if (reply?.type === 'UndoResult') {
+    // The page is as before the fill: the next draw names the fields a fill would write again.
+    filledHere = false;
     $('undo-fill').hidden = true;
     box.replaceChildren(el('p', { role: 'status' }, `Undo restored ${reply.restored} field${reply.restored === 1 ? '' : 's'}.`));
     return;
