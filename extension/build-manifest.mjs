@@ -3,6 +3,9 @@
 // Firefox's minimum (gecko.strict_min_version 140, gecko_android 142) is set by
 // `data_collection_permissions`, which Firefox supports from those versions (README "Firefox");
 // JSON has no comments, so the reason lives here.
+// The side panel: Chrome's `side_panel` needs the `sidePanel` permission (the chrome block's
+// `permissions` are added to the shared ones); Firefox's `sidebar_action` needs none. Both open
+// the popup's own page in its panel mode (`popup.html?panel`, see popup/first.js).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [browser, version, out] = process.argv.slice(2);
@@ -12,5 +15,7 @@ if (!['chrome', 'firefox'].includes(browser) || !version || !out) {
 }
 const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 const { chrome, firefox, ...shared } = source;
-const manifest = { ...shared, ...(browser === 'chrome' ? chrome : firefox), version };
+const own = browser === 'chrome' ? chrome : firefox;
+const manifest = { ...shared, ...own, version };
+if (own.permissions) manifest.permissions = [...shared.permissions, ...own.permissions];
 writeFileSync(out, JSON.stringify(manifest, null, 2) + '\n');

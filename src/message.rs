@@ -30,8 +30,15 @@ pub enum Message {
     PageSeen { url: String },
     /// Popup → worker: what is known about this tab.
     GetTabState { tab_id: u32 },
-    /// Popup → worker: everything the popup draws when it opens (tab, profile, guide, key pair).
-    GetPopup { tab_id: u32 },
+    /// Popup → worker: everything the popup draws when it opens (tab, profile, guide, key pair);
+    /// `panel` when it is the side panel, which has no `activeTab` (the guide's site access).
+    GetPopup {
+        tab_id: u32,
+        #[serde(default)]
+        panel: bool,
+    },
+    /// Side panel → worker: the AEM author's address the admin typed, remembered for the guide.
+    SetAemAuthor { address: String },
     /// Popup → worker: make a new key pair and certificate, replacing the one held.
     GenerateKeyPair { options: Option<KeyOptions> },
     /// Popup → worker: the key pair held, if any.
@@ -240,6 +247,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         // The key pair, profile and checks (secrets included) are for IMS Link's own pages.
         Message::GetTabState { .. }
         | Message::GetPopup { .. }
+        | Message::SetAemAuthor { .. }
         | Message::GenerateKeyPair { .. }
         | Message::GetKeyPair {}
         | Message::ImportKeyPair { .. }

@@ -6,6 +6,7 @@ mod jwt_aem_certificate;
 mod jwt_keystore;
 mod next;
 pub mod page;
+pub mod site_access;
 mod stages;
 #[cfg(test)]
 mod tests;
@@ -53,6 +54,11 @@ pub struct GuideInput {
     /// The alias IMS Link proposes for its key pair in AEM's keystore (a key pair with its
     /// certificate is held).
     pub keystore_alias: Option<String>,
+    /// Whether the guide is for the side panel, which has no `activeTab`: AEM pages need the
+    /// admin's "Allow on this AEM site" (`site_access`).
+    pub panel: bool,
+    /// The AEM author's origin the admin typed (the side panel asks when no page told it).
+    pub aem_author: Option<String>,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -268,6 +274,10 @@ pub enum Action {
     AcceptCaptured,
     /// Take the certificate AEM's IMS wizard created (JWT route A).
     TakeAemCertificate,
+    /// Ask the browser for host access on the AEM author (`Guide::allow_site`), from the click.
+    AllowSite,
+    /// Take the AEM author's address from the admin (the side panel, when no page told it).
+    AskAemAuthor,
 }
 
 /// Something the admin does on the page itself, in order.
@@ -324,6 +334,9 @@ pub struct Guide {
     /// to take the yes back).
     #[serde(rename = "secretsAllowed")]
     pub secrets_allowed: Option<String>,
+    /// The AEM origin the "Allow on this AEM site" step asks the browser for (side panel).
+    #[serde(rename = "allowSite")]
+    pub allow_site: Option<String>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -332,6 +345,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let facts = stages::Facts::new(input, &page, now_ms);
     let stages = stages::all(&facts);
     let next = next::next_step(&facts, &page, &stages);
+    let (next, allow_site) = site_access::in_panel(input, &facts, &page, next);
     let stages = stages::with_progress(stages, next.stage);
     Guide {
         page: page.kind,
@@ -351,5 +365,6 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
             .map(|o| crate::fill::trust::consent(o, &[jwt_keystore::secret_label(&page)])),
         stages,
         next,
+        allow_site,
     }
 }

@@ -21,7 +21,8 @@ pub struct Facts<'a> {
     pub errors: Vec<Finding>,
     pub ims: Option<&'a CheckSeen>,
     pub target: Option<&'a CheckSeen>,
-    /// The AEM author to send the admin to: this tab's, else the last filled, else one allowed.
+    /// The AEM author to send the admin to: this tab's, else the one the admin typed, else the
+    /// last filled, else one allowed.
     pub aem: Option<String>,
     pub ims_filled_on: Option<&'a str>,
     pub target_filled_on: Option<&'a str>,
@@ -85,6 +86,7 @@ impl<'a> Facts<'a> {
         let aem = page
             .aem_origin
             .clone()
+            .or_else(|| input.aem_author.clone())
             .or_else(|| input.filled.last().map(|f| f.origin.clone()))
             .or_else(|| input.granted_origins.iter().find_map(|o| aem_origin_of_permission(o)));
         // A fill belongs to the page it was made on; after Create or Save the page is another one.

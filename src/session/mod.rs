@@ -70,6 +70,8 @@ pub struct Session {
     pub aem_new_certificate: Option<String>,
     /// The certificates the Console credential page last listed.
     pub credential_certificates: Option<crate::capture::certificates::CredentialCertificates>,
+    /// The AEM author's origin the admin typed in the side panel; an address, not a secret.
+    pub aem_author: Option<String>,
 }
 
 /// The last verdict AEM showed for each of its buttons.

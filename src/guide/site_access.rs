@@ -1,0 +1,79 @@
+//! Host access on AEM in the side panel. The toolbar popup gets `activeTab` from the click that
+//! opened it; the side panel gets nothing per click, so on an AEM author IMS Link may read and
+//! fill only where the admin allowed it. That is one explicit, named step, "Allow on this AEM
+//! site", for the author the guide leads to (typed once by the admin when no page told it).
+
+use super::page::{aem_origin_of_permission, Page};
+use super::stages::Facts;
+use super::{Action, GuideInput, Next, StageId};
+
+/// Why a typed AEM author address is refused.
+pub const NOT_AN_AUTHOR: &str = "not-an-aem-author";
+
+/// The AEM author origin (`scheme://host[:port]`) of an address the admin typed: a bare host
+/// name is taken as https; Adobe's own hosts are not an AEM author.
+pub fn author_origin(typed: &str) -> Result<String, String> {
+    let typed = typed.trim();
+    let full = if typed.contains("://") {
+        typed.to_string()
+    } else {
+        format!("https://{typed}")
+    };
+    crate::url::parse(&full).map_err(|e| e.to_string())?;
+    let origin = crate::fill::detect::Address::parse(&full).origin;
+    aem_origin_of_permission(&origin).ok_or_else(|| {
+        format!("{origin} is not an AEM author's address. Type the address of your AEM author, e.g. https://author-p12345-e67890.adobeaemcloud.com.")
+    })
+}
+
+/// Whether the browser's granted host permissions cover `origin`'s pages.
+pub fn granted(granted_origins: &[String], origin: &str) -> bool {
+    let scheme = origin.split("://").next().unwrap_or_default();
+    granted_origins.iter().any(|p| {
+        let p = p.strip_suffix("/*").unwrap_or(p);
+        p.eq_ignore_ascii_case(origin) || p == format!("{scheme}://*") || p == "<all_urls>"
+    })
+}
+
+/// In the side panel, a step on AEM needs host access first: the author's address (when no
+/// page told it) and then the one "Allow on this AEM site". Returns the step to take instead
+/// of `next`, and the origin the Allow button asks the browser for.
+pub(super) fn in_panel(input: &GuideInput, f: &Facts, page: &Page, next: Next) -> (Next, Option<String>) {
+    let aem_stage = matches!(next.stage, Some(StageId::AemIms | StageId::AemTarget));
+    // A readable AEM page is one IMS Link may already read.
+    if !input.panel || !aem_stage || page.kind.is_aem() {
+        return (next, None);
+    }
+    let stage = next.stage;
+    let step = |text: String, action| Next {
+        stage,
+        text,
+        steps: Vec::new(),
+        action: Some(action),
+        link: None,
+    };
+    match f.aem.as_deref() {
+        None => (
+            step(
+                "Type your AEM author's address (as in the browser's address bar): IMS Link leads you to its pages from here."
+                    .into(),
+                Action::AskAemAuthor,
+            ),
+            None,
+        ),
+        Some(origin) if !granted(&input.granted_origins, origin) => (
+            step(
+                format!(
+                    "Allow IMS Link on {origin}, your AEM author: the side panel reads and fills AEM's pages only where you allowed it. The browser asks you once."
+                ),
+                Action::AllowSite,
+            ),
+            Some(origin.to_string()),
+        ),
+        Some(_) => (next, None),
+    }
+}
+
+#[cfg(test)]
+#[path = "site_access_tests.rs"]
+mod tests;
