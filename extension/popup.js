@@ -1,5 +1,6 @@
 // The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
-// Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
+// Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab; opened as
+// popup.html?panel it is the side panel, following the active tab of its window (popup/panel.js).
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, wireChecks } from './popup/checks-view.js';
 import { wireFill } from './popup/fill-view.js';
@@ -8,7 +9,8 @@ import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
-import { first } from './popup/first.js';
+import { first, getPopup, panel } from './popup/first.js';
+import { followTabs, showSiteAccess, wireOpenPanel, wireSiteAccess } from './popup/panel.js';
 import { $, copyText, send, status, timings } from './popup/shared.js';
 
 const SOURCES = {
@@ -51,7 +53,7 @@ async function refresh({ tabOnly = false } = {}) {
     renderChecks(state?.checks);
     return;
   }
-  draw(await send({ type: 'GetPopup', tabId: popupTab }).catch(() => null), tabOnly);
+  draw(await getPopup(popupTab).catch(() => null), tabOnly);
 }
 
 /** Draws a `GetPopup` answer (`null`: the worker could not answer). */
@@ -59,7 +61,10 @@ function draw(reply, tabOnly = false) {
   const popup = reply?.type === 'Popup' ? reply : null;
   if (popup) timings.revealMs = popup.revealMs;
   renderTab(popup?.tab ?? null, popup?.readSite);
+  showSiteAccess(popup?.guide);
   renderGuide(popup?.guide);
+  // Which tab this draws (the side panel follows the admin's tabs).
+  $('guide').dataset.tab = String(popupTab ?? '');
   // A tab change leaves the profile view alone: the admin may be editing a value there.
   if (tabOnly) return;
   renderProfile(popup?.profile ?? null, refresh);
@@ -76,8 +81,13 @@ async function main() {
   wireProfile(refresh);
   wireChecks(refresh);
   // The answer to the request popup/first.js sent as the page started: usually here already.
-  const { tabId, reply } = await first;
+  const { tabId, windowId, reply } = await first;
   popupTab = tabId;
+  let popupWindow = windowId;
+  if (popupWindow === undefined && tabId !== undefined) ext.tabs.get(tabId).then((t) => { popupWindow = t.windowId; }, () => {});
+  wireOpenPanel(() => popupWindow);
+  wireSiteAccess(refresh);
+  followTabs(tabId, () => refresh({ tabOnly: true }));
   if (tabId !== undefined) wireFill(tabId);
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);
   if (tabId !== undefined) wireAemCertificate(tabId, refresh);
