@@ -20,10 +20,14 @@ const EXPECTED = {
   ],
 };
 
+// sidePanel: Chrome's side panel (the popup's page in its panel mode); Firefox's
+// sidebar_action needs no permission.
+const OWN_PERMISSIONS = { chrome: ['sidePanel'], firefox: [] };
+
 for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest asks for exactly the expected permissions`, () => {
     const m = manifest(browser);
-    assert.deepEqual([...m.permissions].sort(), EXPECTED.permissions);
+    assert.deepEqual([...m.permissions].sort(), [...EXPECTED.permissions, ...OWN_PERMISSIONS[browser]].sort());
     assert.deepEqual([...m.host_permissions].sort(), EXPECTED.host_permissions);
     // AEM runs on any host: its site access is asked for at run time, for the host the admin chooses.
     assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://*/*']);
@@ -38,12 +42,23 @@ for (const browser of ['chrome', 'firefox']) {
   });
 }
 
+test('both browsers declare the side panel on the popup\'s page in its panel mode; the toolbar popup stays', () => {
+  const chrome = manifest('chrome');
+  const firefox = manifest('firefox');
+  assert.deepEqual(chrome.side_panel, { default_path: 'popup.html?panel' });
+  assert.equal(firefox.sidebar_action.default_panel, 'popup.html?panel');
+  assert.equal(firefox.sidebar_action.open_at_install, false, 'the sidebar opens when the admin asks');
+  assert.equal(chrome.sidebar_action, undefined);
+  assert.equal(firefox.side_panel, undefined);
+  for (const m of [chrome, firefox]) assert.equal(m.action.default_popup, 'popup.html');
+});
+
 test('per-browser differences come from the one source', () => {
   const chrome = manifest('chrome');
   const firefox = manifest('firefox');
   assert.deepEqual(chrome.background, { service_worker: 'background.js', type: 'module' });
   assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
   assert.equal(firefox.browser_specific_settings.gecko.id, 'ims-link@ims-link.dev');
-  const strip = ({ background, browser_specific_settings, minimum_chrome_version, ...rest }) => rest;
+  const strip = ({ background, browser_specific_settings, minimum_chrome_version, side_panel, sidebar_action, permissions, ...rest }) => rest;
   assert.deepEqual(strip(chrome), strip(firefox));
 });
