@@ -23,6 +23,10 @@ export function followTabs(tabId, redraw) {
     // The address only shows for hosts IMS Link may read; the load's end shows for every tab.
     if (id === tabId && (change.url || change.status === 'complete')) redraw();
   });
+  // A tab activated while the panel loaded, before these listeners: start again on it.
+  api.tabs.query({ active: true, windowId: panel.windowId }).then(([tab]) => {
+    if (tab && tab.id !== tabId) location.reload();
+  }, () => {});
   api.permissions.onAdded.addListener(redraw);
   api.permissions.onRemoved.addListener(redraw);
   // A link opens next to the admin's tabs in the panel's window, and the panel follows it there.
