@@ -349,7 +349,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let stages = stages::with_progress(stages, next.stage);
     Guide {
         page: page.kind,
-        here: next::here_with_configs(&facts, &page),
+        here: site_access::here(input, &page).unwrap_or_else(|| next::here_with_configs(&facts, &page)),
         action: next::page_action(&facts, &page).or(next.action),
         // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
         fill_label: next::fill_label(&page)

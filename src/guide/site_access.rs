@@ -35,6 +35,15 @@ pub fn granted(granted_origins: &[String], origin: &str) -> bool {
     })
 }
 
+/// The side panel's sentence about a tab it cannot see: no icon click helps there, the admin's
+/// allowed AEM author does.
+pub(super) fn here(input: &GuideInput, page: &Page) -> Option<String> {
+    (input.panel && page.kind == super::PageKind::Unreadable).then(|| {
+        "IMS Link cannot see this tab: the side panel reads Adobe's pages, and AEM's on the author you allowed."
+            .to_string()
+    })
+}
+
 /// In the side panel, a step on AEM needs host access first: the author's address (when no
 /// page told it) and then the one "Allow on this AEM site". Returns the step to take instead
 /// of `next`, and the origin the Allow button asks the browser for.

@@ -69,6 +69,19 @@ fn a_readable_aem_page_and_the_popup_need_no_allow_step() {
 }
 
 #[test]
+fn the_panel_says_why_it_cannot_see_a_tab() {
+    let g = run(None, json!({ "panel": true }));
+    assert!(g.here.contains("the side panel reads Adobe's pages"), "{}", g.here);
+    assert!(!g.here.contains("click its icon"), "{}", g.here);
+    let g = run(None, json!({}));
+    assert!(
+        g.here.contains("click its icon"),
+        "the popup's own sentence: {}",
+        g.here
+    );
+}
+
+#[test]
 fn earlier_stages_are_not_held_up_by_site_access() {
     let g = run(None, json!({ "panel": true, "checks": {} }));
     assert_eq!(g.next.stage, Some(StageId::Console));
