@@ -3,6 +3,9 @@
 // Firefox's minimum (gecko.strict_min_version 140, gecko_android 142) is set by
 // `data_collection_permissions`, which Firefox supports from those versions (README "Firefox");
 // JSON has no comments, so the reason lives here.
+// The side panel: Chrome's `side_panel` needs the `sidePanel` permission (the chrome block's
+// `permissions` are added to the shared ones); Firefox's `sidebar_action` needs none. Both open
+// the popup's own page in its panel mode (`popup.html?panel`, see popup/first.js).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [browser, version, out] = process.argv.slice(2);

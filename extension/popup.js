@@ -1,7 +1,8 @@
 // The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
-// Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab.
+// Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab; opened as
+// popup.html?panel it is the side panel, following the active tab of its window (popup/panel.js).
 // First import, so its request to the worker goes out before the views are set up.
-import { first } from './popup/first.js';
+import { first, getPopup, panel } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, renderSends, wireChecks } from './popup/checks-view.js';
 import { previewFill, renderChoices, wireFill } from './popup/fill-view.js';
@@ -10,6 +11,7 @@ import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
+import { followTabs, showSiteAccess, wireOpenPanel, wireSiteAccess } from './popup/panel.js';
 import { $, copyText, send, status, timings } from './popup/shared.js';
 
 const SOURCES = {
@@ -53,7 +55,7 @@ async function refresh({ tabOnly = false } = {}) {
     renderSends(state?.sends);
     return;
   }
-  draw(await send({ type: 'GetPopup', tabId: popupTab }).catch(() => null), tabOnly);
+  draw(await getPopup(popupTab).catch(() => null), tabOnly);
 }
 
 /** Draws a `GetPopup` answer (`null`: the worker could not answer). */
@@ -63,8 +65,11 @@ function draw(reply, tabOnly = false) {
   renderTab(popup?.tab ?? null, popup?.readSite);
   // Before the guide, which focuses the next action (a choice's button, when one is open).
   renderChoices(popup?.guide?.choices ?? []);
+  showSiteAccess(popup?.guide);
   renderGuide(popup?.guide);
   if (popup?.guide?.fillLabel && popupTab !== undefined) previewFill(popupTab);
+  // Which tab this draws (the side panel follows the admin's tabs).
+  $('guide').dataset.tab = String(popupTab ?? '');
   // A tab change leaves the profile view alone: the admin may be editing a value there.
   if (tabOnly) return;
   renderProfile(popup?.profile ?? null, refresh);
@@ -82,8 +87,13 @@ async function main() {
   wireProfile(refresh);
   wireChecks(refresh);
   // The answer to the request popup/first.js sent as the script started: usually here already.
-  const { tabId, reply } = await first;
+  const { tabId, windowId, reply } = await first;
   popupTab = tabId;
+  let popupWindow = windowId;
+  if (popupWindow === undefined && tabId !== undefined) ext.tabs.get(tabId).then((t) => { popupWindow = t.windowId; }, () => {});
+  wireOpenPanel(() => popupWindow);
+  wireSiteAccess();
+  followTabs(tabId, () => refresh({ tabOnly: true }));
   if (tabId !== undefined) wireFill(tabId);
   if (tabId !== undefined) wireAemAuthor(tabId);
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);

@@ -32,8 +32,13 @@ pub enum Message {
     PageSeen { url: String },
     /// Popup → worker: what is known about this tab.
     GetTabState { tab_id: u32 },
-    /// Popup → worker: everything the popup draws when it opens (tab, profile, guide, key pair).
-    GetPopup { tab_id: u32 },
+    /// Popup → worker: everything the popup draws when it opens (tab, profile, guide, key pair);
+    /// `panel` when it is the side panel, which has no `activeTab` (the guide's site access).
+    GetPopup {
+        tab_id: u32,
+        #[serde(default)]
+        panel: bool,
+    },
     /// Popup → worker: make a new key pair and certificate, replacing the one held.
     GenerateKeyPair { options: Option<KeyOptions> },
     /// Popup → worker: the key pair held, if any.

@@ -3,12 +3,29 @@
 // set up. popup.js draws the answer; nothing here decides anything.
 import { ext } from '../shared/ext.js';
 
-/** The tab the popup acts on: `?tab=<id>` when opened as a page, else the active tab. */
-async function targetTabId() {
-  const fromQuery = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
-  if (Number.isInteger(fromQuery)) return fromQuery;
+const query = new URLSearchParams(location.search);
+
+/**
+ * The side panel: the same page opened as `popup.html?panel` (Chrome's side_panel, Firefox's
+ * sidebar_action). It follows the active tab of its window; `&window=<id>` names another
+ * window to follow (the tests open the panel in a window of its own, as Playwright cannot
+ * reach the browser's side panel). `null` for the toolbar popup.
+ * @type {{ windowId: number | undefined } | null}
+ */
+export const panel = query.has('panel') ? { windowId: undefined } : null;
+
+/** The tab the page acts on: `?tab=<id>` when opened as a page, else the active tab. */
+async function targetTab() {
+  if (panel) {
+    const named = Number.parseInt(query.get('window') ?? '', 10);
+    panel.windowId = Number.isInteger(named) ? named : (await ext.windows.getCurrent().catch(() => null))?.id;
+    const [tab] = await ext.tabs.query({ active: true, windowId: panel.windowId }).catch(() => []);
+    return { tabId: tab?.id, windowId: panel.windowId };
+  }
+  const fromQuery = Number.parseInt(query.get('tab') ?? '', 10);
+  if (Number.isInteger(fromQuery)) return { tabId: fromQuery, windowId: undefined };
   const [tab] = await ext.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  return tab?.id;
+  return { tabId: tab?.id, windowId: tab?.windowId };
 }
 
 /** Sends a message to the worker; one retry covers a worker that is restarting. */
@@ -21,12 +38,16 @@ export async function send(message) {
   }
 }
 
+/** `GetPopup` for a tab; the side panel says so, as it has no activeTab (the guide's site access). */
+export const getPopup = (tabId) => send({ type: 'GetPopup', tabId, ...(panel ? { panel: true } : {}) });
+
 /**
- * The tab and the worker's answer to the first `GetPopup` (`null` when the worker could not
- * answer); without a tab, no request.
- * @type {Promise<{ tabId: number | undefined, reply: any }>}
+ * The tab (and its window, when known without another call) and the worker's answer to the
+ * first `GetPopup` (`null` when the worker could not answer); without a tab, no request.
+ * @type {Promise<{ tabId: number | undefined, windowId: number | undefined, reply: any }>}
  */
-export const first = targetTabId().then(async (tabId) => ({
+export const first = targetTab().then(async ({ tabId, windowId }) => ({
   tabId,
-  reply: tabId === undefined ? null : await send({ type: 'GetPopup', tabId }).catch(() => null),
+  windowId,
+  reply: tabId === undefined ? null : await getPopup(tabId).catch(() => null),
 }));

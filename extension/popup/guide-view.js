@@ -14,11 +14,14 @@ const BUTTONS = {
   'read-aem-result': 'read-aem',
   'take-aem-certificate': 'take-aem-cert',
   'switch-credential': 'switch-credential',
+  // The side panel's site access (popup/panel.js).
+  'allow-site': 'allow-aem-site',
 };
 // The stepper's words for where each stage stands (the core's `progress`).
 const PROGRESS = { done: ['✓', 'Done'], now: ['→', 'Now'], later: ['·', 'Later'], problem: ['!', 'Problem'] };
 const homes = new Map(); // button id → the marker where the button lives when not lent
 let drawn = false;
+let shownNext = ''; // the next step last drawn, to move the focus to a new one
 
 function lend(id) {
   // A check's note on where it sends the secret goes with its button.
@@ -98,7 +101,9 @@ function clamp(why) {
 
 /** On opening, the focus goes to the next action: its button, else its link, else the box. */
 function focusNext() {
-  const target = $('next-choices').querySelector('button') ?? $('next-action').querySelector('button') ?? $('next-link').querySelector('a')
+  /** @type {HTMLElement | null} */
+  const target = $('next-choices').querySelector('button') ?? ($('aem-author').hidden ? null : $('aem-author-address'))
+    ?? $('next-action').querySelector('button') ?? $('next-link').querySelector('a')
     ?? $('next-steps').querySelector('button') ?? $('next-heading');
   target?.focus();
 }
@@ -120,6 +125,11 @@ export function renderGuide(guide) {
   $('forget-secrets').dataset.origin = guide.secretsAllowed ?? '';
   $('forget-secrets').textContent = guide.secretsAllowed ? `Stop sending secrets to ${guide.secretsAllowed}` : 'Stop sending secrets here';
   const next = guide.next;
+  // Redrawing moves the lent button, which loses the focus: where the focus was on the next
+  // step (or nowhere), it goes back to the next action below.
+  const active = document.activeElement;
+  const onNext = !active || active === document.body || Boolean(active.closest('.next'));
+  const typing = Boolean(active?.matches('input, textarea, select')) && !active.closest('.next');
   $('guide-stages').replaceChildren(...guide.stages.map((s, i) => stageItem(s, i, next.link?.url)));
   const now = guide.stages.find((s) => s.progress === 'now');
   $('next-heading').textContent = now ? `Next step · ${now.title}` : 'Next step';
@@ -148,7 +158,11 @@ export function renderGuide(guide) {
   $('keys-section').hidden = !guide.keyPairCard;
   box.dataset.next = next.stage ?? 'done';
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);
-  if (!drawn) focusNext();
+  // On opening, and when the next step changes (the side panel redraws as the admin works),
+  // the focus goes to the next action, unless the admin is typing elsewhere in IMS Link.
+  const nextKey = `${next.stage} ${next.text} ${action ?? ''}`;
+  if (!drawn || ((nextKey !== shownNext || onNext) && !typing)) focusNext();
+  shownNext = nextKey;
   drawn = true;
 }
 

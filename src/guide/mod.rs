@@ -6,6 +6,7 @@ mod jwt_aem_certificate;
 mod jwt_keystore;
 mod next;
 pub mod page;
+pub mod site_access;
 mod stages;
 #[cfg(test)]
 mod tests;
@@ -57,6 +58,9 @@ pub struct GuideInput {
     /// The alias IMS Link proposes for its key pair in AEM's keystore (a key pair with its
     /// certificate is held).
     pub keystore_alias: Option<String>,
+    /// Whether the guide is for the side panel, which has no `activeTab`: AEM pages need the
+    /// admin's "Allow on this AEM site" (`site_access`).
+    pub panel: bool,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -304,6 +308,8 @@ pub enum Action {
     TakeAemCertificate,
     /// Switch the profile to the other credential a page showed, whole.
     SwitchCredential,
+    /// Ask the browser for host access on the AEM author (`Guide::allow_site`), from the click.
+    AllowSite,
 }
 
 /// Something the admin does on the page itself, in order.
@@ -367,6 +373,9 @@ pub struct Guide {
     /// The choices this page's fill waits on, drawn inside the next-step box while the next
     /// step is to make them (empty otherwise).
     pub choices: Vec<Choice>,
+    /// The AEM origin the "Allow on this AEM site" step asks the browser for (side panel).
+    #[serde(rename = "allowSite")]
+    pub allow_site: Option<String>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -375,10 +384,11 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let facts = stages::Facts::new(input, &page, now_ms);
     let stages = stages::all(&facts);
     let next = next::next_step(&facts, &page, &stages);
+    let (next, allow_site) = site_access::in_panel(input, &facts, &page, next);
     let stages = stages::with_progress(stages, next.stage);
     Guide {
         page: page.kind,
-        here: next::here_with_configs(&facts, &page),
+        here: site_access::here(input, &page).unwrap_or_else(|| next::here_with_configs(&facts, &page)),
         // While a fill's choice is open, its two answers are the only buttons to press.
         action: next::page_action(&facts, &page)
             .or(next.action)
@@ -399,5 +409,6 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         choices: next::open_choices(&facts, &page),
         stages,
         next,
+        allow_site,
     }
 }

@@ -121,6 +121,8 @@ pub enum AfterTab {
     Guide,
     /// `GetPopup`.
     Popup,
+    /// `GetPopup` from the side panel.
+    Panel,
 }
 
 /// One field to set in a page (the page script's input).
@@ -365,7 +367,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         }
         Message::GetTabState { tab_id } => facts(tab_id, AfterTab::TabState),
         Message::GetGuide { tab_id } => facts(tab_id, AfterTab::Guide),
-        Message::GetPopup { tab_id } => facts(tab_id, AfterTab::Popup),
+        Message::GetPopup { tab_id, panel } => facts(tab_id, if panel { AfterTab::Panel } else { AfterTab::Popup }),
         Message::GetProfile {} => Step::reply(Reply::ProfileState(Box::new(views::profile_state(&s, now_ms)))),
         Message::GetKeyPair {} => Step::reply(Reply::KeyPair {
             material: s.key_pair.map(Box::new),

@@ -888,3 +888,32 @@ fn the_aem_author_is_taken_from_the_first_aem_page_or_typed_once() {
     );
     assert_eq!(s.aem_author.as_deref(), Some("http://localhost:4502"));
 }
+
+/// The side panel: the AEM author's address typed once is remembered, and the panel's guide
+/// names the one "Allow on this AEM site" for it; the popup's guide (activeTab) does not.
+#[test]
+fn the_side_panel_remembers_the_typed_author_and_asks_to_allow_it() {
+    let mut s = oauth_session();
+    edit(&mut s, "clientCode", "acme");
+    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    let out = go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 7, "address": "experience.adobe.com"})),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "bad-aem-author");
+    assert_eq!(s.aem_author, None);
+    let out = go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 7, "address": format!("{AEM}/aem/start.html")})),
+    );
+    assert!(out.session.is_some(), "remembered");
+    assert_eq!(s.aem_author.as_deref(), Some(AEM));
+    let out = go(&mut s, request(json!({"type": "GetPopup", "tabId": 7, "panel": true})));
+    assert_eq!(io(&out)["then"], "panel");
+    let facts =
+        |then: &str| event(json!({"type": "TabFacts", "tabId": 7, "then": then, "url": null, "grantedOrigins": []}));
+    let panel = reply(&go(&mut s, facts("panel")));
+    assert_eq!(panel["guide"]["allowSite"], AEM, "{panel}");
+    let popup = reply(&go(&mut s, facts("popup")));
+    assert_eq!(popup["guide"]["allowSite"], Value::Null);
+}

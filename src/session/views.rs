@@ -52,7 +52,14 @@ fn verdict_seen(v: &Option<AemVerdict>) -> Option<VerdictSeen> {
     })
 }
 
-fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec<String>, now_ms: u64) -> guide::Guide {
+fn guide_for(
+    s: &Session,
+    tab_id: u32,
+    url: Option<String>,
+    granted_origins: Vec<String>,
+    panel: bool,
+    now_ms: u64,
+) -> guide::Guide {
     let input = GuideInput {
         url,
         profile: s.profile.clone(),
@@ -112,6 +119,7 @@ fn guide_for(s: &Session, tab_id: u32, url: Option<String>, granted_origins: Vec
             }),
         aem_new_certificate: s.aem_new_certificate.clone(),
         keystore_alias: super::keystore::files(s).map(|k| k.alias),
+        panel,
     };
     guide::guide(&input, now_ms)
 }
@@ -158,10 +166,10 @@ pub(super) fn tab_facts(
     let reply = match then {
         AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
         AfterTab::Guide => Reply::Guide {
-            guide: Box::new(guide_for(s, tab_id, url, granted_origins, now_ms)),
+            guide: Box::new(guide_for(s, tab_id, url, granted_origins, false, now_ms)),
         },
-        AfterTab::Popup => {
-            let guide = guide_for(s, tab_id, url.clone(), granted_origins, now_ms);
+        AfterTab::Popup | AfterTab::Panel => {
+            let guide = guide_for(s, tab_id, url.clone(), granted_origins, then == AfterTab::Panel, now_ms);
             Reply::Popup(Box::new(PopupState {
                 tab: popup_tab(tab::describe(tab_id, url.as_deref()), &guide),
                 read_site: reads_site(&guide),

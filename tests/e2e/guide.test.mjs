@@ -17,7 +17,7 @@ after(async () => {
   await b?.close();
 });
 
-const { walk, admin, freshAem, lastAction, SHOTS } = guideKit(() => b);
+const { walk, admin, freshAem, lastAction, clickLine, SHOTS } = guideKit(() => b);
 
 /** The popup's height and focus at each step of a walk, for the note (the kit asserts ≤ 600 px). */
 function report(name, heights) {
@@ -28,8 +28,10 @@ test('a first-time admin connects AEM as a Cloud Service with OAuth, guided by t
   freshAem();
   const cred = b.cloud.state.credentials[OAUTH];
   const shot = SHOTS ? { taken: new Set() } : null;
-  const { own, axe, guide, trail, heights } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
+  const { own, axe, guide, trail, heights, clicks } = await walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), shot);
   report('OAuth walk', heights);
+  // The admin's clicks with the toolbar popup, for the note (the side panel's: guide-panel.test.mjs).
+  console.log(clickLine('OAuth walk, AEM as a Cloud Service, toolbar popup', clicks));
   // axe-core finds nothing on the popup at any stage, light or dark.
   assert.deepEqual(axe, { target: [], console: [], 'aem-ims': [], 'aem-target': [], done: [] });
   assert.deepEqual(own.map((t) => t.split(/[,:(]/)[0]), ['Open your project', "Give your AEM author's address", "Open your site's configuration folder"]);
@@ -71,8 +73,9 @@ test('AEM 6.5 with a Service Account (JWT) and a key pair made by IMS Link: the 
   freshAem();
   const cred = b.cloud.state.credentials[JWT];
   cred.certificates = [];
-  const { own, axe, guide, trail, heights } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
+  const { own, axe, guide, trail, heights, clicks } = await walk(admin({ project: cred.projectName, credential: 'Service Account (JWT)', aem: AUTHOR, site: null }));
   report('JWT walk', heights);
+  console.log(clickLine('JWT walk, AEM 6.5, toolbar popup', clicks));
   assert.deepEqual(Object.values(axe).flat(), []);
   // The admin's own knowledge: the project, the author, and the key store password they chose
   // (typed twice to create the store, once to add the key), never known to IMS Link.

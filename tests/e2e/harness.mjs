@@ -68,6 +68,7 @@ export async function launch() {
     throw lastError ?? new Error('no extension worker');
   }
 
+  let extensionsPage = null;
   return {
     cloud,
     context,
@@ -111,6 +112,47 @@ export async function launch() {
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       if (expand) await open();
       return popup;
+    },
+    /**
+     * The side panel as the tests see it: popup.html in its panel mode, in a window of its own,
+     * following the active tab of window `windowId` (the admin's). Playwright cannot reach the
+     * browser's side panel, so the same page runs where it can; it is bound to the admin's
+     * window exactly as the real panel is to the window it sits in.
+     */
+    async openPanel(windowId) {
+      // Chrome's own side panel, if the popup's button opened it, is another page: not this one.
+      const opened = context.waitForEvent('page', (p) => p.url().endsWith(`popup.html?panel&window=${windowId}`));
+      await workerEvaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 600 }).then(() => null), `popup.html?panel&window=${windowId}`);
+      const panel = await opened;
+      await panel.waitForLoadState();
+      return panel;
+    },
+    /** The window showing tab `tabId`. */
+    windowOf(tabId) {
+      return workerEvaluate(async (id) => (await chrome.tabs.get(id)).windowId, tabId);
+    },
+    /** The active tab of window `windowId`. */
+    activeTabIn(windowId) {
+      return workerEvaluate(async (id) => (await chrome.tabs.query({ active: true, windowId: id }))[0]?.id, windowId);
+    },
+    /**
+     * The admin will answer "Allow" in Chrome's prompt for IMS Link's access to `origin`.
+     * Playwright cannot reach that prompt, so the answer is given before the click asks:
+     * chrome://extensions (developerPrivate, what its site access settings call) records the
+     * origin as granted at run time, and Chrome then grants the extension's own
+     * permissions.request for it without showing the prompt. The request itself still comes
+     * from IMS Link's button, and nothing is granted until it asks. The chrome://extensions tab
+     * is opened once (`answerSitePrompt()` without an origin, before a walk) and stays in the
+     * background, so answering never changes the admin's active tab.
+     */
+    async answerSitePrompt(origin) {
+      if (!extensionsPage || extensionsPage.isClosed()) {
+        extensionsPage = await context.newPage();
+        await extensionsPage.goto('chrome://extensions/');
+      }
+      if (!origin) return;
+      const error = await extensionsPage.evaluate(([id, host]) => new Promise((r) => chrome.developerPrivate.addHostPermission(id, host, () => r(chrome.runtime.lastError?.message ?? null))), [extensionId, `${origin}/*`]);
+      if (error) throw new Error(`could not answer the site access prompt for ${origin}: ${error}`);
     },
     /** What chrome://extensions reports for IMS Link: install warnings, manifest and runtime errors. */
     async extensionReport() {

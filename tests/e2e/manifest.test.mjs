@@ -11,8 +11,6 @@ const EXPECTED = {
   // admin clicked on; scripting: inject the content script into Adobe tabs open before install;
   // alarms: wake the worker to clear a copied secret from the clipboard (no install warning).
   permissions: ['activeTab', 'alarms', 'scripting', 'storage'],
-  // Chrome's worker has no DOM: the clipboard is read and cleared in an offscreen document.
-  chromeOnly: ['offscreen'],
   // Asked for when the first secret is copied, never at install (their warnings are the admin's call).
   optional_permissions: ['clipboardRead', 'clipboardWrite'],
   host_permissions: [
@@ -25,10 +23,15 @@ const EXPECTED = {
   ],
 };
 
+// offscreen: Chrome's worker has no DOM, so the clipboard is read and cleared in an offscreen
+// document; sidePanel: Chrome's side panel (the popup's page in its panel mode). Firefox's
+// background page and sidebar_action need neither.
+const OWN_PERMISSIONS = { chrome: ['offscreen', 'sidePanel'], firefox: [] };
+
 for (const browser of ['chrome', 'firefox']) {
   test(`${browser} manifest asks for exactly the expected permissions`, () => {
     const m = manifest(browser);
-    assert.deepEqual([...m.permissions].sort(), [...EXPECTED.permissions, ...(browser === 'chrome' ? EXPECTED.chromeOnly : [])].sort());
+    assert.deepEqual([...m.permissions].sort(), [...EXPECTED.permissions, ...OWN_PERMISSIONS[browser]].sort());
     assert.deepEqual(m.optional_permissions, EXPECTED.optional_permissions);
     assert.deepEqual([...m.host_permissions].sort(), EXPECTED.host_permissions);
     // AEM runs on any host: its site access is asked for at run time, for the host the admin chooses.
@@ -44,13 +47,24 @@ for (const browser of ['chrome', 'firefox']) {
   });
 }
 
+test('both browsers declare the side panel on the popup\'s page in its panel mode; the toolbar popup stays', () => {
+  const chrome = manifest('chrome');
+  const firefox = manifest('firefox');
+  assert.deepEqual(chrome.side_panel, { default_path: 'popup.html?panel' });
+  assert.equal(firefox.sidebar_action.default_panel, 'popup.html?panel');
+  assert.equal(firefox.sidebar_action.open_at_install, false, 'the sidebar opens when the admin asks');
+  assert.equal(chrome.sidebar_action, undefined);
+  assert.equal(firefox.side_panel, undefined);
+  for (const m of [chrome, firefox]) assert.equal(m.action.default_popup, 'popup.html');
+});
+
 test('per-browser differences come from the one source', () => {
   const chrome = manifest('chrome');
   const firefox = manifest('firefox');
   assert.deepEqual(chrome.background, { service_worker: 'background.js', type: 'module' });
   assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
   assert.equal(firefox.browser_specific_settings.gecko.id, 'ims-link@ims-link.dev');
-  const strip = ({ background, browser_specific_settings, minimum_chrome_version, permissions, ...rest }) => rest;
+  const strip = ({ background, browser_specific_settings, minimum_chrome_version, side_panel, sidebar_action, permissions, ...rest }) => rest;
   assert.deepEqual(strip(chrome), strip(firefox));
-  assert.deepEqual(chrome.permissions.filter((p) => !firefox.permissions.includes(p)), EXPECTED.chromeOnly);
+  assert.deepEqual(chrome.permissions.filter((p) => !firefox.permissions.includes(p)), OWN_PERMISSIONS.chrome);
 });

@@ -1,0 +1,96 @@
+//! Host access on AEM in the side panel: the author's address once, then "Allow on this AEM site".
+
+use serde_json::{json, Value};
+
+use crate::guide::tests::{profile, target_values, CLIENT, NOW};
+
+use super::super::{guide, Action, Guide, GuideInput, PageKind, StageId};
+use super::granted;
+
+const CLOUD: &str = "https://author-p1-e2.adobeaemcloud.com";
+
+/// An OAuth profile IMS accepted: the next stage is AEM's IMS configuration.
+fn run(url: Option<&str>, more: Value) -> Guide {
+    let mut values = target_values();
+    values.extend([
+        ("authType", json!("oauth")),
+        ("clientId", json!(CLIENT)),
+        ("clientSecret", json!("p8e-secret")),
+        ("orgId", json!("ABCDEF0123456789ABCDEF01@AdobeOrg")),
+        ("scopes", json!(["openid", "AdobeID", "target_sdk"])),
+    ]);
+    let mut input = json!({ "url": url, "profile": profile(&values), "checks": { "ims": { "ok": true } } });
+    if let (Some(i), Some(m)) = (input.as_object_mut(), more.as_object()) {
+        i.extend(m.clone());
+    }
+    let input: GuideInput = serde_json::from_value(input).expect("guide input");
+    guide(&input, NOW)
+}
+
+#[test]
+fn the_panel_asks_for_the_author_when_no_page_told_it() {
+    let g = run(None, json!({ "panel": true }));
+    assert_eq!(g.next.stage, Some(StageId::AemIms));
+    assert!(g.ask_aem_author, "the address first, in the next-step box");
+    assert_eq!(g.allow_site, None);
+}
+
+#[test]
+fn the_panel_names_the_one_allow_step_for_the_typed_author() {
+    let g = run(None, json!({ "panel": true, "aemAuthor": CLOUD }));
+    assert_eq!(g.next.action, Some(Action::AllowSite));
+    assert_eq!(g.allow_site.as_deref(), Some(CLOUD));
+    assert!(g.next.text.contains(CLOUD), "{}", g.next.text);
+    assert_eq!(g.next.link, None, "one thing to do: allow");
+}
+
+#[test]
+fn once_allowed_the_panel_links_to_the_authors_page() {
+    let g = run(
+        None,
+        json!({ "panel": true, "aemAuthor": CLOUD, "grantedOrigins": [format!("{CLOUD}/*")] }),
+    );
+    assert_eq!(g.allow_site, None);
+    let link = g.next.link.expect("a link to AEM's IMS configurations");
+    assert!(link.url.starts_with(CLOUD), "{}", link.url);
+}
+
+#[test]
+fn a_readable_aem_page_and_the_popup_need_no_allow_step() {
+    let wizard = format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations/create.html");
+    let g = run(Some(&wizard), json!({ "panel": true }));
+    assert_eq!(g.page, PageKind::AemImsWizard);
+    assert_eq!(g.next.action, Some(Action::FillForm));
+    // The toolbar popup has activeTab on the AEM page: it never asks.
+    let g = run(None, json!({ "aemAuthor": CLOUD }));
+    assert_eq!(g.allow_site, None);
+    assert_ne!(g.next.action, Some(Action::AllowSite));
+}
+
+#[test]
+fn the_panel_says_why_it_cannot_see_a_tab() {
+    let g = run(None, json!({ "panel": true }));
+    assert!(g.here.contains("the side panel reads Adobe's pages"), "{}", g.here);
+    assert!(!g.here.contains("click its icon"), "{}", g.here);
+    let g = run(None, json!({}));
+    assert!(
+        g.here.contains("click its icon"),
+        "the popup's own sentence: {}",
+        g.here
+    );
+}
+
+#[test]
+fn earlier_stages_are_not_held_up_by_site_access() {
+    let g = run(None, json!({ "panel": true, "checks": {} }));
+    assert_eq!(g.next.stage, Some(StageId::Console));
+    assert_eq!(g.allow_site, None);
+}
+
+#[test]
+fn granted_patterns_cover_the_origin() {
+    assert!(granted(&[format!("{CLOUD}/*")], CLOUD));
+    assert!(granted(&["https://*/*".into()], CLOUD));
+    assert!(!granted(&["https://experience.adobe.com/*".into()], CLOUD));
+    assert!(!granted(&["http://*/*".into()], CLOUD));
+}

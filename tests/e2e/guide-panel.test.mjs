@@ -1,0 +1,76 @@
+// The side panel: opened once, it follows the admin across tabs, so the OAuth walk on AEM as a
+// Cloud Service takes a fraction of the popup's clicks; on AEM it asks for site access once,
+// as the named step "Allow on this AEM site". How it is tested: Playwright cannot reach the
+// browser's side panel, so the panel's page (popup.html?panel) runs in a window of its own,
+// bound to the admin's window exactly as the real panel is to the window it sits in
+// (harness.mjs openPanel); the site access prompt is answered as the admin would
+// (harness.mjs answerSitePrompt).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CLOUD, OAUTH } from './fixtures.mjs';
+import { guideKit } from './guide-kit.mjs';
+import { launch } from './harness.mjs';
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+const { walk, admin, freshAem, lastAction, clickLine } = guideKit(() => b);
+
+/** The OAuth walk in the side panel; the AEM author's site access starts not granted. */
+async function panelWalk(keyboard) {
+  freshAem();
+  await b.worker().evaluate((o) => chrome.permissions.remove({ origins: [`${o}/*`] }), CLOUD);
+  const cred = b.cloud.state.credentials[OAUTH];
+  return walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, { mode: 'panel', keyboard });
+}
+
+function connected() {
+  const ims = b.cloud.state.aem.imsConfigs.at(-1);
+  assert.equal(ims.clientId, OAUTH);
+  assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
+  assert.equal(lastAction('connectTarget')?.ok, true);
+  const target = b.cloud.state.aem.targetConfigs.at(-1);
+  assert.deepEqual([target.tenant, target.clientCode, target.imsConfigId], ['acme', 'acme', ims.id], 'saved after Connect');
+}
+
+/** The mouse walk's clicks and trail, for the 15-click target below. */
+let walked = null;
+
+test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, it follows the tabs, asks for the AEM author once and allows it as one named step', async () => {
+  const { clicks, trail, axe, guide } = await panelWalk(false);
+  walked = { clicks, trail };
+  // Chrome loads the panel's declaration without a warning.
+  assert.deepEqual(await b.extensionReport().then((r) => [r.installWarnings, r.manifestErrors]), [[], []]);
+  console.log(clickLine('OAuth walk, AEM as a Cloud Service, side panel', clicks));
+  connected();
+  assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
+  assert.deepEqual(Object.values(axe).flat(), []);
+  // The one site access step, named, for the author the admin typed.
+  assert.ok(trail.some((t) => t.includes(`Allow IMS Link on ${CLOUD}`)), trail.join('\n'));
+  assert.equal(clicks.opens, 2, 'the side panel is opened once (toolbar button, then "Open in side panel")');
+  assert.equal(clicks.prompts, 1, "the browser's site access prompt, once");
+  // Without the panel every step reopens the toolbar popup: the panel's clicks are the
+  // journey's own (IMS Link's buttons, AEM's and the Console's, links, own knowledge).
+  assert.equal(clicks.total, clicks.opens + clicks.prompts + clicks.buttons + clicks.pageSteps + clicks.links + clicks.own);
+});
+
+// Issue 18's target. The panel removed the reopening; what is left are the journey's own steps,
+// which the guide itself must merge (fill and the secret's yes in one, AEM's verdicts read
+// without a button, a link straight to Target's Implementation page, ...): see the note.
+test('the OAuth walk in the side panel needs at most 15 clicks', { todo: 'the guide still asks for each of the journey\'s steps' }, () => {
+  assert.ok(walked, 'the walk above ran');
+  assert.ok(walked.clicks.total <= 15, `${walked.clicks.total} clicks in the side panel:\n${walked.trail.join('\n')}`);
+});
+
+test('the OAuth walk in the side panel from the keyboard alone: every IMS Link action is the focused next action, pressed with Enter', async () => {
+  const { clicks, trail } = await panelWalk(true);
+  console.log(clickLine('OAuth walk, AEM as a Cloud Service, side panel, keyboard only', clicks));
+  connected();
+  assert.equal(clicks.keys, 0, `every IMS Link action in the panel had the focus when its turn came:\n${trail.join('\n')}`);
+  assert.ok(clicks.openKeys > 0 && clicks.buttons > 0);
+});
