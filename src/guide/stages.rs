@@ -400,17 +400,7 @@ fn console(f: &Facts) -> Stage {
     } else {
         "Developer Console credential"
     };
-    let console_fields = [
-        Field::ClientId,
-        Field::ClientSecret,
-        Field::OrgId,
-        Field::TechnicalAccountId,
-        Field::TechnicalAccountEmail,
-        Field::AuthType,
-        Field::Payload,
-        Field::Scopes,
-        Field::AuthorizationServer,
-    ];
+    let console_fields = crate::profile::CREDENTIAL_FIELDS;
     let missing = f.missing_console_values();
     let kind = match f.auth {
         Some(AuthType::Jwt) => "Service Account (JWT)",

@@ -101,6 +101,20 @@ pub enum Field {
     CertificateSha256,
 }
 
+/// The values that make up a Developer Console credential. Target's tenant and client code
+/// and the key pair's fingerprint are not the credential's.
+pub const CREDENTIAL_FIELDS: [Field; 9] = [
+    Field::ClientId,
+    Field::ClientSecret,
+    Field::OrgId,
+    Field::TechnicalAccountId,
+    Field::TechnicalAccountEmail,
+    Field::AuthType,
+    Field::Payload,
+    Field::Scopes,
+    Field::AuthorizationServer,
+];
+
 impl Field {
     /// Every field, in display order.
     pub const ALL: [Field; 12] = [

@@ -8,21 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::profile_ops::void;
 use super::Session;
-use crate::profile::{self, AuthType, Capture, Field, Profile, Sourced};
-
-/// The values that make up a Developer Console credential. Target's tenant and client code
-/// and the key pair's fingerprint are not the credential's.
-pub const CREDENTIAL_FIELDS: [Field; 9] = [
-    Field::ClientId,
-    Field::ClientSecret,
-    Field::OrgId,
-    Field::TechnicalAccountId,
-    Field::TechnicalAccountEmail,
-    Field::AuthType,
-    Field::Payload,
-    Field::Scopes,
-    Field::AuthorizationServer,
-];
+use crate::profile::{self, AuthType, Capture, Profile, Sourced, CREDENTIAL_FIELDS};
 
 /// Another credential than the profile's, waiting for the admin's one decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -202,7 +202,7 @@ pub(super) fn import_text(
                 );
                 r.waiting = std::mem::take(&mut r.taken)
                     .into_iter()
-                    .filter(|f| credential_switch::CREDENTIAL_FIELDS.contains(f))
+                    .filter(|f| crate::profile::CREDENTIAL_FIELDS.contains(f))
                     .collect();
             }
             let mut state = profile_state(&s, now_ms);
