@@ -107,9 +107,16 @@ try {
   results.wasm_compile = stats(wasmInit);
 
   if (only.has('crypto')) {
-    const parse = await popup.evaluate(async (runs) => {
-      const core = await import('./pkg/ims_link.js');
-      await core.default({ module_or_path: './pkg/ims_link_bg.wasm' });
+    // tenantFromText is the www page's export: the shipped module in older builds, the bench's
+    // build (which carries `www`) now.
+    const parse = await popup.evaluate(async ({ runs, pkg }) => {
+      let dir = 'pkg';
+      let core = await import('./pkg/ims_link.js');
+      if (!core.tenantFromText) {
+        dir = pkg;
+        core = await import(`./${pkg}/ims_link.js`);
+      }
+      await core.default({ module_or_path: `./${dir}/ims_link_bg.wasm` });
       const times = [];
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
@@ -117,7 +124,7 @@ try {
         times.push(performance.now() - t0);
       }
       return times;
-    }, RUNS);
+    }, { runs: RUNS, pkg: existsSync(join(extDir, 'bench/pkg')) ? 'bench/pkg' : 'pkg' });
     results.tenant_parse_wasm = stats(parse);
 
     // Key pair + certificate: the shipped wasm API next to WebCrypto's bare generateKey, and
