@@ -2,7 +2,7 @@
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab; opened as
 // popup.html?panel it is the side panel, following the active tab of its window (popup/panel.js).
 // First import, so its request to the worker goes out before the views are set up.
-import { first, getPopup, panel } from './popup/first.js';
+import { first, getPopup } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { renderChecks, renderSends, wireChecks } from './popup/checks-view.js';
 import { previewFill, renderChoices, wireFill } from './popup/fill-view.js';
