@@ -22,10 +22,6 @@ ext.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   handle(raw, sender).then(sendResponse, (err) => sendResponse(refused(err)));
   return true; // answered asynchronously
 });
-// Only visible for hosts IMS Link may read; that covers every hash route change there.
-ext.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.url) ready.then(() => run({ type: 'TabUrlChanged', tabId })).catch(logged);
-});
 ext.tabs.onRemoved.addListener((tabId) => {
   ready.then(() => run({ type: 'TabClosed', tabId })).catch(logged);
 });

@@ -8,20 +8,22 @@ import { panel } from './first.js';
 import { $, api, status } from './shared.js';
 
 /**
- * Follows the admin in the panel's window: another tab activated shows that tab (the page
- * starts again on it, so every button acts on the tab shown); the tab shown loading a page,
- * or a site allowed, redraws.
+ * Follows the tab shown: its loading a page redraws; in the panel also the admin's window
+ * (another tab activated shows that tab: the page starts again on it, so every button acts
+ * on the tab shown) and a site allowed.
  * @param {number | undefined} tabId the tab shown
  * @param {() => void} redraw
  */
 export function followTabs(tabId, redraw) {
+  // The popup and the panel each watch their own tab (the worker is not woken for every
+  // navigation). The address only shows for hosts IMS Link may read (and, in the popup, the
+  // activeTab); the load's end shows for every tab.
+  api.tabs.onUpdated.addListener((id, change) => {
+    if (id === tabId && (change.url || change.status === 'complete')) redraw();
+  });
   if (!panel) return;
   api.tabs.onActivated.addListener((info) => {
     if (info.windowId === panel.windowId && info.tabId !== tabId) location.reload();
-  });
-  api.tabs.onUpdated.addListener((id, change) => {
-    // The address only shows for hosts IMS Link may read; the load's end shows for every tab.
-    if (id === tabId && (change.url || change.status === 'complete')) redraw();
   });
   // A tab activated while the panel loaded, before these listeners: start again on it.
   api.tabs.query({ active: true, windowId: panel.windowId }).then(([tab]) => {

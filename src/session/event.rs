@@ -30,8 +30,6 @@ pub enum Event {
         #[serde(default)]
         tab_url: Option<String>,
     },
-    /// A tab's address changed.
-    TabUrlChanged { tab_id: u32 },
     /// A tab closed: its Undo record goes.
     TabClosed { tab_id: u32 },
     /// The clipboard alarm rang (`Effect::ClearClipboardLater`).
@@ -287,7 +285,6 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             let frame_top = tab_url.filter(|_| frame_id.is_some_and(|f| f != 0));
             request(s, message, tab_id, frame_top, now_ms)
         }
-        Event::TabUrlChanged { tab_id } => tab_changed(tab_id),
         Event::TabClosed { tab_id } => fills::tab_closed(s, tab_id),
         Event::ClipboardDue {} => super::clipboard::due(s),
         Event::TabFacts {

@@ -560,7 +560,9 @@ fn page_snapshots_badge_the_tab_and_route_changes_are_announced() {
         out.effects
     );
     assert_eq!(s.profile.client_code.as_ref().map(|c| c.value.as_str()), Some("acme"));
-    let out = go(&mut s, event(json!({"type": "TabUrlChanged", "tabId": 4})));
+    // A route change the content script saw (the popup and panel watch their own tab's loads).
+    let seen = json!({"type": "PageSeen", "url": "https://experience.adobe.com/#/@acme/target/activities"});
+    let out = go(&mut s, event(json!({"type": "Request", "message": seen, "tabId": 4})));
     assert_eq!(
         serde_json::to_value(&out.effects).expect("json"),
         json!([{"do": "broadcast", "message": {"type": "TabStateChanged", "tabId": 4}}])
