@@ -111,7 +111,7 @@ fn a_first_visit_points_to_target() {
     assert_eq!(g.next.stage, Some(StageId::Target));
     assert_eq!(
         g.next.link.as_ref().map(|l| l.url.as_str()),
-        Some(stages::TARGET_ACTIVITIES)
+        Some(stages::TARGET_IMPLEMENTATION)
     );
     assert_eq!(g.action, None);
     // No AEM author known: a short request for its address, not menu paths for two AEMs.
