@@ -393,8 +393,10 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let next = next::next_step(&facts, &page, &stages);
     let (next, allow) = site_access::in_panel(input, &facts, &page, next);
     let ask_aem_author = facts.aem.is_none() && matches!(next.stage, Some(StageId::AemIms | StageId::AemTarget));
-    // In the side panel the typed author is granted next: the form says what that allows.
-    let next = if ask_aem_author && input.panel {
+    // Typing the author names it: once IMS Link is also allowed there (the side panel's next
+    // step, or the popup's "Allow on this AEM site"), its secrets go there without another
+    // question (`session::aem_author`), so the form says so wherever it is asked.
+    let next = if ask_aem_author {
         Next {
             text: format!(
                 "{} {}",
