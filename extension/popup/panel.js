@@ -40,21 +40,31 @@ export function followTabs(tabId, redraw) {
   }, true);
 }
 
-/** The guide's site-access step, as the core named it: the origin to allow. */
+/** The guide's site-access step, as the core named it: the origin to allow, and its page to open once allowed. */
 export function showSiteAccess(guide) {
   const allow = $('allow-aem-site');
   allow.dataset.origin = guide?.allowSite ?? '';
+  allow.dataset.opens = guide?.allowSiteOpens ?? '';
   allow.textContent = guide?.allowSite ? `Allow on ${guide.allowSite.replace(/^https:\/\//, '')}` : 'Allow on this AEM site';
 }
 
-/** The panel's own button: Allow on this AEM site (the permission change redraws). */
+/**
+ * The panel's own button: Allow on this AEM site (the permission change redraws). Once the
+ * browser granted it, the author's page the core named opens next to the admin's tabs, so
+ * there is no link left to follow.
+ */
 export function wireSiteAccess() {
   $('allow-aem-site').addEventListener('click', () => {
-    const origin = $('allow-aem-site').dataset.origin;
+    const { origin, opens } = $('allow-aem-site').dataset;
     if (!origin) return;
     // In the click itself: the browser asks the admin only from a user's gesture.
     api.permissions.request({ origins: [`${origin}/*`] }).then(
-      (granted) => status(granted ? `IMS Link may now read and fill AEM's pages on ${origin}.` : 'Site access was not granted.'),
+      (granted) => {
+        status(granted ? `IMS Link may now read and fill AEM's pages on ${origin}.` : 'Site access was not granted.');
+        if (granted && opens && panel) {
+          api.tabs.create({ url: opens, windowId: panel.windowId, active: true }).catch(() => status(`Could not open ${opens}.`));
+        }
+      },
       () => status('Site access was not granted.'),
     );
   });

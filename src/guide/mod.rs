@@ -35,6 +35,9 @@ pub struct GuideInput {
     pub filled: Vec<Filled>,
     /// The AEM author the admin gave (or a visited AEM page showed), remembered by the session.
     pub aem_author: Option<String>,
+    /// The AEM author the admin typed, while its naming waits for the browser's grant: the
+    /// grant then also allows it secrets (`session::aem_author`), which the guide says.
+    pub aem_author_named: Option<String>,
     /// The browser's granted host permissions; those naming one AEM author are remembered.
     pub granted_origins: Vec<String>,
     /// Origins the admin allowed to receive secrets (`fill::trust`).
@@ -376,6 +379,10 @@ pub struct Guide {
     /// The AEM origin the "Allow on this AEM site" step asks the browser for (side panel).
     #[serde(rename = "allowSite")]
     pub allow_site: Option<String>,
+    /// The page on that origin the panel opens once the browser granted it (the link the
+    /// Allow step stands in for), so no link is left to follow.
+    #[serde(rename = "allowSiteOpens")]
+    pub allow_site_opens: Option<String>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -384,7 +391,23 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let facts = stages::Facts::new(input, &page, now_ms);
     let stages = stages::all(&facts);
     let next = next::next_step(&facts, &page, &stages);
-    let (next, allow_site) = site_access::in_panel(input, &facts, &page, next);
+    let (next, allow) = site_access::in_panel(input, &facts, &page, next);
+    let ask_aem_author = facts.aem.is_none() && matches!(next.stage, Some(StageId::AemIms | StageId::AemTarget));
+    // Typing the author names it: once IMS Link is also allowed there (the side panel's next
+    // step, or the popup's "Allow on this AEM site"), its secrets go there without another
+    // question (`session::aem_author`), so the form says so wherever it is asked.
+    let next = if ask_aem_author {
+        Next {
+            text: format!(
+                "{} {}",
+                next.text,
+                site_access::named_sentence(&facts, "Naming it lets")
+            ),
+            ..next
+        }
+    } else {
+        next
+    };
     let stages = stages::with_progress(stages, next.stage);
     Guide {
         page: page.kind,
@@ -396,7 +419,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
         fill_label: next::fill_label(&page)
             .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
-        ask_aem_author: facts.aem.is_none() && matches!(next.stage, Some(StageId::AemIms | StageId::AemTarget)),
+        ask_aem_author,
         key_pair_card: facts.auth != Some(crate::profile::AuthType::Oauth) || input.has_key_pair,
         secrets_allowed: page
             .aem_origin
@@ -409,6 +432,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         choices: next::open_choices(&facts, &page),
         stages,
         next,
-        allow_site,
+        allow_site_opens: allow.as_ref().and_then(|a| a.opens.clone()),
+        allow_site: allow.map(|a| a.origin),
     }
 }

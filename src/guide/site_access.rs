@@ -7,6 +7,7 @@
 use super::page::Page;
 use super::stages::Facts;
 use super::{Action, GuideInput, Next, StageId};
+use crate::profile::AuthType;
 
 /// Whether the browser's granted host permissions cover `origin`'s pages.
 pub fn granted(granted_origins: &[String], origin: &str) -> bool {
@@ -26,37 +27,71 @@ pub(super) fn here(input: &GuideInput, page: &Page) -> Option<String> {
     })
 }
 
+/// The side panel's "Allow on this AEM site": the origin the browser is asked for, and the
+/// author's page IMS Link opens once it is granted (the link the step replaced), so the admin
+/// does not follow a link next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Allow {
+    /// The AEM origin asked for.
+    pub origin: String,
+    /// The page on that origin to open after the grant, if the next step had one.
+    pub opens: Option<String>,
+}
+
+/// What the browser's grant also allows when the admin typed this author: its forms filled,
+/// the secrets included (`session::aem_author::named_granted`). Said where the admin names it
+/// and where they allow it, after `lead` ("Naming it lets", "Allowing it also lets").
+pub(super) fn named_sentence(f: &Facts, lead: &str) -> String {
+    let secrets = if f.auth == Some(AuthType::Jwt) {
+        "the client secret and private key included"
+    } else {
+        "the client secret included"
+    };
+    format!("{lead} IMS Link fill that AEM's forms, {secrets}.")
+}
+
 /// In the side panel, a step on AEM needs host access first: the one "Allow on this AEM site"
-/// for the author the guide knows. Returns the step to take instead of `next`, and the origin
-/// the Allow button asks the browser for.
-pub(super) fn in_panel(input: &GuideInput, f: &Facts, page: &Page, next: Next) -> (Next, Option<String>) {
+/// for the author the guide knows. Returns the step to take instead of `next`, and what the
+/// Allow button asks the browser for and opens after.
+pub(super) fn in_panel(input: &GuideInput, f: &Facts, page: &Page, next: Next) -> (Next, Option<Allow>) {
     let aem_stage = matches!(next.stage, Some(StageId::AemIms | StageId::AemTarget));
     // A readable AEM page is one IMS Link may already read.
     if !input.panel || !aem_stage || page.kind.is_aem() {
         return (next, None);
     }
-    let stage = next.stage;
-    let step = |text: String, action| Next {
-        stage,
-        text,
+    // Without an AEM author yet, the guide asks for its address first (`Guide::ask_aem_author`).
+    let Some(origin) = f.aem.as_deref().filter(|o| !granted(&input.granted_origins, o)) else {
+        return (next, None);
+    };
+    // Only a page on that very origin is opened for the admin.
+    let opens = next
+        .link
+        .as_ref()
+        .map(|l| l.url.clone())
+        .filter(|u| u.starts_with(&format!("{origin}/")));
+    // The admin typed this author: the grant is also their yes to its secrets, so say so.
+    let named = input
+        .aem_author_named
+        .as_deref()
+        .filter(|n| n.eq_ignore_ascii_case(origin))
+        .map(|_| format!(" {}", named_sentence(f, "Allowing it also lets")))
+        .unwrap_or_default();
+    let step = Next {
+        stage: next.stage,
+        text: format!(
+            "Allow IMS Link on {origin}, your AEM author: the side panel reads and fills AEM's pages only where you allowed it. The browser asks you once.{named}"
+        ),
         steps: Vec::new(),
-        action: Some(action),
+        action: Some(Action::AllowSite),
         link: None,
     };
-    // Without an AEM author yet, the guide asks for its address first (`Guide::ask_aem_author`).
-    match f.aem.as_deref() {
-        None => (next, None),
-        Some(origin) if !granted(&input.granted_origins, origin) => (
-            step(
-                format!(
-                    "Allow IMS Link on {origin}, your AEM author: the side panel reads and fills AEM's pages only where you allowed it. The browser asks you once."
-                ),
-                Action::AllowSite,
-            ),
-            Some(origin.to_string()),
-        ),
-        Some(_) => (next, None),
-    }
+    (
+        step,
+        Some(Allow {
+            origin: origin.to_string(),
+            opens,
+        }),
+    )
 }
 
 #[cfg(test)]

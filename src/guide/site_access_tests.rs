@@ -94,3 +94,54 @@ fn granted_patterns_cover_the_origin() {
     assert!(!granted(&["https://experience.adobe.com/*".into()], CLOUD));
     assert!(!granted(&["http://*/*".into()], CLOUD));
 }
+
+/// Issue 18: the Allow step for the author the admin typed says that the grant lets IMS Link
+/// fill its forms, the secret included, and opens the author's page it stands in for.
+#[test]
+fn allowing_the_typed_author_says_it_allows_its_secrets_and_opens_its_page() {
+    let g = run(
+        None,
+        json!({ "panel": true, "aemAuthor": CLOUD, "aemAuthorNamed": CLOUD }),
+    );
+    assert_eq!(g.next.action, Some(Action::AllowSite));
+    assert!(
+        g.next
+            .text
+            .ends_with("Allowing it also lets IMS Link fill that AEM's forms, the client secret included."),
+        "{}",
+        g.next.text
+    );
+    assert_eq!(
+        g.allow_site_opens,
+        Some(format!(
+            "{CLOUD}/libs/cq/adobeims-configuration/content/configurations.html"
+        ))
+    );
+    // An author only visited: the grant is site access alone, and says nothing of secrets.
+    let g = run(None, json!({ "panel": true, "aemAuthor": CLOUD }));
+    assert!(!g.next.text.contains("client secret"), "{}", g.next.text);
+    assert!(g.allow_site_opens.is_some(), "the page opens all the same");
+    // Once granted nothing is opened by the panel: the link is the next step again.
+    let g = run(
+        None,
+        json!({ "panel": true, "aemAuthor": CLOUD, "grantedOrigins": [format!("{CLOUD}/*")] }),
+    );
+    assert_eq!(g.allow_site_opens, None);
+}
+
+#[test]
+fn the_author_form_says_naming_it_lets_secrets_go_there() {
+    let g = run(None, json!({ "panel": true }));
+    assert!(g.ask_aem_author);
+    assert!(
+        g.next
+            .text
+            .ends_with("Naming it lets IMS Link fill that AEM's forms, the client secret included."),
+        "{}",
+        g.next.text
+    );
+    // The toolbar popup's form says it too: a grant there (its "Allow on this AEM site") counts the same.
+    let g = run(None, json!({}));
+    assert!(g.ask_aem_author);
+    assert!(g.next.text.ends_with("the client secret included."), "{}", g.next.text);
+}

@@ -8,7 +8,11 @@ use crate::fill::FormKind;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
 use crate::profile::{AuthType, Field, Profile};
 
-pub const TARGET_ACTIVITIES: &str = "https://experience.adobe.com/#/target/activities";
+/// Target's Administration > Implementation without an organization: the shell adds the
+/// admin's own (`#/@<org>/…`). Whether it keeps this route or lands on the organization's
+/// default one (Activities) is a guess (tests/fake-cloud/PAGES.md); on Activities the guide
+/// links to the Implementation page with the tenant, as before.
+pub const TARGET_IMPLEMENTATION: &str = "https://experience.adobe.com/#/target/setup/implementation";
 pub const CONSOLE_PROJECTS: &str = "https://developer.adobe.com/console/projects";
 
 /// What the stages are decided from, read once.
@@ -266,8 +270,8 @@ impl<'a> Facts<'a> {
                 url: format!("https://experience.adobe.com/#/@{t}/target/setup/implementation"),
             },
             None => Link {
-                label: "Open Adobe Target".into(),
-                url: TARGET_ACTIVITIES.into(),
+                label: "Open Target's Implementation page".into(),
+                url: TARGET_IMPLEMENTATION.into(),
             },
         }
     }
@@ -360,7 +364,7 @@ fn target(f: &Facts) -> Stage {
                 Status::NeedsYou,
                 to_do(
                     "Tenant ID not read yet.",
-                    "Open Adobe Target in this browser: IMS Link reads the tenant ID from its address.",
+                    "Open Target's Administration > Implementation in this browser: IMS Link reads the tenant ID from its address and the Client Code from the page.",
                 ),
             ),
             (Some(t), None) => (

@@ -109,9 +109,13 @@ fn a_first_visit_points_to_target() {
     assert_eq!(statuses(&g), [NeedsYou, NeedsYou, NeedsYou, NeedsYou]);
     assert_eq!(g.page, PageKind::Unreadable);
     assert_eq!(g.next.stage, Some(StageId::Target));
+    // Straight to Administration > Implementation: the shell adds the admin's organization.
     assert_eq!(
-        g.next.link.as_ref().map(|l| l.url.as_str()),
-        Some(stages::TARGET_ACTIVITIES)
+        g.next.link.as_ref().map(|l| (l.url.as_str(), l.label.as_str())),
+        Some((
+            "https://experience.adobe.com/#/target/setup/implementation",
+            "Open Target's Implementation page"
+        ))
     );
     assert_eq!(g.action, None);
     // No AEM author known: a short request for its address, not menu paths for two AEMs.
@@ -223,6 +227,17 @@ fn target_then_its_implementation_page_for_the_client_code() {
         g.next.link.as_ref().map(|l| l.url.as_str()),
         Some(stages::CONSOLE_PROJECTS)
     );
+}
+
+/// Where the shell keeps the first link's route, one page gives both values and the stage is
+/// done; where it lands on Activities instead, the guide links on to the Implementation page
+/// with the tenant (`target_then_its_implementation_page_for_the_client_code`).
+#[test]
+fn the_implementation_page_reached_at_once_finishes_the_target_stage() {
+    let url = "https://experience.adobe.com/#/@acme/target/setup/implementation";
+    let g = run(Some(url), &target_values(), json!({}));
+    assert_eq!(g.stages[0].status, Status::Done);
+    assert_eq!(g.next.stage, Some(StageId::Console));
 }
 
 #[test]

@@ -1,16 +1,25 @@
 //! The AEM author the guide links to: given once by the admin (validated here), or taken from
 //! the first AEM page IMS Link was opened on, and remembered for the browser session.
+//!
+//! Typing the author is naming it: once the browser also grants IMS Link access to that exact
+//! origin ("Allow on <author>" in the side panel), it may receive secrets without the fill's
+//! separate "Send to <origin>" question (issue 18). A visited page names nothing: an author
+//! only learned from a page, a look-alike or another AEM still gets the question.
 
 use super::event::{AfterTab, Io, Step};
 use super::reply::Reply;
 use super::Session;
+use crate::fill::trust;
 use crate::guide::page::{aem_author_origin, classify};
+use crate::guide::site_access;
 
 /// The admin typed the AEM author's address: kept as its origin, answered with this tab's
 /// guide, which then links to that author's pages.
 pub(super) fn set(mut s: Session, tab_id: u32, address: &str) -> Step {
     match aem_author_origin(address) {
         Ok(origin) => {
+            // Plain http to another computer never receives a secret, named or not.
+            s.aem_author_named = trust::secure_origin(&origin).then(|| origin.clone());
             s.aem_author = Some(origin);
             let mut step = Step::changed(s, None);
             step.io = Some(Io::TabFacts {
@@ -30,6 +39,23 @@ pub(super) fn learned(s: &Session, url: Option<&str>) -> Option<String> {
         return None;
     }
     classify(url).aem_origin
+}
+
+/// The session once the author the admin typed is also granted by the browser: that origin
+/// may receive secrets from now on (taken back in the popup, like any yes). `None` when nothing
+/// changes: no typed author waiting, another author since, or no grant yet.
+pub(super) fn named_granted(s: &Session, granted_origins: &[String]) -> Option<Session> {
+    let origin = s.aem_author_named.as_deref()?;
+    if s.aem_author.as_deref() != Some(origin) || !site_access::granted(granted_origins, origin) {
+        return None;
+    }
+    // The origin is its own page here: `allow_origin` keeps its https rule and the list's bound.
+    let secret_origins = trust::allow_origin(&s.secret_origins, origin, origin).ok()?;
+    Some(Session {
+        secret_origins,
+        aem_author_named: None,
+        ..s.clone()
+    })
 }
 
 #[cfg(test)]
@@ -67,5 +93,57 @@ mod tests {
             ..Session::default()
         };
         assert_eq!(learned(&known, Some(wizard)), None);
+    }
+
+    const AEM: &str = "https://author.aem.test";
+
+    fn typed(address: &str) -> Session {
+        set(Session::default(), 4, address).session.unwrap_or_default()
+    }
+
+    #[test]
+    fn a_typed_author_receives_secrets_once_the_browser_grants_it() {
+        let s = typed(AEM);
+        assert_eq!(s.aem_author_named.as_deref(), Some(AEM));
+        // Not granted yet (or another host granted): nothing changes.
+        assert_eq!(named_granted(&s, &[]), None);
+        assert_eq!(named_granted(&s, &["https://author.aem.test.evil.test/*".into()]), None);
+        let allowed = named_granted(&s, &[format!("{AEM}/*")]).unwrap_or_default();
+        assert_eq!(allowed.secret_origins, vec![AEM.to_string()]);
+        assert_eq!(allowed.aem_author_named, None);
+        // Once: after the admin took the yes back, the grant does not give it again.
+        let forgotten = Session {
+            secret_origins: Vec::new(),
+            ..allowed
+        };
+        assert_eq!(named_granted(&forgotten, &[format!("{AEM}/*")]), None);
+        // A local author is named too; plain http elsewhere is refused by the form already.
+        assert_eq!(
+            typed("http://localhost:4502").aem_author_named.as_deref(),
+            Some("http://localhost:4502")
+        );
+    }
+
+    #[test]
+    fn an_author_only_visited_or_replaced_is_not_named() {
+        // Learned from a page: no naming, so a grant allows nothing.
+        let visited = Session {
+            aem_author: learned(&Session::default(), Some(&format!("{AEM}/aem/start.html"))),
+            ..Session::default()
+        };
+        assert_eq!(visited.aem_author.as_deref(), Some(AEM));
+        assert_eq!(named_granted(&visited, &[format!("{AEM}/*")]), None);
+        // Typed, then the author changed to one a page showed: the naming was for the other.
+        let moved = Session {
+            aem_author: Some("https://other.aem.test".into()),
+            ..typed(AEM)
+        };
+        assert_eq!(named_granted(&moved, &["https://*/*".into()]), None);
+        // Another typed author replaces the one waiting.
+        let retyped = set(typed(AEM), 4, "https://second.aem.test")
+            .session
+            .unwrap_or_default();
+        assert_eq!(retyped.aem_author_named.as_deref(), Some("https://second.aem.test"));
+        assert_eq!(named_granted(&retyped, &[format!("{AEM}/*")]), None);
     }
 }

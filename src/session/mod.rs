@@ -83,6 +83,11 @@ pub struct Session {
     /// The AEM author the guide links to: the admin gave it, or the first AEM page the popup
     /// was opened on showed it. Not a secret; "Clear profile" keeps it.
     pub aem_author: Option<String>,
+    /// The AEM author the admin typed, until the browser grants IMS Link access to it: the
+    /// form said naming it lets IMS Link fill its forms, the client secret included, so the
+    /// grant ("Allow on <author>") records it in `secret_origins` (`aem_author::named_granted`)
+    /// and this is cleared. Once only: a yes taken back stays taken back.
+    pub aem_author_named: Option<String>,
     /// The SHA-256 (hex) of a secret the popup copied, while the worker waits to clear it from
     /// the clipboard (`clipboard.rs`); never the secret itself.
     pub clipboard: Option<String>,

@@ -919,3 +919,92 @@ fn the_side_panel_remembers_the_typed_author_and_asks_to_allow_it() {
     let popup = reply(&go(&mut s, facts("popup")));
     assert_eq!(popup["guide"]["allowSite"], Value::Null);
 }
+
+/// Issue 18: the author the admin typed ("Naming it lets IMS Link fill that AEM's forms, the
+/// client secret included") and then allowed in the side panel receives the secret without
+/// the fill's separate question; a look-alike of it still gets the question, and the yes is
+/// taken back as any other.
+#[test]
+fn the_typed_and_allowed_author_gets_the_secret_without_another_question() {
+    let mut s = oauth_session();
+    edit(&mut s, "clientCode", "acme");
+    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 7, "address": AEM})),
+    );
+    let facts = |granted: Value| {
+        event(json!({"type": "TabFacts", "tabId": 7, "then": "panel", "url": null, "grantedOrigins": granted}))
+    };
+    // Not granted yet: nothing allowed; the Allow step says what the grant will allow.
+    let panel = reply(&go(&mut s, facts(json!([]))));
+    assert!(s.secret_origins.is_empty());
+    assert_eq!(panel["guide"]["allowSite"], AEM);
+    let text = panel["guide"]["next"]["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("fill that AEM's forms, the client secret included"),
+        "{text}"
+    );
+    // The browser granted it: the next look at any tab records the yes, once.
+    let out = go(&mut s, facts(json!([format!("{AEM}/*")])));
+    assert!(out.session.is_some());
+    assert_eq!(s.secret_origins, vec![AEM.to_string()]);
+    assert_eq!(s.aem_author_named, None);
+    assert_eq!(reply(&out)["guide"]["allowSite"], Value::Null);
+
+    // The fill on the author's wizard sends the secret at once.
+    go(&mut s, request(json!({"type": "FillForm", "tabId": 7})));
+    let apply = io(&go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 7, "snapshot": wizard_snapshot()})),
+    ));
+    assert_eq!(apply["do"], "apply-fill");
+    assert_eq!(apply["plan"]["consent"], Value::Null, "{apply}");
+    assert!(serde_json::to_string(&apply["steps"])
+        .expect("json")
+        .contains(OAUTH_SECRET));
+
+    // A look-alike of the author (another host) is asked about, as before.
+    let mut look_alike = wizard_snapshot();
+    let url = look_alike["url"]
+        .as_str()
+        .unwrap_or_default()
+        .replace(AEM, "https://author-p12345-e67890.adobeaemcloud.com.evil.test");
+    look_alike["url"] = json!(url);
+    go(&mut s, request(json!({"type": "FillForm", "tabId": 8})));
+    let apply = io(&go(
+        &mut s,
+        event(json!({"type": "FormSnapshot", "tabId": 8, "snapshot": look_alike})),
+    ));
+    assert_eq!(
+        apply["plan"]["consent"]["origin"], "https://author-p12345-e67890.adobeaemcloud.com.evil.test",
+        "{apply}"
+    );
+    assert!(!serde_json::to_string(&apply["steps"])
+        .expect("json")
+        .contains(OAUTH_SECRET));
+
+    // Taken back in the popup, it stays taken back though the grant remains.
+    go(
+        &mut s,
+        request(json!({"type": "ForgetSecretOrigin", "tabId": 7, "origin": AEM})),
+    );
+    go(&mut s, facts(json!([format!("{AEM}/*")])));
+    assert!(s.secret_origins.is_empty());
+}
+
+/// An author only visited (never typed) and then allowed is not named: its secrets still wait
+/// for the fill's question.
+#[test]
+fn an_allowed_author_the_admin_never_typed_still_gets_the_question() {
+    let mut s = oauth_session();
+    let wizard = format!("{AEM}/libs/cq/adobeims-configuration/content/configurations/create.html");
+    go(
+        &mut s,
+        event(
+            json!({"type": "TabFacts", "tabId": 3, "then": "popup", "url": wizard, "grantedOrigins": [format!("{AEM}/*")]}),
+        ),
+    );
+    assert_eq!(s.aem_author.as_deref(), Some(AEM));
+    assert!(s.secret_origins.is_empty());
+}

@@ -70,6 +70,7 @@ fn guide_for(
         },
         filled: s.filled.clone(),
         aem_author: s.aem_author.clone(),
+        aem_author_named: s.aem_author_named.clone(),
         granted_origins,
         secret_origins: s.secret_origins.clone(),
         fill_here: s.fills.iter().find(|f| f.tab_id == tab_id).map(|f| FillHere {
@@ -162,6 +163,8 @@ pub(super) fn tab_facts(
         aem_author: Some(origin),
         ..s.clone()
     });
+    // The author the admin typed, now granted: it may receive secrets from here on.
+    let learned = super::aem_author::named_granted(learned.as_ref().unwrap_or(s), &granted_origins).or(learned);
     let s = learned.as_ref().unwrap_or(s);
     let reply = match then {
         AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),

@@ -46,6 +46,8 @@ export function guideKit(browser) {
         // The AEM author's address asked for (in the next-step box), or the origin to allow.
         author: q('#aem-author')?.hidden === false,
         allow: q('#next-action #allow-aem-site')?.dataset.origin || null,
+        // The author's page the panel opens itself once the browser allowed it.
+        opens: q('#next-action #allow-aem-site')?.dataset.opens || null,
         link: q('#next-link a')?.textContent ?? null,
       };
     });
@@ -381,6 +383,20 @@ export function guideKit(browser) {
             // "Allow on this AEM site": the browser asks, the admin allows (one more click).
             clicks.prompts++;
             await browser().answerSitePrompt(g.allow);
+          }
+          if (g.allow && g.opens) {
+            // Once allowed, IMS Link opens the author's page itself, in the admin's window; the
+            // panel follows it there (and starts again on it).
+            const opened = browser().context.waitForEvent('page');
+            await press(popup, button, clicks, keyboard);
+            const page = await opened;
+            await page.waitForURL(g.opens);
+            await page.waitForLoadState();
+            trail.push(`   IMS Link opened ${page.url()}`);
+            tab = await front(page);
+            await page.waitForTimeout(500);
+            await ui.after(popup);
+            continue;
           }
           await press(popup, button, clicks, keyboard);
           // A fill whose values carry an error (a JWT credential Adobe converted) shows it and

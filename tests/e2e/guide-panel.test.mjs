@@ -57,6 +57,16 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   // Without the panel every step reopens the toolbar popup: the panel's clicks are the
   // journey's own (IMS Link's buttons, AEM's and the Console's, links, own knowledge).
   assert.equal(clicks.total, clicks.opens + clicks.prompts + clicks.buttons + clicks.pageSteps + clicks.links + clicks.own);
+  // Issue 18 (was 9 buttons and 5 links): the author the admin typed and allowed gets the
+  // client secret with the fill, without a "Send to <origin>" button; the Allow opens AEM's
+  // IMS configurations itself; the first link opens Target's Implementation page.
+  assert.ok(clicks.buttons <= 8, `${clicks.buttons} IMS Link buttons:\n${trail.join('\n')}`);
+  assert.ok(clicks.links <= 3, `${clicks.links} links:\n${trail.join('\n')}`);
+  assert.ok(!trail.some((t) => /Send to |has not sent the client secret/.test(t)), trail.join('\n'));
+  assert.ok(trail.some((t) => t.includes('fill that AEM\'s forms, the client secret included')), 'the typed author\'s Allow says it allows the secret');
+  assert.ok(trail.some((t) => t.includes(`IMS Link opened ${CLOUD}/libs/cq/adobeims-configuration/content/configurations.html`)), trail.join('\n'));
+  assert.ok(trail[1]?.includes('#/@acme/target/setup/implementation'), trail.join('\n'));
+  assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(b.cloud.state.credentials[OAUTH].clientSecret)), 'AEM received the client secret');
 });
 
 // Issue 18's target. The panel removed the reopening; what is left are the journey's own steps,

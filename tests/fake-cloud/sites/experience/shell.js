@@ -38,8 +38,13 @@ function render() {
   const inTarget = path === 'target' || path.startsWith('target/');
   document.getElementById('app-name').textContent = inTarget ? 'Target' : 'Home';
   if (!tenant && /^#\/[a-z]/.test(location.hash)) {
-    // Like the real shell, an address without an organization opens the last one used.
-    location.replace(`#/@${document.getElementById('org-switcher').options[0].value}${location.hash.slice(1)}`);
+    // Like the real shell, an address without an organization opens the last one used: with
+    // the route asked for, or (the other variant, config.withoutOrg) on that org's default
+    // route, Target's Activities for a Target address. Which one the real shell does is G.
+    const org = document.getElementById('org-switcher').options[0].value;
+    const app = location.hash.slice(2).split('/')[0];
+    const rest = config.withoutOrg === 'default' ? `/${app === 'target' ? 'target/activities' : 'home'}` : location.hash.slice(1);
+    location.replace(`#/@${org}${rest}`);
     return;
   }
   if (!tenant) {
