@@ -42,6 +42,7 @@ pub(super) fn in_panel(input: &GuideInput, f: &Facts, page: &Page, next: Next) -
         steps: Vec::new(),
         action: Some(action),
         link: None,
+        watch_aem: false,
     };
     // Without an AEM author yet, the guide asks for its address first (`Guide::ask_aem_author`).
     match f.aem.as_deref() {

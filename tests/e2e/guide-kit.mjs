@@ -47,6 +47,8 @@ export function guideKit(browser) {
         author: q('#aem-author')?.hidden === false,
         allow: q('#next-action #allow-aem-site')?.dataset.origin || null,
         link: q('#next-link a')?.textContent ?? null,
+        // IMS Link reads AEM's answer on this page by itself (the side panel).
+        watching: q('#guide').dataset.watch === 'true',
       };
     });
   }
@@ -55,6 +57,12 @@ export function guideKit(browser) {
   async function settled(popup, version) {
     await popup.waitForFunction((v) => document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]'), version, { timeout: 30_000 });
     await popup.waitForTimeout(300); // a late ProfileChanged re-render
+  }
+
+  /** Waits until the panel shows another next step than `g`'s, read by IMS Link without a click. */
+  async function nextStep(panel, g) {
+    await panel.waitForFunction((text) => document.querySelector('#next-text').textContent !== text && !document.querySelector('[aria-busy]'), g.text, { timeout: 90_000 });
+    await panel.waitForTimeout(300); // a late ProfileChanged re-render
   }
 
   /** The file names the admin uploaded to the Console, in order. */
@@ -369,10 +377,14 @@ export function guideKit(browser) {
         await page.waitForLoadState();
         tab = await front(page);
         await page.waitForTimeout(500);
-      } else if (g.steps.length || g.button) {
+      } else if (g.steps.length || g.button || g.watching) {
         await tab.page.bringToFront();
         for (const step of g.steps) await doStep(tab, popup, step, own, clicks);
-        if (g.button) {
+        if (!g.button && g.watching) {
+          // The side panel reads AEM's answer by itself: the admin did the page steps and
+          // looks at the panel for the next step.
+          await nextStep(popup, g);
+        } else if (g.button) {
           if (mode === 'popup') await popup.bringToFront();
           else await ui.show(tab);
           const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
@@ -458,5 +470,5 @@ export function guideKit(browser) {
 
   const lastAction = (name) => browser().cloud.state.aem.actions.filter((a) => a.action === name).at(-1);
 
-  return { readGuide, settled, doStep, walk, admin, freshAem, lastAction, uploads, clickLine, SHOTS };
+  return { readGuide, settled, nextStep, doStep, walk, admin, freshAem, lastAction, uploads, clickLine, SHOTS };
 }
