@@ -29,7 +29,11 @@ fn the_panel_reads_aems_ims_configurations_as_soon_as_it_shows_the_console() {
     assert!(g.next.watch_aem, "the panel reads the list by itself");
     assert_eq!(g.next.action, None, "no button to press");
     assert_eq!(g.action, None);
-    assert!(g.next.text.starts_with("IMS Link reads AEM's IMS configurations"), "{}", g.next.text);
+    assert!(
+        g.next.text.starts_with("IMS Link reads AEM's IMS configurations"),
+        "{}",
+        g.next.text
+    );
     // The popup reads it on opening too, and keeps its button.
     let g = run(Some(CONSOLE), &oauth_values(), more);
     assert!(g.next.watch_aem);
@@ -40,17 +44,27 @@ fn the_panel_reads_aems_ims_configurations_as_soon_as_it_shows_the_console() {
 #[test]
 fn the_panel_watches_for_aems_check_health_verdict_after_the_admins_clicks_on_the_page() {
     let g = run(Some(CONSOLE), &oauth_values(), panel(saved()));
-    assert_eq!(clicks(&g.next), [format!("click Check Health in {IMS_TITLE}"), "click Check".into()]);
+    assert_eq!(
+        clicks(&g.next),
+        [format!("click Check Health in {IMS_TITLE}"), "click Check".into()]
+    );
     assert!(g.next.watch_aem);
     assert_eq!(g.next.action, None);
-    assert!(g.next.text.contains("IMS Link reads its verdict as soon as AEM shows it"), "{}", g.next.text);
+    assert!(
+        g.next
+            .text
+            .contains("IMS Link reads its verdict as soon as AEM shows it"),
+        "{}",
+        g.next.text
+    );
     let g = run(Some(CONSOLE), &oauth_values(), saved());
     assert_eq!(g.next.action, Some(Action::ReadAemResult), "the popup's button stays");
     // A failing Check Health: the problem is shown, and the panel watches for the next try.
     let mut failed = health_passed(AUTHOR);
     failed["aem"]["health"]["ok"] = json!(false);
     failed["aem"]["health"]["text"] = json!("Error: IMS responded with status 401: {}");
-    failed["aem"]["health"]["diagnosis"] = json!({ "summary": "The client secret does not match.", "nextStep": "Capture it again." });
+    failed["aem"]["health"]["diagnosis"] =
+        json!({ "summary": "The client secret does not match.", "nextStep": "Capture it again." });
     let g = run(Some(CONSOLE), &oauth_values(), panel(failed));
     assert_eq!(g.stages[2].status, Status::Problem);
     assert!(g.next.watch_aem && g.next.action.is_none());
@@ -64,7 +78,8 @@ fn the_panel_watches_for_aems_check_health_verdict_after_the_admins_clicks_on_th
 fn the_panel_watches_for_aems_connect_verdict_on_the_filled_target_form() {
     let mut filled = health_passed(AUTHOR);
     filled["fillHere"] = json!({ "form": "target-cloud", "url": TARGET_FORM });
-    filled["filled"] = json!([{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-cloud", "origin": AUTHOR }]);
+    filled["filled"] =
+        json!([{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-cloud", "origin": AUTHOR }]);
     let g = run(Some(TARGET_FORM), &oauth_values(), panel(filled.clone()));
     assert_eq!(clicks(&g.next), ["click Connect"]);
     assert!(g.next.watch_aem);
@@ -84,7 +99,12 @@ fn the_panel_watches_for_aems_connect_verdict_on_the_filled_target_form() {
 fn nothing_is_watched_where_the_step_is_not_aems_answer() {
     for (url, more) in [
         (None, json!({ "checks": { "ims": { "ok": true } } })),
-        (Some(format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations/create.html")), json!({ "checks": { "ims": { "ok": true } } })),
+        (
+            Some(format!(
+                "{AUTHOR}/libs/cq/adobeims-configuration/content/configurations/create.html"
+            )),
+            json!({ "checks": { "ims": { "ok": true } } }),
+        ),
     ] {
         let g = run(url.as_deref(), &oauth_values(), panel(more));
         assert!(!g.next.watch_aem, "{}", g.next.text);

@@ -127,7 +127,10 @@ mod tests {
             &mut s,
             json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7, "wait": true}, "tabId": null}),
         );
-        assert_eq!(out["io"], json!({"do": "read-aem-result", "tabId": 7, "waitMs": 25_000}));
+        assert_eq!(
+            out["io"],
+            json!({"do": "read-aem-result", "tabId": 7, "waitMs": 25_000})
+        );
     }
 
     #[test]
@@ -137,11 +140,17 @@ mod tests {
         assert!(first["session"].is_object(), "the list is news the first time");
         assert_eq!(first["effects"][0]["do"], "broadcast");
         let again = go(&mut s, health("Checking…"));
-        assert!(again["session"].is_null(), "the panel reads on every change of the page");
+        assert!(
+            again["session"].is_null(),
+            "the panel reads on every change of the page"
+        );
         assert_eq!(again["effects"], json!([]));
         // Still answered with the guide.
         assert_eq!(again["io"], json!({"do": "tab-facts", "tabId": 7, "then": "guide"}));
-        let verdict = go(&mut s, health("Error: Unable to retrieve an access token. IMS responded with status 401: {}"));
+        let verdict = go(
+            &mut s,
+            health("Error: Unable to retrieve an access token. IMS responded with status 401: {}"),
+        );
         assert!(verdict["session"].is_object(), "a verdict is news");
     }
 

@@ -149,11 +149,11 @@ export function guideKit(browser) {
    * `mode: 'panel'` walks in the side panel, opened once and following the admin's tabs;
    * `keyboard` does IMS Link's actions from the keyboard alone (the panel only).
    */
-  async function walk(knows, shot = null, { until = null, tamper = null, mode = 'popup', keyboard = false } = {}) {
+  async function walk(knows, shot = null, { until = null, tamper = null, mode = 'popup', keyboard = false, keep = false } = {}) {
     await browser().worker().evaluate(() => chrome.storage.session.clear());
     const trail = [];
     try {
-      return await follow(knows, trail, shot, { until, tamper, mode, keyboard });
+      return await follow(knows, trail, shot, { until, tamper, mode, keyboard, keep });
     } catch (err) {
       throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
     }
@@ -288,8 +288,11 @@ export function guideKit(browser) {
     await page.keyboard.press('Enter');
   }
 
-  /** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
-  async function follow(knows, trail, shot, { until, tamper, mode, keyboard }) {
+  /**
+   * `until(guide)` ends the walk early (a failure variant; with `keep` the side panel stays open
+   * and is returned with the tab); `tamper(guide)` changes the fake cloud before each step.
+   */
+  async function follow(knows, trail, shot, { until, tamper, mode, keyboard, keep }) {
     const axe = new Map();
     const heights = [];
     const clicks = counter(mode, keyboard);
@@ -325,8 +328,9 @@ export function guideKit(browser) {
         }
       }
       if (until?.(g)) {
-        await ui.done(popup);
-        return result(g);
+        // `keep`: the side panel stays open on the tab, for the test to go on from there.
+        if (!keep) await ui.done(popup);
+        return { ...result(g), panel: popup, tab };
       }
       if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
         // The last message may still ask to save the form AEM just connected.
