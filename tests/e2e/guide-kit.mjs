@@ -208,6 +208,8 @@ export function guideKit(browser) {
           const popup = await browser().openPopup(tab.tabId, { expand: false });
           await popup.setViewportSize(POPUP_SIZE);
           await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+          // Where the step ends with AEM's answer, the popup reads it as it opens.
+          await popup.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: 30_000 });
           await popup.waitForTimeout(300);
           return popup;
         },
