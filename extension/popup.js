@@ -4,6 +4,7 @@
 // First import, so its request to the worker goes out before the views are set up.
 import { first, getPopup } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
+import { watchAem } from './popup/aem-watch.js';
 import { renderChecks, renderSends, wireChecks } from './popup/checks-view.js';
 import { previewFill, renderChoices, wireFill } from './popup/fill-view.js';
 import { renderGuide, wireAemAuthor } from './popup/guide-view.js';
@@ -67,6 +68,8 @@ function draw(reply, tabOnly = false) {
   renderChoices(popup?.guide?.choices ?? []);
   showSiteAccess(popup?.guide);
   renderGuide(popup?.guide);
+  // The side panel reads AEM's answer by itself where the guide's step ends with it.
+  watchAem(popupTab, popup?.guide, () => refresh({ tabOnly: true }));
   if (popup?.guide?.fillLabel && popupTab !== undefined) previewFill(popupTab);
   // Which tab this draws (the side panel follows the admin's tabs).
   $('guide').dataset.tab = String(popupTab ?? '');

@@ -103,7 +103,13 @@ pub enum Message {
     ForgetSecretOrigin { tab_id: u32, origin: String },
     /// Popup → worker: read AEM's own verdict in this tab (Check Health on the IMS
     /// configurations console, Connect on a Target configuration); answered with the `Guide`.
-    ReadAemResult { tab_id: u32 },
+    /// `wait`: the side panel watching AEM's page (`Next::watch_aem`) reads once the page's
+    /// result areas change (or the core's bound passes), not at once.
+    ReadAemResult {
+        tab_id: u32,
+        #[serde(default)]
+        wait: bool,
+    },
     /// Popup → worker: "Keep mine" for these fields of this tab's fill (spec ids the fill found
     /// holding another value): the page keeps the admin's value; answered with the `Guide`.
     KeepFilledValues { tab_id: u32, keep: Vec<String> },

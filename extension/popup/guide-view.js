@@ -157,6 +157,8 @@ export function renderGuide(guide) {
   $('fill-card').hidden = !guide.fillLabel && $('undo-fill').hidden && !$('fill-result').childElementCount;
   $('keys-section').hidden = !guide.keyPairCard;
   box.dataset.next = next.stage ?? 'done';
+  // IMS Link reads AEM's answer on this page by itself (the side panel: popup/aem-watch.js).
+  box.dataset.watch = String(Boolean(next.watchAem));
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);
   // On opening, and when the next step changes (the side panel redraws as the admin works),
   // the focus goes to the next action, unless the admin is typing elsewhere in IMS Link.

@@ -60,9 +60,9 @@ const calls = {
       return { type: 'SiteSettings', error: why(err) };
     }
   },
-  async 'read-aem-result'({ tabId }) {
+  async 'read-aem-result'({ tabId, waitMs }) {
     try {
-      return { type: 'AemResultRead', tabId, page: await inPage(tabId, readAemResult) };
+      return { type: 'AemResultRead', tabId, page: await inPage(tabId, readAemResult, [waitMs ?? 0]) };
     } catch (err) {
       return { type: 'AemResultRead', tabId, error: why(err) };
     }

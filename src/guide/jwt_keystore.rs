@@ -93,12 +93,16 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
     let n = match seen_here(f) {
         None => next(
             StageId::AemIms,
-            "Let IMS Link read AEM's keystore of authentication-service: whether it exists and which keys it holds.",
+            format!(
+                "{} AEM's keystore of authentication-service: whether it exists and which keys it holds.",
+                if f.panel { "IMS Link reads" } else { "Let IMS Link read" }
+            ),
         )
-        .action(Action::ReadAemResult),
+        .read_aem(f),
         Some(seen) if !seen.exists => next(
             StageId::AemIms,
-            format!("{said}AEM has no key store for authentication-service yet: create it with a password of your own, then let IMS Link read the keystore again.",
+            format!("{said}AEM has no key store for authentication-service yet: create it with a password of your own{}.",
+                if f.panel { "; IMS Link reads the keystore again when AEM shows it" } else { ", then let IMS Link read the keystore again" }
             ),
         )
         .steps(vec![
@@ -106,18 +110,19 @@ pub fn next_step(f: &Facts, page: &Page) -> Option<Next> {
             own("Confirm Password", "the same password"),
             click("Save"),
         ])
-        .action(Action::ReadAemResult),
+        .read_aem(f),
         Some(_) if f.filled_here == Some(FormKind::Keystore) => next(
             StageId::AemIms,
             format!(
-                "{said}IMS Link filled the alias and its two files. Add your key store password and submit, then let IMS Link read the keystore: AEM lists the key once it took it."
+                "{said}IMS Link filled the alias and its two files. Add your key store password and submit{}: AEM lists the key once it took it.",
+                if f.panel { "; IMS Link reads the keystore when AEM shows it" } else { ", then let IMS Link read the keystore" }
             ),
         )
         .steps(vec![
             own("Key Store Password", "your key store password"),
             click("Submit"),
         ])
-        .action(Action::ReadAemResult),
+        .read_aem(f),
         Some(_) => next(
             StageId::AemIms,
             format!(

@@ -341,6 +341,13 @@ pub struct Next {
     pub action: Option<Action>,
     /// Where to go instead, when this tab is not the place.
     pub link: Option<Link>,
+    /// The step ends with AEM's answer on this page (its IMS configurations, keystore, Check
+    /// Health or Connect verdict), which IMS Link reads by itself: the popup at once when it
+    /// opens, the side panel also each time the page changes while this stays true. In the side
+    /// panel there is then no button to press (`action` is none); the popup, which closes when
+    /// the admin clicks the page, keeps "Read AEM's result".
+    #[serde(rename = "watchAem")]
+    pub watch_aem: bool,
 }
 
 /// The guide for one tab.
@@ -412,10 +419,12 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     Guide {
         page: page.kind,
         here: site_access::here(input, &page).unwrap_or_else(|| next::here_with_configs(&facts, &page)),
-        // While a fill's choice is open, its two answers are the only buttons to press.
+        // While a fill's choice is open, its two answers are the only buttons to press; while
+        // the side panel reads AEM's answer by itself, none (the page steps are the admin's).
         action: next::page_action(&facts, &page)
             .or(next.action)
-            .filter(|_| next::open_choices(&facts, &page).is_empty()),
+            .filter(|_| next::open_choices(&facts, &page).is_empty())
+            .filter(|_| !(input.panel && next.watch_aem)),
         // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
         fill_label: next::fill_label(&page)
             .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),

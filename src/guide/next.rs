@@ -21,10 +21,19 @@ pub(super) fn next(stage: StageId, text: impl Into<String>) -> Next {
         steps: Vec::new(),
         action: None,
         link: None,
+        watch_aem: false,
     }
 }
 
 impl Next {
+    /// The step ends with AEM's answer on this page, which IMS Link reads by itself
+    /// (`Next::watch_aem`); the toolbar popup also offers its "Read AEM's result" button, as it
+    /// closes when the admin clicks the page, the side panel none.
+    pub(super) fn read_aem(mut self, f: &Facts) -> Next {
+        self.watch_aem = true;
+        self.action = (!f.panel).then_some(Action::ReadAemResult);
+        self
+    }
     pub(super) fn steps(mut self, steps: Vec<Step>) -> Next {
         self.steps = steps;
         self
@@ -40,6 +49,16 @@ impl Next {
     fn link_of(mut self, stage: &Stage) -> Next {
         self.link = stage.link.clone();
         self
+    }
+}
+
+/// "Do this; AEM's verdict is read when it answers", in the words of the surface: the side panel
+/// reads it by itself, the popup on its button.
+fn when_aem_answers(f: &Facts, first: &str) -> String {
+    if f.panel {
+        format!("{first}: IMS Link reads its verdict as soon as AEM shows it.")
+    } else {
+        format!("{first}; when it answers, let IMS Link read its verdict.")
     }
 }
 
@@ -135,12 +154,9 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
         FormKind::TargetClassic | FormKind::TargetCloud if !target_done && !f.connect_read_here() => {
             let connect = connect_label(form);
             Some(
-                next(
-                    StageId::AemTarget,
-                    "Check the values and let AEM connect; once it answers, let IMS Link read its verdict.",
-                )
-                .steps(vec![click(connect)])
-                .action(Action::ReadAemResult),
+                next(StageId::AemTarget, when_aem_answers(f, "Check the values and let AEM connect"))
+                    .steps(vec![click(connect)])
+                    .read_aem(f),
             )
         }
         _ => None,
@@ -256,7 +272,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             let text = if stage.status == Status::Problem {
                 format!("{} Then run Check Health again.", stage.todo).trim().to_string()
             } else {
-                format!("Let AEM check \u{201c}{name}\u{201d} itself; when it answers, let IMS Link read its verdict.")
+                when_aem_answers(f, &format!("Let AEM check \u{201c}{name}\u{201d} itself"))
             };
             next(StageId::AemIms, text)
                 .steps(vec![
@@ -266,7 +282,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
                     },
                     click("Check"),
                 ])
-                .action(Action::ReadAemResult)
+                .read_aem(f)
         }
         PageKind::AemImsProperties => next(
             StageId::AemIms,
@@ -276,9 +292,12 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         // JWT configurations must be migrated, not duplicated: read AEM's list first.
         PageKind::AemImsConsole if f.configs.is_none() => next(
             StageId::AemIms,
-            "Let IMS Link read AEM's IMS configurations: JWT ones are deprecated and are migrated to OAuth Server-to-Server rather than created anew.",
+            format!(
+                "{} AEM's IMS configurations: JWT ones are deprecated and are migrated to OAuth Server-to-Server rather than created anew.",
+                if f.panel { "IMS Link reads" } else { "Let IMS Link read" }
+            ),
         )
-        .action(Action::ReadAemResult),
+        .read_aem(f),
         PageKind::AemImsConsole if f.to_migrate().is_some() => {
             let title = f.to_migrate().map(|c| c.title.clone()).unwrap_or_default();
             let leave: Vec<String> = f
@@ -323,7 +342,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
                     format!("{} Then let AEM connect again.", stage.todo).trim().to_string(),
                 )
                 .steps(vec![click(connect_label(form))])
-                .action(Action::ReadAemResult),
+                .read_aem(f),
                 _ => next(StageId::AemTarget, stage.todo.clone()).link_of(stage),
             };
         }
@@ -413,6 +432,7 @@ fn all_done(f: &Facts, page: &Page) -> Next {
         steps,
         action: None,
         link: None,
+        watch_aem: false,
     }
 }
 
@@ -497,3 +517,7 @@ pub fn here(page: &Page) -> String {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "watch_tests.rs"]
+mod watch_tests;

@@ -84,6 +84,7 @@ pub(super) fn in_panel(input: &GuideInput, f: &Facts, page: &Page, next: Next) -
         steps: Vec::new(),
         action: Some(Action::AllowSite),
         link: None,
+        watch_aem: false,
     };
     (
         step,

@@ -61,6 +61,8 @@ pub struct Facts<'a> {
     pub keystore: Option<&'a super::KeystoreSeen>,
     /// The alias IMS Link proposes for its key pair there.
     pub keystore_alias: Option<&'a str>,
+    /// Whether the guide is for the side panel, which reads AEM's answers by itself.
+    pub panel: bool,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -157,6 +159,7 @@ impl<'a> Facts<'a> {
             now_ms,
             keystore: input.aem.keystore.as_ref(),
             keystore_alias: input.keystore_alias.as_deref(),
+            panel: input.panel,
         }
         .with_configs(input)
     }

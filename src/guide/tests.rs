@@ -25,7 +25,7 @@ pub(super) fn target_values() -> Vec<(&'static str, Value)> {
     vec![("tenant", json!("acme")), ("clientCode", json!("acme"))]
 }
 
-fn oauth_values() -> Vec<(&'static str, Value)> {
+pub(super) fn oauth_values() -> Vec<(&'static str, Value)> {
     let mut v = target_values();
     v.extend([
         ("authType", json!("oauth")),
@@ -57,7 +57,7 @@ pub(super) fn jwt_values() -> Vec<(&'static str, Value)> {
     v
 }
 
-fn run(url: Option<&str>, values: &[(&str, Value)], more: Value) -> Guide {
+pub(super) fn run(url: Option<&str>, values: &[(&str, Value)], more: Value) -> Guide {
     let mut input = json!({ "url": url, "profile": profile(values) });
     if let (Some(i), Some(m)) = (input.as_object_mut(), more.as_object()) {
         i.extend(m.clone());
@@ -66,10 +66,10 @@ fn run(url: Option<&str>, values: &[(&str, Value)], more: Value) -> Guide {
     guide(&input, NOW)
 }
 
-const IMS_TITLE: &str = "Adobe Target (acme)";
+pub(super) const IMS_TITLE: &str = "Adobe Target (acme)";
 
 /// AEM's Check Health passed for the configuration IMS Link filled on `origin`.
-fn health_passed(origin: &str) -> Value {
+pub(super) fn health_passed(origin: &str) -> Value {
     json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": origin }],
         "imsConfigTitle": IMS_TITLE,
         "aem": { "health": { "ok": true, "url": format!("{origin}/libs/cq/adobeims-configuration/content/configurations.html"),
@@ -80,7 +80,7 @@ fn statuses(g: &Guide) -> Vec<Status> {
     g.stages.iter().map(|s| s.status).collect()
 }
 
-fn clicks(n: &Next) -> Vec<String> {
+pub(super) fn clicks(n: &Next) -> Vec<String> {
     n.steps
         .iter()
         .map(|s| match s {

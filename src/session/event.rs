@@ -200,8 +200,13 @@ pub enum Io {
     CheckIms { input: Box<ImsCheckInput>, revision: u64 },
     /// `checkTarget(input)` → [`Event::TargetChecked`] (with `revision` given back).
     CheckTarget { input: TargetCheckInput, revision: u64 },
-    /// AEM's result texts in the tab → [`Event::AemResultRead`].
-    ReadAemResult { tab_id: u32 },
+    /// AEM's result texts in the tab → [`Event::AemResultRead`]; with `wait_ms`, once the
+    /// page's result areas changed, or after that long.
+    ReadAemResult {
+        tab_id: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        wait_ms: Option<u64>,
+    },
     /// AEM's public key, fetched by the AEM page itself from its own origin →
     /// [`Event::AemCertificateFetched`] (with `url` and `file_name` given back).
     FetchAemCertificate {
@@ -404,7 +409,10 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
-        Message::ReadAemResult { tab_id } => Step::io(Io::ReadAemResult { tab_id }),
+        Message::ReadAemResult { tab_id, wait } => Step::io(Io::ReadAemResult {
+            tab_id,
+            wait_ms: wait.then_some(super::verdicts::WATCH_MS),
+        }),
         Message::KeepFilledValues { tab_id, keep } => fills::keep(s, tab_id, &keep),
         Message::SwitchCredential { switch } => profile_ops::switch_credential(s, switch, now_ms),
         Message::SetAemAuthor { tab_id, address } => super::aem_author::set(s, tab_id, &address),

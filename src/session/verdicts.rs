@@ -10,6 +10,12 @@ use crate::ims::aem_configs;
 use crate::ims::aem_verdict::{self, AemResultPage, VerdictKind};
 use crate::profile::AuthType;
 
+/// How long the page function watches AEM's page for a change before it reads it anyway. The
+/// bound keeps a forgotten watch from holding the page script, and stays under the 30 s a
+/// Chrome service worker may idle while it waits; the side panel watches again after it, so
+/// AEM's Check Health or Connect may take longer than this.
+pub const WATCH_MS: u64 = 25_000;
+
 /// The page's result texts arrived: keep AEM's verdict, then answer with the guide.
 pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>) -> Step {
     let Some(page) = page.filter(|_| error.is_none()) else {
@@ -44,6 +50,7 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
             ))
         }
     };
+    let before = s.aem.clone();
     let jwt = s.profile.auth_type.as_ref().map(|a| a.value) == Some(AuthType::Jwt)
         || page_says_jwt(&page, s.ims_config_title.as_deref());
     // The console's list is read whenever it is shown: it is what the migration advice needs.
@@ -60,7 +67,13 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
         (Err(_), VerdictKind::CheckHealth) => {}
         (Err(e), VerdictKind::Connect) => return Step::reply(Reply::refused(e.code(), e.message())),
     }
-    let mut step = Step::changed(s, None);
+    // The same list and verdicts as before (the side panel reads each time the page changes):
+    // nothing to write, nothing to announce; the answer is the guide all the same.
+    let mut step = if s.aem == before {
+        Step::default()
+    } else {
+        Step::changed(s, None)
+    };
     step.io = Some(Io::TabFacts {
         tab_id,
         then: AfterTab::Guide,
@@ -108,6 +121,37 @@ mod tests {
             json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7}, "tabId": null}),
         );
         assert_eq!(out["io"], json!({"do": "read-aem-result", "tabId": 7}));
+        // The side panel watching AEM's page: the page function waits for a change, bounded
+        // by the core.
+        let out = go(
+            &mut s,
+            json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7, "wait": true}, "tabId": null}),
+        );
+        assert_eq!(
+            out["io"],
+            json!({"do": "read-aem-result", "tabId": 7, "waitMs": 25_000})
+        );
+    }
+
+    #[test]
+    fn reading_the_same_page_again_writes_nothing_and_announces_nothing() {
+        let mut s = Session::default();
+        let first = go(&mut s, health("Checking…"));
+        assert!(first["session"].is_object(), "the list is news the first time");
+        assert_eq!(first["effects"][0]["do"], "broadcast");
+        let again = go(&mut s, health("Checking…"));
+        assert!(
+            again["session"].is_null(),
+            "the panel reads on every change of the page"
+        );
+        assert_eq!(again["effects"], json!([]));
+        // Still answered with the guide.
+        assert_eq!(again["io"], json!({"do": "tab-facts", "tabId": 7, "then": "guide"}));
+        let verdict = go(
+            &mut s,
+            health("Error: Unable to retrieve an access token. IMS responded with status 401: {}"),
+        );
+        assert!(verdict["session"].is_object(), "a verdict is news");
     }
 
     #[test]

@@ -49,6 +49,8 @@ export function guideKit(browser) {
         // The author's page the panel opens itself once the browser allowed it.
         opens: q('#next-action #allow-aem-site')?.dataset.opens || null,
         link: q('#next-link a')?.textContent ?? null,
+        // IMS Link reads AEM's answer on this page by itself (the side panel).
+        watching: q('#guide').dataset.watch === 'true',
       };
     });
   }
@@ -57,6 +59,12 @@ export function guideKit(browser) {
   async function settled(popup, version) {
     await popup.waitForFunction((v) => document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]'), version, { timeout: 30_000 });
     await popup.waitForTimeout(300); // a late ProfileChanged re-render
+  }
+
+  /** Waits until the panel shows another next step than `g`'s, read by IMS Link without a click. */
+  async function nextStep(panel, g) {
+    await panel.waitForFunction((text) => document.querySelector('#next-text').textContent !== text && !document.querySelector('[aria-busy]'), g.text, { timeout: 90_000 });
+    await panel.waitForTimeout(300); // a late ProfileChanged re-render
   }
 
   /** The file names the admin uploaded to the Console, in order. */
@@ -143,11 +151,11 @@ export function guideKit(browser) {
    * `mode: 'panel'` walks in the side panel, opened once and following the admin's tabs;
    * `keyboard` does IMS Link's actions from the keyboard alone (the panel only).
    */
-  async function walk(knows, shot = null, { until = null, tamper = null, mode = 'popup', keyboard = false } = {}) {
+  async function walk(knows, shot = null, { until = null, tamper = null, mode = 'popup', keyboard = false, keep = false } = {}) {
     await browser().worker().evaluate(() => chrome.storage.session.clear());
     const trail = [];
     try {
-      return await follow(knows, trail, shot, { until, tamper, mode, keyboard });
+      return await follow(knows, trail, shot, { until, tamper, mode, keyboard, keep });
     } catch (err) {
       throw new Error(`${err.message.split('\n')[0]}\nThe guide said, step by step:\n${trail.join('\n')}`, { cause: err });
     }
@@ -202,6 +210,8 @@ export function guideKit(browser) {
           const popup = await browser().openPopup(tab.tabId, { expand: false });
           await popup.setViewportSize(POPUP_SIZE);
           await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+          // Where the step ends with AEM's answer, the popup reads it as it opens.
+          await popup.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: 30_000 });
           await popup.waitForTimeout(300);
           return popup;
         },
@@ -282,8 +292,11 @@ export function guideKit(browser) {
     await page.keyboard.press('Enter');
   }
 
-  /** `until(guide)` ends the walk early (a failure variant); `tamper(guide)` changes the fake cloud before each step. */
-  async function follow(knows, trail, shot, { until, tamper, mode, keyboard }) {
+  /**
+   * `until(guide)` ends the walk early (a failure variant; with `keep` the side panel stays open
+   * and is returned with the tab); `tamper(guide)` changes the fake cloud before each step.
+   */
+  async function follow(knows, trail, shot, { until, tamper, mode, keyboard, keep }) {
     const axe = new Map();
     const heights = [];
     const clicks = counter(mode, keyboard);
@@ -319,8 +332,9 @@ export function guideKit(browser) {
         }
       }
       if (until?.(g)) {
-        await ui.done(popup);
-        return result(g);
+        // `keep`: the side panel stays open on the tab, for the test to go on from there.
+        if (!keep) await ui.done(popup);
+        return { ...result(g), panel: popup, tab };
       }
       if (g.stages.length === 4 && g.stages.every((s) => s.status === 'done')) {
         // The last message may still ask to save the form AEM just connected.
@@ -371,10 +385,14 @@ export function guideKit(browser) {
         await page.waitForLoadState();
         tab = await front(page);
         await page.waitForTimeout(500);
-      } else if (g.steps.length || g.button) {
+      } else if (g.steps.length || g.button || g.watching) {
         await tab.page.bringToFront();
         for (const step of g.steps) await doStep(tab, popup, step, own, clicks);
-        if (g.button) {
+        if (!g.button && g.watching) {
+          // The side panel reads AEM's answer by itself: the admin did the page steps and
+          // looks at the panel for the next step.
+          await nextStep(popup, g);
+        } else if (g.button) {
           if (mode === 'popup') await popup.bringToFront();
           else await ui.show(tab);
           const current = await popup.evaluate(() => document.querySelector('#guide').dataset.version);
@@ -474,5 +492,5 @@ export function guideKit(browser) {
 
   const lastAction = (name) => browser().cloud.state.aem.actions.filter((a) => a.action === name).at(-1);
 
-  return { readGuide, settled, doStep, walk, admin, freshAem, lastAction, uploads, clickLine, SHOTS };
+  return { readGuide, settled, nextStep, doStep, walk, admin, freshAem, lastAction, uploads, clickLine, SHOTS };
 }

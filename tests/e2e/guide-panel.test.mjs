@@ -54,6 +54,10 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   assert.ok(trail.some((t) => t.includes(`Allow IMS Link on ${CLOUD}`)), trail.join('\n'));
   assert.equal(clicks.opens, 2, 'the side panel is opened once (toolbar button, then "Open in side panel")');
   assert.equal(clicks.prompts, 1, "the browser's site access prompt, once");
+  // AEM's IMS configurations, its Check Health and its Connect are read by the panel itself:
+  // no "Read AEM's result" to press (9 IMS Link buttons before, 6 now).
+  assert.ok(!trail.some((t) => t.includes("Read AEM's result")), trail.join('\n'));
+  assert.ok(clicks.buttons <= 6, `${clicks.buttons} IMS Link buttons:\n${trail.join('\n')}`);
   // Without the panel every step reopens the toolbar popup: the panel's clicks are the
   // journey's own (IMS Link's buttons, AEM's and the Console's, links, own knowledge).
   assert.equal(clicks.total, clicks.opens + clicks.prompts + clicks.buttons + clicks.pageSteps + clicks.links + clicks.own);

@@ -82,6 +82,8 @@ async function migrate(origin, shots, tamper = null) {
     await b.clickAction(page);
     popup = await b.openPopup(tabId);
     await popup.locator('#guide[data-version]').waitFor({ state: 'attached' });
+    // Where the step ends with AEM's answer (its list, its Check Health), the popup reads it as it opens.
+    await popup.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: 30_000 });
     await popup.waitForTimeout(300);
     const g = await readGuide(popup);
     seen.push(g);

@@ -1,0 +1,120 @@
+//! AEM's answers read without the admin's click: the side panel watches the page where the
+//! step ends with AEM's list or verdict (no button to press), the toolbar popup reads it on
+//! opening and keeps its "Read AEM's result" button (clicking the page closes it).
+
+use serde_json::json;
+
+use crate::guide::tests::{clicks, health_passed, oauth_values, run, AUTHOR, IMS_TITLE};
+use crate::guide::{Action, StageId, Status};
+
+const CONSOLE: &str = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations.html";
+const TARGET_FORM: &str = "https://author.aem.test/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target";
+
+fn panel(mut more: serde_json::Value) -> serde_json::Value {
+    more["panel"] = json!(true);
+    more
+}
+
+/// Stage 3 filled and saved: back on AEM's console, Check Health is next.
+fn saved() -> serde_json::Value {
+    json!({ "checks": { "ims": { "ok": true } }, "filled": [{ "form": "ims-wizard", "origin": AUTHOR }],
+        "imsConfigTitle": IMS_TITLE })
+}
+
+#[test]
+fn the_panel_reads_aems_ims_configurations_as_soon_as_it_shows_the_console() {
+    let more = json!({ "checks": { "ims": { "ok": true } } });
+    let g = run(Some(CONSOLE), &oauth_values(), panel(more.clone()));
+    assert_eq!(g.next.stage, Some(StageId::AemIms));
+    assert!(g.next.watch_aem, "the panel reads the list by itself");
+    assert_eq!(g.next.action, None, "no button to press");
+    assert_eq!(g.action, None);
+    assert!(
+        g.next.text.starts_with("IMS Link reads AEM's IMS configurations"),
+        "{}",
+        g.next.text
+    );
+    // The popup reads it on opening too, and keeps its button.
+    let g = run(Some(CONSOLE), &oauth_values(), more);
+    assert!(g.next.watch_aem);
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    assert!(g.next.text.starts_with("Let IMS Link read"), "{}", g.next.text);
+}
+
+#[test]
+fn the_panel_watches_for_aems_check_health_verdict_after_the_admins_clicks_on_the_page() {
+    let g = run(Some(CONSOLE), &oauth_values(), panel(saved()));
+    assert_eq!(
+        clicks(&g.next),
+        [format!("click Check Health in {IMS_TITLE}"), "click Check".into()]
+    );
+    assert!(g.next.watch_aem);
+    assert_eq!(g.next.action, None);
+    assert!(
+        g.next
+            .text
+            .contains("IMS Link reads its verdict as soon as AEM shows it"),
+        "{}",
+        g.next.text
+    );
+    let g = run(Some(CONSOLE), &oauth_values(), saved());
+    assert_eq!(g.next.action, Some(Action::ReadAemResult), "the popup's button stays");
+    // A failing Check Health: the problem is shown, and the panel watches for the next try.
+    let mut failed = health_passed(AUTHOR);
+    failed["aem"]["health"]["ok"] = json!(false);
+    failed["aem"]["health"]["text"] = json!("Error: IMS responded with status 401: {}");
+    failed["aem"]["health"]["diagnosis"] =
+        json!({ "summary": "The client secret does not match.", "nextStep": "Capture it again." });
+    let g = run(Some(CONSOLE), &oauth_values(), panel(failed));
+    assert_eq!(g.stages[2].status, Status::Problem);
+    assert!(g.next.watch_aem && g.next.action.is_none());
+    // Passed: the watch ends, the next stage is elsewhere.
+    let g = run(Some(CONSOLE), &oauth_values(), panel(health_passed(AUTHOR)));
+    assert_eq!(g.next.stage, Some(StageId::AemTarget));
+    assert!(!g.next.watch_aem);
+}
+
+#[test]
+fn the_panel_watches_for_aems_connect_verdict_on_the_filled_target_form() {
+    let mut filled = health_passed(AUTHOR);
+    filled["fillHere"] = json!({ "form": "target-cloud", "url": TARGET_FORM });
+    filled["filled"] =
+        json!([{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-cloud", "origin": AUTHOR }]);
+    let g = run(Some(TARGET_FORM), &oauth_values(), panel(filled.clone()));
+    assert_eq!(clicks(&g.next), ["click Connect"]);
+    assert!(g.next.watch_aem);
+    assert_eq!(g.next.action, None);
+    // The form's own Fill is not offered as the next action while AEM's answer is awaited.
+    assert_eq!(g.action, None);
+    let g = run(Some(TARGET_FORM), &oauth_values(), filled.clone());
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    let mut connected = filled;
+    connected["aem"]["connect"] = json!({ "ok": true, "url": TARGET_FORM, "text": "Connection successful" });
+    let g = run(Some(TARGET_FORM), &oauth_values(), panel(connected));
+    assert_eq!(g.next.stage, None);
+    assert!(!g.next.watch_aem, "all done: nothing to watch");
+}
+
+#[test]
+fn nothing_is_watched_where_the_step_is_not_aems_answer() {
+    for (url, more) in [
+        (None, json!({ "checks": { "ims": { "ok": true } } })),
+        (
+            Some(format!(
+                "{AUTHOR}/libs/cq/adobeims-configuration/content/configurations/create.html"
+            )),
+            json!({ "checks": { "ims": { "ok": true } } }),
+        ),
+    ] {
+        let g = run(url.as_deref(), &oauth_values(), panel(more));
+        assert!(!g.next.watch_aem, "{}", g.next.text);
+    }
+}
+
+#[test]
+fn the_guide_says_watch_aem_to_the_panel() {
+    let g = run(Some(CONSOLE), &oauth_values(), panel(saved()));
+    let v = serde_json::to_value(&g).expect("serialize");
+    assert_eq!(v["next"]["watchAem"], json!(true));
+    assert_eq!(v["next"]["action"], json!(null));
+}
