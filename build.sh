@@ -146,7 +146,7 @@ bundle() {
     tools/node_modules/.bin/esbuild "$d/$entry.js" --bundle --format=esm --log-level=warning \
       --outfile="$d/$entry.js" --allow-overwrite
   done
-  rm -r "$d/popup" "$d/worker" "$d/shared/ext.js"
+  rm -r "$d/popup" "$d/worker" "$d/shared/ext.js" "$d/shared/dom.js" "$d/shared/keyfiles.js"
 }
 
 # ---------------------------------------------------------------- test

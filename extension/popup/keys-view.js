@@ -1,6 +1,8 @@
 // The key pair: made in the worker (never on this page's thread), offered as every file the
 // Developer Console and AEM take.
 import { $, copyText, send, status } from './shared.js';
+// The export files shared with the www page, which loads it as a classic script from disk.
+import '../shared/keyfiles.js';
 
 const { files: EXPORTS, save } = globalThis.imsLinkKeyFiles;
 let keyPair = null;

@@ -2,6 +2,8 @@
 import { ext as api } from '../shared/ext.js';
 import { sha256Hex } from '../shared/clipboard-clear.js';
 import { send } from './first.js';
+// The element builder shared with the www page, which loads it as a classic script from disk.
+import '../shared/dom.js';
 
 export { api };
 /**
@@ -32,7 +34,7 @@ export function status(text) {
   line.textContent = text;
 }
 
-/** The element builder shared with the www page (shared/dom.js, loaded before the modules). */
+/** The element builder shared with the www page (shared/dom.js, imported above). */
 export const { el } = globalThis.imsLinkDom;
 
 /**

@@ -19,8 +19,11 @@ const FILLED_OUTLINE_MS = 4000;
 
 const calls = {
   async 'tab-facts'({ tabId, then }) {
-    const tab = await ext.tabs.get(tabId).catch(() => null);
-    const { origins = [] } = await ext.permissions.getAll().catch(() => ({ origins: [] }));
+    // Both asked at once: the popup's first answer waits for them.
+    const [tab, { origins = [] }] = await Promise.all([
+      ext.tabs.get(tabId).catch(() => null),
+      ext.permissions.getAll().catch(() => ({ origins: [] })),
+    ]);
     // The tab's own URL is the truth: the browser shows it only for hosts IMS Link may read,
     // or after the admin clicked the toolbar button on that tab (activeTab).
     return { type: 'TabFacts', tabId, then, url: tab?.url || tab?.pendingUrl || undefined, grantedOrigins: origins };

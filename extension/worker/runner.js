@@ -27,37 +27,35 @@ function serial(fn) {
 }
 
 /**
- * The session as this worker last read or wrote it. Only this loop writes `storage.session`,
- * so once read in a wake it is what storage holds: a step after the first (the popup's
- * `GetPopup` is two) skips the read. A stopped worker loses it and reads storage again, and
- * any change to storage (a write here, or one from outside, as the tests make) sends the next
- * step back to storage, which stays the one truth.
- * @type {unknown}
+ * Whether the core holds the session storage holds. Only this loop writes `storage.session`,
+ * so once loaded in a wake the core keeps it between steps (it crosses as JSON only to be
+ * written, and here on a wake): a step after the first (the popup's `GetPopup` is two) reads
+ * nothing. A stopped worker loses it and loads storage again, and any change to storage made
+ * elsewhere (the tests make some) or a failed write sends the next step back to storage, which
+ * stays the one truth.
  */
-let held;
-let read = false;
+let loaded = false;
 // Each write carries a number, so the change event of this loop's own write is told apart
 // from a change made elsewhere (a test, a clear), which sends the next step back to storage.
 let writes = 0;
 ext.storage.onChanged.addListener((changes, area) => {
-  if (area === 'session' && changes.sessionWrite?.newValue !== writes) read = false;
+  if (area === 'session' && changes.sessionWrite?.newValue !== writes) loaded = false;
 });
 
 /** Takes one event to its reply (or `null`), through as many browser calls as the core asks. */
 export async function run(event) {
   const step = await serial(async () => {
-    if (!read) {
-      ({ session: held } = await ext.storage.session.get('session'));
-      read = true;
+    if (!loaded) {
+      core.sessionLoad((await ext.storage.session.get('session')).session);
+      loaded = true;
     }
-    const next = core.sessionStep(held, event, Date.now());
+    const next = core.sessionStep(event, Date.now());
     if (next.session) {
-      held = next.session;
       // The reply and the effects need not wait for storage: the next step does (serial), so
       // a popup told of the change and asking again reads what was written. A failed write
       // sends the next step back to storage, the one truth.
       writing = ext.storage.session.set({ session: next.session, sessionWrite: ++writes }).catch((err) => {
-        read = false;
+        loaded = false;
         console.error('IMS Link could not write its session', err);
       });
     }

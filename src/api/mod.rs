@@ -98,7 +98,9 @@ pub(crate) enum BridgeError {
     },
     /// Key options of the wrong shape.
     KeyOptions(String),
-    /// A JWT lifetime that is not a whole, non-negative number of seconds.
+    /// A JWT lifetime that is not a whole, non-negative number of seconds. Only where
+    /// `signJwt` is exported: the arm that writes the float stays in any module that has it.
+    #[cfg(any(feature = "www", feature = "portable"))]
     JwtLifetime(f64),
     /// A profile-side input (profile, source, field list, snapshot...) of the wrong shape.
     ProfileInput {
@@ -124,6 +126,7 @@ impl JsErrorInfo for BridgeError {
             BridgeError::Serialize(_) => "InternalError",
             BridgeError::Message { .. } => "MessageError",
             BridgeError::KeyOptions(_) => "KeyError",
+            #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::JwtLifetime(_) => "JwtError",
             BridgeError::ProfileInput { .. } => "ProfileError",
             BridgeError::CurlInput(_) => "CurlError",
@@ -136,6 +139,7 @@ impl JsErrorInfo for BridgeError {
             BridgeError::Serialize(_) => "serialize",
             BridgeError::Message { .. } => "malformed-message",
             BridgeError::KeyOptions(_) => "malformed-options",
+            #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::JwtLifetime(_) => "lifetime-out-of-range",
             BridgeError::ProfileInput { .. } | BridgeError::CurlInput(_) => "malformed-input",
             BridgeError::Clock { .. } => "time-out-of-range",
@@ -149,6 +153,7 @@ impl fmt::Display for BridgeError {
             BridgeError::Serialize(detail) => write!(f, "{detail}"),
             BridgeError::Message { what, detail } => write!(f, "{what}: {detail}"),
             BridgeError::KeyOptions(detail) => write!(f, "Key options: {detail}"),
+            #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::JwtLifetime(secs) => write!(
                 f,
                 "lifetimeSecs must be a whole number of seconds between 1 and {}, not {secs}.",

@@ -1,26 +1,51 @@
-//! The worker's one call: an event and the session in, the next session, reply, effects and
-//! browser call out.
+//! The worker's calls: the session as storage holds it in (once per wake), then for every event
+//! the next session, reply, effects and browser call out.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, to_js, unix_seconds};
 use crate::session::{self, Session};
 
-/// `sessionStep(session, event, nowMs) -> {session, reply, effects, io}`: the one function the
-/// worker calls for every event. `session` is what `storage.session` holds (`undefined` at
-/// first); `session` in the answer, when not `null`, is what to write back; `io` is the one
-/// browser or network call to make next, whose result is the next event. Throws
-/// `MessageError` (`malformed-message`) for an event it cannot read.
-#[wasm_bindgen(js_name = sessionStep)]
-pub fn session_step(session: JsValue, event: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    // A session written by an older version that no longer reads starts afresh: it is only
-    // this browser session's memory.
+thread_local! {
+    /// The session between the steps of one wake: the worker hands it in once
+    /// (`sessionLoad`), then each step starts from what the last one left, instead of the
+    /// whole session crossing the boundary as JSON twice per step (measured in
+    /// `./build.sh bench`: the popup's `GetPopup` is two steps). Storage stays the truth: the
+    /// worker writes every changed session there and loads it again after a stop or a change
+    /// made elsewhere.
+    static HELD: RefCell<Session> = RefCell::new(Session::default());
+}
+
+/// `sessionLoad(session)`: the session `storage.session` holds (`undefined` at first), which
+/// the next steps start from. A session written by an older version that no longer reads
+/// starts afresh: it is only this browser session's memory.
+#[wasm_bindgen(js_name = sessionLoad)]
+pub fn session_load(session: JsValue) {
     let held: Session = if session.is_undefined() || session.is_null() {
         Session::default()
     } else {
         super::read(&session).unwrap_or_default()
     };
+    HELD.with(|h| *h.borrow_mut() = held);
+}
+
+/// `sessionStep(event, nowMs) -> {session, reply, effects, io}`: the one function the worker
+/// calls for every event, from the session loaded or left by the last step. `session` in the
+/// answer, when not `null`, is what to write to storage; `io` is the one browser or network
+/// call to make next, whose result is the next event. Throws `MessageError`
+/// (`malformed-message`) for an event it cannot read, and the session stays as it was.
+#[wasm_bindgen(js_name = sessionStep)]
+pub fn session_step(event: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let event: session::Event = from_js(event, "worker event")?;
     let now = unix_seconds(now_ms, "MessageError")?.saturating_mul(1000);
-    to_js(&session::step(held, event, now))
+    let held = HELD.with(|h| h.borrow().clone());
+    let mut step = session::step(held, event, now);
+    let answer = to_js(&step)?;
+    // What the answer tells the worker to write is what the next step starts from.
+    if let Some(next) = step.session.take() {
+        HELD.with(|h| *h.borrow_mut() = next);
+    }
+    Ok(answer)
 }

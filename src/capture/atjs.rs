@@ -246,7 +246,7 @@ fn why_none(settings: &AtjsSettings) -> Problem {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
+        .map(|f| f.to_ascii_lowercase().to_string() + c.as_str())
         .unwrap_or_default()
 }
 

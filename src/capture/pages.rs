@@ -11,7 +11,7 @@ use super::snapshot::PageSnapshot;
 /// Button and placeholder texts that sit where a secret will appear once revealed, and the
 /// dates a secret's row shows beside it ("Created", "Last used").
 fn is_real_secret(v: &str) -> bool {
-    let lower = v.to_lowercase();
+    let lower = v.to_ascii_lowercase();
     let date_like = v.chars().all(|c| c.is_ascii_digit() || "-:/.,TZ ".contains(c));
     v.len() >= 8
         && !v.contains(char::is_whitespace)

@@ -38,7 +38,7 @@ pub struct PageSnapshot {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
 impl PageSnapshot {

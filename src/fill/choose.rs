@@ -73,7 +73,7 @@ pub(super) fn choose<'o>(
             .ok_or_else(|| NoOption {
                 why: format!(
                     "The Authentication Type list has no {} option (it offers: {}). {}",
-                    mode.as_str().to_uppercase(),
+                    mode.as_str().to_ascii_uppercase(),
                     option_list(options),
                     match mode {
                         AuthType::Oauth => "This AEM cannot use OAuth Server-to-Server credentials: update it (AEM 6.5 SP20 or later) or use a JWT credential.",

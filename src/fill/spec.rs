@@ -450,7 +450,7 @@ pub fn normalize_label(s: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else {
             space = true;
         }

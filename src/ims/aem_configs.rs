@@ -54,7 +54,7 @@ impl AemConfig {
 pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
     rows.iter()
         .filter_map(|cells| {
-            let lower: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+            let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
             let at = cells.iter().position(|c| !c.trim().is_empty())?;
             let title: String = cells[at].trim().chars().take(200).collect();
             // The type is in the row's other cells: a title may say "JWT" after migrating.

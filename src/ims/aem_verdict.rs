@@ -152,7 +152,7 @@ pub fn read(page: &AemResultPage, kind: VerdictKind, jwt: bool) -> Result<AemVer
         VerdictKind::Connect => CONNECT_OK,
     };
     let found = page.messages.iter().take(MAX_MESSAGES).rev().find_map(|m| {
-        let lower = m.text.to_lowercase();
+        let lower = m.text.to_ascii_lowercase();
         if lower.contains(ok_words) {
             Some((m, true))
         } else if FAILURE_WORDS.iter().any(|w| lower.contains(w)) {
@@ -192,7 +192,7 @@ fn quoted_json(text: &str) -> Option<(usize, usize)> {
 
 /// The HTTP status AEM's text names ("status 401"), if any.
 fn quoted_status(text: &str) -> Option<u16> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let at = lower.find("status")? + "status".len();
     let digits: String = lower[at..]
         .trim_start_matches([' ', ':', '='])
@@ -205,7 +205,7 @@ fn quoted_status(text: &str) -> Option<u16> {
 /// Explains AEM's failure text: the IMS or Target answer it quotes goes through the same
 /// catalogue as IMS Link's own checks; AEM's own refusals get their own entries.
 pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     if lower.contains("private key") || (lower.contains("alias") && lower.contains("keystore")) {
         return d(
             "aem-no-private-key",

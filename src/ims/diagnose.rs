@@ -222,7 +222,7 @@ pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Res
         .chars()
         .take(300)
         .collect();
-    let x = ims_error(flow, resp.status, &error, &original.to_lowercase(), &original);
+    let x = ims_error(flow, resp.status, &error, &original.to_ascii_lowercase(), &original);
     Err(finish(x, (!error.is_empty()).then_some(error)))
 }
 
@@ -441,7 +441,7 @@ pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> 
         .filter_map(Value::as_str)
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase();
+        .to_ascii_lowercase();
     let remote = gateway.clone().or(target_code.clone());
     let code = gateway.as_deref().or(target_code.as_deref()).unwrap_or_default();
     let x = match resp.status {

@@ -70,13 +70,40 @@ pub struct KeyMaterial {
 
 /// A key the admin already had, with its certificate when one was given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", from = "ImportedKeyFields")]
 pub struct ImportedKey {
     /// The private key, re-encoded as unencrypted PKCS#8.
     #[serde(flatten)]
     pub key: PrivateKeyInfo,
     /// The certificate, checked to carry this key's public key; `None` when none was given.
     pub certificate: Option<CertificateInfo>,
+}
+
+/// [`ImportedKey`]'s JSON, read as one flat object: serde reads a `flatten` field by buffering
+/// the object in its private `Content` first, code kept in the module for this one type.
+/// Written, it is still `flatten`; the JSON is the same either way.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ImportedKeyFields {
+    private_key_pem: String,
+    private_key_der_base64: String,
+    public_key_pem: String,
+    key_bits: usize,
+    certificate: Option<CertificateInfo>,
+}
+
+impl From<ImportedKeyFields> for ImportedKey {
+    fn from(f: ImportedKeyFields) -> Self {
+        ImportedKey {
+            key: PrivateKeyInfo {
+                private_key_pem: f.private_key_pem,
+                private_key_der_base64: f.private_key_der_base64,
+                public_key_pem: f.public_key_pem,
+                key_bits: f.key_bits,
+            },
+            certificate: f.certificate,
+        }
+    }
 }
 
 /// Which pasted text an error is about.

@@ -575,3 +575,20 @@ fn a_key_whose_numbers_do_not_fit_is_invalid_data() {
     let e = import(&STANDARD.encode(&damaged), None).unwrap_err();
     assert_eq!(e.code(), "invalid-key-data", "{e}");
 }
+
+#[test]
+fn imported_key_reads_back_the_flat_json_it_writes() {
+    let key = import(&pair(0).key.private_key_pem, Some(&pair(0).certificate.pem)).unwrap();
+    let json = serde_json::to_value(&key).unwrap();
+    // One flat object: the private key's fields beside the certificate.
+    assert!(json["privateKeyPem"].is_string() && json["certificate"]["pem"].is_string());
+    assert_eq!(crate::from_json::from_value::<ImportedKey>(json.clone()).unwrap(), key);
+    let mut without = json;
+    without.as_object_mut().unwrap().remove("certificate");
+    assert_eq!(
+        crate::from_json::from_value::<ImportedKey>(without)
+            .unwrap()
+            .certificate,
+        None
+    );
+}

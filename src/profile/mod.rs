@@ -223,13 +223,35 @@ pub struct Capture {
 }
 
 /// A value shown in a conflict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Shown {
     /// A text value (auth type as `jwt`/`oauth`).
     Text(String),
     /// A list (scopes).
     List(Vec<String>),
+}
+
+// Read by hand: serde's `untagged` reading buffers the value in its private `Content` and
+// tries each variant on it, code kept only for this enum (with its float formatting for error
+// texts). The same JSON reads the same way, and the same error text refuses anything else.
+impl<'de> Deserialize<'de> for Shown {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde_json::Value;
+        let not_shown = || serde::de::Error::custom("data did not match any variant of untagged enum Shown");
+        match Value::deserialize(deserializer)? {
+            Value::String(text) => Ok(Shown::Text(text)),
+            Value::Array(items) => items
+                .into_iter()
+                .map(|item| match item {
+                    Value::String(text) => Ok(text),
+                    _ => Err(not_shown()),
+                })
+                .collect::<Result<_, _>>()
+                .map(Shown::List),
+            _ => Err(not_shown()),
+        }
+    }
 }
 
 /// A field whose captured value differs from the non-empty value already held.

@@ -264,3 +264,24 @@ fn a_look_alike_ims_host_never_becomes_the_authorization_server() {
     }
     assert!(edit::typed(Field::AuthorizationServer, "https://ims-na1-stg1.adobelogin.com/", 0).is_ok());
 }
+
+#[test]
+fn shown_reads_a_text_or_a_list_and_nothing_else() {
+    let read = |v: serde_json::Value| crate::from_json::from_value::<Shown>(v).map_err(|e| e.to_string());
+    assert_eq!(read(serde_json::json!("jwt")), Ok(Shown::Text("jwt".into())));
+    assert_eq!(
+        read(serde_json::json!(["a", "b"])),
+        Ok(Shown::List(vec!["a".into(), "b".into()]))
+    );
+    for other in [
+        serde_json::json!(1),
+        serde_json::json!([1]),
+        serde_json::json!({"a": "b"}),
+        serde_json::json!(null),
+    ] {
+        assert_eq!(
+            read(other),
+            Err("data did not match any variant of untagged enum Shown".into())
+        );
+    }
+}

@@ -78,7 +78,7 @@ fn certificate_text(body_base64: &str) -> Option<String> {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
 /// A file name safe to offer as a download: letters, digits, `.`, `_`, `-`, a certificate
