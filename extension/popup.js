@@ -9,7 +9,7 @@ import { previewFill, renderChoices, wireFill } from './popup/fill-view.js';
 import { renderGuide, wireAemAuthor } from './popup/guide-view.js';
 import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
-import { renderProfile, wireProfile } from './popup/profile-view.js';
+import { renderProfile, showTaken, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
 import { followTabs, showSiteAccess, wireOpenPanel, wireSiteAccess } from './popup/panel.js';
 import { $, copyText, send, status, timings } from './popup/shared.js';
@@ -66,6 +66,8 @@ function draw(reply, tabOnly = false) {
   // Before the guide, which focuses the next action (a choice's button, when one is open).
   renderChoices(popup?.guide?.choices ?? []);
   showSiteAccess(popup?.guide);
+  // With the guide, as it changes with the tab: said on the page it was taken from only.
+  showTaken(popup?.profile?.taken ?? null);
   renderGuide(popup?.guide);
   if (popup?.guide?.fillLabel && popupTab !== undefined) previewFill(popupTab);
   // Which tab this draws (the side panel follows the admin's tabs).

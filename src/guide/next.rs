@@ -191,6 +191,18 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     if let Some(n) = accept_captured(f, page).or_else(|| switch_credential(f)) {
         return n;
     }
+    // IMS Link's own check is on its way: nothing to click, and where the secret went is said.
+    if f.ims_running && missing.is_empty() {
+        let host = crate::ims::check::ims_host(f.profile.authorization_server.as_ref().map(|a| a.value.as_str()))
+            .unwrap_or_else(|| "Adobe IMS".into());
+        return next(
+            StageId::Console,
+            format!(
+                "IMS Link is checking the credential with IMS by itself: it sent {}. Its answer shows here.",
+                crate::ims::check::sent(f.auth, &host)
+            ),
+        );
+    }
     // A JWT key pair: which route (AEM's certificate, or IMS Link's key pair) and its steps.
     if let Some(n) = super::jwt_aem_certificate::console_next(f, page, stage, &missing) {
         return n;

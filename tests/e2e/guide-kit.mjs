@@ -47,6 +47,8 @@ export function guideKit(browser) {
         author: q('#aem-author')?.hidden === false,
         allow: q('#next-action #allow-aem-site')?.dataset.origin || null,
         link: q('#next-link a')?.textContent ?? null,
+        // What IMS Link took by itself from this page, and IMS's verdict on it.
+        taken: q('#taken')?.hidden === false ? `${q('#taken-text').textContent} ${q('#taken-verdict').textContent}`.trim() : null,
       };
     });
   }
@@ -327,6 +329,13 @@ export function guideKit(browser) {
         await ui.done(popup);
         return result(g);
       }
+      if (g.text.startsWith('IMS Link is checking the credential with IMS by itself')) {
+        // Nothing to click: IMS Link's own check is on its way, and the admin waits for IMS.
+        trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [waits for IMS]`);
+        await settled(popup, g.version);
+        await ui.after(popup);
+        continue;
+      }
       await tamper?.(g);
       // Where the guide offers a choice (IMS Link's key pair or AEM's certificate), the admin's
       // own choice may take another way: counted as own knowledge.
@@ -339,7 +348,7 @@ export function guideKit(browser) {
         await ui.after(popup);
         continue;
       }
-      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
+      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}${g.taken ? ` {${g.taken}}` : ''}`);
       const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
       assert.ok(seen.get(key) <= 2, `the guide repeats itself on ${tab.page.url()}: ${g.text}`);

@@ -54,6 +54,15 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   assert.ok(trail.some((t) => t.includes(`Allow IMS Link on ${CLOUD}`)), trail.join('\n'));
   assert.equal(clicks.opens, 2, 'the side panel is opened once (toolbar button, then "Open in side panel")');
   assert.equal(clicks.prompts, 1, "the browser's site access prompt, once");
+  // Issue 18: the credential goes in by itself and IMS Link asks IMS by itself, so "Accept
+  // both" and "Check IMS" are no longer the admin's (9 IMS Link buttons before).
+  assert.equal(clicks.buttons, 7, `IMS Link buttons:\n${trail.join('\n')}`);
+  assert.ok(!trail.some((t) => /Accept both|Check IMS/.test(t)), trail.join('\n'));
+  // What the panel showed on the credential page: what it took, from where, and IMS's verdict.
+  const cred = b.cloud.state.credentials[OAUTH];
+  assert.ok(trail.some((t) => t.includes(`{Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/`)
+    && t.includes('IMS (ims-na1.adobelogin.com) accepts them: IMS Link checked by itself.}')), trail.join('\n'));
+  assert.ok(cred.clientSecret && !trail.some((t) => t.includes(cred.clientSecret)), 'the secret is never shown');
   // Without the panel every step reopens the toolbar popup: the panel's clicks are the
   // journey's own (IMS Link's buttons, AEM's and the Console's, links, own knowledge).
   assert.equal(clicks.total, clicks.opens + clicks.prompts + clicks.buttons + clicks.pageSteps + clicks.links + clicks.own);
