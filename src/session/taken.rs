@@ -114,10 +114,17 @@ fn short(id: &str) -> String {
     }
 }
 
-/// The page as the admin knows it: host and path, without the query.
+/// The page as its address bar shows it, without the query and the project's ids (the
+/// credential's part stays, to compare with the Console).
 fn page_name(page: &str) -> String {
     let rest = page.split_once("://").map_or(page, |(_, r)| r);
-    rest.split(['?', '#']).next().unwrap_or(rest).to_string()
+    let path = rest.split(['?', '#']).next().unwrap_or(rest);
+    match (path.find("/console/"), path.find("/credentials/")) {
+        (Some(c), Some(k)) if k > c + "/console/".len() => {
+            format!("{}/console/\u{2026}{}", &path[..c], &path[k..])
+        }
+        _ => path.to_string(),
+    }
 }
 
 /// What the popup says: what was taken, from where, and IMS's verdict once its check passed.

@@ -88,7 +88,7 @@ fn an_empty_profile_takes_its_console_credential_by_itself_and_says_what_and_fro
     let p = popup(&mut s, PAGE);
     assert_eq!(
         p["profile"]["taken"]["text"],
-        "Took the Client ID 5f0a1b2c\u{2026} from developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver."
+        "Took the Client ID 5f0a1b2c\u{2026} from developer.adobe.com/console/\u{2026}/credentials/3/details/oauthservertoserver."
     );
 
     let out = console_snapshot(&mut s, PAGE, &after_retrieve());

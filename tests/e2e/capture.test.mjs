@@ -16,7 +16,7 @@ const SCREENSHOT = new URL('../../docs/screenshots/popup-profile.png', import.me
 const TIME = '\\d{1,2}:\\d{2}(?: [AP]M)?'; // toLocaleTimeString with hour and minute: "10:42" or "10:42 AM"
 
 let b;
-const { stored, until, emptyProfile, settled, acceptCaptured } = sessionKit(() => b);
+const { stored, until, emptyProfile, settled } = sessionKit(() => b);
 let oauth;
 let jwt;
 /** Every console message and uncaught error of every page, the popups included. */
@@ -73,12 +73,14 @@ async function importText(popup, kind, text) {
   await popup.getByRole('status').filter({ hasText: /^From the pasted text(, credential .*)?: took / }).waitFor();
 }
 
-/** Opens the OAuth credential page, retrieves the secret if asked, and accepts what it showed. */
+/**
+ * Opens the OAuth credential page and retrieves the secret if asked: into an empty profile the
+ * credential goes by itself (issue 18), no "Accept" click.
+ */
 async function captureOauth({ retrieve }) {
   const tab = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
   await tab.page.getByRole('heading', { name: 'OAuth Server-to-Server' }).waitFor();
   if (retrieve) await tab.page.getByRole('button', { name: 'Retrieve client secret' }).click();
-  await acceptCaptured('the OAuth credential', (a) => a?.clientId && (!retrieve || a.clientSecret));
   await profileWhere('the OAuth credential', (p) => p.clientId?.value === OAUTH_ID && p.scopes);
   if (retrieve) await profileWhere('the client secret', (p) => p.clientSecret);
   await settled();
@@ -133,12 +135,16 @@ test('an OAuth credential page fills the credential; the secret only after "Retr
   assert.ok(!JSON.stringify(await stored()).includes(oauth.clientSecret));
 
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
-  await acceptCaptured('the client secret', (a) => a?.clientSecret);
   const withSecret = await profileWhere('the client secret', (p) => p.clientSecret);
   assert.equal(withSecret.clientSecret.value, oauth.clientSecret);
   assert.equal(withSecret.clientSecret.source.url, credentialUrl(oauth, 'oauthservertoserver'));
 
   const popup = await b.openPopup(tabId); // the Values section opened, as the admin does
+  // Taken by itself: the popup says what and from where, the secret masked, with Undo.
+  const taken = await popup.locator('#taken').innerText();
+  assert.ok(taken.startsWith(`Took the Client ID ${OAUTH_ID.slice(0, 8)}… and the client secret from developer.adobe.com/console/…/credentials/${oauth.credentialId}/details/oauthservertoserver.`), taken);
+  assert.ok(!taken.includes(oauth.clientSecret));
+  await popup.getByRole('button', { name: 'Undo' }).waitFor();
   await popup.setViewportSize({ width: 380, height: 600 });
   const shown = {
     authType: 'OAuth Server-to-Server',
@@ -178,7 +184,6 @@ test('a JWT credential page and its "Generate JWT" tab fill auth type, client id
   await emptyProfile();
   const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
   await page.getByRole('heading', { name: 'Service Account (JWT)' }).waitFor();
-  await acceptCaptured('the JWT client id', (a) => a?.clientId);
   let p = await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.orgId);
   assert.equal(p.authType.value, 'jwt');
   assert.equal(p.technicalAccountId.value, jwt.technicalAccountId);
@@ -249,7 +254,6 @@ for (const { name, claims, message } of DIAGNOSES) {
   test(`a pasted JWT payload with ${name} shows the diagnostic in the popup`, async () => {
     await emptyProfile();
     const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
-    await acceptCaptured('the JWT client id', (a) => a?.clientId);
     await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.technicalAccountId);
     await settled();
     await page.close();

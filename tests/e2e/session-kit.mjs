@@ -36,14 +36,5 @@ export function sessionKit(browser) {
     }
   }
 
-  /** Takes the client id and secret a Console page showed, as the admin does: "Accept" in the popup. */
-  async function acceptCaptured(what, ok = (a) => a) {
-    await until(what, async () => ok((await stored()).awaiting ?? null));
-    const popup = await browser().openPopup(1);
-    await popup.locator('#accept-captured').click();
-    await popup.locator('#captured').waitFor({ state: 'hidden' });
-    await popup.close();
-  }
-
-  return { stored, until, emptyProfile, settled, acceptCaptured };
+  return { stored, until, emptyProfile, settled };
 }

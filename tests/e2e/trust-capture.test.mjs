@@ -50,7 +50,7 @@ test('an injected credential pair on a Console page is refused with a notice, an
   await Promise.all([page.close(), popup.close()]);
 });
 
-test('a credential read from a Console page waits for the admin\'s yes, which the guide asks for', async () => {
+test('a credential pair on a Console page that does not show its organization waits for the admin\'s yes, which the guide asks for', async () => {
   const popup0 = await b.openPopup(1);
   await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
   await popup0.close();
@@ -82,20 +82,45 @@ test('a credential read from a Console page waits for the admin\'s yes, which th
   await Promise.all([page.close(), popup.close()]);
 });
 
-test('the admin\'s own credential page: one yes takes the client id and the retrieved secret', async () => {
+test('the admin\'s own credential page into an empty profile: taken by itself, said with where from, and Undo asks instead', async () => {
   const popup0 = await b.openPopup(1);
   await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
   await popup0.close();
   const cred = b.cloud.state.credentials[OAUTH];
-  const { page, tabId } = await b.openTab(`${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`);
+  const url = `${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`;
+  const { page, tabId } = await b.openTab(url);
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
   await page.getByText(cred.clientSecret).waitFor();
   const popup = await b.openPopup(tabId);
-  await popup.locator('#next-action #accept-captured').waitFor();
-  await popup.locator('#next-action #accept-captured').click();
-  await popup.locator('#captured').waitFor({ state: 'hidden' });
+  // No "Accept both": the popup says what it took and from where, the secret masked, and what
+  // IMS said when IMS Link asked it by itself.
+  const taken = popup.locator('#taken');
+  await taken.getByText('IMS (ims-na1.adobelogin.com) accepts them: IMS Link checked by itself.').waitFor();
+  const said = await taken.innerText();
+  assert.ok(said.startsWith(`Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.`), said);
+  assert.ok(!said.includes(cred.clientSecret), 'the secret is never shown');
+  assert.equal(await popup.locator('#accept-captured').isVisible(), false, 'nothing to accept');
   const state = await profileState(popup);
   assert.equal(state.profile.clientId?.value, OAUTH);
   assert.equal(state.profile.clientSecret?.value, cred.clientSecret);
+  assert.equal(state.checks.ims?.ok, true);
+  // The stepper shows the credential stage done: the guide moved on without a click.
+  await popup.locator('#guide-stages li[data-stage="console"].done').waitFor();
+  // The check went to Adobe's IMS only, once.
+  const tokenCalls = b.cloud.requests.filter((r) => r.path === '/ims/token/v3' && r.body?.includes(OAUTH));
+  assert.equal(tokenCalls.length, 1, JSON.stringify(tokenCalls.map((r) => r.host)));
+  assert.deepEqual([...new Set(tokenCalls.map((r) => r.host))], ['ims-na1.adobelogin.com']);
+
+  // Undo: the values leave the profile and wait for the yes, as any first credential's would.
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await popup.locator('#captured:not([hidden])').waitFor();
+  await taken.waitFor({ state: 'hidden' });
+  const undone = await profileState(popup);
+  assert.equal(undone.profile.clientId ?? null, null);
+  assert.equal(undone.profile.clientSecret ?? null, null);
+  assert.equal(undone.checks.ims ?? null, null, 'the check of the undone values is gone with them');
+  assert.equal(await popup.locator('#next-action button').innerText(), 'Accept both');
+  await popup.locator('#discard-captured').click();
+  await popup.locator('#captured').waitFor({ state: 'hidden' });
   await Promise.all([page.close(), popup.close()]);
 });

@@ -93,11 +93,9 @@ test('a Console credential page and its workspace JSON both fill the profile, va
   const page = await b.openTab(`https://developer.adobe.com/console/projects/${CONSOLE_ORG_ID}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`);
   await b.driver.findElement(By.xpath('//button[normalize-space()="Retrieve client secret"]')).click();
   await b.use(popup);
-  // A credential read from a page waits for the admin's yes (issue 14): "Accept both".
-  await waitFor(async () => (await b.send({ type: 'GetProfile' })).awaiting?.clientSecret, 'the credential waiting for a yes');
-  const accept = By.xpath('//button[normalize-space()="Accept both"]');
-  await waitFor(async () => (await b.driver.findElements(accept)).length > 0 && b.driver.findElement(accept).isDisplayed(), '"Accept both" in the popup');
-  await b.driver.findElement(accept).click();
+  // Into the empty profile the credential goes by itself (issue 18), no "Accept both": the
+  // profile says what it took and from where, with Undo.
+  await waitFor(async () => (await b.send({ type: 'GetProfile' })).taken?.text?.startsWith(`Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/`), 'what IMS Link took by itself');
   await profileHas('clientId', OAUTH);
   await profileHas('clientSecret', cred.clientSecret);
   await profileHas('scopes', cred.scopes);
@@ -266,6 +264,8 @@ test('"Fill this form" on the AEM as a Cloud Service Target configuration saves 
 test('the IMS and Target checks pass against the fake IMS; the AEM stages still wait for AEM\'s own verdicts', async () => {
   await b.use(popup);
   await b.refreshPopup();
+  // IMS Link asked IMS by itself once the credential was complete; "Check IMS" asks again.
+  await waitFor(async () => (await b.driver.findElements(By.css('#ims-result .check.ok'))).length === 1, 'IMS Link\'s own IMS check to pass', 30_000);
   await b.clickButton('Check IMS');
   await waitFor(async () => (await b.driver.findElements(By.css('#ims-result .check.ok'))).length === 1, 'the IMS check to pass', 30_000);
   await b.clickButton('Connect to Target');
