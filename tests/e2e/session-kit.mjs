@@ -21,7 +21,9 @@ export function sessionKit(browser) {
   async function emptyProfile() {
     await browser().worker().evaluate(async () => {
       const { session = {} } = await chrome.storage.session.get('session');
-      await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined, switch: undefined, keptOver: undefined } });
+      await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined, switch: undefined, keptOver: undefined,
+        // What came with the old profile goes with it, as "Clear profile" does.
+        checks: {}, token: null, taken: null, undoneTake: null } });
     });
   }
 
