@@ -1,6 +1,10 @@
 //! IMS Link's own IMS check, started by itself once the profile's credential is complete
 //! (issue 18: the admin no longer clicks "Check IMS" to learn what IMS says).
 //!
+//! Only after values read from the Developer Console (its credential page, its JSON download)
+//! or the admin's answer about them: values the admin types are checked when the admin says
+//! so, since a half-typed credential would only fail.
+//!
 //! Once per set of values: `Checks::ims_auto` records the revision it started at, and only a
 //! change of what the check is made with clears it (`profile_ops::void`, with the result), so
 //! a failed check is not tried again until the values change, and a result lost on the way (the
@@ -8,9 +12,10 @@
 //! call is the same `Io::CheckIms` as the button's (to Adobe's IMS host only), made in the
 //! background: the step's own reply does not wait for IMS.
 
-use super::event::{Io, Step};
+use super::event::{Event, Io, Step};
 use super::Session;
 use crate::capture::certificates::same_certificate;
+use crate::message::{ImportKind, Message};
 use crate::profile::{AuthType, Sourced};
 
 fn value(v: &Option<Sourced<String>>) -> Option<&str> {
@@ -59,6 +64,24 @@ pub(super) fn due(s: &Session) -> bool {
     let to_ims =
         crate::ims::check::ims_host(s.profile.authorization_server.as_ref().map(|a| a.value.as_str())).is_some();
     complete && to_ims
+}
+
+/// Whether the event brings values read from the Console, or the admin's answer about them.
+pub(super) fn reads_the_console(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Request {
+            message: Message::PageSnapshot { .. }
+                | Message::AcceptCaptured { .. }
+                | Message::SwitchCredential { .. }
+                | Message::ResolveConflicts { .. }
+                | Message::ImportText {
+                    kind: ImportKind::WorkspaceJson,
+                    ..
+                },
+            ..
+        }
+    )
 }
 
 /// Adds the check to a step that wrote the session, when it is due; the session records that

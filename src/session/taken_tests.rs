@@ -250,12 +250,44 @@ fn a_failed_check_is_shown_once_and_not_tried_again_until_the_values_change() {
         "IMS refused the credential: IMS does not accept the client secret."
     );
     assert_eq!(p["guide"]["next"]["text"], "Retrieve the secret again.");
-    // New values (the admin retrieved a new secret): checked by itself again, once.
+    // New values (the admin retrieved a new secret and took it): checked by itself again, once.
+    let mut rotated = after_retrieve();
+    rotated[1] = ("Client secret", "p8e-NEWsecret0123456789abcdefXYZ12");
+    let out = console_snapshot(&mut s, PAGE, &rotated);
+    assert!(
+        out.background.is_none(),
+        "a conflict is open: the values are not settled"
+    );
     let out = go(
         &mut s,
-        request(json!({"type": "EditField", "field": "clientSecret", "value": "p8e-NEWsecret0123456789abcdefXYZ12"})),
+        request(json!({"type": "ResolveConflicts", "accept": ["clientSecret"]})),
     );
     assert_eq!(background(&out)["do"], "check-ims");
+    let revision = s.revision;
+    assert!(checked(&mut s, revision, fail_report()).background.is_none());
+    assert!(console_snapshot(&mut s, PAGE, &rotated).background.is_none());
+}
+
+#[test]
+fn typed_values_are_checked_when_the_admin_says_so() {
+    let mut s = Session::default();
+    for (field, value) in [
+        ("authType", "oauth"),
+        ("clientId", CLIENT_ID),
+        ("clientSecret", OAUTH_SECRET),
+        ("orgId", ORG),
+    ] {
+        let out = go(
+            &mut s,
+            request(json!({"type": "EditField", "field": field, "value": value})),
+        );
+        assert!(out.background.is_none(), "{field}");
+    }
+    let out = go(
+        &mut s,
+        request(json!({"type": "ImportText", "kind": "scopes", "text": "openid, AdobeID, target_sdk"})),
+    );
+    assert!(out.background.is_none() && s.checks.ims_auto.is_none());
 }
 
 #[test]
