@@ -116,12 +116,10 @@ function showCaptured(awaiting) {
   $('accept-captured').textContent = values.length > 1 ? 'Accept both' : `Accept the ${LABEL[values[0][0]] ?? 'value'}`;
 }
 
-/** A first credential the core took by itself from this page (`taken`): what, from where, Undo. */
+/** A first credential the core took by itself from this page (`taken`): what, from where, and Undo. */
 export function showTaken(taken) {
   $('taken').hidden = !taken;
   $('taken-text').textContent = taken?.text ?? '';
-  $('taken-verdict').textContent = taken?.verdict ?? '';
-  $('taken-verdict').hidden = !taken?.verdict;
 }
 
 /**

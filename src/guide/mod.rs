@@ -182,6 +182,8 @@ pub struct Checks {
     pub target: Option<CheckSeen>,
     /// IMS Link asked IMS by itself for the values the profile holds and waits for its answer.
     pub ims_running: bool,
+    /// The IMS result is the one IMS Link asked for by itself.
+    pub ims_by_itself: bool,
 }
 
 /// What the guide needs of a check report.

@@ -223,11 +223,21 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         .steps(vec![click("Generate JWT")]);
     }
     if on_credential && missing.is_empty() && jwt && f.ims.is_none() {
+        let steps = vec![click("Credential details"), click("Upload public key")];
+        // Where the page lists the credential's certificates, IMS Link sees the upload and asks
+        // IMS by itself (`session::auto_check`); elsewhere the admin asks.
+        if f.credential_certs.is_some() && f.has_key_pair {
+            return next(
+                StageId::Console,
+                "IMS checks the JWT against the credential's certificates: upload certificate_pub.crt (from this popup); once the page lists it, IMS Link asks IMS by itself.",
+            )
+            .steps(steps);
+        }
         return next(
             StageId::Console,
             "IMS checks the JWT against the credential's certificates: upload certificate_pub.crt (from this popup), then check IMS.",
         )
-        .steps(vec![click("Credential details"), click("Upload public key")])
+        .steps(steps)
         .action(Action::CheckIms);
     }
     // A problem: once nothing is missing, IMS itself judges (a pass outweighs a finding).

@@ -22,6 +22,8 @@ pub struct Facts<'a> {
     pub ims: Option<&'a CheckSeen>,
     /// IMS Link asked IMS by itself for these values and waits for the answer.
     pub ims_running: bool,
+    /// The IMS result is the one IMS Link asked for by itself.
+    pub ims_by_itself: bool,
     pub target: Option<&'a CheckSeen>,
     /// The AEM author to send the admin to: this tab's, else the one the admin gave, else the
     /// last filled, else one allowed.
@@ -159,6 +161,7 @@ impl<'a> Facts<'a> {
                 .collect(),
             ims: input.checks.ims.as_ref(),
             ims_running: input.checks.ims_running && input.checks.ims.is_none(),
+            ims_by_itself: input.checks.ims_by_itself && input.checks.ims.is_some(),
             target: input.checks.target.as_ref(),
             aem,
             ims_filled_on: filled_on(&[FormKind::ImsWizard]),
@@ -440,7 +443,14 @@ fn console(f: &Facts) -> Stage {
             StageId::Console,
             title,
             Status::Done,
-            said(format!("{kind} credential; IMS accepts it.")),
+            said(if f.ims_by_itself {
+                let host =
+                    crate::ims::check::ims_host(f.profile.authorization_server.as_ref().map(|a| a.value.as_str()))
+                        .unwrap_or_else(|| "Adobe IMS".into());
+                format!("{kind} credential; IMS accepts it (IMS Link asked {host} by itself).")
+            } else {
+                format!("{kind} credential; IMS accepts it.")
+            }),
             link,
         );
     }

@@ -37,9 +37,6 @@ pub struct TakenView {
     pub page: String,
     /// "Took the Client ID 5f0a1b2c… and the client secret from …".
     pub text: String,
-    /// IMS's verdict on the values taken, once IMS Link's own check passed with them.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<String>,
 }
 
 fn value(v: &Option<Sourced<String>>) -> Option<String> {
@@ -127,7 +124,7 @@ fn page_name(page: &str) -> String {
     }
 }
 
-/// What the popup says: what was taken, from where, and IMS's verdict once its check passed.
+/// What the popup says: what was taken, and from where.
 pub(super) fn view(s: &Session) -> Option<TakenView> {
     let t = current(s)?;
     let what = match (t.took_client_id, t.took_secret) {
@@ -135,17 +132,9 @@ pub(super) fn view(s: &Session) -> Option<TakenView> {
         (true, false) => format!("the Client ID {}", short(&t.client_id)),
         _ => format!("the client secret of Client ID {}", short(&t.client_id)),
     };
-    let verdict = match (&s.checks.ims, s.checks.ims_auto) {
-        (Some(r), Some(_)) if r.ok => {
-            crate::ims::check::ims_host(s.profile.authorization_server.as_ref().map(|a| a.value.as_str()))
-                .map(|host| format!("IMS ({host}) accepts them: IMS Link checked by itself."))
-        }
-        _ => None,
-    };
     Some(TakenView {
         page: t.page.clone(),
         text: format!("Took {what} from {}.", page_name(&t.page)),
-        verdict,
     })
 }
 

@@ -70,6 +70,7 @@ fn guide_for(
             target: seen(&s.checks.target),
             // Started by IMS Link for these very values (the revision did not move since).
             ims_running: s.checks.ims.is_none() && s.checks.ims_auto == Some(s.revision),
+            ims_by_itself: s.checks.ims.is_some() && s.checks.ims_auto.is_some(),
         },
         filled: s.filled.clone(),
         aem_author: s.aem_author.clone(),
@@ -174,10 +175,17 @@ pub(super) fn tab_facts(
         AfterTab::Popup | AfterTab::Panel => {
             let guide = guide_for(s, tab_id, url.clone(), granted_origins, then == AfterTab::Panel, now_ms);
             let mut profile = profile_state(s, now_ms);
-            // What IMS Link took by itself is said on the page it came from, next to the step.
+            // What IMS Link took by itself is said on the page it came from, until the credential's
+            // stage is done (IMS accepted it: the guide moves on, and the stage says so).
+            let console_open = guide
+                .stages
+                .iter()
+                .any(|st| st.id == guide::StageId::Console && st.status != guide::Status::Done);
             profile.taken = profile.taken.filter(|t| {
-                url.as_deref()
-                    .is_some_and(|u| crate::fill::trust::same_page(&t.page, u))
+                console_open
+                    && url
+                        .as_deref()
+                        .is_some_and(|u| crate::fill::trust::same_page(&t.page, u))
             });
             Reply::Popup(Box::new(PopupState {
                 tab: popup_tab(tab::describe(tab_id, url.as_deref()), &guide),

@@ -47,8 +47,8 @@ export function guideKit(browser) {
         author: q('#aem-author')?.hidden === false,
         allow: q('#next-action #allow-aem-site')?.dataset.origin || null,
         link: q('#next-link a')?.textContent ?? null,
-        // What IMS Link took by itself from this page, and IMS's verdict on it.
-        taken: q('#taken')?.hidden === false ? `${q('#taken-text').textContent} ${q('#taken-verdict').textContent}`.trim() : null,
+        // What IMS Link took by itself from this page.
+        taken: q('#taken')?.hidden === false ? q('#taken-text').textContent : null,
       };
     });
   }

@@ -58,11 +58,12 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   // both" and "Check IMS" are no longer the admin's (9 IMS Link buttons before).
   assert.equal(clicks.buttons, 7, `IMS Link buttons:\n${trail.join('\n')}`);
   assert.ok(!trail.some((t) => /Accept both|Check IMS/.test(t)), trail.join('\n'));
-  // What the panel showed on the credential page: what it took, from where, and IMS's verdict.
+  // What the panel showed on the credential page: what it took and from where; then IMS's
+  // verdict, in the credential's stage.
   const cred = b.cloud.state.credentials[OAUTH];
-  assert.ok(trail.some((t) => t.includes(`{Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/`)
-    && t.includes('IMS (ims-na1.adobelogin.com) accepts them: IMS Link checked by itself.}')), trail.join('\n'));
+  assert.ok(trail.some((t) => t.includes(`{Took the Client ID ${OAUTH.slice(0, 8)}… from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.}`)), trail.join('\n'));
   assert.ok(cred.clientSecret && !trail.some((t) => t.includes(cred.clientSecret)), 'the secret is never shown');
+  assert.match(guide.stages.find((s) => s.id === 'console').text, /IMS accepts it \(IMS Link asked ims-na1\.adobelogin\.com by itself\)/);
   // Without the panel every step reopens the toolbar popup: the panel's clicks are the
   // journey's own (IMS Link's buttons, AEM's and the Console's, links, own knowledge).
   assert.equal(clicks.total, clicks.opens + clicks.prompts + clicks.buttons + clicks.pageSteps + clicks.links + clicks.own);

@@ -82,45 +82,59 @@ test('a credential pair on a Console page that does not show its organization wa
   await Promise.all([page.close(), popup.close()]);
 });
 
-test('the admin\'s own credential page into an empty profile: taken by itself, said with where from, and Undo asks instead', async () => {
+test('the admin\'s own credential page into an empty profile: taken by itself, and IMS asked by itself', async () => {
+  const popup0 = await b.openPopup(1);
+  await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
+  await popup0.close();
+  const cred = b.cloud.state.credentials[OAUTH];
+  const { page, tabId } = await b.openTab(`${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`);
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByText(cred.clientSecret).waitFor();
+  const popup = await b.openPopup(tabId);
+  // No "Accept both", no "Check IMS": the guide moved on, IMS's verdict in the credential's stage.
+  const stage = popup.locator('#guide-stages li[data-stage="console"].done');
+  await stage.waitFor();
+  assert.match(await stage.textContent(), /IMS accepts it \(IMS Link asked ims-na1\.adobelogin\.com by itself\)/);
+  assert.equal(await popup.locator('#next-action button', { hasText: 'Check IMS' }).count(), 0);
+  const state = await profileState(popup);
+  assert.equal(state.profile.clientId?.value, OAUTH);
+  assert.equal(state.profile.clientSecret?.value, cred.clientSecret);
+  assert.equal(state.checks.ims?.ok, true);
+  assert.ok(state.taken.text.startsWith(`Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.`), state.taken.text);
+  assert.ok(!JSON.stringify(state.taken).includes(cred.clientSecret), 'never the secret');
+  // The check went to Adobe's IMS only, once.
+  const tokenCalls = b.cloud.requests.filter((r) => r.path === '/ims/token/v3' && r.body?.includes(OAUTH));
+  assert.equal(tokenCalls.length, 1, JSON.stringify(tokenCalls.map((r) => r.host)));
+  assert.deepEqual([...new Set(tokenCalls.map((r) => r.host))], ['ims-na1.adobelogin.com']);
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('what IMS Link took by itself is said on its page with Undo, which makes it wait for the admin\'s yes', async () => {
   const popup0 = await b.openPopup(1);
   await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
   await popup0.close();
   const cred = b.cloud.state.credentials[OAUTH];
   const url = `${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`;
   const { page, tabId } = await b.openTab(url);
-  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
-  await page.getByText(cred.clientSecret).waitFor();
+  await page.getByRole('button', { name: 'Retrieve client secret' }).waitFor();
   const popup = await b.openPopup(tabId);
-  // No "Accept both": the popup says what it took and from where, the secret masked, and what
-  // IMS said when IMS Link asked it by itself.
   const taken = popup.locator('#taken');
-  await taken.getByText('IMS (ims-na1.adobelogin.com) accepts them: IMS Link checked by itself.').waitFor();
-  const said = await taken.innerText();
-  assert.ok(said.startsWith(`Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.`), said);
-  assert.ok(!said.includes(cred.clientSecret), 'the secret is never shown');
-  assert.equal(await popup.locator('#accept-captured').isVisible(), false, 'nothing to accept');
-  const state = await profileState(popup);
-  assert.equal(state.profile.clientId?.value, OAUTH);
-  assert.equal(state.profile.clientSecret?.value, cred.clientSecret);
-  assert.equal(state.checks.ims?.ok, true);
-  // The stepper shows the credential stage done: the guide moved on without a click.
-  await popup.locator('#guide-stages li[data-stage="console"].done').waitFor();
-  // The check went to Adobe's IMS only, once.
-  const tokenCalls = b.cloud.requests.filter((r) => r.path === '/ims/token/v3' && r.body?.includes(OAUTH));
-  assert.equal(tokenCalls.length, 1, JSON.stringify(tokenCalls.map((r) => r.host)));
-  assert.deepEqual([...new Set(tokenCalls.map((r) => r.host))], ['ims-na1.adobelogin.com']);
-
-  // Undo: the values leave the profile and wait for the yes, as any first credential's would.
-  await popup.getByRole('button', { name: 'Undo' }).click();
+  await taken.waitFor();
+  assert.equal(await popup.locator('#taken-text').textContent(),
+    `Took the Client ID ${OAUTH.slice(0, 8)}… from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.`);
+  await taken.getByRole('button', { name: 'Undo' }).click();
   await popup.locator('#captured:not([hidden])').waitFor();
   await taken.waitFor({ state: 'hidden' });
   const undone = await profileState(popup);
   assert.equal(undone.profile.clientId ?? null, null);
-  assert.equal(undone.profile.clientSecret ?? null, null);
-  assert.equal(undone.checks.ims ?? null, null, 'the check of the undone values is gone with them');
-  assert.equal(await popup.locator('#next-action button').innerText(), 'Accept both');
+  assert.equal(undone.awaiting.clientId.value, OAUTH);
   await popup.locator('#discard-captured').click();
   await popup.locator('#captured').waitFor({ state: 'hidden' });
+  // The page, read again, asks instead of taking.
+  await page.reload();
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByText(cred.clientSecret).waitFor();
+  await popup.locator('#captured:not([hidden])').waitFor();
+  assert.equal((await profileState(popup)).profile.clientSecret ?? null, null);
   await Promise.all([page.close(), popup.close()]);
 });
