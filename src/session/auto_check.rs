@@ -66,6 +66,19 @@ pub(super) fn due(s: &Session) -> bool {
     complete && to_ims
 }
 
+/// How long the guide waits for IMS Link's own check: longer than its two attempts may take
+/// (`ims::check`); past it, the answer was lost (the worker stopped) and the admin asks.
+pub const WAIT_MS: u64 = 45_000;
+
+/// Whether IMS Link's own check of the values the profile holds is still on its way.
+pub(super) fn running(s: &Session, now_ms: u64) -> bool {
+    s.checks.ims.is_none()
+        && s.checks.ims_auto == Some(s.revision)
+        && s.checks
+            .ims_auto_at_ms
+            .is_some_and(|at| now_ms.saturating_sub(at) < WAIT_MS)
+}
+
 /// Whether the event brings values read from the Console, or the admin's answer about them.
 pub(super) fn reads_the_console(event: &Event) -> bool {
     matches!(
@@ -86,12 +99,13 @@ pub(super) fn reads_the_console(event: &Event) -> bool {
 
 /// Adds the check to a step that wrote the session, when it is due; the session records that
 /// it started.
-pub(super) fn start(step: &mut Step) {
+pub(super) fn start(step: &mut Step, now_ms: u64) {
     let Some(s) = step.session.as_mut() else { return };
     if step.background.is_some() || !due(s) {
         return;
     }
     s.checks.ims_auto = Some(s.revision);
+    s.checks.ims_auto_at_ms = Some(now_ms);
     if let Some(io @ Io::CheckIms { .. }) = super::checks::start_ims(s, None).io {
         step.background = Some(io);
     }

@@ -160,6 +160,10 @@ pub struct Checks {
     /// values: voided with the IMS result when the values change.
     #[serde(rename = "imsAuto")]
     pub ims_auto: Option<u64>,
+    /// When it started (ms): an answer lost on the way (the worker stopped) is not waited for
+    /// past `auto_check::WAIT_MS`.
+    #[serde(rename = "imsAutoAtMs")]
+    pub ims_auto_at_ms: Option<u64>,
 }
 
 /// One tab's last fill: what Undo needs and nothing more.
@@ -227,7 +231,7 @@ pub fn step(session: Session, event: Event, now_ms: u64) -> Step {
     let read_from_console = auto_check::reads_the_console(&event);
     let mut step = event::dispatch(session, event, now_ms);
     if read_from_console {
-        auto_check::start(&mut step);
+        auto_check::start(&mut step, now_ms);
     }
     step
 }

@@ -311,6 +311,24 @@ fn a_result_lost_on_the_way_is_not_asked_again_and_not_shown_as_pending() {
 }
 
 #[test]
+fn an_answer_lost_with_the_worker_is_waited_for_a_while_then_the_admin_asks() {
+    let mut s = target_only();
+    console_snapshot(&mut s, PAGE, &after_retrieve());
+    let next_at = |s: &Session, at: u64| {
+        let facts = event(json!({"type": "TabFacts", "tabId": 7, "then": "guide", "url": PAGE, "grantedOrigins": []}));
+        reply(&step(s.clone(), facts, at))["guide"]["next"].clone()
+    };
+    let started = s.checks.ims_auto_at_ms.unwrap_or_default();
+    assert_eq!(next_at(&s, started + 1_000)["action"], Value::Null);
+    let late = next_at(&s, started + super::auto_check::WAIT_MS);
+    assert_eq!(late["action"], "check-ims", "{late}");
+    assert!(
+        console_snapshot(&mut s, PAGE, &after_retrieve()).background.is_none(),
+        "not asked again"
+    );
+}
+
+#[test]
 fn a_jwt_credential_is_checked_by_itself_only_once_its_certificate_is_on_the_credential() {
     let mut s = Session::default();
     edit(&mut s, "authType", "jwt");

@@ -69,7 +69,7 @@ fn guide_for(
             ims: seen(&s.checks.ims),
             target: seen(&s.checks.target),
             // Started by IMS Link for these very values (the revision did not move since).
-            ims_running: s.checks.ims.is_none() && s.checks.ims_auto == Some(s.revision),
+            ims_running: super::auto_check::running(s, now_ms),
             ims_by_itself: s.checks.ims.is_some() && s.checks.ims_auto.is_some(),
         },
         filled: s.filled.clone(),
