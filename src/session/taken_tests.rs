@@ -332,7 +332,7 @@ fn an_answer_lost_with_the_worker_is_waited_for_a_while_then_the_admin_asks() {
 fn a_jwt_credential_is_checked_by_itself_only_once_its_certificate_is_on_the_credential() {
     let mut s = Session::default();
     edit(&mut s, "authType", "jwt");
-    edit(&mut s, "clientId", CLIENT_ID);
+    edit(&mut s, "clientId", OTHER_ID);
     edit(&mut s, "clientSecret", OAUTH_SECRET);
     let payload = r#"{"exp":1700000000,"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"ABCDEF0123456789ABCDEF01@techacct.adobe.com","https://ims-na1.adobelogin.com/s/ent_marketing_sdk":true,"aud":"https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
     let out = go(
@@ -340,5 +340,25 @@ fn a_jwt_credential_is_checked_by_itself_only_once_its_certificate_is_on_the_cre
         request(json!({"type": "ImportText", "kind": "payload", "text": payload})),
     );
     assert!(out.background.is_none(), "no key pair: nothing to sign with");
-    assert_eq!(s.checks.ims_auto, None);
+    let key = crate::keys::generate(&crate::keys::KeyOptions::default(), 1_796_000_000).expect("key");
+    let sha1 = key.certificate.sha1_fingerprint.clone();
+    go(&mut s, event(json!({"type": "KeyPairMade", "material": key})));
+    let page = "https://developer.adobe.com/console/projects/1/2/credentials/4/details/jwt";
+    let listing = |s: &mut Session, fingerprint: &str| {
+        let snapshot = json!({"url": page, "headings": ["Service Account (JWT)", "Public key certificates"],
+            "pairs": [{"label": "Client ID", "value": OTHER_ID}, {"label": "Organization ID", "value": ORG},
+                      {"label": "Fingerprint", "value": fingerprint}]});
+        go(
+            s,
+            event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 7})),
+        )
+    };
+    // The credential lists another certificate: IMS would refuse the JWT, so no check yet.
+    let out = listing(&mut s, "8C:59:D1:25:EA:D4:E2:33:C8:7C:92:47:70:FB:C4:15:00:BD:F0:27");
+    assert!(out.background.is_none() && s.checks.ims_auto.is_none());
+    // Uploaded: the page lists IMS Link's certificate, and IMS Link asks IMS by itself.
+    let out = listing(&mut s, &sha1);
+    let io = background(&out);
+    assert_eq!(io["do"], "check-ims", "{:?}", out.background);
+    assert!(io["input"]["privateKeyPem"].is_string());
 }
