@@ -10,7 +10,7 @@ import { previewFill, renderChoices, wireFill } from './popup/fill-view.js';
 import { renderGuide, wireAemAuthor } from './popup/guide-view.js';
 import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js';
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
-import { renderProfile, wireProfile } from './popup/profile-view.js';
+import { renderProfile, showTaken, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
 import { followTabs, showSiteAccess, wireOpenPanel, wireSiteAccess } from './popup/panel.js';
 import { $, copyText, send, status, timings } from './popup/shared.js';
@@ -67,6 +67,8 @@ function draw(reply, tabOnly = false) {
   // Before the guide, which focuses the next action (a choice's button, when one is open).
   renderChoices(popup?.guide?.choices ?? []);
   showSiteAccess(popup?.guide);
+  // With the guide, as it changes with the tab: said on the page it was taken from only.
+  showTaken(popup?.profile?.taken ?? null);
   renderGuide(popup?.guide);
   // The side panel reads AEM's answer by itself where the guide's step ends with it.
   watchAem(popupTab, popup?.guide, () => refresh({ tabOnly: true }));

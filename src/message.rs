@@ -71,6 +71,9 @@ pub enum Message {
     /// Popup → worker: take (or drop) the client id and secret read from a page into a
     /// profile that had none, which wait for the admin's yes.
     AcceptCaptured { accept: bool },
+    /// Popup → worker: Undo of a first credential IMS Link took by itself from its Console
+    /// page; its values then wait for the admin's yes.
+    UndoTaken {},
     /// Popup → worker: forget the profile, or only some fields.
     ClearProfile { fields: Option<Vec<Field>> },
     /// Popup → worker: the guide for this tab: the four stages and the next step.
@@ -279,6 +282,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::EditField { .. }
         | Message::ResolveConflicts { .. }
         | Message::AcceptCaptured { .. }
+        | Message::UndoTaken { .. }
         | Message::ClearProfile { .. }
         | Message::CheckIms { .. }
         | Message::CheckTarget { .. }
@@ -539,6 +543,7 @@ mod tests {
             json!({"type": "EditField", "field": "tenant", "value": "acme"}),
             json!({"type": "ResolveConflicts", "accept": ["clientSecret"]}),
             json!({"type": "AcceptCaptured", "accept": true}),
+            json!({"type": "UndoTaken"}),
             json!({"type": "ClearProfile"}),
             json!({"type": "CheckIms"}),
             json!({"type": "CheckTarget", "timeoutMs": 2000}),

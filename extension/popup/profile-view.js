@@ -116,6 +116,12 @@ function showCaptured(awaiting) {
   $('accept-captured').textContent = values.length > 1 ? 'Accept both' : `Accept the ${LABEL[values[0][0]] ?? 'value'}`;
 }
 
+/** A first credential the core took by itself from this page (`taken`): what, from where, and Undo. */
+export function showTaken(taken) {
+  $('taken').hidden = !taken;
+  $('taken-text').textContent = taken?.text ?? '';
+}
+
 /**
  * Another credential than the profile's (the core's `switch`): the two in a few words and one
  * decision for the whole credential, never a tick box per value.
@@ -211,6 +217,11 @@ export function wireProfile(refresh) {
       refresh();
     }));
   }
+  $('undo-taken').addEventListener('click', () => busy($('undo-taken'), async () => {
+    await send({ type: 'UndoTaken' });
+    status('Taken back: the values wait for your yes.');
+    refresh();
+  }));
   for (const accept of [true, false]) {
     const id = accept ? 'accept-captured' : 'discard-captured';
     $(id).addEventListener('click', () => busy($(id), async () => {

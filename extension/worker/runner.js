@@ -62,6 +62,9 @@ export async function run(event) {
     return next;
   });
   step.effects.forEach(perform);
+  // A call whose result nobody waits for (IMS Link's own IMS check): the reply goes out now.
+  if (step.background) Promise.resolve(step.background).then(call).then(run)
+    .catch((err) => console.error('IMS Link: a background call failed', err));
   if (step.io) return run(await call(step.io));
   return step.reply ?? null;
 }

@@ -45,9 +45,7 @@ pub fn capture_with(snapshot: PageSnapshot, now_ms: u64, held_secret: Option<&st
     };
     let mut notices = Vec::new();
     let profile = match u.host.as_str() {
-        // Only the Console app's own pages: other developer.adobe.com pages (docs, blogs) carry
-        // text anyone can write.
-        "developer.adobe.com" if u.path.starts_with("/console/") && u.path.contains("/credentials/") => {
+        "developer.adobe.com" if is_console_path(u.path) => {
             console_credential(&snap, u.path, &source, held_secret, &mut notices)
         }
         "experience.adobe.com" => target_page(&snap, &snap.url, &source),
@@ -59,6 +57,17 @@ pub fn capture_with(snapshot: PageSnapshot, now_ms: u64, held_secret: Option<&st
         notices,
         ..Capture::default()
     })
+}
+
+/// Only the Console app's own credential pages: other developer.adobe.com pages (docs, blogs)
+/// carry text anyone can write.
+fn is_console_path(path: &str) -> bool {
+    path.starts_with("/console/") && path.contains("/credentials/")
+}
+
+/// Whether `page` is a Developer Console credential page, whose values `capture_with` reads.
+pub fn is_console_credential(page: &str) -> bool {
+    url::parse(page).is_ok_and(|u| u.host == "developer.adobe.com" && is_console_path(u.path))
 }
 
 /// What Target's frame inside the Unified Shell shows (adobe-surfaces.md §8: Target's screens

@@ -18,6 +18,7 @@ use crate::profile::Profile;
 
 pub use jwt_aem_certificate::{AemCertificateSeen, CredentialCertificatesSeen};
 pub use page::{classify, Page, PageKind};
+pub use stages::{auth_of, missing_values};
 
 /// What the guide is decided from, gathered by the worker.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -182,6 +183,10 @@ pub struct Checks {
     pub ims: Option<CheckSeen>,
     /// The Target connection check.
     pub target: Option<CheckSeen>,
+    /// IMS Link asked IMS by itself for the values the profile holds and waits for its answer.
+    pub ims_running: bool,
+    /// The IMS result is the one IMS Link asked for by itself.
+    pub ims_by_itself: bool,
 }
 
 /// What the guide needs of a check report.

@@ -207,6 +207,18 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
     if let Some(n) = accept_captured(f, page).or_else(|| switch_credential(f)) {
         return n;
     }
+    // IMS Link's own check is on its way: nothing to click, and where the secret went is said.
+    if f.ims_running && missing.is_empty() {
+        let host = crate::ims::check::ims_host(f.profile.authorization_server.as_ref().map(|a| a.value.as_str()))
+            .unwrap_or_else(|| "Adobe IMS".into());
+        return next(
+            StageId::Console,
+            format!(
+                "IMS Link is checking the credential with IMS by itself: it sent {}. Its answer shows here.",
+                crate::ims::check::sent(f.auth, &host)
+            ),
+        );
+    }
     // A JWT key pair: which route (AEM's certificate, or IMS Link's key pair) and its steps.
     if let Some(n) = super::jwt_aem_certificate::console_next(f, page, stage, &missing) {
         return n;
@@ -227,11 +239,21 @@ fn console_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         .steps(vec![click("Generate JWT")]);
     }
     if on_credential && missing.is_empty() && jwt && f.ims.is_none() {
+        let steps = vec![click("Credential details"), click("Upload public key")];
+        // Where the page lists the credential's certificates, IMS Link sees the upload and asks
+        // IMS by itself (`session::auto_check`); elsewhere the admin asks.
+        if f.credential_certs.is_some() && f.has_key_pair {
+            return next(
+                StageId::Console,
+                "IMS checks the JWT against the credential's certificates: upload certificate_pub.crt (from this popup); once the page lists it, IMS Link asks IMS by itself.",
+            )
+            .steps(steps);
+        }
         return next(
             StageId::Console,
             "IMS checks the JWT against the credential's certificates: upload certificate_pub.crt (from this popup), then check IMS.",
         )
-        .steps(vec![click("Credential details"), click("Upload public key")])
+        .steps(steps)
         .action(Action::CheckIms);
     }
     // A problem: once nothing is missing, IMS itself judges (a pass outweighs a finding).

@@ -24,6 +24,10 @@ pub struct Facts<'a> {
     pub has_key_pair: bool,
     pub errors: Vec<Finding>,
     pub ims: Option<&'a CheckSeen>,
+    /// IMS Link asked IMS by itself for these values and waits for the answer.
+    pub ims_running: bool,
+    /// The IMS result is the one IMS Link asked for by itself.
+    pub ims_by_itself: bool,
     pub target: Option<&'a CheckSeen>,
     /// The AEM author to send the admin to: this tab's, else the one the admin gave, else the
     /// last filled, else one allowed.
@@ -72,19 +76,54 @@ fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
         .filter(|v| !v.trim().is_empty())
 }
 
+/// The credential's kind: the profile's, else what its values imply.
+pub fn auth_of(p: &Profile) -> Option<AuthType> {
+    let has_scopes = p.scopes.as_ref().is_some_and(|s| !s.value.is_empty());
+    p.auth_type.as_ref().map(|a| a.value).or_else(|| {
+        if value(&p.payload).is_some() {
+            Some(AuthType::Jwt)
+        } else if has_scopes {
+            Some(AuthType::Oauth)
+        } else {
+            None
+        }
+    })
+}
+
+/// The credential's values still missing for its kind (`key_pair`: a JWT's key is there).
+pub fn missing_values(p: &Profile, key_pair: bool) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if value(&p.client_id).is_none() {
+        missing.push("Client ID");
+    }
+    if value(&p.client_secret).is_none() {
+        missing.push("Client secret");
+    }
+    match auth_of(p) {
+        Some(AuthType::Jwt) => {
+            if value(&p.payload).is_none() {
+                missing.push("JWT payload");
+            }
+            if !key_pair {
+                missing.push("key pair");
+            }
+        }
+        Some(AuthType::Oauth) | None => {
+            if value(&p.org_id).is_none() {
+                missing.push("Organization ID");
+            }
+            if p.scopes.as_ref().is_none_or(|s| s.value.is_empty()) {
+                missing.push("Scopes");
+            }
+        }
+    }
+    missing
+}
+
 impl<'a> Facts<'a> {
     pub fn new(input: &'a GuideInput, page: &Page, now_ms: u64) -> Facts<'a> {
         let p = &input.profile;
-        let has_scopes = p.scopes.as_ref().is_some_and(|s| !s.value.is_empty());
-        let auth = p.auth_type.as_ref().map(|a| a.value).or_else(|| {
-            if value(&p.payload).is_some() {
-                Some(AuthType::Jwt)
-            } else if has_scopes {
-                Some(AuthType::Oauth)
-            } else {
-                None
-            }
-        });
+        let auth = auth_of(p);
         let filled_on = |forms: &[FormKind]| {
             input
                 .filled
@@ -127,6 +166,8 @@ impl<'a> Facts<'a> {
                 .filter(|f| f.severity == Severity::Error)
                 .collect(),
             ims: input.checks.ims.as_ref(),
+            ims_running: input.checks.ims_running && input.checks.ims.is_none(),
+            ims_by_itself: input.checks.ims_by_itself && input.checks.ims.is_some(),
             target: input.checks.target.as_ref(),
             aem,
             ims_filled_on: filled_on(&[FormKind::ImsWizard]),
@@ -215,34 +256,11 @@ impl<'a> Facts<'a> {
 
     /// The Console values still missing, by the names the Console gives them.
     pub fn missing_console_values(&self) -> Vec<&'static str> {
-        let p = self.profile;
-        let mut missing = Vec::new();
-        if value(&p.client_id).is_none() {
-            missing.push("Client ID");
-        }
-        if value(&p.client_secret).is_none() {
-            missing.push("Client secret");
-        }
-        match self.auth {
-            Some(AuthType::Jwt) => {
-                if value(&p.payload).is_none() {
-                    missing.push("JWT payload");
-                }
-                // With AEM's own certificate (route A) IMS Link needs no key pair.
-                if !self.has_key_pair && !super::jwt_aem_certificate::applies(self) {
-                    missing.push("key pair");
-                }
-            }
-            Some(AuthType::Oauth) | None => {
-                if value(&p.org_id).is_none() {
-                    missing.push("Organization ID");
-                }
-                if p.scopes.as_ref().is_none_or(|s| s.value.is_empty()) {
-                    missing.push("Scopes");
-                }
-            }
-        }
-        missing
+        // With AEM's own certificate (route A) IMS Link needs no key pair.
+        missing_values(
+            self.profile,
+            self.has_key_pair || super::jwt_aem_certificate::applies(self),
+        )
     }
 
     pub fn is_cloud_service(&self) -> bool {
@@ -432,7 +450,14 @@ fn console(f: &Facts) -> Stage {
             StageId::Console,
             title,
             Status::Done,
-            said(format!("{kind} credential; IMS accepts it.")),
+            said(if f.ims_by_itself {
+                let host =
+                    crate::ims::check::ims_host(f.profile.authorization_server.as_ref().map(|a| a.value.as_str()))
+                        .unwrap_or_else(|| "Adobe IMS".into());
+                format!("{kind} credential; IMS accepts it (IMS Link asked {host} by itself).")
+            } else {
+                format!("{kind} credential; IMS accepts it.")
+            }),
             link,
         );
     }
@@ -473,6 +498,11 @@ fn console(f: &Facts) -> Stage {
                 format!("{kind} credential; still missing: {}.", missing.join(", ")),
                 "Open the credential in the Developer Console: IMS Link reads the missing values there.",
             ),
+        )
+    } else if f.ims_running {
+        (
+            Status::NeedsYou,
+            said("All values captured; IMS Link asked IMS by itself and waits for its answer."),
         )
     } else if f.auth == Some(AuthType::Jwt) {
         (

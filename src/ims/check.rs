@@ -54,22 +54,30 @@ pub struct Sends {
     pub target: String,
 }
 
-/// What the two checks send where, for this profile's credential.
-pub fn sends(auth: Option<AuthType>, auth_server: Option<&str>) -> Sends {
+/// The IMS host the IMS check sends the secret to (the profile's Authorization Server, else
+/// production IMS); `None` when that server is not an Adobe IMS host, which the check refuses.
+pub fn ims_host(auth_server: Option<&str>) -> Option<String> {
     let server = auth_server
         .filter(|s| !s.trim().is_empty())
         .unwrap_or(DEFAULT_AUTH_SERVER);
-    let ims = match super::request::ims_origin(server) {
-        Ok(origin) => {
-            let host = origin.trim_start_matches("https://");
-            match auth {
-                Some(AuthType::Jwt) => {
-                    format!("Sends the client secret and a JWT signed with your private key to {host}.")
-                }
-                _ => format!("Sends the client ID and client secret to {host}."),
-            }
-        }
-        Err(_) => "Sends nothing: the Authorization Server in the profile is not an Adobe IMS host.".into(),
+    super::request::ims_origin(server)
+        .ok()
+        .map(|origin| origin.trim_start_matches("https://").to_string())
+}
+
+/// What IMS Link's own check sent where, in the guide's words while IMS answers.
+pub fn sent(auth: Option<AuthType>, host: &str) -> String {
+    match auth {
+        Some(AuthType::Jwt) => format!("the client secret and a JWT signed with your private key to {host}"),
+        _ => format!("the client ID and client secret to {host}"),
+    }
+}
+
+/// What the two checks send where, for this profile's credential.
+pub fn sends(auth: Option<AuthType>, auth_server: Option<&str>) -> Sends {
+    let ims = match ims_host(auth_server) {
+        Some(host) => format!("Sends {}.", sent(auth, &host)),
+        None => "Sends nothing: the Authorization Server in the profile is not an Adobe IMS host.".into(),
     };
     Sends {
         ims,

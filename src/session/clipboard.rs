@@ -31,7 +31,7 @@ pub(super) fn copied(mut s: Session, sha256: &str) -> Step {
         effects: vec![Effect::ClearClipboardLater {
             delay_ms: CLEAR_AFTER_MS,
         }],
-        io: None,
+        ..Step::default()
     }
 }
 

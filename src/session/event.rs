@@ -248,6 +248,10 @@ pub struct Step {
     pub effects: Vec<Effect>,
     /// The call to make next, whose result is the next event.
     pub io: Option<Io>,
+    /// A call to make without holding up the reply (IMS Link's own IMS check, `auto_check`):
+    /// its result is the next event, whose reply nobody waits for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub background: Option<Io>,
 }
 
 impl Step {
@@ -274,6 +278,7 @@ impl Step {
                 message: Broadcast::ProfileChanged,
             }],
             io: None,
+            background: None,
         }
     }
 }
@@ -389,6 +394,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::EditField { field, value } => profile_ops::edit_field(s, field, &value, now_ms),
         Message::ResolveConflicts { accept } => profile_ops::resolve_conflicts(s, &accept, now_ms),
         Message::AcceptCaptured { accept } => profile_ops::accept_captured(s, accept, now_ms),
+        Message::UndoTaken {} => profile_ops::undo_taken(s, now_ms),
         Message::ClearProfile { fields } => profile_ops::clear_profile(s, fields, now_ms),
         Message::CheckIms { timeout_ms } => checks::start_ims(&s, timeout_ms),
         Message::CheckTarget { timeout_ms } => checks::start_target(&s, timeout_ms, now_ms),

@@ -6,6 +6,7 @@
 
 mod aem_author;
 mod aem_certificate;
+mod auto_check;
 mod awaiting;
 mod checks;
 mod clipboard;
@@ -17,6 +18,9 @@ mod fills;
 mod keystore;
 mod profile_ops;
 mod reply;
+mod taken;
+#[cfg(test)]
+mod taken_tests;
 #[cfg(test)]
 mod tests;
 mod verdicts;
@@ -37,6 +41,7 @@ pub use awaiting::Awaiting;
 pub use credential_switch::{CredentialSwitch, SwitchView};
 pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, FillRequest, Io, Step};
 pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
+pub use taken::{Taken, TakenView};
 
 /// Everything the worker holds, in one value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +56,11 @@ pub struct Session {
     pub pending: Vec<Pending>,
     /// A first client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<Awaiting>,
+    /// A first credential taken by itself from its Console page (`taken`), for the popup's
+    /// "Took … from …" and its Undo.
+    pub taken: Option<Taken>,
+    /// The client ID whose taking the admin undid: it waits for the admin's yes from then on.
+    pub undone_take: Option<String>,
     /// Another credential than the profile's, read from a page or a file, waiting whole for
     /// the admin's one decision (`credential_switch`).
     pub switch: Option<CredentialSwitch>,
@@ -151,6 +161,14 @@ pub struct Checks {
     pub ims: Option<CheckReport>,
     /// The Target connection check.
     pub target: Option<CheckReport>,
+    /// The revision IMS Link started its own IMS check at (`auto_check`), once per set of
+    /// values: voided with the IMS result when the values change.
+    #[serde(rename = "imsAuto")]
+    pub ims_auto: Option<u64>,
+    /// When it started (ms): an answer lost on the way (the worker stopped) is not waited for
+    /// past `auto_check::WAIT_MS`.
+    #[serde(rename = "imsAutoAtMs")]
+    pub ims_auto_at_ms: Option<u64>,
 }
 
 /// One tab's last fill: what Undo needs and nothing more.
@@ -215,5 +233,10 @@ const MAX_FILLED: usize = 20;
 /// One event in, the new session (when it changed), a reply, effects and at most one thing
 /// for the browser to do.
 pub fn step(session: Session, event: Event, now_ms: u64) -> Step {
-    event::dispatch(session, event, now_ms)
+    let read_from_console = auto_check::reads_the_console(&event);
+    let mut step = event::dispatch(session, event, now_ms);
+    if read_from_console {
+        auto_check::start(&mut step, now_ms);
+    }
+    step
 }

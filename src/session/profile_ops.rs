@@ -57,8 +57,9 @@ fn profile_reply(s: Session, now_ms: u64) -> Step {
 }
 
 /// What a Console or Target page shows (or Target's frame inside the Unified Shell, whose top
-/// address is `frame_top`); the badge says it gave something or wants a choice. A first client
-/// id or secret waits for the admin's yes (`awaiting`).
+/// address is `frame_top`); the badge says it gave something or wants a choice. A first
+/// credential on its own Console page goes in by itself (`taken`); another first client id or
+/// secret waits for the admin's yes (`awaiting`).
 pub(super) fn page_snapshot(
     mut s: Session,
     snapshot: PageSnapshot,
@@ -83,11 +84,19 @@ pub(super) fn page_snapshot(
     };
     let awaiting_before = s.awaiting.clone();
     let switch_before = s.switch.clone();
-    let capture = awaiting::hold_new_credential(&mut s, capture, &page);
+    // A first credential on its own Console page goes in by itself (`taken`); any other first
+    // client id or secret waits for the admin's yes.
+    let capture = if super::taken::take_first(&mut s, &capture, &page) {
+        s.awaiting = s.awaiting.take().filter(|a| a.page != page);
+        capture
+    } else {
+        awaiting::hold_new_credential(&mut s, capture, &page)
+    };
     // A credential page showing another credential: it waits whole for one decision.
     let capture = credential_switch::hold(&mut s, capture);
     let merged = absorb(&mut s, capture, &[]);
-    let held = s.awaiting != awaiting_before || (s.switch.is_some() && s.switch != switch_before);
+    let held =
+        (s.awaiting.is_some() && s.awaiting != awaiting_before) || (s.switch.is_some() && s.switch != switch_before);
     let mut step = if merged.changed.is_empty() && merged.conflicts.is_empty() && !held && !listed {
         Step {
             session: Some(s),
@@ -129,6 +138,12 @@ fn badge(tab_id: u32, merged: &Merged, held: bool) -> Option<Effect> {
 /// The admin's answer to a credential read from a page (`awaiting`).
 pub(super) fn accept_captured(mut s: Session, accept: bool, now_ms: u64) -> Step {
     awaiting::settle(&mut s, accept);
+    profile_reply(s, now_ms)
+}
+
+/// Undo of a credential taken by itself: its values leave the profile and wait for the yes.
+pub(super) fn undo_taken(mut s: Session, now_ms: u64) -> Step {
+    super::taken::undo(&mut s);
     profile_reply(s, now_ms)
 }
 

@@ -32,6 +32,9 @@ pub struct ProfileState {
     pub awaiting: Option<super::Awaiting>,
     /// Another credential than the profile's, waiting for "Switch" or "Keep".
     pub switch: Option<super::SwitchView>,
+    /// A first credential IMS Link took by itself, with what and from where, for Undo; in the
+    /// popup's answer only on the page it was taken from.
+    pub taken: Option<super::TakenView>,
     /// What the last captures want the admin to know.
     pub notices: Vec<Problem>,
     /// The last check results (never the token).

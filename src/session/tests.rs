@@ -36,7 +36,7 @@ pub(super) fn io(out: &Step) -> Value {
     serde_json::to_value(&out.io).expect("io")
 }
 
-fn edit(s: &mut Session, field: &str, value: &str) {
+pub(super) fn edit(s: &mut Session, field: &str, value: &str) {
     let out = go(s, request(json!({"type": "EditField", "field": field, "value": value})));
     assert_eq!(reply(&out)["type"], "ProfileState", "{field}: {:?}", out.reply);
 }
@@ -665,7 +665,7 @@ fn a_file_that_gives_nothing_usable_is_refused_with_every_reason() {
     assert_eq!(s.profile, Default::default());
 }
 
-fn console_snapshot(s: &mut Session, url: &str, pairs: &[(&str, &str)]) -> Step {
+pub(super) fn console_snapshot(s: &mut Session, url: &str, pairs: &[(&str, &str)]) -> Step {
     let pairs: Vec<Value> = pairs.iter().map(|(l, v)| json!({"label": l, "value": v})).collect();
     let snapshot = json!({"url": url, "headings": ["Credential details"], "pairs": pairs});
     go(
@@ -674,7 +674,7 @@ fn console_snapshot(s: &mut Session, url: &str, pairs: &[(&str, &str)]) -> Step 
     )
 }
 
-fn guide_next(s: &mut Session, url: &str) -> Value {
+pub(super) fn guide_next(s: &mut Session, url: &str) -> Value {
     let out = go(
         s,
         event(json!({"type": "TabFacts", "tabId": 7, "then": "guide", "url": url, "grantedOrigins": []})),
@@ -683,7 +683,9 @@ fn guide_next(s: &mut Session, url: &str) -> Value {
 }
 
 #[test]
-fn a_first_credential_read_from_a_page_waits_for_the_admins_yes() {
+fn a_first_credential_read_from_a_page_that_does_not_show_it_whole_waits_for_the_admins_yes() {
+    // No Organization ID beside it: not the credential as the Console shows it (a pair a script
+    // could have put into the page), so it is not taken by itself (`taken`).
     let page = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/oauthservertoserver";
     let mut s = Session::default();
     edit(&mut s, "tenant", "acme");
@@ -694,12 +696,13 @@ fn a_first_credential_read_from_a_page_waits_for_the_admins_yes() {
         &[
             ("Client ID", CLIENT_ID),
             ("Client secret", "Retrieve client secret"),
-            ("Organization ID", "0123456789ABCDEF01234567@AdobeOrg"),
+            ("Technical account ID", "ABCDEF0123456789ABCDEF01@techacct.adobe.com"),
         ],
     );
-    // The org id (not a credential) goes in; the client id waits, and the badge says so.
+    // The technical account (not the client id or secret) goes in; the client id waits, and
+    // the badge says so.
     assert!(s.profile.client_id.is_none(), "no client id before the admin's yes");
-    assert!(s.profile.org_id.is_some());
+    assert!(s.profile.technical_account_id.is_some());
     assert!(out
         .effects
         .iter()

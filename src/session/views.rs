@@ -18,6 +18,7 @@ pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
         conflicts: s.pending.iter().flat_map(|p| p.conflicts.clone()).collect(),
         awaiting: s.awaiting.clone(),
         switch: super::credential_switch::view(s),
+        taken: super::taken::view(s),
         notices: s.notices.clone(),
         checks: s.checks.clone(),
         has_key_pair: s.key_pair.is_some(),
@@ -67,6 +68,9 @@ fn guide_for(
         checks: guide::Checks {
             ims: seen(&s.checks.ims),
             target: seen(&s.checks.target),
+            // Started by IMS Link for these very values (the revision did not move since).
+            ims_running: super::auto_check::running(s, now_ms),
+            ims_by_itself: s.checks.ims.is_some() && s.checks.ims_auto.is_some(),
         },
         filled: s.filled.clone(),
         aem_author: s.aem_author.clone(),
@@ -173,10 +177,23 @@ pub(super) fn tab_facts(
         },
         AfterTab::Popup | AfterTab::Panel => {
             let guide = guide_for(s, tab_id, url.clone(), granted_origins, then == AfterTab::Panel, now_ms);
+            let mut profile = profile_state(s, now_ms);
+            // What IMS Link took by itself is said on the page it came from, until the credential's
+            // stage is done (IMS accepted it: the guide moves on, and the stage says so).
+            let console_open = guide
+                .stages
+                .iter()
+                .any(|st| st.id == guide::StageId::Console && st.status != guide::Status::Done);
+            profile.taken = profile.taken.filter(|t| {
+                console_open
+                    && url
+                        .as_deref()
+                        .is_some_and(|u| crate::fill::trust::same_page(&t.page, u))
+            });
             Reply::Popup(Box::new(PopupState {
                 tab: popup_tab(tab::describe(tab_id, url.as_deref()), &guide),
                 read_site: reads_site(&guide),
-                profile: profile_state(s, now_ms),
+                profile,
                 guide,
                 key_pair: s.key_pair.clone(),
                 aem_certificate: s.aem_certificate.clone(),

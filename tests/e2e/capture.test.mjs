@@ -16,7 +16,7 @@ const SCREENSHOT = new URL('../../docs/screenshots/popup-profile.png', import.me
 const TIME = '\\d{1,2}:\\d{2}(?: [AP]M)?'; // toLocaleTimeString with hour and minute: "10:42" or "10:42 AM"
 
 let b;
-const { stored, until, emptyProfile, settled, acceptCaptured } = sessionKit(() => b);
+const { stored, until, emptyProfile, settled } = sessionKit(() => b);
 let oauth;
 let jwt;
 /** Every console message and uncaught error of every page, the popups included. */
@@ -73,12 +73,14 @@ async function importText(popup, kind, text) {
   await popup.getByRole('status').filter({ hasText: /^From the pasted text(, credential .*)?: took / }).waitFor();
 }
 
-/** Opens the OAuth credential page, retrieves the secret if asked, and accepts what it showed. */
+/**
+ * Opens the OAuth credential page and retrieves the secret if asked: into an empty profile the
+ * credential goes by itself (issue 18), no "Accept" click.
+ */
 async function captureOauth({ retrieve }) {
   const tab = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
   await tab.page.getByRole('heading', { name: 'OAuth Server-to-Server' }).waitFor();
   if (retrieve) await tab.page.getByRole('button', { name: 'Retrieve client secret' }).click();
-  await acceptCaptured('the OAuth credential', (a) => a?.clientId && (!retrieve || a.clientSecret));
   await profileWhere('the OAuth credential', (p) => p.clientId?.value === OAUTH_ID && p.scopes);
   if (retrieve) await profileWhere('the client secret', (p) => p.clientSecret);
   await settled();
@@ -133,12 +135,15 @@ test('an OAuth credential page fills the credential; the secret only after "Retr
   assert.ok(!JSON.stringify(await stored()).includes(oauth.clientSecret));
 
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
-  await acceptCaptured('the client secret', (a) => a?.clientSecret);
   const withSecret = await profileWhere('the client secret', (p) => p.clientSecret);
   assert.equal(withSecret.clientSecret.value, oauth.clientSecret);
   assert.equal(withSecret.clientSecret.source.url, credentialUrl(oauth, 'oauthservertoserver'));
 
   const popup = await b.openPopup(tabId); // the Values section opened, as the admin does
+  // Taken by itself, then checked with IMS by itself: the credential's stage says so.
+  const stage = popup.locator('#guide-stages li[data-stage="console"].done');
+  await stage.waitFor();
+  assert.match(await stage.textContent(), /IMS accepts it \(IMS Link asked ims-na1\.adobelogin\.com by itself\)/);
   await popup.setViewportSize({ width: 380, height: 600 });
   const shown = {
     authType: 'OAuth Server-to-Server',
@@ -178,7 +183,6 @@ test('a JWT credential page and its "Generate JWT" tab fill auth type, client id
   await emptyProfile();
   const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
   await page.getByRole('heading', { name: 'Service Account (JWT)' }).waitFor();
-  await acceptCaptured('the JWT client id', (a) => a?.clientId);
   let p = await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.orgId);
   assert.equal(p.authType.value, 'jwt');
   assert.equal(p.technicalAccountId.value, jwt.technicalAccountId);
@@ -249,7 +253,6 @@ for (const { name, claims, message } of DIAGNOSES) {
   test(`a pasted JWT payload with ${name} shows the diagnostic in the popup`, async () => {
     await emptyProfile();
     const { page, tabId } = await b.openTab(credentialUrl(jwt, 'jwt'));
-    await acceptCaptured('the JWT client id', (a) => a?.clientId);
     await profileWhere('the JWT credential', (q) => q.clientId?.value === JWT_ID && q.technicalAccountId);
     await settled();
     await page.close();
@@ -430,7 +433,8 @@ test('a look-alike Console page on another host gets nothing into the profile, a
   const pairs = [{ label: 'Client ID', value: '0f0e0d0c0b0a09080706050403020100' }, { label: 'Client secret', value: 'p8e-IMPOSTORsecret0123456789abcdef' }];
   // A real Console page's content script world: it may only report its own page's address.
   const real = await b.openTab(credentialUrl(oauth, 'oauthservertoserver'));
-  await until('the real page', async () => (await stored()).awaiting?.clientId?.value === OAUTH_ID);
+  // Into the empty profile the real page's credential goes by itself (issue 18).
+  await until('the real page', async () => (await stored()).profile?.clientId?.value === OAUTH_ID);
   await settled();
   const { cdp, mine } = await contentScriptWorlds(real.page);
   assert.equal(mine.length, 1, 'the content script runs on the real Console');
@@ -465,13 +469,14 @@ test('a look-alike Console page on another host gets nothing into the profile, a
   ]), pairs);
   assert.deepEqual(replies.map((r) => [r.type, r.problem.code]), [['Refused', 'untrusted-page'], ['Refused', 'untrusted-page']]);
   await settled();
-  const { awaiting } = await stored();
-  assert.equal(awaiting.clientId.value, OAUTH_ID, 'only the real page\'s client id waits for the admin');
+  const { profile, taken } = await stored();
+  assert.equal(profile.clientId.value, OAUTH_ID, 'only the real page\'s client id got in');
+  assert.equal(taken.page, credentialUrl(oauth, 'oauthservertoserver'), 'taken from the real page');
   assert.ok(!JSON.stringify(await stored()).includes('IMPOSTOR') && !JSON.stringify(await stored()).includes('0f0e0d0c'), 'no forged value got in');
   await Promise.all([fake.page.close(), real.page.close(), popup.close()]);
 });
 
-test('nothing captured leaves the browser: no secret in any console, no request carries it, nothing in local storage', async () => {
+test('nothing captured leaves the browser but for IMS Link\'s own IMS check: no secret in any console, only IMS receives it, nothing in local storage', async () => {
   // Make sure both secrets went through the extension in this browser.
   const cred = await captureOauth({ retrieve: true });
   const popup = await b.openPopup(cred.tabId);
@@ -487,14 +492,18 @@ test('nothing captured leaves the browser: no secret in any console, no request 
   for (const secret of secrets) {
     assert.deepEqual(consoles.filter((m) => m.text.includes(secret)), [], 'no console line holds a secret');
   }
+  // A complete credential is checked with IMS by itself (issue 18): the token endpoint of
+  // Adobe's IMS is the one place a secret goes, in the body of a POST.
   const carrying = b.cloud.requests.filter((r) => secrets.some((s) => `${r.path}${r.search}\n${JSON.stringify(r.headers)}\n${r.body}`.includes(s)));
-  assert.deepEqual(carrying, [], 'no request carries a secret');
+  assert.ok(carrying.length >= 1, 'IMS Link checked the captured credential with IMS');
+  assert.deepEqual([...new Set(carrying.map((r) => `${r.method} ${r.host}${r.path}${r.search}`))], ['POST ims-na1.adobelogin.com/ims/token/v3']);
+  assert.ok(carrying.every((r) => !secrets.some((s) => `${r.path}${r.search}${JSON.stringify(r.headers)}`.includes(s))), 'never in an address or a header');
   const secretCalls = b.cloud.requests.filter((r) => r.path.endsWith('/secrets'));
   assert.ok(secretCalls.length >= 1);
   assert.deepEqual([...new Set(secretCalls.map((r) => `${r.method} ${r.host}${r.path}`))],
     [`POST developer.adobe.com/console/api/organizations/${CONSOLE_ORG_ID}/projects/${oauth.projectId}/credentials/${oauth.credentialId}/secrets`]);
-  // Capturing calls no Adobe API: IMS and Target's API (the hosts the extension itself talks to) saw nothing.
-  const toApis = b.cloud.requests.filter((r) => ['ims-na1.adobelogin.com', 'ims-na1-stg1.adobelogin.com', 'mc.adobe.io'].includes(r.host));
+  // Capturing calls no other Adobe API: Target's API and staging IMS saw nothing.
+  const toApis = b.cloud.requests.filter((r) => ['ims-na1-stg1.adobelogin.com', 'mc.adobe.io'].includes(r.host));
   assert.deepEqual(toApis, []);
   assert.deepEqual(await b.worker().evaluate(() => chrome.storage.local.get(null)), {});
 });

@@ -51,6 +51,8 @@ export function guideKit(browser) {
         link: q('#next-link a')?.textContent ?? null,
         // IMS Link reads AEM's answer on this page by itself (the side panel).
         watching: q('#guide').dataset.watch === 'true',
+        // What IMS Link took by itself from this page.
+        taken: q('#taken')?.hidden === false ? q('#taken-text').textContent : null,
       };
     });
   }
@@ -343,6 +345,13 @@ export function guideKit(browser) {
         await ui.done(popup);
         return result(g);
       }
+      if (g.text.startsWith('IMS Link is checking the credential with IMS by itself')) {
+        // Nothing to click: IMS Link's own check is on its way, and the admin waits for IMS.
+        trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [waits for IMS]`);
+        await settled(popup, g.version);
+        await ui.after(popup);
+        continue;
+      }
       await tamper?.(g);
       // Where the guide offers a choice (IMS Link's key pair or AEM's certificate), the admin's
       // own choice may take another way: counted as own knowledge.
@@ -355,7 +364,7 @@ export function guideKit(browser) {
         await ui.after(popup);
         continue;
       }
-      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}`);
+      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}${g.taken ? ` {${g.taken}}` : ''}`);
       const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
       assert.ok(seen.get(key) <= 2, `the guide repeats itself on ${tab.page.url()}: ${g.text}`);

@@ -55,9 +55,19 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   assert.equal(clicks.opens, 2, 'the side panel is opened once (toolbar button, then "Open in side panel")');
   assert.equal(clicks.prompts, 1, "the browser's site access prompt, once");
   // AEM's IMS configurations, its Check Health and its Connect are read by the panel itself:
-  // no "Read AEM's result" to press (9 IMS Link buttons before, 6 now).
+  // no "Read AEM's result" to press.
   assert.ok(!trail.some((t) => t.includes("Read AEM's result")), trail.join('\n'));
-  assert.ok(clicks.buttons <= 6, `${clicks.buttons} IMS Link buttons:\n${trail.join('\n')}`);
+  // Issue 18: the credential goes in by itself and IMS Link asks IMS by itself, so "Accept
+  // both" and "Check IMS" are no longer the admin's. Of the 9 IMS Link buttons before, the
+  // three left are "Allow on <author>" and the two fills.
+  assert.ok(clicks.buttons <= 3, `${clicks.buttons} IMS Link buttons:\n${trail.join('\n')}`);
+  assert.ok(!trail.some((t) => /Accept both|Check IMS/.test(t)), trail.join('\n'));
+  // What the panel showed on the credential page: what it took and from where; then IMS's
+  // verdict, in the credential's stage.
+  const cred = b.cloud.state.credentials[OAUTH];
+  assert.ok(trail.some((t) => t.includes(`{Took the Client ID ${OAUTH.slice(0, 8)}… from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.}`)), trail.join('\n'));
+  assert.ok(cred.clientSecret && !trail.some((t) => t.includes(cred.clientSecret)), 'the secret is never shown');
+  assert.match(guide.stages.find((s) => s.id === 'console').text, /IMS accepts it \(IMS Link asked ims-na1\.adobelogin\.com by itself\)/);
   // Without the panel every step reopens the toolbar popup: the panel's clicks are the
   // journey's own (IMS Link's buttons, AEM's and the Console's, links, own knowledge).
   assert.equal(clicks.total, clicks.opens + clicks.prompts + clicks.buttons + clicks.pageSteps + clicks.links + clicks.own);

@@ -30,12 +30,6 @@ async function waitForProfile(popup, field, expected) {
   assert.deepEqual(await profileValue(popup, field), expected, `profile ${field}`);
 }
 
-/** "Accept both" in the popup: a credential read from the Console waits for the admin's yes. */
-async function acceptCaptured(popup) {
-  await popup.getByRole('button', { name: 'Accept both' }).click();
-  await popup.locator('#captured').waitFor({ state: 'hidden' });
-}
-
 async function visitTarget(popup) {
   const { page } = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
   await page.frameLocator('iframe[title="Adobe Target"]').getByText('IMS Organization ID').waitFor(); // Target runs in the shell's iframe
@@ -102,8 +96,8 @@ test('OAuth Server-to-Server on AEM as a Cloud Service', async () => {
   await visitTarget(popup);
   const cred = b.cloud.state.credentials[OAUTH];
   const consolePage = (await b.openTab(`${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`)).page;
+  // Into the empty profile the credential goes by itself (issue 18): no "Accept both".
   await consolePage.getByRole('button', { name: 'Retrieve client secret' }).click();
-  await acceptCaptured(popup);
   await waitForProfile(popup, 'clientSecret', cred.clientSecret);
   await waitForProfile(popup, 'scopes', cred.scopes);
   await consolePage.close();
@@ -124,6 +118,8 @@ test('OAuth Server-to-Server on AEM as a Cloud Service', async () => {
 
   // And IMS Link's own checks pass with the captured credential.
   await popup.reload();
+  // IMS Link asked IMS by itself once the credential was complete; "Check IMS" asks again.
+  await popup.locator('#ims-result .check.ok').waitFor();
   await popup.getByRole('button', { name: 'Check IMS' }).click();
   await popup.locator('#ims-result .check.ok').waitFor();
   await popup.getByRole('button', { name: 'Connect to Target' }).click();
@@ -143,8 +139,8 @@ test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', asy
 
   const base = `${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/jwt`;
   const consolePage = (await b.openTab(base)).page;
+  // Into the empty profile the credential goes by itself (issue 18): no "Accept both".
   await consolePage.getByRole('button', { name: 'Retrieve client secret' }).click();
-  await acceptCaptured(popup);
   await waitForProfile(popup, 'clientSecret', cred.clientSecret);
   await consolePage.getByRole('tab', { name: 'Generate JWT' }).click();
   await waitForProfile(popup, 'authorizationServer', 'https://ims-na1.adobelogin.com');
@@ -177,6 +173,8 @@ test('Service Account (JWT) on AEM 6.5, with the key pair made by IMS Link', asy
   assert.deepEqual([target['./tenant'], target['./clientcode'], target['./imsConfigId'], target['./syncSegments']], ['acme', 'acme', created.id, 'true']);
 
   await popup.reload();
+  // IMS Link asked IMS by itself once the credential was complete; "Check IMS" asks again.
+  await popup.locator('#ims-result .check.ok').waitFor();
   await popup.getByRole('button', { name: 'Check IMS' }).click();
   await popup.locator('#ims-result .check.ok').waitFor();
   await popup.getByRole('button', { name: 'Connect to Target' }).click();

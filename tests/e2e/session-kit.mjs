@@ -21,7 +21,9 @@ export function sessionKit(browser) {
   async function emptyProfile() {
     await browser().worker().evaluate(async () => {
       const { session = {} } = await chrome.storage.session.get('session');
-      await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined, switch: undefined, keptOver: undefined } });
+      await chrome.storage.session.set({ session: { ...session, profile: undefined, pending: [], notices: [], awaiting: undefined, switch: undefined, keptOver: undefined,
+        // What came with the old profile goes with it, as "Clear profile" does.
+        checks: {}, token: null, taken: null, undoneTake: null } });
     });
   }
 
@@ -36,14 +38,5 @@ export function sessionKit(browser) {
     }
   }
 
-  /** Takes the client id and secret a Console page showed, as the admin does: "Accept" in the popup. */
-  async function acceptCaptured(what, ok = (a) => a) {
-    await until(what, async () => ok((await stored()).awaiting ?? null));
-    const popup = await browser().openPopup(1);
-    await popup.locator('#accept-captured').click();
-    await popup.locator('#captured').waitFor({ state: 'hidden' });
-    await popup.close();
-  }
-
-  return { stored, until, emptyProfile, settled, acceptCaptured };
+  return { stored, until, emptyProfile, settled };
 }

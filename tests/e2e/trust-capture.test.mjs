@@ -50,7 +50,7 @@ test('an injected credential pair on a Console page is refused with a notice, an
   await Promise.all([page.close(), popup.close()]);
 });
 
-test('a credential read from a Console page waits for the admin\'s yes, which the guide asks for', async () => {
+test('a credential pair on a Console page that does not show its organization waits for the admin\'s yes, which the guide asks for', async () => {
   const popup0 = await b.openPopup(1);
   await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
   await popup0.close();
@@ -82,7 +82,7 @@ test('a credential read from a Console page waits for the admin\'s yes, which th
   await Promise.all([page.close(), popup.close()]);
 });
 
-test('the admin\'s own credential page: one yes takes the client id and the retrieved secret', async () => {
+test('the admin\'s own credential page into an empty profile: taken by itself, and IMS asked by itself', async () => {
   const popup0 = await b.openPopup(1);
   await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
   await popup0.close();
@@ -91,11 +91,50 @@ test('the admin\'s own credential page: one yes takes the client id and the retr
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
   await page.getByText(cred.clientSecret).waitFor();
   const popup = await b.openPopup(tabId);
-  await popup.locator('#next-action #accept-captured').waitFor();
-  await popup.locator('#next-action #accept-captured').click();
-  await popup.locator('#captured').waitFor({ state: 'hidden' });
+  // No "Accept both", no "Check IMS": the guide moved on, IMS's verdict in the credential's stage.
+  const stage = popup.locator('#guide-stages li[data-stage="console"].done');
+  await stage.waitFor();
+  assert.match(await stage.textContent(), /IMS accepts it \(IMS Link asked ims-na1\.adobelogin\.com by itself\)/);
+  assert.equal(await popup.locator('#next-action button', { hasText: 'Check IMS' }).count(), 0);
   const state = await profileState(popup);
   assert.equal(state.profile.clientId?.value, OAUTH);
   assert.equal(state.profile.clientSecret?.value, cred.clientSecret);
+  assert.equal(state.checks.ims?.ok, true);
+  assert.ok(state.taken.text.startsWith(`Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.`), state.taken.text);
+  assert.ok(!JSON.stringify(state.taken).includes(cred.clientSecret), 'never the secret');
+  // The check went to Adobe's IMS only, once.
+  const tokenCalls = b.cloud.requests.filter((r) => r.path === '/ims/token/v3' && r.body?.includes(OAUTH));
+  assert.equal(tokenCalls.length, 1, JSON.stringify(tokenCalls.map((r) => r.host)));
+  assert.deepEqual([...new Set(tokenCalls.map((r) => r.host))], ['ims-na1.adobelogin.com']);
+  await Promise.all([page.close(), popup.close()]);
+});
+
+test('what IMS Link took by itself is said on its page with Undo, which makes it wait for the admin\'s yes', async () => {
+  const popup0 = await b.openPopup(1);
+  await popup0.evaluate(() => chrome.runtime.sendMessage({ type: 'ClearProfile' }));
+  await popup0.close();
+  const cred = b.cloud.state.credentials[OAUTH];
+  const url = `${CONSOLE}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`;
+  const { page, tabId } = await b.openTab(url);
+  await page.getByRole('button', { name: 'Retrieve client secret' }).waitFor();
+  const popup = await b.openPopup(tabId);
+  const taken = popup.locator('#taken');
+  await taken.waitFor();
+  assert.equal(await popup.locator('#taken-text').textContent(),
+    `Took the Client ID ${OAUTH.slice(0, 8)}… from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.`);
+  await taken.getByRole('button', { name: 'Undo' }).click();
+  await popup.locator('#captured:not([hidden])').waitFor();
+  await taken.waitFor({ state: 'hidden' });
+  const undone = await profileState(popup);
+  assert.equal(undone.profile.clientId ?? null, null);
+  assert.equal(undone.awaiting.clientId.value, OAUTH);
+  await popup.locator('#discard-captured').click();
+  await popup.locator('#captured').waitFor({ state: 'hidden' });
+  // The page, read again, asks instead of taking.
+  await page.reload();
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByText(cred.clientSecret).waitFor();
+  await popup.locator('#captured:not([hidden])').waitFor();
+  assert.equal((await profileState(popup)).profile.clientSecret ?? null, null);
   await Promise.all([page.close(), popup.close()]);
 });

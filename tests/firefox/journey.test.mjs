@@ -93,11 +93,9 @@ test('a Console credential page and its workspace JSON both fill the profile, va
   const page = await b.openTab(`https://developer.adobe.com/console/projects/${CONSOLE_ORG_ID}/${cred.projectId}/credentials/${cred.credentialId}/details/oauthservertoserver`);
   await b.driver.findElement(By.xpath('//button[normalize-space()="Retrieve client secret"]')).click();
   await b.use(popup);
-  // A credential read from a page waits for the admin's yes (issue 14): "Accept both".
-  await waitFor(async () => (await b.send({ type: 'GetProfile' })).awaiting?.clientSecret, 'the credential waiting for a yes');
-  const accept = By.xpath('//button[normalize-space()="Accept both"]');
-  await waitFor(async () => (await b.driver.findElements(accept)).length > 0 && b.driver.findElement(accept).isDisplayed(), '"Accept both" in the popup');
-  await b.driver.findElement(accept).click();
+  // Into the empty profile the credential goes by itself (issue 18), no "Accept both": the
+  // profile says what it took and from where, with Undo.
+  await waitFor(async () => (await b.send({ type: 'GetProfile' })).taken?.text?.startsWith(`Took the Client ID ${OAUTH.slice(0, 8)}… and the client secret from developer.adobe.com/console/`), 'what IMS Link took by itself');
   await profileHas('clientId', OAUTH);
   await profileHas('clientSecret', cred.clientSecret);
   await profileHas('scopes', cred.scopes);
@@ -142,10 +140,12 @@ test('a Console credential page and its workspace JSON both fill the profile, va
   await profileHas('clientCode', 'acme');
   await b.closeTab(again.handle);
   await b.use(popup);
-  // Stage 2 waits for the IMS check (last test) once every value is there.
+  // Once the Console download completed the credential, IMS Link asked IMS by itself (issue 18):
+  // stage 2 is done with IMS's verdict.
+  await waitFor(async () => (await b.send({ type: 'GetProfile' })).checks?.ims?.ok, 'IMS Link\'s own IMS check to pass', 30_000);
   await b.refreshPopup();
-  await b.waitForText(/All values captured; IMS has not been asked yet\./);
-  assert.deepEqual(await stages(), { target: 'done', console: 'needs-you', 'aem-ims': 'needs-you', 'aem-target': 'needs-you' });
+  await waitFor(async () => (await stages()).console === 'done', 'the Console stage done');
+  assert.deepEqual(await stages(), { target: 'done', console: 'done', 'aem-ims': 'needs-you', 'aem-target': 'needs-you' });
 });
 
 test('the key pair made in Firefox: its certificate fingerprint is the one OpenSSL computes from the export', async () => {

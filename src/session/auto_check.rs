@@ -1,0 +1,112 @@
+//! IMS Link's own IMS check, started by itself once the profile's credential is complete
+//! (issue 18: the admin no longer clicks "Check IMS" to learn what IMS says).
+//!
+//! Only after values read from the Developer Console (its credential page, its JSON download)
+//! or the admin's answer about them: values the admin types are checked when the admin says
+//! so, since a half-typed credential would only fail.
+//!
+//! Once per set of values: `Checks::ims_auto` records the revision it started at, and only a
+//! change of what the check is made with clears it (`profile_ops::void`, with the result), so
+//! a failed check is not tried again until the values change, and a result lost on the way (the
+//! worker stopped) is not tried again either; "Check IMS" stays for the admin's re-check. The
+//! call is the same `Io::CheckIms` as the button's (to Adobe's IMS host only), made in the
+//! background: the step's own reply does not wait for IMS.
+
+use super::event::{Event, Io, Step};
+use super::Session;
+use crate::capture::certificates::same_certificate;
+use crate::message::{ImportKind, Message};
+use crate::profile::{AuthType, Sourced};
+
+fn value(v: &Option<Sourced<String>>) -> Option<&str> {
+    v.as_ref().map(|s| s.value.trim()).filter(|s| !s.is_empty())
+}
+
+/// Whether the credential lists the certificate of IMS Link's key pair: a JWT check before the
+/// admin uploaded it would only fail.
+fn key_on_credential(s: &Session) -> bool {
+    let (Some(cert), Some(listed)) = (
+        s.key_pair.as_ref().and_then(|k| k.certificate.as_ref()),
+        s.credential_certificates.as_ref(),
+    ) else {
+        return false;
+    };
+    let ours = value(&s.profile.client_id);
+    let this_credential = match (listed.client_id.as_deref().map(str::trim), ours) {
+        (Some(l), Some(o)) => l.eq_ignore_ascii_case(o),
+        _ => true,
+    };
+    this_credential
+        && listed
+            .fingerprints
+            .iter()
+            .any(|f| same_certificate(f, &cert.sha1_fingerprint, &cert.sha256_fingerprint))
+}
+
+/// Whether the check is due now: the credential is complete for its kind, nothing about it
+/// waits for the admin's decision, and IMS Link has neither checked these values nor started to.
+pub(super) fn due(s: &Session) -> bool {
+    if s.checks.ims.is_some() || s.checks.ims_auto.is_some() {
+        return false;
+    }
+    // A choice is open about the credential: its values are not settled yet.
+    if s.switch.is_some() || s.awaiting.is_some() || !s.pending.is_empty() {
+        return false;
+    }
+    let complete = match crate::guide::auth_of(&s.profile) {
+        Some(AuthType::Jwt) => {
+            crate::guide::missing_values(&s.profile, s.key_pair.is_some()).is_empty() && key_on_credential(s)
+        }
+        _ => crate::guide::missing_values(&s.profile, false).is_empty(),
+    };
+    // Nothing is sent anywhere but an Adobe IMS host: the check itself refuses others, and a
+    // refusal the admin did not ask for is not worth showing.
+    let to_ims =
+        crate::ims::check::ims_host(s.profile.authorization_server.as_ref().map(|a| a.value.as_str())).is_some();
+    complete && to_ims
+}
+
+/// How long the guide waits for IMS Link's own check: longer than its two attempts may take
+/// (`ims::check`); past it, the answer was lost (the worker stopped) and the admin asks.
+pub const WAIT_MS: u64 = 45_000;
+
+/// Whether IMS Link's own check of the values the profile holds is still on its way.
+pub(super) fn running(s: &Session, now_ms: u64) -> bool {
+    s.checks.ims.is_none()
+        && s.checks.ims_auto == Some(s.revision)
+        && s.checks
+            .ims_auto_at_ms
+            .is_some_and(|at| now_ms.saturating_sub(at) < WAIT_MS)
+}
+
+/// Whether the event brings values read from the Console, or the admin's answer about them.
+pub(super) fn reads_the_console(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Request {
+            message: Message::PageSnapshot { .. }
+                | Message::AcceptCaptured { .. }
+                | Message::SwitchCredential { .. }
+                | Message::ResolveConflicts { .. }
+                | Message::ImportText {
+                    kind: ImportKind::WorkspaceJson,
+                    ..
+                },
+            ..
+        }
+    )
+}
+
+/// Adds the check to a step that wrote the session, when it is due; the session records that
+/// it started.
+pub(super) fn start(step: &mut Step, now_ms: u64) {
+    let Some(s) = step.session.as_mut() else { return };
+    if step.background.is_some() || !due(s) {
+        return;
+    }
+    s.checks.ims_auto = Some(s.revision);
+    s.checks.ims_auto_at_ms = Some(now_ms);
+    if let Some(io @ Io::CheckIms { .. }) = super::checks::start_ims(s, None).io {
+        step.background = Some(io);
+    }
+}
