@@ -84,11 +84,16 @@ export function showConsent(consent) {
   yes.textContent = consent ? `Send to ${consent.origin}` : 'Send the client secret';
 }
 
+let clampFrame = 0;
+
 /** A long "where it stands" shows three lines and a button for the rest (all of it is read aloud). */
 function clamp(why) {
   why.classList.add('clamped');
   if (why.nextElementSibling?.classList.contains('show-all')) why.nextElementSibling.remove();
-  requestAnimationFrame(() => {
+  // Two draws in one frame (the popup's read of AEM's page as it opens redraws at once) measure
+  // once: only the last one's frame adds the button.
+  cancelAnimationFrame(clampFrame);
+  clampFrame = requestAnimationFrame(() => {
     if (why.scrollHeight <= why.clientHeight + 1) return why.classList.remove('clamped');
     const more = el('button', { type: 'button', class: 'link show-all' }, 'Show all');
     more.addEventListener('click', () => {

@@ -86,6 +86,8 @@ async function migrate(origin, shots, tamper = null) {
     await popup.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: 30_000 });
     await popup.waitForTimeout(300);
     const g = await readGuide(popup);
+    // The popup redraws as its read of AEM's page comes back: still one "Show all", not two.
+    assert.ok(await popup.locator('#guide-here ~ .show-all').count() <= 1, 'one "Show all" under where it stands');
     seen.push(g);
     trail.push(`${i + 1}. ${page.url()} — ${g.here} | ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''}`);
     if (shots) {
