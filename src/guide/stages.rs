@@ -225,12 +225,17 @@ impl<'a> Facts<'a> {
     }
 
     /// Whether AEM's console (read on this AEM) lists the configuration IMS Link filled: the
-    /// page shows it saved.
+    /// page shows it saved. A migration keeps the title, so for an OAuth profile the list must
+    /// show it as OAuth: still JWT, the Properties were not saved yet.
     pub fn ims_saved(&self) -> bool {
         let Some(title) = self.ims_title.map(str::trim) else {
             return false;
         };
-        self.configs.is_some_and(|c| c.iter().any(|c| c.title.trim() == title))
+        let kind_saved = |c: &crate::ims::aem_configs::AemConfig| {
+            self.auth != Some(AuthType::Oauth) || c.kind == crate::ims::aem_configs::ConfigKind::Oauth
+        };
+        self.configs
+            .is_some_and(|c| c.iter().any(|c| c.title.trim() == title && kind_saved(c)))
     }
 
     /// The fields this page's fill waits on for `forms`, if any: a choice is open there.

@@ -707,10 +707,10 @@ fn the_ims_console_offers_a_fill_only_until_one_was_made() {
 #[test]
 fn the_ims_stage_says_saved_only_once_aems_console_lists_it() {
     let console = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations.html");
-    let filled = |listed: &[&str], read_on: &str| {
+    let filled_as = |listed: &[&str], read_on: &str, kind: &str| {
         let configs: Vec<Value> = listed
             .iter()
-            .map(|t| json!({ "title": t, "kind": "oauth", "target": true, "autoProvisioned": false }))
+            .map(|t| json!({ "title": t, "kind": kind, "target": true, "autoProvisioned": false }))
             .collect();
         let mut more = checks(true);
         more["filled"] = json!([{ "form": "ims-wizard", "origin": AUTHOR }]);
@@ -718,6 +718,10 @@ fn the_ims_stage_says_saved_only_once_aems_console_lists_it() {
         more["aem"] = json!({ "configs": { "url": read_on, "configs": configs } });
         run(Some(&console), &oauth_values(), more)
     };
+    let filled = |listed: &[&str], read_on: &str| filled_as(listed, read_on, "oauth");
+    // A migration keeps the title: listed still as JWT, its Properties were not saved yet.
+    let g = filled_as(&[IMS_TITLE], &console, "jwt");
+    assert!(!g.stages[2].detail.starts_with("Saved"), "{}", g.stages[2].detail);
     let g = filled(&["Adobe Analytics"], &console);
     assert!(
         g.stages[2].detail.starts_with(&format!("Filled on {AUTHOR}")),
