@@ -79,11 +79,10 @@ let filledHere = false;
 /** What the fill would write where, before the first fill: the core's words, secrets masked. */
 function previewBox(preview) {
   const row = (r) => el('li', {}, `${r.field}: `, el('strong', {}, r.value));
-  const n = preview.rows.length + preview.waiting.length;
   // One line until opened, so the guide still fits the popup; the button already names the
   // count and the host.
   return el('details', { id: 'fill-preview-box', class: 'fill-preview' }, ...[
-    el('summary', { id: 'fill-preview-h' }, `What goes where on ${preview.origin} (${n} field${n === 1 ? '' : 's'}, secrets masked)`),
+    el('summary', { id: 'fill-preview-h' }, preview.summary),
     el('ul', { class: 'fill-list', id: 'fill-preview', 'aria-label': 'Values the fill writes' }, preview.rows.map(row)),
     preview.waiting.length ? el('p', {}, 'Waiting for your word:') : null,
     preview.waiting.length ? el('ul', { class: 'fill-list', 'aria-label': 'Fields waiting for your word' }, preview.waiting.map(row)) : null,

@@ -14,6 +14,8 @@ pub const MASK: &str = "\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}
 pub struct Preview {
     /// The Fill button's text: how many fields, on which host.
     pub label: String,
+    /// The preview's one-line heading: the same count as the button, and those waiting apart.
+    pub summary: String,
     /// The origin the fill writes to.
     pub origin: String,
     /// One line per field the fill writes, in order.
@@ -55,9 +57,29 @@ pub fn label(count: usize, origin: &str) -> String {
     }
 }
 
+fn fields(n: usize) -> String {
+    if n == 1 {
+        "1 field".to_string()
+    } else {
+        format!("{n} fields")
+    }
+}
+
+/// The preview's heading: the fields the button fills, then those left waiting, counted apart
+/// so that it never says another number than the button.
+fn summary(origin: &str, rows: usize, waiting: usize) -> String {
+    match waiting {
+        0 => format!("What goes where on {origin} ({}, secrets masked)", fields(rows)),
+        w => format!(
+            "What goes where on {origin} ({}, {w} more waiting for your word; secrets masked)",
+            fields(rows)
+        ),
+    }
+}
+
 /// The preview of `plan`: the fields it writes and those it leaves waiting.
 pub fn preview(plan: &Plan) -> Preview {
-    let rows = plan
+    let rows: Vec<PreviewRow> = plan
         .actions
         .iter()
         .map(|a| PreviewRow {
@@ -86,6 +108,7 @@ pub fn preview(plan: &Plan) -> Preview {
     }
     Preview {
         label: label(plan.actions.len(), &plan.origin),
+        summary: summary(&plan.origin, plan.actions.len(), waiting.len()),
         origin: plan.origin.clone(),
         rows,
         waiting,

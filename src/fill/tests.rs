@@ -989,6 +989,14 @@ fn a_preview_names_the_host_the_count_and_masks_the_secret() {
         .to_string();
     assert_eq!(pv.label, format!("Fill {} fields on {host}", p.actions.len()));
     assert_eq!(pv.rows.len(), p.actions.len());
+    assert_eq!(
+        pv.summary,
+        format!(
+            "What goes where on {} ({} fields, secrets masked)",
+            p.origin,
+            p.actions.len()
+        )
+    );
     let text = serde_json::to_string(&pv).expect("json");
     assert!(!text.contains(OAUTH_SECRET), "{text}");
     assert!(pv.rows.iter().any(|r| r.value == preview::MASK), "{text}");
@@ -1006,6 +1014,15 @@ fn a_preview_names_the_host_the_count_and_masks_the_secret() {
             .any(|r| r.value.starts_with(preview::MASK) && r.value.contains("once you allow")),
         "{:?}",
         pv.waiting
+    );
+    // The heading counts as the button does, the waiting secret apart.
+    assert_eq!(
+        pv.summary,
+        format!(
+            "What goes where on {} ({} fields, 1 more waiting for your word; secrets masked)",
+            untrusted.origin,
+            untrusted.actions.len()
+        )
     );
     assert_eq!(
         preview::label(1, "http://localhost:4502"),
