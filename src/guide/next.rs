@@ -62,6 +62,16 @@ fn when_aem_answers(f: &Facts, first: &str) -> String {
     }
 }
 
+/// "Do this; IMS Link fills what it opens", in the words of the surface: the side panel follows
+/// the tab, the popup closes with the click and is opened again there.
+fn then_fills(f: &Facts, first: &str, what: &str) -> String {
+    if f.panel {
+        format!("{first}: IMS Link follows you there and fills it.")
+    } else {
+        format!("{first}, then open IMS Link again on {what}.")
+    }
+}
+
 /// The name of AEM's Connect button on a Target form.
 fn connect_label(form: FormKind) -> &'static str {
     if form == FormKind::TargetClassic {
@@ -347,7 +357,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         }
         PageKind::AemImsConsole => next(
             StageId::AemIms,
-            "Create an IMS configuration, then open IMS Link again on the wizard.",
+            then_fills(f, "Create an IMS configuration", "the wizard"),
         )
         .steps(vec![click("Create")]),
         _ => next(StageId::AemIms, stage.todo.clone()).link_of(stage),
@@ -375,24 +385,21 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => {
             next(StageId::AemTarget, "Fill this form with the profile's values.").action(Action::FillForm)
         }
-        PageKind::AemCloudServices => next(
-            StageId::AemTarget,
-            "Create a Target configuration, then open IMS Link again on it.",
-        )
-        .steps(vec![
-            Step::Click {
-                name: "Configure now".into(),
-                within: Some("Adobe Target".into()),
-            },
-            Step::Enter {
-                label: "Title".into(),
-                value: title,
-            },
-            click("Create"),
-        ]),
+        PageKind::AemCloudServices => next(StageId::AemTarget, then_fills(f, "Create a Target configuration", "it"))
+            .steps(vec![
+                Step::Click {
+                    name: "Configure now".into(),
+                    within: Some("Adobe Target".into()),
+                },
+                Step::Enter {
+                    label: "Title".into(),
+                    value: title,
+                },
+                click("Create"),
+            ]),
         PageKind::AemTargetConsole if page.in_conf_folder => next(
             StageId::AemTarget,
-            "Create a Target configuration here, then open IMS Link again on it.",
+            then_fills(f, "Create a Target configuration here", "it"),
         )
         .steps(vec![click("Create")]),
         PageKind::AemTargetConsole => next(

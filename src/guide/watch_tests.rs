@@ -118,3 +118,32 @@ fn the_guide_says_watch_aem_to_the_panel() {
     assert_eq!(v["next"]["watchAem"], json!(true));
     assert_eq!(v["next"]["action"], json!(null));
 }
+
+/// Where the admin creates what IMS Link fills next, the panel needs no reopening: it follows
+/// the tab; the popup asks to be opened again there.
+#[test]
+fn creating_what_ims_link_fills_next_the_panel_follows_and_the_popup_is_opened_again() {
+    let read = json!({ "checks": { "ims": { "ok": true } }, "aem": { "configs": { "url": CONSOLE, "configs": [] } } });
+    let g = run(Some(CONSOLE), &oauth_values(), panel(read.clone()));
+    assert_eq!(
+        g.next.text,
+        "Create an IMS configuration: IMS Link follows you there and fills it."
+    );
+    let g = run(Some(CONSOLE), &oauth_values(), read);
+    assert_eq!(
+        g.next.text,
+        "Create an IMS configuration, then open IMS Link again on the wizard."
+    );
+    let folder = "https://author.aem.test/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd";
+    let health = crate::guide::tests::health_passed(AUTHOR);
+    let g = run(Some(folder), &oauth_values(), panel(health.clone()));
+    assert_eq!(
+        g.next.text,
+        "Create a Target configuration here: IMS Link follows you there and fills it."
+    );
+    let g = run(Some(folder), &oauth_values(), health);
+    assert_eq!(
+        g.next.text,
+        "Create a Target configuration here, then open IMS Link again on it."
+    );
+}
