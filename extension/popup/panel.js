@@ -45,7 +45,7 @@ export function showSiteAccess(guide) {
   const allow = $('allow-aem-site');
   allow.dataset.origin = guide?.allowSite ?? '';
   allow.dataset.opens = guide?.allowSiteOpens ?? '';
-  allow.textContent = guide?.allowSite ? `Allow on ${guide.allowSite.replace(/^https:\/\//, '')}` : 'Allow on this AEM site';
+  allow.textContent = guide?.allowSiteLabel ?? 'Allow on this AEM site';
 }
 
 /**

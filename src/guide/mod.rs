@@ -395,6 +395,9 @@ pub struct Guide {
     /// Allow step stands in for), so no link is left to follow.
     #[serde(rename = "allowSiteOpens")]
     pub allow_site_opens: Option<String>,
+    /// That step's button text ("Allow on author-…"), with `allow_site`.
+    #[serde(rename = "allowSiteLabel")]
+    pub allow_site_label: Option<String>,
 }
 
 /// Decides the guide for a tab at `now_ms`.
@@ -447,6 +450,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         stages,
         next,
         allow_site_opens: allow.as_ref().and_then(|a| a.opens.clone()),
+        allow_site_label: allow.as_ref().map(site_access::Allow::label),
         allow_site: allow.map(|a| a.origin),
     }
 }

@@ -38,6 +38,16 @@ pub(super) struct Allow {
     pub opens: Option<String>,
 }
 
+impl Allow {
+    /// The Allow button's text: the origin as the admin typed it, without `https://`.
+    pub fn label(&self) -> String {
+        format!(
+            "Allow on {}",
+            self.origin.strip_prefix("https://").unwrap_or(&self.origin)
+        )
+    }
+}
+
 /// What the browser's grant also allows when the admin typed this author: its forms filled,
 /// the secrets included (`session::aem_author::named_granted`). Said where the admin names it
 /// and where they allow it, after `lead` ("Naming it lets", "Allowing it also lets").

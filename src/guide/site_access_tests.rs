@@ -40,6 +40,10 @@ fn the_panel_names_the_one_allow_step_for_the_typed_author() {
     let g = run(None, json!({ "panel": true, "aemAuthor": CLOUD }));
     assert_eq!(g.next.action, Some(Action::AllowSite));
     assert_eq!(g.allow_site.as_deref(), Some(CLOUD));
+    assert_eq!(
+        g.allow_site_label,
+        Some(format!("Allow on {}", CLOUD.trim_start_matches("https://")))
+    );
     assert!(g.next.text.contains(CLOUD), "{}", g.next.text);
     assert_eq!(g.next.link, None, "one thing to do: allow");
 }
