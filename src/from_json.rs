@@ -1,395 +1,304 @@
-//! Typed values read from a `serde_json::Value`: the one serde deserializer every input of the
-//! core goes through (the wasm bridge's `api::read`, `message::parse`, `tagged_enum!`).
+//! Typed values read from a `serde_json::Value`: the one reader every input of the core goes
+//! through (the wasm bridge's `api::read`, `message::parse`).
 //!
-//! It is serde_json's own `from_value` but for one thing: a struct is read only from a JSON
-//! object. serde_json also accepts an array of the fields in order, so serde's derive gives
-//! every struct a second reader for arrays, which the wasm kept although no caller ever sends
-//! one (measured: 69 KB of the shipped module, 14 KB gzipped). Everything else reads as in
-//! serde_json, with the same error texts: numbers, strings, options, sequences, maps (keys
-//! as strings, or parsed as numbers for a numeric key type), enums as `"Variant"` or
-//! `{"Variant": ...}`.
+//! Types say how they are read with `#[derive(FromJson)]` (the `derive/` crate), from the
+//! same `#[serde(...)]` attributes their `Serialize` uses, so a type's JSON shape is written
+//! once. It reads what serde's `Deserialize` derive read, with serde's error texts, but each
+//! type is one straight-line function that takes its fields out of the object by name.
+//! serde's derive gave every type a visitor, a field-name matcher and a map loop, and the
+//! shipped wasm held about 200 KB of that code (measured with twiggy, issue 17).
 
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Error as _, IntoDeserializer, MapAccess, SeqAccess, Unexpected,
-    VariantAccess, Visitor,
-};
-use serde::forward_to_deserialize_any;
-use serde_json::{Error, Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde_json::{Map, Number, Value};
+
+pub use ims_link_derive::FromJson;
+
+/// A typed value read from JSON.
+pub trait FromJson: Sized {
+    /// Reads `value`.
+    fn from_json(value: Value) -> Result<Self, Error>;
+
+    /// What a field that is not in the object reads as: refused, but `None` for an `Option`
+    /// (as serde reads a missing `Option` field).
+    fn missing(field: &'static str) -> Result<Self, Error> {
+        Err(Error(format!("missing field `{field}`")))
+    }
+}
 
 /// `T` read from `value`; see the module's comment.
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
-    T::deserialize(Json(value))
+pub fn from_value<T: FromJson>(value: Value) -> Result<T, Error> {
+    T::from_json(value)
+}
+
+/// Why a value could not be read, in serde's words ("missing field `tabId`").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Error {
+    /// `value` is not the JSON type `expected` needs.
+    pub fn invalid_type(value: &Value, expected: &str) -> Error {
+        Error(format!("invalid type: {}, expected {expected}", unexpected(value)))
+    }
+
+    /// A variant name none of `known` matches.
+    pub fn unknown_variant(name: &str, known: &[&str]) -> Error {
+        Error(format!("unknown variant `{name}`, expected {}", one_of(known)))
+    }
+
+    /// A message of the caller's own.
+    pub fn custom(text: impl Into<String>) -> Error {
+        Error(text.into())
+    }
+}
+
+/// serde's "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+fn one_of(known: &[&str]) -> String {
+    match known {
+        [] => "nothing".to_string(),
+        [one] => format!("`{one}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => format!("one of `{}`", known.join("`, `")),
+    }
 }
 
 /// A JSON value as serde names it in an error ("integer `1`", "a sequence").
-pub(crate) fn unexpected(value: &Value) -> Unexpected<'_> {
+pub(crate) fn unexpected(value: &Value) -> String {
     match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => Unexpected::Unsigned(u),
-            (_, Some(i), _) => Unexpected::Signed(i),
-            (_, _, Some(f)) => Unexpected::Float(f),
-            _ => Unexpected::Other("number"),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        // serde_json's own number text: no second float formatter in the module.
+        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".to_string(),
+        Value::Object(_) => "map".to_string(),
     }
 }
 
-struct Json(Value);
+/// An object whose fields are being read; see `#[derive(FromJson)]`.
+pub struct Object(Map<String, Value>);
 
-/// The numeric `deserialize_*` methods named, each through the deserializer's own `number`
-/// (one reading of a number, with serde_json's error texts).
-macro_rules! through_number {
-    ($($method:ident)*) => {
-        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            self.number(visitor)
-        })*
-    };
-}
-
-impl Json {
-    fn invalid_type(&self, expected: &dyn de::Expected) -> Error {
-        Error::invalid_type(unexpected(&self.0), expected)
-    }
-
-    fn number<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match &self.0 {
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => visitor.visit_u64(u),
-                (_, Some(i)) => visitor.visit_i64(i),
-                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-}
-
-fn visit_array<'de, V: Visitor<'de>>(items: Vec<Value>, visitor: V) -> Result<V::Value, Error> {
-    let len = items.len();
-    let mut seq = Seq(items.into_iter());
-    let value = visitor.visit_seq(&mut seq)?;
-    if seq.0.len() == 0 {
-        Ok(value)
-    } else {
-        Err(Error::invalid_length(len, &"fewer elements in array"))
-    }
-}
-
-fn visit_object<'de, V: Visitor<'de>>(fields: Map<String, Value>, visitor: V) -> Result<V::Value, Error> {
-    let len = fields.len();
-    let mut map = Fields {
-        iter: fields.into_iter(),
-        value: None,
-    };
-    let value = visitor.visit_map(&mut map)?;
-    if map.iter.len() == 0 {
-        Ok(value)
-    } else {
-        Err(Error::invalid_length(len, &"fewer elements in map"))
-    }
-}
-
-impl<'de> de::Deserializer<'de> for Json {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => visitor.visit_u64(u),
-                (_, Some(i)) => visitor.visit_i64(i),
-                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::String(s) => visitor.visit_string(s),
-            Value::Array(items) => visit_array(items, visitor),
-            Value::Object(fields) => visit_object(fields, visitor),
+impl Object {
+    /// `value` as an object; anything else is refused as not `expected` ("struct Form").
+    pub fn new(value: Value, expected: &str) -> Result<Object, Error> {
+        match value {
+            Value::Object(fields) => Ok(Object(fields)),
+            other => Err(Error::invalid_type(&other, expected)),
         }
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
+    /// The field `name`, read as `T`.
+    pub fn field<T: FromJson>(&mut self, name: &'static str) -> Result<T, Error> {
+        match self.0.remove(name) {
+            Some(value) => T::from_json(value),
+            None => T::missing(name),
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        // Objects only: the point of this deserializer (see the module's comment).
-        match self.0 {
-            Value::Object(fields) => visit_object(fields, visitor),
-            _ => Err(self.invalid_type(&visitor)),
+    /// The field `name`, or `T`'s default when it is not there (`#[serde(default)]`).
+    pub fn field_or_default<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T, Error> {
+        match self.0.remove(name) {
+            Some(value) => T::from_json(value),
+            None => Ok(T::default()),
         }
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        let (variant, value) = match self.0 {
-            Value::String(variant) => (variant, None),
-            Value::Object(fields) => {
-                let mut iter = fields.into_iter();
-                let (Some((variant, value)), None) = (iter.next(), iter.next()) else {
-                    return Err(Error::invalid_value(Unexpected::Map, &"map with a single key"));
-                };
-                (variant, Some(value))
-            }
-            other => return Err(Error::invalid_type(unexpected(&other), &"string or map")),
-        };
-        visitor.visit_enum(Variant { variant, value })
+    /// The field `name` into `slot` when it is there (a type-wide `#[serde(default)]`).
+    pub fn set<T: FromJson>(&mut self, name: &'static str, slot: &mut T) -> Result<(), Error> {
+        if let Some(value) = self.0.remove(name) {
+            *slot = T::from_json(value)?;
+        }
+        Ok(())
     }
 
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-
-    // Each kind below reads only its own JSON type, as serde_json does: going through
-    // `deserialize_any` would give every visitor (each `Vec<T>`, `String`, `u32`...) a copy of
-    // the array and object readers it never uses.
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Array(items) => visit_array(items, visitor),
-            _ => Err(self.invalid_type(&visitor)),
+    /// An internally tagged enum's tag, taken out of the object.
+    pub fn tag(&mut self, tag: &'static str) -> Result<String, Error> {
+        match self.0.remove(tag) {
+            Some(Value::String(variant)) => Ok(variant),
+            Some(other) => Err(Error::invalid_type(&other, "variant identifier")),
+            None => Err(Error(format!("missing field `{tag}`"))),
         }
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Object(fields) => visit_object(fields, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::String(s) => visitor.visit_string(s),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Bool(b) => visitor.visit_bool(b),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Null => visitor.visit_unit(),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_unit(visitor)
-    }
-
-    through_number! {
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128 deserialize_u8
-        deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64
-    }
-
-    // serde_json reads bytes from a string or an array of numbers.
-    forward_to_deserialize_any! { bytes byte_buf }
-}
-
-struct Seq(std::vec::IntoIter<Value>);
-
-impl<'de> SeqAccess<'de> for Seq {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        self.0.next().map(|v| seed.deserialize(Json(v))).transpose()
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.0.len())
-    }
-}
-
-struct Fields {
-    iter: serde_json::map::IntoIter,
-    value: Option<Value>,
-}
-
-impl<'de> MapAccess<'de> for Fields {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        match self.iter.next() {
-            Some((key, value)) => {
-                self.value = Some(value);
-                seed.deserialize(Key(key)).map(Some)
-            }
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        match self.value.take() {
-            Some(value) => seed.deserialize(Json(value)),
-            None => Err(Error::custom("value is missing")),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.iter.len())
-    }
-}
-
-struct Variant {
-    variant: String,
-    value: Option<Value>,
-}
-
-impl<'de> de::EnumAccess<'de> for Variant {
-    type Error = Error;
-    type Variant = VariantValue;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, VariantValue), Error> {
-        let variant = seed.deserialize(Key(self.variant))?;
-        Ok((variant, VariantValue(self.value)))
-    }
-}
-
-/// What follows a variant's name: nothing for `"Variant"`, the value for `{"Variant": value}`.
-struct VariantValue(Option<Value>);
-
-impl<'de> VariantAccess<'de> for VariantValue {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        match self.0 {
-            Some(value) => serde::Deserialize::deserialize(Json(value)),
+    /// Refuses a field left over (`#[serde(deny_unknown_fields)]`).
+    pub fn deny_unknown(&self, known: &[&str]) -> Result<(), Error> {
+        match self.0.keys().next() {
             None => Ok(()),
-        }
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        match self.0 {
-            Some(value) => seed.deserialize(Json(value)),
-            None => Err(Error::invalid_type(Unexpected::UnitVariant, &"newtype variant")),
-        }
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Some(Value::Array(items)) => visit_array(items, visitor),
-            Some(other) => Err(Error::invalid_type(unexpected(&other), &"tuple variant")),
-            None => Err(Error::invalid_type(Unexpected::UnitVariant, &"tuple variant")),
-        }
-    }
-
-    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Some(Value::Object(fields)) => visit_object(fields, visitor),
-            Some(other) => Err(Error::invalid_type(unexpected(&other), &"struct variant")),
-            None => Err(Error::invalid_type(Unexpected::UnitVariant, &"struct variant")),
+            Some(_) if known.is_empty() => Err(Error(format!(
+                "unknown field `{}`, there are no fields",
+                self.0.keys().next().map_or("", String::as_str)
+            ))),
+            Some(name) => Err(Error(format!("unknown field `{name}`, expected {}", one_of(known)))),
         }
     }
 }
 
-/// An object's key, or an enum's variant name: a string, or a number for a numeric key type.
-struct Key(String);
+/// A unit variant's name: a JSON string.
+pub fn variant(value: Value, expected: &str) -> Result<String, Error> {
+    match value {
+        Value::String(name) => Ok(name),
+        other => Err(Error::invalid_type(&other, expected)),
+    }
+}
 
-impl Key {
-    fn number<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if let Ok(u) = self.0.parse::<u64>() {
-            visitor.visit_u64(u)
-        } else if let Ok(i) = self.0.parse::<i64>() {
-            visitor.visit_i64(i)
-        } else {
-            Err(Error::custom("invalid value: expected key to be a number in quotes"))
+impl FromJson for Value {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        Ok(value)
+    }
+}
+
+impl FromJson for Map<String, Value> {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Object(fields) => Ok(fields),
+            other => Err(Error::invalid_type(&other, "a map")),
         }
     }
 }
 
-impl<'de> de::Deserializer<'de> for Key {
-    type Error = Error;
+impl FromJson for String {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::String(s) => Ok(s),
+            other => Err(Error::invalid_type(&other, "a string")),
+        }
+    }
+}
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_string(self.0)
+impl FromJson for std::borrow::Cow<'static, str> {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        String::from_json(value).map(Self::Owned)
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            other => Err(Error::invalid_type(&other, "a boolean")),
+        }
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match &value {
+            Value::Number(n) => Ok(n.as_f64().unwrap_or(f64::NAN)),
+            other => Err(Error::invalid_type(other, "f64")),
+        }
+    }
+}
+
+/// A JSON integer that fits `T` (named `what` in errors, as serde does: "u32").
+fn integer<T: TryFrom<u64> + TryFrom<i64>>(value: Value, what: &str) -> Result<T, Error> {
+    let fitted = match &value {
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => T::try_from(u).ok(),
+            (_, Some(i)) => T::try_from(i).ok(),
+            _ => return Err(Error::invalid_type(&value, what)),
+        },
+        other => return Err(Error::invalid_type(other, what)),
+    };
+    fitted.ok_or_else(|| Error(format!("invalid value: {}, expected {what}", unexpected(&value))))
+}
+
+macro_rules! integers {
+    ($($t:ty)*) => {$(
+        impl FromJson for $t {
+            fn from_json(value: Value) -> Result<Self, Error> {
+                integer(value, stringify!($t))
+            }
+        }
+    )*};
+}
+integers!(u8 u16 u32 u64 usize i32 i64);
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Null => Ok(None),
+            other => T::from_json(other).map(Some),
+        }
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_some(self)
+    fn missing(_: &'static str) -> Result<Self, Error> {
+        Ok(None)
     }
+}
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+impl<T: FromJson> FromJson for Box<T> {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        T::from_json(value).map(Box::new)
     }
+}
 
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        IntoDeserializer::<Error>::into_deserializer(self.0).deserialize_enum(name, variants, visitor)
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Array(items) => items.into_iter().map(T::from_json).collect(),
+            other => Err(Error::invalid_type(&other, "a sequence")),
+        }
     }
+}
 
-    through_number! {
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_u8 deserialize_u16
-        deserialize_u32 deserialize_u64
+/// A map's key: JSON keys are strings, read as the key type (a tab id is a number).
+pub trait FromKey: Sized {
+    /// Reads `key`.
+    fn from_key(key: String) -> Result<Self, Error>;
+}
+
+impl FromKey for String {
+    fn from_key(key: String) -> Result<Self, Error> {
+        Ok(key)
     }
+}
 
-    forward_to_deserialize_any! {
-        bool i128 u128 f32 f64 char str string bytes byte_buf unit unit_struct seq tuple
-        tuple_struct map struct identifier ignored_any
+impl FromKey for u32 {
+    fn from_key(key: String) -> Result<Self, Error> {
+        key.parse().map_err(|_| Error::invalid_type(&Value::String(key), "u32"))
+    }
+}
+
+impl<K: FromKey + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Object(fields) => fields
+                .into_iter()
+                .map(|(k, v)| Ok((K::from_key(k)?, T::from_json(v)?)))
+                .collect(),
+            other => Err(Error::invalid_type(&other, "a map")),
+        }
+    }
+}
+
+impl FromJson for Number {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Number(n) => Ok(n),
+            other => Err(Error::invalid_type(&other, "a number")),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
-    use std::fmt::Debug;
 
-    use serde::Deserialize;
     use serde_json::{json, Value};
 
-    #[derive(Debug, PartialEq, Deserialize)]
+    use super::{from_value, FromJson};
+
+    #[derive(Debug, PartialEq, FromJson, serde::Deserialize)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     struct Form {
         tab_id: u32,
@@ -398,30 +307,55 @@ mod tests {
         tags: Vec<String>,
         kind: Kind,
         extra: Option<Value>,
+        #[serde(rename = "ZZ", default)]
+        renamed: bool,
     }
 
-    #[derive(Debug, PartialEq, Deserialize)]
+    #[derive(Debug, PartialEq, Default, FromJson, serde::Deserialize)]
+    #[serde(rename_all = "camelCase", default)]
+    struct Defaults {
+        at_ms: u64,
+        label: String,
+        level: Option<u8>,
+        #[serde(skip)]
+        kept: u8,
+    }
+
+    #[derive(Debug, PartialEq, Default, FromJson, serde::Deserialize)]
     #[serde(rename_all = "kebab-case")]
     enum Kind {
+        #[default]
         Plain,
-        WithText(String),
-        WithFields { a: i64, b: f64 },
-        Pair(u8, bool),
+        WithText,
     }
 
-    /// The same answer (value or error text) as serde_json's own `from_value`, but for the
-    /// position serde_json names in a numeric key it parsed (`api::read` drops positions).
-    fn same<T: serde::de::DeserializeOwned + PartialEq + Debug>(value: Value) {
-        let ours = super::from_value::<T>(value.clone()).map_err(|e| e.to_string());
-        let theirs = serde_json::from_value::<T>(value.clone()).map_err(|e| {
-            let text = e.to_string();
-            text.split(" at line ").next().unwrap_or_default().to_string()
-        });
+    #[derive(Debug, PartialEq, FromJson, serde::Deserialize)]
+    #[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
+    enum Tagged {
+        Seen {
+            tab_id: u32,
+            #[serde(default)]
+            frame_id: Option<i64>,
+        },
+        Empty {},
+        Bare,
+    }
+
+    #[derive(Debug, PartialEq, FromJson, serde::Deserialize)]
+    struct Generic<T> {
+        value: T,
+    }
+
+    /// The same answer as serde_json's own `from_value` (values equal, errors both there).
+    /// The texts are compared where serde's are fixed words, below.
+    fn same<T: FromJson + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(value: Value) {
+        let ours = from_value::<T>(value.clone()).ok();
+        let theirs = serde_json::from_value::<T>(value.clone()).ok();
         assert_eq!(ours, theirs, "{value}");
     }
 
     #[test]
-    fn reads_as_serde_json_does() {
+    fn reads_what_serde_reads() {
         for v in [
             json!(7),
             json!(-7),
@@ -432,36 +366,55 @@ mod tests {
             json!([7]),
         ] {
             same::<u32>(v.clone());
+            same::<u8>(v.clone());
             same::<i64>(v.clone());
             same::<f64>(v.clone());
             same::<String>(v.clone());
             same::<Option<u8>>(v.clone());
             same::<bool>(v.clone());
             same::<Vec<u32>>(v.clone());
-            same::<(u32,)>(v.clone());
-            same::<()>(v.clone());
             same::<Value>(v);
         }
         for v in [
             json!({"tabId": 1, "kind": "plain"}),
-            json!({"tabId": 1, "name": "n", "tags": ["a", "b"], "kind": {"with-text": "t"}, "extra": {"x": [1, null]}}),
-            json!({"tabId": 1, "kind": {"with-fields": {"a": -1, "b": 2}}}),
-            json!({"tabId": 1, "kind": {"pair": [1, true]}}),
-            json!({"tabId": 1, "kind": {"pair": [1, true, 3]}}),
-            json!({"tabId": 1, "kind": {"plain": null}}),
-            json!({"tabId": 1, "kind": {"plain": 1}}),
-            json!({"tabId": 1, "kind": {"with-text": "t", "plain": null}}),
+            json!({"tabId": 1, "name": "n", "tags": ["a", "b"], "kind": "with-text", "extra": {"x": [1, null]}}),
+            json!({"tabId": 1, "kind": "plain", "ZZ": true}),
+            json!({"tabId": 1, "kind": "plain", "renamed": true}),
             json!({"tabId": 1, "kind": "nope"}),
             json!({"tabId": 1, "kind": 3}),
-            json!({"tabId": 1, "kind": "with-text"}),
             json!({"tabId": "1", "kind": "plain"}),
             json!({"tabId": 1, "kind": "plain", "other": 1}),
             json!({"kind": "plain"}),
             json!({"tabId": 1, "tags": "a", "kind": "plain"}),
+            json!({"tabId": 1, "name": null, "kind": "plain"}),
             json!("text"),
         ] {
             same::<Form>(v);
         }
+        for v in [
+            json!({}),
+            json!({"atMs": 5, "label": "x", "level": null, "kept": 3}),
+            json!({"label": 1}),
+            json!(null),
+        ] {
+            same::<Defaults>(v);
+        }
+        for v in [
+            json!({"type": "Seen", "tabId": 3}),
+            json!({"type": "Seen", "tabId": 3, "frameId": -1}),
+            json!({"type": "Seen"}),
+            json!({"type": "Seen", "tabId": 3, "extra": 1}),
+            json!({"type": "Empty"}),
+            json!({"type": "Bare"}),
+            json!({"type": "Nope"}),
+            json!({"type": 1}),
+            json!({"tabId": 3}),
+            json!("Seen"),
+        ] {
+            same::<Tagged>(v);
+        }
+        same::<Generic<String>>(json!({"value": "x"}));
+        same::<Generic<Option<u32>>>(json!({}));
         for v in [json!({"1": "a", "20": "b"}), json!({"x": "a"}), json!({"-1": "a"})] {
             same::<BTreeMap<String, String>>(v.clone());
             same::<BTreeMap<u32, String>>(v.clone());
@@ -470,8 +423,48 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_struct_written_as_an_array() {
-        let err = super::from_value::<Form>(json!([1, null, [], "plain", null])).unwrap_err();
-        assert_eq!(err.to_string(), "invalid type: sequence, expected struct Form");
+    fn says_what_is_wrong_in_serdes_words() {
+        let err = |v: Value| from_value::<Form>(v).unwrap_err().to_string();
+        assert_eq!(err(json!({"kind": "plain"})), "missing field `tabId`");
+        assert_eq!(
+            err(json!({"tabId": "1", "kind": "plain"})),
+            "invalid type: string \"1\", expected u32"
+        );
+        assert_eq!(
+            err(json!({"tabId": -1, "kind": "plain"})),
+            "invalid value: integer `-1`, expected u32"
+        );
+        assert_eq!(
+            err(json!({"tabId": 1.5, "kind": "plain"})),
+            "invalid type: floating point `1.5`, expected u32"
+        );
+        assert_eq!(
+            err(json!({"tabId": 1, "kind": "nope"})),
+            "unknown variant `nope`, expected `plain` or `with-text`"
+        );
+        // serde also reads a struct from an array of its fields in order; no caller sends one.
+        assert_eq!(err(json!([1, null, [], "plain", null])), "invalid type: sequence, expected struct Form");
+        assert_eq!(
+            err(json!({"tabId": 1, "kind": "plain", "other": 1})),
+            "unknown field `other`, expected one of `tabId`, `name`, `tags`, `kind`, `extra`, `ZZ`"
+        );
+        let tagged = |v: Value| from_value::<Tagged>(v).unwrap_err().to_string();
+        assert_eq!(tagged(json!({"tabId": 1})), "missing field `type`");
+        assert_eq!(
+            tagged(json!({"type": 1})),
+            "invalid type: integer `1`, expected variant identifier"
+        );
+        assert_eq!(
+            tagged(json!("Seen")),
+            "invalid type: string \"Seen\", expected internally tagged enum Tagged"
+        );
+        assert_eq!(
+            tagged(json!({"type": "Seen", "tabId": 3, "extra": 1})),
+            "unknown field `extra`, expected `tabId` or `frameId`"
+        );
+        assert_eq!(
+            tagged(json!({"type": "Empty", "extra": 1})),
+            "unknown field `extra`, there are no fields"
+        );
     }
 }

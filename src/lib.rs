@@ -18,7 +18,6 @@ pub mod origins;
 pub mod profile;
 pub mod session;
 pub mod tab;
-mod tagged;
 pub mod tenant;
 pub mod url;
 

@@ -3,18 +3,19 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use crate::capture::snapshot::PageSnapshot;
 use crate::error::JsErrorInfo;
 use crate::keys::KeyOptions;
 use crate::origins;
 use crate::profile::Field;
-use crate::tagged::tagged_enum;
 use crate::url;
 
 /// A problem shown to the admin: a stable code and a plain-language message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 pub struct Problem {
     /// Stable identifier, e.g. `no-tenant-in-route`.
     pub code: String,
@@ -22,11 +23,10 @@ pub struct Problem {
     pub message: String,
 }
 
-tagged_enum! { tag = "type";
 /// Every request IMS Link's pages and content scripts send the worker, tagged by `type`.
 /// The worker's answers and announcements are `session::Reply` and `session::Broadcast`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[serde(rename_all_fields = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Message {
     /// Content script → worker: the page's address, on load and on every route change.
     PageSeen { url: String },
@@ -126,10 +126,9 @@ pub enum Message {
     /// the worker clears the clipboard later only if it still holds that text.
     SecretCopied { sha256: String },
 }
-}
 
 /// What pasted text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum ImportKind {
     /// The Developer Console's project/workspace or credential JSON download.
@@ -141,7 +140,7 @@ pub enum ImportKind {
 }
 
 /// Who sent a message, as the browser reports it (`runtime.MessageSender`).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Sender {
     /// The sending extension's id.
@@ -164,7 +163,7 @@ impl Sender {
 }
 
 /// This extension's own identity, to compare senders against.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Me {
     /// `runtime.id`.
@@ -577,5 +576,62 @@ mod tests {
         ] {
             assert_eq!(parse(m), Err(MessageError::WorkerOnly));
         }
+    }
+}
+
+#[cfg(test)]
+mod tagged_tests {
+    use crate::message::Message;
+    use serde_json::json;
+
+    fn read(value: serde_json::Value) -> Result<Message, String> {
+        crate::from_json::from_value(value).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    /// Messages are internally tagged (`{"type": "GetGuide", ...}`), read by `#[derive(FromJson)]`.
+    fn reads_the_internally_tagged_shape_and_writes_it_back() {
+        let text = json!({"type": "FillForm", "tabId": 3, "confirm": ["a"], "anyway": true});
+        let message = read(text).unwrap();
+        assert_eq!(
+            message,
+            Message::FillForm {
+                tab_id: 3,
+                confirm: vec!["a".into()],
+                allow_origin: None,
+                anyway: true,
+                preview: false
+            }
+        );
+        assert_eq!(
+            serde_json::to_value(&message).unwrap(),
+            json!({"type": "FillForm", "tabId": 3, "confirm": ["a"], "allowOrigin": null, "anyway": true, "preview": false})
+        );
+        assert_eq!(
+            read(json!({"tabId": 1, "type": "GetGuide"})).unwrap(),
+            Message::GetGuide { tab_id: 1 }
+        );
+        assert_eq!(read(json!({"type": "GetProfile"})).unwrap(), Message::GetProfile {});
+    }
+
+    #[test]
+    fn refuses_in_serdes_own_words() {
+        assert_eq!(read(json!({"tabId": 1})).unwrap_err(), "missing field `type`");
+        assert!(read(json!({"type": "Nope"}))
+            .unwrap_err()
+            .starts_with("unknown variant `Nope`, expected one of `PageSeen`, "));
+        assert_eq!(
+            read(json!({"type": "GetGuide", "tabId": 1, "extra": 2})).unwrap_err(),
+            "unknown field `extra`, expected `tabId`"
+        );
+        assert_eq!(read(json!({"type": "GetGuide"})).unwrap_err(), "missing field `tabId`");
+        assert_eq!(
+            read(json!("GetGuide")).unwrap_err(),
+            "invalid type: string \"GetGuide\", expected internally tagged enum Message"
+        );
+        assert_eq!(
+            read(json!({"type": 1})).unwrap_err(),
+            "invalid type: integer `1`, expected variant identifier"
+        );
     }
 }

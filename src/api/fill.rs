@@ -7,7 +7,7 @@ use crate::fill::{self, FillError};
 use crate::profile::Profile;
 
 /// A fill argument; refused as the `FillError` variant `wrap` names (which argument it was).
-fn fill_input<T: serde::de::DeserializeOwned>(value: JsValue, wrap: fn(String) -> FillError) -> Result<T, JsValue> {
+fn fill_input<T: crate::from_json::FromJson>(value: JsValue, wrap: fn(String) -> FillError) -> Result<T, JsValue> {
     super::read(&value).map_err(|e| js_error(wrap(e)))
 }
 

@@ -176,7 +176,7 @@ impl fmt::Display for BridgeError {
 // format (serde_json, which the core uses anyway) instead of a second one per type
 // (serde-wasm-bindgen) halves the serde code in the module, and one string crossing is faster
 // than a property read per field. A new request type needs nothing here: derive
-// `Serialize`/`Deserialize` and call `to_js`/`read`.
+// `Serialize`/`FromJson` and call `to_js`/`read`.
 
 /// A result as a plain JSON-shaped JS value (objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -193,10 +193,9 @@ fn parse_text(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValu
 
 /// A JS value read as `T` through its JSON text; `undefined` reads as `null`. The error is
 /// serde's own words without the position in a text the caller never saw.
-pub(crate) fn read<T: serde::de::DeserializeOwned>(value: &JsValue) -> Result<T, String> {
-    // Through a `Value` and `from_json`, like `message::parse` and `tagged_enum!`: every type
-    // is then read by one serde deserializer instead of one copy per deserializer in the wasm.
-    crate::from_json::from_value(read_value(value)?).map_err(without_position)
+pub(crate) fn read<T: crate::from_json::FromJson>(value: &JsValue) -> Result<T, String> {
+    // Through a `Value` and `from_json`, like `message::parse`.
+    crate::from_json::from_value(read_value(value)?).map_err(|e| e.to_string())
 }
 
 fn read_value(value: &JsValue) -> Result<serde_json::Value, String> {
@@ -216,13 +215,13 @@ fn without_position(e: serde_json::Error) -> String {
 }
 
 /// A message or check input; refused as a `MessageError`.
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
+fn from_js<T: crate::from_json::FromJson>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
     read(&value).map_err(|detail| js_error(BridgeError::Message { what, detail }))
 }
 
 /// A profile-side input; refused as a `ProfileError` that tells the admin what to do.
 #[cfg(feature = "www")]
-fn profile_input<T: serde::de::DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
+fn profile_input<T: crate::from_json::FromJson>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
     read(&value).map_err(|detail| js_error(BridgeError::ProfileInput { what, detail }))
 }
 

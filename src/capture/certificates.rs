@@ -3,14 +3,16 @@
 //! documented (PAGES.md: SHA-1 lower-case hex as Adobe's aio tooling prints it is I; colons,
 //! upper case or SHA-256 are G), so every fingerprint is compared in one normal form.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::snapshot::PageSnapshot;
 
 const CLIENT_ID_LABELS: [&str; 3] = ["Client ID", "API key (Client ID)", "API Key"];
 
 /// What one credential page listed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CredentialCertificates {
     /// The page's address.

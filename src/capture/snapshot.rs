@@ -2,7 +2,9 @@
 //! Pages are read by visible label text because Adobe's markup (hashed class names, no ids on
 //! values) changes without notice; the snapshot is bounded so a hostile page cannot flood us.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 /// Most pairs and headings kept from one page.
 pub const MAX_ITEMS: usize = 2_000;
@@ -13,7 +15,7 @@ pub const MAX_TEXT: usize = 16 * 1024;
 pub const MAX_PARTS: usize = 200;
 
 /// One label and the value shown next to it (or a field's label and its value).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 pub struct Pair {
     /// The visible label, `aria-label` or `<label>` text.
     pub label: String,
@@ -26,7 +28,7 @@ pub struct Pair {
 }
 
 /// A page as the content script saw it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(default)]
 pub struct PageSnapshot {
     /// The page address.

@@ -1,7 +1,9 @@
 //! Which AEM form a snapshot shows: from the page address first, then from its fields (an
 //! AEM behind a proxy or a customised console may use other paths).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::matching::Prepared;
 use super::spec::{self, normalize_label, normalize_name};
@@ -24,7 +26,7 @@ const TARGET_CLASSIC_PREFIX: &str = "/etc/cloudservices/testandtarget/";
 const TARGET_CLOUD_MARK: &str = "/settings/cloudconfigs/target";
 
 /// The kinds of page IMS Link tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum FormKind {
     /// Adobe IMS Technical Account Configuration wizard (Create in the IMS console).

@@ -20,7 +20,7 @@ fn field(key: &str, kind: &str, name: &str, label: &str) -> serde_json::Value {
 
 /// The dialog as the content script snapshots it.
 fn keystore_form(url: &str) -> FormSnapshot {
-    serde_json::from_value(json!({
+    crate::from_json::from_value(json!({
         "url": url,
         "markers": ["coral-select", "foundation-form"],
         "fields": [
@@ -163,7 +163,7 @@ fn without_a_key_pair_the_form_says_where_to_make_one() {
 
 /// The 6.5 wizard's Certificate step with the keystore's certificates offered.
 fn wizard_with_certificates() -> FormSnapshot {
-    serde_json::from_value(json!({
+    crate::from_json::from_value(json!({
         "url": "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations/create.html",
         "markers": ["coral-wizardview", "foundation-wizard-step", "coral-select"],
         "fields": [
@@ -179,7 +179,7 @@ fn wizard_with_certificates() -> FormSnapshot {
 }
 
 fn jwt() -> Profile {
-    serde_json::from_value(json!({"authType": {"value": "jwt", "source": {"kind": "paste", "atMs": 0}}}))
+    crate::from_json::from_value(json!({"authType": {"value": "jwt", "source": {"kind": "paste", "atMs": 0}}}))
         .expect("profile")
 }
 

@@ -4,7 +4,9 @@
 //! typed is a conflict, applied only once its spec id is in `confirm`. What each spec wants
 //! is in `resolve`, how a list option is picked in `choose`, how a fill is undone in `undo`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::choose::{choose, option_text};
 use super::detect::{self, Address, FormKind};
@@ -20,7 +22,7 @@ use crate::profile::{AuthType, Field, Profile};
 pub const MAX_CONFIRM: usize = 64;
 
 /// What the caller adds to the profile.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PlanOptions {
     /// Spec ids of conflicts the admin confirmed: their values replace what the form holds.
@@ -40,7 +42,7 @@ pub struct PlanOptions {
 }
 
 /// IMS Link's key pair for "Add Private Key from DER file".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeystoreFiles {
     /// The alias IMS Link proposes (`keystore_alias`).
@@ -64,7 +66,7 @@ pub fn keystore_alias(sha256_fingerprint: &str) -> String {
 }
 
 /// What an action does to its field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     /// Set `value` on a text input or textarea, then dispatch `input` and `change`.
@@ -80,7 +82,7 @@ pub enum ActionKind {
 }
 
 /// How the page script sets a field.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// The DOM: the element's value or `checked`, then the DOM events a user's input fires.
@@ -105,7 +107,7 @@ impl Via {
 }
 
 /// One change to one field (or, in `unchanged`, one field already right).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// The field's `key` from the snapshot.
@@ -145,7 +147,7 @@ pub struct Action {
 }
 
 /// A field the form should have but IMS Link could not fill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct MissingField {
     /// The spec.
@@ -165,7 +167,7 @@ pub struct MissingField {
 }
 
 /// A value the profile lacks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct MissingValue {
     /// The spec.
@@ -177,7 +179,7 @@ pub struct MissingValue {
 }
 
 /// Something the admin should know about the form as a whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 pub struct Notice {
     /// Stable code.
     pub code: String,
@@ -186,7 +188,7 @@ pub struct Notice {
 }
 
 /// The plan the content script applies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// The form detected.

@@ -1,7 +1,9 @@
 //! What a fill would write, shown before the first fill on a page: which value goes into which
 //! field on which host, secrets masked here so that the preview never carries one.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::plan::{Action, Plan};
 
@@ -9,7 +11,7 @@ use super::plan::{Action, Plan};
 pub const MASK: &str = "\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}";
 
 /// A fill before it is made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Preview {
     /// The Fill button's text: how many fields, on which host.
@@ -26,7 +28,7 @@ pub struct Preview {
 }
 
 /// One field and the value it would take (masked if secret).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewRow {
     /// The field as the page labels it.

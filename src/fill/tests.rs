@@ -21,7 +21,8 @@ fn fixture(name: &str) -> FormSnapshot {
         "ims-wizard-oauth-only" => include_str!("testdata/ims-wizard-oauth-only.json"),
         other => panic!("no fixture {other}"),
     };
-    let mut snap: FormSnapshot = serde_json::from_str(text).expect("fixture parses");
+    let mut snap: FormSnapshot =
+        crate::from_json::from_value(serde_json::from_str(text).expect("fixture is JSON")).expect("fixture parses");
     // What the worker's snapshot adds on the fake AEM pages: AEM's own markers, and for the
     // IMS wizard every field inside a `.foundation-wizard-step`.
     snap.markers = match name {
@@ -59,7 +60,7 @@ fn sourced(v: serde_json::Value) -> serde_json::Value {
 }
 
 fn jwt_profile() -> Profile {
-    serde_json::from_value(json!({
+    crate::from_json::from_value(json!({
         "tenant": sourced(json!("acme")),
         "clientCode": sourced(json!("acme")),
         "orgId": sourced(json!("0123456789ABCDEF01234567@AdobeOrg")),
@@ -72,7 +73,7 @@ fn jwt_profile() -> Profile {
 }
 
 fn oauth_profile() -> Profile {
-    serde_json::from_value(json!({
+    crate::from_json::from_value(json!({
         "tenant": sourced(json!("acme")),
         "clientCode": sourced(json!("acme")),
         "orgId": sourced(json!("0123456789ABCDEF01234567@AdobeOrg")),
@@ -653,7 +654,7 @@ fn plans_serialize_to_the_documented_json_shape() {
         assert!(v["actions"][0].get(key).is_some(), "{key}");
     }
     // Actions round-trip, so the UI can hand applied ones back to undo.
-    let back: Vec<Action> = serde_json::from_value(v["actions"].clone()).expect("actions parse");
+    let back: Vec<Action> = crate::from_json::from_value(v["actions"].clone()).expect("actions parse");
     assert_eq!(back.len(), 3);
 }
 
@@ -846,7 +847,7 @@ fn plain_http_aem_and_frames_get_no_secret() {
 fn a_look_alike_ims_host_is_never_filled_as_the_authorization_server() {
     let mut profile = jwt_profile();
     profile.authorization_server =
-        serde_json::from_value(sourced(json!("https://ims-na1.adobelogin.com.evil.test"))).expect("sourced");
+        crate::from_json::from_value(sourced(json!("https://ims-na1.adobelogin.com.evil.test"))).expect("sourced");
     let snap = fixture("ims-wizard-65-jwt");
     let options = trusted(&snap);
     let p = plan(snap, &profile, &options).expect("plan");

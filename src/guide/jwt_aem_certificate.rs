@@ -9,16 +9,15 @@
 //! open) → the Console's "Upload public key" → back to the wizard, Next, Account step, Create
 //! → Check Health → Target configuration → Connect.
 
-use serde::Deserialize;
-
 use super::page::{Page, PageKind};
 use super::stages::{said, stage, to_do, Facts};
 use super::{Action, Link, Next, Stage, StageId, Status, Step};
 use crate::capture::certificates::same_certificate;
+use crate::from_json::FromJson;
 use crate::profile::AuthType;
 
 /// AEM's certificate as the guide needs it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AemCertificateSeen {
     /// The AEM author that made it.
@@ -36,7 +35,7 @@ pub struct AemCertificateSeen {
 }
 
 /// The certificates the credential page listed.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CredentialCertificatesSeen {
     /// The credential's client id, as its page showed it.

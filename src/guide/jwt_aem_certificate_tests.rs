@@ -27,7 +27,7 @@ fn run(url: &str, more: Value) -> Guide {
     if let (Some(i), Some(m)) = (input.as_object_mut(), more.as_object()) {
         i.extend(m.clone());
     }
-    let input: GuideInput = serde_json::from_value(input).expect("guide input");
+    let input: GuideInput = crate::from_json::from_value(input).expect("guide input");
     guide(&input, NOW)
 }
 
@@ -199,7 +199,7 @@ fn an_expired_aem_certificate_is_a_problem_fixed_in_the_wizard() {
 #[test]
 fn oauth_never_takes_this_route() {
     let s = |v: Value| json!({ "value": v, "source": { "kind": "page", "atMs": NOW } });
-    let input: GuideInput = serde_json::from_value(json!({ "url": WIZARD, "aemCertificate": aem_cert(),
+    let input: GuideInput = crate::from_json::from_value(json!({ "url": WIZARD, "aemCertificate": aem_cert(),
         "profile": { "authType": s(json!("oauth")), "clientId": s(json!(CLIENT)) } }))
     .expect("input");
     let g = guide(&input, NOW);

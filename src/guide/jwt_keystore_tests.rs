@@ -23,7 +23,7 @@ fn run(url: &str, more: Value) -> Guide {
     if let (Some(i), Some(m)) = (input.as_object_mut(), more.as_object()) {
         i.extend(m.clone());
     }
-    let input: GuideInput = serde_json::from_value(input).expect("guide input");
+    let input: GuideInput = crate::from_json::from_value(input).expect("guide input");
     guide(&input, NOW)
 }
 

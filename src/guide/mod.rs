@@ -11,7 +11,9 @@ mod stages;
 #[cfg(test)]
 mod tests;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use crate::fill::FormKind;
 use crate::profile::Profile;
@@ -21,7 +23,7 @@ pub use page::{classify, Page, PageKind};
 pub use stages::{auth_of, missing_values};
 
 /// What the guide is decided from, gathered by the worker.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct GuideInput {
     /// The tab's address; absent when the browser hides it.
@@ -68,7 +70,7 @@ pub struct GuideInput {
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AwaitingSeen {
     /// The page it was read from.
@@ -80,7 +82,7 @@ pub struct AwaitingSeen {
 }
 
 /// Another credential than the profile's, in a few words each.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(default)]
 pub struct SwitchSeen {
     /// The profile's credential.
@@ -90,7 +92,7 @@ pub struct SwitchSeen {
 }
 
 /// AEM's own verdicts as the guide needs them.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(default)]
 pub struct AemSeen {
     /// Check Health on the IMS configurations console.
@@ -104,7 +106,7 @@ pub struct AemSeen {
 }
 
 /// AEM's keystore as its page showed it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(default)]
 pub struct KeystoreSeen {
     /// The keystore page's address.
@@ -118,7 +120,7 @@ pub struct KeystoreSeen {
 }
 
 /// AEM's IMS configurations as one console listed them.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(default)]
 pub struct ConfigsSeen {
     /// The console's address.
@@ -128,7 +130,7 @@ pub struct ConfigsSeen {
 }
 
 /// One verdict of AEM's.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(default)]
 pub struct VerdictSeen {
     /// Whether AEM said it worked.
@@ -144,7 +146,7 @@ pub struct VerdictSeen {
 }
 
 /// The last fill in a tab: which form, on which address.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, FromJson)]
 pub struct FillHere {
     /// Which form.
     pub form: FormKind,
@@ -160,7 +162,7 @@ pub struct FillHere {
 
 /// A field the fill found holding another value than the profile's: the admin chooses which
 /// stays before the form is saved. Secrets come masked (`session/fills.rs`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
     /// The field's spec id (what "Use IMS Link's" confirms, "Keep mine" keeps).
@@ -176,7 +178,7 @@ pub struct Choice {
 }
 
 /// The last result of each check, as the worker keeps them.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(default)]
 pub struct Checks {
     /// The IMS check.
@@ -190,7 +192,7 @@ pub struct Checks {
 }
 
 /// What the guide needs of a check report.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CheckSeen {
     /// Whether it passed.
@@ -200,7 +202,7 @@ pub struct CheckSeen {
 }
 
 /// The two lines of a failed check's diagnosis the guide repeats.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DiagnosisSeen {
     /// What is wrong.
@@ -210,7 +212,7 @@ pub struct DiagnosisSeen {
 }
 
 /// A form filled by IMS Link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Filled {
     /// Which form.

@@ -62,7 +62,7 @@ pub(super) fn run(url: Option<&str>, values: &[(&str, Value)], more: Value) -> G
     if let (Some(i), Some(m)) = (input.as_object_mut(), more.as_object()) {
         i.extend(m.clone());
     }
-    let input: GuideInput = serde_json::from_value(input).expect("guide input");
+    let input: GuideInput = crate::from_json::from_value(input).expect("guide input");
     guide(&input, NOW)
 }
 
@@ -196,7 +196,7 @@ fn a_refused_credential_links_to_its_own_page() {
     if let (Some(i), Some(m)) = (input.as_object_mut(), failed.as_object()) {
         i.extend(m.clone());
     }
-    let input: GuideInput = serde_json::from_value(input).expect("guide input");
+    let input: GuideInput = crate::from_json::from_value(input).expect("guide input");
     let g = guide(&input, NOW);
     assert_eq!(g.next.action, Some(Action::CheckIms));
     let link = g.next.link.expect("a link");

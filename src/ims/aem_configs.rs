@@ -4,13 +4,15 @@
 //! "as far as the page shows it": how AEM marks an auto-provisioned configuration is not
 //! documented, so any cell saying so counts.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 /// Most configurations kept.
 const MAX_CONFIGS: usize = 50;
 
 /// How a configuration authenticates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum ConfigKind {
     /// "JWT Credentials (deprecated)".
@@ -20,7 +22,7 @@ pub enum ConfigKind {
 }
 
 /// One configuration in AEM's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct AemConfig {
     /// Its title.

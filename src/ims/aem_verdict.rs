@@ -8,7 +8,9 @@
 //! failure is explained from whatever IMS or Target answer AEM quotes, and otherwise from
 //! AEM's own words, with the next step that tells the two apart.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 use serde_json::Value;
 
 use super::diagnose::{d, redact, target_response, token_response, Diagnosis, Flow};
@@ -21,7 +23,7 @@ const MAX_MESSAGES: usize = 40;
 
 /// What the page-reading function found on an AEM page: its address, the texts of its
 /// result areas (live regions, alerts, message boxes) and the text of the dialog each sits in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AemResultPage {
     /// `location.href`.
@@ -37,7 +39,7 @@ pub struct AemResultPage {
 }
 
 /// A link the page shows: its text, absolute address and `download` file name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[serde(default)]
 pub struct PageLink {
     /// What it says.
@@ -49,7 +51,7 @@ pub struct PageLink {
 }
 
 /// A switch or checkbox, by its label.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[serde(default)]
 pub struct PageSwitch {
     /// Its label.
@@ -59,7 +61,7 @@ pub struct PageSwitch {
 }
 
 /// One result area's text and the dialog (or window) around it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[serde(default)]
 pub struct PageMessage {
     /// What it says.
@@ -69,7 +71,7 @@ pub struct PageMessage {
 }
 
 /// Which of AEM's buttons gave the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum VerdictKind {
     /// The IMS configurations console's Check Health > Check.
@@ -79,7 +81,7 @@ pub enum VerdictKind {
 }
 
 /// AEM's verdict, as IMS Link keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct AemVerdict {
     /// Check Health or Connect.

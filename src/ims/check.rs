@@ -2,14 +2,16 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::diagnose::Diagnosis;
 pub use crate::profile::AuthType;
 use crate::profile::Field;
 
 /// The inputs of the IMS check, as the session gathers them from the profile and key pair.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImsCheckInput {
     /// JWT or OAuth Server-to-Server; `None` is reported as missing.
@@ -31,7 +33,7 @@ pub struct ImsCheckInput {
 }
 
 /// The Target check's inputs.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct TargetCheckInput {
     /// Tenant id.
@@ -46,7 +48,7 @@ pub struct TargetCheckInput {
 
 /// Where each check sends what, said on its button before the admin clicks: a secret leaves
 /// the browser only to these hosts (`ims::allow`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 pub struct Sends {
     /// The IMS check: the client secret (and for JWT a signed JWT) to the IMS host.
     pub ims: String,
@@ -140,7 +142,7 @@ fn missing(field: &str, fix: &str) -> Diagnosis {
 
 /// What the popup may see of a check: pass or fail, why, and when the token expires, but
 /// never the token itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckReport {
     /// `ims` or `target`.
@@ -234,7 +236,7 @@ mod tests {
     }
 
     fn input(json: &str) -> ImsCheckInput {
-        serde_json::from_str(json).unwrap()
+        crate::from_json::from_value(serde_json::from_str(json).unwrap()).unwrap()
     }
 
     #[test]

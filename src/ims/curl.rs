@@ -10,7 +10,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::allow::AllowError;
 use super::check::DEFAULT_AUTH_SERVER;
@@ -27,7 +29,7 @@ pub const JWT_VAR: &str = "IMS_JWT";
 pub const TOKEN_VAR: &str = "IMS_ACCESS_TOKEN";
 
 /// What the commands are made from: the profile's values, never its secret.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CurlInput {
     /// JWT or OAuth Server-to-Server.
@@ -422,9 +424,10 @@ mod tests {
 
     #[test]
     fn a_secret_given_by_mistake_is_ignored() {
-        let input: CurlInput = serde_json::from_str(&format!(
+        let input: CurlInput = crate::from_json::from_value(serde_json::from_str(&format!(
             r#"{{"authType":"oauth","clientId":"{ID}","clientSecret":"TOPSECRET","scopes":["target_sdk"],"tenant":"acme"}}"#
         ))
+        .unwrap())
         .unwrap();
         let c = commands(&input).unwrap();
         let all = format!("{c:?}");

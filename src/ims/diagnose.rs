@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 use serde_json::Value;
 
 use super::http::{parse_http_date, HttpResponse};
@@ -20,7 +22,7 @@ pub enum Flow {
 }
 
 /// Why a check failed, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
     /// Stable identifier, e.g. `wrong-client-secret`.
@@ -41,7 +43,7 @@ pub struct Diagnosis {
 
 /// A token IMS issued: shown as "obtained, expires at ...", the value never leaves the worker
 /// unless the admin asks to copy it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Token {
     /// The bearer token.

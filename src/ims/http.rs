@@ -1,7 +1,9 @@
 //! Plain descriptions of HTTP requests and responses, so every call IMS Link makes is
 //! built and judged by pure, natively tested code; only the transport touches the network.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 /// A request to send; `url` has passed the allow-list (`allow::check`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,7 +20,7 @@ pub struct HttpRequest {
 }
 
 /// What came back, reduced to what the diagnoses read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct HttpResponse {
     /// HTTP status code.

@@ -3,6 +3,8 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::Serialize;
+
+use crate::from_json::FromJson;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -24,7 +26,7 @@ const MAX_NAME_CHARS: usize = 64;
 
 /// A certificate in the forms the Developer Console and AEM take, with what the admin
 /// needs to recognise it later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateInfo {
     /// PEM (`-----BEGIN CERTIFICATE-----`), LF line endings.

@@ -12,7 +12,9 @@ mod rsa_key;
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use crate::error::JsErrorInfo;
 
@@ -30,7 +32,7 @@ pub use rsa_key::RsaKey;
 pub const KEY_BITS: usize = 2048;
 
 /// What the admin may choose for a new certificate; every field has a default.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeyOptions {
     /// The Target tenant, used in the default common name "IMS Link <tenant>".
@@ -44,7 +46,7 @@ pub struct KeyOptions {
 }
 
 /// A private key in the forms AEM's keystore and other tools take.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivateKeyInfo {
     /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), unencrypted.
@@ -69,7 +71,7 @@ pub struct KeyMaterial {
 }
 
 /// A key the admin already had, with its certificate when one was given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", from = "ImportedKeyFields")]
 pub struct ImportedKey {
     /// The private key, re-encoded as unencrypted PKCS#8.
@@ -82,7 +84,7 @@ pub struct ImportedKey {
 /// [`ImportedKey`]'s JSON, read as one flat object: serde reads a `flatten` field by buffering
 /// the object in its private `Content` first, code kept in the module for this one type.
 /// Written, it is still `flatten`; the JSON is the same either way.
-#[derive(Deserialize)]
+#[derive(FromJson)]
 #[serde(rename_all = "camelCase")]
 struct ImportedKeyFields {
     private_key_pem: String,

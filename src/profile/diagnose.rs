@@ -6,7 +6,9 @@
 //! token (configurations keep working long after the pasted `exp`), so a past `exp` is
 //! only a warning. A non-integer `exp` stays an error: IMS rejects it if it gets through.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 use serde_json::{Map, Value};
 
 use super::payload::{metascopes, split_aud};
@@ -15,7 +17,7 @@ use super::{AuthType, Field, Profile};
 use crate::tenant::{self, TenantError};
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// IMS or AEM will refuse the configuration.
@@ -27,7 +29,7 @@ pub enum Severity {
 }
 
 /// One thing found about the profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 pub struct Finding {
     /// Stable kebab-case identifier.
     pub code: String,

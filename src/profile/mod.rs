@@ -11,12 +11,14 @@ pub mod payload;
 pub mod report;
 pub mod scopes;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use crate::message::Problem;
 
 /// How a value reached IMS Link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Read from an open page (Developer Console, Target).
@@ -30,7 +32,7 @@ pub enum SourceKind {
 }
 
 /// Where and when a value was captured.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     /// How it was captured.
@@ -43,7 +45,7 @@ pub struct Source {
 }
 
 /// A value and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 pub struct Sourced<T> {
     /// The value.
     pub value: T,
@@ -52,7 +54,7 @@ pub struct Sourced<T> {
 }
 
 /// Which way the credential gets its IMS access token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "lowercase")]
 pub enum AuthType {
     /// Service Account (JWT): a signed JWT exchanged at `/ims/exchange/jwt`.
@@ -72,7 +74,7 @@ impl AuthType {
 }
 
 /// One field of the profile, named as in its JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     /// Target tenant id (AEM's "Tenant ID").
@@ -152,7 +154,7 @@ impl Field {
 }
 
 /// The integration profile; every field is optional until captured.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Profile {
     /// Target tenant id.
@@ -182,7 +184,7 @@ pub struct Profile {
 }
 
 /// A value a source gave that IMS Link did not take, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Rejected {
     /// Which field it was meant for.
@@ -202,7 +204,7 @@ impl Rejected {
 }
 
 /// What one parser read from one source.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Capture {
     /// The values read, each with this capture's source.
@@ -232,14 +234,13 @@ pub enum Shown {
     List(Vec<String>),
 }
 
-// Read by hand: serde's `untagged` reading buffers the value in its private `Content` and
-// tries each variant on it, code kept only for this enum (with its float formatting for error
-// texts). The same JSON reads the same way, and the same error text refuses anything else.
-impl<'de> Deserialize<'de> for Shown {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+// Read by hand: the derive reads no untagged enums. The same JSON reads as serde's
+// `untagged` read it, and the same error text refuses anything else.
+impl FromJson for Shown {
+    fn from_json(value: serde_json::Value) -> Result<Self, crate::from_json::Error> {
         use serde_json::Value;
-        let not_shown = || serde::de::Error::custom("data did not match any variant of untagged enum Shown");
-        match Value::deserialize(deserializer)? {
+        let not_shown = || crate::from_json::Error::custom("data did not match any variant of untagged enum Shown");
+        match value {
             Value::String(text) => Ok(Shown::Text(text)),
             Value::Array(items) => items
                 .into_iter()
@@ -255,7 +256,7 @@ impl<'de> Deserialize<'de> for Shown {
 }
 
 /// A field whose captured value differs from the non-empty value already held.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     /// Which field.
@@ -271,7 +272,7 @@ pub struct Conflict {
 }
 
 /// The result of merging a capture.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Merged {
     /// The profile after the merge.

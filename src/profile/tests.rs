@@ -33,8 +33,11 @@ fn json_shape_is_camel_case_and_round_trips() {
     assert_eq!(v["authType"]["value"], "oauth");
     assert_eq!(v["authType"]["source"]["url"], "https://developer.adobe.com/console/x");
     assert!(v["certificateSha256"].is_null());
-    assert_eq!(serde_json::from_value::<Profile>(v).unwrap(), p);
-    assert_eq!(serde_json::from_str::<Profile>("{}").unwrap(), Profile::default());
+    assert_eq!(crate::from_json::from_value::<Profile>(v).unwrap(), p);
+    assert_eq!(
+        crate::from_json::from_value::<Profile>(serde_json::json!({})).unwrap(),
+        Profile::default()
+    );
 }
 
 #[test]

@@ -5,7 +5,9 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::event::{AfterTab, Io, Step};
 use super::reply::Reply;
@@ -25,7 +27,7 @@ const CREATE_SWITCH: &str = "create new certificate";
 pub const MAX_CERTIFICATE_BYTES: usize = 64 * 1024;
 
 /// AEM's own certificate, taken from its IMS wizard.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AemCertificate {
     /// The AEM author that made it.
@@ -49,7 +51,7 @@ pub struct AemCertificate {
 }
 
 /// The file AEM's link answered with.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FetchedFile {
     /// The HTTP status.

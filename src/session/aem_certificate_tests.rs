@@ -15,7 +15,7 @@ const NOW: u64 = 1_800_000_000_000;
 const CREDENTIAL: &str = "https://developer.adobe.com/console/projects/1/2/credentials/3/details/jwt";
 
 fn go_at(s: &mut Session, e: Value, now: u64) -> Value {
-    let e: Event = serde_json::from_value(e).expect("event");
+    let e: Event = crate::from_json::from_value(e).expect("event");
     let out = step(s.clone(), e, now);
     if let Some(next) = &out.session {
         *s = next.clone();

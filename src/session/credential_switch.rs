@@ -4,14 +4,16 @@
 //! answers once, "Switch to this credential" (every credential value replaced, the ones the
 //! other credential lacks emptied) or "Keep the current one".
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::profile_ops::void;
 use super::Session;
 use crate::profile::{self, AuthType, Capture, Profile, Sourced, CREDENTIAL_FIELDS};
 
 /// Another credential than the profile's, waiting for the admin's one decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialSwitch {
     /// Where it was read: a page's address, or a file's name.

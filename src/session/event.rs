@@ -1,7 +1,9 @@
 //! The worker's events in, and what each step hands back: the reply, the effects, and the one
 //! browser or network call to make before the next step.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::reply::{Broadcast, Reply};
 use super::{checks, fills, profile_ops, verdicts, views, Session};
@@ -11,13 +13,11 @@ use crate::ims::check::{CheckReport, ImsCheckInput, TargetCheckInput};
 use crate::ims::diagnose::Token;
 use crate::keys::{ImportedKey, KeyOptions};
 use crate::message::{Message, Problem};
-use crate::tagged::tagged_enum;
 
-tagged_enum! { tag = "type", read_only;
 /// What happened: a request from an IMS Link page or a content script, something the
 /// browser reported, or the result of an [`Io`] the previous step asked for.
-#[derive(Debug, Clone)]
-#[serde(rename_all_fields = "camelCase")]
+#[derive(Debug, Clone, FromJson)]
+#[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum Event {
     /// A message `acceptMessage` accepted; `tab_id` is the sending tab's, for page messages.
     /// `frame_id` and `tab_url` are the browser's `sender.frameId` and `sender.tab.url`: a page
@@ -107,10 +107,9 @@ pub enum Event {
         error: Option<String>,
     },
 }
-}
 
 /// Which answer a [`Io::TabFacts`] call is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "kebab-case")]
 pub enum AfterTab {
     /// `GetTabState`.
@@ -124,7 +123,7 @@ pub enum AfterTab {
 }
 
 /// One field to set in a page (the page script's input).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyStep {
     /// The field's key.
@@ -142,7 +141,7 @@ pub struct ApplyStep {
 }
 
 /// What the page script did with one step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyResult {
     /// The field's key.
@@ -155,7 +154,7 @@ pub struct ApplyResult {
 }
 
 /// What the admin asked of a fill, carried through the page snapshot it waits for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FillRequest {
     /// Conflicting fields the admin chose to replace (spec ids).

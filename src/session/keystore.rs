@@ -79,13 +79,13 @@ mod tests {
                 "notBefore": 0, "notAfter": 0, "notBeforeRfc3339": "", "notAfterRfc3339": "", "subject": "", "serialHex": "" },
         });
         Session {
-            key_pair: Some(serde_json::from_value(pair).expect("key pair")),
+            key_pair: Some(crate::from_json::from_value(pair).expect("key pair")),
             ..Session::default()
         }
     }
 
     fn read_page(s: &mut Session, rows: Value) -> Value {
-        let e: Event = serde_json::from_value(
+        let e: Event = crate::from_json::from_value(
             json!({"type": "AemResultRead", "tabId": 7, "page": {"url": KEYSTORE, "messages": [], "rows": rows}}),
         )
         .expect("event");
@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn aems_refusal_in_the_form_is_kept_with_the_list() {
         let mut s = with_key_pair();
-        let e: Event = serde_json::from_value(json!({"type": "AemResultRead", "tabId": 7, "page": {"url": KEYSTORE,
+        let e: Event = crate::from_json::from_value(json!({"type": "AemResultRead", "tabId": 7, "page": {"url": KEYSTORE,
             "messages": [{"text": "Error Error: The key store password is incorrect.", "context": "Add Private Key from DER file"}],
             "rows": [["Alias", "Entry"]]}}))
         .expect("event");

@@ -9,14 +9,16 @@
 //! another organization, still waits for the admin's yes (`awaiting`). Undo puts the values
 //! back into that wait, and the same credential is not taken by itself again.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::from_json::FromJson;
 
 use super::profile_ops::void;
 use super::{Awaiting, Session};
 use crate::profile::{self, Capture, Field, Sourced};
 
 /// What was taken by itself, and from which page: never the secret, only whether it was taken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Taken {
     /// The credential page.

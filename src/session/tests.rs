@@ -12,7 +12,7 @@ const NOW: u64 = 1_796_000_000_000;
 pub(super) const AEM: &str = "https://author-p12345-e67890.adobeaemcloud.com";
 
 pub(super) fn event(v: Value) -> Event {
-    serde_json::from_value(v).expect("event")
+    crate::from_json::from_value(v).expect("event")
 }
 
 pub(super) fn request(message: Value) -> Event {
@@ -479,8 +479,8 @@ fn clearing_the_profile_leaves_no_secret_in_the_session() {
 #[test]
 fn clearing_some_fields_voids_only_what_they_touched() {
     let mut s = oauth_session();
-    s.checks.target = Some(serde_json::from_value(ok_report("target")).expect("report"));
-    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    s.checks.target = Some(crate::from_json::from_value(ok_report("target")).expect("report"));
+    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
     go(&mut s, request(json!({"type": "ClearProfile", "fields": ["tenant"]})));
     assert!(s.profile.tenant.is_none() && s.profile.client_secret.is_some());
     assert!(s.checks.target.is_none() && s.checks.ims.is_some());
@@ -522,7 +522,7 @@ fn a_page_the_browser_will_not_run_in_is_refused_with_the_way_to_allow_it() {
 #[test]
 fn a_new_key_pair_voids_the_ims_pass() {
     let mut s = oauth_session();
-    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
     let out = go(&mut s, request(json!({"type": "GenerateKeyPair", "options": null})));
     assert_eq!(io(&out), json!({"do": "generate-key-pair", "options": null}));
     let out = go(
@@ -900,7 +900,7 @@ fn the_aem_author_is_taken_from_the_first_aem_page_or_typed_once() {
 fn the_side_panel_remembers_the_typed_author_and_asks_to_allow_it() {
     let mut s = oauth_session();
     edit(&mut s, "clientCode", "acme");
-    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
     let out = go(
         &mut s,
         request(json!({"type": "SetAemAuthor", "tabId": 7, "address": "experience.adobe.com"})),
@@ -931,7 +931,7 @@ fn the_side_panel_remembers_the_typed_author_and_asks_to_allow_it() {
 fn the_typed_and_allowed_author_gets_the_secret_without_another_question() {
     let mut s = oauth_session();
     edit(&mut s, "clientCode", "acme");
-    s.checks.ims = Some(serde_json::from_value(ok_report("ims")).expect("report"));
+    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
     go(
         &mut s,
         request(json!({"type": "SetAemAuthor", "tabId": 7, "address": AEM})),

@@ -99,7 +99,7 @@ mod tests {
     const CONSOLE: &str = "https://author.aem.test/libs/cq/adobeims-configuration/content/configurations.html";
 
     fn go(s: &mut Session, e: Value) -> Value {
-        let e: Event = serde_json::from_value(e).expect("event");
+        let e: Event = crate::from_json::from_value(e).expect("event");
         let out = step(s.clone(), e, 1_796_000_000_000);
         if let Some(next) = &out.session {
             *s = next.clone();

@@ -1,0 +1,282 @@
+//! `#[derive(FromJson)]`: IMS Link's reader of typed values from a `serde_json::Value`.
+//!
+//! It reads the same JSON as serde's `Deserialize` derive would, from the same `#[serde(...)]`
+//! attributes, but generates one straight-line function per type: take each field out of the
+//! object by name and read it with the field type's `FromJson`. serde's derive generates a
+//! visitor, a field-name matcher and a map loop per type, monomorphised per deserializer:
+//! measured, that was most of the shipped wasm's reading code (see `src/from_json.rs`).
+//!
+//! Supported, because IMS Link uses them (anything else is a compile error, not a silent
+//! difference): structs with named fields (generic ones too); enums of unit variants read
+//! from a string; internally tagged enums (`tag = "..."`) of unit or struct variants.
+//! Container attributes `rename_all`, `rename_all_fields`, `default`, `deny_unknown_fields`,
+//! `tag`, `from`; field attributes `rename`, `default`, `skip`. Attributes that only concern
+//! writing (`skip_serializing_if`, `untagged` on a type with a hand-written reader, `flatten`
+//! under `from`) are ignored here.
+
+#![forbid(unsafe_code)]
+
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as Tokens};
+use quote::quote;
+use syn::{parse_macro_input, Data, DeriveInput, Fields, Ident, LitStr};
+
+#[proc_macro_derive(FromJson, attributes(serde))]
+pub fn derive_from_json(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand(&input) {
+        Ok(tokens) => tokens.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+/// The `#[serde(...)]` attributes this reader honours, on a type, a variant or a field.
+#[derive(Default)]
+struct Attrs {
+    rename: Option<String>,
+    rename_all: Option<String>,
+    rename_all_fields: Option<String>,
+    tag: Option<String>,
+    from: Option<syn::Type>,
+    default: bool,
+    skip: bool,
+    deny_unknown_fields: bool,
+}
+
+fn attrs(list: &[syn::Attribute]) -> syn::Result<Attrs> {
+    let mut out = Attrs::default();
+    for attr in list.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            let string = |meta: &syn::meta::ParseNestedMeta| -> syn::Result<String> {
+                Ok(meta.value()?.parse::<LitStr>()?.value())
+            };
+            let name = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+            match name.as_str() {
+                "rename" => out.rename = Some(string(&meta)?),
+                "rename_all" => out.rename_all = Some(string(&meta)?),
+                "rename_all_fields" => out.rename_all_fields = Some(string(&meta)?),
+                "tag" => out.tag = Some(string(&meta)?),
+                "from" => out.from = Some(syn::parse_str(&string(&meta)?)?),
+                "deny_unknown_fields" => out.deny_unknown_fields = true,
+                "skip" => out.skip = true,
+                "default" => {
+                    if meta.input.peek(syn::Token![=]) {
+                        return Err(meta.error("FromJson: only a bare `default` is supported"));
+                    }
+                    out.default = true;
+                }
+                // Writing only, or read by hand (see the module's comment).
+                "skip_serializing_if" | "untagged" | "flatten" | "remote" => {
+                    if meta.input.peek(syn::Token![=]) {
+                        let _: syn::Expr = meta.value()?.parse()?;
+                    }
+                }
+                _ => return Err(meta.error(format!("FromJson does not support `serde({name})`"))),
+            }
+            Ok(())
+        })?;
+    }
+    Ok(out)
+}
+
+/// serde's `rename_all` rules, for a field (`snake_case`) or a variant (`PascalCase`).
+fn renamed(ident: &str, rule: Option<&str>, variant: bool) -> syn::Result<String> {
+    let snake = if variant {
+        let mut s = String::new();
+        for (i, c) in ident.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                s.push('_');
+            }
+            s.push(c.to_ascii_lowercase());
+        }
+        s
+    } else {
+        ident.to_string()
+    };
+    Ok(match rule {
+        None => ident.to_string(),
+        Some("lowercase") => {
+            if variant {
+                ident.to_ascii_lowercase()
+            } else {
+                ident.to_string()
+            }
+        }
+        Some("snake_case") => snake,
+        Some("kebab-case") => snake.replace('_', "-"),
+        Some("camelCase") => {
+            let mut s = String::new();
+            let mut upper = false;
+            for (i, c) in snake.chars().enumerate() {
+                if c == '_' {
+                    upper = true;
+                } else if upper {
+                    s.push(c.to_ascii_uppercase());
+                    upper = false;
+                } else if i == 0 {
+                    s.push(c.to_ascii_lowercase());
+                } else {
+                    s.push(c);
+                }
+            }
+            s
+        }
+        Some(other) => {
+            return Err(syn::Error::new(
+                Span::call_site(),
+                format!("FromJson: rename rule {other:?} not supported"),
+            ))
+        }
+    })
+}
+
+fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
+    let top = attrs(&input.attrs)?;
+    let name = &input.ident;
+    let mut generics = input.generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(syn::parse_quote!(crate::from_json::FromJson));
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let body = if let Some(from) = &top.from {
+        quote! { <#from as crate::from_json::FromJson>::from_json(value).map(::core::convert::Into::into) }
+    } else {
+        match &input.data {
+            Data::Struct(data) => {
+                let Fields::Named(fields) = &data.fields else {
+                    return Err(syn::Error::new_spanned(
+                        name,
+                        "FromJson: only structs with named fields",
+                    ));
+                };
+                let expected = format!("struct {name}");
+                let read = struct_fields(
+                    quote!(Self),
+                    fields,
+                    top.rename_all.as_deref(),
+                    top.default,
+                    top.deny_unknown_fields,
+                )?;
+                quote! {
+                    let mut object = crate::from_json::Object::new(value, #expected)?;
+                    #read
+                }
+            }
+            Data::Enum(data) => enum_body(name, data, &top)?,
+            Data::Union(_) => return Err(syn::Error::new_spanned(name, "FromJson: unions are not read")),
+        }
+    };
+    Ok(quote! {
+        impl #impl_generics crate::from_json::FromJson for #name #ty_generics #where_clause {
+            fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, crate::from_json::Error> {
+                #body
+            }
+        }
+    })
+}
+
+/// Reads the named fields out of `object` into `path { ... }` and returns it.
+fn struct_fields(
+    path: Tokens,
+    fields: &syn::FieldsNamed,
+    rule: Option<&str>,
+    container_default: bool,
+    deny: bool,
+) -> syn::Result<Tokens> {
+    let mut names = Vec::new();
+    let mut inits = Vec::new();
+    let mut sets = Vec::new();
+    for field in &fields.named {
+        let a = attrs(&field.attrs)?;
+        let ident = field
+            .ident
+            .as_ref()
+            .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
+        if a.skip {
+            inits.push(quote!(#ident: ::core::default::Default::default()));
+            continue;
+        }
+        let key = match a.rename {
+            Some(key) => key,
+            None => renamed(&ident.to_string(), rule, false)?,
+        };
+        names.push(key.clone());
+        if container_default {
+            sets.push(quote!(object.set(#key, &mut out.#ident)?;));
+        } else if a.default {
+            inits.push(quote!(#ident: object.field_or_default(#key)?));
+        } else {
+            inits.push(quote!(#ident: object.field(#key)?));
+        }
+    }
+    let finish = if deny {
+        quote!(object.deny_unknown(&[#(#names),*])?;)
+    } else {
+        quote!()
+    };
+    Ok(if container_default {
+        quote! {
+            let mut out = <#path as ::core::default::Default>::default();
+            #(#sets)*
+            #finish
+            Ok(out)
+        }
+    } else {
+        quote! {
+            let out = #path { #(#inits),* };
+            #finish
+            Ok(out)
+        }
+    })
+}
+
+fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tokens> {
+    let mut names = Vec::new();
+    let mut arms = Vec::new();
+    for variant in &data.variants {
+        let a = attrs(&variant.attrs)?;
+        let ident = &variant.ident;
+        let key = match a.rename {
+            Some(key) => key,
+            None => renamed(&ident.to_string(), top.rename_all.as_deref(), true)?,
+        };
+        names.push(key.clone());
+        let read = match (&variant.fields, &top.tag) {
+            (Fields::Unit, _) => quote!(Ok(Self::#ident)),
+            (Fields::Named(fields), Some(_)) => struct_fields(
+                quote!(Self::#ident),
+                fields,
+                top.rename_all_fields.as_deref(),
+                false,
+                top.deny_unknown_fields,
+            )?,
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    variant,
+                    "FromJson: only unit variants, or struct variants of a `tag`ged enum",
+                ))
+            }
+        };
+        arms.push(quote!(#key => { #read }));
+    }
+    let expected = format!("enum {name}");
+    Ok(match &top.tag {
+        Some(tag) => {
+            let expected = format!("internally tagged enum {name}");
+            quote! {
+                let mut object = crate::from_json::Object::new(value, #expected)?;
+                match object.tag(#tag)?.as_str() {
+                    #(#arms)*
+                    other => Err(crate::from_json::Error::unknown_variant(other, &[#(#names),*])),
+                }
+            }
+        }
+        None => quote! {
+            match crate::from_json::variant(value, #expected)?.as_str() {
+                #(#arms)*
+                other => Err(crate::from_json::Error::unknown_variant(other, &[#(#names),*])),
+            }
+        },
+    })
+}
