@@ -443,7 +443,10 @@ mod tests {
             "unknown variant `nope`, expected `plain` or `with-text`"
         );
         // serde also reads a struct from an array of its fields in order; no caller sends one.
-        assert_eq!(err(json!([1, null, [], "plain", null])), "invalid type: sequence, expected struct Form");
+        assert_eq!(
+            err(json!([1, null, [], "plain", null])),
+            "invalid type: sequence, expected struct Form"
+        );
         assert_eq!(
             err(json!({"tabId": 1, "kind": "plain", "other": 1})),
             "unknown field `other`, expected one of `tabId`, `name`, `tags`, `kind`, `extra`, `ZZ`"

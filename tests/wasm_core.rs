@@ -137,6 +137,18 @@ async fn key_errors_are_named() {
     assert_eq!(err.name(), "KeyError");
 }
 
+#[wasm_bindgen_test]
+async fn a_bad_clock_is_named_as_javascript_writes_it() {
+    for (now, said) in [(f64::NAN, "NaN"), (-1.5, "-1.5"), (f64::NEG_INFINITY, "-Infinity")] {
+        let err: js_sys::Error = api::generate_key_pair(JsValue::UNDEFINED, now)
+            .await
+            .unwrap_err()
+            .dyn_into()
+            .unwrap();
+        assert!(String::from(err.message()).ends_with(&format!("not {said}.")), "{now}");
+    }
+}
+
 fn js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }

@@ -156,8 +156,9 @@ impl fmt::Display for BridgeError {
             #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::JwtLifetime(secs) => write!(
                 f,
-                "lifetimeSecs must be a whole number of seconds between 1 and {}, not {secs}.",
-                crate::jwt::MAX_LIFETIME_SECS
+                "lifetimeSecs must be a whole number of seconds between 1 and {}, not {}.",
+                crate::jwt::MAX_LIFETIME_SECS,
+                js_number(*secs)
             ),
             BridgeError::ProfileInput { what, detail } => write!(
                 f,
@@ -165,9 +166,24 @@ impl fmt::Display for BridgeError {
             ),
             BridgeError::CurlInput(detail) => write!(f, "cURL input: {detail}"),
             BridgeError::Clock { now_ms, .. } => {
-                write!(f, "nowMs must be Date.now() (milliseconds since 1970), not {now_ms}.")
+                write!(
+                    f,
+                    "nowMs must be Date.now() (milliseconds since 1970), not {}.",
+                    js_number(*now_ms)
+                )
             }
         }
+    }
+}
+
+/// A number as JavaScript writes it ("NaN", "-Infinity", "1.5"), through serde_json's number
+/// text: `<f64 as Display>` would add a second float formatter (14 KB) to the module.
+fn js_number(n: f64) -> String {
+    match serde_json::Number::from_f64(n) {
+        Some(n) => n.to_string(),
+        None if n.is_nan() => "NaN".into(),
+        None if n > 0.0 => "Infinity".into(),
+        None => "-Infinity".into(),
     }
 }
 

@@ -352,12 +352,14 @@ impl Slot for AuthType {
 /// writes a new `exp` every time it shows the payload, and signing replaces it anyway.
 pub(crate) fn same_payload(a: &str, b: &str) -> bool {
     let parse = |s: &str| {
-        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(s)
-            .ok()
-            .map(|mut m| {
+        // Any JSON value, then objects only (see `check_payload` on serde_json's typed errors).
+        match serde_json::from_str::<serde_json::Value>(s) {
+            Ok(serde_json::Value::Object(mut m)) => {
                 m.remove("exp");
-                m
-            })
+                Some(m)
+            }
+            _ => None,
+        }
     };
     match (parse(a), parse(b)) {
         (Some(x), Some(y)) => x == y,
