@@ -19,6 +19,7 @@ pub mod profile;
 pub mod session;
 pub mod tab;
 pub mod tenant;
+pub mod to_json;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

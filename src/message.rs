@@ -3,9 +3,8 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use crate::capture::snapshot::PageSnapshot;
 use crate::error::JsErrorInfo;
@@ -15,7 +14,8 @@ use crate::profile::Field;
 use crate::url;
 
 /// A problem shown to the admin: a stable code and a plain-language message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Problem {
     /// Stable identifier, e.g. `no-tenant-in-route`.
     pub code: String,
@@ -25,7 +25,8 @@ pub struct Problem {
 
 /// Every request IMS Link's pages and content scripts send the worker, tagged by `type`.
 /// The worker's answers and announcements are `session::Reply` and `session::Broadcast`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Message {
     /// Content script → worker: the page's address, on load and on every route change.
@@ -128,7 +129,8 @@ pub enum Message {
 }
 
 /// What pasted text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum ImportKind {
     /// The Developer Console's project/workspace or credential JSON download.

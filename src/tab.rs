@@ -1,14 +1,14 @@
 //! What the popup shows about a browser tab, decided from the tab's address alone.
 
-use serde::Serialize;
-
 use crate::error::JsErrorInfo;
+use crate::to_json::ToJson;
 
 use crate::message::Problem;
 use crate::tenant::{self, PageIds};
 
 /// What the popup shows about a tab.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct TabState {
     /// The tab.

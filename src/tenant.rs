@@ -5,15 +5,15 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use crate::error::JsErrorInfo;
 use crate::url::{self, UrlError};
 
 /// Which kind of Adobe address the id was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// `https://experience.adobe.com/#/@<tenant>/...`
@@ -29,7 +29,8 @@ pub enum Source {
 }
 
 /// What an Adobe address says about the Target account.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct PageIds {
     /// The tenant id AEM's "Tenant ID" field needs, when the address carries it.

@@ -41,6 +41,9 @@ struct Attrs {
     default: bool,
     skip: bool,
     deny_unknown_fields: bool,
+    skip_serializing_if: Option<syn::ExprPath>,
+    flatten: bool,
+    untagged: bool,
 }
 
 fn attrs(list: &[syn::Attribute]) -> syn::Result<Attrs> {
@@ -65,12 +68,9 @@ fn attrs(list: &[syn::Attribute]) -> syn::Result<Attrs> {
                     }
                     out.default = true;
                 }
-                // Writing only, or read by hand (see the module's comment).
-                "skip_serializing_if" | "untagged" | "flatten" | "remote" => {
-                    if meta.input.peek(syn::Token![=]) {
-                        let _: syn::Expr = meta.value()?.parse()?;
-                    }
-                }
+                "skip_serializing_if" => out.skip_serializing_if = Some(syn::parse_str(&string(&meta)?)?),
+                "flatten" => out.flatten = true,
+                "untagged" => out.untagged = true,
                 _ => return Err(meta.error(format!("FromJson does not support `serde({name})`"))),
             }
             Ok(())
@@ -197,6 +197,12 @@ fn struct_fields(
             inits.push(quote!(#ident: ::core::default::Default::default()));
             continue;
         }
+        if a.flatten {
+            return Err(syn::Error::new_spanned(
+                field,
+                "FromJson: `flatten` is read only through `from`",
+            ));
+        }
         let key = match a.rename {
             Some(key) => key,
             None => renamed(&ident.to_string(), rule, false)?,
@@ -232,6 +238,12 @@ fn struct_fields(
 }
 
 fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tokens> {
+    if top.untagged {
+        return Err(syn::Error::new_spanned(
+            name,
+            "FromJson: untagged enums are read by hand",
+        ));
+    }
     let mut names = Vec::new();
     let mut arms = Vec::new();
     for variant in &data.variants {
@@ -279,4 +291,165 @@ fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tok
             }
         },
     })
+}
+
+#[proc_macro_derive(ToJson, attributes(serde))]
+pub fn derive_to_json(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand_to_json(&input) {
+        Ok(tokens) => tokens.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+/// `"key":`, written once at compile time.
+fn key_literal(key: &str, at: &dyn quote::ToTokens) -> syn::Result<String> {
+    if key.contains(['"', '\\']) || key.chars().any(char::is_control) {
+        return Err(syn::Error::new_spanned(at, "ToJson: a key that needs escaping"));
+    }
+    Ok(format!("\"{key}\":"))
+}
+
+/// Writes each named field of `fields`, bound to `bind(ident)`, into `out`.
+fn write_fields(fields: &syn::FieldsNamed, rule: Option<&str>, bind: &dyn Fn(&Ident) -> Tokens) -> syn::Result<Tokens> {
+    let mut writes = Vec::new();
+    for field in &fields.named {
+        let a = attrs(&field.attrs)?;
+        let ident = field
+            .ident
+            .as_ref()
+            .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
+        if a.skip {
+            continue;
+        }
+        let value = bind(ident);
+        if a.flatten {
+            writes.push(quote!(crate::to_json::ToJsonFields::write_fields(#value, out);));
+            continue;
+        }
+        let key = match a.rename {
+            Some(key) => key,
+            None => renamed(&ident.to_string(), rule, false)?,
+        };
+        let key = key_literal(&key, field)?;
+        let write = quote! {
+            crate::to_json::key(out, #key);
+            crate::to_json::ToJson::write_json(#value, out);
+        };
+        writes.push(match a.skip_serializing_if {
+            Some(skip) => quote!(if !#skip(#value) { #write }),
+            None => write,
+        });
+    }
+    Ok(quote!(#(#writes)*))
+}
+
+fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {
+    let top = attrs(&input.attrs)?;
+    let name = &input.ident;
+    let mut generics = input.generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(syn::parse_quote!(crate::to_json::ToJson));
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    match &input.data {
+        Data::Struct(data) => {
+            let Fields::Named(fields) = &data.fields else {
+                return Err(syn::Error::new_spanned(name, "ToJson: only structs with named fields"));
+            };
+            let writes = write_fields(fields, top.rename_all.as_deref(), &|ident| quote!(&self.#ident))?;
+            Ok(quote! {
+                impl #impl_generics crate::to_json::ToJsonFields for #name #ty_generics #where_clause {
+                    fn write_fields(&self, out: &mut ::std::string::String) {
+                        #writes
+                    }
+                }
+                impl #impl_generics crate::to_json::ToJson for #name #ty_generics #where_clause {
+                    fn write_json(&self, out: &mut ::std::string::String) {
+                        out.push('{');
+                        crate::to_json::ToJsonFields::write_fields(self, out);
+                        out.push('}');
+                    }
+                }
+            })
+        }
+        Data::Enum(data) => {
+            let mut arms = Vec::new();
+            for variant in &data.variants {
+                let a = attrs(&variant.attrs)?;
+                let ident = &variant.ident;
+                let vname = match a.rename {
+                    Some(n) => n,
+                    None => renamed(&ident.to_string(), top.rename_all.as_deref(), true)?,
+                };
+                let arm = match (&variant.fields, &top.tag, top.untagged) {
+                    (Fields::Unnamed(f), None, true) if f.unnamed.len() == 1 => {
+                        quote!(Self::#ident(inner) => crate::to_json::ToJson::write_json(inner, out),)
+                    }
+                    (_, _, true) => {
+                        return Err(syn::Error::new_spanned(
+                            variant,
+                            "ToJson: untagged variants hold one value",
+                        ))
+                    }
+                    (Fields::Unit, None, false) => {
+                        let text = format!("\"{vname}\"");
+                        quote!(Self::#ident => out.push_str(#text),)
+                    }
+                    (fields, Some(tag), false) => {
+                        let head = format!("{{{}\"{vname}\"", key_literal(tag, variant)?);
+                        let (pattern, body) = match fields {
+                            Fields::Unit => (quote!(Self::#ident), quote!()),
+                            Fields::Unnamed(f) if f.unnamed.len() == 1 => (
+                                quote!(Self::#ident(inner)),
+                                quote!(crate::to_json::ToJsonFields::write_fields(inner, out);),
+                            ),
+                            Fields::Named(named) => {
+                                let binds: Vec<Ident> = named
+                                    .named
+                                    .iter()
+                                    .filter_map(|f| f.ident.as_ref())
+                                    .map(|i| Ident::new(&format!("field_{i}"), i.span()))
+                                    .collect();
+                                let idents = named.named.iter().filter_map(|f| f.ident.as_ref());
+                                let writes = write_fields(named, top.rename_all_fields.as_deref(), &|i| {
+                                    let b = Ident::new(&format!("field_{i}"), i.span());
+                                    quote!(#b)
+                                })?;
+                                (quote!(Self::#ident { #(#idents: #binds),* }), writes)
+                            }
+                            _ => {
+                                return Err(syn::Error::new_spanned(
+                                    variant,
+                                    "ToJson: a tagged variant holds fields or one struct",
+                                ))
+                            }
+                        };
+                        quote!(#pattern => {
+                            out.push_str(#head);
+                            #body
+                            out.push('}');
+                        })
+                    }
+                    _ => {
+                        return Err(syn::Error::new_spanned(
+                            variant,
+                            "ToJson: only unit variants, `tag`ged enums and `untagged` newtype variants",
+                        ))
+                    }
+                };
+                arms.push(arm);
+            }
+            Ok(quote! {
+                impl #impl_generics crate::to_json::ToJson for #name #ty_generics #where_clause {
+                    fn write_json(&self, out: &mut ::std::string::String) {
+                        match self {
+                            #(#arms)*
+                        }
+                    }
+                }
+            })
+        }
+        Data::Union(_) => Err(syn::Error::new_spanned(name, "ToJson: unions are not written")),
+    }
 }

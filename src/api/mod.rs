@@ -8,7 +8,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::JsErrorInfo;
@@ -188,23 +187,21 @@ fn js_number(n: f64) -> String {
 }
 
 // Values cross the boundary as JSON text, in both directions, in these two functions only:
-// `JSON.stringify`/`JSON.parse` on the JS side and serde_json on the Rust side. One serde
-// format (serde_json, which the core uses anyway) instead of a second one per type
-// (serde-wasm-bindgen) halves the serde code in the module, and one string crossing is faster
-// than a property read per field. A new request type needs nothing here: derive
-// `Serialize`/`FromJson` and call `to_js`/`read`.
+// `JSON.stringify`/`JSON.parse` on the JS side, `to_json`/`from_json` on the Rust side. One
+// string crossing is faster than a property read per field, and one JSON form per type
+// (not a second one per type for serde-wasm-bindgen) keeps the module small. A new request
+// type needs nothing here: derive `ToJson`/`FromJson` and call `to_js`/`read`.
 
 /// A result as a plain JSON-shaped JS value (objects, not `Map`s).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    parse_text(serde_json::to_string(value))
+fn to_js<T: crate::to_json::ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    parse_text(&crate::to_json::to_string(value))
 }
 
 // The generic functions here are compiled once per type: what does not depend on the type is
 // in these plain functions, compiled once.
 
-fn parse_text(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValue> {
-    let text = text.map_err(|e| js_error(BridgeError::Serialize(e.to_string())))?;
-    js_sys::JSON::parse(&text).map_err(|_| js_error(BridgeError::Serialize("the result is not JSON".into())))
+fn parse_text(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| js_error(BridgeError::Serialize("the result is not JSON".into())))
 }
 
 /// A JS value read as `T` through its JSON text; `undefined` reads as `null`. The error is

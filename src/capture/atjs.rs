@@ -11,9 +11,8 @@
 //! The page script (extension/worker/site-page.js) only gathers these raw facts; this module
 //! decides. A Web SDK (alloy) page carries no client code at all: the reason says so.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 use serde_json::Value;
 
 use crate::message::Problem;
@@ -29,7 +28,8 @@ const MAX_TAIL: usize = 65_536;
 
 /// One script of the page: its address (empty when inline) and the end of its text (empty
 /// when it could not be read).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ScriptFact {
     /// `script.src`.
@@ -39,7 +39,8 @@ pub struct ScriptFact {
 }
 
 /// What the page's world holds (strings, or empty when absent).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AtjsSettings {
     /// The page address.

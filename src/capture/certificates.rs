@@ -3,16 +3,16 @@
 //! documented (PAGES.md: SHA-1 lower-case hex as Adobe's aio tooling prints it is I; colons,
 //! upper case or SHA-256 are G), so every fingerprint is compared in one normal form.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::snapshot::PageSnapshot;
 
 const CLIENT_ID_LABELS: [&str; 3] = ["Client ID", "API key (Client ID)", "API Key"];
 
 /// What one credential page listed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CredentialCertificates {
     /// The page's address.

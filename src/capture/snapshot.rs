@@ -2,9 +2,8 @@
 //! Pages are read by visible label text because Adobe's markup (hashed class names, no ids on
 //! values) changes without notice; the snapshot is bounded so a hostile page cannot flood us.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 /// Most pairs and headings kept from one page.
 pub const MAX_ITEMS: usize = 2_000;
@@ -15,7 +14,8 @@ pub const MAX_TEXT: usize = 16 * 1024;
 pub const MAX_PARTS: usize = 200;
 
 /// One label and the value shown next to it (or a field's label and its value).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Pair {
     /// The visible label, `aria-label` or `<label>` text.
     pub label: String,
@@ -28,7 +28,8 @@ pub struct Pair {
 }
 
 /// A page as the content script saw it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(default)]
 pub struct PageSnapshot {
     /// The page address.

@@ -1,9 +1,8 @@
 //! Which AEM form a snapshot shows: from the page address first, then from its fields (an
 //! AEM behind a proxy or a customised console may use other paths).
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::matching::Prepared;
 use super::spec::{self, normalize_label, normalize_name};
@@ -26,7 +25,8 @@ const TARGET_CLASSIC_PREFIX: &str = "/etc/cloudservices/testandtarget/";
 const TARGET_CLOUD_MARK: &str = "/settings/cloudconfigs/target";
 
 /// The kinds of page IMS Link tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum FormKind {
     /// Adobe IMS Technical Account Configuration wizard (Create in the IMS console).

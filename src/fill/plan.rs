@@ -4,9 +4,8 @@
 //! typed is a conflict, applied only once its spec id is in `confirm`. What each spec wants
 //! is in `resolve`, how a list option is picked in `choose`, how a fill is undone in `undo`.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::choose::{choose, option_text};
 use super::detect::{self, Address, FormKind};
@@ -22,7 +21,8 @@ use crate::profile::{AuthType, Field, Profile};
 pub const MAX_CONFIRM: usize = 64;
 
 /// What the caller adds to the profile.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct PlanOptions {
     /// Spec ids of conflicts the admin confirmed: their values replace what the form holds.
@@ -42,7 +42,8 @@ pub struct PlanOptions {
 }
 
 /// IMS Link's key pair for "Add Private Key from DER file".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeystoreFiles {
     /// The alias IMS Link proposes (`keystore_alias`).
@@ -66,7 +67,8 @@ pub fn keystore_alias(sha256_fingerprint: &str) -> String {
 }
 
 /// What an action does to its field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     /// Set `value` on a text input or textarea, then dispatch `input` and `change`.
@@ -82,7 +84,8 @@ pub enum ActionKind {
 }
 
 /// How the page script sets a field.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// The DOM: the element's value or `checked`, then the DOM events a user's input fires.
@@ -107,7 +110,8 @@ impl Via {
 }
 
 /// One change to one field (or, in `unchanged`, one field already right).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// The field's `key` from the snapshot.
@@ -147,7 +151,8 @@ pub struct Action {
 }
 
 /// A field the form should have but IMS Link could not fill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingField {
     /// The spec.
@@ -167,7 +172,8 @@ pub struct MissingField {
 }
 
 /// A value the profile lacks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingValue {
     /// The spec.
@@ -179,7 +185,8 @@ pub struct MissingValue {
 }
 
 /// Something the admin should know about the form as a whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Notice {
     /// Stable code.
     pub code: String,
@@ -188,7 +195,8 @@ pub struct Notice {
 }
 
 /// The plan the content script applies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// The form detected.
@@ -425,10 +433,7 @@ pub(super) fn spec_label(spec_id: &str) -> &'static str {
 }
 
 fn form_name(form: FormKind) -> String {
-    serde_json::to_value(form)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    crate::to_json::to_string(&form).trim_matches('"').to_string()
 }
 
 fn plan_one(

@@ -1,9 +1,8 @@
 //! What a fill would write, shown before the first fill on a page: which value goes into which
 //! field on which host, secrets masked here so that the preview never carries one.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::plan::{Action, Plan};
 
@@ -11,7 +10,8 @@ use super::plan::{Action, Plan};
 pub const MASK: &str = "\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}";
 
 /// A fill before it is made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Preview {
     /// The Fill button's text: how many fields, on which host.
@@ -28,7 +28,8 @@ pub struct Preview {
 }
 
 /// One field and the value it would take (masked if secret).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewRow {
     /// The field as the page labels it.

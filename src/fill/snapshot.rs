@@ -3,9 +3,8 @@
 //! options. Bounded like `capture::snapshot::PageSnapshot`, so a hostile page cannot make
 //! the planner do unbounded work.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 /// Most fields kept from one form.
 pub const MAX_FIELDS: usize = 1_000;
@@ -21,7 +20,8 @@ pub const MAX_MARKERS: usize = 16;
 pub const MAX_SHORT: usize = 1024;
 
 /// One option of a select, Coral select or ExtJS combo.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(default)]
 pub struct FieldOption {
     /// The value the form posts (`coral-select-item[value]`, `data-value`).
@@ -31,7 +31,8 @@ pub struct FieldOption {
 }
 
 /// One form field as the content script saw it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct FieldSnapshot {
     /// Stable id the content script assigned (e.g. `f7`); plan actions name fields by it.
@@ -71,7 +72,8 @@ pub struct FieldSnapshot {
 }
 
 /// A form as the content script saw it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(default)]
 pub struct FormSnapshot {
     /// The page address.

@@ -87,7 +87,9 @@ fn oauth_profile() -> Profile {
 
 fn run(snapshot: FormSnapshot, profile: &Profile) -> Plan {
     let options = trusted(&snapshot);
-    plan(snapshot, profile, &options).expect("plan")
+    let out = plan(snapshot, profile, &options).expect("plan");
+    crate::to_json::assert_same(&out);
+    out
 }
 
 fn ids(actions: &[Action]) -> Vec<&str> {

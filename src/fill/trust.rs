@@ -5,9 +5,8 @@
 //! can see (the one exception: a step of AEM's own wizard not shown yet). Everything here is
 //! pure so the rules are tested natively; the worker only reports what the page is.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::detect::{form_from_path, Address, FormKind};
 use super::snapshot::FormSnapshot;
@@ -69,7 +68,8 @@ pub fn secure_origin(origin: &str) -> bool {
 }
 
 /// Why a secret is not put into a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum Refusal {
     /// The page is not AEM by its address and its own markers (it only has fields like AEM's).
@@ -162,7 +162,8 @@ impl PageTrust {
 }
 
 /// The question the popup asks before the first secret goes to an origin.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Consent {
     /// The origin, in full, that would receive the secret.

@@ -11,9 +11,8 @@ mod stages;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use crate::fill::FormKind;
 use crate::profile::Profile;
@@ -162,7 +161,8 @@ pub struct FillHere {
 
 /// A field the fill found holding another value than the profile's: the admin chooses which
 /// stays before the form is saved. Secrets come masked (`session/fills.rs`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
     /// The field's spec id (what "Use IMS Link's" confirms, "Keep mine" keeps).
@@ -212,7 +212,8 @@ pub struct DiagnosisSeen {
 }
 
 /// A form filled by IMS Link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Filled {
     /// Which form.
@@ -222,7 +223,8 @@ pub struct Filled {
 }
 
 /// The four stages, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum StageId {
     /// Tenant id and client code from Target.
@@ -236,7 +238,8 @@ pub enum StageId {
 }
 
 /// Where a stage stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Nothing left to do.
@@ -249,7 +252,8 @@ pub enum Status {
 
 /// Where a stage stands in the walk, as the popup's stepper shows it: done, the one the next
 /// step advances, waiting its turn, or in trouble.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum Progress {
     /// Nothing left to do.
@@ -263,7 +267,8 @@ pub enum Progress {
 }
 
 /// A place to go.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Link {
     /// What the link says.
     pub label: String,
@@ -272,7 +277,8 @@ pub struct Link {
 }
 
 /// One stage as the popup shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Stage {
     /// Which stage.
     pub id: StageId,
@@ -295,7 +301,8 @@ pub struct Stage {
 }
 
 /// The popup's own buttons the guide can point at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Copy the tenant id.
@@ -323,7 +330,8 @@ pub enum Action {
 }
 
 /// Something the admin does on the page itself, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "do", rename_all = "kebab-case")]
 pub enum Step {
     /// Click the button or link with this name (inside the region named `within`, if given).
@@ -336,7 +344,8 @@ pub enum Step {
 }
 
 /// The one next step: do the page steps in order, then the action; or follow the link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Next {
     /// The stage it advances; none when all are done.
     pub stage: Option<StageId>,
@@ -358,7 +367,8 @@ pub struct Next {
 }
 
 /// The guide for one tab.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Guide {
     /// What the tab shows.
     pub page: PageKind,

@@ -1,11 +1,10 @@
 //! Which page a tab shows, read from its address alone, so the guide can offer what that
 //! page needs. AEM runs on any host, so AEM pages are told by their paths.
 
-use serde::Serialize;
-
 use crate::fill::detect::{form_from_path, Address};
 use crate::fill::FormKind;
 use crate::tenant;
+use crate::to_json::ToJson;
 
 /// The Legacy Cloud Services console of AEM 6.5 (Tools > Cloud Services).
 pub const CLOUD_SERVICES_PATH: &str = "/libs/cq/core/content/tools/cloudservices.html";
@@ -28,7 +27,8 @@ const AEM_PATHS: &[&str] = &[
 ];
 
 /// The kinds of page the guide tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum PageKind {
     /// A Target screen in Experience Cloud, with the tenant in its address.

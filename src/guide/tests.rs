@@ -63,7 +63,9 @@ pub(super) fn run(url: Option<&str>, values: &[(&str, Value)], more: Value) -> G
         i.extend(m.clone());
     }
     let input: GuideInput = crate::from_json::from_value(input).expect("guide input");
-    guide(&input, NOW)
+    let out = guide(&input, NOW);
+    crate::to_json::assert_same(&out);
+    out
 }
 
 pub(super) const IMS_TITLE: &str = "Adobe Target (acme)";

@@ -4,15 +4,15 @@
 //! "as far as the page shows it": how AEM marks an auto-provisioned configuration is not
 //! documented, so any cell saying so counts.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 /// Most configurations kept.
 const MAX_CONFIGS: usize = 50;
 
 /// How a configuration authenticates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum ConfigKind {
     /// "JWT Credentials (deprecated)".
@@ -22,7 +22,8 @@ pub enum ConfigKind {
 }
 
 /// One configuration in AEM's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AemConfig {
     /// Its title.

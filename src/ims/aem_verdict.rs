@@ -8,9 +8,8 @@
 //! failure is explained from whatever IMS or Target answer AEM quotes, and otherwise from
 //! AEM's own words, with the next step that tells the two apart.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 use serde_json::Value;
 
 use super::diagnose::{d, redact, target_response, token_response, Diagnosis, Flow};
@@ -71,7 +70,8 @@ pub struct PageMessage {
 }
 
 /// Which of AEM's buttons gave the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum VerdictKind {
     /// The IMS configurations console's Check Health > Check.
@@ -81,7 +81,8 @@ pub enum VerdictKind {
 }
 
 /// AEM's verdict, as IMS Link keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AemVerdict {
     /// Check Health or Connect.

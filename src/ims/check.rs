@@ -2,16 +2,16 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::diagnose::Diagnosis;
 pub use crate::profile::AuthType;
 use crate::profile::Field;
 
 /// The inputs of the IMS check, as the session gathers them from the profile and key pair.
-#[derive(Debug, Clone, Default, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImsCheckInput {
     /// JWT or OAuth Server-to-Server; `None` is reported as missing.
@@ -33,7 +33,8 @@ pub struct ImsCheckInput {
 }
 
 /// The Target check's inputs.
-#[derive(Debug, Clone, Default, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct TargetCheckInput {
     /// Tenant id.
@@ -48,7 +49,8 @@ pub struct TargetCheckInput {
 
 /// Where each check sends what, said on its button before the admin clicks: a secret leaves
 /// the browser only to these hosts (`ims::allow`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Sends {
     /// The IMS check: the client secret (and for JWT a signed JWT) to the IMS host.
     pub ims: String,
@@ -142,7 +144,8 @@ fn missing(field: &str, fix: &str) -> Diagnosis {
 
 /// What the popup may see of a check: pass or fail, why, and when the token expires, but
 /// never the token itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckReport {
     /// `ims` or `target`.
@@ -165,7 +168,8 @@ pub struct CheckReport {
 /// was made with: a new secret, client, payload, scopes or IMS host needs a new IMS check
 /// (and its token goes, so "Connect to Target" cannot use the old credential's token); a new
 /// tenant needs a new Target check only.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Stale {
     /// Drop the IMS report and the token (and so the Target report too).

@@ -10,9 +10,8 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::allow::AllowError;
 use super::check::DEFAULT_AUTH_SERVER;
@@ -45,7 +44,8 @@ pub struct CurlInput {
 }
 
 /// The commands, in the order the admin runs them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CurlCommands {
     /// The flow the token request uses.

@@ -3,9 +3,8 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 use serde_json::Value;
 
 use super::http::{parse_http_date, HttpResponse};
@@ -22,7 +21,8 @@ pub enum Flow {
 }
 
 /// Why a check failed, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
     /// Stable identifier, e.g. `wrong-client-secret`.
@@ -43,7 +43,8 @@ pub struct Diagnosis {
 
 /// A token IMS issued: shown as "obtained, expires at ...", the value never leaves the worker
 /// unless the admin asks to copy it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Token {
     /// The bearer token.
@@ -53,7 +54,8 @@ pub struct Token {
 }
 
 /// What the Target Admin API said about the connection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetOk {
     /// Number of activities the tenant has (the call asks for one).

@@ -1,12 +1,12 @@
 //! Plain descriptions of HTTP requests and responses, so every call IMS Link makes is
 //! built and judged by pure, natively tested code; only the transport touches the network.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 /// A request to send; `url` has passed the allow-list (`allow::check`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct HttpRequest {
     /// `GET` or `POST`.
@@ -20,7 +20,8 @@ pub struct HttpRequest {
 }
 
 /// What came back, reduced to what the diagnoses read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct HttpResponse {
     /// HTTP status code.

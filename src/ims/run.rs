@@ -1,7 +1,5 @@
 //! The two checks end to end in the browser: build, sign, send, judge (wasm only).
 
-use serde::Serialize;
-
 use super::allow::AllowError;
 pub use super::check::TargetCheckInput;
 use super::check::{AuthType, CheckReport, ImsCheckInput};
@@ -9,10 +7,12 @@ use super::diagnose::{self, Diagnosis, Flow, Token};
 use super::http::HttpRequest;
 use super::request;
 use super::transport::{self, TransportError};
+use crate::to_json::ToJson;
 use crate::{keys, webcrypto};
 
 /// The IMS check's result: the report for the popup, and the token for the worker alone.
-#[derive(Debug, Serialize)]
+#[derive(Debug, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ImsOutcome {
     /// What the popup shows.

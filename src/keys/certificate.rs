@@ -2,9 +2,9 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use serde::Serialize;
 
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -26,7 +26,8 @@ const MAX_NAME_CHARS: usize = 64;
 
 /// A certificate in the forms the Developer Console and AEM take, with what the admin
 /// needs to recognise it later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateInfo {
     /// PEM (`-----BEGIN CERTIFICATE-----`), LF line endings.

@@ -12,9 +12,8 @@ mod rsa_key;
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use crate::error::JsErrorInfo;
 
@@ -32,7 +31,8 @@ pub use rsa_key::RsaKey;
 pub const KEY_BITS: usize = 2048;
 
 /// What the admin may choose for a new certificate; every field has a default.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeyOptions {
     /// The Target tenant, used in the default common name "IMS Link <tenant>".
@@ -46,7 +46,8 @@ pub struct KeyOptions {
 }
 
 /// A private key in the forms AEM's keystore and other tools take.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct PrivateKeyInfo {
     /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), unencrypted.
@@ -60,7 +61,8 @@ pub struct PrivateKeyInfo {
 }
 
 /// A freshly generated key pair with its self-signed certificate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct KeyMaterial {
     /// The private key.
@@ -71,7 +73,8 @@ pub struct KeyMaterial {
 }
 
 /// A key the admin already had, with its certificate when one was given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", from = "ImportedKeyFields")]
 pub struct ImportedKey {
     /// The private key, re-encoded as unencrypted PKCS#8.

@@ -13,9 +13,9 @@
 //! them, with the one for Adobe Target preselected). Every value is checked before it is
 //! taken; a value that cannot be what it claims is rejected with the reason, never taken.
 
+use crate::to_json::ToJson;
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{scopes, sourced, AuthType, Capture, Field, Profile, Rejected, Source, Sourced};
@@ -23,7 +23,8 @@ use crate::error::JsErrorInfo;
 use crate::message::Problem;
 
 /// What kind of server-to-server credential a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum CredentialKind {
     /// OAuth Server-to-Server.
@@ -52,7 +53,8 @@ impl CredentialKind {
 }
 
 /// One credential the admin may choose, as the popup lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialChoice {
     /// What to send back as the choice: the credential's id, or `#<n>` when it has none.

@@ -6,9 +6,8 @@
 //! token (configurations keep working long after the pasted `exp`), so a past `exp` is
 //! only a warning. A non-integer `exp` stays an error: IMS rejects it if it gets through.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 use serde_json::{Map, Value};
 
 use super::payload::{metascopes, split_aud};
@@ -17,7 +16,8 @@ use super::{AuthType, Field, Profile};
 use crate::tenant::{self, TenantError};
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// IMS or AEM will refuse the configuration.
@@ -29,7 +29,8 @@ pub enum Severity {
 }
 
 /// One thing found about the profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Finding {
     /// Stable kebab-case identifier.
     pub code: String,

@@ -3,12 +3,12 @@
 //! does not load the wasm core, so that it opens fast) through
 //! `extension/popup/profile-fields.js`, which a test below writes from it and checks.
 
-use serde::Serialize;
-
 use super::Field;
+use crate::to_json::ToJson;
 
 /// One profile field as the pages show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct FieldView {
     /// The field's JSON name.
     pub field: Field,

@@ -2,9 +2,9 @@
 //! Developer Console workspace JSON, a JWT payload, a whole JWT) and reads it with the same
 //! parsers the extension uses, so the page and the extension never disagree.
 
+use crate::to_json::ToJson;
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::console::{self, WorkspaceError};
@@ -14,7 +14,8 @@ use crate::error::JsErrorInfo;
 use crate::jwt;
 
 /// What the pasted text was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum InspectKind {
     /// A Developer Console workspace (or credential) JSON download.
@@ -26,7 +27,8 @@ pub enum InspectKind {
 }
 
 /// The text's kind and what it holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Inspected {
     /// What the text was.
     pub kind: InspectKind,

@@ -11,14 +11,14 @@ pub mod payload;
 pub mod report;
 pub mod scopes;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use crate::message::Problem;
 
 /// How a value reached IMS Link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Read from an open page (Developer Console, Target).
@@ -32,7 +32,8 @@ pub enum SourceKind {
 }
 
 /// Where and when a value was captured.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     /// How it was captured.
@@ -45,7 +46,8 @@ pub struct Source {
 }
 
 /// A value and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Sourced<T> {
     /// The value.
     pub value: T,
@@ -54,7 +56,8 @@ pub struct Sourced<T> {
 }
 
 /// Which way the credential gets its IMS access token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum AuthType {
     /// Service Account (JWT): a signed JWT exchanged at `/ims/exchange/jwt`.
@@ -74,7 +77,8 @@ impl AuthType {
 }
 
 /// One field of the profile, named as in its JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     /// Target tenant id (AEM's "Tenant ID").
@@ -154,7 +158,8 @@ impl Field {
 }
 
 /// The integration profile; every field is optional until captured.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Profile {
     /// Target tenant id.
@@ -184,7 +189,8 @@ pub struct Profile {
 }
 
 /// A value a source gave that IMS Link did not take, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Rejected {
     /// Which field it was meant for.
@@ -204,7 +210,8 @@ impl Rejected {
 }
 
 /// What one parser read from one source.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Capture {
     /// The values read, each with this capture's source.
@@ -225,7 +232,8 @@ pub struct Capture {
 }
 
 /// A value shown in a conflict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(untagged)]
 pub enum Shown {
     /// A text value (auth type as `jwt`/`oauth`).
@@ -256,7 +264,8 @@ impl FromJson for Shown {
 }
 
 /// A field whose captured value differs from the non-empty value already held.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     /// Which field.
@@ -272,7 +281,8 @@ pub struct Conflict {
 }
 
 /// The result of merging a capture.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Merged {
     /// The profile after the merge.

@@ -1,12 +1,12 @@
 //! What an import took, what it lacked and what it refused, in words the popup shows as they
 //! are: "Imported." alone never answers a file that gave nothing usable.
 
-use serde::Serialize;
-
 use super::{Capture, Field, Merged, Rejected};
+use crate::to_json::ToJson;
 
 /// The answer to one import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     /// The whole account, for the admin.

@@ -27,6 +27,7 @@ fn json_shape_is_camel_case_and_round_trips() {
         }),
         ..Profile::default()
     };
+    crate::to_json::assert_same(&p);
     let v = serde_json::to_value(&p).unwrap();
     assert_eq!(v["clientId"]["value"], "abc");
     assert_eq!(v["clientId"]["source"], serde_json::json!({"kind": "page", "atMs": 1}));

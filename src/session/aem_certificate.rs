@@ -5,9 +5,9 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use serde::Serialize;
 
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::event::{AfterTab, Io, Step};
 use super::reply::Reply;
@@ -27,7 +27,8 @@ const CREATE_SWITCH: &str = "create new certificate";
 pub const MAX_CERTIFICATE_BYTES: usize = 64 * 1024;
 
 /// AEM's own certificate, taken from its IMS wizard.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AemCertificate {
     /// The AEM author that made it.

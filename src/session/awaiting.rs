@@ -6,16 +6,16 @@
 //! different one becomes a conflict the admin settles), so only a first client id or secret
 //! waits.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::profile_ops::absorb;
 use super::Session;
 use crate::profile::{Capture, Field, Profile, Sourced};
 
 /// A page's client id and secret, held back until the admin accepts them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Awaiting {
     /// The page they were read from.

@@ -4,16 +4,16 @@
 //! answers once, "Switch to this credential" (every credential value replaced, the ones the
 //! other credential lacks emptied) or "Keep the current one".
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::profile_ops::void;
 use super::Session;
 use crate::profile::{self, AuthType, Capture, Profile, Sourced, CREDENTIAL_FIELDS};
 
 /// Another credential than the profile's, waiting for the admin's one decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialSwitch {
     /// Where it was read: a page's address, or a file's name.
@@ -23,7 +23,8 @@ pub struct CredentialSwitch {
 }
 
 /// What the popup shows of a waiting switch: the two credentials, never a secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct SwitchView {
     /// Where the other credential was read.

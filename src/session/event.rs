@@ -1,9 +1,8 @@
 //! The worker's events in, and what each step hands back: the reply, the effects, and the one
 //! browser or network call to make before the next step.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::reply::{Broadcast, Reply};
 use super::{checks, fills, profile_ops, verdicts, views, Session};
@@ -109,7 +108,8 @@ pub enum Event {
 }
 
 /// Which answer a [`Io::TabFacts`] call is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum AfterTab {
     /// `GetTabState`.
@@ -123,7 +123,8 @@ pub enum AfterTab {
 }
 
 /// One field to set in a page (the page script's input).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyStep {
     /// The field's key.
@@ -141,7 +142,8 @@ pub struct ApplyStep {
 }
 
 /// What the page script did with one step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyResult {
     /// The field's key.
@@ -154,7 +156,8 @@ pub struct ApplyResult {
 }
 
 /// What the admin asked of a fill, carried through the page snapshot it waits for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct FillRequest {
     /// Conflicting fields the admin chose to replace (spec ids).
@@ -169,7 +172,8 @@ pub struct FillRequest {
 
 /// The one browser or network call a step needs before it can go on. The worker makes it and
 /// sends the matching [`Event`] back.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "do", rename_all = "kebab-case", rename_all_fields = "camelCase")]
 pub enum Io {
     /// The tab's address and the granted host permissions → [`Event::TabFacts`].
@@ -216,7 +220,8 @@ pub enum Io {
 }
 
 /// Something the worker does and forgets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "do", rename_all = "kebab-case", rename_all_fields = "camelCase")]
 pub enum Effect {
     /// Tell every open IMS Link page.
@@ -236,7 +241,8 @@ pub enum Effect {
 }
 
 /// What one step hands back.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     /// The session to write, when it changed.

@@ -26,9 +26,8 @@ mod tests;
 mod verdicts;
 mod views;
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use crate::fill::{ActionKind, FormKind};
 use crate::guide::Filled;
@@ -46,7 +45,8 @@ pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
 pub use taken::{Taken, TakenView};
 
 /// Everything the worker holds, in one value.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Session {
     /// Bumped by every change to what the checks are made with (profile, key pair), so a
@@ -108,7 +108,8 @@ pub struct Session {
 }
 
 /// The last verdict AEM showed for each of its buttons.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(default)]
 pub struct AemVerdicts {
     /// Check Health on the IMS configurations console.
@@ -122,7 +123,8 @@ pub struct AemVerdicts {
 }
 
 /// AEM's keystore as its page showed it: whether it exists and the aliases it holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeystoreList {
     /// The keystore page's address (its origin is the AEM author).
@@ -136,7 +138,8 @@ pub struct KeystoreList {
 }
 
 /// AEM's IMS configurations, as one console showed them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase", default)]
 pub struct AemConfigList {
     /// The console's address.
@@ -146,7 +149,8 @@ pub struct AemConfigList {
 }
 
 /// A capture with conflicting values, kept whole so the admin's choice can apply it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Pending {
     /// What was captured.
@@ -156,7 +160,8 @@ pub struct Pending {
 }
 
 /// The last result of each check.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(default)]
 pub struct Checks {
     /// The IMS check.
@@ -174,7 +179,8 @@ pub struct Checks {
 }
 
 /// One tab's last fill: what Undo needs and nothing more.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct FillRecord {
     /// The tab.
@@ -210,7 +216,8 @@ pub struct FillRecord {
 }
 
 /// How to put one field back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct UndoStep {
     /// The field's key in the page.

@@ -1,7 +1,5 @@
 //! What the worker answers IMS Link's pages, and what it tells them unasked. Built only here.
 
-use serde::Serialize;
-
 use super::Checks;
 use crate::error::JsErrorInfo;
 use crate::fill::Plan;
@@ -13,13 +11,15 @@ use crate::profile::console::CredentialChoice;
 use crate::profile::diagnose::Finding;
 use crate::profile::report::ImportReport;
 use crate::profile::{Conflict, Profile};
+use crate::to_json::ToJson;
 
 use super::event::ApplyResult;
 
 pub use crate::tab::TabState;
 
 /// The profile as held, with what the admin should see about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileState {
     /// The profile (secrets included: only IMS Link's own pages receive it).
@@ -49,7 +49,8 @@ pub struct ProfileState {
 }
 
 /// Everything the popup draws when it opens, in one answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct PopupState {
     /// The tab.
@@ -70,7 +71,8 @@ pub struct PopupState {
 }
 
 /// The worker's answer to a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum Reply {
     /// To `GetTabState`.
@@ -137,7 +139,8 @@ impl Reply {
 }
 
 /// What the worker tells every open IMS Link page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum Broadcast {
     /// A tab's address changed: ask for its state again.

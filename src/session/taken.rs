@@ -9,16 +9,16 @@
 //! another organization, still waits for the admin's yes (`awaiting`). Undo puts the values
 //! back into that wait, and the same credential is not taken by itself again.
 
-use serde::Serialize;
-
 use crate::from_json::FromJson;
+use crate::to_json::ToJson;
 
 use super::profile_ops::void;
 use super::{Awaiting, Session};
 use crate::profile::{self, Capture, Field, Sourced};
 
 /// What was taken by itself, and from which page: never the secret, only whether it was taken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Taken {
     /// The credential page.
@@ -32,7 +32,8 @@ pub struct Taken {
 }
 
 /// What the popup shows of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct TakenView {
     /// The credential page.

@@ -22,6 +22,8 @@ pub(super) fn request(message: Value) -> Event {
 /// Runs one event and returns the step; the session is updated when the step wrote one.
 pub(super) fn go(s: &mut Session, e: Event) -> Step {
     let out = step(s.clone(), e, NOW);
+    // What the worker receives: every step of every session test is written both ways.
+    crate::to_json::assert_same(&out);
     if let Some(next) = &out.session {
         *s = next.clone();
     }

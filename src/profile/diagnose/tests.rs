@@ -335,6 +335,7 @@ fn findings_serialize_for_the_popup() {
         client_id: v("x"),
         ..Profile::default()
     };
+    crate::to_json::assert_same(&diagnose(&p, NOW));
     let json = serde_json::to_value(diagnose(&p, NOW)).unwrap();
     assert_eq!(json[0]["severity"], "warning");
     assert_eq!(json[0]["field"], "clientId");
