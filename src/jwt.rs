@@ -186,7 +186,12 @@ pub fn assemble(signing_input: &str, signature: &[u8]) -> String {
 
 fn decode_json_part(b64: &str, part: Part) -> Result<Value, JwtError> {
     let bytes = URL_SAFE_NO_PAD.decode(b64).map_err(|_| JwtError::BadBase64(part))?;
-    let value: Value = serde_json::from_slice(&bytes).map_err(|e| JwtError::BadJson {
+    // Text first, then `from_str`: the module's one copy of serde_json's parser reads `str`.
+    let text = String::from_utf8(bytes).map_err(|_| JwtError::BadJson {
+        part,
+        detail: "it is not UTF-8 text".into(),
+    })?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| JwtError::BadJson {
         part,
         detail: e.to_string(),
     })?;
