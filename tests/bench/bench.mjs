@@ -42,19 +42,46 @@ try {
 
   if (only.has('popup')) {
     // The popup next to the floor, an empty extension page with one module script, opened the
-    // same way in alternating rounds so machine noise hits both alike.
+    // same way in alternating rounds so machine noise hits both alike. Two clocks for each:
+    // - end to end, from the bench's newPage() to Playwright seeing the element. Playwright
+    //   checks right after goto() and then polls at 20, 50, 100 ms...: the blank page is
+    //   always drawn by its load event and caught at once, a page that draws a few ms after
+    //   load is caught about 20 ms later, so this clock overstates the difference.
+    // - in the page (`in_page`), from the page's navigation start to the moment the element
+    //   is shown, noted by the same observer in both pages (added by the bench, not shipped):
+    //   no polling, the same browser work before and after. `over_blank_ms` is from it.
+    // The popup is opened without the e2e harness's opening of every section (`expand`),
+    // which the blank page does not get and the admin's popup does not do.
+    await b.context.addInitScript(() => {
+      if (location.protocol !== 'chrome-extension:') return;
+      const watch = { '/bench/blank.html': ['#ready'], '/popup.html': ['#tenant-row', '#guide[data-version]'] }[location.pathname];
+      if (!watch) return;
+      const seen = (globalThis.__benchShown = {});
+      const look = () => {
+        for (const sel of watch) {
+          const el = seen[sel] === undefined && document.querySelector(sel);
+          if (el && (sel.startsWith('#guide') || el.checkVisibility())) seen[sel] = performance.now();
+        }
+      };
+      new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const shown = (page, sel) => page.evaluate((s) => globalThis.__benchShown?.[s], sel);
     const popupReady = [];
     const guideReady = [];
     const blankPage = [];
+    const popupInPage = [];
+    const guideInPage = [];
+    const blankInPage = [];
     for (let i = 0; i < RUNS; i++) {
       let t0 = performance.now();
       const blank = await b.context.newPage();
       await blank.goto(`chrome-extension://${b.extensionId}/bench/blank.html`);
       await blank.locator('#ready').waitFor();
       blankPage.push(performance.now() - t0);
+      blankInPage.push(await shown(blank, '#ready'));
       await blank.close();
       t0 = performance.now();
-      const p = await b.openPopup(tabId);
+      const p = await b.openPopup(tabId, { expand: false });
       // Both watched at once: waiting for one and then the other would add a round trip.
       const since = () => performance.now() - t0;
       const [tenantMs, guideMs] = await Promise.all([
@@ -63,14 +90,18 @@ try {
       ]);
       popupReady.push(tenantMs);
       guideReady.push(guideMs);
+      popupInPage.push(await shown(p, '#tenant-row'));
+      guideInPage.push(await shown(p, '#guide[data-version]'));
       await p.close();
     }
-    results.blank_page = stats(blankPage);
-    results.popup_ready = stats(popupReady);
-    results.popup_ready.over_blank_ms = +(results.popup_ready.median_ms - results.blank_page.median_ms).toFixed(3);
+    const inPage = (xs) => stats(xs).median_ms;
+    results.blank_page = { ...stats(blankPage), in_page_ms: inPage(blankInPage) };
+    results.popup_ready = { ...stats(popupReady), in_page_ms: inPage(popupInPage) };
+    results.popup_ready.over_blank_ms = +(results.popup_ready.in_page_ms - results.blank_page.in_page_ms).toFixed(3);
+    results.popup_ready.over_blank_end_to_end_ms = +(results.popup_ready.median_ms - results.blank_page.median_ms).toFixed(3);
     results.popup_ready.ratio = ratio(results.popup_ready.median_ms, results.blank_page.median_ms);
-    results.guide_ready = stats(guideReady);
-    results.guide_ready.over_popup_ms = +(results.guide_ready.median_ms - results.popup_ready.median_ms).toFixed(3);
+    results.guide_ready = { ...stats(guideReady), in_page_ms: inPage(guideInPage) };
+    results.guide_ready.over_popup_ms = +(results.guide_ready.in_page_ms - results.popup_ready.in_page_ms).toFixed(3);
   }
 
   if (only.has('worker')) {
