@@ -84,7 +84,8 @@ export function showConsent(consent) {
   yes.textContent = consent ? `Send to ${consent.origin}` : 'Send the client secret';
 }
 
-let clampFrame = 0;
+/** The pending measure of each clamped box: one per box, so clamping one never drops another's. */
+const clampFrames = new WeakMap();
 
 /** A long "where it stands" shows three lines and a button for the rest (all of it is read aloud). */
 function clamp(why) {
@@ -92,8 +93,8 @@ function clamp(why) {
   if (why.nextElementSibling?.classList.contains('show-all')) why.nextElementSibling.remove();
   // Two draws in one frame (the popup's read of AEM's page as it opens redraws at once) measure
   // once: only the last one's frame adds the button.
-  cancelAnimationFrame(clampFrame);
-  clampFrame = requestAnimationFrame(() => {
+  cancelAnimationFrame(clampFrames.get(why) ?? 0);
+  clampFrames.set(why, requestAnimationFrame(() => {
     if (why.scrollHeight <= why.clientHeight + 1) return why.classList.remove('clamped');
     const more = el('button', { type: 'button', class: 'link show-all' }, 'Show all');
     more.addEventListener('click', () => {
@@ -101,7 +102,7 @@ function clamp(why) {
       more.remove();
     });
     why.after(more);
-  });
+  }));
 }
 
 /** On opening, the focus goes to the next action: its button, else its link, else the box. */

@@ -88,6 +88,14 @@ async function migrate(origin, shots, tamper = null) {
     const g = await readGuide(popup);
     // The popup redraws as its read of AEM's page comes back: still one "Show all", not two.
     assert.ok(await popup.locator('#guide-here ~ .show-all').count() <= 1, 'one "Show all" under where it stands');
+    // A box cut to three lines always has its "Show all" (each clamped box keeps its own).
+    for (const id of ['guide-here', 'next-why']) {
+      const cut = await popup.evaluate((i) => {
+        const box = document.getElementById(i);
+        return !!box?.classList.contains('clamped') && !box.nextElementSibling?.classList.contains('show-all');
+      }, id);
+      assert.ok(!cut, `#${id} is cut to three lines without "Show all"`);
+    }
     seen.push(g);
     trail.push(`${i + 1}. ${page.url()} — ${g.here} | ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''}`);
     if (shots) {
