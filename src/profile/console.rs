@@ -176,7 +176,13 @@ struct Credential {
 /// The same object with every key lower-cased: the credential page's own download spells its
 /// keys in upper case (`CLIENT_ID`), the workspace download in lower case.
 fn lower_keys(m: &Map<String, Value>) -> Map<String, Value> {
-    m.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect()
+    // Inserted one by one, not `collect()`: collecting sorts the pairs with a sort of its own
+    // in the wasm (2 KB). A later duplicate wins either way.
+    let mut out = Map::new();
+    for (k, v) in m {
+        out.insert(k.to_ascii_lowercase(), v.clone());
+    }
+    out
 }
 
 fn text_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
