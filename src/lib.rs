@@ -17,6 +17,7 @@ pub mod message;
 pub mod origins;
 pub mod profile;
 pub mod session;
+pub mod sorted;
 pub mod tab;
 mod tagged;
 pub mod tenant;

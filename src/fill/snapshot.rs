@@ -109,19 +109,13 @@ impl FormSnapshot {
         for m in &mut self.markers {
             cut(m, MAX_SHORT);
         }
-        // Kept sorted for `binary_search`: a HashSet brings hashbrown and SipHash into the wasm
-        // for this one set.
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = Vec::new();
         let mut options_left = MAX_OPTIONS_TOTAL;
         let mut fields = Vec::with_capacity(self.fields.len().min(MAX_FIELDS));
         for mut f in self.fields.into_iter().take(MAX_FIELDS) {
             cut(&mut f.key, MAX_SHORT);
-            if f.key.trim().is_empty() {
+            if f.key.trim().is_empty() || !crate::sorted::insert(&mut seen, f.key.clone()) {
                 continue;
-            }
-            match seen.binary_search(&f.key) {
-                Ok(_) => continue,
-                Err(at) => seen.insert(at, f.key.clone()),
             }
             cut(&mut f.tag, MAX_SHORT);
             cut(&mut f.kind, MAX_SHORT);

@@ -566,7 +566,13 @@ fn read_credential(c: &Credential, source: &Source) -> Capture {
             None
         }
     };
-    missing.sort_by_key(|f| Field::ALL.iter().position(|a| a == f));
+    // In `Field::ALL`'s order (which names every field), as a stable sort by position would
+    // leave them, without a sort of its own in the wasm.
+    let missing: Vec<Field> = Field::ALL
+        .iter()
+        .flat_map(|a| missing.iter().filter(move |f| *f == a))
+        .copied()
+        .collect();
     let profile = Profile {
         client_id,
         client_secret,
