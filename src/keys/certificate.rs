@@ -3,7 +3,6 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::Serialize;
-use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
 use super::der::{self, oid, tag, DerError, Reader, Tlv};
@@ -140,7 +139,7 @@ fn leaf_extensions(public_pkcs1: &[u8]) -> Vec<u8> {
     // Key identifiers (RFC 5280 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits) let tools
     // and admins match the certificate to its key without comparing moduli; for a
     // self-signed certificate the authority's and the subject's are the same.
-    let ski = Sha1::digest(public_pkcs1);
+    let ski = super::sha1::digest(public_pkcs1);
     let extension = |oid: &[u8], critical: bool, value: &[u8]| {
         let critical: &[u8] = if critical { &[tag::BOOLEAN, 1, 0xff] } else { &[] };
         der::wrap(
@@ -418,8 +417,8 @@ pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> 
     Ok(CertificateInfo {
         pem: der::pem("CERTIFICATE", der),
         der_base64: STANDARD.encode(der),
-        sha1_fingerprint: colon_hex(&Sha1::digest(der)),
-        sha1_console: Sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
+        sha1_fingerprint: colon_hex(&super::sha1::digest(der)),
+        sha1_console: super::sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
         sha256_fingerprint: colon_hex(&Sha256::digest(der)),
         not_before: cert.not_before,
         not_after: cert.not_after,
