@@ -1,7 +1,5 @@
 //! The self-signed X.509 v3 certificate, and the exported description of any certificate.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -416,7 +414,7 @@ pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> 
     let der = cert.der();
     Ok(CertificateInfo {
         pem: der::pem("CERTIFICATE", der),
-        der_base64: STANDARD.encode(der),
+        der_base64: crate::base64_text::encode(der),
         sha1_fingerprint: colon_hex(&super::sha1::digest(der)),
         sha1_console: super::sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
         sha256_fingerprint: colon_hex(&Sha256::digest(der)),
