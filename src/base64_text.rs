@@ -44,12 +44,8 @@ fn encode_with(bytes: &[u8], alphabet: Alphabet) -> String {
     };
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let n = byte(0) << 16 | byte(1) << 8 | byte(2);
         // 2, 3 or 4 characters for 1, 2 or 3 bytes.
         for i in 0..=chunk.len() {
             out.push(char::from(table[(n >> (18 - 6 * i) & 63) as usize]));

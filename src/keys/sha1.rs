@@ -7,15 +7,15 @@
 pub fn digest(data: &[u8]) -> [u8; 20] {
     let mut h: [u32; 5] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0];
     // The message, a 0x80 byte, zeros to 56 mod 64, then its length in bits (big-endian).
+    let blocks = data.chunks_exact(64);
     let mut tail = Vec::with_capacity(128);
-    let full = data.len() - data.len() % 64;
-    tail.extend_from_slice(&data[full..]);
+    tail.extend_from_slice(blocks.remainder());
     tail.push(0x80);
     while tail.len() % 64 != 56 {
         tail.push(0);
     }
     tail.extend_from_slice(&((data.len() as u64).wrapping_mul(8)).to_be_bytes());
-    for block in data[..full].chunks_exact(64).chain(tail.chunks_exact(64)) {
+    for block in blocks.chain(tail.chunks_exact(64)) {
         compress(&mut h, block);
     }
     let mut out = [0u8; 20];
@@ -28,7 +28,7 @@ pub fn digest(data: &[u8]) -> [u8; 20] {
 fn compress(h: &mut [u32; 5], block: &[u8]) {
     let mut w = [0u32; 80];
     for (wi, b) in w.iter_mut().zip(block.chunks_exact(4)) {
-        *wi = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+        *wi = b.iter().fold(0, |acc, &byte| acc << 8 | u32::from(byte));
     }
     for i in 16..80 {
         w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
