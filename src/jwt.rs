@@ -4,10 +4,9 @@
 
 use std::fmt;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde_json::{Map, Value};
 
+use crate::base64_text;
 use crate::error::JsErrorInfo;
 #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
 use crate::keys::RsaKey;
@@ -174,18 +173,18 @@ pub fn signing_input(payload_json: &str, now_unix: u64, lifetime_secs: u64) -> R
     let payload = Value::Object(claims).to_string();
     Ok(format!(
         "{}.{}",
-        URL_SAFE_NO_PAD.encode(HEADER_JSON),
-        URL_SAFE_NO_PAD.encode(payload)
+        base64_text::encode_url(HEADER_JSON),
+        base64_text::encode_url(payload)
     ))
 }
 
 /// The finished token from its signing input and an RSASSA-PKCS1-v1_5 SHA-256 signature.
 pub fn assemble(signing_input: &str, signature: &[u8]) -> String {
-    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature))
+    format!("{signing_input}.{}", base64_text::encode_url(signature))
 }
 
 fn decode_json_part(b64: &str, part: Part) -> Result<Value, JwtError> {
-    let bytes = URL_SAFE_NO_PAD.decode(b64).map_err(|_| JwtError::BadBase64(part))?;
+    let bytes = base64_text::decode_url(b64).ok_or(JwtError::BadBase64(part))?;
     // Text first, then `from_str`: the module's one copy of serde_json's parser reads `str`.
     let text = String::from_utf8(bytes).map_err(|_| JwtError::BadJson {
         part,
@@ -213,7 +212,7 @@ pub fn decode_unverified(jwt: &str) -> Result<(Value, Value), JwtError> {
     };
     let header = decode_json_part(header, Part::Header)?;
     let payload = decode_json_part(payload, Part::Payload)?;
-    if signature.is_empty() || URL_SAFE_NO_PAD.decode(signature).is_err() {
+    if signature.is_empty() || base64_text::decode_url(signature).is_none() {
         return Err(JwtError::BadBase64(Part::Signature));
     }
     Ok((header, payload))
@@ -221,6 +220,8 @@ pub fn decode_unverified(jwt: &str) -> Result<(Value, Value), JwtError> {
 
 #[cfg(test)]
 mod tests {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
     use std::sync::OnceLock;
 
     use rsa::pkcs1v15::{Signature, VerifyingKey};

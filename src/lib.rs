@@ -5,6 +5,7 @@
 // for both targets) refuses unwrap() and expect() anywhere but test code.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod base64_text;
 pub mod capture;
 pub mod error;
 pub mod fill;
@@ -17,6 +18,7 @@ pub mod message;
 pub mod origins;
 pub mod profile;
 pub mod session;
+pub mod sorted;
 pub mod tab;
 pub mod tenant;
 pub mod to_json;

@@ -244,14 +244,11 @@ fn same(spec: &Spec, current: &str, wanted: &str) -> bool {
         ValueSource::Profile(Field::Payload) => crate::profile::same_payload(a, b),
         ValueSource::Scopes => {
             let set = |s: &str| {
-                let mut v: Vec<String> = s
-                    .split([',', ' '])
-                    .map(|x| x.trim().to_string())
-                    .filter(|x| !x.is_empty())
-                    .collect();
-                v.sort();
-                v.dedup();
-                v
+                crate::sorted::set(
+                    s.split([',', ' '])
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty()),
+                )
             };
             set(a) == set(b)
         }

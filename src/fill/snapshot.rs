@@ -113,12 +113,12 @@ impl FormSnapshot {
         for m in &mut self.markers {
             cut(m, MAX_SHORT);
         }
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = Vec::new();
         let mut options_left = MAX_OPTIONS_TOTAL;
         let mut fields = Vec::with_capacity(self.fields.len().min(MAX_FIELDS));
         for mut f in self.fields.into_iter().take(MAX_FIELDS) {
             cut(&mut f.key, MAX_SHORT);
-            if f.key.trim().is_empty() || !seen.insert(f.key.clone()) {
+            if f.key.trim().is_empty() || !crate::sorted::insert(&mut seen, f.key.clone()) {
                 continue;
             }
             cut(&mut f.tag, MAX_SHORT);

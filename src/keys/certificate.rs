@@ -1,11 +1,7 @@
 //! The self-signed X.509 v3 certificate, and the exported description of any certificate.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
-use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
 use super::der::{self, oid, tag, DerError, Reader, Tlv};
@@ -143,7 +139,7 @@ fn leaf_extensions(public_pkcs1: &[u8]) -> Vec<u8> {
     // Key identifiers (RFC 5280 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits) let tools
     // and admins match the certificate to its key without comparing moduli; for a
     // self-signed certificate the authority's and the subject's are the same.
-    let ski = Sha1::digest(public_pkcs1);
+    let ski = super::sha1::digest(public_pkcs1);
     let extension = |oid: &[u8], critical: bool, value: &[u8]| {
         let critical: &[u8] = if critical { &[tag::BOOLEAN, 1, 0xff] } else { &[] };
         der::wrap(
@@ -420,9 +416,9 @@ pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> 
     let der = cert.der();
     Ok(CertificateInfo {
         pem: der::pem("CERTIFICATE", der),
-        der_base64: STANDARD.encode(der),
-        sha1_fingerprint: colon_hex(&Sha1::digest(der)),
-        sha1_console: Sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
+        der_base64: crate::base64_text::encode(der),
+        sha1_fingerprint: colon_hex(&super::sha1::digest(der)),
+        sha1_console: super::sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
         sha256_fingerprint: colon_hex(&Sha256::digest(der)),
         not_before: cert.not_before,
         not_after: cert.not_after,

@@ -344,9 +344,7 @@ pub(crate) fn read_time(t: Tlv<'_>) -> Result<u64, DerError> {
 
 /// PEM armour around DER, 64 base64 characters a line, LF line endings.
 pub(crate) fn pem(label: &str, der: &[u8]) -> String {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine;
-    let b64 = STANDARD.encode(der);
+    let b64 = crate::base64_text::encode(der);
     let mut out = String::with_capacity(b64.len() + b64.len() / 64 + 2 * label.len() + 40);
     out.push_str("-----BEGIN ");
     out.push_str(label);

@@ -4,9 +4,6 @@
 //! a password-protected key, an EC key, the certificate or public key instead of the private
 //! key, a half-copied PEM block, a key too small for Adobe.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-
 use super::certificate::{describe, Certificate};
 use super::der::{self, oid, tag, DerError, Tlv};
 use super::rsa_key::{self, Pkcs1Error, RsaKey};
@@ -40,7 +37,7 @@ impl PemBlock<'_> {
                 reason: format!("there is nothing between the BEGIN and END lines of the {}", self.label),
             });
         }
-        STANDARD.decode(b64.as_bytes()).map_err(|_| KeyError::MalformedPem {
+        crate::base64_text::decode(b64.as_bytes()).ok_or_else(|| KeyError::MalformedPem {
             input,
             reason: "the text between the BEGIN and END lines is not valid base64 (characters were lost or added)"
                 .to_string(),
@@ -90,10 +87,7 @@ fn pem_blocks(text: &str, input: Input) -> Result<Vec<PemBlock<'_>>, KeyError> {
 /// Base64 text of a DER file (no PEM armour), as a file picker that reads binary files gives it.
 fn base64_der(text: &str) -> Option<Vec<u8>> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    STANDARD
-        .decode(compact.as_bytes())
-        .ok()
-        .filter(|der| der.first() == Some(&0x30))
+    crate::base64_text::decode(compact.as_bytes()).filter(|der| der.first() == Some(&0x30))
 }
 
 /// A readable name for a PKCS#8 / SPKI algorithm that is not plain RSA.
@@ -336,7 +330,7 @@ pub fn certificate_matches(cert: &Certificate, key: &RsaKey) -> bool {
 pub(crate) fn describe_key(key: &RsaKey) -> Result<PrivateKeyInfo, KeyError> {
     Ok(PrivateKeyInfo {
         private_key_pem: der::pem("PRIVATE KEY", key.pkcs8_der()),
-        private_key_der_base64: STANDARD.encode(key.pkcs8_der()),
+        private_key_der_base64: crate::base64_text::encode(key.pkcs8_der()),
         public_key_pem: der::pem("PUBLIC KEY", &key.spki_der()),
         key_bits: key.bits(),
     })

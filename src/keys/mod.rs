@@ -9,6 +9,7 @@ mod der;
 mod generate;
 mod import;
 mod rsa_key;
+mod sha1;
 
 use std::fmt;
 

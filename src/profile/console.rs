@@ -178,7 +178,13 @@ struct Credential {
 /// The same object with every key lower-cased: the credential page's own download spells its
 /// keys in upper case (`CLIENT_ID`), the workspace download in lower case.
 fn lower_keys(m: &Map<String, Value>) -> Map<String, Value> {
-    m.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect()
+    // Inserted one by one, not `collect()`: collecting sorts the pairs with a sort of its own
+    // in the wasm (2 KB). A later duplicate wins either way.
+    let mut out = Map::new();
+    for (k, v) in m {
+        out.insert(k.to_ascii_lowercase(), v.clone());
+    }
+    out
 }
 
 fn text_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
@@ -562,7 +568,13 @@ fn read_credential(c: &Credential, source: &Source) -> Capture {
             None
         }
     };
-    missing.sort_by_key(|f| Field::ALL.iter().position(|a| a == f));
+    // In `Field::ALL`'s order (which names every field), as a stable sort by position would
+    // leave them, without a sort of its own in the wasm.
+    let missing: Vec<Field> = Field::ALL
+        .iter()
+        .flat_map(|a| missing.iter().filter(move |f| *f == a))
+        .copied()
+        .collect();
     let profile = Profile {
         client_id,
         client_secret,

@@ -326,16 +326,8 @@ impl Slot for Vec<String> {
     }
 
     fn same(&self, other: &Self, _field: Field) -> bool {
-        let set = |v: &Vec<String>| {
-            let mut s: Vec<String> = v
-                .iter()
-                .map(|x| x.trim().to_string())
-                .filter(|x| !x.is_empty())
-                .collect();
-            s.sort();
-            s.dedup();
-            s
-        };
+        let set =
+            |v: &Vec<String>| crate::sorted::set(v.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()));
         set(self) == set(other)
     }
 

@@ -3,9 +3,6 @@
 //! Developer Console credential. Everything here is public data: AEM keeps the private key,
 //! IMS Link never sees it.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
-
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
 
@@ -68,7 +65,7 @@ pub struct FetchedFile {
 /// which the reader refuses as no certificate.)
 fn certificate_text(body_base64: &str) -> Option<String> {
     let body_base64 = body_base64.trim();
-    let bytes = STANDARD.decode(body_base64).unwrap_or_default();
+    let bytes = crate::base64_text::decode(body_base64).unwrap_or_default();
     if bytes.len() > MAX_CERTIFICATE_BYTES {
         return None;
     }
