@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 pub use ims_link_derive::FromJson;
 
@@ -285,15 +285,6 @@ impl<K: FromKey + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
                 .map(|(k, v)| Ok((K::from_key(k)?, T::from_json(v)?)))
                 .collect(),
             other => Err(Error::invalid_type(&other, "a map")),
-        }
-    }
-}
-
-impl FromJson for Number {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Number(n) => Ok(n),
-            other => Err(Error::invalid_type(&other, "a number")),
         }
     }
 }

@@ -1,18 +1,20 @@
-//! `#[derive(FromJson)]`: IMS Link's reader of typed values from a `serde_json::Value`.
+//! `#[derive(FromJson)]` and `#[derive(ToJson)]`: IMS Link's readers and writers of its types
+//! as JSON (`src/from_json.rs`, `src/to_json.rs`).
 //!
-//! It reads the same JSON as serde's `Deserialize` derive would, from the same `#[serde(...)]`
-//! attributes, but generates one straight-line function per type: take each field out of the
-//! object by name and read it with the field type's `FromJson`. serde's derive generates a
-//! visitor, a field-name matcher and a map loop per type, monomorphised per deserializer:
-//! measured, that was most of the shipped wasm's reading code (see `src/from_json.rs`).
+//! They read and write the same JSON as serde's derives would, from the same `#[serde(...)]`
+//! attributes, but generate one straight-line function per type: take each field out of the
+//! object by name and read it with the field type's `FromJson`; append `"key":` (written at
+//! compile time) and the field's JSON. serde's derives generate visitors, field matchers and
+//! map loops per type, monomorphised per (de)serializer: measured, most of the shipped wasm's
+//! JSON code (issue 17).
 //!
 //! Supported, because IMS Link uses them (anything else is a compile error, not a silent
-//! difference): structs with named fields (generic ones too); enums of unit variants read
-//! from a string; internally tagged enums (`tag = "..."`) of unit or struct variants.
-//! Container attributes `rename_all`, `rename_all_fields`, `default`, `deny_unknown_fields`,
-//! `tag`, `from`; field attributes `rename`, `default`, `skip`. Attributes that only concern
-//! writing (`skip_serializing_if`, `untagged` on a type with a hand-written reader, `flatten`
-//! under `from`) are ignored here.
+//! difference): structs with named fields (generic ones too); enums of unit variants (a
+//! string); internally tagged enums (`tag = "..."`) of unit, struct or (written only) one-struct
+//! variants; written only, `untagged` enums of one-value variants. Container attributes
+//! `rename_all`, `rename_all_fields`, `default`, `deny_unknown_fields`, `tag`, `from` (read),
+//! `untagged` (written); field attributes `rename`, `default`, `skip`, `skip_serializing_if`
+//! and `flatten` (written; read only through `from`).
 
 #![forbid(unsafe_code)]
 

@@ -94,8 +94,8 @@ async fn attempt(req: &HttpRequest, timeout_ms: u32) -> Result<HttpResponse, Tra
     init.set_signal(Some(&signal));
     let headers = Headers::new().map_err(|_| TransportError::Network)?;
     for (k, v) in &req.headers {
-        // A header the browser refuses throws, as gloo-net's builder did.
-        headers.set(k, v).unwrap_throw();
+        // IMS Link's own header names and values; one the browser refused would fail the check.
+        headers.set(k, v).map_err(|_| TransportError::Network)?;
     }
     init.set_headers(&headers);
     if let Some(body) = &req.body {
