@@ -132,13 +132,19 @@ fn renamed(ident: &str, rule: Option<&str>, variant: bool) -> syn::Result<String
     })
 }
 
+/// The type's generics, each type parameter bound by the derived trait (`Sourced<T>`).
+fn bounded(input: &DeriveInput, bound: syn::TypeParamBound) -> syn::Generics {
+    let mut generics = input.generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(bound.clone());
+    }
+    generics
+}
+
 fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     let top = attrs(&input.attrs)?;
     let name = &input.ident;
-    let mut generics = input.generics.clone();
-    for param in generics.type_params_mut() {
-        param.bounds.push(syn::parse_quote!(crate::from_json::FromJson));
-    }
+    let generics = bounded(input, syn::parse_quote!(crate::from_json::FromJson));
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let body = if let Some(from) = &top.from {
@@ -349,10 +355,7 @@ fn write_fields(fields: &syn::FieldsNamed, rule: Option<&str>, bind: &dyn Fn(&Id
 fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {
     let top = attrs(&input.attrs)?;
     let name = &input.ident;
-    let mut generics = input.generics.clone();
-    for param in generics.type_params_mut() {
-        param.bounds.push(syn::parse_quote!(crate::to_json::ToJson));
-    }
+    let generics = bounded(input, syn::parse_quote!(crate::to_json::ToJson));
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     match &input.data {
         Data::Struct(data) => {
