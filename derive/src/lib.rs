@@ -184,6 +184,20 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     })
 }
 
+/// A named field, its attributes and its JSON key (`rename`, else the `rename_all` rule).
+fn field_key<'a>(field: &'a syn::Field, rule: Option<&str>) -> syn::Result<(&'a Ident, Attrs, String)> {
+    let a = attrs(&field.attrs)?;
+    let ident = field
+        .ident
+        .as_ref()
+        .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
+    let key = match &a.rename {
+        Some(key) => key.clone(),
+        None => renamed(&ident.to_string(), rule, false)?,
+    };
+    Ok((ident, a, key))
+}
+
 /// Reads the named fields out of `object` into `path { ... }` and returns it.
 fn struct_fields(
     path: Tokens,
@@ -196,11 +210,7 @@ fn struct_fields(
     let mut inits = Vec::new();
     let mut sets = Vec::new();
     for field in &fields.named {
-        let a = attrs(&field.attrs)?;
-        let ident = field
-            .ident
-            .as_ref()
-            .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
+        let (ident, a, key) = field_key(field, rule)?;
         if a.skip {
             inits.push(quote!(#ident: ::core::default::Default::default()));
             continue;
@@ -211,10 +221,6 @@ fn struct_fields(
                 "FromJson: `flatten` is read only through `from`",
             ));
         }
-        let key = match a.rename {
-            Some(key) => key,
-            None => renamed(&ident.to_string(), rule, false)?,
-        };
         names.push(key.clone());
         if container_default {
             sets.push(quote!(object.set(#key, &mut out.#ident)?;));
@@ -322,11 +328,7 @@ fn key_literal(key: &str, at: &dyn quote::ToTokens) -> syn::Result<String> {
 fn write_fields(fields: &syn::FieldsNamed, rule: Option<&str>, bind: &dyn Fn(&Ident) -> Tokens) -> syn::Result<Tokens> {
     let mut writes = Vec::new();
     for field in &fields.named {
-        let a = attrs(&field.attrs)?;
-        let ident = field
-            .ident
-            .as_ref()
-            .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
+        let (ident, a, key) = field_key(field, rule)?;
         if a.skip {
             continue;
         }
@@ -335,10 +337,6 @@ fn write_fields(fields: &syn::FieldsNamed, rule: Option<&str>, bind: &dyn Fn(&Id
             writes.push(quote!(crate::to_json::ToJsonFields::write_fields(#value, out);));
             continue;
         }
-        let key = match a.rename {
-            Some(key) => key,
-            None => renamed(&ident.to_string(), rule, false)?,
-        };
         let key = key_literal(&key, field)?;
         let write = quote! {
             crate::to_json::key(out, #key);
