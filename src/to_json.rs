@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 pub use ims_link_derive::ToJson;
 
@@ -139,21 +139,6 @@ impl ToJson for Value {
     }
 }
 
-impl ToJson for Map<String, Value> {
-    fn write_json(&self, out: &mut String) {
-        out.push('{');
-        for (k, v) in self {
-            if !out.ends_with('{') {
-                out.push(',');
-            }
-            k.write_json(out);
-            out.push(':');
-            v.write_json(out);
-        }
-        out.push('}');
-    }
-}
-
 impl<T: ToJson + ?Sized> ToJson for &T {
     fn write_json(&self, out: &mut String) {
         (**self).write_json(out);
@@ -214,12 +199,6 @@ impl<A: ToJson, B: ToJson> ToJson for (A, B) {
 pub trait ToKey {
     /// Appends the key, quoted.
     fn write_key(&self, out: &mut String);
-}
-
-impl ToKey for String {
-    fn write_key(&self, out: &mut String) {
-        self.write_json(out);
-    }
 }
 
 impl ToKey for u32 {
