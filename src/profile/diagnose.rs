@@ -58,15 +58,11 @@ fn finding(code: &str, severity: Severity, field: Field, message: String) -> Fin
     }
 }
 
-fn text(f: &Option<super::Sourced<String>>) -> Option<&str> {
-    f.as_ref().map(|s| s.value.trim()).filter(|s| !s.is_empty())
-}
-
 /// Everything worth telling the admin about `profile` at `now_ms` (`Date.now()`).
 pub fn diagnose(profile: &Profile, now_ms: u64) -> Vec<Finding> {
     let mut out = Vec::new();
-    let tenant_id = text(&profile.tenant).and_then(|t| check_tenant(t, Field::Tenant, &mut out));
-    let client_code = text(&profile.client_code).and_then(|c| check_tenant(c, Field::ClientCode, &mut out));
+    let tenant_id = super::filled(&profile.tenant).and_then(|t| check_tenant(t, Field::Tenant, &mut out));
+    let client_code = super::filled(&profile.client_code).and_then(|c| check_tenant(c, Field::ClientCode, &mut out));
     if let (Some(t), Some(c)) = (tenant_id, client_code) {
         if t != c {
             out.push(finding(
@@ -77,7 +73,7 @@ pub fn diagnose(profile: &Profile, now_ms: u64) -> Vec<Finding> {
             ));
         }
     }
-    if let Some(id) = text(&profile.client_id) {
+    if let Some(id) = super::filled(&profile.client_id) {
         if id.len() != 32 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
             out.push(finding(
                 "client-id-format",
@@ -95,7 +91,7 @@ pub fn diagnose(profile: &Profile, now_ms: u64) -> Vec<Finding> {
         out.push(jwt_lifecycle(now_ms));
     }
     if auth != Some(AuthType::Oauth) {
-        if let Some(payload) = text(&profile.payload) {
+        if let Some(payload) = super::filled(&profile.payload) {
             check_payload(payload, profile, now_ms, &mut out);
         }
     }
@@ -278,7 +274,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
             format!("The JWT payload's \"sub\" is {}, not a technical account id ending in @techacct.adobe.com. Set it to the Technical account ID shown on the credential's page in the Developer Console.", shown(claims.get("sub"))),
         ));
     }
-    if let (Some(org), Some(iss)) = (text(&profile.org_id), iss) {
+    if let (Some(org), Some(iss)) = (super::filled(&profile.org_id), iss) {
         if !org.eq_ignore_ascii_case(iss) {
             out.push(finding(
                 "org-differs-from-iss",
@@ -288,7 +284,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
             ));
         }
     }
-    if let (Some(ta), Some(sub)) = (text(&profile.technical_account_id), sub) {
+    if let (Some(ta), Some(sub)) = (super::filled(&profile.technical_account_id), sub) {
         if !ta.eq_ignore_ascii_case(sub) {
             out.push(finding(
                 "sub-differs-from-technical-account",
@@ -310,7 +306,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
             format!("The JWT payload's \"aud\" is {}, not https://<IMS host>/c/<Client ID>, so IMS cannot tell which credential signs. Set it to the aud shown in the Developer Console, e.g. {PRODUCTION_IMS}/c/ followed by the Client ID.", shown(claims.get("aud"))),
         )),
         Some((_, aud_client)) => {
-            if let Some(id) = text(&profile.client_id) {
+            if let Some(id) = super::filled(&profile.client_id) {
                 if !id.eq_ignore_ascii_case(aud_client) {
                     out.push(finding(
                         "aud-client-mismatch",
@@ -325,7 +321,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
     let scopes = metascopes(&claims);
     let server = aud
         .map(|(s, _)| s.to_string())
-        .or_else(|| text(&profile.authorization_server).map(str::to_string))
+        .or_else(|| super::filled(&profile.authorization_server).map(str::to_string))
         .unwrap_or_else(|| PRODUCTION_IMS.to_string());
     if !scopes.iter().any(|(_, name)| name == "ent_marketing_sdk") {
         out.push(finding(
@@ -342,7 +338,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
     for (s, name) in &scopes {
         hosts.push((format!("the metascope {name}"), s.clone()));
     }
-    if let Some(s) = text(&profile.authorization_server) {
+    if let Some(s) = super::filled(&profile.authorization_server) {
         hosts.push((
             "the Authorization Server".to_string(),
             s.trim_end_matches('/').to_string(),

@@ -55,6 +55,11 @@ pub struct Sourced<T> {
     pub source: Source,
 }
 
+/// The value of a held text field, trimmed, when there is one that is not blank.
+pub(crate) fn filled(v: &Option<Sourced<String>>) -> Option<&str> {
+    v.as_ref().map(|s| s.value.trim()).filter(|s| !s.is_empty())
+}
+
 /// Which way the credential gets its IMS access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]

@@ -16,11 +16,7 @@ use super::event::{Event, Io, Step};
 use super::Session;
 use crate::capture::certificates::same_certificate;
 use crate::message::{ImportKind, Message};
-use crate::profile::{AuthType, Sourced};
-
-fn value(v: &Option<Sourced<String>>) -> Option<&str> {
-    v.as_ref().map(|s| s.value.trim()).filter(|s| !s.is_empty())
-}
+use crate::profile::{filled, AuthType};
 
 /// Whether the credential lists the certificate of IMS Link's key pair: a JWT check before the
 /// admin uploaded it would only fail.
@@ -31,7 +27,7 @@ fn key_on_credential(s: &Session) -> bool {
     ) else {
         return false;
     };
-    let ours = value(&s.profile.client_id);
+    let ours = filled(&s.profile.client_id);
     let this_credential = match (listed.client_id.as_deref().map(str::trim), ours) {
         (Some(l), Some(o)) => l.eq_ignore_ascii_case(o),
         _ => true,

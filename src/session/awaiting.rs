@@ -11,7 +11,7 @@ use crate::to_json::ToJson;
 
 use super::profile_ops::absorb;
 use super::Session;
-use crate::profile::{Capture, Field, Profile, Sourced};
+use crate::profile::{filled, Capture, Field, Profile, Sourced};
 
 /// A page's client id and secret, held back until the admin accepts them.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
@@ -26,10 +26,6 @@ pub struct Awaiting {
     /// The client secret read, when the profile had none (the popup masks it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<Sourced<String>>,
-}
-
-fn filled(v: &Option<Sourced<String>>) -> bool {
-    v.as_ref().is_some_and(|s| !s.value.trim().is_empty())
 }
 
 fn take_filled(v: &mut Option<Sourced<String>>) -> Option<Sourced<String>> {
@@ -48,11 +44,11 @@ pub(super) fn hold_new_credential(s: &mut Session, mut capture: Capture, page: &
         client_id: None,
         client_secret: None,
     };
-    if !filled(&s.profile.client_id) {
+    if filled(&s.profile.client_id).is_none() {
         held.client_id =
             take_filled(&mut capture.profile.client_id).or_else(|| earlier.and_then(|a| a.client_id.clone()));
     }
-    if !filled(&s.profile.client_secret) {
+    if filled(&s.profile.client_secret).is_none() {
         held.client_secret =
             take_filled(&mut capture.profile.client_secret).or_else(|| earlier.and_then(|a| a.client_secret.clone()));
     }

@@ -14,7 +14,7 @@ use crate::to_json::ToJson;
 
 use super::profile_ops::void;
 use super::{Awaiting, Session};
-use crate::profile::{self, Capture, Field, Sourced};
+use crate::profile::{self, filled, Capture, Field, Sourced};
 
 /// What was taken by itself, and from which page: never the secret, only whether it was taken.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
@@ -42,10 +42,6 @@ pub struct TakenView {
     pub text: String,
 }
 
-fn value(v: &Option<Sourced<String>>) -> Option<String> {
-    v.as_ref().map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty())
-}
-
 fn same_id(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
@@ -57,35 +53,32 @@ pub(super) fn take_first(s: &mut Session, capture: &Capture, page: &str) -> bool
         return false;
     }
     let p = &capture.profile;
-    let (Some(id), Some(org)) = (value(&p.client_id), value(&p.org_id)) else {
+    let (Some(id), Some(org)) = (filled(&p.client_id), filled(&p.org_id)) else {
         return false;
     };
-    if s.undone_take.as_deref().is_some_and(|u| same_id(u, &id)) {
+    if s.undone_take.as_deref().is_some_and(|u| same_id(u, id)) {
         return false;
     }
-    if value(&s.profile.org_id).is_some_and(|held| !held.eq_ignore_ascii_case(&org)) {
+    if filled(&s.profile.org_id).is_some_and(|held| !held.eq_ignore_ascii_case(org)) {
         return false;
     }
-    if value(&s.profile.client_secret).is_some() {
+    if filled(&s.profile.client_secret).is_some() {
         return false;
     }
-    let took_client_id = match value(&s.profile.client_id) {
+    let took_client_id = match filled(&s.profile.client_id) {
         None => true,
-        Some(held) if same_id(&held, &id) => false,
+        Some(held) if same_id(held, id) => false,
         Some(_) => return false,
     };
-    let took_secret = value(&p.client_secret).is_some();
+    let took_secret = filled(&p.client_secret).is_some();
     if !took_client_id && !took_secret {
         return false;
     }
     // A later snapshot of the same page adds the secret to what the record says.
-    let earlier = s
-        .taken
-        .as_ref()
-        .filter(|t| t.page == page && same_id(&t.client_id, &id));
+    let earlier = s.taken.as_ref().filter(|t| t.page == page && same_id(&t.client_id, id));
     s.taken = Some(Taken {
         page: page.to_string(),
-        client_id: id,
+        client_id: id.to_string(),
         took_client_id: took_client_id || earlier.is_some_and(|t| t.took_client_id),
         took_secret: took_secret || earlier.is_some_and(|t| t.took_secret),
     });
@@ -95,7 +88,7 @@ pub(super) fn take_first(s: &mut Session, capture: &Capture, page: &str) -> bool
 /// The record, while the profile still holds what it says was taken.
 fn current(s: &Session) -> Option<&Taken> {
     s.taken.as_ref().filter(|t| {
-        value(&s.profile.client_id).is_some_and(|id| same_id(&id, &t.client_id))
+        filled(&s.profile.client_id).is_some_and(|id| same_id(id, &t.client_id))
             && (!t.took_secret || from_page(&s.profile.client_secret, &t.page))
     })
 }
