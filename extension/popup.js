@@ -2,7 +2,7 @@
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab; opened as
 // popup.html?panel it is the side panel, following the active tab of its window (popup/panel.js).
 // First import, so its request to the worker goes out before the views are set up.
-import { first, getPopup } from './popup/first.js';
+import { first, getPopup, panel } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { watchAem } from './popup/aem-watch.js';
 import { renderChecks, renderSends, wireChecks } from './popup/checks-view.js';
@@ -12,7 +12,7 @@ import { showAemCertificate, wireAemCertificate } from './popup/aem-cert-view.js
 import { showKeyPair, wireKeys } from './popup/keys-view.js';
 import { renderProfile, showTaken, wireProfile } from './popup/profile-view.js';
 import { ext } from './shared/ext.js';
-import { followTabs, showSiteAccess, wireOpenPanel, wireSiteAccess } from './popup/panel.js';
+import { askSiteAccess, followTabs, showSiteAccess, wireOpenPanel, wireSiteAccess } from './popup/panel.js';
 import { $, copyText, send, status, timings } from './popup/shared.js';
 
 const SOURCES = {
@@ -103,7 +103,12 @@ async function main() {
   wireSiteAccess();
   followTabs(tabId, () => refresh({ tabOnly: true }));
   if (tabId !== undefined) wireFill(tabId);
-  if (tabId !== undefined) wireAemAuthor(tabId);
+  if (tabId !== undefined) {
+    wireAemAuthor(tabId, Boolean(panel), (guide) => {
+      showSiteAccess(guide);
+      askSiteAccess({ origin: guide.allowSite, opens: guide.allowSiteOpens });
+    });
+  }
   if (tabId !== undefined) wireAemVerdict(tabId, refresh);
   if (tabId !== undefined) wireAemCertificate(tabId, refresh);
   $('read-site').addEventListener('click', async () => {

@@ -121,8 +121,15 @@ pub enum Message {
     /// credential to it (`true`) or keep the current one (`false`), never a mix of the two.
     SwitchCredential { switch: bool },
     /// Popup → worker: the AEM author's address as the admin typed it; answered with the
-    /// `Guide`, or refused with why the address is not an AEM author's.
-    SetAemAuthor { tab_id: u32, address: String },
+    /// `Guide`, or refused with why the address is not an AEM author's. From the side panel
+    /// (`panel`) the same click goes on to the browser's site access for that author: the
+    /// `Guide` then names it (`allowSite`) even where it is granted already.
+    SetAemAuthor {
+        tab_id: u32,
+        address: String,
+        #[serde(default)]
+        panel: bool,
+    },
     /// Popup → worker: a secret was copied; `sha256` is the copied text's SHA-256 (hex), so
     /// the worker clears the clipboard later only if it still holds that text.
     SecretCopied { sha256: String },

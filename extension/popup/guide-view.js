@@ -149,7 +149,8 @@ export function renderGuide(guide) {
   $('next-text').textContent = next.text;
   $('next-steps').replaceChildren(...next.steps.map(stepItem));
   $('next-steps').hidden = !next.steps.length;
-  $('aem-author').hidden = !guide.askAemAuthor;
+  $('aem-author').hidden = !guide.aemAuthorButton;
+  $('aem-author-save').textContent = guide.aemAuthorButton ?? 'Save';
   giveBack();
   // The page's own action only where the next step asks for nothing else, so the one button
   // shown is always the one to press.
@@ -174,18 +175,26 @@ export function renderGuide(guide) {
   drawn = true;
 }
 
-/** The AEM author's address: the core checks it and answers with the guide, now with links. */
-export function wireAemAuthor(tabId) {
+/**
+ * The AEM author's address: the core checks it and answers with the guide, now with links. In
+ * the side panel that guide also names the site to allow (`allowSite`), asked for by this same
+ * click (`allow`).
+ * @param {number} tabId
+ * @param {boolean} inPanel
+ * @param {(guide: any) => void} allow
+ */
+export function wireAemAuthor(tabId, inPanel, allow) {
   $('aem-author').addEventListener('submit', (e) => {
     e.preventDefault();
     busy($('aem-author-save'), async () => {
-      const reply = await send({ type: 'SetAemAuthor', tabId, address: $('aem-author-address').value });
+      const reply = await send({ type: 'SetAemAuthor', tabId, address: $('aem-author-address').value, panel: inPanel });
       const problem = reply?.type === 'Refused' ? reply.problem.message : null;
       $('aem-author-problem').textContent = problem ?? '';
       $('aem-author-problem').hidden = !problem;
       if (reply?.type === 'Guide') {
         renderGuide(reply.guide);
         status('IMS Link links to your AEM author from now on.');
+        allow(reply.guide);
       }
     });
   });

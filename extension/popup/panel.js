@@ -54,20 +54,28 @@ export function showSiteAccess(guide) {
  * there is no link left to follow.
  */
 export function wireSiteAccess() {
-  $('allow-aem-site').addEventListener('click', () => {
-    const { origin, opens } = $('allow-aem-site').dataset;
-    if (!origin) return;
-    // In the click itself: the browser asks the admin only from a user's gesture.
-    api.permissions.request({ origins: [`${origin}/*`] }).then(
-      (granted) => {
-        status(granted ? `IMS Link may now read and fill AEM's pages on ${origin}.` : 'Site access was not granted.');
-        if (granted && opens && panel) {
-          api.tabs.create({ url: opens, windowId: panel.windowId, active: true }).catch(() => status(`Could not open ${opens}.`));
-        }
-      },
-      () => status('Site access was not granted.'),
-    );
-  });
+  $('allow-aem-site').addEventListener('click', () => askSiteAccess($('allow-aem-site').dataset));
+}
+
+/**
+ * Asks the browser for the site the guide named, then opens the page it named. Called from the
+ * admin's click (the Allow button, or the address form's "Allow on this AEM site" as soon as the
+ * core answered it): the browser asks only within a user's gesture.
+ * @param {{ origin?: string, opens?: string }} site
+ */
+export function askSiteAccess({ origin, opens }) {
+  if (!origin) return;
+  api.permissions.request({ origins: [`${origin}/*`] }).then(
+    (granted) => {
+      status(granted ? `IMS Link may now read and fill AEM's pages on ${origin}.` : 'Site access was not granted.');
+      if (granted && opens && panel) {
+        api.tabs.create({ url: opens, windowId: panel.windowId, active: true }).catch(() => status(`Could not open ${opens}.`));
+      }
+    },
+    // A browser that asks only within the click's own handler (not after the core's answer)
+    // refuses the call: the guide's Allow button stays for the admin to press.
+    () => status(`The browser did not ask yet: press “${$('allow-aem-site').textContent}”.`),
+  );
 }
 
 /**

@@ -66,6 +66,9 @@ pub struct GuideInput {
     /// Whether the guide is for the side panel, which has no `activeTab`: AEM pages need the
     /// admin's "Allow on this AEM site" (`site_access`).
     pub panel: bool,
+    /// The admin has just named the AEM author in the side panel: the same click asks the
+    /// browser for that site (at once where it is granted already) and opens its page.
+    pub just_named: bool,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -387,10 +390,12 @@ pub struct Guide {
     /// Whether the key pair card applies: not for OAuth Server-to-Server, which needs no key.
     #[serde(rename = "keyPairCard")]
     pub key_pair_card: bool,
-    /// Whether the next step needs the AEM author's address, which no page or fill gave yet:
-    /// the popup asks for it once, in the next-step box.
-    #[serde(rename = "askAemAuthor")]
-    pub ask_aem_author: bool,
+    /// The button of the AEM author's address form, when the next step needs that address and
+    /// no page or fill gave it yet: the popup asks for it once, in the next-step box. In the
+    /// side panel the address and the browser's site access are one step ("Allow on this AEM
+    /// site"); in the toolbar popup, which has `activeTab`, it is only kept ("Save").
+    #[serde(rename = "aemAuthorButton")]
+    pub aem_author_button: Option<String>,
     /// The question a fill on this page is waiting on: secrets to this origin, yes or no.
     pub consent: Option<crate::fill::trust::Consent>,
     /// This AEM page's origin, when the admin allowed it to receive secrets (the popup offers
@@ -420,20 +425,29 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     let next = next::next_step(&facts, &page, &stages);
     let (next, allow) = site_access::in_panel(input, &facts, &page, next);
     let ask_aem_author = facts.aem.is_none() && matches!(next.stage, Some(StageId::AemIms | StageId::AemTarget));
-    // Typing the author names it: once IMS Link is also allowed there (the side panel's next
-    // step, or the popup's "Allow on this AEM site"), its secrets go there without another
-    // question (`session::aem_author`), so the form says so wherever it is asked.
-    let next = if ask_aem_author {
-        Next {
+    // Typing the author names it: once IMS Link is also allowed there (in the side panel the
+    // address form's own button asks the browser; in the popup its "Allow on this AEM site"),
+    // its secrets go there without another question (`session::aem_author`), so the form says
+    // so wherever it is asked.
+    let next = match (ask_aem_author, input.panel) {
+        (false, _) => next,
+        (true, false) => Next {
             text: format!(
                 "{} {}",
                 next.text,
                 site_access::named_sentence(&facts, "Naming it lets")
             ),
             ..next
-        }
-    } else {
-        next
+        },
+        (true, true) => Next {
+            text: format!(
+                "{} {} {}",
+                next.text,
+                site_access::ASKED_ONCE,
+                site_access::named_sentence(&facts, "Allowing it lets")
+            ),
+            ..next
+        },
     };
     let stages = stages::with_progress(stages, next.stage);
     Guide {
@@ -448,7 +462,7 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
         // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
         fill_label: next::fill_label(&page)
             .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
-        ask_aem_author,
+        aem_author_button: ask_aem_author.then(|| if input.panel { site_access::BUTTON } else { "Save" }.to_string()),
         key_pair_card: facts.auth != Some(crate::profile::AuthType::Oauth) || input.has_key_pair,
         secrets_allowed: page
             .aem_origin

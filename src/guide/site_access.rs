@@ -9,6 +9,13 @@ use super::stages::Facts;
 use super::{Action, GuideInput, Next, StageId};
 use crate::profile::AuthType;
 
+/// The side panel's button for the AEM author's address: naming the author and allowing it
+/// are one step.
+pub const BUTTON: &str = "Allow on this AEM site";
+
+/// What that button does besides keeping the address, said with the address form.
+pub const ASKED_ONCE: &str = "The browser first asks you, once, to allow IMS Link there: the side panel reads and fills AEM's pages only where you allowed it.";
+
 /// Whether the browser's granted host permissions cover `origin`'s pages.
 pub fn granted(granted_origins: &[String], origin: &str) -> bool {
     let scheme = origin.split("://").next().unwrap_or_default();
@@ -69,8 +76,14 @@ pub(super) fn in_panel(input: &GuideInput, f: &Facts, page: &Page, next: Next) -
     if !input.panel || !aem_stage || page.kind.is_aem() {
         return (next, None);
     }
-    // Without an AEM author yet, the guide asks for its address first (`Guide::ask_aem_author`).
-    let Some(origin) = f.aem.as_deref().filter(|o| !granted(&input.granted_origins, o)) else {
+    // Without an AEM author yet, the guide asks for its address first (`Guide::aem_author_button`).
+    // Just named, the step stands even where the browser granted the site already: asking
+    // again answers at once, and the author's page opens as the address form said.
+    let Some(origin) = f
+        .aem
+        .as_deref()
+        .filter(|o| input.just_named || !granted(&input.granted_origins, o))
+    else {
         return (next, None);
     };
     // Only a page on that very origin is opened for the admin.

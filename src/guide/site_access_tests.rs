@@ -31,7 +31,7 @@ fn run(url: Option<&str>, more: Value) -> Guide {
 fn the_panel_asks_for_the_author_when_no_page_told_it() {
     let g = run(None, json!({ "panel": true }));
     assert_eq!(g.next.stage, Some(StageId::AemIms));
-    assert!(g.ask_aem_author, "the address first, in the next-step box");
+    assert!(g.aem_author_button.is_some(), "the address first, in the next-step box");
     assert_eq!(g.allow_site, None);
 }
 
@@ -135,8 +135,23 @@ fn allowing_the_typed_author_says_it_allows_its_secrets_and_opens_its_page() {
 
 #[test]
 fn the_author_form_says_naming_it_lets_secrets_go_there() {
+    // In the side panel naming the author and allowing it are one step: its button says so,
+    // and so does the form, before the browser asks.
     let g = run(None, json!({ "panel": true }));
-    assert!(g.ask_aem_author);
+    assert_eq!(g.aem_author_button.as_deref(), Some("Allow on this AEM site"));
+    assert!(g.next.text.contains(super::ASKED_ONCE), "{}", g.next.text);
+    assert!(
+        g.next
+            .text
+            .ends_with("Allowing it lets IMS Link fill that AEM's forms, the client secret included."),
+        "{}",
+        g.next.text
+    );
+    // The toolbar popup's form only keeps the address; a grant there (its "Allow on this AEM
+    // site") counts the same.
+    let g = run(None, json!({}));
+    assert_eq!(g.aem_author_button.as_deref(), Some("Save"));
+    assert!(!g.next.text.contains("browser"), "{}", g.next.text);
     assert!(
         g.next
             .text
@@ -144,8 +159,29 @@ fn the_author_form_says_naming_it_lets_secrets_go_there() {
         "{}",
         g.next.text
     );
-    // The toolbar popup's form says it too: a grant there (its "Allow on this AEM site") counts the same.
-    let g = run(None, json!({}));
-    assert!(g.ask_aem_author);
-    assert!(g.next.text.ends_with("the client secret included."), "{}", g.next.text);
+}
+
+#[test]
+fn the_author_just_named_in_the_panel_is_allowed_and_opened_even_when_granted_already() {
+    // The address form's button asked the browser: the guide answering it names the site and
+    // the page to open, granted or not (the browser answers at once when it is).
+    for granted in [json!([]), json!([format!("{CLOUD}/*")])] {
+        let g = run(
+            None,
+            json!({ "panel": true, "justNamed": true, "aemAuthor": CLOUD, "aemAuthorNamed": CLOUD, "grantedOrigins": granted }),
+        );
+        assert_eq!(g.allow_site.as_deref(), Some(CLOUD), "{granted}");
+        let opens = g.allow_site_opens.expect("the author's page opens");
+        assert!(
+            opens.starts_with(&format!("{CLOUD}/libs/cq/adobeims-configuration/")),
+            "{opens}"
+        );
+        assert_eq!(g.aem_author_button, None, "the address is given");
+    }
+    // Later guides for the same panel do not ask again once granted.
+    let g = run(
+        None,
+        json!({ "panel": true, "aemAuthor": CLOUD, "grantedOrigins": [format!("{CLOUD}/*")] }),
+    );
+    assert_eq!(g.allow_site, None);
 }

@@ -127,7 +127,7 @@ fn a_first_visit_points_to_target() {
     }
     assert_eq!(g.stages[2].detail, "Not created yet.");
     // Asked where it is needed: not while Target is the next step.
-    assert!(!g.ask_aem_author);
+    assert_eq!(g.aem_author_button, None);
 }
 
 /// The AEM author is asked for once the next step is in AEM; given (or seen on a page), the
@@ -137,13 +137,13 @@ fn the_aem_author_is_asked_for_then_linked_to() {
     let done = json!({ "checks": { "ims": { "ok": true } } });
     let g = run(None, &oauth_values(), done.clone());
     assert_eq!(g.next.stage, Some(StageId::AemIms));
-    assert!(g.ask_aem_author);
+    assert!(g.aem_author_button.is_some());
     assert_eq!(g.next.link, None);
 
     let mut given = done.clone();
     given["aemAuthor"] = json!(CLOUD);
     let g = run(None, &oauth_values(), given.clone());
-    assert!(!g.ask_aem_author);
+    assert_eq!(g.aem_author_button, None);
     let link = g.next.link.expect("a link");
     assert_eq!(
         link.url,

@@ -14,8 +14,9 @@ use crate::guide::page::{aem_author_origin, classify};
 use crate::guide::site_access;
 
 /// The admin typed the AEM author's address: kept as its origin, answered with this tab's
-/// guide, which then links to that author's pages.
-pub(super) fn set(mut s: Session, tab_id: u32, address: &str) -> Step {
+/// guide, which then links to that author's pages (in the side panel: asks the browser for
+/// it, then opens its page).
+pub(super) fn set(mut s: Session, tab_id: u32, address: &str, panel: bool) -> Step {
     match aem_author_origin(address) {
         Ok(origin) => {
             // Plain http to another computer never receives a secret, named or not.
@@ -24,7 +25,7 @@ pub(super) fn set(mut s: Session, tab_id: u32, address: &str) -> Step {
             let mut step = Step::changed(s, None);
             step.io = Some(Io::TabFacts {
                 tab_id,
-                then: AfterTab::Guide,
+                then: if panel { AfterTab::NamedInPanel } else { AfterTab::Guide },
             });
             step
         }
@@ -64,7 +65,7 @@ mod tests {
 
     #[test]
     fn a_typed_author_is_kept_as_its_origin_and_a_bad_one_refused() {
-        let step = set(Session::default(), 4, "https://author.aem.test/aem/start.html");
+        let step = set(Session::default(), 4, "https://author.aem.test/aem/start.html", false);
         assert_eq!(
             step.session.and_then(|s| s.aem_author).as_deref(),
             Some("https://author.aem.test")
@@ -76,7 +77,7 @@ mod tests {
                 then: AfterTab::Guide
             })
         ));
-        let bad = set(Session::default(), 4, "http://author.aem.test");
+        let bad = set(Session::default(), 4, "http://author.aem.test", false);
         assert!(bad.session.is_none());
         assert!(matches!(bad.reply, Some(Reply::Refused { ref problem, .. }) if problem.code == "bad-aem-author"));
     }
@@ -98,7 +99,7 @@ mod tests {
     const AEM: &str = "https://author.aem.test";
 
     fn typed(address: &str) -> Session {
-        set(Session::default(), 4, address).session.unwrap_or_default()
+        set(Session::default(), 4, address, false).session.unwrap_or_default()
     }
 
     #[test]
@@ -140,7 +141,7 @@ mod tests {
         };
         assert_eq!(named_granted(&moved, &["https://*/*".into()]), None);
         // Another typed author replaces the one waiting.
-        let retyped = set(typed(AEM), 4, "https://second.aem.test")
+        let retyped = set(typed(AEM), 4, "https://second.aem.test", false)
             .session
             .unwrap_or_default();
         assert_eq!(retyped.aem_author_named.as_deref(), Some("https://second.aem.test"));

@@ -120,6 +120,8 @@ pub enum AfterTab {
     Popup,
     /// `GetPopup` from the side panel.
     Panel,
+    /// `SetAemAuthor` from the side panel: the `Guide`, with the author's site access step.
+    NamedInPanel,
 }
 
 /// One field to set in a page (the page script's input).
@@ -426,7 +428,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         }),
         Message::KeepFilledValues { tab_id, keep } => fills::keep(s, tab_id, &keep),
         Message::SwitchCredential { switch } => profile_ops::switch_credential(s, switch, now_ms),
-        Message::SetAemAuthor { tab_id, address } => super::aem_author::set(s, tab_id, &address),
+        Message::SetAemAuthor { tab_id, address, panel } => super::aem_author::set(s, tab_id, &address, panel),
         Message::SecretCopied { sha256 } => super::clipboard::copied(s, &sha256),
     }
 }

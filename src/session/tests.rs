@@ -925,6 +925,40 @@ fn the_side_panel_remembers_the_typed_author_and_asks_to_allow_it() {
     assert_eq!(popup["guide"]["allowSite"], Value::Null);
 }
 
+/// Issue 18: in the side panel the address form's button is "Allow on this AEM site": the
+/// guide answering it names the site to ask the browser for and the author's page to open,
+/// even when the browser granted it before (asking again answers at once); the next look at
+/// the tab, once granted, asks nothing more and the author receives its secrets.
+#[test]
+fn the_author_named_in_the_panel_is_allowed_and_opened_by_the_same_click() {
+    let mut s = oauth_session();
+    edit(&mut s, "clientCode", "acme");
+    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
+    let out = go(
+        &mut s,
+        request(json!({"type": "SetAemAuthor", "tabId": 7, "address": AEM, "panel": true})),
+    );
+    assert_eq!(io(&out)["then"], "named-in-panel");
+    for granted in [json!([]), json!([format!("{AEM}/*")])] {
+        let mut named = s.clone();
+        let facts = event(
+            json!({"type": "TabFacts", "tabId": 7, "then": "named-in-panel", "url": null, "grantedOrigins": granted}),
+        );
+        let guide = reply(&go(&mut named, facts))["guide"].clone();
+        assert_eq!(guide["allowSite"], AEM, "{guide}");
+        assert_eq!(
+            guide["allowSiteOpens"],
+            format!("{AEM}/libs/cq/adobeims-configuration/content/configurations.html")
+        );
+    }
+    let granted = event(
+        json!({"type": "TabFacts", "tabId": 7, "then": "panel", "url": null, "grantedOrigins": [format!("{AEM}/*")]}),
+    );
+    let out = go(&mut s, granted);
+    assert_eq!(reply(&out)["guide"]["allowSite"], Value::Null);
+    assert_eq!(s.secret_origins, vec![AEM.to_string()]);
+}
+
 /// Issue 18: the author the admin typed ("Naming it lets IMS Link fill that AEM's forms, the
 /// client secret included") and then allowed in the side panel receives the secret without
 /// the fill's separate question; a look-alike of it still gets the question, and the yes is

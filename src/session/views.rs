@@ -58,7 +58,7 @@ fn guide_for(
     tab_id: u32,
     url: Option<String>,
     granted_origins: Vec<String>,
-    panel: bool,
+    then: AfterTab,
     now_ms: u64,
 ) -> guide::Guide {
     let input = GuideInput {
@@ -124,7 +124,8 @@ fn guide_for(
             }),
         aem_new_certificate: s.aem_new_certificate.clone(),
         keystore_alias: super::keystore::files(s).map(|k| k.alias),
-        panel,
+        panel: matches!(then, AfterTab::Panel | AfterTab::NamedInPanel),
+        just_named: then == AfterTab::NamedInPanel,
     };
     guide::guide(&input, now_ms)
 }
@@ -172,11 +173,11 @@ pub(super) fn tab_facts(
     let s = learned.as_ref().unwrap_or(s);
     let reply = match then {
         AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
-        AfterTab::Guide => Reply::Guide {
-            guide: Box::new(guide_for(s, tab_id, url, granted_origins, false, now_ms)),
+        AfterTab::Guide | AfterTab::NamedInPanel => Reply::Guide {
+            guide: Box::new(guide_for(s, tab_id, url, granted_origins, then, now_ms)),
         },
         AfterTab::Popup | AfterTab::Panel => {
-            let guide = guide_for(s, tab_id, url.clone(), granted_origins, then == AfterTab::Panel, now_ms);
+            let guide = guide_for(s, tab_id, url.clone(), granted_origins, then, now_ms);
             let mut profile = profile_state(s, now_ms);
             // What IMS Link took by itself is said on the page it came from, until the credential's
             // stage is done (IMS accepted it: the guide moves on, and the stage says so).

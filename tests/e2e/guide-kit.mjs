@@ -45,6 +45,8 @@ export function guideKit(browser) {
         button: q('#next-action button')?.textContent ?? null,
         // The AEM author's address asked for (in the next-step box), or the origin to allow.
         author: q('#aem-author')?.hidden === false,
+        // Its button: in the side panel "Allow on this AEM site", which also asks the browser.
+        authorButton: q('#aem-author')?.hidden === false ? q('#aem-author-save').textContent : null,
         allow: q('#next-action #allow-aem-site')?.dataset.origin || null,
         // The author's page the panel opens itself once the browser allowed it.
         opens: q('#next-action #allow-aem-site')?.dataset.opens || null,
@@ -364,7 +366,7 @@ export function guideKit(browser) {
         await ui.after(popup);
         continue;
       }
-      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? ''} ${g.link ?? ''}${g.taken ? ` {${g.taken}}` : ''}`);
+      trail.push(`${i + 1}. ${tab.page.url()} — ${g.text} [${g.steps.join(' / ')}] ${g.button ?? g.authorButton ?? ''} ${g.link ?? ''}${g.taken ? ` {${g.taken}}` : ''}`);
       const key = `${tab.page.url()} ${g.text} ${g.steps.join('|')}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
       assert.ok(seen.get(key) <= 2, `the guide repeats itself on ${tab.page.url()}: ${g.text}`);
@@ -378,6 +380,21 @@ export function guideKit(browser) {
         await tabTo(popup, field, clicks);
         await field.fill(knows.aem);
         const current = g.version;
+        if (g.authorButton === 'Allow on this AEM site') {
+          // The side panel's form also asks the browser for the site: the admin allows it (one
+          // more click), and IMS Link opens the author's page itself; the panel follows it.
+          clicks.prompts++;
+          await browser().answerSitePrompt(knows.aem);
+          const opened = browser().context.waitForEvent('page');
+          await popup.keyboard.press('Enter');
+          const page = await opened;
+          await page.waitForLoadState();
+          trail.push(`   IMS Link opened ${page.url()}`);
+          tab = await front(page);
+          await page.waitForTimeout(500);
+          await ui.after(popup);
+          continue;
+        }
         await popup.keyboard.press('Enter');
         await settled(popup, current);
       } else if (g.link) {

@@ -50,17 +50,18 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   connected();
   assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
   assert.deepEqual(Object.values(axe).flat(), []);
-  // The one site access step, named, for the author the admin typed.
-  assert.ok(trail.some((t) => t.includes(`Allow IMS Link on ${CLOUD}`)), trail.join('\n'));
+  // The one site access step, named, with the author's address: the form's own button.
+  assert.ok(trail.some((t) => t.includes("Give your AEM author's address") && t.includes('The browser first asks you, once, to allow IMS Link there')
+    && t.includes('] Allow on this AEM site')), trail.join('\n'));
   assert.equal(clicks.opens, 2, 'the side panel is opened once (toolbar button, then "Open in side panel")');
   assert.equal(clicks.prompts, 1, "the browser's site access prompt, once");
   // AEM's IMS configurations, its Check Health and its Connect are read by the panel itself:
   // no "Read AEM's result" to press.
   assert.ok(!trail.some((t) => t.includes("Read AEM's result")), trail.join('\n'));
   // Issue 18: the credential goes in by itself and IMS Link asks IMS by itself, so "Accept
-  // both" and "Check IMS" are no longer the admin's. Of the 9 IMS Link buttons before, the
-  // three left are "Allow on <author>" and the two fills.
-  assert.ok(clicks.buttons <= 3, `${clicks.buttons} IMS Link buttons:\n${trail.join('\n')}`);
+  // both" and "Check IMS" are no longer the admin's, and the author's address form allows the
+  // site itself. Of the 9 IMS Link buttons before, the two fills are left.
+  assert.ok(clicks.buttons <= 2, `${clicks.buttons} IMS Link buttons:\n${trail.join('\n')}`);
   assert.ok(!trail.some((t) => /Accept both|Check IMS/.test(t)), trail.join('\n'));
   // What the panel showed on the credential page: what it took and from where; then IMS's
   // verdict, in the credential's stage.
