@@ -108,11 +108,14 @@ pub enum Message {
     /// Popup → worker: read AEM's own verdict in this tab (Check Health on the IMS
     /// configurations console, Connect on a Target configuration); answered with the `Guide`.
     /// `wait`: the side panel watching AEM's page (`Next::watch_aem`) reads once the page's
-    /// result areas change (or the core's bound passes), not at once.
+    /// result areas change (or the core's bound passes), not at once. `refusals`: the browser's
+    /// refusals in a row so far, as the last refusal's `again` gave them.
     ReadAemResult {
         tab_id: u32,
         #[serde(default)]
         wait: bool,
+        #[serde(default)]
+        refusals: u32,
     },
     /// Popup → worker: "Keep mine" for these fields of this tab's fill (spec ids the fill found
     /// holding another value): the page keeps the admin's value; answered with the `Guide`.

@@ -4,16 +4,10 @@
 // function waits for the change, within the core's bound), for as long as it shows that tab and
 // the guide still says so, with no button to press; the toolbar popup (activeTab) once, as it
 // opens, and keeps its "Read AEM's result" button, since a click on the page closes it. What
-// AEM's words mean is the core's to say (src/ims/aem_verdict.rs).
+// AEM's words mean is the core's to say (src/ims/aem_verdict.rs), and so is when to read again
+// after a read without a verdict (the refusal's `again`, src/session/verdicts.rs).
 import { panel } from './first.js';
 import { $, send } from './shared.js';
-
-// After the browser refused to run in the page (it was loading another one, say), the next
-// look waits this long, so a page that cannot be read is not asked again and again at once.
-const AFTER_REFUSAL_MS = 1000;
-// So many refusals in a row end the watch; the panel's next redraw (the tab loading a page, a
-// permission granted) starts it again.
-const MAX_REFUSALS = 5;
 
 let guide = null;
 let watching = false;
@@ -53,26 +47,24 @@ async function watch(tabId, refresh) {
   // meanwhile; the side panel's next ones wait in the page for it to change.
   let wait = false;
   let refusals = 0;
-  while (guide?.next?.watchAem && refusals < MAX_REFUSALS) {
+  while (guide?.next?.watchAem) {
     if (wait) await shown();
     else $('guide').setAttribute('aria-busy', 'true');
-    const reply = await send({ type: 'ReadAemResult', tabId, wait }).catch(() => null);
+    const reply = await send({ type: 'ReadAemResult', tabId, wait, refusals }).catch(() => null);
     if (reply?.type === 'Guide') {
       refusals = 0;
       await refresh();
       wait = true;
-    } else if (reply?.type === 'Refused' && reply.problem?.code === 'no-aem-result') {
-      // AEM's page changed but shows no verdict yet ("Connecting…"): keep watching.
-      refusals = 0;
-      wait = true;
     } else {
-      // The browser refused to run in the page (it was loading another one, say): look again
-      // at the page as it is now, a moment later.
-      refusals++;
-      if (!panel) return;
-      await pause(AFTER_REFUSAL_MS);
-      await refresh();
-      wait = false;
+      // No verdict yet, or the browser refused to run in the page: the core says whether,
+      // when and how to read again; without `again` the watch ends.
+      const again = panel && reply?.type === 'Refused' ? reply.again : null;
+      if (!again) return;
+      if (again.afterMs) {
+        await pause(again.afterMs);
+        await refresh();
+      }
+      ({ wait, refusals } = again);
     }
     $('guide').removeAttribute('aria-busy');
     if (!panel) return;

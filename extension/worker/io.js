@@ -63,11 +63,11 @@ const calls = {
       return { type: 'SiteSettings', error: why(err) };
     }
   },
-  async 'read-aem-result'({ tabId, waitMs }) {
+  async 'read-aem-result'({ tabId, waitMs, refusals }) {
     try {
-      return { type: 'AemResultRead', tabId, page: await inPage(tabId, readAemResult, [waitMs ?? 0]) };
+      return { type: 'AemResultRead', tabId, refusals, page: await inPage(tabId, readAemResult, [waitMs ?? 0]) };
     } catch (err) {
-      return { type: 'AemResultRead', tabId, error: why(err) };
+      return { type: 'AemResultRead', tabId, refusals, error: why(err) };
     }
   },
   async 'fetch-aem-certificate'({ tabId, url, fileName }) {

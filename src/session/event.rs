@@ -91,11 +91,14 @@ pub enum Event {
     },
     /// [`Io::CheckTarget`] done.
     TargetChecked { revision: u64, report: Box<CheckReport> },
-    /// [`Io::ReadAemResult`] done; `error` when the browser refused to run in the tab.
+    /// [`Io::ReadAemResult`] done; `error` when the browser refused to run in the tab
+    /// (`refusals` given back).
     AemResultRead {
         tab_id: u32,
         page: Option<crate::ims::aem_verdict::AemResultPage>,
         error: Option<String>,
+        #[serde(default)]
+        refusals: u32,
     },
     /// [`Io::FetchAemCertificate`] done.
     AemCertificateFetched {
@@ -211,6 +214,8 @@ pub enum Io {
         tab_id: u32,
         #[serde(skip_serializing_if = "Option::is_none")]
         wait_ms: Option<u64>,
+        /// The browser's refusals in a row so far, given back with the event.
+        refusals: u32,
     },
     /// AEM's public key, fetched by the AEM page itself from its own origin →
     /// [`Event::AemCertificateFetched`] (with `url` and `file_name` given back).
@@ -337,6 +342,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
                 problem,
                 tab_id: None,
                 detail: None,
+                again: None,
             }),
             (None, None) => Step::reply(Reply::refused(
                 "key-generation-failed",
@@ -349,7 +355,12 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             token,
         } => checks::ims_checked(s, revision, *report, token),
         Event::TargetChecked { revision, report } => checks::target_checked(s, revision, *report),
-        Event::AemResultRead { tab_id, page, error } => verdicts::read(s, tab_id, page, error),
+        Event::AemResultRead {
+            tab_id,
+            page,
+            error,
+            refusals,
+        } => verdicts::read(s, tab_id, page, error, refusals),
         Event::AemCertificateFetched {
             tab_id,
             url,
@@ -422,9 +433,10 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
-        Message::ReadAemResult { tab_id, wait } => Step::io(Io::ReadAemResult {
+        Message::ReadAemResult { tab_id, wait, refusals } => Step::io(Io::ReadAemResult {
             tab_id,
             wait_ms: wait.then_some(super::verdicts::WATCH_MS),
+            refusals,
         }),
         Message::KeepFilledValues { tab_id, keep } => fills::keep(s, tab_id, &keep),
         Message::SwitchCredential { switch } => profile_ops::switch_credential(s, switch, now_ms),

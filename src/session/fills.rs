@@ -16,6 +16,7 @@ fn no_access(tab_id: u32, error: Option<String>) -> Step {
         },
         tab_id: Some(tab_id),
         detail: error.map(|e| e.chars().take(200).collect()),
+        again: None,
     })
 }
 

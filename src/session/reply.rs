@@ -116,7 +116,24 @@ pub enum Reply {
         tab_id: Option<u32>,
         #[serde(skip_serializing_if = "Option::is_none")]
         detail: Option<String>,
+        /// To a side panel's `ReadAemResult`: how and when it reads again (absent: it stops).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        again: Option<ReadAgain>,
     },
+}
+
+/// When the side panel watching AEM's page reads it again after a read gave no verdict
+/// (`session::verdicts::again`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[serde(rename_all = "camelCase")]
+pub struct ReadAgain {
+    /// Wait in the page for AEM's result areas to change (`true`), or read the page as it is.
+    pub wait: bool,
+    /// Wait this long first.
+    pub after_ms: u64,
+    /// The browser's refusals in a row so far, given back with the next read.
+    pub refusals: u32,
 }
 
 impl Reply {
@@ -134,6 +151,7 @@ impl Reply {
             },
             tab_id: None,
             detail: None,
+            again: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! the tab's guide, which now counts them.
 
 use super::event::{AfterTab, Io, Step};
-use super::reply::Reply;
+use super::reply::{ReadAgain, Reply};
 use super::{AemConfigList, Session};
 use crate::guide::{classify, PageKind};
 use crate::ims::aem_configs;
@@ -16,8 +16,45 @@ use crate::profile::AuthType;
 /// AEM's Check Health or Connect may take longer than this.
 pub const WATCH_MS: u64 = 25_000;
 
-/// The page's result texts arrived: keep AEM's verdict, then answer with the guide.
-pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>) -> Step {
+/// After the browser refused to run in the page (it was loading another one, say), the side
+/// panel reads again this much later, so a page that cannot be read is not asked again and
+/// again at once.
+pub const AFTER_REFUSAL_MS: u64 = 1000;
+
+/// So many refusals in a row end the watch; the panel's next redraw (the tab loading a page, a
+/// permission granted) starts it again.
+pub const MAX_REFUSALS: u32 = 5;
+
+/// The page's result texts arrived: keep AEM's verdict, then answer with the guide. A refusal
+/// also tells a watching side panel when to read again (`again`).
+pub(super) fn read(s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>, refusals: u32) -> Step {
+    let mut step = read_page(s, tab_id, page, error);
+    if let Some(Reply::Refused { problem, again, .. }) = &mut step.reply {
+        *again = read_again(&problem.code, refusals);
+    }
+    step
+}
+
+/// A watching side panel's next read after a refusal: AEM's page shows no verdict yet, so it
+/// waits in the page for the next change; anything else (the browser refused to run in the
+/// page) is read again a moment later, at most `MAX_REFUSALS` times in a row.
+fn read_again(code: &str, refusals: u32) -> Option<ReadAgain> {
+    if code == "no-aem-result" {
+        return Some(ReadAgain {
+            wait: true,
+            after_ms: 0,
+            refusals: 0,
+        });
+    }
+    let refusals = refusals.saturating_add(1);
+    (refusals < MAX_REFUSALS).then_some(ReadAgain {
+        wait: false,
+        after_ms: AFTER_REFUSAL_MS,
+        refusals,
+    })
+}
+
+fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>) -> Step {
     let Some(page) = page.filter(|_| error.is_none()) else {
         return Step::reply(Reply::Refused {
             problem: crate::message::Problem {
@@ -26,6 +63,7 @@ pub(super) fn read(mut s: Session, tab_id: u32, page: Option<AemResultPage>, err
             },
             tab_id: Some(tab_id),
             detail: error.map(|e| e.chars().take(200).collect()),
+            again: None,
         });
     };
     // AEM's keystore: its aliases are what the JWT route waits for (session/keystore.rs).
@@ -120,7 +158,7 @@ mod tests {
             &mut s,
             json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7}, "tabId": null}),
         );
-        assert_eq!(out["io"], json!({"do": "read-aem-result", "tabId": 7}));
+        assert_eq!(out["io"], json!({"do": "read-aem-result", "tabId": 7, "refusals": 0}));
         // The side panel watching AEM's page: the page function waits for a change, bounded
         // by the core.
         let out = go(
@@ -129,8 +167,45 @@ mod tests {
         );
         assert_eq!(
             out["io"],
-            json!({"do": "read-aem-result", "tabId": 7, "waitMs": 25_000})
+            json!({"do": "read-aem-result", "tabId": 7, "waitMs": 25_000, "refusals": 0})
         );
+    }
+
+    /// The side panel's watch: no verdict yet waits in the page for its next change; the
+    /// browser refusing to run in the page is tried again a second later, five times in a row
+    /// at most; a verdict answers with the guide and nothing more.
+    #[test]
+    fn a_watching_panel_is_told_when_to_read_again() {
+        let mut s = Session::default();
+        let refused = |refusals: u32| json!({"type": "AemResultRead", "tabId": 7, "error": "Frame with ID 0 is showing error page", "refusals": refusals});
+        // The message's count goes to the page's read and comes back with its answer.
+        let out = go(
+            &mut s,
+            json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7, "refusals": 3}, "tabId": null}),
+        );
+        assert_eq!(out["io"]["refusals"], 3);
+        let out = go(&mut s, refused(0));
+        assert_eq!(out["reply"]["problem"]["code"], "no-site-access");
+        assert_eq!(
+            out["reply"]["again"],
+            json!({"wait": false, "afterMs": 1000, "refusals": 1})
+        );
+        assert_eq!(out["reply"]["again"]["refusals"], 1);
+        assert_eq!(go(&mut s, refused(3))["reply"]["again"]["refusals"], 4);
+        assert_eq!(
+            go(&mut s, refused(4))["reply"]["again"],
+            Value::Null,
+            "the fifth ends it"
+        );
+        let page = format!("{AEM}/etc/cloudservices/testandtarget/adobe-target-acme.html");
+        let connecting = json!({"type": "AemResultRead", "tabId": 7, "refusals": 4,
+            "page": {"url": page, "messages": [{"text": "Connecting…", "context": ""}]}});
+        assert_eq!(
+            go(&mut s, connecting)["reply"]["again"],
+            json!({"wait": true, "afterMs": 0, "refusals": 0})
+        );
+        let out = go(&mut s, health("Success Token retrieved successfully!"));
+        assert!(out["reply"].is_null(), "the guide answers: {out}");
     }
 
     #[test]
