@@ -85,9 +85,9 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
 });
 
 // Issue 18's target. The panel removed the reopening, and IMS Link now reads AEM, takes and
-// checks the credential and opens the author's page itself; what is left are AEM's and the
-// Console's own buttons (9), the admin's own knowledge (3), opening the panel (2), the browser's
-// prompt, three links and Allow and the two fills: see the note.
+// checks the credential, allows the author with its address and opens its page itself; what is
+// left are AEM's and the Console's own buttons (9), the admin's own knowledge (3), opening the
+// panel (2), the browser's prompt, three links and the two fills: see the note.
 test('the OAuth walk in the side panel needs at most 15 clicks', { todo: 'AEM\'s own buttons (Create, Next, Check Health, Connect, Save) stay the admin\'s' }, () => {
   assert.ok(walked, 'the walk above ran');
   assert.ok(walked.clicks.total <= 15, `${walked.clicks.total} clicks in the side panel:\n${walked.trail.join('\n')}`);
