@@ -51,8 +51,11 @@ export async function waitFor(fn, what, ms = 15_000) {
   }
 }
 
-/** `downloads`: the folder every download lands in, without a dialog. */
-export async function launch({ downloads = tmpdir() } = {}) {
+/**
+ * `downloads`: the folder every download lands in, without a dialog. `prefs`: more Firefox
+ * preferences, for one suite.
+ */
+export async function launch({ downloads = tmpdir(), prefs = {} } = {}) {
   const cloud = await cloudOn443();
   const uuid = randomUUID();
   const options = new firefox.Options()
@@ -74,6 +77,7 @@ export async function launch({ downloads = tmpdir() } = {}) {
     .setPreference('browser.shell.checkDefaultBrowser', false)
     .setPreference('datareporting.policy.dataSubmissionEnabled', false)
     .setPreference('app.update.disabledForTesting', true);
+  for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
   // The tests read tab ids and grant activeTab (the toolbar click) from the browser's chrome,
   // which geckodriver allows only when asked to (Firefox inherits its environment).
   const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access')
