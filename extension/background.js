@@ -35,10 +35,10 @@ ext.runtime.onInstalled.addListener(() => {
 
 async function handle(raw, sender) {
   await ready;
-  // The browser's own facts about the sender; the core decides what a frame may send.
-  const from = { id: sender.id, url: sender.url, frameId: sender.frameId, tabUrl: sender.tab?.url };
-  const message = core.acceptMessage(raw, from, me);
-  return run({ type: 'Request', message, tabId: sender.tab?.id, frameId: sender.frameId, tabUrl: sender.tab?.url });
+  // The browser's own facts about the sender; the core reads the message and decides, first,
+  // whether that sender may send it.
+  const from = { id: sender.id, url: sender.url, frameId: sender.frameId, tabUrl: sender.tab?.url, tabId: sender.tab?.id };
+  return run({ type: 'Received', message: raw, sender: from, me });
 }
 
 function refused(err) {

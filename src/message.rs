@@ -25,7 +25,7 @@ pub struct Problem {
 
 /// Every request IMS Link's pages and content scripts send the worker, tagged by `type`.
 /// The worker's answers and announcements are `session::Reply` and `session::Broadcast`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Message {
@@ -165,6 +165,9 @@ pub struct Sender {
     /// `tab.url`: the address of the sending tab's top page (for a frame, the page around it).
     #[serde(default)]
     pub tab_url: Option<String>,
+    /// `tab.id`: the sending tab, for a content script's message.
+    #[serde(default)]
+    pub tab_id: Option<u32>,
 }
 
 impl Sender {
@@ -330,6 +333,14 @@ const WORKER_ONLY: &[&str] = &[
     "UndoResult",
     "Refused",
 ];
+
+/// A message as the browser delivered it: read, then checked against its sender (the sender
+/// first: nothing of the message is acted on before both passed).
+pub fn accept(value: serde_json::Value, sender: &Sender, me: &Me) -> Result<Message, MessageError> {
+    let message = parse(value)?;
+    authorize(&message, sender, me)?;
+    Ok(message)
+}
 
 /// Reads a message from JSON-shaped data.
 pub fn parse(value: serde_json::Value) -> Result<Message, MessageError> {

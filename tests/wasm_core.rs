@@ -35,16 +35,23 @@ fn failures_are_named_errors_with_a_code() {
 
 #[wasm_bindgen_test]
 fn messages_are_checked_against_their_sender() {
-    let me = js_sys::JSON::parse(r#"{"id":"abc","origin":"chrome-extension://abc"}"#).unwrap();
-    let msg = js_sys::JSON::parse(r#"{"type":"GetTabState","tabId":4}"#).unwrap();
-    let popup = js_sys::JSON::parse(r#"{"id":"abc","url":"chrome-extension://abc/popup.html"}"#).unwrap();
-    let page = js_sys::JSON::parse(r#"{"id":"abc","url":"https://experience.adobe.com/"}"#).unwrap();
-    let ok = api::accept_message(msg.clone(), popup, me.clone()).unwrap();
-    assert_eq!(get(&ok, "tabId").as_f64(), Some(4.0));
-    let err: js_sys::Error = api::accept_message(msg, page, me).unwrap_err().dyn_into().unwrap();
-    assert_eq!(err.name(), "MessageError");
+    // The worker hands every message to its step as the browser delivered it, with the
+    // browser's facts about the sender; the step checks them first.
+    let step = |sender: &str| {
+        let event = js_sys::JSON::parse(&format!(
+            r#"{{"type":"Received","message":{{"type":"GetTabState","tabId":4}},"sender":{sender},"me":{{"id":"abc","origin":"chrome-extension://abc"}}}}"#
+        ))
+        .unwrap();
+        api::session_step(event, 1_796_000_000_000.0).unwrap()
+    };
+    let ok = step(r#"{"id":"abc","url":"chrome-extension://abc/popup.html"}"#);
+    assert_eq!(get(&get(&ok, "io"), "tabId").as_f64(), Some(4.0));
+    let refused = step(r#"{"id":"abc","url":"https://experience.adobe.com/","tabId":4}"#);
+    assert!(get(&refused, "io").is_null());
     assert_eq!(
-        get(&err, "code").as_string().as_deref(),
+        get(&get(&get(&refused, "reply"), "problem"), "code")
+            .as_string()
+            .as_deref(),
         Some("not-from-extension-page")
     );
 }

@@ -20,10 +20,11 @@ mod fill;
 mod guide;
 mod ims;
 mod keys;
-mod message;
 #[cfg(feature = "www")]
 mod profile;
 mod session;
+#[cfg(feature = "test-api")]
+mod tab;
 #[cfg(feature = "www")]
 mod tenant;
 
@@ -35,7 +36,6 @@ pub use ims::{check_ims, check_target};
 pub use keys::generate_key_pair;
 #[cfg(feature = "www")]
 pub use keys::sign_jwt;
-pub use message::accept_message;
 #[cfg(feature = "www")]
 pub use profile::{diagnose_profile, empty_profile, inspect_text, merge_capture, profile_fields};
 pub use session::session_step;
@@ -55,9 +55,9 @@ pub use keys::import_key_pair;
 #[cfg(feature = "portable")]
 pub use keys::{generate_key_pair_portable, sign_jwt_portable};
 #[cfg(feature = "test-api")]
-pub use message::describe_tab;
-#[cfg(feature = "test-api")]
 pub use profile::{clear_profile, parse_payload, parse_scopes, parse_workspace_json, typed_value};
+#[cfg(feature = "test-api")]
+pub use tab::describe_tab;
 #[cfg(feature = "test-api")]
 pub use tenant::tenant_from_url;
 

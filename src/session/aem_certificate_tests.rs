@@ -171,8 +171,11 @@ fn the_credential_page_list_is_kept_and_survives_nothing_but_a_new_list() {
     let snap = |fingerprints: &[&str]| {
         let mut pairs = vec![json!({"label": "Client ID", "value": "abc123"})];
         pairs.extend(fingerprints.iter().map(|f| json!({"label": "Fingerprint", "value": f})));
-        json!({"type": "Request", "tabId": 4, "message": {"type": "PageSnapshot", "snapshot": {
-            "url": CREDENTIAL, "headings": ["Service Account (JWT)", "Public key certificates"], "pairs": pairs}}})
+        crate::session::tests::from_page(
+            json!({"type": "PageSnapshot", "snapshot": {
+            "url": CREDENTIAL, "headings": ["Service Account (JWT)", "Public key certificates"], "pairs": pairs}}),
+            4,
+        )
     };
     let out = go(&mut s, snap(&[]));
     assert!(out["session"].is_object());
@@ -199,7 +202,7 @@ fn clearing_the_profile_keeps_aem_certificate() {
     go(&mut s, fetched(CERT, 200));
     go(
         &mut s,
-        json!({"type": "Request", "message": {"type": "ClearProfile"}, "tabId": null}),
+        crate::session::tests::from_popup(json!({"type": "ClearProfile"})),
     );
     assert!(s.aem_certificate.is_some(), "the admin may have uploaded it already");
 }

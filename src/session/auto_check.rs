@@ -12,7 +12,7 @@
 //! call is the same `Io::CheckIms` as the button's (to Adobe's IMS host only), made in the
 //! background: the step's own reply does not wait for IMS.
 
-use super::event::{Event, Io, Step};
+use super::event::{Io, Step};
 use super::Session;
 use crate::capture::certificates::same_certificate;
 use crate::message::{ImportKind, Message};
@@ -75,21 +75,18 @@ pub(super) fn running(s: &Session, now_ms: u64) -> bool {
             .is_some_and(|at| now_ms.saturating_sub(at) < WAIT_MS)
 }
 
-/// Whether the event brings values read from the Console, or the admin's answer about them.
-pub(super) fn reads_the_console(event: &Event) -> bool {
+/// Whether the message brings values read from the Console, or the admin's answer about them.
+pub(super) fn reads_the_console(message: &Message) -> bool {
     matches!(
-        event,
-        Event::Request {
-            message: Message::PageSnapshot { .. }
-                | Message::AcceptCaptured { .. }
-                | Message::SwitchCredential { .. }
-                | Message::ResolveConflicts { .. }
-                | Message::ImportText {
-                    kind: ImportKind::WorkspaceJson,
-                    ..
-                },
-            ..
-        }
+        message,
+        Message::PageSnapshot { .. }
+            | Message::AcceptCaptured { .. }
+            | Message::SwitchCredential { .. }
+            | Message::ResolveConflicts { .. }
+            | Message::ImportText {
+                kind: ImportKind::WorkspaceJson,
+                ..
+            }
     )
 }
 

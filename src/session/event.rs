@@ -11,23 +11,21 @@ use crate::fill::{ActionKind, FormSnapshot, Plan};
 use crate::ims::check::{CheckReport, ImsCheckInput, TargetCheckInput};
 use crate::ims::diagnose::Token;
 use crate::keys::{ImportedKey, KeyOptions};
-use crate::message::{Message, Problem};
+use crate::message::{Me, Message, Problem, Sender};
 
 /// What happened: a request from an IMS Link page or a content script, something the
 /// browser reported, or the result of an [`Io`] the previous step asked for.
 #[derive(Debug, Clone, FromJson)]
 #[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum Event {
-    /// A message `acceptMessage` accepted; `tab_id` is the sending tab's, for page messages.
-    /// `frame_id` and `tab_url` are the browser's `sender.frameId` and `sender.tab.url`: a page
-    /// message from a frame (Target inside the Unified Shell) is read with the top page's address.
-    Request {
-        message: Message,
-        tab_id: Option<u32>,
-        #[serde(default)]
-        frame_id: Option<i64>,
-        #[serde(default)]
-        tab_url: Option<String>,
+    /// A message as the browser delivered it, with the browser's facts about its sender and
+    /// IMS Link's own identity: read and authorized first (`message::accept`), else refused
+    /// with why. A page message from a frame (Target inside the Unified Shell) is read with the
+    /// top page's address (`sender.tab_url`).
+    Received {
+        message: serde_json::Value,
+        sender: Sender,
+        me: Me,
     },
     /// A tab closed: its Undo record goes.
     TabClosed { tab_id: u32 },
@@ -297,16 +295,19 @@ impl Step {
 
 pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
     match event {
-        Event::Request {
-            message,
-            tab_id,
-            frame_id,
-            tab_url,
-        } => {
-            // The top page around the sending frame, if the sender is a frame.
-            let frame_top = tab_url.filter(|_| frame_id.is_some_and(|f| f != 0));
-            request(s, message, tab_id, frame_top, now_ms)
-        }
+        Event::Received { message, sender, me } => match crate::message::accept(message, &sender, &me) {
+            Ok(message) => {
+                // The top page around the sending frame, if the sender is a frame.
+                let frame_top = sender.tab_url.clone().filter(|_| sender.in_frame());
+                let read_from_console = super::auto_check::reads_the_console(&message);
+                let mut step = request(s, message, sender.tab_id, frame_top, now_ms);
+                if read_from_console {
+                    super::auto_check::start(&mut step, now_ms);
+                }
+                step
+            }
+            Err(e) => Step::reply(Reply::failed(&e)),
+        },
         Event::TabClosed { tab_id } => fills::tab_closed(s, tab_id),
         Event::ClipboardDue {} => super::clipboard::due(s),
         Event::TabFacts {

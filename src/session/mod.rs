@@ -242,10 +242,5 @@ const MAX_FILLED: usize = 20;
 /// One event in, the new session (when it changed), a reply, effects and at most one thing
 /// for the browser to do.
 pub fn step(session: Session, event: Event, now_ms: u64) -> Step {
-    let read_from_console = auto_check::reads_the_console(&event);
-    let mut step = event::dispatch(session, event, now_ms);
-    if read_from_console {
-        auto_check::start(&mut step, now_ms);
-    }
-    step
+    event::dispatch(session, event, now_ms)
 }

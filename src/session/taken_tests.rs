@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use super::tests::{
-    console_snapshot, edit, event, go, guide_next, oauth_session, reply, request, CLIENT_ID, OAUTH_SECRET,
+    console_snapshot, edit, event, from_page, go, guide_next, oauth_session, reply, request, CLIENT_ID, OAUTH_SECRET,
 };
 use super::*;
 
@@ -350,7 +350,7 @@ fn a_jwt_credential_is_checked_by_itself_only_once_its_certificate_is_on_the_cre
                       {"label": "Fingerprint", "value": fingerprint}]});
         go(
             s,
-            event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 7})),
+            event(from_page(json!({"type": "PageSnapshot", "snapshot": snapshot}), 7)),
         )
     };
     // The credential lists another certificate: IMS would refuse the JWT, so no check yet.

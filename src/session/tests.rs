@@ -15,8 +15,60 @@ pub(super) fn event(v: Value) -> Event {
     crate::from_json::from_value(v).expect("event")
 }
 
+/// IMS Link's own id, as the worker hands it in with every message.
+const ME: &str = "imslinkimslinkimslinkimslinkimsl";
+
+fn me() -> Value {
+    json!({"id": ME, "origin": format!("chrome-extension://{ME}")})
+}
+
+/// A message from IMS Link's popup, as the browser delivers it to the worker.
+pub(super) fn from_popup(message: Value) -> Value {
+    json!({"type": "Received", "message": message, "me": me(),
+        "sender": {"id": ME, "url": format!("chrome-extension://{ME}/popup.html")}})
+}
+
+/// A content script's message from the page of tab `tab_id` (the address the message claims).
+pub(super) fn from_page(message: Value, tab_id: u32) -> Value {
+    let url = message["snapshot"]["url"]
+        .as_str()
+        .or(message["url"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    json!({"type": "Received", "message": message, "me": me(),
+        "sender": {"id": ME, "url": url, "tabId": tab_id}})
+}
+
 pub(super) fn request(message: Value) -> Event {
-    event(json!({"type": "Request", "message": message, "tabId": null}))
+    event(from_popup(message))
+}
+
+/// The worker's gate is the step's first act: a message from outside IMS Link, a page IMS Link
+/// does not read, a content script asking for the profile, a reply's type or a shape no message
+/// has is refused with why, and nothing else happens.
+#[test]
+fn a_message_is_refused_before_anything_when_its_sender_may_not_send_it() {
+    let refused = |e: Value| {
+        let out = step(oauth_session(), event(e), NOW);
+        assert!(
+            out.session.is_none() && out.io.is_none() && out.effects.is_empty(),
+            "{out:?}"
+        );
+        reply(&out)["problem"]["code"].as_str().unwrap_or_default().to_string()
+    };
+    let mut foreign = from_popup(json!({"type": "GetProfile"}));
+    foreign["sender"]["id"] = json!("another-extension");
+    assert_eq!(refused(foreign), "foreign-sender");
+    let evil = json!({"type": "PageSeen", "url": "https://evil.test/console"});
+    assert_eq!(refused(from_page(evil, 4)), "untrusted-page");
+    let mut page = from_page(json!({"type": "GetProfile"}), 4);
+    page["sender"]["url"] = json!("https://experience.adobe.com/");
+    assert_eq!(refused(page), "not-from-extension-page");
+    assert_eq!(refused(from_popup(json!({"type": "Popup"}))), "worker-only");
+    assert_eq!(refused(from_popup(json!({"type": "EditField"}))), "malformed-message");
+    // The same popup message, from IMS Link's own page, is answered.
+    let out = step(oauth_session(), request(json!({"type": "GetProfile"})), NOW);
+    assert_eq!(reply(&out)["type"], "ProfileState");
 }
 
 /// Runs one event and returns the step; the session is updated when the step wrote one.
@@ -164,7 +216,7 @@ fn jwt_page(s: &mut Session, secret: Option<&str>) -> Step {
     let snapshot = json!({"url": JWT_PAGE, "headings": ["Service Account (JWT)"], "pairs": pairs});
     go(
         s,
-        event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 4})),
+        event(from_page(json!({"type": "PageSnapshot", "snapshot": snapshot}), 4)),
     )
 }
 
@@ -551,7 +603,7 @@ fn page_snapshots_badge_the_tab_and_route_changes_are_announced() {
         {"label": "IMS Organization ID", "value": "0123456789ABCDEF01234567@AdobeOrg"}]});
     let out = go(
         &mut s,
-        event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 4})),
+        event(from_page(json!({"type": "PageSnapshot", "snapshot": snapshot}), 4)),
     );
     assert!(out.reply.is_none());
     assert!(
@@ -564,7 +616,7 @@ fn page_snapshots_badge_the_tab_and_route_changes_are_announced() {
     assert_eq!(s.profile.client_code.as_ref().map(|c| c.value.as_str()), Some("acme"));
     // A route change the content script saw (the popup and panel watch their own tab's loads).
     let seen = json!({"type": "PageSeen", "url": "https://experience.adobe.com/#/@acme/target/activities"});
-    let out = go(&mut s, event(json!({"type": "Request", "message": seen, "tabId": 4})));
+    let out = go(&mut s, event(from_page(seen, 4)));
     assert_eq!(
         serde_json::to_value(&out.effects).expect("json"),
         json!([{"do": "broadcast", "message": {"type": "TabStateChanged", "tabId": 4}}])
@@ -672,7 +724,7 @@ pub(super) fn console_snapshot(s: &mut Session, url: &str, pairs: &[(&str, &str)
     let snapshot = json!({"url": url, "headings": ["Credential details"], "pairs": pairs});
     go(
         s,
-        event(json!({"type": "Request", "message": {"type": "PageSnapshot", "snapshot": snapshot}, "tabId": 7})),
+        event(from_page(json!({"type": "PageSnapshot", "snapshot": snapshot}), 7)),
     )
 }
 

@@ -156,14 +156,14 @@ mod tests {
         let mut s = Session::default();
         let out = go(
             &mut s,
-            json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7}, "tabId": null}),
+            crate::session::tests::from_popup(json!({"type": "ReadAemResult", "tabId": 7})),
         );
         assert_eq!(out["io"], json!({"do": "read-aem-result", "tabId": 7, "refusals": 0}));
         // The side panel watching AEM's page: the page function waits for a change, bounded
         // by the core.
         let out = go(
             &mut s,
-            json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7, "wait": true}, "tabId": null}),
+            crate::session::tests::from_popup(json!({"type": "ReadAemResult", "tabId": 7, "wait": true})),
         );
         assert_eq!(
             out["io"],
@@ -181,7 +181,7 @@ mod tests {
         // The message's count goes to the page's read and comes back with its answer.
         let out = go(
             &mut s,
-            json!({"type": "Request", "message": {"type": "ReadAemResult", "tabId": 7, "refusals": 3}, "tabId": null}),
+            crate::session::tests::from_popup(json!({"type": "ReadAemResult", "tabId": 7, "refusals": 3})),
         );
         assert_eq!(out["io"]["refusals"], 3);
         let out = go(&mut s, refused(0));
