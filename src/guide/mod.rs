@@ -429,25 +429,19 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
     // address form's own button asks the browser; in the popup its "Allow on this AEM site"),
     // its secrets go there without another question (`session::aem_author`), so the form says
     // so wherever it is asked.
-    let next = match (ask_aem_author, input.panel) {
-        (false, _) => next,
-        (true, false) => Next {
-            text: format!(
-                "{} {}",
-                next.text,
-                site_access::named_sentence(&facts, "Naming it lets")
-            ),
+    let next = if ask_aem_author {
+        // In the side panel the form's button also asks the browser for the site.
+        let (asked, lead) = if input.panel {
+            (format!(" {}", site_access::ASKED_ONCE), "Allowing it lets")
+        } else {
+            (String::new(), "Naming it lets")
+        };
+        Next {
+            text: format!("{}{asked} {}", next.text, site_access::named_sentence(&facts, lead)),
             ..next
-        },
-        (true, true) => Next {
-            text: format!(
-                "{} {} {}",
-                next.text,
-                site_access::ASKED_ONCE,
-                site_access::named_sentence(&facts, "Allowing it lets")
-            ),
-            ..next
-        },
+        }
+    } else {
+        next
     };
     let stages = stages::with_progress(stages, next.stage);
     Guide {

@@ -123,7 +123,7 @@ pub enum Reply {
 }
 
 /// When the side panel watching AEM's page reads it again after a read gave no verdict
-/// (`session::verdicts::again`).
+/// (`session::verdicts::read_again`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
