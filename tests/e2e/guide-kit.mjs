@@ -314,6 +314,18 @@ export function guideKit(browser) {
       await page.bringToFront();
       return { page, tabId: ui.windowId === undefined ? await browser().activeTabId() : await browser().activeTabIn(ui.windowId) };
     };
+    /** The admin's press `act`, after which IMS Link opens a page (`url`) in their window: its tab. */
+    const opensPage = async (act, url) => {
+      const opened = browser().context.waitForEvent('page');
+      await act();
+      const page = await opened;
+      if (url) await page.waitForURL(url);
+      await page.waitForLoadState();
+      trail.push(`   IMS Link opened ${page.url()}`);
+      const shown = await front(page);
+      await page.waitForTimeout(500);
+      return shown;
+    };
     const own = [];
     const seen = new Map();
     const result = (g) => ({ own, guide: g, axe: Object.fromEntries(axe), trail, heights, clicks: done(clicks) });
@@ -385,13 +397,7 @@ export function guideKit(browser) {
           // more click), and IMS Link opens the author's page itself; the panel follows it.
           clicks.prompts++;
           await browser().answerSitePrompt(knows.aem);
-          const opened = browser().context.waitForEvent('page');
-          await popup.keyboard.press('Enter');
-          const page = await opened;
-          await page.waitForLoadState();
-          trail.push(`   IMS Link opened ${page.url()}`);
-          tab = await front(page);
-          await page.waitForTimeout(500);
+          tab = await opensPage(() => popup.keyboard.press('Enter'));
           await ui.after(popup);
           continue;
         }
@@ -431,14 +437,7 @@ export function guideKit(browser) {
           if (g.allow && g.opens) {
             // Once allowed, IMS Link opens the author's page itself, in the admin's window; the
             // panel follows it there (and starts again on it).
-            const opened = browser().context.waitForEvent('page');
-            await press(popup, button, clicks, keyboard);
-            const page = await opened;
-            await page.waitForURL(g.opens);
-            await page.waitForLoadState();
-            trail.push(`   IMS Link opened ${page.url()}`);
-            tab = await front(page);
-            await page.waitForTimeout(500);
+            tab = await opensPage(() => press(popup, button, clicks, keyboard), g.opens);
             await ui.after(popup);
             continue;
           }
