@@ -948,13 +948,19 @@ fn the_aem_author_is_taken_from_the_first_aem_page_or_typed_once() {
     assert_eq!(s.aem_author.as_deref(), Some("http://localhost:4502"));
 }
 
+/// An OAuth profile with its client code that IMS accepted: the guide's next stage is AEM's.
+fn aem_next_session() -> Session {
+    let mut s = oauth_session();
+    edit(&mut s, "clientCode", "acme");
+    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
+    s
+}
+
 /// The side panel: the AEM author's address typed once is remembered, and the panel's guide
 /// names the one "Allow on this AEM site" for it; the popup's guide (activeTab) does not.
 #[test]
 fn the_side_panel_remembers_the_typed_author_and_asks_to_allow_it() {
-    let mut s = oauth_session();
-    edit(&mut s, "clientCode", "acme");
-    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
+    let mut s = aem_next_session();
     let out = go(
         &mut s,
         request(json!({"type": "SetAemAuthor", "tabId": 7, "address": "experience.adobe.com"})),
@@ -983,9 +989,7 @@ fn the_side_panel_remembers_the_typed_author_and_asks_to_allow_it() {
 /// the tab, once granted, asks nothing more and the author receives its secrets.
 #[test]
 fn the_author_named_in_the_panel_is_allowed_and_opened_by_the_same_click() {
-    let mut s = oauth_session();
-    edit(&mut s, "clientCode", "acme");
-    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
+    let mut s = aem_next_session();
     let out = go(
         &mut s,
         request(json!({"type": "SetAemAuthor", "tabId": 7, "address": AEM, "panel": true})),
@@ -1017,9 +1021,7 @@ fn the_author_named_in_the_panel_is_allowed_and_opened_by_the_same_click() {
 /// taken back as any other.
 #[test]
 fn the_typed_and_allowed_author_gets_the_secret_without_another_question() {
-    let mut s = oauth_session();
-    edit(&mut s, "clientCode", "acme");
-    s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
+    let mut s = aem_next_session();
     go(
         &mut s,
         request(json!({"type": "SetAemAuthor", "tabId": 7, "address": AEM})),
