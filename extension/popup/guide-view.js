@@ -72,6 +72,8 @@ function stepItem(s) {
   // Something only the admin knows (a password): named, never shown or copied.
   if (s.do === 'enter-own') return el('li', {}, `Type ${s.what} in `, el('strong', {}, `“${s.label}”`), ' (IMS Link never keeps it).');
   if (s.do === 'click') return el('li', {}, 'On the page, click ', el('strong', {}, `“${s.name}”`), s.within ? ` under ${s.within}.` : '.');
+  // AEM's consoles act on the selected item: its toolbar then shows the next step's button.
+  if (s.do === 'select') return el('li', {}, 'On the page, select ', el('strong', {}, `“${s.name}”`), ' in the list.');
   return el('li', {}, `Type `, el('strong', {}, s.value), ` as the ${s.label}. `,
     el('button', { type: 'button', class: 'link', 'aria-label': `Copy the ${s.label}`, onclick: () => copyText(s.value, `the ${s.label}`) }, 'Copy'));
 }

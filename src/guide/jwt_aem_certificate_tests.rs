@@ -44,6 +44,7 @@ fn steps(g: &Guide) -> Vec<String> {
             Step::Click { name, .. } => format!("click {name}"),
             Step::Enter { label, value } => format!("enter {label}={value}"),
             Step::EnterOwn { label, .. } => format!("own {label}"),
+            Step::Select { name } => format!("select {name}"),
         })
         .collect()
 }
@@ -179,6 +180,12 @@ fn aems_failed_check_health_names_the_certificate_it_signs_with() {
     assert!(
         g.next.text.contains("(AEM-Adobe-IMS.crt): upload it to the credential"),
         "{}",
+        g.next.text
+    );
+    assert_eq!(
+        g.next.text.matches("Check Health again").count(),
+        1,
+        "said once: {}",
         g.next.text
     );
     assert!(!g.next.text.contains("All four stages are done"));

@@ -39,6 +39,7 @@ fn steps(g: &Guide) -> Vec<String> {
             Step::Click { name, .. } => format!("click {name}"),
             Step::Enter { label, .. } => format!("enter {label}"),
             Step::EnterOwn { label, .. } => format!("own {label}"),
+            Step::Select { name } => format!("select {name}"),
         })
         .collect()
 }

@@ -339,6 +339,9 @@ pub enum Action {
 pub enum Step {
     /// Click the button or link with this name (inside the region named `within`, if given).
     Click { name: String, within: Option<String> },
+    /// Select the item with this name in AEM's list (its row's checkbox), so that AEM's
+    /// toolbar offers the item's actions.
+    Select { name: String },
     /// Type this value into the field with this label.
     Enter { label: String, value: String },
     /// Type something only the admin knows (`what`, e.g. "your key store password") into the

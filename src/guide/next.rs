@@ -14,6 +14,26 @@ pub(super) fn click(name: &str) -> Step {
     }
 }
 
+/// AEM's action `name` ("Check Health", "Properties") on the configuration titled `title` in its
+/// IMS console: where the configuration's row carries the button, that one; else, as AEM's
+/// documentation has it, select the configuration, then the toolbar's button.
+fn on_config(f: &Facts, title: Option<&str>, name: &str) -> Vec<Step> {
+    let Some(title) = title else {
+        return vec![click(name)];
+    };
+    let row_buttons = f
+        .configs
+        .is_some_and(|configs| configs.iter().any(|c| c.title == title && c.row_buttons));
+    if row_buttons {
+        vec![Step::Click {
+            name: name.into(),
+            within: Some(title.into()),
+        }]
+    } else {
+        vec![Step::Select { name: title.into() }, click(name)]
+    }
+}
+
 pub(super) fn next(stage: StageId, text: impl Into<String>) -> Next {
     Next {
         stage: Some(stage),
@@ -302,19 +322,18 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         PageKind::AemImsConsole if f.ims_filled_on.is_some() || stage.status == Status::Problem => {
             let name = f.ims_title.unwrap_or("your configuration");
             let text = if stage.status == Status::Problem {
-                format!("{} Then run Check Health again.", stage.todo).trim().to_string()
+                // Said once: a diagnosis may already end with it.
+                if stage.todo.contains("Check Health again") {
+                    stage.todo.clone()
+                } else {
+                    format!("{} Then run Check Health again.", stage.todo).trim().to_string()
+                }
             } else {
                 when_aem_answers(f, &format!("Let AEM check \u{201c}{name}\u{201d} itself"))
             };
-            next(StageId::AemIms, text)
-                .steps(vec![
-                    Step::Click {
-                        name: "Check Health".into(),
-                        within: f.ims_title.map(str::to_string),
-                    },
-                    click("Check"),
-                ])
-                .read_aem(f)
+            let mut steps = on_config(f, f.ims_title, "Check Health");
+            steps.push(click("Check"));
+            next(StageId::AemIms, text).steps(steps).read_aem(f)
         }
         PageKind::AemImsProperties => next(
             StageId::AemIms,
@@ -350,10 +369,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
                     "Migrate \u{201c}{title}\u{201d} to OAuth Server-to-Server in its Properties; IMS Link fills them.{leave}"
                 ),
             )
-            .steps(vec![Step::Click {
-                name: "Properties".into(),
-                within: Some(title),
-            }])
+            .steps(on_config(f, Some(&title), "Properties"))
         }
         PageKind::AemImsConsole => next(
             StageId::AemIms,

@@ -90,6 +90,7 @@ pub(super) fn clicks(n: &Next) -> Vec<String> {
             Step::Click { name, within: Some(w) } => format!("click {name} in {w}"),
             Step::Enter { label, value } => format!("enter {label}={value}"),
             Step::EnterOwn { label, .. } => format!("own {label}"),
+            Step::Select { name } => format!("select {name}"),
         })
         .collect()
 }
@@ -368,7 +369,7 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
     );
     assert_eq!(
         clicks(&g.next),
-        [format!("click Check Health in {IMS_TITLE}"), "click Check".into()]
+        [format!("select {IMS_TITLE}"), "click Check Health".into(), "click Check".into()]
     );
     assert_eq!(g.next.action, Some(Action::ReadAemResult));
     // AEM's verdict about another configuration proves nothing about this one.
@@ -589,7 +590,17 @@ fn a_jwt_configuration_for_target_is_migrated_through_its_properties_and_auto_pr
         g.here
     );
     assert!(g.stages[2].detail.contains("deprecated"), "{}", g.stages[2].detail);
+    // AEM's documented console: select the configuration, then the toolbar's Properties.
+    assert_eq!(
+        clicks(&g.next),
+        ["select Adobe Target (acme, JWT)", "click Properties"]
+    );
+    // A console whose rows carry their own buttons: the row's Properties.
+    let mut row_buttons = listed.clone();
+    row_buttons["aem"]["configs"]["configs"][0]["rowButtons"] = json!(true);
+    let g = run(Some(&ims_console), &oauth_values(), row_buttons);
     assert_eq!(clicks(&g.next), ["click Properties in Adobe Target (acme, JWT)"]);
+    let g = run(Some(&ims_console), &oauth_values(), listed.clone());
     assert!(
         g.next.text.contains("Leave \u{201c}Asset Compute\u{201d}"),
         "{}",
@@ -625,7 +636,7 @@ fn a_jwt_configuration_for_target_is_migrated_through_its_properties_and_auto_pr
     let g = run(Some(&ims_console), &oauth_values(), filled);
     assert_eq!(
         clicks(&g.next),
-        ["click Check Health in Adobe Target (acme, JWT)", "click Check"]
+        ["select Adobe Target (acme, JWT)", "click Check Health", "click Check"]
     );
     assert_eq!(g.next.action, Some(Action::ReadAemResult));
 }
@@ -742,7 +753,7 @@ fn the_ims_stage_says_saved_only_once_aems_console_lists_it() {
     // Saved, not verified: the next step is AEM's own Check Health.
     assert_eq!(
         clicks(&g.next),
-        ["click Check Health in Adobe Target (acme)", "click Check"]
+        ["select Adobe Target (acme)", "click Check Health", "click Check"]
     );
     let elsewhere = format!("{CLOUD}/libs/cq/adobeims-configuration/content/configurations.html");
     let g = filled(&[IMS_TITLE], &elsewhere);

@@ -46,7 +46,7 @@ fn the_panel_watches_for_aems_check_health_verdict_after_the_admins_clicks_on_th
     let g = run(Some(CONSOLE), &oauth_values(), panel(saved()));
     assert_eq!(
         clicks(&g.next),
-        [format!("click Check Health in {IMS_TITLE}"), "click Check".into()]
+        [format!("select {IMS_TITLE}"), "click Check Health".into(), "click Check".into()]
     );
     assert!(g.next.watch_aem);
     assert_eq!(g.next.action, None);

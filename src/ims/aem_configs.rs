@@ -34,6 +34,10 @@ pub struct AemConfig {
     pub target: bool,
     /// Whether the page marks it auto-provisioned.
     pub auto_provisioned: bool,
+    /// Whether its row carries its own "Check Health" (a console variant); AEM's documented
+    /// console offers the actions in its toolbar once the item is selected.
+    #[serde(default)]
+    pub row_buttons: bool,
 }
 
 impl AemConfig {
@@ -55,10 +59,18 @@ impl AemConfig {
 /// The configurations in the console's table rows (cell texts); rows that name no
 /// authentication type (the header, "There is no item.") are not configurations.
 pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
+    // The header's "Title" column, where the table has one; else the first cell with text that
+    // is not the row's selection box (Coral labels it "Select").
+    let title_column = rows
+        .iter()
+        .find_map(|cells| cells.iter().position(|c| c.trim().eq_ignore_ascii_case("title")));
     rows.iter()
         .filter_map(|cells| {
             let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
-            let at = cells.iter().position(|c| !c.trim().is_empty())?;
+            let named = |i: usize| cells.get(i).is_some_and(|c| !c.trim().is_empty());
+            let at = title_column.filter(|&i| named(i)).or_else(|| {
+                (0..cells.len()).find(|&i| named(i) && !lower[i].trim().eq("select"))
+            })?;
             let title: String = cells[at].trim().chars().take(200).collect();
             // The type is in the row's other cells: a title may say "JWT" after migrating.
             let others = || lower.iter().enumerate().filter(move |(i, _)| *i != at).map(|(_, c)| c);
@@ -76,6 +88,7 @@ pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
                 auto_provisioned: lower.iter().any(|c| {
                     c.contains("auto-provisioned") || c.contains("autoprovisioned") || c.contains("auto provisioned")
                 }),
+                row_buttons: others().any(|c| c.contains("check health")),
             })
         })
         .take(MAX_CONFIGS)
@@ -141,6 +154,17 @@ mod tests {
             "another product's credential, not the profile's"
         );
         assert_eq!(configs[3].kind, ConfigKind::Oauth);
+        assert!(configs[0].row_buttons, "its row carries Check Health");
+        // A selectable table: the selection box's cell comes first, and says "Select".
+        let selectable = from_rows(&[
+            row(&["", "TITLE", "CLOUD SOLUTION", "AUTHENTICATION", "STATUS"]),
+            row(&["Select", "Adobe Target (acme, OAuth)", "Adobe Target", "OAuth Credentials", ""]),
+        ]);
+        assert_eq!(selectable.len(), 1);
+        assert_eq!(selectable[0].title, "Adobe Target (acme, OAuth)");
+        let no_header = from_rows(&[row(&["Select", "Adobe Target (acme, JWT)", "JWT Credentials (deprecated)"])]);
+        assert_eq!(no_header[0].title, "Adobe Target (acme, JWT)");
+        assert!(!configs[3].row_buttons, "AEM's toolbar has it, once the row is selected");
         let migrated = from_rows(&[row(&[
             "Adobe Target (acme, JWT)",
             "Adobe Target",

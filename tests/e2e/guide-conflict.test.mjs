@@ -143,7 +143,10 @@ test('a Client ID the admin typed: the choice is in the next-step box, the stage
   assert.match(g.stages.find((s) => s.id === 'aem-ims').text, new RegExp(`Saved: AEM lists “${saved.title.replace(/[()]/g, '\\$&')}”`));
   assert.equal(g.button, "Read AEM's result", "the popup's button for AEM's Check Health (a click on the page closes the popup)");
   // Verified: AEM's own Check Health, read by IMS Link.
-  await page.getByRole('row', { name: saved.title }).getByRole('button', { name: 'Check Health' }).click();
+  // As AEM's documentation has it: select the configuration, then the toolbar's Check Health.
+  assert.deepEqual(g.steps, [`On the page, select “${saved.title}” in the list.`, 'On the page, click “Check Health”.', 'On the page, click “Check”.']);
+  await page.getByRole('row', { name: saved.title }).getByRole('checkbox').check();
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Check Health' }).click();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await page.waitForTimeout(500);
   const version = g.version;

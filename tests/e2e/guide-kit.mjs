@@ -135,6 +135,13 @@ export function guideKit(browser) {
       await page.waitForLoadState(); // a reload the click's answer started
       return;
     }
+    m = text.match(/^On the page, select “(.+)” in the list\.$/);
+    if (m) {
+      // AEM's console: the item's row-select box; AEM's toolbar then offers its actions.
+      clicks.pageSteps++;
+      await page.getByRole('row', { name: m[1] }).getByRole('checkbox').check();
+      return;
+    }
     m = text.match(/^Type (.+) in “(.+?)” \(IMS Link never keeps it\)\.$/);
     if (m) {
       // Only the admin knows it: the key store password they chose.

@@ -58,6 +58,11 @@ async function readGuide(popup) {
 
 /** "On the page, click “X” [under Y]." on the page, as the admin does. */
 async function click(page, text) {
+  const selected = text.match(/^On the page, select “(.+)” in the list\.$/);
+  if (selected) {
+    await page.getByRole('row', { name: selected[1] }).getByRole('checkbox').check();
+    return;
+  }
   const m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
   assert.ok(m, `a step the robot cannot read: ${text}`);
   const [, name, within] = m;
@@ -122,11 +127,19 @@ async function migrate(origin, shots, tamper = null) {
   assert.fail(`the migration did not finish:\n${trail.join('\n')}`);
 }
 
-for (const [name, origin] of [['AEM 6.5', AUTHOR], ['AEM as a Cloud Service', CLOUD]]) {
+// AEM's console as documented (select the configuration, then the toolbar's Properties and
+// Check Health), and the variant with those buttons in each row (PAGES.md).
+for (const [name, origin, rowButtons] of [['AEM 6.5', AUTHOR, false], ['AEM as a Cloud Service', CLOUD, false], ['AEM as a Cloud Service, buttons in each row of its console', CLOUD, true]]) {
   test(`${name}: the JWT configuration for Target is migrated to OAuth through Properties and passes AEM's Check Health; the auto-provisioned one is left alone`, async () => {
     const cred = b.cloud.state.credentials[OAUTH];
-    const { guide, seen, trail } = await migrate(origin, SHOTS && origin === CLOUD);
+    b.cloud.state.aem.consoleRowButtons = rowButtons;
+    const { guide, seen, trail } = await migrate(origin, SHOTS && origin === CLOUD && !rowButtons);
+    b.cloud.state.aem.consoleRowButtons = false;
     const why = trail.join('\n');
+    // Each step as that console offers it.
+    const steps = seen.flatMap((g) => g.steps);
+    if (rowButtons) assert.ok(steps.includes('On the page, click “Properties” under Adobe Target (acme, JWT).') && !steps.some((s) => s.includes('select')), why);
+    else assert.ok(steps.includes('On the page, select “Adobe Target (acme, JWT)” in the list.') && steps.includes('On the page, click “Check Health”.'), why);
     // The console listed both with their types, and said which to leave and why.
     assert.ok(seen.some((g) => g.here.includes('“Adobe Target (acme, JWT)” (JWT, deprecated: migrate to OAuth Server-to-Server)')), why);
     assert.ok(seen.some((g) => g.here.includes('“Asset Compute” (auto-provisioned: Adobe migrates these; leave them)')), why);

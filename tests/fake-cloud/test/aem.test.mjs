@@ -135,15 +135,33 @@ test('IMS wizard with unknown names: fields are found by label, Create refuses e
   assert.equal(cloud.state.aemSubmissions.length, 0);
 });
 
-test('IMS console lists configurations; Check Health > Check asks IMS with what AEM stored and shows AEM\'s verdict', async () => {
+test('IMS console lists configurations; select one, then Check Health > Check in the selection bar asks IMS with what AEM stored and shows AEM\'s verdict', async () => {
   await open(`${AUTHOR}${CONSOLE}`);
-  await page.getByRole('button', { name: 'Check Health' }).first().click();
-  await page.locator('#ims-health-check').click();
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  assert.equal(await bar.isVisible(), false, 'no action before a selection');
+  await page.getByRole('row', { name: /Adobe Analytics/ }).getByRole('checkbox').check();
+  await bar.getByRole('button', { name: 'Check Health' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Check', exact: true }).click();
   await page.locator('.ims-health-result coral-alert').waitFor();
   // The shipped Analytics configuration is JWT with no key pair alias in AEM's keystore.
   assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1', ok: false }]);
   assert.match(await page.locator('.ims-health-result').textContent(), /No private key found for key pair alias/);
+  assert.match(await page.locator('.ims-health-title').textContent(), /^Adobe Analytics$/);
   assert.equal(await page.locator('#ims-console-create').getAttribute('href'), WIZARD);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await bar.getByRole('button', { name: 'Properties' }).click();
+  await page.waitForURL(/properties\.html\?item=analytics-ims-1$/);
+});
+
+test('IMS console, variant with the buttons in each row (state.aem.consoleRowButtons)', async () => {
+  cloud.state.aem.consoleRowButtons = true;
+  await open(`${AUTHOR}${CONSOLE}`);
+  assert.equal(await page.getByRole('checkbox').count(), 0);
+  await page.getByRole('row', { name: /Adobe Analytics/ }).getByRole('button', { name: 'Check Health' }).click();
+  await page.locator('#ims-health-check').click();
+  await page.locator('.ims-health-result coral-alert').waitFor();
+  assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1', ok: false }]);
+  assert.match(await page.locator('.ims-health-title').textContent(), /^Adobe Analytics$/);
 });
 
 test('AEM 6.5 classic dialog: ExtJS 3 markup, values in the store, IMS fields shown by the component, OK only after Connect', async () => {
