@@ -200,6 +200,11 @@ export function applyActions(actions, outlineMs = 0) {
       results.push({ key: a.key, ok: false, why: 'disabled' });
       continue;
     }
+    // Still read-only when its turn comes (an earlier action was to make it editable).
+    if (el.matches('input:not([type=hidden]):not([type=file]), textarea') && el.readOnly) {
+      results.push({ key: a.key, ok: false, why: 'read-only' });
+      continue;
+    }
     try {
       if (a.action === 'set-file') {
         // One file made from the plan's bytes, given as a user's pick would be (DataTransfer).

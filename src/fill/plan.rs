@@ -556,7 +556,11 @@ fn plan_one(
         out.unchanged.push(act);
         return;
     }
-    if matches!(wanted, Wanted::Text(_)) && f.read_only {
+    // A JWT configuration's Properties open read-only until Authentication Type is switched
+    // (Adobe's migration steps): a field behind the plan's own switch is written after it,
+    // like a disabled one, and skipped if the page still refuses it then.
+    let switched = out.actions.iter().any(|a| a.spec_id == "authType");
+    if matches!(wanted, Wanted::Text(_)) && f.read_only && !switched {
         out.missing_fields.push(missing(
             spec,
             Some(f.key.clone()),

@@ -186,6 +186,42 @@ fn jwt_fill_of_the_65_wizard_switches_the_authentication_type_and_fills_the_acco
     assert!(!find(&p.actions, "cloudConfiguration").hidden);
 }
 
+/// A JWT configuration's Properties open read-only until Authentication Type is switched
+/// (Adobe's migration steps): the fields behind the plan's own switch are written after it;
+/// without a switch, a read-only field is one to enter by hand.
+#[test]
+fn read_only_fields_behind_the_plans_authentication_switch_are_filled_after_it() {
+    let mut snap = fixture("ims-wizard-65");
+    field_mut(&mut snap, "authType").value = "jwt".into();
+    for name in ["title", "authServerUrl", "apiKey", "clientSecret", "jwtClaims"] {
+        field_mut(&mut snap, name).read_only = true;
+    }
+    let p = run(snap.clone(), &oauth_profile());
+    assert!(ids(&p.actions).contains(&"authType"), "{:?}", ids(&p.actions));
+    for id in ["clientId", "clientSecret", "scope", "orgId"] {
+        assert!(
+            ids(&p.actions).contains(&id),
+            "{id} is filled after the switch: {:?}",
+            p.missing_fields
+        );
+    }
+    assert!(
+        !p.missing_fields.iter().any(|m| m.why.contains("read-only")),
+        "{:?}",
+        p.missing_fields
+    );
+    // Already OAuth: nothing switches, and the read-only field is the admin's to enter.
+    let mut still = snap;
+    field_mut(&mut still, "authType").value = "oauth".into();
+    let p = run(still, &oauth_profile());
+    let secret = p.missing_fields.iter().find(|m| m.spec_id == "clientSecret");
+    assert!(
+        secret.is_some_and(|m| m.why.contains("read-only")),
+        "{:?}",
+        p.missing_fields
+    );
+}
+
 #[test]
 fn oauth_fill_of_the_cloud_wizard_uses_dot_slash_names_and_the_cloud_solution_label() {
     let snap = fixture("ims-wizard-cloud");

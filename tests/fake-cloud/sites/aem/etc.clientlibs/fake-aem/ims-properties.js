@@ -1,12 +1,17 @@
-// An IMS configuration's Properties: the Authentication Type switch (the other type's fields
-// hidden and not posted), required fields, Save & Close.
+// An IMS configuration's Properties: read-only while JWT, the Authentication Type switch (the
+// other type's fields hidden and not posted), required fields, Save & Close.
 import { coralReady, postForm, showResult } from './foundation-form.js';
 
 const form = document.getElementById('ims-properties-form');
 await coralReady(form);
 
 const authType = form.querySelector('#ims-authType');
+// V (Adobe's migration steps): a JWT configuration "will open as read-only"; choosing OAuth in
+// Authentication Type updates the available properties. Which fields stay read-only after the
+// switch is G: here none.
 function syncAuthType() {
+  const readOnly = authType.value === 'jwt';
+  for (const field of form.querySelectorAll('.aem-field input:not([type=hidden]), .aem-field textarea')) field.readOnly = readOnly;
   for (const wrapper of form.querySelectorAll('[data-auth-type]')) {
     const on = wrapper.dataset.authType === authType.value;
     wrapper.hidden = !on;
