@@ -95,7 +95,7 @@ pub struct SwitchSeen {
 
 /// AEM's own verdicts as the guide needs them.
 #[derive(Debug, Clone, Default, FromJson)]
-#[serde(default)]
+#[serde(rename_all = "camelCase", default)]
 pub struct AemSeen {
     /// Check Health on the IMS configurations console.
     pub health: Option<VerdictSeen>,
@@ -105,6 +105,8 @@ pub struct AemSeen {
     pub configs: Option<ConfigsSeen>,
     /// The authentication-service keystore, as its page last showed it.
     pub keystore: Option<KeystoreSeen>,
+    /// The Target configurations of the `/conf` folder whose console was last read.
+    pub target_folder: Option<crate::ims::target_folder::TargetFolder>,
 }
 
 /// AEM's keystore as its page showed it.

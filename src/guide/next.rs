@@ -92,10 +92,13 @@ fn then_fills(f: &Facts, first: &str, what: &str) -> String {
     }
 }
 
-/// The name of AEM's Connect button on a Target form.
-fn connect_label(form: FormKind) -> &'static str {
+/// The name of AEM's Connect button on a Target form: on AEM as a Cloud Service, a saved
+/// configuration's Properties say "Re-connect to Adobe Target" (Adobe's docs, editing).
+fn connect_label(f: &Facts, form: FormKind) -> &'static str {
     if form == FormKind::TargetClassic {
         "Connect to Adobe Target"
+    } else if f.target_folder_here().is_some_and(|t| !t.titles.is_empty()) {
+        "Re-connect to Adobe Target"
     } else {
         "Connect"
     }
@@ -182,7 +185,7 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
         // Connect first (6.5 keeps OK disabled until it succeeds), then save: AEM's own Connect
         // is the verdict, read from the page before it is saved away.
         FormKind::TargetClassic | FormKind::TargetCloud if !target_done && !f.connect_read_here() => {
-            let connect = connect_label(form);
+            let connect = connect_label(f, form);
             Some(
                 next(StageId::AemTarget, when_aem_answers(f, "Check the values and let AEM connect"))
                     .steps(vec![click(connect)])
@@ -389,7 +392,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
                     StageId::AemTarget,
                     format!("{} Then let AEM connect again.", stage.todo).trim().to_string(),
                 )
-                .steps(vec![click(connect_label(form))])
+                .steps(vec![click(connect_label(f, form))])
                 .read_aem(f),
                 _ => next(StageId::AemTarget, stage.todo.clone()).link_of(stage),
             };
@@ -413,11 +416,33 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
                 },
                 click("Create"),
             ]),
-        PageKind::AemTargetConsole if page.in_conf_folder => next(
-            StageId::AemTarget,
-            then_fills(f, "Create a Target configuration here", "it"),
-        )
-        .steps(vec![click("Create")]),
+        // A site has one Target configuration: an existing one is opened, not created again.
+        PageKind::AemTargetConsole if page.in_conf_folder => match f.target_folder_here() {
+            None => next(
+                StageId::AemTarget,
+                format!(
+                    "{} this folder's Target configuration: a site has one, which is edited rather than created anew.",
+                    if f.panel { "IMS Link reads" } else { "Let IMS Link read" }
+                ),
+            )
+            .read_aem(f),
+            Some(folder) => match folder.titles.first() {
+                Some(title) => next(
+                    StageId::AemTarget,
+                    then_fills(
+                        f,
+                        &format!("Open the Properties of \u{201c}{title}\u{201d}, this site's Target configuration"),
+                        "them",
+                    ),
+                )
+                .steps(vec![Step::Select { name: title.clone() }, click("Properties")]),
+                None => next(
+                    StageId::AemTarget,
+                    then_fills(f, "Create a Target configuration here", "it"),
+                )
+                .steps(vec![click("Create")]),
+            },
+        },
         PageKind::AemTargetConsole => next(
             StageId::AemTarget,
             "Open your site's configuration folder, then click \u{201c}Create\u{201d}.",

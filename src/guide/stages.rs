@@ -67,6 +67,8 @@ pub struct Facts<'a> {
     pub keystore_alias: Option<&'a str>,
     /// Whether the guide is for the side panel, which reads AEM's answers by itself.
     pub panel: bool,
+    /// The `/conf` folder's Target configurations, when its console was read on this AEM.
+    pub target_folder: Option<&'a crate::ims::target_folder::TargetFolder>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -201,6 +203,7 @@ impl<'a> Facts<'a> {
             keystore: input.aem.keystore.as_ref(),
             keystore_alias: input.keystore_alias.as_deref(),
             panel: input.panel,
+            target_folder: None,
         }
         .with_configs(input)
     }
@@ -216,7 +219,21 @@ impl<'a> Facts<'a> {
                 self.aem.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&origin))
             })
             .map(|c| c.configs.as_slice());
+        self.target_folder = input.aem.target_folder.as_ref().filter(|t| {
+            let origin = crate::fill::detect::Address::parse(&t.url).origin;
+            self.aem.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&origin))
+        });
         self
+    }
+
+    /// The Target configurations of the `/conf` folder this tab shows or edits under, when its
+    /// console was read: `Some` with no titles is a folder read empty.
+    pub fn target_folder_here(&self) -> Option<&'a crate::ims::target_folder::TargetFolder> {
+        let folder = self.target_folder?;
+        let (_, conf) = folder.url.split_once(".html")?;
+        let conf = conf.split(['?', '#']).next()?.trim_end_matches('/');
+        let here = self.url?.split(['?', '#']).next()?.trim_end_matches('/');
+        (conf.starts_with("/conf/") && (here.ends_with(conf) || here.contains(&format!("{conf}/")))).then_some(folder)
     }
 
     /// The JWT configuration for Target that the profile's OAuth credential should replace.
@@ -615,7 +632,7 @@ fn aem_ims(f: &Facts) -> Stage {
     // Filled, then saved (AEM's console lists it), then verified (AEM's Check Health, above):
     // each said only once the page showed it.
     let check_health = format!(
-        "Now run Check Health in AEM: in Adobe IMS Configurations, \u{201c}Check Health\u{201d} for \u{201c}{name}\u{201d}, then \u{201c}Check\u{201d}."
+        "Now run Check Health in AEM: in Adobe IMS Configurations, select \u{201c}{name}\u{201d}, then \u{201c}Check Health\u{201d} and \u{201c}Check\u{201d}."
     );
     let (status, detail) = match f.ims_filled_on {
         Some(_) if f.ims_saved() => (

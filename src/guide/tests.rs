@@ -369,7 +369,11 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
     );
     assert_eq!(
         clicks(&g.next),
-        [format!("select {IMS_TITLE}"), "click Check Health".into(), "click Check".into()]
+        [
+            format!("select {IMS_TITLE}"),
+            "click Check Health".into(),
+            "click Check".into()
+        ]
     );
     assert_eq!(g.next.action, Some(Action::ReadAemResult));
     // AEM's verdict about another configuration proves nothing about this one.
@@ -431,10 +435,41 @@ fn aem_target_configuration_on_6_5_and_cloud_service() {
             "click Create"
         ]
     );
+    // A site's folder: its list is read first (a site has one Target configuration).
     let folder = format!("{CLOUD}/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd");
+    let g = run(Some(&folder), &oauth_values(), filled(CLOUD));
+    assert!(g.next.watch_aem && g.next.steps.is_empty(), "{:?}", g.next);
+    let mut read = filled(CLOUD);
+    read["aem"]["targetFolder"] = json!({ "url": folder, "titles": [] });
     assert_eq!(
-        clicks(&run(Some(&folder), &oauth_values(), filled(CLOUD)).next),
+        clicks(&run(Some(&folder), &oauth_values(), read.clone()).next),
         ["click Create"]
+    );
+    // The folder has one: it is opened through its Properties, and AEM's button there is
+    // "Re-connect to Adobe Target".
+    read["aem"]["targetFolder"]["titles"] = json!(["Adobe Target"]);
+    let g = run(Some(&folder), &oauth_values(), read.clone());
+    assert_eq!(clicks(&g.next), ["select Adobe Target", "click Properties"]);
+    assert!(
+        g.next
+            .text
+            .contains("\u{201c}Adobe Target\u{201d}, this site's Target configuration"),
+        "{}",
+        g.next.text
+    );
+    let form = format!("{CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target");
+    read["filled"] = json!([{ "form": "ims-wizard", "origin": CLOUD }, { "form": "target-cloud", "origin": CLOUD }]);
+    read["fillHere"] = json!({ "form": "target-cloud", "url": form });
+    assert_eq!(
+        clicks(&run(Some(&form), &oauth_values(), read.clone()).next),
+        ["click Re-connect to Adobe Target"]
+    );
+    // Another site's folder, or another AEM's, says nothing about this one.
+    let other = form.replace("/conf/wknd/", "/conf/wknd2/");
+    read["fillHere"]["url"] = json!(other);
+    assert_eq!(
+        clicks(&run(Some(&other), &oauth_values(), read).next),
+        ["click Connect"]
     );
 }
 
@@ -591,10 +626,7 @@ fn a_jwt_configuration_for_target_is_migrated_through_its_properties_and_auto_pr
     );
     assert!(g.stages[2].detail.contains("deprecated"), "{}", g.stages[2].detail);
     // AEM's documented console: select the configuration, then the toolbar's Properties.
-    assert_eq!(
-        clicks(&g.next),
-        ["select Adobe Target (acme, JWT)", "click Properties"]
-    );
+    assert_eq!(clicks(&g.next), ["select Adobe Target (acme, JWT)", "click Properties"]);
     // A console whose rows carry their own buttons: the row's Properties.
     let mut row_buttons = listed.clone();
     row_buttons["aem"]["configs"]["configs"][0]["rowButtons"] = json!(true);

@@ -46,7 +46,11 @@ fn the_panel_watches_for_aems_check_health_verdict_after_the_admins_clicks_on_th
     let g = run(Some(CONSOLE), &oauth_values(), panel(saved()));
     assert_eq!(
         clicks(&g.next),
-        [format!("select {IMS_TITLE}"), "click Check Health".into(), "click Check".into()]
+        [
+            format!("select {IMS_TITLE}"),
+            "click Check Health".into(),
+            "click Check".into()
+        ]
     );
     assert!(g.next.watch_aem);
     assert_eq!(g.next.action, None);
@@ -135,7 +139,8 @@ fn creating_what_ims_link_fills_next_the_panel_follows_and_the_popup_is_opened_a
         "Create an IMS configuration, then open IMS Link again on the wizard."
     );
     let folder = "https://author.aem.test/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd";
-    let health = crate::guide::tests::health_passed(AUTHOR);
+    let mut health = crate::guide::tests::health_passed(AUTHOR);
+    health["aem"]["targetFolder"] = json!({ "url": folder, "titles": [] });
     let g = run(Some(folder), &oauth_values(), panel(health.clone()));
     assert_eq!(
         g.next.text,

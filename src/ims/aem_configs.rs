@@ -56,21 +56,29 @@ impl AemConfig {
     }
 }
 
+/// The column of an AEM console's table headed "Title", if it has that header.
+pub fn title_column(rows: &[Vec<String>]) -> Option<usize> {
+    rows.iter()
+        .find_map(|cells| cells.iter().position(|c| c.trim().eq_ignore_ascii_case("title")))
+}
+
+/// The cell of a row holding its item's title: the "Title" column's, else the first cell with
+/// text that is not the row's selection box (Coral labels it "Select").
+pub fn title_at(cells: &[String], title_column: Option<usize>) -> Option<usize> {
+    let named = |i: usize| cells.get(i).is_some_and(|c| !c.trim().is_empty());
+    title_column
+        .filter(|&i| named(i))
+        .or_else(|| (0..cells.len()).find(|&i| named(i) && !cells[i].trim().eq_ignore_ascii_case("select")))
+}
+
 /// The configurations in the console's table rows (cell texts); rows that name no
 /// authentication type (the header, "There is no item.") are not configurations.
 pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
-    // The header's "Title" column, where the table has one; else the first cell with text that
-    // is not the row's selection box (Coral labels it "Select").
-    let title_column = rows
-        .iter()
-        .find_map(|cells| cells.iter().position(|c| c.trim().eq_ignore_ascii_case("title")));
+    let title_column = title_column(rows);
     rows.iter()
         .filter_map(|cells| {
             let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
-            let named = |i: usize| cells.get(i).is_some_and(|c| !c.trim().is_empty());
-            let at = title_column.filter(|&i| named(i)).or_else(|| {
-                (0..cells.len()).find(|&i| named(i) && !lower[i].trim().eq("select"))
-            })?;
+            let at = title_at(cells, title_column)?;
             let title: String = cells[at].trim().chars().take(200).collect();
             // The type is in the row's other cells: a title may say "JWT" after migrating.
             let others = || lower.iter().enumerate().filter(move |(i, _)| *i != at).map(|(_, c)| c);
@@ -158,13 +166,26 @@ mod tests {
         // A selectable table: the selection box's cell comes first, and says "Select".
         let selectable = from_rows(&[
             row(&["", "TITLE", "CLOUD SOLUTION", "AUTHENTICATION", "STATUS"]),
-            row(&["Select", "Adobe Target (acme, OAuth)", "Adobe Target", "OAuth Credentials", ""]),
+            row(&[
+                "Select",
+                "Adobe Target (acme, OAuth)",
+                "Adobe Target",
+                "OAuth Credentials",
+                "",
+            ]),
         ]);
         assert_eq!(selectable.len(), 1);
         assert_eq!(selectable[0].title, "Adobe Target (acme, OAuth)");
-        let no_header = from_rows(&[row(&["Select", "Adobe Target (acme, JWT)", "JWT Credentials (deprecated)"])]);
+        let no_header = from_rows(&[row(&[
+            "Select",
+            "Adobe Target (acme, JWT)",
+            "JWT Credentials (deprecated)",
+        ])]);
         assert_eq!(no_header[0].title, "Adobe Target (acme, JWT)");
-        assert!(!configs[3].row_buttons, "AEM's toolbar has it, once the row is selected");
+        assert!(
+            !configs[3].row_buttons,
+            "AEM's toolbar has it, once the row is selected"
+        );
         let migrated = from_rows(&[row(&[
             "Adobe Target (acme, JWT)",
             "Adobe Target",

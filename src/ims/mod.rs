@@ -11,5 +11,6 @@ pub mod http;
 pub mod request;
 #[cfg(target_arch = "wasm32")]
 pub mod run;
+pub mod target_folder;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;

@@ -120,6 +120,8 @@ pub struct AemVerdicts {
     pub configs: Option<AemConfigList>,
     /// The authentication-service keystore as AEM's keystore page last showed it.
     pub keystore: Option<KeystoreList>,
+    /// The Target configurations of the `/conf` folder whose console was last read.
+    pub target_folder: Option<crate::ims::target_folder::TargetFolder>,
 }
 
 /// AEM's keystore as its page showed it: whether it exists and the aliases it holds.

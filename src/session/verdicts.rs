@@ -76,7 +76,24 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
         });
         return step;
     }
-    let kind = match classify(Some(&page.url)).kind {
+    // A site's Target configurations: whether the folder has one already (it is edited then,
+    // not created again).
+    let here = classify(Some(&page.url));
+    if here.kind == PageKind::AemTargetConsole && here.in_conf_folder {
+        let folder = Some(crate::ims::target_folder::read(&page.url, &page.rows));
+        let mut step = if s.aem.target_folder == folder {
+            Step::default()
+        } else {
+            s.aem.target_folder = folder;
+            Step::changed(s, None)
+        };
+        step.io = Some(Io::TabFacts {
+            tab_id,
+            then: AfterTab::Guide,
+        });
+        return step;
+    }
+    let kind = match here.kind {
         PageKind::AemImsConsole => VerdictKind::CheckHealth,
         PageKind::AemTargetClassic | PageKind::AemTargetCloud => VerdictKind::Connect,
         // On the IMS wizard, AEM's result is the certificate it created (JWT route A).
@@ -169,6 +186,26 @@ mod tests {
             out["io"],
             json!({"do": "read-aem-result", "tabId": 7, "waitMs": 25_000, "refusals": 0})
         );
+    }
+
+    /// A site's folder in Tools > Cloud Services > Adobe Target: whether it has a Target
+    /// configuration is kept (the guide opens that one rather than creating another); the same
+    /// list read again writes nothing.
+    #[test]
+    fn a_target_folders_configurations_are_kept() {
+        let mut s = Session::default();
+        let folder =
+            "https://author.aem.test/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd";
+        let read = json!({"type": "AemResultRead", "tabId": 7, "page": {"url": folder, "messages": [],
+            "rows": [["", "Title", "Path"], ["Select", "Adobe Target", "/conf/wknd/settings/cloudconfigs/target"]]}});
+        let out = go(&mut s, read.clone());
+        assert_eq!(out["io"], json!({"do": "tab-facts", "tabId": 7, "then": "guide"}));
+        let kept = s.aem.target_folder.clone().expect("the folder");
+        assert_eq!(
+            (kept.url.as_str(), kept.titles),
+            (folder, vec!["Adobe Target".to_string()])
+        );
+        assert!(go(&mut s, read)["session"].is_null(), "nothing new");
     }
 
     /// The side panel's watch: no verdict yet waits in the page for its next change; the

@@ -106,6 +106,7 @@ fn guide_for(
                 aliases: k.aliases.clone(),
                 error: k.error.clone(),
             }),
+            target_folder: s.aem.target_folder.clone(),
         },
         aem_certificate: s.aem_certificate.as_ref().map(|c| guide::AemCertificateSeen {
             origin: c.origin.clone(),

@@ -22,8 +22,9 @@ after(async () => {
 const { walk, admin, freshAem, lastAction, clickLine } = guideKit(() => b);
 
 /** The OAuth walk in the side panel; the AEM author's site access starts not granted. */
-async function panelWalk(keyboard) {
+async function panelWalk(keyboard, seed = () => {}) {
   freshAem();
+  seed();
   await b.worker().evaluate((o) => chrome.permissions.remove({ origins: [`${o}/*`] }), CLOUD);
   const cred = b.cloud.state.credentials[OAUTH];
   return walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, { mode: 'panel', keyboard });
@@ -88,6 +89,19 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
 // checks the credential, allows the author with its address and opens its page itself; what is
 // left are AEM's and the Console's own buttons (9), the admin's own knowledge (3), opening the
 // panel (2), the browser's prompt, three links and the two fills: see the note.
+test('a site whose folder has its Target configuration already: the panel opens its Properties, IMS Link fills them, AEM re-connects and saves it; no second one is created', async () => {
+  const { trail, guide } = await panelWalk(false, () => b.cloud.state.aem.targetConfigs.push(
+    { path: '/conf/wknd/settings/cloudconfigs/target', title: 'Adobe Target (acme)', tenant: 'acme', clientCode: 'acme', imsConfigId: '' }));
+  const why = trail.join('\n');
+  // As Adobe documents editing one: select it, Properties, "Re-connect to Adobe Target".
+  assert.ok(trail.some((t) => t.includes('[On the page, select “Adobe Target (acme)” in the list. / On the page, click “Properties”.]')), why);
+  assert.ok(trail.some((t) => t.includes('[On the page, click “Re-connect to Adobe Target”.]')), why);
+  assert.ok(!trail.some((t) => t.includes('Create a Target configuration here')), why);
+  assert.equal(b.cloud.state.aem.targetConfigs.length, 1, 'the one configuration, edited');
+  connected();
+  assert.match(guide.text, /AEM's own Connect reached Target/);
+});
+
 test('the OAuth walk in the side panel needs at most 15 clicks', { todo: 'AEM\'s own buttons (Create, Next, Check Health, Connect, Save) stay the admin\'s' }, () => {
   assert.ok(walked, 'the walk above ran');
   assert.ok(walked.clicks.total <= 15, `${walked.clicks.total} clicks in the side panel:\n${walked.trail.join('\n')}`);

@@ -385,13 +385,19 @@ test('AEMaaCS Adobe Target console: containers, then a container\'s configuratio
   await page.getByLabel('Client Code').fill('acme');
   await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
 
-  // The saved configuration is listed under its container, linking to its edit page.
+  // The saved configuration is listed under its container; selected, its Properties open it,
+  // where AEM's button is "Re-connect to Adobe Target" (Adobe's docs, editing).
   await open(`${CLOUD}${TARGET_CONSOLE}/conf/wknd`);
-  const link = page.getByRole('link', { name: 'WKND Target' });
-  assert.equal(await link.getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
   assert.equal(await page.getByText('There is no item.').count(), 0);
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  assert.equal(await bar.isVisible(), false);
+  await page.getByRole('row', { name: /WKND Target/ }).getByRole('checkbox').check();
+  await Promise.all([page.waitForURL(`**${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`), bar.getByRole('button', { name: 'Properties' }).click()]);
+  await page.waitForSelector('html[data-ready]');
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'WKND Target');
+  assert.equal(await page.getByRole('button', { name: 'Re-connect to Adobe Target' }).count(), 1);
   await open(`${CLOUD}${TARGET_CONSOLE}/conf/acme`);
-  assert.equal(await page.getByRole('link', { name: 'Acme Target' }).getAttribute('href'), `${CLOUD_EDIT}/conf/acme/settings/cloudconfigs/target`);
+  assert.equal(await page.getByRole('row', { name: /Acme Target/ }).count(), 1);
 });
 
 test('AEM 6.5 author serves the Adobe Target console too', async () => {

@@ -43,7 +43,7 @@ ${select('./a4tAnalyticsConfig', 'A4T Analytics Cloud Configuration', A4T_CONFIG
 ${CHECKBOXES.slice(0, 2).map((c) => checkbox(c, config?.fields?.[c[0]])).join('\n')}
 ${select('./clientlib', 'Client library', CLIENT_LIBS, v('./clientlib', 'atjs'))}
 ${checkbox(CHECKBOXES[2], config?.fields?.[CHECKBOXES[2][0]])}`}
-<button is="coral-button" type="button" id="tt-connect" icon="link">Connect</button>
+<button is="coral-button" type="button" id="tt-connect" icon="link">${config ? 'Re-connect to Adobe Target' : 'Connect'}</button>
 <div class="tt-connect-result aem-result" aria-live="polite"></div>
 </form>`;
   const body = `${globalNav()}

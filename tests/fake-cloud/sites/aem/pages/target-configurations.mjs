@@ -2,8 +2,9 @@
 // containers (/conf/<site>), then per container its Target configurations and Create.
 // The console's path is inferred from the edit page's (…/v2/configurations/edit.html);
 // the real console is a Granite column view and Create first asks for a Title in a
-// dialog: here containers and configurations are table rows with links, and Create goes
-// straight to the edit page, whose form has the Title field.
+// dialog: here containers are table rows with links, a container's configurations rows to
+// select (then Properties), and Create goes straight to the edit page, whose form has the
+// Title field.
 import { coralPage, esc, globalNav, titleBar } from '../lib/html.mjs';
 import { CLOUD_EDIT_PREFIX } from './target-cloud.mjs';
 
@@ -36,18 +37,26 @@ export function targetContainersPage(state) {
   return shell({ title: 'Adobe Target Configurations', content: table('tt-containers', ['Name', 'Path'], rows) });
 }
 
-/** One container's Target configurations (CONFIGURATIONS_PATH/conf/<site>), with Create. */
+/**
+ * One container's Target configurations (CONFIGURATIONS_PATH/conf/<site>), with Create. As
+ * Adobe documents editing one ("Select an existing configuration and click Properties"), a row
+ * is selected (its row-select box) and the selection bar offers Properties, which opens the
+ * configuration's form (that it is the edit page's address is G).
+ */
 export function targetSiteConfigsPage(state, site) {
   const configs = state.aem.targetConfigs.filter((c) => c.path.startsWith(`/conf/${site}/settings/cloudconfigs/`));
-  const rows = configs.map((c) => row([
-    `<a href="${CLOUD_EDIT_PREFIX}${esc(c.path)}" class="tt-config-link">${esc(c.title)}</a>`,
-    `<code>${esc(c.path)}</code>`,
-    esc(c.clientCode ?? ''),
-  ]));
+  const rows = configs.map((c) => `<tr is="coral-table-row" data-path="${esc(c.path)}">
+<td is="coral-table-cell"><coral-checkbox coral-table-rowselect class="tt-select" aria-label="Select"></coral-checkbox></td>
+<td is="coral-table-cell">${esc(c.title)}</td><td is="coral-table-cell"><code>${esc(c.path)}</code></td><td is="coral-table-cell">${esc(c.clientCode ?? '')}</td></tr>`);
+  const bar = `<div class="granite-collection-selectionbar" role="toolbar" aria-label="Selection" hidden>
+<button is="coral-button" type="button" variant="quiet" icon="properties" id="tt-selection-properties" data-href="${CLOUD_EDIT_PREFIX}">Properties</button></div>`;
   return shell({
     title: `Adobe Target Configurations — ${site}`,
     left: `<a is="coral-anchorbutton" variant="quiet" href="${CONFIGURATIONS_PATH}" id="tt-configs-back">Configurations</a>`,
     actions: `<a is="coral-anchorbutton" variant="cta" href="${CLOUD_EDIT_PREFIX}/conf/${esc(site)}/settings/cloudconfigs/target" id="tt-configs-create">Create</a>`,
-    content: table('tt-configurations', ['Title', 'Path', 'Client Code'], rows),
+    content: `${bar}<table is="coral-table" id="tt-configurations" selectable>
+<thead is="coral-table-head"><tr is="coral-table-row"><th is="coral-table-headercell"></th>${['Title', 'Path', 'Client Code'].map((h) => `<th is="coral-table-headercell">${h}</th>`).join('')}</tr></thead>
+<tbody is="coral-table-body">${rows.join('\n')}</tbody></table>
+${rows.length === 0 ? '<p class="tt-configs-empty">There is no item.</p>' : ''}`,
   });
 }

@@ -1,0 +1,79 @@
+//! One configuration folder (`/conf/<site>`) of AEM's Tools > Cloud Services > Adobe Target, as
+//! its console lists it. A site has one Target configuration (Adobe's docs: "a single
+//! configuration is present under a tenant"), and an existing one is edited, not created
+//! again: "Select an existing configuration and click Properties … Re-connect to Adobe Target
+//! … Save and Close" (Experience League, integrating-adobe-target). So the guide needs to know
+//! whether the folder already lists one.
+use super::aem_configs::{title_at, title_column};
+use crate::from_json::FromJson;
+use crate::to_json::ToJson;
+
+/// Most titles kept from one page.
+const MAX_TITLES: usize = 20;
+
+/// A folder's Target configurations, as its console page showed them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[serde(rename_all = "camelCase", default)]
+pub struct TargetFolder {
+    /// The folder page's address.
+    pub url: String,
+    /// The configurations' titles.
+    pub titles: Vec<String>,
+}
+
+/// The folder's configurations: the rows under the table's header (the one that names a
+/// "Title" column), each by its title.
+pub fn read(url: &str, rows: &[Vec<String>]) -> TargetFolder {
+    let column = title_column(rows);
+    let header = rows
+        .iter()
+        .position(|cells| cells.iter().any(|c| c.trim().eq_ignore_ascii_case("title")));
+    let titles = match header {
+        Some(h) => rows
+            .iter()
+            .skip(h + 1)
+            .filter_map(|cells| title_at(cells, column).map(|i| cells[i].trim().chars().take(200).collect()))
+            .take(MAX_TITLES)
+            .collect(),
+        None => Vec::new(),
+    };
+    TargetFolder {
+        url: url.chars().take(2048).collect(),
+        titles,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(r: &[&[&str]]) -> Vec<Vec<String>> {
+        r.iter()
+            .map(|cells| cells.iter().map(|c| (*c).to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_folders_configuration_is_read_by_its_title_and_an_empty_folder_lists_none() {
+        let url = "https://author.aem.test/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd";
+        let listed = read(
+            url,
+            &rows(&[
+                &["", "TITLE", "PATH", "CLIENT CODE"],
+                &[
+                    "Select",
+                    "Adobe Target",
+                    "/conf/wknd/settings/cloudconfigs/target",
+                    "acme",
+                ],
+            ]),
+        );
+        assert_eq!(listed.titles, ["Adobe Target"]);
+        assert_eq!(listed.url, url);
+        let empty = read(url, &rows(&[&["", "TITLE", "PATH", "CLIENT CODE"]]));
+        assert!(empty.titles.is_empty());
+        // A page with no such table (not a folder's list) lists nothing.
+        assert!(read(url, &rows(&[&["wknd", "/conf/wknd"]])).titles.is_empty());
+    }
+}
