@@ -445,7 +445,7 @@ fn aem_target_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         },
         PageKind::AemTargetConsole => next(
             StageId::AemTarget,
-            "Open your site's configuration folder, then click \u{201c}Create\u{201d}.",
+            "Open your site's configuration folder: IMS Link reads whether it has its Target configuration.",
         ),
         _ => next(StageId::AemTarget, stage.todo.clone()).link_of(stage),
     }

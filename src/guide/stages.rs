@@ -741,7 +741,7 @@ fn aem_target(f: &Facts) -> Stage {
             to_do(
                 "Not created yet.",
                 if f.is_cloud_service() {
-                    "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder and click \u{201c}Create\u{201d}, then let IMS Link fill the form."
+                    "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder: IMS Link then says whether to create its Target configuration or open the one it has, and fills it."
                 } else {
                     "In AEM's Legacy Cloud Services, under Adobe Target, click \u{201c}Configure now\u{201d}, then let IMS Link fill the form."
                 },
