@@ -458,9 +458,12 @@ pub fn guide(input: &GuideInput, now_ms: u64) -> Guide {
             .or(next.action)
             .filter(|_| next::open_choices(&facts, &page).is_empty())
             .filter(|_| !(input.panel && next.watch_aem)),
-        // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one.
-        fill_label: next::fill_label(&page)
-            .filter(|_| page.kind != PageKind::AemImsConsole || facts.ims_filled_on.is_none()),
+        // On the IMS console a fill opens the Create wizard: offered until IMS Link filled one,
+        // and not while the console lists a JWT configuration to migrate (a new one would
+        // duplicate it).
+        fill_label: next::fill_label(&page).filter(|_| {
+            page.kind != PageKind::AemImsConsole || (facts.ims_filled_on.is_none() && facts.to_migrate().is_none())
+        }),
         aem_author_button: ask_aem_author.then(|| if input.panel { site_access::BUTTON } else { "Save" }.to_string()),
         key_pair_card: facts.auth != Some(crate::profile::AuthType::Oauth) || input.has_key_pair,
         secrets_allowed: page

@@ -625,6 +625,8 @@ fn a_jwt_configuration_for_target_is_migrated_through_its_properties_and_auto_pr
         g.here
     );
     assert!(g.stages[2].detail.contains("deprecated"), "{}", g.stages[2].detail);
+    // No "Fill this form" there: on the console it would create a second configuration.
+    assert_eq!(g.fill_label, None);
     // AEM's documented console: select the configuration, then the toolbar's Properties.
     assert_eq!(clicks(&g.next), ["select Adobe Target (acme, JWT)", "click Properties"]);
     // A console whose rows carry their own buttons: the row's Properties.
