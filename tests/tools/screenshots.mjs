@@ -8,6 +8,8 @@ const b = await launch();
 try {
   const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
   await page.setViewportSize({ width: 1100, height: 420 });
+  // Target draws in the shell's frame, after the shell itself.
+  await page.frameLocator('iframe.solution-frame').getByRole('heading', { name: 'Activities' }).waitFor();
   await page.screenshot({ path: `${out}target-activities.png` });
   // The popup as Chrome shows it: its real size (380 x 600 at most), light and dark.
   const popup = await b.openPopup(tabId, { expand: false });
