@@ -210,19 +210,18 @@ impl<'a> Facts<'a> {
 
     fn with_configs(mut self, input: &'a GuideInput) -> Facts<'a> {
         // A list read on another AEM author says nothing about this one.
+        let aem = self.aem.as_deref();
+        let here = |url: &str| {
+            let origin = crate::fill::detect::Address::parse(url).origin;
+            aem.is_some_and(|a| a.eq_ignore_ascii_case(&origin))
+        };
         self.configs = input
             .aem
             .configs
             .as_ref()
-            .filter(|c| {
-                let origin = crate::fill::detect::Address::parse(&c.url).origin;
-                self.aem.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&origin))
-            })
+            .filter(|c| here(&c.url))
             .map(|c| c.configs.as_slice());
-        self.target_folder = input.aem.target_folder.as_ref().filter(|t| {
-            let origin = crate::fill::detect::Address::parse(&t.url).origin;
-            self.aem.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&origin))
-        });
+        self.target_folder = input.aem.target_folder.as_ref().filter(|t| here(&t.url));
         self
     }
 

@@ -56,10 +56,14 @@ impl AemConfig {
     }
 }
 
-/// The column of an AEM console's table headed "Title", if it has that header.
-pub fn title_column(rows: &[Vec<String>]) -> Option<usize> {
-    rows.iter()
-        .find_map(|cells| cells.iter().position(|c| c.trim().eq_ignore_ascii_case("title")))
+/// The header row of an AEM console's table and its column headed "Title", if it has one.
+pub fn title_header(rows: &[Vec<String>]) -> Option<(usize, usize)> {
+    rows.iter().enumerate().find_map(|(row, cells)| {
+        cells
+            .iter()
+            .position(|c| c.trim().eq_ignore_ascii_case("title"))
+            .map(|column| (row, column))
+    })
 }
 
 /// The cell of a row holding its item's title: the "Title" column's, else the first cell with
@@ -74,7 +78,7 @@ pub fn title_at(cells: &[String], title_column: Option<usize>) -> Option<usize> 
 /// The configurations in the console's table rows (cell texts); rows that name no
 /// authentication type (the header, "There is no item.") are not configurations.
 pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
-    let title_column = title_column(rows);
+    let title_column = title_header(rows).map(|(_, column)| column);
     rows.iter()
         .filter_map(|cells| {
             let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();

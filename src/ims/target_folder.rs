@@ -4,7 +4,7 @@
 //! again: "Select an existing configuration and click Properties … Re-connect to Adobe Target
 //! … Save and Close" (Experience League, integrating-adobe-target). So the guide needs to know
 //! whether the folder already lists one.
-use super::aem_configs::{title_at, title_column};
+use super::aem_configs::{title_at, title_header};
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
 
@@ -25,13 +25,11 @@ pub struct TargetFolder {
 /// The folder's configurations: the rows under the table's header (the one that names a
 /// "Title" column), each by its title.
 pub fn read(url: &str, rows: &[Vec<String>]) -> TargetFolder {
-    let column = title_column(rows);
-    let header = rows
-        .iter()
-        .position(|cells| cells.iter().any(|c| c.trim().eq_ignore_ascii_case("title")));
+    let header = title_header(rows);
+    let column = header.map(|(_, column)| column);
     let mut titles = Vec::new();
     // A loop rather than an iterator chain: one generic adapter less in the shipped module.
-    for cells in rows.iter().skip(header.map_or(rows.len(), |h| h + 1)) {
+    for cells in rows.iter().skip(header.map_or(rows.len(), |(row, _)| row + 1)) {
         if titles.len() == MAX_TITLES {
             break;
         }
