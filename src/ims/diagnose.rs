@@ -384,7 +384,15 @@ fn ims_error(flow: Flow, status: u16, error: &str, description: &str, original: 
             "credential-migrated",
             "The JWT exchange failed inside IMS: this credential has most likely been converted to OAuth Server-to-Server.",
             "Adobe ended JWT credentials (end of life 2025-06-30) and converted the remaining ones to OAuth Server-to-Server in 2026; a converted credential no longer accepts the JWT exchange.",
-            "Switch this profile to OAuth Server-to-Server: the client ID, technical account and product profiles stay the same; capture the client secret and scopes from the credential page.",
+            "Switch this profile to OAuth Server-to-Server: the client ID, technical account and product profiles stay the same; capture the client secret and scopes from the credential page. If the credential page still shows a Service Account (JWT), IMS itself is failing: try again later (https://status.adobe.com).",
+        ),
+        // Adobe's docs for the JWT exchange: "sub", "iss", "exp" or "jti" not in the proper format.
+        (400, "bad_request") if jwt => jwt_malformed(),
+        (429, _) => d(
+            "ims-throttled",
+            "Adobe IMS is limiting token requests for this client just now.",
+            "Adobe throttles an integration that asks for many access tokens in a short time, for example a tool that asks for a new token on every call instead of reusing one until it expires.",
+            "Wait a minute, then run the check again; if it keeps happening, look for a tool or script that requests tokens with this credential in a loop.",
         ),
         (400, "unsupported_grant_type") => d(
             "unsupported-grant",

@@ -147,8 +147,17 @@ fn every_ims_error_has_its_own_diagnosis() {
             "JWT token is incorrectly formatted, and can not be decoded.",
             "jwt-malformed",
         ),
-        (Flow::JwtExchange, 500, "internal_error", "", "credential-migrated"),
+        // V: the body IMS gave for a JWT exchange on a converted credential
+        // (AdobeDocs/adobe-dev-console issue 124).
+        (
+            Flow::JwtExchange,
+            500,
+            "internal_error",
+            "Please try again later",
+            "credential-migrated",
+        ),
         (Flow::OAuth, 500, "internal_error", "", "ims-server-error"),
+        (Flow::JwtExchange, 400, "bad_request", "", "jwt-malformed"),
         (Flow::OAuth, 400, "unsupported_grant_type", "", "unsupported-grant"),
         (Flow::OAuth, 418, "teapot", "", "ims-rejected"),
     ];
@@ -158,6 +167,8 @@ fn every_ims_error_has_its_own_diagnosis() {
         assert_eq!(x.http_status, Some(status));
         assert_eq!(x.remote_error.as_deref(), Some(error));
     }
+    // Throttled: no public body is known, so the status alone says it.
+    assert_eq!(ims(Flow::OAuth, 429, "", "").code, "ims-throttled");
 }
 
 #[test]

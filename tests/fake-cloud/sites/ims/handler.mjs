@@ -99,10 +99,11 @@ function exchangeJwt(fields, ctx) {
   return { status: 200, body: { token_type: 'bearer', access_token: accessToken, expires_in: JWT_EXPIRES_IN_MS } };
 }
 
-// Real IMS answers a JWT exchange for a converted (or never-JWT) credential with a bare 500.
+// Real IMS answers a JWT exchange for a converted credential with a 500 "internal_error",
+// "Please try again later" (V: AdobeDocs/adobe-dev-console issue 124, a live answer).
 function migrated(credential) {
   if (credential.type === 'jwt' && !credential.migratedToOAuth) return null;
-  return { status: 500, error: 'internal_error', error_description: 'An internal error occurred. Please try again later.' };
+  return { status: 500, error: 'internal_error', error_description: 'Please try again later' };
 }
 
 /** Check order: grant_type, client, secret, credential has OAuth S2S, scopes. */
