@@ -84,6 +84,12 @@ pub enum WorkspaceError {
     NotObject,
     /// No OAuth Server-to-Server or JWT credential; holds the kinds found instead.
     NoCredential(Vec<String>),
+    /// Server-to-server credentials named without their values (App Builder's `.aio` file keeps
+    /// those in `.env`); holds their names.
+    WithoutValues(Vec<String>),
+    /// AEM as a Cloud Service's own credentials file (service credentials or a local
+    /// development token), which is for calling AEM, not Target.
+    AemCredentials,
     /// Several credentials and no choice: the admin picks one; holds them and the preselected key.
     Choose(Vec<CredentialChoice>, Option<String>),
     /// The chosen credential is not in the file; holds the choice and the names found.
@@ -103,6 +109,8 @@ impl JsErrorInfo for WorkspaceError {
             WorkspaceError::NotJson(_) => "not-json",
             WorkspaceError::NotObject => "not-an-object",
             WorkspaceError::NoCredential(_) => "no-credential",
+            WorkspaceError::WithoutValues(_) => "credential-without-values",
+            WorkspaceError::AemCredentials => "aem-credentials-file",
             WorkspaceError::Choose(..) => "choose-credential",
             WorkspaceError::ChoiceNotFound(..) => "choice-not-found",
         }
@@ -144,6 +152,16 @@ impl fmt::Display for WorkspaceError {
                 f,
                 "This JSON holds no OAuth Server-to-Server or JWT credential, only: {}. In the Developer Console add an \"OAuth Server-to-Server\" credential with the Adobe Target API to the workspace, then download the JSON again.",
                 found.join(", ")
+            ),
+            WorkspaceError::WithoutValues(names) => write!(
+                f,
+                "This file names {} but not {} client ID and secret: App Builder's .aio file does that (it keeps them in .env). In the Developer Console choose \"Download all\" on the workspace, or \"Download JSON\" on the credential page, and give IMS Link that file.",
+                names.join(", "),
+                if names.len() == 1 { "its" } else { "their" }
+            ),
+            WorkspaceError::AemCredentials => write!(
+                f,
+                "This is AEM as a Cloud Service's own credentials file (from AEM's Developer Console): it lets tools call AEM, not Adobe Target. Give IMS Link the JSON of the OAuth Server-to-Server credential in the Adobe Developer Console project that has the Adobe Target API."
             ),
             WorkspaceError::Choose(creds, _) => write!(
                 f,
@@ -204,18 +222,38 @@ pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Captur
     let value: Value = serde_json::from_str(trimmed).map_err(|e| WorkspaceError::NotJson(e.to_string()))?;
     let root = lower_keys(value.as_object().ok_or(WorkspaceError::NotObject)?);
     let project = root.get("project").and_then(Value::as_object).map(lower_keys);
-    let (creds, others) = match &project {
+    let (creds, skipped) = match &project {
         Some(p) => nested_credentials(p),
         None if is_credential_entry(&root) => {
             entry(&root, 0).map_or_else(|o| (Vec::new(), vec![o]), |c| (vec![c], Vec::new()))
         }
+        // AEM's service credentials (`integration.technicalAccount`) or local development
+        // token (`accessToken`): a file for calling AEM.
+        None if root.get("integration").is_some_and(Value::is_object) || root.contains_key("accesstoken") => {
+            return Err(WorkspaceError::AemCredentials)
+        }
         None => (flat_credential(&root).into_iter().collect(), Vec::new()),
     };
+    let mut others = Vec::new();
+    let mut without_values = Vec::new();
+    for s in skipped {
+        match s {
+            Skipped::Other(o) => others.push(o),
+            Skipped::WithoutValues(n) => without_values.push(n),
+        }
+    }
+    if creds.is_empty() && !without_values.is_empty() {
+        return Err(WorkspaceError::WithoutValues(without_values));
+    }
     let org = project
         .as_ref()
         .and_then(|p| p.get("org"))
         .or_else(|| root.get("org"))
-        .map(|o| o.get("ims_org_id").cloned().unwrap_or(Value::Null))
+        // `"org": "…@AdobeOrg"` in a flat file, `"org": {"ims_org_id": …}` in the workspace's.
+        .map(|o| match o {
+            Value::String(_) => o.clone(),
+            _ => o.get("ims_org_id").cloned().unwrap_or(Value::Null),
+        })
         .or_else(|| root.get("org_id").cloned())
         .or_else(|| root.get("ims_org_id").cloned());
     let (cred, mut notices) = choose(creds, others, choice)?;
@@ -248,8 +286,15 @@ fn is_credential_entry(m: &Map<String, Value>) -> bool {
         .any(|k| m.get(*k).is_some_and(Value::is_object))
 }
 
-/// A `credentials[]` entry: the credential, or how to name it when it is not server-to-server.
-fn entry(raw: &Map<String, Value>, index: usize) -> Result<Credential, String> {
+/// Why a `credentials[]` entry is not read: another kind of credential (its name and kind), or
+/// a server-to-server one named without its values (its name).
+enum Skipped {
+    Other(String),
+    WithoutValues(String),
+}
+
+/// A `credentials[]` entry: the credential, or why it is skipped.
+fn entry(raw: &Map<String, Value>, index: usize) -> Result<Credential, Skipped> {
     let c = lower_keys(raw);
     let as_value = Value::Object(c.clone());
     let name = text_at(&as_value, "name").unwrap_or("unnamed").to_string();
@@ -268,13 +313,19 @@ fn entry(raw: &Map<String, Value>, index: usize) -> Result<Credential, String> {
         (Some(o), None) if integration.ends_with("_migrate") => (CredentialKind::OauthMigrating, o, None),
         (Some(o), None) => (CredentialKind::Oauth, o, None),
         (None, Some(j)) => (CredentialKind::Jwt, j, None),
+        (None, None)
+            if matches!(integration.as_str(), "oauth_server_to_server" | "service")
+                || integration.ends_with("_migrate") =>
+        {
+            return Err(Skipped::WithoutValues(format!("\"{name}\"")));
+        }
         (None, None) => {
             let kind = if integration.is_empty() {
                 "unknown type"
             } else {
                 integration.as_str()
             };
-            return Err(format!("\"{name}\" ({kind})"));
+            return Err(Skipped::Other(format!("\"{name}\" ({kind})")));
         }
     };
     Ok(Credential {
@@ -287,7 +338,7 @@ fn entry(raw: &Map<String, Value>, index: usize) -> Result<Credential, String> {
     })
 }
 
-fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential>, Vec<String>) {
+fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential>, Vec<Skipped>) {
     let list = project
         .get("workspace")
         .and_then(|w| w.get("details"))
@@ -299,7 +350,7 @@ fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential>, Vec<Str
         let Some(obj) = c.as_object() else { continue };
         match entry(obj, i) {
             Ok(cred) => creds.push(cred),
-            Err(other) => others.push(other),
+            Err(skipped) => others.push(skipped),
         }
     }
     (creds, others)

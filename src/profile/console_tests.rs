@@ -262,3 +262,30 @@ fn errors_name_the_cause_and_fix() {
         "This JSON holds no OAuth Server-to-Server or JWT credential, only: \"Key\" (apikey). In the Developer Console add an \"OAuth Server-to-Server\" credential with the Adobe Target API to the workspace, then download the JSON again."
     );
 }
+
+/// Files an admin may hold instead of the Console's download, shaped as real ones are
+/// (adobe/aio-cli-plugin-app's `.aio` fixtures; AEM's service credentials as Experience
+/// League's service-credentials tutorial reads them): each says what it is and which file to give.
+#[test]
+fn look_alike_files_say_what_they_are_and_which_file_to_give() {
+    let aio = json!({"project": {"id": "1", "name": "P", "org": {"id": "2", "ims_org_id": "0123456789ABCDEF01234567@AdobeOrg"},
+        "workspace": {"id": "3", "name": "Stage", "details": {"credentials": [
+            {"id": "4", "name": "PröjectB", "integration_type": "oauth_server_to_server"}]}}}});
+    let e = err(&aio.to_string());
+    assert_eq!(e.code(), "credential-without-values");
+    assert!(
+        e.to_string()
+            .starts_with("This file names \"PröjectB\" but not its client ID and secret: App Builder's .aio file"),
+        "{e}"
+    );
+    let aem = json!({"ok": true, "statusCode": 200, "integration": {"imsEndpoint": "ims-na1.adobelogin.com",
+        "metascopes": "ent_aem_cloud_sdk,ent_cloudmgr_sdk", "technicalAccount": {"clientId": "cm-p123-e1234", "clientSecret": "s"},
+        "email": "x@techacct.adobe.com", "id": "X@techacct.adobe.com", "org": "0123456789ABCDEF01234567@AdobeOrg",
+        "privateKey": "-----BEGIN RSA PRIVATE KEY-----", "publicKey": "-----BEGIN CERTIFICATE-----"}});
+    assert_eq!(err(&aem.to_string()).code(), "aem-credentials-file");
+    assert_eq!(err(r#"{"accessToken": "eyJ"}"#).code(), "aem-credentials-file");
+    assert!(
+        !err(&aem.to_string()).to_string().contains("cm-p123"),
+        "nothing of the file is repeated"
+    );
+}
