@@ -91,6 +91,13 @@ function enableOk(on) {
   okTable.classList.toggle('x-item-disabled', !on);
 }
 
+// AEM's Connect code (CQ_Analytics.TestTarget, V for CQ 5.6's copy, I for 6.5) runs this before
+// every outcome: the message box then holds "Connection successful", hidden, until the outcome's
+// box replaces the text.
+function showButtonIndicator() {
+  Ext.Msg.wait('Connection successful').hide();
+}
+
 // Connect to Adobe Target: the classic command servlet, cmd=connect with the dialog's values.
 const connectResult = form.querySelector('.tt-connect-result');
 document.querySelector('#tt-connect button').addEventListener('click', async () => {
@@ -99,10 +106,12 @@ document.querySelector('#tt-connect button').addEventListener('click', async () 
   for (const [k, v] of new FormData(form)) if (k !== '_charset_' && typeof v === 'string') params.append(k, v);
   try {
     const { message } = await postParams('/libs/cq/analytics/testandtarget/command', params);
+    showButtonIndicator();
     connectResult.textContent = '';
     enableOk(true);
     Ext.Msg.alert('Success', message || 'Connection successful');
   } catch (err) {
+    showButtonIndicator();
     connectResult.textContent = '';
     Ext.Msg.alert('Error', err.message);
   }

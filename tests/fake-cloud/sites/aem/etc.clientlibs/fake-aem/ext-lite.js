@@ -266,23 +266,51 @@
   Ext.form = { Field: TextField, TextField, TriggerField, ComboBox, Checkbox };
   Ext.Component = Component;
 
-  /** Ext.Msg.alert: a modal x-window with the text and one OK button. */
+  /**
+   * Ext.Msg: ExtJS's one message box (a singleton, V: ExtJS 3's MessageBox.js), a modal x-window
+   * reused for every message. Hidden, it keeps its last text: ExtJS hides a window with
+   * `visibility: hidden` (Ext.Element's default visibility mode), moved off the page here too.
+   */
+  let box = null;
+  const parts = {};
+  const dialog = () => {
+    if (box) return box;
+    parts.mask = make('div', { class: 'ext-el-mask x-msg-mask' });
+    box = make('div', { class: 'x-window x-window-dlg', role: 'dialog', 'aria-modal': 'true' });
+    const header = make('div', { class: 'x-window-header' });
+    parts.title = make('span', { class: 'x-window-header-text', id: Ext.id() });
+    header.append(parts.title);
+    parts.body = make('div', { class: 'x-window-body ext-mb-text', id: Ext.id() });
+    box.setAttribute('aria-labelledby', `${parts.title.id} ${parts.body.id}`);
+    parts.ok = make('button', { type: 'button', class: 'x-btn-text' }, 'OK');
+    const footer = make('div', { class: 'x-window-footer x-panel-btns-right' });
+    footer.append(parts.ok);
+    box.append(header, parts.body, footer);
+    parts.ok.addEventListener('click', () => { Ext.Msg.hide(); parts.fn?.('ok'); });
+    document.body.append(parts.mask, box);
+    return box;
+  };
   Ext.Msg = {
-    alert(title, text, fn) {
-      const mask = make('div', { class: 'ext-el-mask x-msg-mask' });
-      const box = make('div', { class: 'x-window x-window-dlg', role: 'dialog', 'aria-modal': 'true' });
-      const header = make('div', { class: 'x-window-header' });
-      const titleEl = make('span', { class: 'x-window-header-text', id: Ext.id() }, title);
-      header.append(titleEl);
-      const body = make('div', { class: 'x-window-body ext-mb-text', id: Ext.id() }, text);
-      box.setAttribute('aria-labelledby', `${titleEl.id} ${body.id}`);
-      const ok = make('button', { type: 'button', class: 'x-btn-text' }, 'OK');
-      const footer = make('div', { class: 'x-window-footer x-panel-btns-right' });
-      footer.append(ok);
-      box.append(header, body, footer);
-      document.body.append(mask, box);
-      ok.focus();
-      ok.addEventListener('click', () => { box.remove(); mask.remove(); fn?.('ok'); });
+    show({ title = '', msg = '', buttons = true, fn } = {}) {
+      const el = dialog();
+      parts.title.textContent = title;
+      parts.body.textContent = msg;
+      parts.ok.hidden = !buttons;
+      parts.fn = fn;
+      Object.assign(el.style, { visibility: '', left: '', top: '' });
+      parts.mask.style.display = '';
+      if (buttons) parts.ok.focus();
+      return Ext.Msg;
+    },
+    /** A box with the text and one OK button. */
+    alert(title, msg, fn) { return Ext.Msg.show({ title, msg, fn }); },
+    /** A box with the text and no button, until hidden. */
+    wait(msg, title = '') { return Ext.Msg.show({ title, msg, buttons: false }); },
+    hide() {
+      if (!box) return Ext.Msg;
+      Object.assign(box.style, { visibility: 'hidden', left: '-10000px', top: '-10000px' });
+      parts.mask.style.display = 'none';
+      return Ext.Msg;
     },
   };
 
