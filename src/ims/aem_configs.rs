@@ -1,8 +1,9 @@
 //! AEM's IMS configurations as its console lists them, for the JWT → OAuth Server-to-Server
 //! migration: each one's type, whether it is deprecated JWT, and whether Adobe provisioned it
-//! (Adobe migrates those itself; adobe-surfaces.md §8). Read from the table's cell texts only,
-//! "as far as the page shows it": how AEM marks an auto-provisioned configuration is not
-//! documented, so any cell saying so counts.
+//! (Adobe migrates those itself; adobe-surfaces.md §8). Read from the page's texts only, "as
+//! far as the page shows it": the cards of AEM's card view (Adobe's screenshots show them) or
+//! the rows of a list. How AEM marks an auto-provisioned configuration is not documented, so
+//! any text saying so counts.
 
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
@@ -75,21 +76,27 @@ pub fn title_at(cells: &[String], title_column: Option<usize>) -> Option<usize> 
         .or_else(|| (0..cells.len()).find(|&i| named(i) && !cells[i].trim().eq_ignore_ascii_case("select")))
 }
 
-/// The configurations in the console's table rows (cell texts); rows that name no
-/// authentication type (the header, "There is no item.") are not configurations.
-pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
+/// The configurations the console shows: its cards (each card's texts, title first), then the
+/// rows of its list (cell texts). A row that names no authentication type (the header, "There
+/// is no item.") is not a configuration; a card is one, OAuth unless it says JWT: Adobe's
+/// cards mark only the deprecated JWT ones (a red "JWT Credentials (deprecated)").
+pub fn listed(rows: &[Vec<String>], cards: &[Vec<String>]) -> Vec<AemConfig> {
     let title_column = title_header(rows).map(|(_, column)| column);
-    rows.iter()
-        .filter_map(|cells| {
+    let cards = cards.iter().map(|c| (c, None, true));
+    cards
+        .chain(rows.iter().map(|r| (r, title_column, false)))
+        .filter_map(|(cells, title_column, card)| {
             let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
             let at = title_at(cells, title_column)?;
             let title: String = cells[at].trim().chars().take(200).collect();
-            // The type is in the row's other cells: a title may say "JWT" after migrating.
+            // The type is in the item's other texts: a title may say "JWT" after migrating.
             let others = || lower.iter().enumerate().filter(move |(i, _)| *i != at).map(|(_, c)| c);
             let kind = if others().any(|c| c.contains("oauth")) {
                 ConfigKind::Oauth
             } else if others().any(|c| c.contains("jwt")) {
                 ConfigKind::Jwt
+            } else if card {
+                ConfigKind::Oauth
             } else {
                 return None;
             };
@@ -111,8 +118,39 @@ pub fn from_rows(rows: &[Vec<String>]) -> Vec<AemConfig> {
 mod tests {
     use super::*;
 
+    fn rows_only(rows: &[Vec<String>]) -> Vec<AemConfig> {
+        listed(rows, &[])
+    }
+
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| (*c).to_string()).collect()
+    }
+
+    /// AEM's card view (Adobe's screenshots): the title, "Adobe IMS Technical Account", "Auto
+    /// Provisioned" on some, a "JWT Credentials (deprecated)" badge on JWT ones, no cloud
+    /// solution and no header.
+    #[test]
+    fn cards_are_configurations_and_only_jwt_ones_are_marked() {
+        let cards = vec![
+            row(&[
+                "Adobe Target (acme, JWT)",
+                "ADOBE IMS TECHNICAL ACCOUNT",
+                "JWT Credentials (deprecated)",
+            ]),
+            row(&[
+                "Asset Compute",
+                "Adobe IMS Technical Account",
+                "AUTO PROVISIONED",
+                "JWT Credentials (deprecated)",
+            ]),
+            row(&["Adobe Target (acme, OAuth)", "Adobe IMS Technical Account"]),
+        ];
+        let configs = listed(&[], &cards);
+        assert_eq!(configs.len(), 3);
+        assert!(configs[0].migrate_with_profile());
+        assert!(configs[1].auto_provisioned && !configs[1].migrate_with_profile());
+        assert_eq!(configs[2].kind, ConfigKind::Oauth);
+        assert!(configs[2].target && !configs[2].row_buttons);
     }
 
     #[test]
@@ -149,7 +187,7 @@ mod tests {
             ]),
             row(&["There is no item."]),
         ];
-        let configs = from_rows(&rows);
+        let configs = rows_only(&rows);
         assert_eq!(configs.len(), 4);
         assert!(configs[0].migrate_with_profile());
         assert_eq!(
@@ -168,7 +206,7 @@ mod tests {
         assert_eq!(configs[3].kind, ConfigKind::Oauth);
         assert!(configs[0].row_buttons, "its row carries Check Health");
         // A selectable table: the selection box's cell comes first, and says "Select".
-        let selectable = from_rows(&[
+        let selectable = rows_only(&[
             row(&["", "TITLE", "CLOUD SOLUTION", "AUTHENTICATION", "STATUS"]),
             row(&[
                 "Select",
@@ -180,7 +218,7 @@ mod tests {
         ]);
         assert_eq!(selectable.len(), 1);
         assert_eq!(selectable[0].title, "Adobe Target (acme, OAuth)");
-        let no_header = from_rows(&[row(&[
+        let no_header = rows_only(&[row(&[
             "Select",
             "Adobe Target (acme, JWT)",
             "JWT Credentials (deprecated)",
@@ -190,7 +228,7 @@ mod tests {
             !configs[3].row_buttons,
             "AEM's toolbar has it, once the row is selected"
         );
-        let migrated = from_rows(&[row(&[
+        let migrated = rows_only(&[row(&[
             "Adobe Target (acme, JWT)",
             "Adobe Target",
             "OAuth Credentials",
@@ -205,14 +243,14 @@ mod tests {
 
     #[test]
     fn an_auto_provisioned_mark_in_the_title_counts_too_and_junk_is_bounded() {
-        let configs = from_rows(&[row(&["Target (autoprovisioned)", "JWT"])]);
+        let configs = rows_only(&[row(&["Target (autoprovisioned)", "JWT"])]);
         assert!(configs[0].auto_provisioned);
         let many: Vec<Vec<String>> = (0..500)
             .map(|i| row(&[&"x".repeat(1000), if i % 2 == 0 { "JWT" } else { "" }]))
             .collect();
-        let configs = from_rows(&many);
+        let configs = rows_only(&many);
         assert_eq!(configs.len(), MAX_CONFIGS);
         assert!(configs[0].title.chars().count() <= 200);
-        assert!(from_rows(&[row(&[]), row(&["", "  "])]).is_empty());
+        assert!(rows_only(&[row(&[]), row(&["", "  "])]).is_empty());
     }
 }

@@ -31,6 +31,8 @@ pub struct AemResultPage {
     pub messages: Vec<PageMessage>,
     /// The cells of each table row (the IMS configurations list), in page order.
     pub rows: Vec<Vec<String>>,
+    /// The texts of each card of a card view (the IMS configurations console), title first.
+    pub cards: Vec<Vec<String>>,
     /// Download links the page shows (the IMS wizard's "Download Public Key").
     pub links: Vec<PageLink>,
     /// Switches and checkboxes with their label (the wizard's "Create new certificate").
@@ -59,7 +61,8 @@ pub struct PageSwitch {
     pub checked: bool,
 }
 
-/// One result area's text and the dialog (or window) around it.
+/// One result area's text and the dialog (or window) around it, or a dialog with no result
+/// area in it (AEM's "Healthy configuration" says its verdict in the dialog itself).
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[serde(default)]
 pub struct PageMessage {
@@ -67,6 +70,12 @@ pub struct PageMessage {
     pub text: String,
     /// The text of the dialog it is in, if any (names the configuration checked).
     pub context: String,
+    /// Whether this is a dialog's own text rather than a result area's.
+    pub dialog: bool,
+    /// The dialog's header ("Healthy configuration").
+    pub title: String,
+    /// The dialog's variant as Coral names it ("success", "error", "warning"), if any.
+    pub variant: String,
 }
 
 /// Which of AEM's buttons gave the verdict.
@@ -134,6 +143,7 @@ const FAILURE_WORDS: &[&str] = &[
     "could not",
     "denied",
     "refused",
+    "unhealthy",
 ];
 
 fn bounded(s: &str, max: usize) -> String {
@@ -154,15 +164,23 @@ pub fn read(page: &AemResultPage, kind: VerdictKind, jwt: bool) -> Result<AemVer
         VerdictKind::CheckHealth => HEALTH_OK,
         VerdictKind::Connect => CONNECT_OK,
     };
+    let says_failure = |text: &str| {
+        let lower = text.to_ascii_lowercase();
+        FAILURE_WORDS.iter().any(|w| lower.contains(w))
+    };
     let found = page.messages.iter().take(MAX_MESSAGES).rev().find_map(|m| {
-        let lower = m.text.to_ascii_lowercase();
-        if lower.contains(ok_words) {
-            Some((m, true))
-        } else if FAILURE_WORDS.iter().any(|w| lower.contains(w)) {
-            Some((m, false))
-        } else {
-            None
+        if m.text.to_ascii_lowercase().contains(ok_words) {
+            return Some((m, true));
         }
+        // A dialog's own text fails only by its variant or its header: a form in a dialog
+        // (the ExtJS Target settings) has help texts with words such as "not", and AEM's own
+        // failure dialog is not documented (its success one is "Healthy configuration").
+        let failed = if m.dialog {
+            matches!(m.variant.as_str(), "error" | "warning") || says_failure(&m.title)
+        } else {
+            says_failure(&m.text)
+        };
+        failed.then_some((m, false))
     });
     let Some((message, ok)) = found else {
         return Err(VerdictError::NoResult(kind));
@@ -278,9 +296,62 @@ mod tests {
             messages: vec![PageMessage {
                 text: text.into(),
                 context: context.into(),
+                ..PageMessage::default()
             }],
             ..AemResultPage::default()
         }
+    }
+
+    fn dialog(title: &str, text: &str, variant: &str) -> PageMessage {
+        PageMessage {
+            text: text.into(),
+            context: format!("{title} {text} Close"),
+            dialog: true,
+            title: title.into(),
+            variant: variant.into(),
+        }
+    }
+
+    /// AEM's Check Health answers in a dialog of its own, with no alert in it (V, Adobe's
+    /// screenshots: "Healthy configuration", "<title>: Token retrieved successfully!"); its
+    /// failure dialog is not documented, so its variant or its header says it.
+    #[test]
+    fn a_verdict_in_a_dialog_of_its_own_is_read_by_its_words_variant_or_header() {
+        let mut p = page("", "");
+        p.messages = vec![dialog(
+            "Check",
+            "You are going to check the following item: Adobe Target (acme)",
+            "",
+        )];
+        assert!(
+            read(&p, VerdictKind::CheckHealth, false).is_err(),
+            "asking is no verdict"
+        );
+        p.messages.push(dialog(
+            "Healthy configuration",
+            "Adobe Target (acme): Token retrieved successfully!",
+            "success",
+        ));
+        let v = read(&p, VerdictKind::CheckHealth, false).unwrap();
+        assert!(v.ok);
+        assert!(v.context.contains("Adobe Target (acme)"));
+        for (title, variant) in [
+            ("Unhealthy configuration", ""),
+            ("Check", "error"),
+            ("Result", "warning"),
+        ] {
+            p.messages = vec![dialog(title, "Adobe Target (acme): something went wrong", variant)];
+            let v = read(&p, VerdictKind::CheckHealth, false).unwrap();
+            assert!(!v.ok, "{title} {variant}");
+            assert_eq!(v.diagnosis.unwrap().code, "aem-token-failed");
+        }
+        // A form in a dialog (the classic Target settings) is no failure for its help texts.
+        p.messages = vec![dialog(
+            "Adobe Target Settings",
+            "Client Code Do not change the tenant unless … Connect to Adobe Target",
+            "",
+        )];
+        assert!(read(&p, VerdictKind::Connect, false).is_err());
     }
 
     #[test]

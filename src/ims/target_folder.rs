@@ -22,14 +22,15 @@ pub struct TargetFolder {
     pub titles: Vec<String>,
 }
 
-/// The folder's configurations: the rows under the table's header (the one that names a
-/// "Title" column), each by its title.
-pub fn read(url: &str, rows: &[Vec<String>]) -> TargetFolder {
+/// The folder's configurations: its cards (a card view, as AEM's consoles show them), else the
+/// rows under the table's header (the one that names a "Title" column), each by its title.
+pub fn read(url: &str, rows: &[Vec<String>], cards: &[Vec<String>]) -> TargetFolder {
     let header = title_header(rows);
     let column = header.map(|(_, column)| column);
+    let listed = rows.iter().skip(header.map_or(rows.len(), |(row, _)| row + 1));
     let mut titles = Vec::new();
     // A loop rather than an iterator chain: one generic adapter less in the shipped module.
-    for cells in rows.iter().skip(header.map_or(rows.len(), |(row, _)| row + 1)) {
+    for (cells, column) in cards.iter().map(|c| (c, None)).chain(listed.map(|r| (r, column))) {
         if titles.len() == MAX_TITLES {
             break;
         }
@@ -67,12 +68,16 @@ mod tests {
                     "acme",
                 ],
             ]),
+            &[],
         );
         assert_eq!(listed.titles, ["Adobe Target"]);
         assert_eq!(listed.url, url);
-        let empty = read(url, &rows(&[&["", "TITLE", "PATH", "CLIENT CODE"]]));
+        let empty = read(url, &rows(&[&["", "TITLE", "PATH", "CLIENT CODE"]]), &[]);
         assert!(empty.titles.is_empty());
         // A page with no such table (not a folder's list) lists nothing.
-        assert!(read(url, &rows(&[&["wknd", "/conf/wknd"]])).titles.is_empty());
+        assert!(read(url, &rows(&[&["wknd", "/conf/wknd"]]), &[]).titles.is_empty());
+        // A card view: each card is one, by its title.
+        let cards = read(url, &[], &rows(&[&["Adobe Target", "Adobe Target Configuration"]]));
+        assert_eq!(cards.titles, ["Adobe Target"]);
     }
 }

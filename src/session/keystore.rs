@@ -51,6 +51,7 @@ pub(super) fn read(page: &AemResultPage) -> KeystoreList {
     let error = page
         .messages
         .iter()
+        .filter(|m| !m.dialog)
         .map(|m| m.text.trim())
         .find(|t| t.to_ascii_lowercase().contains("error"))
         .map(|t| t.chars().take(300).collect());

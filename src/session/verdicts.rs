@@ -80,7 +80,7 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
     // not created again).
     let here = classify(Some(&page.url));
     if here.kind == PageKind::AemTargetConsole && here.in_conf_folder {
-        let folder = Some(crate::ims::target_folder::read(&page.url, &page.rows));
+        let folder = Some(crate::ims::target_folder::read(&page.url, &page.rows, &page.cards));
         let mut step = if s.aem.target_folder == folder {
             Step::default()
         } else {
@@ -112,7 +112,7 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
     if kind == VerdictKind::CheckHealth {
         s.aem.configs = Some(AemConfigList {
             url: page.url.chars().take(2048).collect(),
-            configs: aem_configs::from_rows(&page.rows),
+            configs: aem_configs::listed(&page.rows, &page.cards),
         });
     }
     match (aem_verdict::read(&page, kind, jwt), kind) {
@@ -139,7 +139,7 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
 /// Whether the console lists the configuration IMS Link filled as a JWT one.
 fn page_says_jwt(page: &AemResultPage, title: Option<&str>) -> bool {
     let Some(title) = title else { return false };
-    aem_configs::from_rows(&page.rows)
+    aem_configs::listed(&page.rows, &page.cards)
         .iter()
         .any(|c| c.title == title.trim() && c.kind == aem_configs::ConfigKind::Jwt)
 }

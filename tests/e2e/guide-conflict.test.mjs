@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { strayText } from '../firefox/stray-text.mjs';
 import { CLOUD, IMS_CONSOLE, OAUTH, ORG, WIZARD } from './fixtures.mjs';
-import { guideKit, POPUP_SIZE } from './guide-kit.mjs';
+import { AEM_HEALTH_ANSWER, guideKit, POPUP_SIZE, selectItem } from './guide-kit.mjs';
 import { launch } from './harness.mjs';
 
 const SCOPES = 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles';
@@ -145,10 +145,11 @@ test('a Client ID the admin typed: the choice is in the next-step box, the stage
   // Verified: AEM's own Check Health, read by IMS Link.
   // As AEM's documentation has it: select the configuration, then the toolbar's Check Health.
   assert.deepEqual(g.steps, [`On the page, select “${saved.title}” in the list.`, 'On the page, click “Check Health”.', 'On the page, click “Check”.']);
-  await page.getByRole('row', { name: saved.title }).getByRole('checkbox').check();
+  await selectItem(page, saved.title);
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Check Health' }).click();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await page.waitForTimeout(500);
+  // The admin reads AEM's answer before asking IMS Link to.
+  await page.getByText(AEM_HEALTH_ANSWER).first().waitFor();
   const version = g.version;
   await onConsole.locator('#next-action button').click();
   await onConsole.waitForFunction((v) => document.querySelector('#guide').dataset.version !== v && !document.querySelector('[aria-busy]'), version);

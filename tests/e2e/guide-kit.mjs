@@ -12,6 +12,22 @@ export const POPUP_SIZE = { width: 380, height: 600 };
 /** The key store password the admin chose for AEM's authentication-service (their own knowledge). */
 export const ADMIN_KEYSTORE_PASSWORD = 'admin-own-keystore-pw';
 
+/** What AEM's Check Health says when it answers, passed or failed. */
+export const AEM_HEALTH_ANSWER = /Token retrieved successfully!|Error:/;
+
+/**
+ * Selects the item titled `title` in an AEM console as the admin does: a list's row by its
+ * select box, a card view's card by a click on it (Coral's masonry selects on click), unless
+ * it is selected already.
+ */
+export async function selectItem(page, title) {
+  const row = page.getByRole('row', { name: title });
+  if (await row.count()) return row.getByRole('checkbox').check();
+  const card = page.locator('coral-masonry-item').filter({ has: page.getByText(title, { exact: true }) });
+  // Selected already (the admin runs Check Health again): a second click would unselect it.
+  if (await card.getAttribute('selected') === null) await card.click();
+}
+
 export function guideKit(browser) {
   const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
 
@@ -130,6 +146,9 @@ export function guideKit(browser) {
         return;
       }
       await target.click();
+      // AEM's Check Health answers in a dialog that opens with an animation: the admin reads it
+      // before going on.
+      if (name === 'Check') await page.getByText(AEM_HEALTH_ANSWER).first().waitFor({ timeout: 15_000 }).catch(() => {});
       await page.waitForLoadState();
       await page.waitForTimeout(500); // the page's capture is debounced
       await page.waitForLoadState(); // a reload the click's answer started
@@ -137,9 +156,9 @@ export function guideKit(browser) {
     }
     m = text.match(/^On the page, select “(.+)” in the list\.$/);
     if (m) {
-      // AEM's console: the item's row-select box; AEM's toolbar then offers its actions.
+      // AEM's console: the item's card or row; AEM's toolbar then offers its actions.
       clicks.pageSteps++;
-      await page.getByRole('row', { name: m[1] }).getByRole('checkbox').check();
+      await selectItem(page, m[1]);
       return;
     }
     m = text.match(/^Type (.+) in “(.+?)” \(IMS Link never keeps it\)\.$/);

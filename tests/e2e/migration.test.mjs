@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD, IMS_CONSOLE, OAUTH, ORG } from './fixtures.mjs';
+import { AEM_HEALTH_ANSWER, selectItem } from './guide-kit.mjs';
 import { launch } from './harness.mjs';
 
 const SHOTS = process.env.IMS_LINK_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url).pathname : null;
@@ -60,7 +61,7 @@ async function readGuide(popup) {
 async function click(page, text) {
   const selected = text.match(/^On the page, select “(.+)” in the list\.$/);
   if (selected) {
-    await page.getByRole('row', { name: selected[1] }).getByRole('checkbox').check();
+    await selectItem(page, selected[1]);
     return;
   }
   const m = text.match(/click “(.+?)”(?: under (.+?))?\.$/);
@@ -68,6 +69,7 @@ async function click(page, text) {
   const [, name, within] = m;
   const scope = within ? page.getByRole('row', { name: within }) : page;
   await scope.getByRole('button', { name, exact: true }).or(scope.getByRole('link', { name, exact: true })).first().click();
+  if (name === 'Check') await page.getByText(AEM_HEALTH_ANSWER).first().waitFor({ timeout: 15_000 }).catch(() => {});
   await page.waitForLoadState();
   await page.waitForTimeout(500);
 }
@@ -128,14 +130,19 @@ async function migrate(origin, shots, tamper = null) {
 }
 
 // AEM's console as documented (select the configuration, then the toolbar's Properties and
-// Check Health), and the variant with those buttons in each row (PAGES.md).
-for (const [name, origin, rowButtons] of [['AEM 6.5', AUTHOR, false], ['AEM as a Cloud Service', CLOUD, false], ['AEM as a Cloud Service, buttons in each row of its console', CLOUD, true]]) {
+// Check Health) in its card view (Adobe's screenshots), and the G variants of a list, and of a
+// list with those buttons in each row (PAGES.md).
+const VARIANTS = [['AEM 6.5', AUTHOR, {}], ['AEM as a Cloud Service', CLOUD, {}],
+  ['AEM as a Cloud Service, its console as a list', CLOUD, { consoleView: 'list' }],
+  ['AEM as a Cloud Service, buttons in each row of its console', CLOUD, { consoleRowButtons: true }]];
+for (const [name, origin, variant] of VARIANTS) {
   test(`${name}: the JWT configuration for Target is migrated to OAuth through Properties and passes AEM's Check Health; the auto-provisioned one is left alone`, async () => {
     const cred = b.cloud.state.credentials[OAUTH];
-    b.cloud.state.aem.consoleRowButtons = rowButtons;
+    const rowButtons = Boolean(variant.consoleRowButtons);
+    Object.assign(b.cloud.state.aem, variant);
     // The variant ends with this test, failed or not.
-    const { guide, seen, trail } = await migrate(origin, SHOTS && origin === CLOUD && !rowButtons)
-      .finally(() => { b.cloud.state.aem.consoleRowButtons = false; });
+    const { guide, seen, trail } = await migrate(origin, SHOTS && origin === CLOUD && !Object.keys(variant).length)
+      .finally(() => { for (const key of Object.keys(variant)) delete b.cloud.state.aem[key]; });
     const why = trail.join('\n');
     // Each step as that console offers it.
     const steps = seen.flatMap((g) => g.steps);
@@ -166,7 +173,7 @@ test("AEM's Check Health failing with only its own words (no IMS answer quoted):
       if (c.authType === 'oauth') c.clientSecret = 'p8e-rotated-away';
     });
     assert.equal(guide.stages[2].status, 'problem', trail.join('\n'));
-    assert.match(guide.stages[2].text, /AEM said “(Check Health )?Error: Unable to retrieve an access token\. See the error\.log for details\.”/);
+    assert.match(guide.stages[2].text, /AEM said “(Adobe Target \(acme, JWT\): )?Error: Unable to retrieve an access token\. See the error\.log for details\.”/);
     assert.match(guide.stages[2].text, /its message does not say why/);
     // What to do is the next step's, said once there.
     assert.match(guide.text, /let IMS Link fill Client ID, Client Secret and Scope again/);

@@ -77,7 +77,7 @@ test("a failing Check Health: AEM's error shows in the side panel without a clic
   assert.ok(g.watching, 'the panel reads the next try by itself');
   // Fixed in AEM; the admin closes AEM's dialog and runs Check Health again: the panel follows.
   ims.clientSecret = secret;
-  await tab.page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await tab.page.getByRole('button', { name: 'Close', exact: true }).click();
   g = await checkHealthOnThePage(panel, tab, g);
   stage = g.stages.find((s) => s.id === 'aem-ims');
   assert.equal(stage.status, 'done', stage.text);

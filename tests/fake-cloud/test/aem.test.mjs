@@ -135,33 +135,67 @@ test('IMS wizard with unknown names: fields are found by label, Create refuses e
   assert.equal(cloud.state.aemSubmissions.length, 0);
 });
 
-test('IMS console lists configurations; select one, then Check Health > Check in the selection bar asks IMS with what AEM stored and shows AEM\'s verdict', async () => {
+test('IMS console shows cards; select one, then Check Health > Check in the selection bar asks IMS with what AEM stored, and AEM\'s verdict opens in its own dialog', async () => {
+  cloud.state.aem.imsConfigs.push({ id: 'auto-1', title: 'Asset Compute', cloudServiceName: 'Asset Compute', authType: 'jwt', autoProvisioned: true });
   await open(`${AUTHOR}${CONSOLE}`);
   const bar = page.getByRole('toolbar', { name: 'Selection' });
   assert.equal(await bar.isVisible(), false, 'no action before a selection');
-  await page.getByRole('row', { name: /Adobe Analytics/ }).getByRole('checkbox').check();
+  const card = (title) => page.locator('coral-masonry-item').filter({ has: page.getByText(title, { exact: true }) });
+  assert.match(await card('Adobe Analytics').innerText(), /JWT Credentials \(deprecated\)[\s\S]*Adobe IMS Technical Account/i);
+  assert.match(await card('Asset Compute').innerText(), /Auto Provisioned/i);
+  await card('Adobe Analytics').click();
+  assert.match(await bar.innerText(), /1 selected/);
   await bar.getByRole('button', { name: 'Check Health' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Check', exact: true }).click();
-  await page.locator('.ims-health-result coral-alert').waitFor();
+  const ask = page.locator('#ims-health-dialog');
+  assert.match(await ask.innerText(), /Check\s+You are going to check the following item:\s+Adobe Analytics/);
+  await ask.getByRole('button', { name: 'Check', exact: true }).click();
+  const verdict = page.locator('#ims-health-verdict');
+  await verdict.getByText(/^Adobe Analytics: /).waitFor();
   // The shipped Analytics configuration is JWT with no key pair alias in AEM's keystore.
   assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1', ok: false }]);
-  assert.match(await page.locator('.ims-health-result').textContent(), /No private key found for key pair alias/);
-  assert.match(await page.locator('.ims-health-title').textContent(), /^Adobe Analytics$/);
+  assert.equal(await verdict.getAttribute('variant'), 'error');
+  assert.match(await verdict.innerText(), /Unhealthy configuration\s+Adobe Analytics: Error: No private key found for key pair alias/);
+  assert.equal(await ask.isVisible(), false, 'the question closed');
   assert.equal(await page.locator('#ims-console-create').getAttribute('href'), WIZARD);
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await verdict.getByRole('button', { name: 'Close' }).click();
   await bar.getByRole('button', { name: 'Properties' }).click();
   await page.waitForURL(/properties\.html\?item=analytics-ims-1$/);
 });
 
-test('IMS console, variant with the buttons in each row (state.aem.consoleRowButtons)', async () => {
+test('IMS console, a healthy configuration: "Healthy configuration", "<title>: Token retrieved successfully!" (Adobe\'s screenshots)', async () => {
+  cloud.state.aem.imsConfigs.push({ id: 'target-oauth-2', title: 'Target OAuth', cloudServiceName: 'Adobe Target', authType: 'oauth',
+    clientId: OAUTH_CLIENT_ID, authServerUrl: 'https://ims-na1.adobelogin.com', clientSecret: cloud.state.credentials[OAUTH_CLIENT_ID].clientSecret,
+    scope: cloud.state.credentials[OAUTH_CLIENT_ID].scopes.join(','), orgId: cloud.state.credentials[OAUTH_CLIENT_ID].orgId });
+  await open(`${AUTHOR}${CONSOLE}`);
+  const card = page.locator('coral-masonry-item').filter({ has: page.getByText('Target OAuth', { exact: true }) });
+  assert.doesNotMatch(await card.innerText(), /JWT/, 'only JWT ones are marked');
+  await card.click();
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Check Health' }).click();
+  await page.locator('#ims-health-check').click();
+  const verdict = page.locator('#ims-health-verdict');
+  await verdict.getByText('Target OAuth: Token retrieved successfully!').waitFor();
+  assert.equal(await verdict.getAttribute('variant'), 'success');
+  assert.match(await verdict.innerText(), /^Healthy configuration/);
+});
+
+test('IMS console, variants: a list (state.aem.consoleView), the buttons in each row (consoleRowButtons), the verdict as an alert in the "Check" dialog (healthResult)', async () => {
+  cloud.state.aem.consoleView = 'list';
+  cloud.state.aem.healthResult = 'alert';
+  await open(`${AUTHOR}${CONSOLE}`);
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  await page.getByRole('row', { name: /Adobe Analytics/ }).getByRole('checkbox').check();
+  await bar.getByRole('button', { name: 'Check Health' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Check', exact: true }).click();
+  await page.locator('.ims-health-result coral-alert').waitFor();
+  assert.match(await page.locator('.ims-health-result').textContent(), /No private key found for key pair alias/);
+  assert.match(await page.locator('.ims-health-title').textContent(), /^Adobe Analytics$/);
   cloud.state.aem.consoleRowButtons = true;
   await open(`${AUTHOR}${CONSOLE}`);
   assert.equal(await page.getByRole('checkbox').count(), 0);
   await page.getByRole('row', { name: /Adobe Analytics/ }).getByRole('button', { name: 'Check Health' }).click();
   await page.locator('#ims-health-check').click();
   await page.locator('.ims-health-result coral-alert').waitFor();
-  assert.deepEqual(cloud.state.aem.actions, [{ action: 'checkHealth', id: 'analytics-ims-1', ok: false }]);
-  assert.match(await page.locator('.ims-health-title').textContent(), /^Adobe Analytics$/);
+  assert.deepEqual(cloud.state.aem.actions.map((a) => a.id), ['analytics-ims-1', 'analytics-ims-1']);
 });
 
 test('AEM 6.5 classic dialog: ExtJS 3 markup, values in the store, IMS fields shown by the component, OK only after Connect', async () => {
