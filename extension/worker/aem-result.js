@@ -6,7 +6,7 @@
 // of a card view's cards. The core decides what the text means (src/ims/aem_verdict.rs).
 
 /**
- * { url, messages: [{ text, context, dialog?, title?, variant? }], rows: [[cell text]], cards: [[title, text...]],
+ * { url, messages: [{ text, context, dialog?, title?, variant? }], rows: [[cell text]], cards: [{ id, texts: [title, text...] }],
  *   links: [{ text, href, download }], switches: [{ label, checked }] }
  * With `waitMs` (the side panel watching AEM's page, bounded by the core): the snapshot once it
  * differs from the one at the start (AEM answered, or began to), or after `waitMs`. Whether the
@@ -44,8 +44,10 @@ export function readAemResult(waitMs = 0) {
     const clean = (s) => String(s ?? '').replace(/\s+/g, ' ').trim().slice(0, 4000);
     // ExtJS hides a window it keeps for reuse (its message box) by visibility or by moving it
     // off the page, not by display: such a box still holds its last text, which is no verdict.
+    // Opacity is not looked at: a Coral dialog fades in, and the watch reads on changes to the
+    // page, which a fade is not.
     const shown = (el) => {
-      if (!(el.checkVisibility ? el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : el.offsetParent !== null)) return false;
+      if (!(el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : el.offsetParent !== null)) return false;
       const r = el.getBoundingClientRect(); // in the page, not the viewport: scrolled away is still shown
       return r.right + scrollX > 0 && r.bottom + scrollY > 0;
     };
@@ -72,15 +74,15 @@ export function readAemResult(waitMs = 0) {
     const rows = [...document.querySelectorAll('tr')].slice(0, 200)
       .map((tr) => [...tr.querySelectorAll('td, th')].map((c) => textOf(c).slice(0, 300)))
       .filter((cells) => cells.length > 0);
-    // A card view (coral-masonry, Granite's collection items): each card's title, then its
-    // other lines as shown.
-    const cards = [...document.querySelectorAll('coral-masonry-item, .foundation-collection-item:not(tr)')].filter(shown).slice(0, 200)
+    // A card or column view (Coral's masonry and column view, Granite's collection items): each
+    // item's id (Granite's, a path where it has one), its title, then its other lines as shown.
+    const cards = [...document.querySelectorAll('coral-masonry-item, coral-columnview-item, .foundation-collection-item:not(tr)')].filter(shown).slice(0, 200)
       .map((card) => {
-        const named = card.querySelector('.foundation-collection-item-title, coral-card-title');
+        const named = card.querySelector('.foundation-collection-item-title, coral-card-title, coral-columnview-item-content');
         const title = named ? textOf(named) : '';
         const lines = String(card instanceof HTMLElement ? card.innerText : card.textContent).split('\n').map(clean)
           .filter((line) => line && line !== title).slice(0, 12).map((line) => line.slice(0, 300));
-        return [title.slice(0, 300), ...lines];
+        return { id: (card.getAttribute('data-foundation-collection-item-id') ?? '').slice(0, 300), texts: [title.slice(0, 300), ...lines] };
       });
     // Download links (the IMS wizard's "Download Public Key") and switches ("Create new
     // certificate"): the core decides which one matters and whether to follow it.

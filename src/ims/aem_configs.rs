@@ -5,6 +5,7 @@
 //! the rows of a list. How AEM marks an auto-provisioned configuration is not documented, so
 //! any text saying so counts.
 
+use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
 
@@ -80,9 +81,9 @@ pub fn title_at(cells: &[String], title_column: Option<usize>) -> Option<usize> 
 /// rows of its list (cell texts). A row that names no authentication type (the header, "There
 /// is no item.") is not a configuration; a card is one, OAuth unless it says JWT: Adobe's
 /// cards mark only the deprecated JWT ones (a red "JWT Credentials (deprecated)").
-pub fn listed(rows: &[Vec<String>], cards: &[Vec<String>]) -> Vec<AemConfig> {
+pub fn listed(rows: &[Vec<String>], cards: &[PageCard]) -> Vec<AemConfig> {
     let title_column = title_header(rows).map(|(_, column)| column);
-    let cards = cards.iter().map(|c| (c, None, true));
+    let cards = cards.iter().map(|c| (&c.texts, None, true));
     cards
         .chain(rows.iter().map(|r| (r, title_column, false)))
         .filter_map(|(cells, title_column, card)| {
@@ -145,6 +146,13 @@ mod tests {
             ]),
             row(&["Adobe Target (acme, OAuth)", "Adobe IMS Technical Account"]),
         ];
+        let cards: Vec<PageCard> = cards
+            .into_iter()
+            .map(|texts| PageCard {
+                id: String::new(),
+                texts,
+            })
+            .collect();
         let configs = listed(&[], &cards);
         assert_eq!(configs.len(), 3);
         assert!(configs[0].migrate_with_profile());

@@ -31,12 +31,23 @@ pub struct AemResultPage {
     pub messages: Vec<PageMessage>,
     /// The cells of each table row (the IMS configurations list), in page order.
     pub rows: Vec<Vec<String>>,
-    /// The texts of each card of a card view (the IMS configurations console), title first.
-    pub cards: Vec<Vec<String>>,
+    /// The items of a card or column view (the IMS configurations console, a site's Target
+    /// configurations), in page order.
+    pub cards: Vec<PageCard>,
     /// Download links the page shows (the IMS wizard's "Download Public Key").
     pub links: Vec<PageLink>,
     /// Switches and checkboxes with their label (the wizard's "Create new certificate").
     pub switches: Vec<PageSwitch>,
+}
+
+/// One item of a card or column view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
+#[serde(default)]
+pub struct PageCard {
+    /// Granite's id for it (in a column view, its path), if the page gives one.
+    pub id: String,
+    /// Its title, then its other texts as shown.
+    pub texts: Vec<String>,
 }
 
 /// A link the page shows: its text, absolute address and `download` file name.

@@ -5,6 +5,7 @@
 //! … Save and Close" (Experience League, integrating-adobe-target). So the guide needs to know
 //! whether the folder already lists one.
 use super::aem_configs::{title_at, title_header};
+use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
 
@@ -22,15 +23,33 @@ pub struct TargetFolder {
     pub titles: Vec<String>,
 }
 
-/// The folder's configurations: its cards (a card view, as AEM's consoles show them), else the
-/// rows under the table's header (the one that names a "Title" column), each by its title.
-pub fn read(url: &str, rows: &[Vec<String>], cards: &[Vec<String>]) -> TargetFolder {
+/// The folder a console page shows: its address from "/conf/" on
+/// (`…/configurations.html/conf/wknd` → `/conf/wknd`).
+fn folder_of(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next()?;
+    let at = path.find(".html/conf/")? + ".html".len();
+    Some(path[at..].trim_end_matches('/'))
+}
+
+/// The folder's configurations, each by its title: the items of a column view (Adobe's
+/// screenshot shows one) inside the folder (its first column lists the folders themselves), or
+/// of a card view, then the rows under a table's header (the one that names a "Title" column).
+pub fn read(url: &str, rows: &[Vec<String>], cards: &[PageCard]) -> TargetFolder {
     let header = title_header(rows);
     let column = header.map(|(_, column)| column);
     let listed = rows.iter().skip(header.map_or(rows.len(), |(row, _)| row + 1));
+    let folder = folder_of(url);
+    let inside = |c: &&PageCard| {
+        c.id.is_empty() || folder.is_some_and(|f| c.id.strip_prefix(f).is_some_and(|rest| rest.starts_with('/')))
+    };
     let mut titles = Vec::new();
     // A loop rather than an iterator chain: one generic adapter less in the shipped module.
-    for (cells, column) in cards.iter().map(|c| (c, None)).chain(listed.map(|r| (r, column))) {
+    for (cells, column) in cards
+        .iter()
+        .filter(inside)
+        .map(|c| (&c.texts, None))
+        .chain(listed.map(|r| (r, column)))
+    {
         if titles.len() == MAX_TITLES {
             break;
         }
@@ -76,8 +95,25 @@ mod tests {
         assert!(empty.titles.is_empty());
         // A page with no such table (not a folder's list) lists nothing.
         assert!(read(url, &rows(&[&["wknd", "/conf/wknd"]]), &[]).titles.is_empty());
-        // A card view: each card is one, by its title.
-        let cards = read(url, &[], &rows(&[&["Adobe Target", "Adobe Target Configuration"]]));
-        assert_eq!(cards.titles, ["Adobe Target"]);
+        // A column view: the folders' column, then the folder's own items; only those count.
+        let item = |id: &str, title: &str| PageCard {
+            id: id.into(),
+            texts: vec![title.into()],
+        };
+        let columns = [
+            item("/conf/wknd", "wknd"),
+            item("/conf/global", "global"),
+            item("/conf/wknd-events", "wknd-events"),
+            item("/conf/wknd/settings/cloudconfigs/target", "Adobe Target"),
+        ];
+        assert_eq!(read(url, &[], &columns).titles, ["Adobe Target"]);
+        assert!(
+            read(url, &[], &columns[..3]).titles.is_empty(),
+            "an empty folder, beside others"
+        );
+        let root = "https://author.aem.test/libs/cq/personalization/touch-ui/content/v2/configurations.html";
+        assert!(read(root, &[], &columns).titles.is_empty(), "no folder open");
+        // A card view without ids: each card is one.
+        assert_eq!(read(url, &[], &[item("", "Adobe Target")]).titles, ["Adobe Target"]);
     }
 }

@@ -17,15 +17,20 @@ export const AEM_HEALTH_ANSWER = /Token retrieved successfully!|Error:/;
 
 /**
  * Selects the item titled `title` in an AEM console as the admin does: a list's row by its
- * select box, a card view's card by a click on it (Coral's masonry selects on click), unless
- * it is selected already.
+ * select box, a card view's card by a click on it (Coral's masonry selects on click), a column
+ * view's item by its check box, unless it is selected already.
  */
 export async function selectItem(page, title) {
   const row = page.getByRole('row', { name: title });
   if (await row.count()) return row.getByRole('checkbox').check();
-  const card = page.locator('coral-masonry-item').filter({ has: page.getByText(title, { exact: true }) });
+  const named = { has: page.getByText(title, { exact: true }) };
+  const column = page.locator('coral-columnview-item').filter(named);
+  const card = page.locator('coral-masonry-item').filter(named).or(column).first();
   // Selected already (the admin runs Check Health again): a second click would unselect it.
-  if (await card.getAttribute('selected') === null) await card.click();
+  if (await card.getAttribute('selected') !== null) return;
+  // A column view's item is selected by its check box (a click elsewhere opens it).
+  if (await column.count()) return column.locator('[coral-columnview-itemselect]').click();
+  await card.click();
 }
 
 export function guideKit(browser) {
@@ -513,7 +518,10 @@ export function guideKit(browser) {
       } else if (text.includes('your AEM author') && !text.includes('address')) {
         await tab.page.goto(`${aem}/aem/start.html`);
       } else if (text.startsWith("Open your site's configuration folder")) {
-        await tab.page.getByRole('link', { name: site, exact: true }).click();
+        // A link in a list, or the folder's item in AEM's column view.
+        const folder = tab.page.locator('coral-columnview-item').filter({ has: tab.page.getByText(site, { exact: true }) });
+        await tab.page.getByRole('link', { name: site, exact: true }).or(folder).first().click();
+        await tab.page.waitForURL(`**/conf/${site}`);
         await tab.page.waitForLoadState();
       } else {
         assert.fail(`the admin does not know what to do: ${text}`);

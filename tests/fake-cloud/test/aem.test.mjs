@@ -402,7 +402,38 @@ test('Legacy Cloud Services on AEMaaCS: not available, with the way to Adobe Tar
   assert.equal(await page.getByRole('link', { name: /Adobe Target/ }).getAttribute('href'), TARGET_CONSOLE);
 });
 
-test('AEMaaCS Adobe Target console: containers, then a container\'s configurations; Create opens the edit page', async () => {
+test('AEMaaCS Adobe Target console, a column view (Adobe\'s screenshot): the folders, then a folder\'s own items or its preview; an item\'s box selects it, Properties opens it', async () => {
+  cloud.state.aem.targetConfigs.push({ path: '/conf/acme/settings/cloudconfigs/target', title: 'Acme Target', tenant: 'acme', clientCode: 'acme', imsConfigId: '' });
+  await open(`${CLOUD}${TARGET_CONSOLE}`);
+  const item = (title) => page.locator('coral-columnview-item').filter({ has: page.getByText(title, { exact: true }) });
+  assert.deepEqual(await page.locator('coral-columnview-item .foundation-collection-item-title').allInnerTexts(), ['wknd', 'acme']);
+  assert.equal(await page.getByRole('button', { name: 'Create', exact: true }).count(), 0, 'Create once a folder is open');
+  await Promise.all([page.waitForURL(`**${TARGET_CONSOLE}/conf/wknd`), item('wknd').click()]);
+  await page.waitForSelector('html[data-ready]');
+  // No configuration in it: the folder's preview, as Adobe's screenshot shows it.
+  assert.match(await page.locator('coral-columnview-preview').innerText(), /Title\s+wknd\s+Name\s+wknd/);
+  const create = page.getByRole('button', { name: 'Create', exact: true });
+  assert.equal(await create.getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
+  await Promise.all([page.waitForURL(`**${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`), create.click()]);
+  await page.waitForSelector('html[data-ready]');
+  await page.getByLabel('Title', { exact: true }).fill('WKND Target');
+  await page.getByLabel('Client Code').fill('acme');
+  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+
+  await open(`${CLOUD}${TARGET_CONSOLE}/conf/wknd`);
+  assert.equal(await page.locator('coral-columnview-preview').count(), 0);
+  assert.equal(await item('WKND Target').getAttribute('data-foundation-collection-item-id'), '/conf/wknd/settings/cloudconfigs/target');
+  const bar = page.getByRole('toolbar', { name: 'Selection' });
+  assert.equal(await bar.isVisible(), false);
+  await item('WKND Target').locator('[coral-columnview-itemselect]').click();
+  assert.match(await bar.innerText(), /1 selected/);
+  await Promise.all([page.waitForURL(`**${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`), bar.getByRole('button', { name: 'Properties' }).click()]);
+  await page.waitForSelector('html[data-ready]');
+  assert.equal(await page.getByRole('button', { name: 'Re-connect to Adobe Target' }).count(), 1);
+});
+
+test('AEMaaCS Adobe Target console, the list variant (state.aem.targetConsoleView): containers, then a container\'s configurations; Create opens the edit page', async () => {
+  cloud.state.aem.targetConsoleView = 'list';
   cloud.state.aem.targetConfigs.push({ path: '/conf/acme/settings/cloudconfigs/target', title: 'Acme Target', tenant: 'acme', clientCode: 'acme', imsConfigId: '' });
   await open(`${CLOUD}${TARGET_CONSOLE}`);
   assert.equal(await page.getByRole('link', { name: 'wknd', exact: true }).getAttribute('href'), `${TARGET_CONSOLE}/conf/wknd`);

@@ -1,10 +1,14 @@
 // AEM as a Cloud Service: Tools > Cloud Services > Adobe Target. The configuration
 // containers (/conf/<site>), then per container its Target configurations and Create.
-// The console's path is inferred from the edit page's (…/v2/configurations/edit.html);
-// the real console is a Granite column view and Create first asks for a Title in a
-// dialog: here containers are table rows with links, a container's configurations rows to
-// select (then Properties), and Create goes straight to the edit page, whose form has the
-// Title field.
+// The console's path is inferred from the edit page's (…/v2/configurations/edit.html).
+// V (Adobe's screenshot `tenant1.png` in experience-manager-cloud-service.en, 2020): a Granite
+// **column view**: the /conf folders in the first column, the folder's own items in the next
+// (its preview, "Title"/"Name", when it holds none), "Create" in the title bar. G: the markup
+// (Coral's column view, Granite's `foundation-collection-item` with the item's path as its
+// id), selecting by the item's thumbnail, and the selection bar's Properties.
+// `state.aem.targetConsoleView = 'list'`: the G variant of tables (containers as links, a
+// container's configurations as rows to select). Create goes straight to the edit page,
+// whose form has the Title field (the real one first asks for a Title in a dialog).
 import { coralPage, esc, globalNav, titleBar } from '../lib/html.mjs';
 import { CLOUD_EDIT_PREFIX } from './target-cloud.mjs';
 
@@ -31,8 +35,42 @@ ${titleBar({ title, left, actions })}
   return coralPage({ title: 'Adobe Target | Cloud Services | Adobe Experience Manager', body, scripts: ['/etc.clientlibs/fake-aem/target-configurations.js'] });
 }
 
+/** The column view at `site` (or at /conf with none): the folders, then the folder's items. */
+function columnView(state, site) {
+  const folder = (name) => `<coral-columnview-item class="foundation-collection-item" variant="drilldown" data-foundation-collection-item-id="/conf/${esc(name)}"${name === site ? ' active' : ''}>
+<coral-columnview-item-thumbnail><coral-icon icon="folder"></coral-icon></coral-columnview-item-thumbnail>
+<coral-columnview-item-content><div class="foundation-collection-item-title">${esc(name)}</div></coral-columnview-item-content></coral-columnview-item>`;
+  const folders = `<coral-columnview-column data-foundation-layout-columnview-columnid="/conf"><coral-columnview-column-content>
+${confSites(state).map(folder).join('\n')}</coral-columnview-column-content></coral-columnview-column>`;
+  let inside = '';
+  if (site) {
+    const configs = state.aem.targetConfigs.filter((c) => c.path.startsWith(`/conf/${site}/settings/cloudconfigs/`));
+    inside = configs.length
+      ? `<coral-columnview-column data-foundation-layout-columnview-columnid="/conf/${esc(site)}"><coral-columnview-column-content>
+${configs.map((c) => `<coral-columnview-item class="foundation-collection-item" data-foundation-collection-item-id="${esc(c.path)}" data-path="${esc(c.path)}">
+<coral-columnview-item-thumbnail><coral-icon icon="adobeTarget"></coral-icon></coral-columnview-item-thumbnail>
+<coral-columnview-item-content><div class="foundation-collection-item-title">${esc(c.title)}</div></coral-columnview-item-content></coral-columnview-item>`).join('\n')}
+</coral-columnview-column-content></coral-columnview-column>`
+      : `<coral-columnview-preview><coral-columnview-preview-content><coral-icon icon="folder" size="XXL"></coral-icon>
+<coral-columnview-preview-label>Title</coral-columnview-preview-label><coral-columnview-preview-value>${esc(site)}</coral-columnview-preview-value>
+<coral-columnview-preview-label>Name</coral-columnview-preview-label><coral-columnview-preview-value>${esc(site)}</coral-columnview-preview-value>
+</coral-columnview-preview-content></coral-columnview-preview>`;
+  }
+  const bar = `<div class="granite-collection-selectionbar" role="toolbar" aria-label="Selection" hidden>
+<span class="tt-selection-count"></span>
+<button is="coral-button" type="button" variant="quiet" icon="properties" id="tt-selection-properties" data-href="${CLOUD_EDIT_PREFIX}">Properties</button></div>`;
+  const create = site ? `<a is="coral-anchorbutton" variant="cta" href="${CLOUD_EDIT_PREFIX}/conf/${esc(site)}/settings/cloudconfigs/target" id="tt-configs-create">Create</a>` : '';
+  return shell({
+    title: site ?? 'Adobe Target Configurations',
+    actions: create,
+    content: `${bar}<coral-columnview id="tt-columns" class="foundation-collection" selectionmode="single" data-configurations-path="${CONFIGURATIONS_PATH}">
+${folders}${inside}</coral-columnview>`,
+  });
+}
+
 /** The containers (CONFIGURATIONS_PATH). */
 export function targetContainersPage(state) {
+  if (state.aem.targetConsoleView !== 'list') return columnView(state, null);
   const rows = confSites(state).map((site) => row([`<a href="${CONFIGURATIONS_PATH}/conf/${esc(site)}" class="tt-container-link">${esc(site)}</a>`, `<code>/conf/${esc(site)}</code>`]));
   return shell({ title: 'Adobe Target Configurations', content: table('tt-containers', ['Name', 'Path'], rows) });
 }
@@ -44,6 +82,7 @@ export function targetContainersPage(state) {
  * configuration's form (that it is the edit page's address is G).
  */
 export function targetSiteConfigsPage(state, site) {
+  if (state.aem.targetConsoleView !== 'list') return columnView(state, site);
   const configs = state.aem.targetConfigs.filter((c) => c.path.startsWith(`/conf/${site}/settings/cloudconfigs/`));
   const rows = configs.map((c) => `<tr is="coral-table-row" data-path="${esc(c.path)}">
 <td is="coral-table-cell"><coral-checkbox coral-table-rowselect class="tt-select" aria-label="Select"></coral-checkbox></td>
