@@ -44,12 +44,15 @@ export function readAemResult(waitMs = 0) {
     const clean = (s) => String(s ?? '').replace(/\s+/g, ' ').trim().slice(0, 4000);
     // ExtJS hides a window it keeps for reuse (its message box) by visibility or by moving it
     // off the page, not by display: such a box still holds its last text, which is no verdict.
-    // Opacity is not looked at: a Coral dialog fades in, and the watch reads on changes to the
-    // page, which a fade is not.
+    // A hidden element may show a visible child, as Coral's dialog does (its own element is
+    // hidden, its wrapper visible). Opacity is not looked at: a Coral dialog fades in, and the
+    // watch reads on changes to the page, which a fade is not.
+    const visible = (el) => el.checkVisibility({ visibilityProperty: true });
     const shown = (el) => {
-      if (!(el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : el.offsetParent !== null)) return false;
+      if (!(el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null)) return false;
       const r = el.getBoundingClientRect(); // in the page, not the viewport: scrolled away is still shown
-      return r.right + scrollX > 0 && r.bottom + scrollY > 0;
+      if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return false;
+      return !el.checkVisibility || visible(el) || [...el.querySelectorAll('*')].some(visible);
     };
     const textOf = (el) => clean(el instanceof HTMLElement && el.innerText ? el.innerText : el.textContent);
     const AREAS = '[aria-live], [role="alert"], [role="status"], coral-alert, .ext-mb-text';

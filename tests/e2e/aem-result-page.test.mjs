@@ -49,8 +49,8 @@ test("AEM's card view and its Check Health dialogs: each card's texts, and the v
   await page.waitForSelector('html[data-ready]');
   const { cards, rows, messages } = await read();
   assert.deepEqual(rows, []);
-  assert.deepEqual(cards.map((c) => c[0]), ['Adobe Analytics', 'Adobe Target (acme, OAuth)'], 'the title first');
-  assert.ok(cards[0].includes('JWT Credentials (deprecated)') && !cards[1].some((t) => /jwt/i.test(t)), JSON.stringify(cards));
+  assert.deepEqual(cards.map((c) => [c.id, c.texts[0]]), [['analytics-ims-1', 'Adobe Analytics'], ['o1', 'Adobe Target (acme, OAuth)']], 'the title first');
+  assert.ok(cards[0].texts.includes('JWT Credentials (deprecated)') && !cards[1].texts.some((t) => /jwt/i.test(t)), JSON.stringify(cards));
   assert.deepEqual(messages, []);
   await page.locator('coral-masonry-item').filter({ has: page.getByText('Adobe Target (acme, OAuth)', { exact: true }) }).click();
   await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Check Health' }).click();
