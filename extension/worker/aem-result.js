@@ -2,8 +2,8 @@
 // aem-page.js, and serialized by chrome.scripting, so self-contained). It only collects text:
 // every result area a user would read (live regions, alerts, Coral alerts, ExtJS message
 // boxes) with the dialog around it, each dialog with no such area in it (AEM's "Healthy
-// configuration" says its verdict in the dialog itself), the cells of table rows and the texts
-// of a card view's cards. The core decides what the text means (src/ims/aem_verdict.rs).
+// configuration" says its verdict in the dialog itself), the cells of table rows and the items
+// of a card or column view. The core decides what the text means (src/ims/aem_verdict.rs).
 
 /**
  * { url, messages: [{ text, context, dialog?, title?, variant? }], rows: [[cell text]], cards: [{ id, texts: [title, text...] }],

@@ -402,6 +402,17 @@ test('Legacy Cloud Services on AEMaaCS: not available, with the way to Adobe Tar
   assert.equal(await page.getByRole('link', { name: /Adobe Target/ }).getAttribute('href'), TARGET_CONSOLE);
 });
 
+/** On wknd's folder page: Create, then the edit page's Title, Client Code and Save & Close. */
+async function createWkndTarget() {
+  const create = page.getByRole('button', { name: 'Create', exact: true });
+  assert.equal(await create.getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
+  await Promise.all([page.waitForURL(`**${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`), create.click()]);
+  await page.waitForSelector('html[data-ready]');
+  await page.getByLabel('Title', { exact: true }).fill('WKND Target');
+  await page.getByLabel('Client Code').fill('acme');
+  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+}
+
 test('AEMaaCS Adobe Target console, a column view (Adobe\'s screenshot): the folders, then a folder\'s own items or its preview; an item\'s box selects it, Properties opens it', async () => {
   cloud.state.aem.targetConfigs.push({ path: '/conf/acme/settings/cloudconfigs/target', title: 'Acme Target', tenant: 'acme', clientCode: 'acme', imsConfigId: '' });
   await open(`${CLOUD}${TARGET_CONSOLE}`);
@@ -412,13 +423,7 @@ test('AEMaaCS Adobe Target console, a column view (Adobe\'s screenshot): the fol
   await page.waitForSelector('html[data-ready]');
   // No configuration in it: the folder's preview, as Adobe's screenshot shows it.
   assert.match(await page.locator('coral-columnview-preview').innerText(), /Title\s+wknd\s+Name\s+wknd/);
-  const create = page.getByRole('button', { name: 'Create', exact: true });
-  assert.equal(await create.getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
-  await Promise.all([page.waitForURL(`**${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`), create.click()]);
-  await page.waitForSelector('html[data-ready]');
-  await page.getByLabel('Title', { exact: true }).fill('WKND Target');
-  await page.getByLabel('Client Code').fill('acme');
-  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+  await createWkndTarget();
 
   await open(`${CLOUD}${TARGET_CONSOLE}/conf/wknd`);
   assert.equal(await page.locator('coral-columnview-preview').count(), 0);
@@ -442,13 +447,7 @@ test('AEMaaCS Adobe Target console, the list variant (state.aem.targetConsoleVie
   await Promise.all([page.waitForURL(`**${TARGET_CONSOLE}/conf/wknd`), page.getByRole('link', { name: 'wknd', exact: true }).click()]);
   await page.waitForSelector('html[data-ready]');
   await page.getByText('There is no item.').waitFor();
-  const create = page.getByRole('button', { name: 'Create', exact: true });
-  assert.equal(await create.getAttribute('href'), `${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`);
-  await Promise.all([page.waitForURL(`**${CLOUD_EDIT}/conf/wknd/settings/cloudconfigs/target`), create.click()]);
-  await page.waitForSelector('html[data-ready]');
-  await page.getByLabel('Title', { exact: true }).fill('WKND Target');
-  await page.getByLabel('Client Code').fill('acme');
-  await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]);
+  await createWkndTarget();
 
   // The saved configuration is listed under its container; selected, its Properties open it,
   // where AEM's button is "Re-connect to Adobe Target" (Adobe's docs, editing).
