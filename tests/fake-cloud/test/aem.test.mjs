@@ -147,7 +147,9 @@ test('IMS console shows cards; select one, then Check Health > Check in the sele
   assert.match(await bar.innerText(), /1 selected/);
   await bar.getByRole('button', { name: 'Check Health' }).click();
   const ask = page.locator('#ims-health-dialog');
-  assert.match(await ask.innerText(), /Check\s+You are going to check the following item:\s+Adobe Analytics/);
+  // Coral shows the dialog a moment after it opens.
+  await ask.getByText('You are going to check the following item:').waitFor();
+  assert.match(await ask.innerText(), /Check\s+You are going to check the following item:\s*Adobe Analytics/);
   await ask.getByRole('button', { name: 'Check', exact: true }).click();
   const verdict = page.locator('#ims-health-verdict');
   await verdict.getByText(/^Adobe Analytics: /).waitFor();
