@@ -229,10 +229,9 @@ impl<'a> Facts<'a> {
     /// console was read: `Some` with no titles is a folder read empty.
     pub fn target_folder_here(&self) -> Option<&'a crate::ims::target_folder::TargetFolder> {
         let folder = self.target_folder?;
-        let (_, conf) = folder.url.split_once(".html")?;
-        let conf = conf.split(['?', '#']).next()?.trim_end_matches('/');
+        let conf = crate::ims::target_folder::folder_of(&folder.url)?;
         let here = self.url?.split(['?', '#']).next()?.trim_end_matches('/');
-        (conf.starts_with("/conf/") && (here.ends_with(conf) || here.contains(&format!("{conf}/")))).then_some(folder)
+        (here.ends_with(conf) || here.contains(&format!("{conf}/"))).then_some(folder)
     }
 
     /// The JWT configuration for Target that the profile's OAuth credential should replace.

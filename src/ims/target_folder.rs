@@ -25,7 +25,7 @@ pub struct TargetFolder {
 
 /// The folder a console page shows: its address from "/conf/" on
 /// (`…/configurations.html/conf/wknd` → `/conf/wknd`).
-fn folder_of(url: &str) -> Option<&str> {
+pub fn folder_of(url: &str) -> Option<&str> {
     let path = url.split(['?', '#']).next()?;
     let at = path.find(".html/conf/")? + ".html".len();
     Some(path[at..].trim_end_matches('/'))
