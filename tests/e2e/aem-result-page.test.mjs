@@ -2,31 +2,17 @@
 // worker in AEM's page) on the fake AEM's pages shaped as Adobe's screenshots and ExtJS's code
 // show them: what it collects is what the core reads (src/ims/aem_verdict.rs, aem_configs.rs).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { beforeEach, test } from 'node:test';
 import { readAemResult } from '../../extension/worker/aem-result.js';
-import { createState, OAUTH_CLIENT_ID } from '../fake-cloud/state.mjs';
-import { startFakeCloud } from '../fake-cloud/server.mjs';
+import { chromiumOnFakeCloud } from '../fake-cloud/chromium.mjs';
+import { OAUTH_CLIENT_ID } from '../fake-cloud/state.mjs';
 import { AUTHOR, IMS_CONSOLE } from './fixtures.mjs';
 
+const live = chromiumOnFakeCloud();
 let cloud;
-let browser;
 let page;
-before(async () => {
-  cloud = await startFakeCloud();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', `--host-resolver-rules=${cloud.hostRules}`, '--ignore-certificate-errors'],
-  });
-});
-after(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
-beforeEach(async () => {
-  Object.assign(cloud.state, createState());
-  await page?.close();
-  page = await browser.newPage();
+beforeEach(() => {
+  ({ cloud, page } = live);
 });
 
 const read = () => page.evaluate(readAemResult);

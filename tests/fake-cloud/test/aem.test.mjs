@@ -1,35 +1,20 @@
 // The fake AEM's forms, driven the way a user drives them (click, type, choose), record
 // exactly what AEM would have saved. One Chromium for the whole file.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { createState, OAUTH_CLIENT_ID } from '../state.mjs';
-import { startFakeCloud } from '../server.mjs';
+import { beforeEach, test } from 'node:test';
+import { OAUTH_CLIENT_ID } from '../state.mjs';
+import { chromiumOnFakeCloud } from '../chromium.mjs';
 
 const AUTHOR = 'https://author.aem.test';
 const CLOUD = 'https://author-p12345-e67890.adobeaemcloud.com';
 const WIZARD = '/libs/cq/adobeims-configuration/content/configurations/create.html';
 const CONSOLE = '/libs/cq/adobeims-configuration/content/configurations.html';
 
+const live = chromiumOnFakeCloud();
 let cloud;
-let browser;
 let page;
-before(async () => {
-  cloud = await startFakeCloud();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      `--host-resolver-rules=${cloud.hostRules}`, '--ignore-certificate-errors'],
-  });
-});
-after(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
-beforeEach(async () => {
-  Object.assign(cloud.state, createState());
-  await page?.close();
-  page = await browser.newPage();
+beforeEach(() => {
+  ({ cloud, page } = live);
   page.setDefaultTimeout(5000);
   page.on('pageerror', (err) => assert.fail(`page error: ${err.message}`));
 });
