@@ -26,7 +26,7 @@
   function valueOf(el) {
     if (el.matches('input, textarea, select')) return el.value ?? '';
     const copy = el.cloneNode(true);
-    copy.querySelectorAll('button, [role=button], script, style, [aria-hidden=true]').forEach((b) => b.remove());
+    copy.querySelectorAll('button, [role=button], svg, [role=img], script, style, [aria-hidden=true]').forEach((b) => b.remove());
     const fields = el.querySelectorAll('input, textarea');
     if (!clean(copy.textContent) && fields.length === 1) return fields[0].value ?? '';
     // A lone button where the value will be (e.g. "Retrieve client secret") is kept as text.
@@ -44,7 +44,10 @@
     const parts = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n && parts.length < MAX_PARTS; n = walker.nextNode()) {
-      if (n.parentElement?.closest('button, [role=button], script, style, [aria-hidden=true]')) continue;
+      // Only what lies inside the value: a page hides its whole app from assistive tech while a
+      // dialog is open, and that says nothing about the value.
+      const hidden = n.parentElement?.closest('button, [role=button], svg, [role=img], script, style, [aria-hidden=true]');
+      if (hidden && el.contains(hidden)) continue;
       const t = clean(n.nodeValue);
       if (t) parts.push(t.slice(0, MAX_TEXT));
     }
@@ -55,6 +58,77 @@
     let t = '';
     for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) t += n.nodeValue;
     return clean(t);
+  }
+
+  // Icons say nothing: an info icon's SVG title, an icon font's glyph, a hidden tooltip.
+  const ICONS = 'svg, img, [role=img], [aria-hidden=true], script, style, template';
+  // Controls and navigation are never a value's label (a tab "Scopes" beside a tab
+  // "Product Profiles" is not the Scopes row).
+  const NOT_LABELS = 'a, button, [role=button], [role=tab], [role=link], [role=menuitem], [role=option], option';
+  const HEADER_CELLS = 'th, [role=columnheader]';
+  /** A table's row of column headers (their cells are read by `tablePairs`, not beside each other). */
+  const headerRow = (row) => row.children.length > 0 && [...row.children].every((c) => c.matches(HEADER_CELLS));
+  const BUTTONS = 'button, [role=button]';
+  const FIELDS = 'input:not([type=hidden]), textarea, select';
+
+  /** The text an element shows, without icons (`withButtons`: with its buttons' text too). */
+  function shownText(el, withButtons) {
+    if (el.matches(ICONS) || (!withButtons && el.matches(BUTTONS))) return '';
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll(withButtons ? ICONS : `${ICONS}, ${BUTTONS}`).forEach((b) => b.remove());
+    return clean(copy.textContent);
+  }
+
+  /**
+   * The element holding a label's value: the next sibling that shows text. Icons between them
+   * (Target's ⓘ after "Client Code") are passed over, and so is a button when text follows it;
+   * a button that is the last thing shown is kept (the Console's "Retrieve client secret"). A
+   * label whose own box ends with it (a label and its icon wrapped together) is read from its
+   * box's siblings, a few levels up at most.
+   */
+  function valueElementOf(label, text) {
+    let from = label;
+    for (let up = 0; from && up < 3; up++) {
+      let button = null;
+      for (let s = from.nextElementSibling; s; s = s.nextElementSibling) {
+        if (s.matches(FIELDS) || (!s.matches(ICONS) && s.querySelectorAll(FIELDS).length === 1)) return s;
+        if (!shownText(s, true)) continue;
+        if (s.matches(BUTTONS) || !shownText(s, false)) {
+          button ??= s;
+          continue;
+        }
+        return s;
+      }
+      if (button) return button;
+      const box = from.parentElement;
+      if (!box || box === document.body || shownText(box, false) !== text) return null;
+      from = box;
+    }
+    return null;
+  }
+
+  /** An element that is a label: text of its own, and nothing else shown but icons or buttons. */
+  function labelText(el) {
+    if (el.matches(NOT_LABELS) || (el.matches(HEADER_CELLS) && el.parentElement && headerRow(el.parentElement))) return '';
+    const own = ownText(el);
+    if (!own) return '';
+    for (const c of el.children) if (shownText(c, false)) return '';
+    return own;
+  }
+
+  /** A table's (or ARIA grid's) cells under their column headers, one pair per cell. */
+  function tablePairs(table, add) {
+    const rows = table.matches('table') ? [.../** @type {HTMLTableElement} */ (table).rows] : [...table.querySelectorAll('[role=row]')];
+    const cellsOf = (row) => [...row.children].filter((c) => c.matches('th, td, [role=columnheader], [role=rowheader], [role=cell], [role=gridcell]'));
+    let headers = [];
+    for (const row of rows.slice(0, MAX_PARTS)) {
+      const cells = cellsOf(row);
+      if (headerRow(row)) {
+        headers = cells.map((c) => shownText(c, false));
+        continue;
+      }
+      cells.forEach((c, i) => headers[i] && add(headers[i], valueOf(c), partsOf(c)));
+    }
   }
 
   function snapshot() {
@@ -68,10 +142,10 @@
     };
     for (const el of document.body?.querySelectorAll('*') ?? []) {
       if (pairs.length >= MAX_PAIRS) break;
-      if (el.childElementCount === 0 && el.nextElementSibling && !el.matches('button, script, style')) {
-        const label = ownText(el);
-        if (label) add(label, valueOf(el.nextElementSibling), partsOf(el.nextElementSibling));
-      }
+      const label = el.closest('svg, [role=img], script, style, template') ? '' : labelText(el);
+      const valueEl = label ? valueElementOf(el, label) : null;
+      if (valueEl) add(label, valueOf(valueEl), partsOf(valueEl));
+      if (el.matches('table, [role=table], [role=grid]')) tablePairs(el, add);
       if (el.matches('textarea[aria-label], pre[aria-label], input[aria-label], code[aria-label]')) {
         add(el.getAttribute('aria-label'), el.matches('textarea, input') ? /** @type {HTMLInputElement} */ (el).value : el.textContent);
       }

@@ -52,11 +52,18 @@ pub fn listed(snap: &PageSnapshot) -> Option<CredentialCertificates> {
     let u = crate::url::parse(&snap.url).ok()?;
     let on_credential =
         u.host == "developer.adobe.com" && u.path.starts_with("/console/") && u.path.contains("/credentials/");
-    if !on_credential || !snap.has_heading("Public key certificates") {
+    // The fake's section (a heading, "Fingerprint" labels), or the table Adobe's screenshots show
+    // (V, 2022-2024: columns "Public key", "Expiration date"; the page reads its cells by column).
+    let table = snap
+        .pairs_for(&["Public key"])
+        .iter()
+        .any(|p| normalize(&p.value).is_some());
+    let pairs = snap.pairs_for(&["Fingerprint", "Certificate fingerprint", "Public key"]);
+    if !on_credential || !(table || snap.has_heading("Public key certificates")) {
         return None;
     }
     let mut fingerprints: Vec<String> = Vec::new();
-    for pair in snap.pairs_for(&["Fingerprint", "Certificate fingerprint"]) {
+    for pair in pairs {
         for f in std::iter::once(pair.value.as_str()).chain(pair.parts.iter().map(String::as_str)) {
             if let Some(f) = normalize(f) {
                 if !fingerprints.contains(&f) {
@@ -118,6 +125,21 @@ mod tests {
             "a prefix is not a fingerprint"
         );
         assert!(!same_certificate("Expiring on 2027-12-01", SHA1, SHA256));
+    }
+
+    /// Adobe's screenshots: no heading, a table "Public key | Expiration date" read by column.
+    #[test]
+    fn the_public_key_table_adobe_shows_is_read_by_its_column() {
+        let mut snap = page(vec![
+            pair("Client ID", "abc123"),
+            pair("Public key", "9db7162f10cb28fc9787ffa42d636b3e3d5bc69c"),
+            pair("Expiration date", "Jan 21, 2025"),
+        ]);
+        snap.headings.clear();
+        let listed = listed(&snap).unwrap();
+        assert_eq!(listed.fingerprints, ["9db7162f10cb28fc9787ffa42d636b3e3d5bc69c"]);
+        snap.pairs.retain(|p| p.label != "Public key");
+        assert_eq!(super::listed(&snap), None, "no heading and no key: not (yet) a list");
     }
 
     #[test]

@@ -18,6 +18,9 @@ fn is_real_secret(v: &str) -> bool {
         && !lower.contains("retrieve")
         && !v.contains('*')
         && !v.contains('•')
+        // Cut for display: only part of the secret.
+        && !v.contains('\u{2026}')
+        && !v.contains("...")
         && !date_like
 }
 
@@ -213,14 +216,25 @@ fn console_credential(
     Some(p)
 }
 
+/// The Implementation page's labels: Target's English ones ("IMS Organization Id" on the page,
+/// V), then as Target's German, French and Japanese documentation names them (I: the UI follows
+/// the admin's language; PAGES.md).
+const CLIENT_CODE_LABELS: [&str; 4] = ["Client Code", "Client-Code", "Code client", "クライアントコード"];
+const TARGET_ORG_LABELS: [&str; 6] = [
+    "IMS Organization ID",
+    "IMS Org ID",
+    "IMS-Organisations-ID",
+    "ID d\u{2019}organisation IMS",
+    "ID d'organisation IMS",
+    "IMS組織ID",
+];
+
 /// Target's values: the tenant from `page_url` (the shell's address), the Implementation
 /// page's Client Code and IMS Organization ID from the labels in `snap`.
 fn target_page(snap: &PageSnapshot, page_url: &str, source: &Source) -> Option<Profile> {
     let ids = tenant::from_url(page_url).ok()?;
-    let client_code = snap.value(&["Client Code"]).and_then(|c| tenant::validate(c).ok());
-    let org_id = snap
-        .value(&["IMS Organization ID", "IMS Org ID"])
-        .filter(|o| o.ends_with("@AdobeOrg"));
+    let client_code = snap.value(&CLIENT_CODE_LABELS).and_then(|c| tenant::validate(c).ok());
+    let org_id = snap.value(&TARGET_ORG_LABELS).filter(|o| o.ends_with("@AdobeOrg"));
     Some(Profile {
         tenant: ids.tenant.map(|value| Sourced {
             value,
@@ -401,6 +415,63 @@ mod tests {
         assert_eq!(p.tenant.unwrap().value, "acme");
         assert_eq!(p.client_code.unwrap().value, "acmecode");
         assert_eq!(p.org_id.unwrap().value, "0123456789ABCDEF01234567@AdobeOrg");
+    }
+
+    #[test]
+    fn target_page_in_another_language_is_read_by_its_translated_labels() {
+        let url = "https://experience.adobe.com/#/@acme/target/setup/implementation";
+        for (code, org) in [
+            ("Client-Code", "IMS-Organisations-ID"),
+            ("Code client", "ID d\u{2019}organisation IMS"),
+            ("クライアントコード", "IMS組織ID"),
+            ("Client Code", "IMS Organization Id"),
+        ] {
+            let s = snap(
+                url,
+                &[],
+                &[(code, "acmecode"), (org, "0123456789ABCDEF01234567@AdobeOrg")],
+            );
+            let p = capture(s, 1).unwrap().profile;
+            assert_eq!(p.client_code.unwrap().value, "acmecode", "{code}");
+            assert_eq!(p.org_id.unwrap().value, "0123456789ABCDEF01234567@AdobeOrg", "{org}");
+        }
+    }
+
+    /// Adobe's screenshots: the scopes' text and a link "View scopes per service" in one cell;
+    /// retrieved secrets in a table under a "Client secret" column (the page reads cells by
+    /// column), a cut one ending in an ellipsis.
+    #[test]
+    fn console_rows_and_secret_table_as_adobe_shows_them() {
+        let s = with_parts(
+            snap(
+                OAUTH_URL,
+                &[],
+                &[
+                    ("Client ID", "5f0a1b2c3d4e5f60718293a4b5c6d7e8"),
+                    ("Client secret", "p8e-TVEKPynSoyYJ-HhYScSxS0123456789"),
+                    ("Created", "May 1, 2023, 10:09 PM"),
+                    ("Last used", "This client secret has not been used yet"),
+                ],
+            ),
+            "Scopes",
+            &["openid, AdobeID, target_sdk", "View scopes per service"],
+        );
+        let p = capture(s, 1).unwrap().profile;
+        assert_eq!(p.client_secret.unwrap().value, "p8e-TVEKPynSoyYJ-HhYScSxS0123456789");
+        assert_eq!(p.scopes.unwrap().value, vec!["openid", "AdobeID", "target_sdk"]);
+
+        let cut = snap(
+            OAUTH_URL,
+            &[],
+            &[("Client secret", "p8e-TVEKPynSoyYJ-HhYScSxS\u{2026}")],
+        );
+        assert_eq!(
+            capture(cut, 1).and_then(|c| c.profile.client_secret),
+            None,
+            "a cut secret is not the secret"
+        );
+        let dots = snap(OAUTH_URL, &[], &[("Client secret", "p8e-TVEKPynSoyYJ-HhYScSxS...")]);
+        assert_eq!(capture(dots, 1).and_then(|c| c.profile.client_secret), None);
     }
 
     #[test]

@@ -130,15 +130,15 @@ impl fmt::Display for WorkspaceError {
         match self {
             WorkspaceError::Empty => write!(
                 f,
-                "Nothing to read. In the Developer Console open your project's workspace, choose \"Download all\" (or \"Download JSON\" on the credential) and drop or paste that file here."
+                "Nothing to read. In the Developer Console open your credential, choose \"Download JSON\" (or \"Download\" on the project) and drop or paste that file here."
             ),
             WorkspaceError::Html => write!(
                 f,
-                "This is a web page (HTML), not the Developer Console's JSON file. In the Developer Console choose \"Download all\" on the workspace and give IMS Link the .json file it saves."
+                "This is a web page (HTML), not the Developer Console's JSON file. In the Developer Console choose \"Download JSON\" on the credential and give IMS Link the .json file it saves."
             ),
             WorkspaceError::NotJson(why) => write!(
                 f,
-                "This is not the Developer Console's JSON file ({why}). Download it again from the workspace (\"Download all\") and give IMS Link the whole file, unchanged."
+                "This is not the Developer Console's JSON file ({why}). Download it again (\"Download JSON\" on the credential) and give IMS Link the whole file, unchanged."
             ),
             WorkspaceError::NotObject => write!(
                 f,
@@ -155,7 +155,7 @@ impl fmt::Display for WorkspaceError {
             ),
             WorkspaceError::WithoutValues(names) => write!(
                 f,
-                "This file names {} but not {} client ID and secret: App Builder's .aio file does that (it keeps them in .env). In the Developer Console choose \"Download all\" on the workspace, or \"Download JSON\" on the credential page, and give IMS Link that file.",
+                "This file names {} but not {} client ID and secret: App Builder's .aio file does that (it keeps them in .env). In the Developer Console choose \"Download JSON\" on the credential page (or \"Download all\" on an App Builder workspace) and give IMS Link that file.",
                 names.join(", "),
                 if names.len() == 1 { "its" } else { "their" }
             ),

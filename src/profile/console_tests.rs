@@ -244,11 +244,11 @@ fn errors_name_the_cause_and_fix() {
     assert_eq!(err("  ").code(), "empty-input");
     assert_eq!(
         err("<!DOCTYPE html><html>").to_string(),
-        "This is a web page (HTML), not the Developer Console's JSON file. In the Developer Console choose \"Download all\" on the workspace and give IMS Link the .json file it saves."
+        "This is a web page (HTML), not the Developer Console's JSON file. In the Developer Console choose \"Download JSON\" on the credential and give IMS Link the .json file it saves."
     );
     assert_eq!(
         err("{\"client_id\": ").to_string(),
-        "This is not the Developer Console's JSON file (EOF while parsing a value at line 1 column 13). Download it again from the workspace (\"Download all\") and give IMS Link the whole file, unchanged."
+        "This is not the Developer Console's JSON file (EOF while parsing a value at line 1 column 13). Download it again (\"Download JSON\" on the credential) and give IMS Link the whole file, unchanged."
     );
     assert_eq!(err("[1]").code(), "not-an-object");
     assert_eq!(

@@ -88,7 +88,7 @@ impl fmt::Display for InspectError {
             ),
             InspectError::Unrecognized(why) => write!(
                 f,
-                "IMS Link cannot tell what this is: it is not JSON ({why}) and not a JWT (three base64url parts separated by dots). Paste the Developer Console's workspace JSON (\"Download all\"), or the payload from the credential's \"Generate JWT\" view."
+                "IMS Link cannot tell what this is: it is not JSON ({why}) and not a JWT (three base64url parts separated by dots). Paste the Developer Console's JSON (\"Download JSON\" on the credential), or the payload from the credential's \"Generate JWT\" view."
             ),
             InspectError::NotObject(what) => write!(
                 f,

@@ -53,6 +53,25 @@ for (const markup of ['text', 'space', 'tags', 'list', 'groups']) {
   });
 }
 
+test("the credential page in Adobe's 2025 layout (rows, tabs, the secret in a table once retrieved) gives every value", async () => {
+  oauth().pageLayout = 'rows';
+  const { page } = await b.openTab(credentialUrl(oauth()));
+  await page.getByRole('tab', { name: 'Product Profiles' }).waitFor();
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByRole('columnheader', { name: 'Created' }).waitFor();
+  const s = await profileWhere('every value', (p) => p.clientSecret && p.scopes && p.technicalAccountEmail && p.orgId);
+  const c = oauth();
+  assert.equal(s.profile.clientId.value, OAUTH_ID);
+  assert.equal(s.profile.clientSecret.value, c.clientSecret, 'the secret from its table cell');
+  assert.deepEqual([...s.profile.scopes.value].sort(), [...c.scopes].sort(), 'the scopes without the link beside them');
+  assert.equal(s.profile.technicalAccountId.value, c.technicalAccountId);
+  assert.equal(s.profile.technicalAccountEmail.value, c.technicalAccountEmail);
+  assert.equal(s.profile.orgId.value, c.orgId);
+  await settled();
+  assert.deepEqual((await stored()).notices ?? [], [], 'no notice: the tabs beside "Scopes" are not its value');
+  await page.close();
+});
+
 test('of two client secrets (rotation) the one just retrieved is taken; retrieving the other asks, never replaces silently', async () => {
   const OLD = 'p8e-OLDsecret0000000000000000000AAA';
   const NEW = 'p8e-NEWsecret0000000000000000000BBB';

@@ -59,6 +59,31 @@ for (const origin of SOLUTION_ORIGINS) {
   });
 }
 
+// Adobe's screenshots show an ⓘ between each label and its value; how it sits in the markup is
+// unknown, so each plausible form is a variant of the fake (PAGES.md). An icon is never the value.
+for (const infoIcon of ['button', 'between', 'in-label', 'none']) {
+  test(`Account details with the ⓘ as '${infoIcon}': the client code and org id are the values, not the icon`, async () => {
+    await emptyProfile();
+    b.cloud.state.shell = { infoIcon };
+    const org = b.cloud.state.orgs[ORG_ID];
+    org.clientCode = 'acmecode';
+    try {
+      const { page } = await b.openTab('https://experience.adobe.com/#/@acme/target/setup/implementation');
+      await targetFrame(page).getByText(ORG_ID, { exact: true }).waitFor();
+      const p = await profileWhere('client code and org id from the frame', (q) => q.clientCode?.value === 'acmecode' && q.orgId);
+      assert.equal(p.orgId.value, ORG_ID);
+      await settled();
+      const s = await stored();
+      assert.equal(s.profile.clientCode.value, 'acmecode');
+      assert.deepEqual(s.pending ?? [], [], 'no second reading (an icon\'s text) is offered');
+      await page.close();
+    } finally {
+      org.clientCode = 'acme';
+      b.cloud.state.shell = {};
+    }
+  });
+}
+
 test("a hostile frame on the shell's page showing Target's labels gives nothing; Target's own frame still does", async () => {
   await emptyProfile();
   b.cloud.state.shell = { extraFrames: ['https://evil.test/target-lookalike.html'] };

@@ -19,5 +19,6 @@ export async function handle(req, res, { url, state, json }) {
   const found = Object.entries(state.orgs).find(([, o]) => o.tenant === tenant);
   if (!found) return json(res, 404, { httpStatus: 404, errors: [{ errorCode: 'TenantNotFound', message: `No Target tenant ${tenant}` }] });
   const [orgId, org] = found;
-  return json(res, 200, { tenant, clientCode: org.clientCode ?? tenant, imsOrgId: orgId, orgName: org.name });
+  // How the page draws the ⓘ beside each label (G, PAGES.md): the frame asks along with the values.
+  return json(res, 200, { tenant, clientCode: org.clientCode ?? tenant, imsOrgId: orgId, orgName: org.name, infoIcon: state.shell?.infoIcon ?? 'button' });
 }

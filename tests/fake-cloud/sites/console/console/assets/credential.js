@@ -8,6 +8,7 @@ import { certificatesSection, generateJwtView } from './jwt.js';
 import { credentialDownloadButton, projectFrame } from './layout.js';
 import { scopesValue } from './scopes.js';
 import { secretsValue } from './secrets.js';
+import { rowsView, tabStrip } from './rows.js';
 
 export async function credentialPage([org, projectId, credentialId, kind, tab], { navigate }) {
   const [project, cred] = await Promise.all([api.project(org, projectId), api.credential(org, projectId, credentialId)]);
@@ -16,7 +17,9 @@ export async function credentialPage([org, projectId, credentialId, kind, tab], 
   const session = { secret: null };
   const isJwt = cred.type === 'jwt';
   const title = h('div', { class: 'Page_title__Vd6sK' }, h('h1', {}, cred.name), credentialDownloadButton(org, projectId, credentialId));
-  const tabs = isJwt
+  const tabs = !isJwt && cred.pageLayout === 'rows'
+    ? tabStrip(['Credential details', 'Scopes', 'Product Profiles'])
+    : isJwt
     ? h('div', { class: 'Tabs_tabs__Gm8c4', role: 'tablist', 'aria-label': 'Credential' },
       [['Credential details', base], ['Generate JWT', `${base}/generatejwt`]].map(([text, href]) => {
         const selected = (href === base) !== (tab === 'generatejwt');
@@ -25,6 +28,8 @@ export async function credentialPage([org, projectId, credentialId, kind, tab], 
     : null;
   const view = tab === 'generatejwt'
     ? generateJwtView(cred, session)
+    : cred.pageLayout === 'rows' && !isJwt
+    ? rowsView({ org, projectId, credentialId, cred, session })
     : detailsView({ org, projectId, credentialId, cred, session });
   return projectFrame(org, project, [title, tabs, h('div', { role: tabs ? 'tabpanel' : null }, view)]);
 }
