@@ -4,7 +4,7 @@
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
 
-use super::matching::Prepared;
+use super::matching::{contains_words, Prepared};
 use super::spec::{self, normalize_label, normalize_name};
 use crate::profile::AuthType;
 
@@ -23,6 +23,10 @@ pub const KEYSTORE_MARK: &str = "/granite/security/content/";
 pub const KEYSTORE_PATH: &str = "/libs/granite/security/content/keystore.html/home/users/system/authentication-service";
 const TARGET_CLASSIC_PREFIX: &str = "/etc/cloudservices/testandtarget/";
 const TARGET_CLOUD_MARK: &str = "/settings/cloudconfigs/target";
+/// Where AEM as a Cloud Service's Target configuration pages live: the edit page is
+/// `.../v2/configurations/edit.html/conf/...` (V); its Create page, whose address no public
+/// source gives, by inference beside it (PAGES.md).
+pub const TARGET_CLOUD_PAGES: &str = "/cq/personalization/touch-ui/content/v2/configurations/";
 
 /// The kinds of page IMS Link tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
@@ -113,9 +117,16 @@ fn form_from_fields(fields: &[Prepared]) -> FormKind {
     if cloud_select && auth_server {
         return FormKind::ImsWizard;
     }
-    let client_code = has_label(fields, &["client code"]) || has_name(fields, &["clientcode"]);
-    let ims_config = has_label(fields, &["ims configuration"]) || has_name(fields, &["imsConfigId"]);
-    if client_code && ims_config {
+    // AEM's own wordings vary ("Client Code", "Adobe Target Client Code"), and a Create page
+    // of AEM as a Cloud Service showed no Client Code at all (V, 2020): its Tenant ID will do.
+    let words = |w: &str| {
+        fields
+            .iter()
+            .any(|f| contains_words(&f.label, w) || contains_words(&f.aria, w))
+    };
+    let target_ids = words("client code") || words("tenant id") || has_name(fields, &["clientcode", "tenant"]);
+    let ims_config = words("ims configuration") || has_name(fields, &["imsConfigId"]);
+    if target_ids && ims_config {
         if fields.iter().any(|f| f.field.tag.starts_with("coral-")) {
             return FormKind::TargetCloud;
         }
@@ -149,7 +160,9 @@ pub fn form_from_path(path: &str) -> Option<FormKind> {
         Some(FormKind::Keystore)
     } else if path.contains(TARGET_CLASSIC_PREFIX) {
         Some(FormKind::TargetClassic)
-    } else if path.contains(TARGET_CLOUD_MARK) && !path.contains("/cloudconfigs.html") {
+    } else if (path.contains(TARGET_CLOUD_MARK) && !path.contains("/cloudconfigs.html"))
+        || path.contains(TARGET_CLOUD_PAGES)
+    {
         Some(FormKind::TargetCloud)
     } else {
         None

@@ -82,7 +82,8 @@ const TIERS: [Tier; 5] = [
     Tier::LabelContains,
 ];
 
-fn contains_words(text: &str, words: &str) -> bool {
+/// Whether `text` holds `words` as whole words (both normalized).
+pub fn contains_words(text: &str, words: &str) -> bool {
     !text.is_empty() && format!(" {text} ").contains(&format!(" {words} "))
 }
 

@@ -351,6 +351,16 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
         })
         .collect();
     let found = match_fields(&specs, &fields);
+    // Classic UI builds the dialog's fields only when it opens, and an existing
+    // configuration's page shows it closed (Adobe's 6.5 docs): nothing to fill until "Edit".
+    let shown = |hit: &Option<(usize, _)>| hit.is_some_and(|(i, _)| fields.get(i).is_some_and(|f| f.field.visible));
+    if form == FormKind::TargetClassic && !found.iter().any(shown) {
+        out.notices.push(notice(
+            "dialog-closed",
+            "The Adobe Target dialog is not open. Click \u{201c}Edit\u{201d} on this page, then fill again.".into(),
+        ));
+        return Ok(out);
+    }
     for (spec, hit) in specs.iter().zip(found) {
         plan_one(
             spec,

@@ -378,7 +378,13 @@ const ACCURATE_TARGETING: Spec = optional(named(
         ValueSource::Checked(true),
     ),
     &["accurateTargeting"],
-    &["use accurate targeting", "accurate targeting"],
+    // AEM as a Cloud Service words it "On page load, wait for ContextHub data to load before
+    // sending Target request" (V, Adobe's screenshot of its Create page).
+    &[
+        "use accurate targeting",
+        "accurate targeting",
+        "wait for contexthub data",
+    ],
 ));
 const SYNC_SEGMENTS: Spec = named(
     spec(
@@ -422,7 +428,8 @@ pub const TARGET_CLASSIC: &[Spec] = &[
 /// AEM as a Cloud Service Adobe Target configuration (Coral form). Its documentation lists
 /// Tenant ID, Client Code and the IMS configuration; Authentication, API Type, Sync segments
 /// and the client library (Target is delivered through Launch there) are not documented
-/// (adobe-surfaces.md §8, G): filled when present, never reported missing.
+/// (adobe-surfaces.md §8, G): filled when present, never reported missing. Its Create page in
+/// Adobe's screenshot (2020) has no Client Code either, so that one is optional here too.
 pub const TARGET_CLOUD: &[Spec] = &[
     optional(keep(named(
         spec("title", "Title", Control::Text, ValueSource::Constant("Adobe Target")),
@@ -431,7 +438,7 @@ pub const TARGET_CLOUD: &[Spec] = &[
     ))),
     optional(AUTHENTICATION),
     TENANT,
-    CLIENT_CODE,
+    optional(CLIENT_CODE),
     IMS_CONFIGURATION,
     optional(API_TYPE),
     ACCURATE_TARGETING,

@@ -1013,6 +1013,42 @@ fn the_cloud_target_form_as_documented_has_no_missing_fields() {
     }
 }
 
+/// An existing 6.5 Target configuration's page shows its dialog closed (Adobe's docs: "Edit"
+/// opens it), and Classic UI builds the fields only then: one notice, not a missing field each.
+#[test]
+fn a_closed_classic_target_dialog_says_edit_first() {
+    let mut snap = fixture("target-classic-extjs");
+    snap.fields.clear();
+    let p = run(snap.clone(), &oauth_profile());
+    assert_eq!(p.form, FormKind::TargetClassic);
+    assert_eq!(p.notices.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), ["dialog-closed"]);
+    assert!(p.actions.is_empty() && p.missing_fields.is_empty());
+    let open = run(fixture("target-classic-extjs"), &oauth_profile());
+    assert!(open.notices.iter().all(|n| n.code != "dialog-closed"));
+}
+
+/// AEM as a Cloud Service's Create page of a Target configuration (Adobe's 2020 screenshot):
+/// Title, "Adobe Target Tenant ID", IMS Configuration, no Client Code, at an address no source
+/// gives. Found beside the edit page by its path, or anywhere by its fields' words.
+#[test]
+fn the_cloud_target_create_page_without_client_code_is_found_and_filled() {
+    let mut snap = fixture("target-cloud-documented");
+    snap.fields
+        .retain(|f| f.label.as_deref() != Some("Adobe Target Client Code"));
+    snap.url = "https://author-p12345-e67890.adobeaemcloud.com/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/create.html/conf/wknd".into();
+    let p = run(snap.clone(), &oauth_profile());
+    assert_eq!(p.form, FormKind::TargetCloud);
+    assert!(p.missing_fields.is_empty(), "{:?}", spec_ids(&p.missing_fields));
+    assert_eq!(ids(&p.actions), ["tenant", "imsConfiguration"]);
+    snap.url = "https://aem.corp.example/some/proxy/new-target".into();
+    snap.fields.iter_mut().for_each(|f| f.name = None);
+    assert_eq!(
+        run(snap, &oauth_profile()).form,
+        FormKind::TargetCloud,
+        "by the fields' words"
+    );
+}
+
 /// The preview before a fill: how many fields on which host, each value going where, the
 /// secret masked; a secret held for the admin's yes is named, never shown.
 #[test]

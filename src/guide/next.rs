@@ -105,9 +105,11 @@ fn connect_label(f: &Facts, form: FormKind) -> &'static str {
 }
 
 /// The name of the button that saves a Target form.
-fn save_label(form: FormKind) -> &'static str {
+fn save_label(form: FormKind, page: &Page) -> &'static str {
     if form == FormKind::TargetClassic {
         "OK"
+    } else if page.target_create {
+        "Save"
     } else {
         "Save & Close"
     }
@@ -494,7 +496,7 @@ fn all_done(f: &Facts, page: &Page) -> Next {
                 within: Some("Connection successful".into()),
             });
         }
-        steps.push(click(save_label(form)));
+        steps.push(click(save_label(form, page)));
     }
     Next {
         stage: None,

@@ -103,6 +103,8 @@ pub struct Page {
     pub aem_origin: Option<String>,
     /// Whether an AEM console shows one configuration folder (`.../conf/<site>`), not the list.
     pub in_conf_folder: bool,
+    /// Whether the page is AEM as a Cloud Service's Create page of a Target configuration.
+    pub target_create: bool,
 }
 
 /// Whether an AEM origin is AEM as a Cloud Service (its authors live under adobeaemcloud.com).
@@ -207,6 +209,7 @@ pub fn classify(url: Option<&str>) -> Page {
         tenant: None,
         aem_origin: None,
         in_conf_folder: false,
+        target_create: false,
     };
     let Some(url) = url else {
         return page(PageKind::Unreadable);
@@ -232,6 +235,7 @@ pub fn classify(url: Option<&str>) -> Page {
                 tenant: ids.tenant,
                 aem_origin: None,
                 in_conf_folder: false,
+                target_create: false,
             },
             _ => page(PageKind::ExperienceCloud),
         };
@@ -261,6 +265,9 @@ pub fn classify(url: Option<&str>) -> Page {
         tenant: None,
         aem_origin: kind.is_aem().then_some(address.origin),
         in_conf_folder: path.contains("/conf/"),
+        // AEM as a Cloud Service's Create page for a Target configuration saves with "Save"
+        // (V, Adobe's screenshot); its edit page with "Save & Close".
+        target_create: kind == PageKind::AemTargetCloud && !path.contains("/edit.html"),
     }
 }
 
@@ -270,6 +277,17 @@ mod tests {
 
     fn kind(url: &str) -> PageKind {
         classify(Some(url)).kind
+    }
+
+    #[test]
+    fn target_create_page_beside_the_edit_page() {
+        let at = |path: &str| classify(Some(&format!("https://author-p1-e2.adobeaemcloud.com{path}")));
+        let create = at("/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/create.html/conf/wknd");
+        assert_eq!((create.kind, create.target_create), (PageKind::AemTargetCloud, true));
+        let edit = at("/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html/conf/wknd/settings/cloudconfigs/target");
+        assert_eq!((edit.kind, edit.target_create), (PageKind::AemTargetCloud, false));
+        let console = at("/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd");
+        assert_eq!(console.kind, PageKind::AemTargetConsole);
     }
 
     #[test]

@@ -187,6 +187,25 @@ test('AEM 6.5 classic Target dialog (ExtJS components): saved as IMS, the IMS co
   await Promise.all([page.close(), p.close()]);
 });
 
+test("AEM 6.5: an existing Target configuration's page shows its dialog closed; IMS Link says to click Edit, then fills it", async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push(targetImsConfig());
+  b.cloud.state.aem.targetConfigs.push({ path: '/etc/cloudservices/testandtarget/acme-target', title: 'Adobe Target (acme)', tenant: '', clientCode: '', imsConfigId: '', fields: { './authentication': 'user' } });
+  const { page, tabId } = await b.openTab(`${AUTHOR}/etc/cloudservices/testandtarget/acme-target.html`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  assert.equal(await page.getByLabel('Client Code:').count(), 0, 'the dialog is closed, its fields not built');
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.locator('#fill').click();
+  await p.locator('#fill-result').filter({ hasText: 'The Adobe Target dialog is not open. Click “Edit” on this page, then fill again.' }).waitFor();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Client Code:').waitFor();
+  await p.locator('#fill').click();
+  await p.getByText(/Filled \d+ field/).waitFor();
+  assert.equal(await page.getByLabel('Client Code:').inputValue(), 'acme');
+  await Promise.all([page.close(), p.close()]);
+});
+
 test('AEM 6.5 classic Target dialog: Undo puts the components back (IMS fields hidden again)', async () => {
   await oauthProfile();
   b.cloud.state.aem.imsConfigs.push(targetImsConfig());
@@ -220,6 +239,29 @@ test('AEMaaCS Target configuration (Coral form) saves the tenant, client code an
   const saved = b.cloud.state.aemSubmissions.at(-1).fields;
   assert.deepEqual([saved['./tenant'], saved['./clientcode'], saved['./imsConfigId'], saved['./apiKind']], ['acme', 'acme', 'target-oauth-9', 'rest']);
   await Promise.all([page.close(), p.close()]);
+});
+
+test("AEMaaCS Target Create page as Adobe's screenshot shows it (no Client Code, Save after Connect): filled, connected, saved", async () => {
+  await oauthProfile();
+  b.cloud.state.aem.imsConfigs.push(targetImsConfig());
+  b.cloud.state.aem.targetCreate = 'page';
+  try {
+    const console = await b.openTab(`${CLOUD}/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd`);
+    await Promise.all([console.page.waitForURL('**/create.html/conf/wknd'), console.page.getByRole('button', { name: 'Create' }).click()]);
+    await console.page.close();
+    const { page, p } = await fill(`${CLOUD}/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/create.html/conf/wknd`);
+    await p.getByText(/Filled \d+ field/).waitFor();
+    assert.equal(await page.getByLabel('Adobe Target Tenant ID *').inputValue(), 'acme');
+    assert.equal(await page.getByRole('button', { name: 'Save' }).isDisabled(), true, 'AEM saves only after Connect');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByText('Connection successful').waitFor();
+    await Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save' }).click()]);
+    const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+    assert.deepEqual([saved['./tenant'], saved['./imsConfigId'], saved['./syncSegments'], saved['./accurateTargeting']], ['acme', 'target-oauth-9', 'true', 'true']);
+    await Promise.all([page.close(), p.close()]);
+  } finally {
+    delete b.cloud.state.aem.targetCreate;
+  }
 });
 
 test('AEM 6.5 JWT-only wizard takes the API key, secret and payload', async () => {

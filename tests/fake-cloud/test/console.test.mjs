@@ -270,8 +270,11 @@ for (const origin of SOLUTION_ORIGINS) {
       await page.frameLocator('iframe[title="Adobe Target"]').getByText('Client Code', { exact: true }).waitFor();
       const frame = page.frames().find((f) => f.url().startsWith(`${origin}/solutions/target/`));
       assert.ok(frame, `Target's frame is on ${origin}: ${page.frames().map((f) => f.url())}`);
-      assert.equal(await valueOf(frame, 'Client Code'), 'acme');
-      assert.equal(await valueOf(frame, 'IMS Organization ID'), ORG_ID);
+      // Each row: the label with its ⓘ, then the value (Adobe's screenshots).
+      const account = (label) => frame.locator('.account-row').filter({ hasText: label }).locator('.account-value').innerText();
+      assert.equal(await account('Client Code'), 'acme');
+      assert.equal(await account('IMS Organization Id'), ORG_ID);
+      assert.equal(await frame.getByRole('button', { name: 'Information' }).count(), 4, 'an ⓘ beside each of the four labels');
       assert.equal(await valueOf(page, 'Client Code'), null, 'the top document does not hold Target screens');
       const loadedAt = await page.evaluate(() => window.shellLoadedAt);
 

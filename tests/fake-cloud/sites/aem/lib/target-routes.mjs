@@ -1,5 +1,5 @@
 // Target cloud configuration pages of both AEMs and the Sling POSTs they make.
-import { targetCloudPage, CLOUD_EDIT_PREFIX } from '../pages/target-cloud.mjs';
+import { targetCloudPage, targetCreatePage, CLOUD_CREATE_PREFIX, CLOUD_EDIT_PREFIX } from '../pages/target-cloud.mjs';
 import { targetLegacyPage } from '../pages/target-legacy.mjs';
 import { connectTarget } from './adobe-calls.mjs';
 import { parseFormBody } from './form-body.mjs';
@@ -7,6 +7,7 @@ import { coralPage, aemShell, esc, sendHtml } from './html.mjs';
 
 const LEGACY_PAGE = /^\/etc\/cloudservices\/testandtarget\/([a-z0-9-]+)\.html$/;
 const CLOUD_PAGE = new RegExp(`^${CLOUD_EDIT_PREFIX.replace(/\./g, '\\.')}/conf/([a-z0-9-]+)/settings/cloudconfigs/target$`);
+const CREATE_PAGE = new RegExp(`^${CLOUD_CREATE_PREFIX.replace(/\./g, '\\.')}/conf/([a-z0-9-]+)$`);
 const CONFIG_POST = /^(\/etc\/cloudservices\/testandtarget\/[a-z0-9-]+|\/conf\/[a-z0-9-]+\/settings\/cloudconfigs\/target)\/jcr:content(\.connect\.json)?$/;
 const CLOUD_CONSOLE = /^\/libs\/cq\/core\/content\/tools\/cloudconfigs\.html\/conf\/([a-z0-9-]+)$/;
 
@@ -16,6 +17,7 @@ export async function handleTarget(req, res, ctx) {
   let m;
   if (req.method === 'GET' && (m = LEGACY_PAGE.exec(path))) return sendHtml(res, targetLegacyPage(state, m[1]));
   if (req.method === 'GET' && (m = CLOUD_PAGE.exec(path))) return sendHtml(res, targetCloudPage(state, m[1], ctx.url.searchParams.get('fields')));
+  if (req.method === 'GET' && (m = CREATE_PAGE.exec(path))) return sendHtml(res, targetCreatePage(state, m[1]));
   // Where Save & Close lands: enough of the Cloud Configurations console to show the result.
   if (req.method === 'GET' && (m = CLOUD_CONSOLE.exec(path))) {
     const rows = state.aem.targetConfigs.filter((c) => c.path.startsWith(`/conf/${m[1]}/`)).map((c) => `<li>${esc(c.title)} <code>${esc(c.path)}</code></li>`).join('');

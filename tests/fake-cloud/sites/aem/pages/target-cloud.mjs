@@ -5,6 +5,8 @@ import { coralPage, esc, globalNav, titleBar } from '../lib/html.mjs';
 import { A4T_CONFIGS, API_KINDS, CHECKBOXES, CLIENT_LIBS, TEXT_FIELDS, savedValue } from './target-fields.mjs';
 
 export const CLOUD_EDIT_PREFIX = '/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/edit.html';
+// Where the variant's Create page lives: beside the edit page (the real address is G).
+export const CLOUD_CREATE_PREFIX = '/mnt/overlay/cq/personalization/touch-ui/content/v2/configurations/create.html';
 
 const select = (name, label, options, value) => {
   const id = `tt-${name.slice(2)}`;
@@ -54,4 +56,33 @@ ${titleBar({
   })}
 <main class="aem-content">${content}</main>`;
   return coralPage({ title: 'Adobe Target | Cloud Services | Adobe Experience Manager', body, scripts: ['/etc.clientlibs/fake-aem/target-cloud.js'] });
+}
+
+/**
+ * The variant `state.aem.targetCreate = 'page'`: "Create" opens a page of its own, as Adobe's
+ * screenshot of AEM as a Cloud Service shows it (V, 2020, `open_screen1.png`, still linked by
+ * the integrating-adobe-target page): "Create Adobe Target Configuration", Cancel and Save (greyed
+ * until Connect succeeded: I), Title, "Adobe Target Tenant ID", IMS Configuration, Connect, and
+ * two checkboxes; no Client Code. Posted where the edit page posts (G).
+ */
+export function targetCreatePage(state, site) {
+  const path = `/conf/${site}/settings/cloudconfigs/target`;
+  const content = `<form class="foundation-form coral-Form coral-Form--vertical aem-card" id="tt-cloud-form" method="post" action="${esc(path)}/jcr:content" data-redirect="/libs/cq/core/content/tools/cloudconfigs.html/conf/${esc(site)}" data-save-after-connect="true">
+<input type="hidden" name="_charset_" value="utf-8">
+${text(['./jcr:title', 'Title *'], '')}
+${text(['./tenant', 'Adobe Target Tenant ID *'], '')}
+${select('./imsConfigId', 'IMS Configuration', state.aem.imsConfigs.map((c) => [c.id, c.title]), '')}
+<button is="coral-button" type="button" id="tt-connect">Connect</button>
+<div class="tt-connect-result aem-result" aria-live="polite"></div>
+${checkbox(['./syncSegments', 'Synchronize segments from Adobe Target', true])}
+${checkbox(['./accurateTargeting', 'On page load, wait for ContextHub data to load before sending Target request', true])}
+</form>`;
+  const body = `${globalNav()}
+${titleBar({
+    title: 'Create Adobe Target Configuration',
+    actions: `<a is="coral-anchorbutton" variant="quiet" href="/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/${esc(site)}" id="tt-cancel">Cancel</a>
+<button is="coral-button" type="submit" form="tt-cloud-form" variant="cta" id="tt-save" disabled>Save</button>`,
+  })}
+<main class="aem-content">${content}</main>`;
+  return coralPage({ title: 'Create Adobe Target Configuration | Adobe Experience Manager', body, scripts: ['/etc.clientlibs/fake-aem/target-cloud.js'] });
 }

@@ -10,7 +10,12 @@
 // container's configurations as rows to select). Create goes straight to the edit page,
 // whose form has the Title field (the real one first asks for a Title in a dialog).
 import { coralPage, esc, globalNav, titleBar } from '../lib/html.mjs';
-import { CLOUD_EDIT_PREFIX } from './target-cloud.mjs';
+import { CLOUD_CREATE_PREFIX, CLOUD_EDIT_PREFIX } from './target-cloud.mjs';
+
+/** Where "Create" goes: the edit page of the new configuration, or (variant) a Create page. */
+const createHref = (state, site) => (state.aem.targetCreate === 'page'
+  ? `${CLOUD_CREATE_PREFIX}/conf/${esc(site)}`
+  : `${CLOUD_EDIT_PREFIX}/conf/${esc(site)}/settings/cloudconfigs/target`);
 
 export const CONFIGURATIONS_PATH = '/libs/cq/personalization/touch-ui/content/v2/configurations.html';
 
@@ -59,7 +64,7 @@ ${configs.map((c) => `<coral-columnview-item class="foundation-collection-item" 
   const bar = `<div class="granite-collection-selectionbar" role="toolbar" aria-label="Selection" hidden>
 <span class="tt-selection-count"></span>
 <button is="coral-button" type="button" variant="quiet" icon="properties" id="tt-selection-properties" data-href="${CLOUD_EDIT_PREFIX}">Properties</button></div>`;
-  const create = site ? `<a is="coral-anchorbutton" variant="cta" href="${CLOUD_EDIT_PREFIX}/conf/${esc(site)}/settings/cloudconfigs/target" id="tt-configs-create">Create</a>` : '';
+  const create = site ? `<a is="coral-anchorbutton" variant="cta" href="${createHref(state, site)}" id="tt-configs-create">Create</a>` : '';
   return shell({
     title: site ?? 'Adobe Target Configurations',
     actions: create,
@@ -92,7 +97,7 @@ export function targetSiteConfigsPage(state, site) {
   return shell({
     title: `Adobe Target Configurations — ${site}`,
     left: `<a is="coral-anchorbutton" variant="quiet" href="${CONFIGURATIONS_PATH}" id="tt-configs-back">Configurations</a>`,
-    actions: `<a is="coral-anchorbutton" variant="cta" href="${CLOUD_EDIT_PREFIX}/conf/${esc(site)}/settings/cloudconfigs/target" id="tt-configs-create">Create</a>`,
+    actions: `<a is="coral-anchorbutton" variant="cta" href="${createHref(state, site)}" id="tt-configs-create">Create</a>`,
     content: `${bar}<table is="coral-table" id="tt-configurations" selectable>
 <thead is="coral-table-head"><tr is="coral-table-row"><th is="coral-table-headercell"></th>${['Title', 'Path', 'Client Code'].map((h) => `<th is="coral-table-headercell">${h}</th>`).join('')}</tr></thead>
 <tbody is="coral-table-body">${rows.join('\n')}</tbody></table>

@@ -35,7 +35,9 @@ export function targetLegacyPage(state, name) {
     checkbox(CHECKBOXES[2], config?.fields?.[CHECKBOXES[2][0]]),
   ];
   // JSON inside <script>: "<" escaped so no value can end the element.
-  const definition = JSON.stringify({ path, items }).replace(/</g, '\\u003c');
+  // The dialog opens by itself only on a new configuration (V: "The Edit Component dialog will
+  // open" after Create Configuration; an existing one is opened with "Edit").
+  const definition = JSON.stringify({ path, items, open: !config?.fields }).replace(/</g, '\\u003c');
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)} | Adobe Target | Cloud Services</title>

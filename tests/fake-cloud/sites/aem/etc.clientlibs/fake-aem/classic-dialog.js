@@ -35,54 +35,60 @@ function formItem(cmp, fieldLabel) {
 
 const byName = {};
 const byAuth = [];
-for (const def of definition.items) {
-  let cmp;
-  if (def.xtype === 'combo') {
-    const store = new Ext.data.ArrayStore({ fields: ['value', 'text'], data: def.options });
-    cmp = new Ext.form.ComboBox({ hiddenName: def.hiddenName, store, valueField: 'value', displayField: 'text', mode: 'local', triggerAction: 'all', editable: false, value: def.value });
-  } else if (def.xtype === 'checkbox') {
-    cmp = new Ext.form.Checkbox({ name: def.name, inputValue: 'true', checked: def.checked });
-  } else {
-    cmp = new Ext.form.TextField({ name: def.name, inputType: def.inputType, value: def.value });
+// Classic UI builds a dialog's components when the dialog is first shown (I: CQ dialogs render
+// on show): a page whose dialog is closed holds none of its fields until "Edit".
+let built = false;
+function build() {
+  built = true;
+  for (const def of definition.items) {
+    let cmp;
+    if (def.xtype === 'combo') {
+      const store = new Ext.data.ArrayStore({ fields: ['value', 'text'], data: def.options });
+      cmp = new Ext.form.ComboBox({ hiddenName: def.hiddenName, store, valueField: 'value', displayField: 'text', mode: 'local', triggerAction: 'all', editable: false, value: def.value });
+    } else if (def.xtype === 'checkbox') {
+      cmp = new Ext.form.Checkbox({ name: def.name, inputValue: 'true', checked: def.checked });
+    } else {
+      cmp = new Ext.form.TextField({ name: def.name, inputType: def.inputType, value: def.value });
+    }
+    const element = formItem(cmp, def.fieldLabel);
+    if (def.xtype === 'checkbox') {
+      const del = document.createElement('input');
+      del.type = 'hidden';
+      del.name = `${def.name}@Delete`;
+      element.append(del);
+    }
+    byName[def.hiddenName ?? def.name] = cmp;
+    if (def.auth) byAuth.push([def.auth, cmp]);
   }
-  const element = formItem(cmp, def.fieldLabel);
-  if (def.xtype === 'checkbox') {
-    const del = document.createElement('input');
-    del.type = 'hidden';
-    del.name = `${def.name}@Delete`;
-    element.append(del);
-  }
-  byName[def.hiddenName ?? def.name] = cmp;
-  if (def.auth) byAuth.push([def.auth, cmp]);
-}
 
-// IMS shows Tenant ID and IMS Configuration; User Credentials shows Email and Password.
-// Hidden fields are disabled too, so the form does not post them.
-const authentication = byName['./authentication'];
-function showAuthFields(value) {
-  for (const [auth, cmp] of byAuth) {
-    cmp.setVisible(auth === value);
-    cmp.setDisabled(auth !== value);
+  // IMS shows Tenant ID and IMS Configuration; User Credentials shows Email and Password.
+  // Hidden fields are disabled too, so the form does not post them.
+  const authentication = byName['./authentication'];
+  function showAuthFields(value) {
+    for (const [auth, cmp] of byAuth) {
+      cmp.setVisible(auth === value);
+      cmp.setDisabled(auth !== value);
+    }
   }
-}
-authentication.on('select', (combo, record) => showAuthFields(record.get('value')));
-showAuthFields(authentication.getValue());
+  authentication.on('select', (combo, record) => showAuthFields(record.get('value')));
+  showAuthFields(authentication.getValue());
 
-// AEM 6.5.8+: Client Code entered first is copied into Tenant ID; a Tenant ID the user
-// typed differently is left alone. Typing (keyup) and a component change both count.
-const clientCode = byName['./clientcode'];
-const tenant = byName['./tenant'];
-let copied = tenant.getValue() === '' ? '' : null;
-function copyClientCode() {
-  if (copied !== null && tenant.getValue() === copied) {
-    tenant.setValue(clientCode.getValue());
-    copied = clientCode.getValue();
+  // AEM 6.5.8+: Client Code entered first is copied into Tenant ID; a Tenant ID the user
+  // typed differently is left alone. Typing (keyup) and a component change both count.
+  const clientCode = byName['./clientcode'];
+  const tenant = byName['./tenant'];
+  let copied = tenant.getValue() === '' ? '' : null;
+  function copyClientCode() {
+    if (copied !== null && tenant.getValue() === copied) {
+      tenant.setValue(clientCode.getValue());
+      copied = clientCode.getValue();
+    }
   }
+  clientCode.on('change', copyClientCode);
+  clientCode.el.dom.addEventListener('input', copyClientCode);
+  tenant.el.dom.addEventListener('input', () => { copied = tenant.getValue() === '' ? '' : null; });
+  tenant.on('change', () => { copied = tenant.getValue() === '' ? '' : null; });
 }
-clientCode.on('change', copyClientCode);
-clientCode.el.dom.addEventListener('input', copyClientCode);
-tenant.el.dom.addEventListener('input', () => { copied = tenant.getValue() === '' ? '' : null; });
-tenant.on('change', () => { copied = tenant.getValue() === '' ? '' : null; });
 
 const okTable = document.getElementById('tt-ok');
 const okButton = okTable.querySelector('button');
@@ -118,6 +124,7 @@ document.querySelector('#tt-connect button').addEventListener('click', async () 
 });
 
 function show(open) {
+  if (open && !built) build();
   dialog.hidden = !open;
   mask.hidden = !open;
 }
@@ -133,4 +140,7 @@ okButton.addEventListener('click', async () => {
     connectResult.textContent = `Could not save: ${err.message}`;
   }
 });
+// Open right after Create Configuration; an existing configuration's page shows it closed,
+// opened with "Edit" (V: the 6.5 docs, PAGES.md).
+show(definition.open);
 document.documentElement.dataset.ready = 'true';

@@ -14,15 +14,19 @@ function copyClientCode() {
     copied = clientCode.value;
   }
 }
-clientCode.addEventListener('input', copyClientCode);
-clientCode.addEventListener('change', copyClientCode);
+// The Create page has no Client Code (Adobe's 2020 screenshot).
+clientCode?.addEventListener('input', copyClientCode);
+clientCode?.addEventListener('change', copyClientCode);
 tenant.addEventListener('input', () => { copied = tenant.value === '' ? '' : null; });
+// The Create page's Save stays greyed until Connect succeeded (I).
+const save = document.getElementById('tt-save');
 
 const result = form.querySelector('.tt-connect-result');
 document.getElementById('tt-connect').addEventListener('click', async () => {
   try {
     const { status, message } = await postParams(`${form.getAttribute('action')}.connect.json`, new URLSearchParams(new FormData(form)));
     showResult(result, status === 'ok' ? 'success' : 'error', status === 'ok' ? 'Adobe Target' : 'Error', message);
+    if (form.dataset.saveAfterConnect) save.disabled = status !== 'ok';
   } catch (err) {
     showResult(result, 'error', 'Error', err.message);
   }
