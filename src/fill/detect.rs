@@ -21,6 +21,13 @@ pub const IMS_CONSOLE_PATH: &str = "/libs/cq/adobeims-configuration/content/conf
 pub const KEYSTORE_MARK: &str = "/granite/security/content/";
 /// The keystore page of the user AEM's IMS configurations sign with.
 pub const KEYSTORE_PATH: &str = "/libs/granite/security/content/keystore.html/home/users/system/authentication-service";
+/// AEM's IMS configuration app, as `/libs/` holds it and as the `/mnt/overlay/` view serves it
+/// (the Create page's own address is in no public source, adobe-surfaces.md §8 and
+/// tests/fake-cloud/PAGES.md: G). Only the console's address is V.
+pub const IMS_APP_ROOTS: [&str; 2] = [
+    "/libs/cq/adobeims-configuration/",
+    "/mnt/overlay/cq/adobeims-configuration/",
+];
 const TARGET_CLASSIC_PREFIX: &str = "/etc/cloudservices/testandtarget/";
 const TARGET_CLOUD_MARK: &str = "/settings/cloudconfigs/target";
 /// Where AEM as a Cloud Service's Target configuration pages live: the edit page is
@@ -109,6 +116,27 @@ fn has_label(fields: &[Prepared], patterns: &[&str]) -> bool {
 fn has_name(fields: &[Prepared], names: &[&str]) -> bool {
     let names: Vec<String> = names.iter().map(|n| normalize_name(n)).collect();
     fields.iter().any(|f| names.contains(&f.name))
+}
+
+/// Whether a decoded path lies in AEM's IMS configuration app (`IMS_APP_ROOTS`).
+pub fn in_ims_app(path: &str) -> bool {
+    IMS_APP_ROOTS.iter().any(|root| path.contains(root))
+}
+
+/// The IMS configuration form at an address IMS Link does not know, when the page is in AEM's
+/// IMS configuration app and its fields are the form's own (the cloud solution select and the
+/// Authorization Server): AEM may serve Create under another name than `IMS_WIZARD_PATH`.
+pub fn ims_form_in_app(path: &str, fields: &[Prepared]) -> Option<FormKind> {
+    (in_ims_app(path) && form_from_fields(fields) == FormKind::ImsWizard).then_some(FormKind::ImsWizard)
+}
+
+/// Whether the form is a wizard with a step not shown now (a fillable field inside a wizard
+/// step is hidden): the admin goes on with Next before Create. A one-page Create form, or a
+/// wizard of one step, has none.
+pub fn has_hidden_step(fields: &[Prepared]) -> bool {
+    fields
+        .iter()
+        .any(|f| f.field.wizard_step && !f.field.visible && f.control().is_some())
 }
 
 fn form_from_fields(fields: &[Prepared]) -> FormKind {

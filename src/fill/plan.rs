@@ -225,6 +225,10 @@ pub struct Plan {
     pub origin: String,
     /// Secrets held back until the admin allows this origin, and the question to ask.
     pub consent: Option<Consent>,
+    /// Whether the form is a wizard with a step not shown now (`detect::has_hidden_step`):
+    /// saving it takes Next before Create.
+    #[serde(default)]
+    pub hidden_step: bool,
 }
 
 fn notice(code: &str, message: String) -> Notice {
@@ -294,6 +298,7 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
         missing_values: Vec::new(),
         origin: address.origin.clone(),
         consent: None,
+        hidden_step: detect::has_hidden_step(&fields),
     };
     for id in &options.confirm {
         if !form.specs().iter().any(|s| s.id == id) {

@@ -19,6 +19,7 @@ fn fixture(name: &str) -> FormSnapshot {
         "target-classic-extjs" => include_str!("testdata/target-classic-extjs.json"),
         "target-cloud-documented" => include_str!("testdata/target-cloud-documented.json"),
         "ims-wizard-oauth-only" => include_str!("testdata/ims-wizard-oauth-only.json"),
+        "ims-create-single" => include_str!("testdata/ims-create-single.json"),
         other => panic!("no fixture {other}"),
     };
     let mut snap: FormSnapshot =
@@ -37,6 +38,7 @@ fn fixture(name: &str) -> FormSnapshot {
         }
         _ => vec!["coral-select".into(), "foundation-form".into()],
     };
+    // The one-page Create form: Granite's form and a Coral select, no wizard steps.
     if name.starts_with("ims-wizard") {
         snap.fields.iter_mut().for_each(|f| f.wizard_step = true);
     }
@@ -1104,4 +1106,82 @@ fn a_preview_names_the_host_the_count_and_masks_the_secret() {
         "Fill 1 field on localhost:4502"
     );
     assert_eq!(preview::label(0, "https://a.test"), "Fill this form on a.test");
+}
+
+// ---- The one-page Create form (AEM as a Cloud Service, 6.5 SP20+) and its address ----
+
+/// The one-page Create form at `path` on the Cloud Service author, as the worker captures it.
+fn single_at(path: &str) -> FormSnapshot {
+    let mut snap = fixture("ims-create-single");
+    snap.url = format!("https://author-p12345-e67890.adobeaemcloud.com{path}");
+    snap
+}
+
+fn fills_secret(snap: FormSnapshot) -> bool {
+    let options = trusted(&snap);
+    let p = plan(snap, &oauth_profile(), &options).expect("plan");
+    p.actions
+        .iter()
+        .any(|a| a.spec_id == "clientSecret" && a.value == OAUTH_SECRET)
+}
+
+#[test]
+fn the_one_page_create_form_is_filled_whole_with_no_step_ahead() {
+    let p = run(fixture("ims-create-single"), &oauth_profile());
+    assert_eq!((p.form, p.mode), (FormKind::ImsWizard, Some(AuthType::Oauth)));
+    assert_eq!(
+        ids(&p.actions),
+        [
+            "cloudConfiguration",
+            "title",
+            "authorizationServer",
+            "clientId",
+            "clientSecret",
+            "scope",
+            "orgId"
+        ]
+    );
+    assert!(p.missing_fields.is_empty(), "{:?}", p.missing_fields);
+    assert!(!p.hidden_step, "one page: Create, no Next");
+    // The wizard of 6.5 before SP20 has its Account step not shown yet: Next first.
+    assert!(run(fixture("ims-wizard-cloud"), &oauth_profile()).hidden_step);
+}
+
+#[test]
+fn the_create_form_gets_the_secret_at_other_addresses_of_aems_ims_app() {
+    for path in [
+        detect::IMS_WIZARD_PATH,
+        "/mnt/overlay/cq/adobeims-configuration/content/configurations/wizard.html",
+        "/libs/cq/adobeims-configuration/content/createwizard.html",
+        "/mnt/overlay/cq/adobeims-configuration/content/configurations/create.html/conf/global",
+    ] {
+        let snap = single_at(path);
+        assert_eq!(trust::recognised(&snap), Some(FormKind::ImsWizard), "{path}");
+        assert!(fills_secret(snap), "{path}");
+    }
+}
+
+#[test]
+fn a_look_alike_of_the_create_form_outside_aems_ims_app_gets_no_secret() {
+    // The same fields and markers, anywhere but AEM's IMS configuration app.
+    for path in [
+        "/content/cq/adobeims-configuration/content/configurations/wizard.html",
+        "/apps/cq/adobeims-configuration/wizard.html",
+        "/mnt/cq/adobeims-configuration/wizard.html",
+        "/libs/cq/adobeims-configurations/content/wizard.html",
+        "/totally/not/aem/form.html",
+    ] {
+        let snap = single_at(path);
+        assert_eq!(trust::recognised(&snap), None, "{path}");
+        assert!(!fills_secret(snap), "{path}");
+    }
+    // Inside the app but without AEM's page markers.
+    let mut snap = single_at("/mnt/overlay/cq/adobeims-configuration/content/configurations/wizard.html");
+    snap.markers.clear();
+    assert!(!fills_secret(snap));
+    // Inside the app, AEM's markers, but not the IMS form's fields (no cloud solution select).
+    let mut snap = single_at("/mnt/overlay/cq/adobeims-configuration/content/configurations/wizard.html");
+    snap.fields.retain(|f| f.name.as_deref() != Some("./cloudServiceName"));
+    assert_eq!(trust::recognised(&snap), None);
+    assert!(!fills_secret(snap));
 }

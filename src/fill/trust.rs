@@ -8,7 +8,8 @@
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
 
-use super::detect::{form_from_path, Address, FormKind};
+use super::detect::{form_from_path, ims_form_in_app, Address, FormKind};
+use super::matching::Prepared;
 use super::snapshot::FormSnapshot;
 
 /// Most origins the admin may have allowed secrets to (more is a malformed input).
@@ -41,9 +42,17 @@ pub fn has_aem_markers(form: FormKind, markers: &[String]) -> bool {
 }
 
 /// Whether the page is an AEM page IMS Link knows: an AEM path and AEM's own page markers.
+/// The IMS configuration form is also known at another address inside AEM's IMS
+/// configuration app when its fields are the form's own (`detect::ims_form_in_app`); a page
+/// with such fields anywhere else is not.
 pub fn recognised(snapshot: &FormSnapshot) -> Option<FormKind> {
     let address = Address::parse(&snapshot.url);
-    form_from_path(&address.path).filter(|f| has_aem_markers(*f, &snapshot.markers))
+    form_from_path(&address.path)
+        .or_else(|| {
+            let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).collect();
+            ims_form_in_app(&address.path, &fields)
+        })
+        .filter(|f| has_aem_markers(*f, &snapshot.markers))
 }
 
 /// Plain http is allowed only to this computer (an AEM on the admin's own machine).

@@ -162,6 +162,9 @@ pub struct FillHere {
     /// Fields that held another value than the profile's, waiting for the admin's choice.
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// Whether the form is a wizard with a step not shown (`fill::Plan::hidden_step`).
+    #[serde(default, rename = "hiddenStep")]
+    pub hidden_step: bool,
 }
 
 /// A field the fill found holding another value than the profile's: the admin chooses which

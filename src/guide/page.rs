@@ -1,7 +1,7 @@
 //! Which page a tab shows, read from its address alone, so the guide can offer what that
 //! page needs. AEM runs on any host, so AEM pages are told by their paths.
 
-use crate::fill::detect::{form_from_path, Address};
+use crate::fill::detect::{form_from_path, in_ims_app, Address};
 use crate::fill::FormKind;
 use crate::tenant;
 use crate::to_json::ToJson;
@@ -251,6 +251,13 @@ pub fn classify(url: Option<&str>) -> Page {
         Some(FormKind::TargetClassic) => PageKind::AemTargetClassic,
         Some(FormKind::TargetCloud) => PageKind::AemTargetCloud,
         Some(FormKind::Keystore) => PageKind::AemKeystore,
+        // Another page of AEM's IMS configuration app than the console: the Create form at an
+        // address IMS Link does not know (its address is in no public source). The address
+        // alone decides only what the guide offers; the secret still waits for the page's
+        // fields and AEM's markers (`fill::trust::recognised`).
+        None if in_ims_app(path) && !path.trim_end_matches('/').ends_with("/configurations.html") => {
+            PageKind::AemImsWizard
+        }
         Some(FormKind::Unknown) | None if path.starts_with(CLOUD_SERVICES_PATH) => PageKind::AemCloudServices,
         Some(FormKind::Unknown) | None if path.starts_with(TARGET_CONSOLE_PATH) => PageKind::AemTargetConsole,
         Some(FormKind::Unknown) | None
@@ -323,6 +330,21 @@ mod tests {
         assert_eq!(
             kind("https://aem.corp.example/libs/cq/adobeims-configuration/content/configurations.html"),
             PageKind::AemImsConsole
+        );
+        // The Create form at another address of AEM's IMS configuration app.
+        for other in [
+            "https://aem.corp.example/mnt/overlay/cq/adobeims-configuration/content/configurations/wizard.html",
+            "https://aem.corp.example/libs/cq/adobeims-configuration/content/createwizard.html",
+        ] {
+            assert_eq!(kind(other), PageKind::AemImsWizard, "{other}");
+        }
+        assert_eq!(
+            kind("https://aem.corp.example/mnt/overlay/cq/adobeims-configuration/content/configurations.html"),
+            PageKind::Aem
+        );
+        assert_eq!(
+            kind("https://aem.corp.example/content/cq/adobeims-configuration/wizard.html"),
+            PageKind::Other
         );
         assert_eq!(
             kind("https://aem.corp.example/etc/cloudservices/testandtarget/acme.html"),

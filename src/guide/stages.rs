@@ -39,6 +39,9 @@ pub struct Facts<'a> {
     pub choices_here: &'a [super::Choice],
     /// The origin a fill on this page waits on the admin's yes for (secrets held back).
     pub consent_here: Option<String>,
+    /// Whether the form this page's fill filled is a wizard with a step not shown (Next
+    /// before Create); a one-page Create form has none.
+    pub hidden_step_here: bool,
     /// A client id or secret read from a page, waiting for the admin's yes.
     pub awaiting: Option<&'a AwaitingSeen>,
     /// Another credential than the profile's, waiting for the admin's one decision.
@@ -157,6 +160,10 @@ impl<'a> Facts<'a> {
             .as_ref()
             .filter(|f| input.url.as_deref() == Some(f.url.as_str()))
             .and_then(|f| f.consent.clone());
+        let hidden_step_here = input
+            .fill_here
+            .as_ref()
+            .is_some_and(|f| input.url.as_deref() == Some(f.url.as_str()) && f.hidden_step);
         Facts {
             profile: p,
             tenant: value(&p.tenant),
@@ -177,6 +184,7 @@ impl<'a> Facts<'a> {
             filled_here,
             choices_here,
             consent_here,
+            hidden_step_here,
             awaiting: input.awaiting.as_ref(),
             switch: input.switch.as_ref(),
             ims_title: input.ims_config_title.as_deref().filter(|t| !t.trim().is_empty()),

@@ -356,7 +356,22 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
         "fillHere": { "form": "ims-wizard", "url": wizard } });
     let g = run(Some(&wizard), &oauth_values(), filled.clone());
     assert_eq!(g.stages[2].status, Status::NeedsYou, "a fill is not AEM's verdict");
+    // The one-page Create form (AEM as a Cloud Service, 6.5 SP20+): Create alone.
+    assert_eq!(clicks(&g.next), ["click Create"]);
+    // The wizard with a step not shown yet (6.5 before SP20): Next first.
+    let mut stepped = filled.clone();
+    stepped["fillHere"]["hiddenStep"] = json!(true);
+    let g = run(Some(&wizard), &oauth_values(), stepped);
     assert_eq!(clicks(&g.next), ["click Next", "click Create"]);
+    // A fill of another page of this tab says nothing about this form's steps.
+    let mut elsewhere = filled.clone();
+    elsewhere["fillHere"] = json!({ "form": "ims-wizard", "url": format!("{wizard}?other"), "hiddenStep": true });
+    let g = run(Some(&wizard), &oauth_values(), elsewhere);
+    assert!(
+        !clicks(&g.next).contains(&"click Next".to_string()),
+        "{:?}",
+        clicks(&g.next)
+    );
     // Saved: the tab moved on to the console; AEM's own Check Health is what proves it.
     let mut filled = filled;
     filled["imsConfigTitle"] = json!(IMS_TITLE);

@@ -213,3 +213,34 @@ fn a_secret_in_a_choice_is_masked_and_never_kept() {
     let text = serde_json::to_string(&s.fills).expect("json");
     assert!(!text.contains("admin-typed-secret-value") && !text.contains(OAUTH_SECRET));
 }
+
+/// The one-page Create form (AEM as a Cloud Service, 6.5 SP20+) as the worker captures it.
+fn single_page_snapshot() -> Value {
+    let mut snapshot: Value =
+        serde_json::from_str(include_str!("../fill/testdata/ims-create-single.json")).expect("fixture");
+    snapshot["markers"] = json!(["coral-select", "foundation-form"]);
+    snapshot
+}
+
+#[test]
+fn the_guide_says_next_only_for_a_wizard_with_a_step_not_shown() {
+    let names = |g: &Value| -> Vec<String> {
+        g["next"]["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .filter_map(|st| st["name"].as_str().map(String::from))
+            .collect()
+    };
+    // One page: Create alone.
+    let mut s = oauth_session();
+    let single = single_page_snapshot();
+    fill(&mut s, &single, &[]);
+    assert!(!s.fills[0].hidden_step && s.filled.len() == 1);
+    let url = single["url"].as_str().expect("url");
+    assert_eq!(names(&guide(&s, url)), ["Create"]);
+    // The two-step wizard with its Account step not shown: Next, then Create.
+    let mut s = oauth_session();
+    fill(&mut s, &wizard_snapshot(), &[]);
+    assert_eq!(names(&guide(&s, &wizard_url())), ["Next", "Create"]);
+}

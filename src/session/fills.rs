@@ -264,6 +264,7 @@ fn record_fill(s: &mut Session, tab_id: u32, url: &str, plan: &mut Plan, undo: V
         counted,
         replaced_title: earlier_title.0,
         title_before: earlier_title.1,
+        hidden_step: plan.hidden_step,
     });
 }
 

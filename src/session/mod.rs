@@ -215,6 +215,10 @@ pub struct FillRecord {
     /// The title held before this fill replaced it.
     #[serde(default)]
     pub title_before: Option<String>,
+    /// Whether the form was a wizard with a step not shown (`fill::Plan::hidden_step`): the
+    /// guide says Next before Create only then.
+    #[serde(default)]
+    pub hidden_step: bool,
 }
 
 /// How to put one field back.

@@ -82,6 +82,7 @@ fn guide_for(
             url: f.url.clone(),
             consent: f.consent.clone(),
             choices: f.choices.clone(),
+            hidden_step: f.hidden_step,
         }),
         awaiting: s.awaiting.as_ref().map(|a| AwaitingSeen {
             page: a.page.clone(),

@@ -62,12 +62,60 @@ function targetImsConfig() {
   return { id: 'target-oauth-9', title: 'Adobe Target (acme, OAuth)', cloudServiceName: 'Adobe Target', authType: 'oauth', clientId: OAUTH, clientSecret: cred.clientSecret, scope: cred.scopes.join(',') };
 }
 
-test('AEMaaCS IMS wizard, OAuth: one click fills both steps; AEM receives exactly the profile', async () => {
+/** The next step's page steps as the popup words them, once the guide shows them after a fill. */
+async function pageSteps(p) {
+  await p.waitForFunction(() => [...document.querySelectorAll('#next-steps li')].some((li) => /click “Create”/.test(li.textContent)));
+  return p.evaluate(() => [...document.querySelectorAll('#next-steps li')].map((li) => li.textContent));
+}
+
+/** AEMaaCS's one-page Create form at `path`: the secret waits for the one yes to this origin, then every field is filled, Create is enabled, and the guide says Create alone. */
+async function fillSinglePage(path) {
   await oauthProfile();
-  const { page, p } = await fill(`${CLOUD}${WIZARD}`);
-  // After the one yes for this origin (issue 14), the second fill adds the secret.
+  const secret = b.cloud.state.credentials[OAUTH].clientSecret;
+  // As on a first visit: this origin not yet allowed to receive the secret.
+  await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'ForgetSecretOrigin', tabId: 1, origin: CLOUD });
+  const { page, tabId } = await b.openTab(`${CLOUD}${path}`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  const create = page.getByRole('button', { name: 'Create', exact: true });
+  assert.equal(await create.isDisabled(), true, 'AEM keeps Create disabled while a required field is empty');
+  await b.clickAction(page);
+  const p = await b.openPopup(tabId);
+  await p.locator('#fill[data-previewed]').waitFor({ state: 'attached' });
+  await p.locator('#fill').click();
+  await p.locator('#allow-secrets').waitFor();
+  assert.equal(await page.getByLabel('Client Secret *').inputValue(), '', 'no secret before the yes');
+  assert.equal(await create.isDisabled(), true);
+  await allowSecrets(p);
+  assert.equal(await page.getByLabel('Client Secret *').inputValue(), secret);
+  assert.equal(await create.isDisabled(), false, 'every required field holds a value: Create is enabled');
+  assert.deepEqual(await pageSteps(p), ['On the page, click “Create”.'], 'no Next on a one-page form');
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), create.click()]);
+  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
+  assert.deepEqual(
+    { cloud: saved['./cloudServiceName'], auth: saved['./authType'], server: saved['./authServerUrl'], id: saved['./clientId'], secret: saved['./clientSecret'], scope: saved['./scope'], org: saved['./orgId'], title: saved['./title'] },
+    { cloud: 'Adobe Target', auth: undefined, server: 'https://ims-na1.adobelogin.com', id: OAUTH, secret, scope: SCOPES, org: ORG, title: 'Adobe Target (acme, OAuth)' },
+  );
+  assert.equal(b.cloud.state.aem.imsConfigs.at(-1).authType, 'oauth');
+  // AEM's console lists it.
+  await page.getByText('Adobe Target (acme, OAuth)', { exact: true }).first().waitFor();
+  await Promise.all([page.close(), p.close()]);
+}
+
+test('AEMaaCS one-page Create form: every field filled (the secret after the yes), Create enabled, the guide says Create without Next, and AEM saves exactly the profile', async () => {
+  await fillSinglePage(WIZARD);
+});
+
+test('the one-page Create form at another address of AEM\'s IMS app (/mnt/overlay/...) gets the secret too', async () => {
+  b.cloud.state.aem.imsCreatePath = '/mnt/overlay/cq/adobeims-configuration/content/configurations/wizard.html';
+  await fillSinglePage(b.cloud.state.aem.imsCreatePath);
+});
+
+test('AEMaaCS two-step wizard variant, OAuth: one click fills both steps; the guide says Next, then Create', async () => {
+  await oauthProfile();
+  const { page, p } = await fill(`${CLOUD}${WIZARD}?variant=cloud`);
   assert.match(await p.locator('#fill-result').textContent(), /Filled \d+ fields?/);
   assert.doesNotMatch(await p.locator('#fill-result').textContent(), new RegExp(b.cloud.state.credentials[OAUTH].clientSecret), 'the secret is masked');
+  assert.deepEqual(await pageSteps(p), ['On the page, click “Next”.', 'On the page, click “Create”.']);
   await page.locator('#ims-next').click();
   await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
   const saved = b.cloud.state.aemSubmissions.at(-1).fields;
@@ -310,19 +358,6 @@ test('a field the page does not take is listed to fill by hand with the value to
   assert.match(await byHand.textContent(), /API Type: REST/);
   assert.equal(await p.getByRole('button', { name: 'Copy the value for API Type' }).count(), 1);
   assert.doesNotMatch(await p.getByRole('list', { name: 'Filled fields' }).textContent(), /API Type/);
-  await Promise.all([page.close(), p.close()]);
-});
-
-test('a Create form with OAuth fields and no Authentication Type select is filled as OAuth', async () => {
-  await oauthProfile();
-  const { page, p } = await fill(`${CLOUD}${WIZARD}?variant=oauth-only`);
-  const text = await p.locator('#fill-result').textContent();
-  assert.doesNotMatch(text, /only offers JWT|Fill by hand/);
-  await page.locator('#ims-next').click();
-  await Promise.all([page.waitForURL(`**${CONSOLE}`), page.locator('#ims-create').click()]);
-  const saved = b.cloud.state.aemSubmissions.at(-1).fields;
-  assert.deepEqual([saved['./clientId'], saved['./scope'], saved['./orgId']], [OAUTH, SCOPES, ORG]);
-  assert.equal(b.cloud.state.aem.imsConfigs.at(-1).authType, 'oauth');
   await Promise.all([page.close(), p.close()]);
 });
 

@@ -122,14 +122,14 @@ test('a Client ID the admin typed: the choice is in the next-step box, the stage
   await popup.waitForTimeout(300);
   assert.equal(await page.locator('[name="./clientId"]').inputValue(), OAUTH);
   let g = await readGuide(popup);
-  assert.deepEqual(g.steps, ['On the page, click “Next”.', 'On the page, click “Create”.']);
+  // AEM as a Cloud Service's Create form is one page: Create alone.
+  assert.deepEqual(g.steps, ['On the page, click “Create”.']);
   const filled = g.stages.find((s) => s.id === 'aem-ims');
   assert.match(filled.text, /Filled on https:\/\/author-p12345-e67890\.adobeaemcloud\.com; /);
   assert.doesNotMatch(filled.text, /Saved/);
   await popup.close();
 
   // The admin saves, as the guide says; AEM returns to its console.
-  await page.locator('#ims-next').click();
   await Promise.all([page.waitForURL(`**${IMS_CONSOLE}`), page.locator('#ims-create').click()]);
   const saved = b.cloud.state.aem.imsConfigs.at(-1);
   assert.equal(saved.clientId, OAUTH, "AEM saved IMS Link's Client ID, the one chosen");
@@ -170,7 +170,8 @@ test('"Keep mine": the page keeps the typed Client ID and the guide moves on to 
   await popup.waitForTimeout(300);
   assert.equal(await page.locator('[name="./clientId"]').inputValue(), TYPED, 'the admin kept it');
   const g = await readGuide(popup);
-  assert.deepEqual(g.steps, ['On the page, click “Next”.', 'On the page, click “Create”.']);
+  // AEM as a Cloud Service's Create form is one page: Create alone.
+  assert.deepEqual(g.steps, ['On the page, click “Create”.']);
   assert.match(g.stages.find((s) => s.id === 'aem-ims').text, /Filled on /);
   await Promise.all([page.close(), popup.close()]);
 });

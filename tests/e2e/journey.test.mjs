@@ -103,15 +103,16 @@ test('OAuth Server-to-Server on AEM as a Cloud Service', async () => {
   await consolePage.close();
 
   const host = CLOUD;
+  // AEM as a Cloud Service's Create form is one page, with no Authentication Type: Create alone.
   const ims = await fillAndSubmit(`${host}${WIZARD}`, async (page) => {
-    await page.locator('#ims-next').click();
     await Promise.all([page.waitForURL(`**${IMS_CONSOLE}`), page.locator('#ims-create').click()]);
   });
   assert.deepEqual(
-    [ims['./cloudServiceName'], ims['./authType'], ims['./clientId'], ims['./clientSecret'], ims['./scope'], ims['./orgId'], ims['./authServerUrl']],
-    ['Adobe Target', 'oauth', OAUTH, cred.clientSecret, cred.scopes.join(','), ORG, 'https://ims-na1.adobelogin.com'],
+    [ims['./cloudServiceName'], ims['./clientId'], ims['./clientSecret'], ims['./scope'], ims['./orgId'], ims['./authServerUrl']],
+    ['Adobe Target', OAUTH, cred.clientSecret, cred.scopes.join(','), ORG, 'https://ims-na1.adobelogin.com'],
   );
   const created = b.cloud.state.aem.imsConfigs.at(-1);
+  assert.equal(created.authType, 'oauth');
   const target = await fillAndSubmit(`${host}${CLOUD_TARGET}`,
     (page) => Promise.all([page.waitForURL('**/cloudconfigs.html/conf/wknd'), page.getByRole('button', { name: 'Save & Close' }).click()]));
   assert.deepEqual([target['./tenant'], target['./clientcode'], target['./imsConfigId'], target['./apiKind']], ['acme', 'acme', created.id, 'rest']);

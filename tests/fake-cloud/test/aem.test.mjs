@@ -84,8 +84,51 @@ test('IMS wizard (6.5): Account step hidden before Next; filling both steps post
   await page.getByText('Adobe Target', { exact: true }).first().waitFor();
 });
 
-test('IMS wizard (AEMaaCS): OAuth fields with "./" names; the switch left off posts its hidden "false"', async () => {
+test('IMS Create (AEMaaCS): one page, every field required, Create disabled until each holds a value; it posts and returns to the console', async () => {
   await open(`${CLOUD}${WIZARD}`);
+  assert.equal(await page.locator('#ims-next').count(), 0, 'no steps, no Next');
+  assert.equal(await page.getByLabel('Authentication Type').count(), 0);
+  const labels = await page.locator('label.coral-Form-fieldlabel').allTextContents();
+  assert.deepEqual(labels, ['Cloud Solution *', 'Title *', 'Authorization Server *', 'Client Id *', 'Client Secret *', 'Scope *', 'Org Id *']);
+  assert.equal(await page.getByLabel('Authorization Server *').inputValue(), '', 'no default');
+  assert.equal(await page.getByLabel('Client Secret *').getAttribute('type'), 'password');
+  const create = page.getByRole('button', { name: 'Create', exact: true });
+  assert.equal(await create.isDisabled(), true);
+  await chooseCoral('Cloud Solution', 'Adobe Target');
+  const values = {
+    'Title *': 'Target OAuth', 'Authorization Server *': 'https://ims-na1.adobelogin.com', 'Client Id *': '5f0a1b2c3d4e5f60718293a4b5c6d7e8',
+    'Client Secret *': 'p8e-OAUTHsecret0123456789abcdefXYZ', 'Scope *': 'openid,AdobeID,target_sdk', 'Org Id *': '0123456789ABCDEF01234567@AdobeOrg',
+  };
+  for (const [label, value] of Object.entries(values)) {
+    assert.equal(await create.isDisabled(), true, `still disabled before ${label}`);
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  assert.equal(await create.isDisabled(), false, 'every required field holds a value');
+  await page.getByLabel('Scope *').fill('');
+  assert.equal(await create.isDisabled(), true, 'emptied again');
+  await page.getByLabel('Scope *').fill(values['Scope *']);
+  await Promise.all([page.waitForURL(`**${CONSOLE}`), create.click()]);
+  assert.deepEqual(cloud.state.aemSubmissions.at(-1).fields, {
+    _charset_: 'UTF-8', './cloudServiceName': 'Adobe Target', './title': 'Target OAuth', './authServerUrl': 'https://ims-na1.adobelogin.com',
+    './clientId': '5f0a1b2c3d4e5f60718293a4b5c6d7e8', './clientSecret': 'p8e-OAUTHsecret0123456789abcdefXYZ',
+    './scope': 'openid,AdobeID,target_sdk', './orgId': '0123456789ABCDEF01234567@AdobeOrg',
+  });
+  assert.equal(cloud.state.aem.imsConfigs.at(-1).authType, 'oauth');
+});
+
+test('IMS Create at another address (state.aem.imsCreatePath), and as a variant on the 6.5 host', async () => {
+  cloud.state.aem.imsCreatePath = '/mnt/overlay/cq/adobeims-configuration/content/configurations/wizard.html';
+  await open(`${CLOUD}${cloud.state.aem.imsCreatePath}`);
+  assert.equal(await page.getByLabel('Client Id *').count(), 1);
+  await open(`${AUTHOR}${WIZARD}?variant=single`);
+  assert.equal(await page.locator('#ims-next').count(), 0);
+  cloud.state.aem.imsCreateForm = 'single';
+  await open(`${AUTHOR}${WIZARD}`);
+  assert.equal(await page.getByLabel('Org Id *').count(), 1);
+});
+
+test('IMS wizard (two-step variant with "./" names): OAuth fields; the switch left off posts its hidden "false"', async () => {
+  await open(`${CLOUD}${WIZARD}?variant=cloud`);
   await chooseCoral('Cloud Solution', 'Adobe Target');
   await page.locator('#ims-next').click();
   assert.equal(await page.locator('[name="./apiKey"]').isVisible(), false);

@@ -1,9 +1,10 @@
 // The IMS configurations console, its create wizard and the servlets they post to.
 import { X509Certificate } from 'node:crypto';
 import { imsConsolePage, HEALTH_PATH } from '../pages/ims-console.mjs';
-import { IMS_FIELDS, VARIANTS, fieldName, variantFor } from '../pages/ims-variants.mjs';
+import { IMS_FIELDS, VARIANTS, createFormFor, fieldName } from '../pages/ims-variants.mjs';
 import { CONSOLE_PATH, UPDATE_PATH, WIZARD_PATH, imsWizardPage } from '../pages/ims-wizard.mjs';
 import { PROPERTIES_PATH, imsPropertiesPage } from '../pages/ims-properties.mjs';
+import { imsCreatePage } from '../pages/ims-create.mjs';
 import { parseFormBody } from './form-body.mjs';
 import { sendHtml } from './html.mjs';
 import { requestToken } from './adobe-calls.mjs';
@@ -33,7 +34,13 @@ export async function handleIms(req, res, ctx) {
     const page = imsPropertiesPage(state, url.searchParams.get('item'));
     return page ? sendHtml(res, page) : json(res, 404, { message: 'No such IMS configuration' });
   }
-  if (req.method === 'GET' && path === WIZARD_PATH) return sendHtml(res, imsWizardPage(variantFor(url, ctx.host), Object.keys(state.aem.keypairs ?? {})));
+  // `state.aem.imsCreatePath`: the Create form served at another address too (the real one is
+  // in no public source, PAGES.md: G), e.g. under /mnt/overlay/.
+  if (req.method === 'GET' && (path === WIZARD_PATH || (state.aem.imsCreatePath && path === state.aem.imsCreatePath))) {
+    const variant = createFormFor(url, ctx.host, state);
+    if (VARIANTS[variant].single) return sendHtml(res, imsCreatePage(variant));
+    return sendHtml(res, imsWizardPage(variant, Object.keys(state.aem.keypairs ?? {})));
+  }
   if (req.method === 'POST' && path === UPDATE_PATH) {
     const fields = parseFormBody(req.headers['content-type'], ctx.body);
     state.aemSubmissions.push({ path, fields });

@@ -1,6 +1,7 @@
-// "Adobe IMS Technical Account Configuration": the create wizard behind Create in the IMS
-// configurations console. Two Coral wizard steps (Certificate, Account) in one
-// foundation-form; the Account step's panel is not displayed until Next.
+// "Adobe IMS Technical Account Configuration" as AEM 6.5 before SP20 shows it (and variants of
+// it): the create wizard behind Create in the IMS configurations console. Two Coral wizard
+// steps (Certificate, Account) in one foundation-form; the Account step's panel is not
+// displayed until Next. AEM as a Cloud Service and 6.5 SP20+ show one page (ims-create.mjs).
 import { coralPage, esc, globalNav, titleBar } from '../lib/html.mjs';
 import { IMS_FIELDS, VARIANTS, fieldName } from './ims-variants.mjs';
 
@@ -23,7 +24,7 @@ export function imsWizardPage(variant, aliases = []) {
     const auth = f.auth ? ` data-auth-type="${f.auth}"` : '';
     return `<div class="aem-field coral-Form-fieldwrapper"${auth}><label is="coral-fieldlabel" for="${id(f.key)}" class="coral-Form-fieldlabel">${esc(f.label)}${f.required ? ' *' : ''}</label>${input}</div>`;
   };
-  const accountFields = IMS_FIELDS.filter((f) => f.step === 'account' && f.label && (v.authTypes || f.auth !== (v.only === 'oauth' ? 'jwt' : 'oauth'))).map(textField).join('\n');
+  const accountFields = IMS_FIELDS.filter((f) => f.step === 'account' && f.label && (v.authTypes || f.auth !== 'oauth')).map(textField).join('\n');
   const authType = v.authTypes
     ? `<div class="aem-field coral-Form-fieldwrapper"><label is="coral-fieldlabel" id="ims-authType-label" class="coral-Form-fieldlabel">Authentication Type</label>
 <coral-select id="ims-authType" name="${n('authType')}" labelledby="ims-authType-label">
@@ -49,7 +50,7 @@ ${aliases.map((a) => `<coral-select-item value="${esc(a)}">${esc(a)}</coral-sele
 <coral-alert-content>Public key for <b class="ims-certificate-alias"></b> is ready. Add it to the Adobe Developer Console integration.</coral-alert-content></coral-alert>
 <a is="coral-anchorbutton" id="ims-download-public-key" icon="download" href="#" download="AEM-Adobe-IMS.crt">Download Public Key</a></div>`;
 
-  const body = `<form class="foundation-form foundation-layout-wizard2" id="ims-wizard-form" method="post" action="${UPDATE_PATH}" data-foundation-form-ajax="true" data-redirect="${CONSOLE_PATH}" data-variant="${esc(variant)}" data-only-auth-type="${v.only ?? 'jwt'}" autocomplete="off" novalidate>
+  const body = `<form class="foundation-form foundation-layout-wizard2" id="ims-wizard-form" method="post" action="${UPDATE_PATH}" data-foundation-form-ajax="true" data-redirect="${CONSOLE_PATH}" data-variant="${esc(variant)}" autocomplete="off" novalidate>
 <input type="hidden" name="_charset_" value="utf-8">
 ${globalNav()}
 <coral-wizardview id="ims-wizard">

@@ -56,8 +56,8 @@ createCert.addEventListener('click', async () => {
 // Fields of the other authentication type are hidden and disabled, so they are not posted.
 const authType = $('#ims-authType');
 function syncAuthType() {
-  // Without the select the form offers one type only (JWT before SP20; OAuth on a form that no longer makes JWT).
-  const type = authType ? authType.value : (document.getElementById('ims-wizard-form').dataset.onlyAuthType ?? 'jwt');
+  // Without the select the wizard offers JWT only (before SP20).
+  const type = authType ? authType.value : 'jwt';
   for (const wrapper of form.querySelectorAll('[data-auth-type]')) {
     const on = wrapper.dataset.authType === type;
     wrapper.hidden = !on;
