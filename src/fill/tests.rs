@@ -1023,7 +1023,10 @@ fn a_closed_classic_target_dialog_says_edit_first() {
     snap.fields.clear();
     let p = run(snap.clone(), &oauth_profile());
     assert_eq!(p.form, FormKind::TargetClassic);
-    assert_eq!(p.notices.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), ["dialog-closed"]);
+    assert_eq!(
+        p.notices.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(),
+        ["dialog-closed"]
+    );
     assert!(p.actions.is_empty() && p.missing_fields.is_empty());
     let open = run(fixture("target-classic-extjs"), &oauth_profile());
     assert!(open.notices.iter().all(|n| n.code != "dialog-closed"));
