@@ -230,7 +230,7 @@ test('"Fill this form" on the AEM as a Cloud Service IMS wizard: asks before rep
   await waitFor(() => b.driver.executeScript('return document.querySelector("#next-choices").hidden'), 'the choice to be made');
   await b.closeTab(again);
   await b.use(handle);
-  await b.driver.findElement(By.id('ims-next')).click();
+  // AEM as a Cloud Service's Create is one page (Adobe's 2025 screenshot): no Next.
   await b.driver.findElement(By.id('ims-create')).click();
   await waitFor(async () => (await b.driver.getCurrentUrl()).endsWith(IMS_CONSOLE), 'the IMS configurations console');
   await b.use(popup);
@@ -242,8 +242,8 @@ test('"Fill this form" on the AEM as a Cloud Service IMS wizard: asks before rep
   await b.use(handle);
   const saved = b.cloud.state.aemSubmissions.at(-1).fields;
   assert.deepEqual(
-    [saved['./cloudServiceName'], saved['./authType'], saved['./clientId'], saved['./clientSecret'], saved['./scope'], saved['./orgId'], saved['./authServerUrl']],
-    ['Adobe Target', 'oauth', OAUTH, cred.clientSecret, cred.scopes.join(','), ORG, 'https://ims-na1.adobelogin.com'],
+    [saved['./cloudServiceName'], saved['./clientId'], saved['./clientSecret'], saved['./scope'], saved['./orgId'], saved['./authServerUrl']],
+    ['Adobe Target', OAUTH, cred.clientSecret, cred.scopes.join(','), ORG, 'https://ims-na1.adobelogin.com'],
   );
   await b.closeTab(handle);
 });
