@@ -224,24 +224,24 @@ fn read_only_fields_behind_the_plans_authentication_switch_are_filled_after_it()
     );
 }
 
+/// What an OAuth fill of the IMS form writes, in order, on the wizard and the one-page form alike.
+const OAUTH_FORM_FIELDS: [&str; 7] = [
+    "cloudConfiguration",
+    "title",
+    "authorizationServer",
+    "clientId",
+    "clientSecret",
+    "scope",
+    "orgId",
+];
+
 #[test]
 fn oauth_fill_of_the_cloud_wizard_uses_dot_slash_names_and_the_cloud_solution_label() {
     let snap = fixture("ims-wizard-cloud");
     let p = run(snap.clone(), &oauth_profile());
     assert_eq!(p.form, FormKind::ImsWizard);
     assert_eq!(p.mode, Some(AuthType::Oauth));
-    assert_eq!(
-        ids(&p.actions),
-        [
-            "cloudConfiguration",
-            "title",
-            "authorizationServer",
-            "clientId",
-            "clientSecret",
-            "scope",
-            "orgId"
-        ]
-    );
+    assert_eq!(ids(&p.actions), OAUTH_FORM_FIELDS);
     assert_eq!(ids(&p.unchanged), ["authType"]);
     assert_eq!(find(&p.actions, "scope").value, "openid,AdobeID,target_sdk");
     assert_eq!(find(&p.actions, "orgId").value, "0123456789ABCDEF01234567@AdobeOrg");
@@ -1132,18 +1132,7 @@ fn fills_secret(snap: FormSnapshot) -> bool {
 fn the_one_page_create_form_is_filled_whole_with_no_step_ahead() {
     let p = run(fixture("ims-create-single"), &oauth_profile());
     assert_eq!((p.form, p.mode), (FormKind::ImsWizard, Some(AuthType::Oauth)));
-    assert_eq!(
-        ids(&p.actions),
-        [
-            "cloudConfiguration",
-            "title",
-            "authorizationServer",
-            "clientId",
-            "clientSecret",
-            "scope",
-            "orgId"
-        ]
-    );
+    assert_eq!(ids(&p.actions), OAUTH_FORM_FIELDS);
     assert!(p.missing_fields.is_empty(), "{:?}", p.missing_fields);
     assert!(!p.hidden_step, "one page: Create, no Next");
     // The wizard of 6.5 before SP20 has its Account step not shown yet: Next first.
