@@ -9,8 +9,8 @@ use crate::to_json::ToJson;
 
 use super::choose::{choose, option_text};
 use super::detect::{self, Address, FormKind};
-use super::matching::{match_fields, Prepared};
-use super::resolve::{choose_mode, resolve, Wanted};
+use super::matching::{match_fields, Prepared, Tier};
+use super::resolve::{choose_mode, resolve, Chooser, Wanted};
 use super::snapshot::FormSnapshot;
 use super::spec::{self, Spec, ValueSource};
 use super::trust::{self, Consent};
@@ -366,6 +366,15 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
         ));
         return Ok(out);
     }
+    if let Some(other) = other_solution(&specs, &found, &fields) {
+        out.notices.push(notice(
+            "other-solution",
+            format!(
+                "This IMS configuration serves \u{201c}{other}\u{201d}, not Adobe Target: IMS Link does not fill it with the Target credential, which would break {other}. Go back to AEM's Adobe IMS Configurations and open the one Adobe Target uses."
+            ),
+        ));
+        return Ok(out);
+    }
     for (spec, hit) in specs.iter().zip(found) {
         plan_one(
             spec,
@@ -378,6 +387,32 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
     }
     guard_secrets(&page, &snapshot, &mut out);
     Ok(out)
+}
+
+/// The cloud solution an existing IMS configuration serves, when it is not Adobe Target: its
+/// Properties offer only that one solution (AEM keeps a configuration's solution), so filling
+/// them would put Target's credential into another solution's configuration (a migration of
+/// the wrong card: AEM's cards do not say which solution each serves).
+fn other_solution(specs: &[&Spec], found: &[Option<(usize, Tier)>], fields: &[Prepared]) -> Option<String> {
+    let at = specs.iter().position(|s| s.id == "cloudConfiguration")?;
+    let spec = specs.get(at)?;
+    let field = found.get(at).copied().flatten().and_then(|(i, _)| fields.get(i))?;
+    let f = &field.field;
+    let current = f.options.iter().find(|o| !f.value.is_empty() && o.value == f.value)?;
+    let ValueSource::Option(shown, patterns) = spec.source else {
+        return None;
+    };
+    let chooser = Chooser::Patterns(shown, patterns);
+    // A form that offers Target (Create) is the admin's to choose on; one that does not and
+    // holds another solution is another solution's configuration.
+    choose(&chooser, spec, &f.options).is_err().then(|| {
+        let text = current.text.trim();
+        if text.is_empty() {
+            current.value.clone()
+        } else {
+            text.to_string()
+        }
+    })
 }
 
 /// Applies `fill::trust` to every secret the plan would type: refused ones become values to

@@ -1177,3 +1177,39 @@ fn a_look_alike_of_the_create_form_outside_aems_ims_app_gets_no_secret() {
     assert_eq!(trust::recognised(&snap), None);
     assert!(!fills_secret(snap));
 }
+
+/// AEM's cards do not say which cloud solution a configuration serves, so the admin may open
+/// another solution's Properties: they offer only that solution, and IMS Link fills nothing
+/// there (Target's credential would break it). The Create form, offering Target, is filled.
+#[test]
+fn another_solutions_configuration_is_not_filled_with_the_target_credential() {
+    let mut snap = fixture("ims-wizard-65");
+    let f = field_mut(&mut snap, "cloudServiceName");
+    f.options = vec![FieldOption {
+        value: "Adobe Analytics".into(),
+        text: "Adobe Analytics".into(),
+    }];
+    f.value = "Adobe Analytics".into();
+    field_mut(&mut snap, "authType").value = "jwt".into();
+    let p = run(snap, &oauth_profile());
+    assert_eq!(
+        p.notices.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(),
+        ["other-solution"]
+    );
+    assert!(
+        p.notices[0].message.contains("\u{201c}Adobe Analytics\u{201d}"),
+        "{}",
+        p.notices[0].message
+    );
+    assert!(p.actions.is_empty() && p.conflicts.is_empty());
+    // Target's own configuration, and the Create form (Target offered), are filled.
+    let mut own = fixture("ims-wizard-65");
+    let f = field_mut(&mut own, "cloudServiceName");
+    f.options.retain(|o| o.text.contains("Target"));
+    f.value = f.options[0].value.clone();
+    assert!(run(own, &oauth_profile())
+        .notices
+        .iter()
+        .all(|n| n.code != "other-solution"));
+    assert!(!run(fixture("ims-wizard-65"), &oauth_profile()).actions.is_empty());
+}

@@ -383,6 +383,27 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             )
             .steps(on_config(f, Some(&title), "Properties"))
         }
+        // AEM's cards do not name the cloud solution: a JWT configuration titled otherwise may
+        // still be Target's. Its Properties say (IMS Link fills nothing of another solution's).
+        PageKind::AemImsConsole if !f.unmarked_jwt().is_empty() => {
+            let titles = f.unmarked_jwt();
+            let named: Vec<String> = titles.iter().map(|t| format!("\u{201c}{t}\u{201d}")).collect();
+            let (which, steps) = match titles.as_slice() {
+                [one] => (
+                    format!("AEM lists the JWT configuration {}, and its card does not say which cloud solution it serves. If Adobe Target uses it, migrate it in its Properties", named.join("")),
+                    on_config(f, Some(one), "Properties"),
+                ),
+                _ => (
+                    format!("AEM lists the JWT configurations {}, and their cards do not say which cloud solution each serves. Open the Properties of the one Adobe Target uses and migrate it", named.join(", ")),
+                    Vec::new(),
+                ),
+            };
+            next(
+                StageId::AemIms,
+                format!("{which}: IMS Link fills them, and fills nothing if they name another solution. If none is Target's, click Create instead."),
+            )
+            .steps(steps)
+        }
         PageKind::AemImsConsole => next(
             StageId::AemIms,
             then_fills(f, "Create an IMS configuration", "the wizard"),

@@ -247,6 +247,42 @@ impl<'a> Facts<'a> {
         self.configs?.iter().find(|c| c.migrate_with_profile())
     }
 
+    /// JWT configurations AEM lists without saying which cloud solution they serve (its cards
+    /// show only the title), when none says Adobe Target: one whose title names no other
+    /// solution may be Target's.
+    pub fn unmarked_jwt(&self) -> Vec<&'a str> {
+        /// Words in a title that name another Adobe solution than Target.
+        const OTHER_SOLUTIONS: [&str; 14] = [
+            "analytics",
+            "campaign",
+            "asset",
+            "stock",
+            "brand portal",
+            "launch",
+            "tags",
+            "audience manager",
+            "commerce",
+            "forms",
+            "dynamic media",
+            "smart tag",
+            "experience platform",
+            "journey",
+        ];
+        let configs = self.configs.unwrap_or_default();
+        if configs.iter().any(|c| c.target) {
+            return Vec::new();
+        }
+        configs
+            .iter()
+            .filter(|c| c.kind == crate::ims::aem_configs::ConfigKind::Jwt && !c.auto_provisioned)
+            .filter(|c| {
+                let title = c.title.to_ascii_lowercase();
+                !OTHER_SOLUTIONS.iter().any(|w| title.contains(w))
+            })
+            .map(|c| c.title.as_str())
+            .collect()
+    }
+
     /// Whether AEM's console (read on this AEM) lists the configuration IMS Link filled: the
     /// page shows it saved. A migration keeps the title, so for an OAuth profile the list must
     /// show it as OAuth: still JWT, the Properties were not saved yet.

@@ -338,13 +338,35 @@ fn aem_ims_configuration_from_any_aem_page_to_the_saved_wizard() {
     let mut listed = checks(true);
     listed["aem"] = json!({ "configs": { "url": ims_console, "configs": [
         { "title": "Adobe Analytics", "kind": "jwt", "target": false, "autoProvisioned": false }] } });
-    let g = run(Some(&ims_console), &oauth_values(), listed);
+    let g = run(Some(&ims_console), &oauth_values(), listed.clone());
     assert_eq!(clicks(&g.next), ["click Create"]);
     assert!(
         g.here
             .contains("\u{201c}Adobe Analytics\u{201d} (JWT, deprecated: migrate to OAuth Server-to-Server)"),
         "{}",
         g.here
+    );
+    // A card whose title names no solution may be Target's: its Properties say, and IMS Link
+    // fills nothing there if they name another one.
+    listed["aem"]["configs"]["configs"] = json!([
+        { "title": "IMS production", "kind": "jwt", "target": false, "autoProvisioned": false },
+        { "title": "Adobe Analytics", "kind": "jwt", "target": false, "autoProvisioned": false }]);
+    let g = run(Some(&ims_console), &oauth_values(), listed.clone());
+    assert_eq!(clicks(&g.next), ["select IMS production", "click Properties"]);
+    assert!(
+        g.next.text.contains("If none is Target's, click Create instead."),
+        "{}",
+        g.next.text
+    );
+    listed["aem"]["configs"]["configs"][1]["title"] = json!("IMS staging");
+    let g = run(Some(&ims_console), &oauth_values(), listed);
+    assert!(clicks(&g.next).is_empty(), "two candidates: the admin knows which");
+    assert!(
+        g.next
+            .text
+            .contains("\u{201c}IMS production\u{201d}, \u{201c}IMS staging\u{201d}"),
+        "{}",
+        g.next.text
     );
     let wizard = format!("{AUTHOR}/libs/cq/adobeims-configuration/content/configurations/create.html");
     let g = run(Some(&wizard), &oauth_values(), checks(true));

@@ -33,10 +33,10 @@ async function oauthProfile(popup) {
 }
 
 /** An AEM holding a JWT configuration for Target (converted credential: same client ID) and an auto-provisioned one. */
-function jwtAem() {
+function jwtAem(title = 'Adobe Target (acme, JWT)', cloudServiceName = 'Adobe Target') {
   const aem = b.cloud.state.aem;
   aem.imsConfigs.splice(0, aem.imsConfigs.length,
-    { id: 'target-jwt-1', title: 'Adobe Target (acme, JWT)', cloudServiceName: 'Adobe Target', authType: 'jwt', clientId: OAUTH, clientSecret: 'p8e-the-old-JWT-era-secret', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: 'target-2023', jwtClaims: '{}' },
+    { id: 'target-jwt-1', title, cloudServiceName, authType: 'jwt', clientId: OAUTH, clientSecret: 'p8e-the-old-JWT-era-secret', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: 'target-2023', jwtClaims: '{}' },
     { id: 'asset-compute-1', title: 'Asset Compute', cloudServiceName: 'Adobe Asset Link', authType: 'jwt', autoProvisioned: true, clientId: 'c0ffee00c0ffee00c0ffee00c0ffee00', clientSecret: 'p8e-adobe-managed', authServerUrl: 'https://ims-na1.adobelogin.com', keypairAlias: 'similaritysearch', jwtClaims: '{}' });
   aem.actions.length = 0;
 }
@@ -74,9 +74,9 @@ async function click(page, text) {
   await page.waitForTimeout(500);
 }
 
-async function migrate(origin, shots, tamper = null) {
+async function migrate(origin, shots, tamper = null, setup = jwtAem) {
   await b.worker().evaluate(() => chrome.storage.session.clear());
-  jwtAem();
+  setup();
   const { page, tabId } = await b.openTab(`${origin}${IMS_CONSOLE}`);
   let popup = await b.openPopup(tabId);
   await oauthProfile(popup);
@@ -181,4 +181,42 @@ test("AEM's Check Health failing with only its own words (no IMS answer quoted):
   } finally {
     delete b.cloud.state.aem.healthText;
   }
+});
+
+// AEM's cards show no cloud solution (Adobe's screenshots), and admins title configurations as
+// they like: a JWT card whose title names no solution may be Target's. IMS Link sends the admin
+// to its Properties, which do name it: Target's is migrated, another solution's is left alone.
+test('a JWT configuration whose card does not say Target ("IMS production") is migrated through its Properties', async () => {
+  const { guide, seen, trail } = await migrate(CLOUD, false, null, () => jwtAem('IMS production'));
+  const why = trail.join('\n');
+  assert.ok(seen.some((g) => g.text.includes('its card does not say which cloud solution it serves')), why);
+  const [target] = b.cloud.state.aem.imsConfigs;
+  assert.deepEqual([target.title, target.authType, target.clientId], ['IMS production', 'oauth', OAUTH], why);
+  assert.equal(guide.stages[2].status, 'done', why);
+});
+
+test("the unmarked JWT configuration is another solution's: its Properties are not filled with Target's credential", async () => {
+  await b.worker().evaluate(() => chrome.storage.session.clear());
+  jwtAem('IMS production', 'Adobe Analytics');
+  const { page, tabId } = await b.openTab(`${CLOUD}${IMS_CONSOLE}`);
+  let popup = await b.openPopup(tabId);
+  await oauthProfile(popup);
+  await popup.close();
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await b.clickAction(page);
+  popup = await b.openPopup(tabId);
+  await popup.waitForFunction(() => !document.querySelector('[aria-busy]') && document.querySelector('#next-steps li'), null, { timeout: 30_000 });
+  const g = await readGuide(popup);
+  assert.deepEqual(g.steps, ['On the page, select “IMS production” in the list.', 'On the page, click “Properties”.'], g.text);
+  await popup.close();
+  for (const step of g.steps) await click(page, step);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await b.clickAction(page);
+  popup = await b.openPopup(tabId);
+  await popup.locator('#fill').click();
+  await popup.locator('#fill-result').filter({ hasText: 'This IMS configuration serves “Adobe Analytics”, not Adobe Target' }).waitFor();
+  const [config] = b.cloud.state.aem.imsConfigs;
+  assert.deepEqual([config.authType, config.clientSecret], ['jwt', 'p8e-the-old-JWT-era-secret'], 'untouched');
+  assert.equal(await popup.getByText(/Filled \d+ field/).count(), 0, 'nothing filled');
+  await Promise.all([popup.close(), page.close()]);
 });
