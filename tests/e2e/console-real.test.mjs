@@ -46,7 +46,6 @@ for (const markup of ['text', 'space', 'tags', 'list', 'groups']) {
   test(`scopes shown as ${markup} are captured one scope each, never run together`, async () => {
     oauth().scopesMarkup = markup;
     const { page } = await b.openTab(credentialUrl(oauth()));
-    await page.getByText('Scopes', { exact: true }).waitFor();
     const s = await profileWhere('the scopes', (p) => p.scopes);
     assert.deepEqual([...s.profile.scopes.value].sort(), [...oauth().scopes].sort());
     await page.close();
@@ -54,7 +53,6 @@ for (const markup of ['text', 'space', 'tags', 'list', 'groups']) {
 }
 
 test("the credential page in Adobe's 2025 layout (rows, tabs, the secret in a table once retrieved) gives every value", async () => {
-  oauth().pageLayout = 'rows';
   const { page } = await b.openTab(credentialUrl(oauth()));
   await page.getByRole('tab', { name: 'Product Profiles' }).waitFor();
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
@@ -79,6 +77,8 @@ test('of two client secrets (rotation) the one just retrieved is taken; retrievi
     { secret: OLD, created: '2025-12-01', lastUsed: '2026-11-30' },
     { secret: NEW, created: '2026-11-30', lastUsed: null },
   ];
+  // One Retrieve per secret is the older page's (G); the 2025 one reveals them all at once.
+  oauth().pageLayout = 'panel';
   const { page } = await b.openTab(credentialUrl(oauth()));
   const retrieve = page.getByRole('button', { name: 'Retrieve client secret' });
   await retrieve.nth(1).waitFor();
@@ -93,6 +93,35 @@ test('of two client secrets (rotation) the one just retrieved is taken; retrievi
     return st.pending?.some((p) => p.conflicts.some((c) => c.field === 'clientSecret')) ? st : null;
   });
   assert.equal(after.profile.clientSecret.value, NEW, 'the held secret stays until the admin ticks the other');
+  await page.close();
+});
+
+test('two client secrets in the 2025 page\'s table: none is taken blindly; the one the profile holds tells the new one', async () => {
+  const OLD = 'p8e-OLDsecret0000000000000000000AAA';
+  const NEW = 'p8e-NEWsecret0000000000000000000BBB';
+  oauth().clientSecrets = [
+    { secret: OLD, created: '2025-12-01', lastUsed: '2026-11-30' },
+    { secret: NEW, created: '2026-11-30', lastUsed: null },
+  ];
+  let { page, tabId } = await b.openTab(credentialUrl(oauth()));
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByRole('cell', { name: NEW }).waitFor();
+  const asked = await until('the notice', async () => {
+    const st = await stored();
+    return st.notices?.some((n) => n.code === 'several-secrets') ? st : null;
+  });
+  assert.ok(!asked.profile?.clientSecret, 'neither secret taken');
+  // With the old one in the profile (the one AEM has), the other is the new one.
+  const popup = await b.openPopup(tabId);
+  assert.equal((await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'EditField', field: 'clientSecret', value: OLD })).type, 'ProfileState');
+  await Promise.all([popup.close(), page.close()]);
+  ({ page } = await b.openTab(credentialUrl(oauth())));
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  const s = await until('the new secret offered', async () => {
+    const st = await stored();
+    return st.pending?.some((p) => p.conflicts.some((c) => c.field === 'clientSecret')) ? st : null;
+  });
+  assert.equal(s.profile.clientSecret.value, OLD, 'the held secret stays until the admin chooses');
   await page.close();
 });
 

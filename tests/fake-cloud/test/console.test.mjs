@@ -86,8 +86,31 @@ test('project list and overview show the projects of the org from state', async 
   await page.close();
 });
 
+/** The older page layout (G), a variant now that the 2025 rows are the default. */
+function panelLayout() {
+  cloud.state.credentials[OAUTH].pageLayout = 'panel';
+}
+
+test("OAuth Server-to-Server page in Adobe's 2025 layout: label | value | action rows, tabs, the secret in a table once retrieved", async () => {
+  const cred = cloud.state.credentials[OAUTH];
+  const page = await open(credentialUrl(OAUTH), 'Client ID');
+  const row = (label) => page.locator('.Row_row__Lm4k2').filter({ has: page.getByText(label, { exact: true }) });
+  assert.equal(await row('Client ID').locator('.Row_value__Qe5r7').innerText(), OAUTH);
+  assert.equal(await row('Technical Account Email').locator('.Row_value__Qe5r7').innerText(), cred.technicalAccountEmail);
+  assert.equal(await row('Client Secret').locator('.Row_value__Qe5r7').innerText(), '', 'no secret before Retrieve');
+  assert.deepEqual(await page.getByRole('tab').allInnerTexts(), ['Credential details', 'Scopes', 'Product Profiles']);
+  await page.getByRole('button', { name: 'Retrieve client secret' }).click();
+  await page.getByRole('cell', { name: cred.clientSecret }).waitFor();
+  assert.deepEqual(await page.getByRole('columnheader').allInnerTexts(), ['CLIENT SECRET', '', 'CREATED', 'LAST USED']);
+  await page.getByRole('button', { name: 'Generate access token' }).click();
+  const token = (await page.getByLabel('Access token').textContent()).trim();
+  assert.equal(cloud.state.tokens[token]?.clientId, OAUTH);
+  await page.close();
+});
+
 test('OAuth Server-to-Server page shows the credential from state, by label', async () => {
   const cred = cloud.state.credentials[OAUTH];
+  panelLayout();
   const page = await open(credentialUrl(OAUTH), 'Client ID');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'OAuth Server-to-Server');
   assert.equal(await valueOf(page, 'Client ID'), OAUTH);
@@ -102,6 +125,7 @@ test('OAuth Server-to-Server page shows the credential from state, by label', as
 
 test('the client secret reaches the page only after "Retrieve client secret"', async () => {
   const { clientSecret } = cloud.state.credentials[OAUTH];
+  panelLayout();
   const page = await open(credentialUrl(OAUTH), 'Client secret');
   assert.ok(!(await page.content()).includes(clientSecret), 'no secret in the DOM before the click');
   await page.getByRole('button', { name: 'View cURL command' }).click();

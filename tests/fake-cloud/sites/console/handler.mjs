@@ -43,9 +43,9 @@ function credentialView(state, clientId, cred) {
     // How the page lays out the scopes (tests pick one: the real markup is G): 'text'
     // (comma-separated, the default), 'space', 'tags', 'list', 'groups' (per service).
     scopesMarkup: cred.scopesMarkup ?? 'text',
-    // The page's layout: 'panel' (the fake's first one, G) or 'rows' (V: Adobe's 2025 screenshot,
-    // label | value | action per row; the secrets in a table once retrieved, V for 2023).
-    pageLayout: cred.pageLayout ?? 'panel',
+    // The page's layout: 'rows' (V: Adobe's 2025 screenshot, label | value | action per row; the
+    // secrets in a table once retrieved, V for 2023) or 'panel' (the fake's first one, G).
+    pageLayout: cred.pageLayout ?? 'rows',
     // The secrets' dates only: the values come on "Retrieve client secret".
     secrets: secretsOf(cred).map(({ created, lastUsed }) => ({ created, lastUsed })),
   };

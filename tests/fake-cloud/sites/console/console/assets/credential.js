@@ -2,13 +2,13 @@
 // Service Account (JWT) (.../details/jwt, with a "Generate JWT" tab at .../details/jwt/generatejwt).
 import { api } from './api.js';
 import { h } from './dom.js';
-import { codeBlock, dialog, field } from './fields.js';
-import { jwtCurl, oauthCurl } from './curl.js';
+import { field } from './fields.js';
 import { certificatesSection, generateJwtView } from './jwt.js';
 import { credentialDownloadButton, projectFrame } from './layout.js';
 import { scopesValue } from './scopes.js';
 import { secretsValue } from './secrets.js';
 import { rowsView, tabStrip } from './rows.js';
+import { tokenActions } from './tokens.js';
 
 export async function credentialPage([org, projectId, credentialId, kind, tab], { navigate }) {
   const [project, cred] = await Promise.all([api.project(org, projectId), api.credential(org, projectId, credentialId)]);
@@ -37,22 +37,7 @@ export async function credentialPage([org, projectId, credentialId, kind, tab], 
 function detailsView({ org, projectId, credentialId, cred, session }) {
   const isJwt = cred.type === 'jwt';
   const secretSlot = secretsValue({ org, projectId, credentialId, cred, session });
-
-  const tokenSlot = h('div');
-  const curl = () => (isJwt ? jwtCurl(cred, session.secret) : oauthCurl(cred, session.secret));
-  const actions = h('div', { class: 'Actions_row__Bf2m7' },
-    h('button', {
-      type: 'button',
-      class: 'Button_cta__Jw5e0',
-      onclick: async () => {
-        const t = await api.accessToken(org, projectId, credentialId);
-        tokenSlot.replaceChildren(h('section', { class: 'Panel_panel__Wx1o7' },
-          h('h2', {}, 'Access token'),
-          h('p', { class: 'Panel_hint__Ua6r3' }, `Expires in ${Math.round(t.expires_in / 3600)} hours.`),
-          codeBlock(t.access_token, 'Access token')));
-      },
-    }, 'Generate access token'),
-    h('button', { type: 'button', class: 'Button_secondary__f9Kd2', onclick: () => dialog('cURL command', codeBlock(curl(), 'cURL command')) }, 'View cURL command'));
+  const [actions, tokenSlot] = tokenActions({ org, projectId, credentialId, cred, session });
 
   const rows = [
     field('Client ID', cred.clientId),

@@ -8,6 +8,8 @@
 // secret's text in full in the cell and cut by CSS (G).
 import { api } from './api.js';
 import { copyButton, h } from './dom.js';
+import { scopesValue } from './scopes.js';
+import { tokenActions } from './tokens.js';
 
 /** Tabs as Spectrum renders them: `role=tab` elements holding only their text (markup G). */
 export function tabStrip(names) {
@@ -52,12 +54,17 @@ export function rowsView({ org, projectId, credentialId, cred, session }) {
   }, 'Retrieve client secret');
   secretRow.lastElementChild.append(retrieve);
   const scopes = cred.scopes.join(', ');
+  // The screenshot's comma text and link; the other list markups stay variants (G).
+  const scopesShown = cred.scopesMarkup === 'text'
+    ? [h('span', {}, scopes), h('a', { href: '#scopes' }, 'View scopes per service')]
+    : scopesValue(cred.scopes, cred.scopesMarkup);
   return [
     h('section', { class: 'Panel_panel__Wx1o7' }, h('h2', {}, 'Generate access token'),
-      h('p', {}, 'Generate an access token for quick experimentation, or view the cURL command to learn how to generate access tokens programmatically.')),
+      h('p', {}, 'Generate an access token for quick experimentation, or view the cURL command to learn how to generate access tokens programmatically.'),
+      tokenActions({ org, projectId, credentialId, cred, session })),
     textRow('Client ID', cred.clientId),
     secretRow,
-    row('Scopes', [h('span', {}, scopes), h('a', { href: '#scopes' }, 'View scopes per service')], copyButton(() => scopes)),
+    row('Scopes', scopesShown, copyButton(() => scopes)),
     textRow('Credential Name', cred.name),
     textRow('Technical Account ID', cred.technicalAccountId),
     textRow('Technical Account Email', cred.technicalAccountEmail),
