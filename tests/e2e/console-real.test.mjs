@@ -70,13 +70,19 @@ test("the credential page in Adobe's 2025 layout (rows, tabs, the secret in a ta
   await page.close();
 });
 
-test('of two client secrets (rotation) the one just retrieved is taken; retrieving the other asks, never replaces silently', async () => {
+/** The credential in rotation: an old secret AEM uses, and a new one. */
+function rotating() {
   const OLD = 'p8e-OLDsecret0000000000000000000AAA';
   const NEW = 'p8e-NEWsecret0000000000000000000BBB';
   oauth().clientSecrets = [
     { secret: OLD, created: '2025-12-01', lastUsed: '2026-11-30' },
     { secret: NEW, created: '2026-11-30', lastUsed: null },
   ];
+  return { OLD, NEW };
+}
+
+test('of two client secrets (rotation) the one just retrieved is taken; retrieving the other asks, never replaces silently', async () => {
+  const { OLD, NEW } = rotating();
   // One Retrieve per secret is the older page's (G); the 2025 one reveals them all at once.
   oauth().pageLayout = 'panel';
   const { page } = await b.openTab(credentialUrl(oauth()));
@@ -97,12 +103,7 @@ test('of two client secrets (rotation) the one just retrieved is taken; retrievi
 });
 
 test('two client secrets in the 2025 page\'s table: none is taken blindly; the one the profile holds tells the new one', async () => {
-  const OLD = 'p8e-OLDsecret0000000000000000000AAA';
-  const NEW = 'p8e-NEWsecret0000000000000000000BBB';
-  oauth().clientSecrets = [
-    { secret: OLD, created: '2025-12-01', lastUsed: '2026-11-30' },
-    { secret: NEW, created: '2026-11-30', lastUsed: null },
-  ];
+  const { OLD, NEW } = rotating();
   let { page, tabId } = await b.openTab(credentialUrl(oauth()));
   await page.getByRole('button', { name: 'Retrieve client secret' }).click();
   await page.getByRole('cell', { name: NEW }).waitFor();
