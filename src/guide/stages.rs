@@ -248,37 +248,15 @@ impl<'a> Facts<'a> {
     }
 
     /// JWT configurations AEM lists without saying which cloud solution they serve (its cards
-    /// show only the title), when none says Adobe Target: one whose title names no other
-    /// solution may be Target's.
+    /// show only the title), when none says Adobe Target: one of them may be Target's.
     pub fn unmarked_jwt(&self) -> Vec<&'a str> {
-        /// Words in a title that name another Adobe solution than Target.
-        const OTHER_SOLUTIONS: [&str; 14] = [
-            "analytics",
-            "campaign",
-            "asset",
-            "stock",
-            "brand portal",
-            "launch",
-            "tags",
-            "audience manager",
-            "commerce",
-            "forms",
-            "dynamic media",
-            "smart tag",
-            "experience platform",
-            "journey",
-        ];
         let configs = self.configs.unwrap_or_default();
         if configs.iter().any(|c| c.target) {
             return Vec::new();
         }
         configs
             .iter()
-            .filter(|c| c.kind == crate::ims::aem_configs::ConfigKind::Jwt && !c.auto_provisioned)
-            .filter(|c| {
-                let title = c.title.to_ascii_lowercase();
-                !OTHER_SOLUTIONS.iter().any(|w| title.contains(w))
-            })
+            .filter(|c| c.may_be_target())
             .map(|c| c.title.as_str())
             .collect()
     }

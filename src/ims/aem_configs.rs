@@ -56,6 +56,32 @@ impl AemConfig {
     pub fn migrate_with_profile(&self) -> bool {
         self.kind == ConfigKind::Jwt && !self.auto_provisioned && self.target
     }
+
+    /// Whether a JWT configuration the admin migrates may be Target's though its card does not
+    /// say so (AEM's cards show no cloud solution): its title names no other Adobe solution.
+    pub fn may_be_target(&self) -> bool {
+        /// Words in a title that name another Adobe solution than Target.
+        const OTHER_SOLUTIONS: [&str; 14] = [
+            "analytics",
+            "campaign",
+            "asset",
+            "stock",
+            "brand portal",
+            "launch",
+            "tags",
+            "audience manager",
+            "commerce",
+            "forms",
+            "dynamic media",
+            "smart tag",
+            "experience platform",
+            "journey",
+        ];
+        let title = self.title.to_ascii_lowercase();
+        self.kind == ConfigKind::Jwt
+            && !self.auto_provisioned
+            && (self.target || !OTHER_SOLUTIONS.iter().any(|w| title.contains(w)))
+    }
 }
 
 /// The header row of an AEM console's table and its column headed "Title", if it has one.
