@@ -117,6 +117,9 @@ pub enum Message {
         #[serde(default)]
         refusals: u32,
     },
+    /// Side panel → worker: do the page steps its guide says IMS Link does itself
+    /// (`Next::runs`: AEM's own Check Health or Connect), once; answered with the `Guide`.
+    RunPageSteps { tab_id: u32 },
     /// Popup → worker: "Keep mine" for these fields of this tab's fill (spec ids the fill found
     /// holding another value): the page keeps the admin's value; answered with the `Guide`.
     KeepFilledValues { tab_id: u32, keep: Vec<String> },
@@ -304,6 +307,7 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         | Message::UndoFill { .. }
         | Message::ForgetSecretOrigin { .. }
         | Message::ReadAemResult { .. }
+        | Message::RunPageSteps { .. }
         | Message::KeepFilledValues { .. }
         | Message::SwitchCredential { .. }
         | Message::SetAemAuthor { .. }

@@ -12,6 +12,7 @@ import { $, send } from './shared.js';
 let guide = null;
 let watching = false;
 let readOnOpen = false;
+const runsAsked = new Set(); // `${tabId} ${next.runs}`: each asked of the worker once
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,6 +30,7 @@ const shown = () => new Promise((resolve) => {
  */
 export function watchAem(tabId, drawn, refresh) {
   guide = drawn;
+  runOnPage(tabId, drawn, refresh);
   if (watching || tabId === undefined || !guide?.next?.watchAem) return;
   // The toolbar popup reads once, as it opens (its page steps close it).
   if (!panel && readOnOpen) return;
@@ -40,6 +42,18 @@ export function watchAem(tabId, drawn, refresh) {
     watching = false;
     $('guide').removeAttribute('aria-busy');
   });
+}
+
+/**
+ * The side panel has IMS Link do the page steps its guide says IMS Link does itself (AEM's own
+ * Check Health or Connect, `next.runs`); the worker does them once, and the watch reads AEM's
+ * answer as ever.
+ */
+function runOnPage(tabId, drawn, refresh) {
+  const key = `${tabId} ${drawn?.next?.runs}`;
+  if (!panel || tabId === undefined || !drawn?.next?.runs || runsAsked.has(key)) return;
+  runsAsked.add(key);
+  send({ type: 'RunPageSteps', tabId }).catch(() => null).then(() => refresh());
 }
 
 async function watch(tabId, refresh) {

@@ -68,12 +68,14 @@ function stageItem(s, i, nextUrl) {
     el('p', { class: 'stage-detail' }, s.detail, ' ', s.more ?? '', ' ', s.link?.url === nextUrl ? '' : link(s.link) ?? '')));
 }
 
-function stepItem(s) {
+/** One page step: the admin's, or (`runs`) what IMS Link does on the page itself. */
+function stepItem(s, runs) {
+  const who = runs ? 'IMS Link' : 'On the page,';
   // Something only the admin knows (a password): named, never shown or copied.
   if (s.do === 'enter-own') return el('li', {}, `Type ${s.what} in `, el('strong', {}, `“${s.label}”`), ' (IMS Link never keeps it).');
-  if (s.do === 'click') return el('li', {}, 'On the page, click ', el('strong', {}, `“${s.name}”`), s.within ? ` under ${s.within}.` : '.');
+  if (s.do === 'click') return el('li', {}, `${who} ${runs ? 'clicks' : 'click'} `, el('strong', {}, `“${s.name}”`), s.within ? ` under ${s.within}.` : '.');
   // AEM's consoles act on the selected item: its toolbar then shows the next step's button.
-  if (s.do === 'select') return el('li', {}, 'On the page, select ', el('strong', {}, `“${s.name}”`), ' in the list.');
+  if (s.do === 'select') return el('li', {}, `${who} ${runs ? 'selects' : 'select'} `, el('strong', {}, `“${s.name}”`), ' in the list.');
   return el('li', {}, `Type `, el('strong', {}, s.value), ` as the ${s.label}. `,
     el('button', { type: 'button', class: 'link', 'aria-label': `Copy the ${s.label}`, onclick: () => copyText(s.value, `the ${s.label}`) }, 'Copy'));
 }
@@ -149,7 +151,7 @@ export function renderGuide(guide) {
   $('next-more').hidden = !now?.more;
   $('next-why').closest('.next')?.classList.toggle('problem-now', now?.status === 'problem');
   $('next-text').textContent = next.text;
-  $('next-steps').replaceChildren(...next.steps.map(stepItem));
+  $('next-steps').replaceChildren(...next.steps.map((s) => stepItem(s, Boolean(next.runs))));
   $('next-steps').hidden = !next.steps.length;
   $('aem-author').hidden = !guide.aemAuthorButton;
   $('aem-author-save').textContent = guide.aemAuthorButton ?? 'Save';
@@ -168,6 +170,8 @@ export function renderGuide(guide) {
   box.dataset.next = next.stage ?? 'done';
   // IMS Link reads AEM's answer on this page by itself (the side panel: popup/aem-watch.js).
   box.dataset.watch = String(Boolean(next.watchAem));
+  // IMS Link does the page steps itself (popup/aem-watch.js).
+  box.dataset.runs = String(Boolean(next.runs));
   box.dataset.version = String(Number(box.dataset.version ?? 0) + 1);
   // On opening, and when the next step changes (the side panel redraws as the admin works),
   // the focus goes to the next action, unless the admin is typing elsewhere in IMS Link.

@@ -5,6 +5,7 @@ import * as core from '../pkg/ims_link.js';
 import { ext } from '../shared/ext.js';
 import { applyActions, snapshotForm } from './aem-page.js';
 import { fetchAemFile, readAemResult } from './aem-result.js';
+import { runPageSteps } from './page-steps.js';
 import { atjsSettings } from './site-page.js';
 
 async function inPage(tabId, func, args = []) {
@@ -68,6 +69,18 @@ const calls = {
       return { type: 'AemResultRead', tabId, refusals, page: await inPage(tabId, readAemResult, [waitMs ?? 0]) };
     } catch (err) {
       return { type: 'AemResultRead', tabId, refusals, error: why(err) };
+    }
+  },
+  async 'fetch-aem-folders'({ tabId, url, maxBytes }) {
+    // AEM's Target console, read for its folders (src/session/target_folders.rs).
+    const file = await inPage(tabId, fetchAemFile, [url, maxBytes]).catch(() => undefined);
+    return { type: 'AemFoldersFetched', tabId, url, file };
+  },
+  async 'run-page-steps'({ tabId, key, steps }) {
+    try {
+      return { type: 'PageStepsRun', tabId, key, steps, done: await inPage(tabId, runPageSteps, [steps]) };
+    } catch (err) {
+      return { type: 'PageStepsRun', tabId, key, steps, error: why(err) };
     }
   },
   async 'fetch-aem-certificate'({ tabId, url, fileName }) {

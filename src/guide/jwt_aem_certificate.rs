@@ -62,6 +62,7 @@ fn next(stage: StageId, text: impl Into<String>, steps: Vec<Step>, action: Optio
         action,
         link,
         watch_aem: false,
+        runs: None,
     }
 }
 

@@ -69,6 +69,19 @@ pub struct GuideInput {
     /// The admin has just named the AEM author in the side panel: the same click asks the
     /// browser for that site (at once where it is granted already) and opens its page.
     pub just_named: bool,
+    /// The page steps IMS Link last did itself (`Next::runs`).
+    pub page_run: Option<PageRun>,
+}
+
+/// Page steps IMS Link did itself: AEM's own check (Check Health, Connect) in the side panel.
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[serde(rename_all = "camelCase", default)]
+pub struct PageRun {
+    /// Which steps (`Next::runs`): each is done by IMS Link once.
+    pub key: String,
+    /// The step IMS Link could not do, in words ("click “Check Health”"): the admin does them.
+    pub stuck: Option<String>,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.
@@ -107,6 +120,8 @@ pub struct AemSeen {
     pub keystore: Option<KeystoreSeen>,
     /// The Target configurations of the `/conf` folder whose console was last read.
     pub target_folder: Option<crate::ims::target_folder::TargetFolder>,
+    /// The configuration folders AEM's Target console lists.
+    pub folders: Option<crate::ims::target_folder::ConfFolders>,
 }
 
 /// AEM's keystore as its page showed it.
@@ -338,7 +353,7 @@ pub enum Action {
 }
 
 /// Something the admin does on the page itself, in order.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "do", rename_all = "kebab-case")]
 pub enum Step {
@@ -375,6 +390,10 @@ pub struct Next {
     /// the admin clicks the page, keeps "Read AEM's result".
     #[serde(rename = "watchAem")]
     pub watch_aem: bool,
+    /// IMS Link does `steps` itself, once for this key (`PageRun`): AEM's own check in the side
+    /// panel, which then reads AEM's verdict as ever. AEM's buttons that save (Create, Save)
+    /// stay the admin's.
+    pub runs: Option<String>,
 }
 
 /// The guide for one tab.

@@ -42,6 +42,7 @@ pub(super) fn next(stage: StageId, text: impl Into<String>) -> Next {
         action: None,
         link: None,
         watch_aem: false,
+        runs: None,
     }
 }
 
@@ -64,6 +65,27 @@ impl Next {
     }
     pub(super) fn link(mut self, link: Option<super::Link>) -> Next {
         self.link = link;
+        self
+    }
+    /// In the side panel IMS Link does these page steps itself (AEM's own check, which saves
+    /// nothing), once for `key`, with `text` for what it does; after it could not, they are the
+    /// admin's again, with why.
+    fn by_itself(mut self, f: &Facts, key: String, text: String) -> Next {
+        if !f.panel {
+            return self;
+        }
+        match f.page_run.filter(|r| r.key == key).and_then(|r| r.stuck.as_deref()) {
+            Some(stuck) => {
+                self.text = format!(
+                    "IMS Link could not {stuck} on this page: do these steps yourself. {}",
+                    self.text
+                );
+            }
+            None => {
+                self.runs = Some(key);
+                self.text = text;
+            }
+        }
         self
     }
     fn link_of(mut self, stage: &Stage) -> Next {
@@ -198,7 +220,12 @@ fn save_filled(f: &Facts, form: FormKind, on_properties: bool, stages: &[Stage])
             Some(
                 next(StageId::AemTarget, when_aem_answers(f, "Check the values and let AEM connect"))
                     .steps(vec![click(connect)])
-                    .read_aem(f),
+                    .read_aem(f)
+                    .by_itself(
+                        f,
+                        format!("connect {}", f.url.unwrap_or_default()),
+                        format!("IMS Link clicks AEM's own \u{201c}{connect}\u{201d} and reads its verdict as soon as AEM shows it; check the values meanwhile."),
+                    ),
             )
         }
         _ => None,
@@ -345,7 +372,19 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             };
             let mut steps = on_config(f, f.ims_title, "Check Health");
             steps.push(click("Check"));
-            next(StageId::AemIms, text).steps(steps).read_aem(f)
+            let n = next(StageId::AemIms, text).steps(steps).read_aem(f);
+            // Once AEM lists the configuration IMS Link filled, IMS Link runs its Check Health.
+            let listed = f
+                .configs
+                .is_some_and(|configs| f.ims_title.is_some_and(|t| configs.iter().any(|c| c.title == t)));
+            if stage.status == Status::Problem || !listed {
+                return n;
+            }
+            n.by_itself(
+                f,
+                format!("check-health {name}"),
+                format!("IMS Link runs AEM's own Check Health on \u{201c}{name}\u{201d} and reads its verdict as soon as AEM shows it."),
+            )
         }
         PageKind::AemImsProperties => next(
             StageId::AemIms,
@@ -533,6 +572,7 @@ fn all_done(f: &Facts, page: &Page) -> Next {
         action: None,
         link: None,
         watch_aem: false,
+        runs: None,
     }
 }
 

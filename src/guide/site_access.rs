@@ -108,6 +108,7 @@ pub(super) fn in_panel(input: &GuideInput, f: &Facts, page: &Page, next: Next) -
         action: Some(Action::AllowSite),
         link: None,
         watch_aem: false,
+        runs: None,
     };
     (
         step,

@@ -70,8 +70,12 @@ pub struct Facts<'a> {
     pub keystore_alias: Option<&'a str>,
     /// Whether the guide is for the side panel, which reads AEM's answers by itself.
     pub panel: bool,
+    /// The page steps IMS Link last did itself.
+    pub page_run: Option<&'a super::PageRun>,
     /// The `/conf` folder's Target configurations, when its console was read on this AEM.
     pub target_folder: Option<&'a crate::ims::target_folder::TargetFolder>,
+    /// The configuration folders this AEM's Target console lists, when it was read.
+    pub folders: Option<&'a crate::ims::target_folder::ConfFolders>,
 }
 
 fn value(field: &Option<crate::profile::Sourced<String>>) -> Option<&str> {
@@ -211,7 +215,9 @@ impl<'a> Facts<'a> {
             keystore: input.aem.keystore.as_ref(),
             keystore_alias: input.keystore_alias.as_deref(),
             panel: input.panel,
+            page_run: input.page_run.as_ref(),
             target_folder: None,
+            folders: None,
         }
         .with_configs(input)
     }
@@ -230,6 +236,7 @@ impl<'a> Facts<'a> {
             .filter(|c| here(&c.url))
             .map(|c| c.configs.as_slice());
         self.target_folder = input.aem.target_folder.as_ref().filter(|t| here(&t.url));
+        self.folders = input.aem.folders.as_ref().filter(|t| here(&t.url));
         self
     }
 
@@ -317,13 +324,27 @@ impl<'a> Facts<'a> {
         })
     }
 
-    /// Where the Target configuration of this AEM is created.
+    /// Where the Target configuration of this AEM is created: on AEM as a Cloud Service, the
+    /// site's own folder when AEM's console leaves no choice, else the console of folders.
     pub fn target_console_link(&self) -> Option<Link> {
-        if self.is_cloud_service() {
+        if let Some(site) = self.only_site_folder() {
+            self.aem_link(
+                &format!("{TARGET_CONSOLE_PATH}/conf/{site}"),
+                &format!("Open the Adobe Target configurations of /conf/{site}"),
+            )
+        } else if self.is_cloud_service() {
             self.aem_link(TARGET_CONSOLE_PATH, "Open Adobe Target configurations")
         } else {
             self.aem_link(CLOUD_SERVICES_PATH, "Open Legacy Cloud Services")
         }
+    }
+
+    /// The one configuration folder of this AEM as a Cloud Service a site's Target
+    /// configuration goes in, when its console lists no other (`ConfFolders::only_site`).
+    pub fn only_site_folder(&self) -> Option<&'a str> {
+        self.folders
+            .filter(|_| self.is_cloud_service())
+            .and_then(|f| f.only_site())
     }
 
     pub fn target_link(&self) -> Link {
@@ -760,10 +781,12 @@ fn aem_target(f: &Facts) -> Stage {
             Status::NeedsYou,
             to_do(
                 "Not created yet.",
-                if f.is_cloud_service() {
-                    "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder: IMS Link then says whether to create its Target configuration or open the one it has, and fills it."
+                if let Some(site) = f.only_site_folder() {
+                    format!("In AEM's Tools > Cloud Services > Adobe Target, open /conf/{site}, the one configuration folder AEM lists: IMS Link then says whether to create its Target configuration or open the one it has, and fills it.")
+                } else if f.is_cloud_service() {
+                    "In AEM's Tools > Cloud Services > Adobe Target, open your site's folder: IMS Link then says whether to create its Target configuration or open the one it has, and fills it.".into()
                 } else {
-                    "In AEM's Legacy Cloud Services, under Adobe Target, click \u{201c}Configure now\u{201d}, then let IMS Link fill the form."
+                    "In AEM's Legacy Cloud Services, under Adobe Target, click \u{201c}Configure now\u{201d}, then let IMS Link fill the form.".into()
                 },
             ),
         ),

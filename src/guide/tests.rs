@@ -853,3 +853,38 @@ fn an_open_choice_on_a_target_form_keeps_its_stage_waiting() {
     assert_eq!(g.choices.len(), 1);
     assert!(g.next.steps.is_empty());
 }
+
+/// Where AEM's Target console lists one site's folder (besides `global`), the guide links
+/// straight to it; with a choice to make, or nothing read, to the console of folders.
+#[test]
+fn the_target_link_goes_to_the_one_site_folder_aems_console_lists() {
+    let console = format!("{CLOUD}/libs/cq/personalization/touch-ui/content/v2/configurations.html");
+    let with = |names: &[&str]| {
+        let mut more = health_passed(CLOUD);
+        more["aem"]["folders"] = json!({ "url": console, "names": names });
+        run(None, &oauth_values(), more)
+    };
+    let g = with(&["global", "wknd"]);
+    let link = g.next.link.expect("a link");
+    assert_eq!(link.url, format!("{console}/conf/wknd"));
+    assert_eq!(
+        link.label,
+        "Open the Adobe Target configurations of /conf/wknd on author-p1-e2.adobeaemcloud.com"
+    );
+    assert!(
+        g.next
+            .text
+            .contains("open /conf/wknd, the one configuration folder AEM lists"),
+        "{}",
+        g.next.text
+    );
+    for names in [&["global", "wknd", "wknd-events"][..], &[][..]] {
+        let g = with(names);
+        assert_eq!(g.next.link.map(|l| l.url), Some(console.clone()), "{names:?}");
+        assert!(g.next.text.contains("open your site's folder"), "{}", g.next.text);
+    }
+    // Folders read on another AEM say nothing about this one.
+    let mut more = health_passed(CLOUD);
+    more["aem"]["folders"] = json!({ "url": "https://author-p9-e9.adobeaemcloud.com/x", "names": ["wknd"] });
+    assert_eq!(run(None, &oauth_values(), more).next.link.map(|l| l.url), Some(console));
+}

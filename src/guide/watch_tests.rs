@@ -152,3 +152,86 @@ fn creating_what_ims_link_fills_next_the_panel_follows_and_the_popup_is_opened_a
         "Create a Target configuration here, then open IMS Link again on it."
     );
 }
+
+/// Saved, and AEM's console lists the configuration IMS Link filled.
+fn listed() -> serde_json::Value {
+    let mut s = saved();
+    s["aem"] = json!({ "configs": { "url": CONSOLE, "configs": [{ "title": IMS_TITLE, "kind": "oauth", "target": true, "autoProvisioned": false }] } });
+    s
+}
+
+/// In the side panel IMS Link runs AEM's own Check Health itself once AEM lists the
+/// configuration; the steps stay on show (what IMS Link does), the popup leaves them to the
+/// admin, and after IMS Link could not do one, they are the admin's with why.
+#[test]
+fn the_panel_runs_aems_check_health_itself_once_aem_lists_the_configuration() {
+    let key = format!("check-health {IMS_TITLE}");
+    let g = run(Some(CONSOLE), &oauth_values(), panel(listed()));
+    assert_eq!(g.next.runs.as_deref(), Some(key.as_str()));
+    assert_eq!(
+        clicks(&g.next),
+        [
+            format!("select {IMS_TITLE}"),
+            "click Check Health".into(),
+            "click Check".into()
+        ]
+    );
+    assert!(g.next.watch_aem && g.next.action.is_none());
+    assert_eq!(
+        g.next.text,
+        format!("IMS Link runs AEM's own Check Health on \u{201c}{IMS_TITLE}\u{201d} and reads its verdict as soon as AEM shows it.")
+    );
+    // Run: still IMS Link's steps while AEM answers.
+    let mut ran = listed();
+    ran["pageRun"] = json!({ "key": key });
+    assert_eq!(
+        run(Some(CONSOLE), &oauth_values(), panel(ran.clone()))
+            .next
+            .runs
+            .as_deref(),
+        Some(key.as_str())
+    );
+    // The toolbar popup closes when the page is clicked: the admin's steps, as before.
+    let g = run(Some(CONSOLE), &oauth_values(), listed());
+    assert_eq!(g.next.runs, None);
+    assert_eq!(g.next.action, Some(Action::ReadAemResult));
+    // Not listed yet (AEM's list not read, or the configuration not saved): nothing to select.
+    assert_eq!(run(Some(CONSOLE), &oauth_values(), panel(saved())).next.runs, None);
+    // IMS Link could not: the admin's steps, and which one it could not do.
+    ran["pageRun"]["stuck"] = json!("click \u{201c}Check Health\u{201d}");
+    let g = run(Some(CONSOLE), &oauth_values(), panel(ran));
+    assert_eq!(g.next.runs, None);
+    assert!(
+        g.next.text.starts_with("IMS Link could not click \u{201c}Check Health\u{201d} on this page: do these steps yourself. Let AEM check"),
+        "{}",
+        g.next.text
+    );
+    assert_eq!(clicks(&g.next).len(), 3);
+    // A failed Check Health is the admin's to fix and run again.
+    let mut failed = listed();
+    failed["aem"]["health"] = json!({ "ok": false, "url": CONSOLE, "text": "Error: 401",
+        "context": format!("Check Health {IMS_TITLE}") });
+    assert_eq!(run(Some(CONSOLE), &oauth_values(), panel(failed)).next.runs, None);
+}
+
+/// After IMS Link filled a Target form, the panel clicks AEM's Connect itself.
+#[test]
+fn the_panel_clicks_aems_connect_itself_on_the_target_form_it_filled() {
+    let mut filled = health_passed(AUTHOR);
+    filled["fillHere"] = json!({ "form": "target-cloud", "url": TARGET_FORM });
+    filled["filled"] =
+        json!([{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-cloud", "origin": AUTHOR }]);
+    let g = run(Some(TARGET_FORM), &oauth_values(), panel(filled.clone()));
+    assert_eq!(g.next.runs, Some(format!("connect {TARGET_FORM}")));
+    assert_eq!(clicks(&g.next), ["click Connect"]);
+    assert!(
+        g.next
+            .text
+            .starts_with("IMS Link clicks AEM's own \u{201c}Connect\u{201d}"),
+        "{}",
+        g.next.text
+    );
+    // A choice still open: nothing is connected before it.
+    filled["fillHere"]["choices"] = json!([{ "id": "client-code", "label": "Client Code", "specId": "client-code", "typed": "mine", "ours": "acme", "secret": false }]);
+    assert_eq!(run(Some(TARGET_FORM), &oauth_values(), panel(filled)).next.runs, None);
+}

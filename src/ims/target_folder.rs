@@ -63,6 +63,63 @@ pub fn read(url: &str, rows: &[Vec<String>], cards: &[PageCard]) -> TargetFolder
     }
 }
 
+/// Most folders kept from one console.
+const MAX_FOLDERS: usize = 50;
+
+/// AEM's configuration folders (`/conf/<name>`), as the Target console's own page lists them,
+/// fetched by the AEM page from its origin before the admin goes there, so the guide can link
+/// to the site's folder itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[serde(rename_all = "camelCase", default)]
+pub struct ConfFolders {
+    /// The console page's address.
+    pub url: String,
+    /// The folders' names (`wknd` for `/conf/wknd`), in the page's order; none when the page
+    /// could not be read.
+    pub names: Vec<String>,
+}
+
+impl ConfFolders {
+    /// The one folder a site's Target configuration goes in, when the console leaves no choice:
+    /// the only folder besides `global` (which holds what all sites share), else `global` alone.
+    pub fn only_site(&self) -> Option<&str> {
+        let mut sites = self.names.iter().filter(|n| *n != "global");
+        match (sites.next(), sites.next()) {
+            (Some(one), None) => Some(one),
+            (None, None) => self.names.first().map(String::as_str),
+            _ => None,
+        }
+    }
+}
+
+/// The folders the console's HTML lists: its items' paths one level under `/conf`, as Granite
+/// collection items carry them (`data-foundation-collection-item-id="/conf/wknd"`), or its
+/// links to a folder's page (`…/configurations.html/conf/wknd`). Text that is neither (a
+/// script's path, a deeper path) names none.
+pub fn folders_in(html: &str) -> Vec<String> {
+    const BEFORE: [&str; 2] = ["data-foundation-collection-item-id=\"", "configurations.html"];
+    let mut names: Vec<String> = Vec::new();
+    for (at, _) in html.match_indices("/conf/") {
+        if !BEFORE.iter().any(|b| html[..at].ends_with(b)) {
+            continue;
+        }
+        let rest = &html[at + "/conf/".len()..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+            .unwrap_or(rest.len());
+        // One level only, and the attribute's value ends there.
+        if end == 0 || !rest[end..].starts_with(['"', '\'']) {
+            continue;
+        }
+        let name = &rest[..end];
+        if names.len() < MAX_FOLDERS && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +172,30 @@ mod tests {
         assert!(read(root, &[], &columns).titles.is_empty(), "no folder open");
         // A card view without ids: each card is one.
         assert_eq!(read(url, &[], &[item("", "Adobe Target")]).titles, ["Adobe Target"]);
+    }
+
+    #[test]
+    fn the_consoles_folders_are_its_items_one_level_under_conf_and_one_site_is_linked() {
+        let column = r#"<coral-columnview-item class="foundation-collection-item" data-foundation-collection-item-id="/conf/wknd">
+            <div class="foundation-collection-item-title">WKND</div></coral-columnview-item>
+            <coral-columnview-item data-foundation-collection-item-id="/conf/global"></coral-columnview-item>
+            <coral-columnview-item data-foundation-collection-item-id="/conf/wknd/settings/cloudconfigs/target"></coral-columnview-item>
+            <script src="/conf/wknd.js"></script><a href="/conf/elsewhere">x</a>"#;
+        assert_eq!(folders_in(column), ["wknd", "global"]);
+        let list = r#"<a href="/libs/cq/personalization/touch-ui/content/v2/configurations.html/conf/wknd-events" class="tt-container-link">wknd-events</a>"#;
+        assert_eq!(folders_in(list), ["wknd-events"]);
+        assert!(folders_in("<html>Sign in</html>").is_empty());
+        let folders = |names: &[&str]| ConfFolders {
+            url: String::new(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+        };
+        assert_eq!(folders(&["global", "wknd"]).only_site(), Some("wknd"));
+        assert_eq!(folders(&["global"]).only_site(), Some("global"));
+        assert_eq!(
+            folders(&["wknd", "global", "wknd-events"]).only_site(),
+            None,
+            "the admin's choice"
+        );
+        assert_eq!(folders(&[]).only_site(), None);
     }
 }

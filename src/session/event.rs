@@ -98,6 +98,22 @@ pub enum Event {
         #[serde(default)]
         refusals: u32,
     },
+    /// [`Io::RunPageSteps`] done: `done` of the steps were done (all, unless one could not
+    /// be); `error` when the browser refused to run in the tab.
+    PageStepsRun {
+        tab_id: u32,
+        key: String,
+        steps: Vec<crate::guide::Step>,
+        #[serde(default)]
+        done: usize,
+        error: Option<String>,
+    },
+    /// [`Io::FetchAemFolders`] done; no `file` when the browser refused to run in the tab.
+    AemFoldersFetched {
+        tab_id: u32,
+        url: String,
+        file: Option<super::FetchedFile>,
+    },
     /// [`Io::FetchAemCertificate`] done.
     AemCertificateFetched {
         tab_id: u32,
@@ -123,6 +139,8 @@ pub enum AfterTab {
     Panel,
     /// `SetAemAuthor` from the side panel: the `Guide`, with the author's site access step.
     NamedInPanel,
+    /// `RunPageSteps` from the side panel: the steps its guide says IMS Link runs itself.
+    RunSteps,
 }
 
 /// One field to set in a page (the page script's input).
@@ -215,6 +233,16 @@ pub enum Io {
         /// The browser's refusals in a row so far, given back with the event.
         refusals: u32,
     },
+    /// Do these page steps in the tab, in order, each once its element shows →
+    /// [`Event::PageStepsRun`] (with `key` and `steps` given back).
+    RunPageSteps {
+        tab_id: u32,
+        key: String,
+        steps: Vec<crate::guide::Step>,
+    },
+    /// AEM's Target console, fetched by the AEM page itself from its own origin →
+    /// [`Event::AemFoldersFetched`] (with `url` given back).
+    FetchAemFolders { tab_id: u32, url: String, max_bytes: usize },
     /// AEM's public key, fetched by the AEM page itself from its own origin →
     /// [`Event::AemCertificateFetched`] (with `url` and `file_name` given back).
     FetchAemCertificate {
@@ -362,6 +390,14 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             error,
             refusals,
         } => verdicts::read(s, tab_id, page, error, refusals),
+        Event::AemFoldersFetched { tab_id, url, file } => super::target_folders::fetched(s, tab_id, url, file),
+        Event::PageStepsRun {
+            tab_id,
+            key,
+            steps,
+            done,
+            error,
+        } => super::page_run::ran(s, tab_id, key, &steps, done, error),
         Event::AemCertificateFetched {
             tab_id,
             url,
@@ -434,6 +470,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         }),
         Message::UndoFill { tab_id } => fills::start_undo(&s, tab_id),
         Message::ForgetSecretOrigin { tab_id, origin } => fills::forget_origin(s, tab_id, &origin),
+        Message::RunPageSteps { tab_id } => facts(tab_id, AfterTab::RunSteps),
         Message::ReadAemResult { tab_id, wait, refusals } => Step::io(Io::ReadAemResult {
             tab_id,
             wait_ms: wait.then_some(super::verdicts::WATCH_MS),

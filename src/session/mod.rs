@@ -16,11 +16,13 @@ mod event;
 mod fill_choices_tests;
 mod fills;
 mod keystore;
+mod page_run;
 mod profile_ops;
 mod reply;
 mod taken;
 #[cfg(test)]
 mod taken_tests;
+mod target_folders;
 #[cfg(test)]
 mod tests;
 mod verdicts;
@@ -122,6 +124,10 @@ pub struct AemVerdicts {
     pub keystore: Option<KeystoreList>,
     /// The Target configurations of the `/conf` folder whose console was last read.
     pub target_folder: Option<crate::ims::target_folder::TargetFolder>,
+    /// AEM's check IMS Link last ran itself (`page_run`).
+    pub ran: Option<crate::guide::PageRun>,
+    /// The configuration folders AEM's Target console lists (`target_folders`).
+    pub folders: Option<crate::ims::target_folder::ConfFolders>,
 }
 
 /// AEM's keystore as its page showed it: whether it exists and the aliases it holds.

@@ -123,7 +123,7 @@ pub(super) fn wizard_snapshot() -> Value {
     snapshot
 }
 
-fn ok_report(check: &str) -> Value {
+pub(super) fn ok_report(check: &str) -> Value {
     json!({"check": check, "ok": true, "expiresAtMs": NOW + 3_600_000, "totalActivities": null,
            "diagnosis": null, "clockWarning": null, "attempts": 1})
 }

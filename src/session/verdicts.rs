@@ -122,6 +122,11 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
         (Err(_), VerdictKind::CheckHealth) => {}
         (Err(e), VerdictKind::Connect) => return Step::reply(Reply::refused(e.code(), e.message())),
     }
+    // On AEM's IMS console, the Target console's folders are read too (once), for the guide's
+    // link there.
+    let folders = (kind == VerdictKind::CheckHealth)
+        .then(|| super::target_folders::fetch(&s, tab_id, &page.url))
+        .flatten();
     // The same list and verdicts as before (the side panel reads each time the page changes):
     // nothing to write, nothing to announce; the answer is the guide all the same.
     let mut step = if s.aem == before {
@@ -129,10 +134,10 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
     } else {
         Step::changed(s, None)
     };
-    step.io = Some(Io::TabFacts {
+    step.io = Some(folders.unwrap_or(Io::TabFacts {
         tab_id,
         then: AfterTab::Guide,
-    });
+    }));
     step
 }
 

@@ -53,7 +53,7 @@ fn verdict_seen(v: &Option<AemVerdict>) -> Option<VerdictSeen> {
     })
 }
 
-fn guide_for(
+pub(super) fn guide_for(
     s: &Session,
     tab_id: u32,
     url: Option<String>,
@@ -108,6 +108,7 @@ fn guide_for(
                 error: k.error.clone(),
             }),
             target_folder: s.aem.target_folder.clone(),
+            folders: s.aem.folders.clone(),
         },
         aem_certificate: s.aem_certificate.as_ref().map(|c| guide::AemCertificateSeen {
             origin: c.origin.clone(),
@@ -126,8 +127,9 @@ fn guide_for(
             }),
         aem_new_certificate: s.aem_new_certificate.clone(),
         keystore_alias: super::keystore::files(s).map(|k| k.alias),
-        panel: matches!(then, AfterTab::Panel | AfterTab::NamedInPanel),
+        panel: matches!(then, AfterTab::Panel | AfterTab::NamedInPanel | AfterTab::RunSteps),
         just_named: then == AfterTab::NamedInPanel,
+        page_run: s.aem.ran.clone(),
     };
     guide::guide(&input, now_ms)
 }
@@ -175,6 +177,10 @@ pub(super) fn tab_facts(
     let s = learned.as_ref().unwrap_or(s);
     let reply = match then {
         AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
+        AfterTab::RunSteps => {
+            let guide = guide_for(s, tab_id, url, granted_origins, then, now_ms);
+            return super::page_run::start(s.clone(), tab_id, guide);
+        }
         AfterTab::Guide | AfterTab::NamedInPanel => Reply::Guide {
             guide: Box::new(guide_for(s, tab_id, url, granted_origins, then, now_ms)),
         },

@@ -5,6 +5,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import { createState } from '../fake-cloud/state.mjs';
 import { AUTHOR, CLOUD, CLOUD_TARGET, IMS_CONSOLE as CONSOLE, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';
+import { runPageSteps } from '../../extension/worker/page-steps.js';
 
 const SCOPES = 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles';
 
@@ -211,9 +212,18 @@ test('a value the admin typed survives until confirmed, and Undo restores it', a
   await Promise.all([page.close(), p.close()]);
 });
 
-/** The classic dialog's own order: Connect to Adobe Target, OK on "Connection successful", then OK. */
-async function connectAndSave(page) {
-  await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+/**
+ * The classic dialog's own order: Connect to Adobe Target, OK on "Connection successful", then
+ * OK. With `byImsLink`, Connect is clicked by the page function the side panel has the worker
+ * run (worker/page-steps.js), as IMS Link clicks it there after its fill.
+ */
+async function connectAndSave(page, byImsLink = false) {
+  if (byImsLink) {
+    const done = await page.evaluate(`(${runPageSteps})(${JSON.stringify([{ do: 'click', name: 'Connect to Adobe Target', within: null }])})`);
+    assert.equal(done, 1, 'IMS Link clicked ExtJS\'s button');
+  } else {
+    await page.getByRole('button', { name: 'Connect to Adobe Target' }).click();
+  }
   await page.getByRole('dialog', { name: 'Connection successful' }).getByRole('button', { name: 'OK' }).click();
   await Promise.all([page.waitForEvent('load'), page.locator('#tt-ok button').click()]);
 }
@@ -226,7 +236,7 @@ test('AEM 6.5 classic Target dialog (ExtJS components): saved as IMS, the IMS co
   assert.match(await p.locator('#fill-result').textContent(), /Filled/);
   // The IMS fields were shown by the Authentication component's own listener.
   assert.equal(await page.getByLabel('Tenant ID:').isVisible(), true);
-  await connectAndSave(page);
+  await connectAndSave(page, true);
   const saved = b.cloud.state.aemSubmissions.at(-1).fields;
   assert.deepEqual(
     [saved['./authentication'], saved['./tenant'], saved['./clientcode'], saved['./imsConfigId'], saved['./apiKind'], saved['./clientlib'], saved['./syncSegments']],

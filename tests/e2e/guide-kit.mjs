@@ -74,6 +74,8 @@ export function guideKit(browser) {
         link: q('#next-link a')?.textContent ?? null,
         // IMS Link reads AEM's answer on this page by itself (the side panel).
         watching: q('#guide').dataset.watch === 'true',
+        // IMS Link does the page steps itself (AEM's own check, in the side panel).
+        runs: q('#guide').dataset.runs === 'true',
         // What IMS Link took by itself from this page.
         taken: q('#taken')?.hidden === false ? q('#taken-text').textContent : null,
       };
@@ -450,7 +452,8 @@ export function guideKit(browser) {
         await page.waitForTimeout(500);
       } else if (g.steps.length || g.button || g.watching) {
         await tab.page.bringToFront();
-        for (const step of g.steps) await doStep(tab, popup, step, own, clicks);
+        // What IMS Link does on the page itself, the admin only watches.
+        if (!g.runs) for (const step of g.steps) await doStep(tab, popup, step, own, clicks);
         if (!g.button && g.watching) {
           // The side panel reads AEM's answer by itself: the admin did the page steps and
           // looks at the panel for the next step.

@@ -85,27 +85,53 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(b.cloud.state.credentials[OAUTH].clientSecret)), 'AEM received the client secret');
 });
 
-// Issue 18's target. The panel removed the reopening, and IMS Link now reads AEM, takes and
-// checks the credential, allows the author with its address and opens its page itself; what is
-// left are AEM's and the Console's own buttons (9), the admin's own knowledge (3), opening the
-// panel (2), the browser's prompt, three links and the two fills: see the note.
 test('a site whose folder has its Target configuration already: the panel opens its Properties, IMS Link fills them, AEM re-connects and saves it; no second one is created', async () => {
   const { trail, guide } = await panelWalk(false, () => b.cloud.state.aem.targetConfigs.push(
     { path: '/conf/wknd/settings/cloudconfigs/target', title: 'Adobe Target (acme)', tenant: 'acme', clientCode: 'acme', imsConfigId: '' }));
   const why = trail.join('\n');
   // As Adobe documents editing one: select it, Properties, "Re-connect to Adobe Target".
   assert.ok(trail.some((t) => t.includes('[On the page, select “Adobe Target (acme)” in the list. / On the page, click “Properties”.]')), why);
-  assert.ok(trail.some((t) => t.includes('[On the page, click “Re-connect to Adobe Target”.]')), why);
+  // AEM's "Re-connect to Adobe Target" is IMS Link's to press once it filled them.
+  assert.ok(!trail.some((t) => t.includes('[On the page, click “Re-connect to Adobe Target”.]')), why);
   assert.ok(!trail.some((t) => t.includes('Create a Target configuration here')), why);
   assert.equal(b.cloud.state.aem.targetConfigs.length, 1, 'the one configuration, edited');
   connected();
   assert.match(guide.text, /AEM's own Connect reached Target/);
 });
 
-test('the OAuth walk in the side panel needs at most 15 clicks', { todo: 'AEM\'s own buttons (Create, Check Health, Check, Connect, Save) stay the admin\'s' }, () => {
+// Issue 18's target. The panel removed the reopening, and IMS Link now reads AEM, takes and
+// checks the credential, allows the author with its address, opens its page, runs AEM's own
+// checks (Check Health, Connect) and links to the site's folder itself; what is left are the
+// Console's and AEM's buttons that reveal or save (5), the admin's own knowledge (2), opening
+// the panel (2), the browser's prompt, three links and the two fills.
+test('the OAuth walk in the side panel needs at most 15 clicks', () => {
   assert.ok(walked, 'the walk above ran');
   assert.ok(walked.clicks.total <= 15, `${walked.clicks.total} clicks in the side panel:\n${walked.trail.join('\n')}`);
+  // AEM's checks are IMS Link's to run; its buttons that save stay the admin's.
+  const pageSteps = walked.trail.flatMap((t) => [...t.matchAll(/On the page, (?:click|select) “([^”]+)”/g)].map((m) => m[1]));
+  assert.deepEqual(pageSteps, ['Retrieve client secret', 'Create', 'Create', 'Create', 'Save & Close'], walked.trail.join('\n'));
 });
+
+// Which folders AEM's Target console lists, and how, are G (PAGES.md): with one site's folder
+// the link goes there; with several the admin picks one, as before; the list view's links are
+// read as well as the column view's items.
+for (const [name, variant, own] of [
+  ['several site folders: the admin picks one', { confSites: ['wknd', 'wknd-events'] }, 3],
+  ['the list view of folders', { targetConsoleView: 'list' }, 2],
+]) {
+  test(`the panel's link to the Target configurations, ${name}`, async () => {
+    Object.assign(b.cloud.state.aem, variant);
+    try {
+      const { clicks, trail } = await panelWalk(false);
+      connected();
+      assert.equal(clicks.own, own, trail.join('\n'));
+      const folderLink = trail.some((t) => t.includes('Open the Adobe Target configurations of /conf/wknd'));
+      assert.equal(folderLink, own === 2, trail.join('\n'));
+    } finally {
+      for (const key of Object.keys(variant)) delete b.cloud.state.aem[key];
+    }
+  });
+}
 
 test('the OAuth walk in the side panel from the keyboard alone: every IMS Link action is the focused next action, pressed with Enter', async () => {
   const { clicks, trail } = await panelWalk(true);

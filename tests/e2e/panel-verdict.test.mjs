@@ -1,7 +1,7 @@
-// Issue 18, fewer clicks: in the side panel, AEM's own Check Health verdict is read by IMS Link
-// itself. The admin clicks "Check Health" and "Check" on AEM's page, as the guide says, and
-// the panel shows what AEM answered (passed, or AEM's error with its diagnosis) without any
-// click in IMS Link. The panel is the popup's page in its panel mode (harness.mjs openPanel);
+// Issue 18, fewer clicks: in the side panel, AEM's own Check Health is run and its verdict read
+// by IMS Link itself. Once AEM lists the configuration IMS Link filled, IMS Link selects it and
+// clicks "Check Health" and "Check" on AEM's page, and the panel shows what AEM answered
+// (passed, or AEM's error with its diagnosis) without any click; a next try is the admin's. The panel is the popup's page in its panel mode (harness.mjs openPanel);
 // the walk up to AEM's console is the guide's own (guide-kit.mjs).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -19,53 +19,62 @@ after(async () => {
 
 const { walk, admin, freshAem, lastAction, readGuide, doStep, nextStep } = guideKit(() => b);
 
-/** The panel walk up to AEM's console, where the guide asks for AEM's own Check Health; the panel stays open. */
-async function toCheckHealth() {
+/**
+ * The panel walk up to AEM's console after the admin created the IMS configuration, where IMS
+ * Link runs AEM's own Check Health itself; the panel stays open. `tamper` acts on each guide read.
+ */
+async function toCheckHealth(tamper = null) {
   freshAem();
   await b.worker().evaluate((o) => chrome.permissions.remove({ origins: [`${o}/*`] }), CLOUD);
   const cred = b.cloud.state.credentials[OAUTH];
   const knows = admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' });
-  const { panel, tab, guide, trail } = await walk(knows, null, {
+  const { panel, tab, trail } = await walk(knows, null, {
     mode: 'panel',
     keep: true,
-    until: (g) => g.steps.some((s) => s.includes('“Check Health”')),
+    tamper,
+    until: (g) => g.runs || g.next === 'aem-target' || g.stages.some((s) => s.id === 'aem-ims' && s.status === 'problem'),
   });
-  assert.equal(guide.button, null, `no IMS Link button to press:\n${trail.join('\n')}`);
   // The admin's clicks in IMS Link from here on, counted in the panel itself.
   await panel.evaluate(() => {
     window.imsLinkClicks = 0;
     document.addEventListener('click', () => { window.imsLinkClicks++; }, true);
   });
-  return { panel, tab, guide };
+  return { panel, tab, trail };
 }
 
-/** The admin clicks AEM's own buttons, as the guide names them, and looks at the panel. */
-async function checkHealthOnThePage(panel, tab, guide) {
-  for (const step of guide.steps) await doStep(tab, panel, step);
-  await nextStep(panel, guide);
+/** The panel's guide once AEM's verdict about the IMS configuration is in (passed or failed). */
+async function verdict(panel) {
+  await panel.waitForFunction(() => {
+    const stage = document.querySelector('#guide-stages [data-stage="aem-ims"]');
+    return /\b(done|problem)\b/.test(stage?.className ?? '') && !document.querySelector('[aria-busy]');
+  }, null, { timeout: 90_000 });
+  await panel.waitForTimeout(300); // a late ProfileChanged re-render
   return readGuide(panel);
 }
 
-test("AEM's Check Health clicked on the page shows in the side panel without a click in IMS Link", async () => {
-  const { panel, tab, guide } = await toCheckHealth();
-  const g = await checkHealthOnThePage(panel, tab, guide);
+test("IMS Link runs AEM's own Check Health in the side panel once AEM lists the configuration: the verdict shows without a click", async () => {
+  const { panel, trail } = await toCheckHealth();
+  const g = await verdict(panel);
   const ims = b.cloud.state.aem.imsConfigs.at(-1);
-  assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
+  assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true }, 'AEM itself asked IMS');
   const stage = g.stages.find((s) => s.id === 'aem-ims');
   assert.equal(stage.status, 'done', stage.text);
   assert.match(stage.text, /AEM's own Check Health passed/);
   assert.equal(g.next, 'aem-target', 'the next step is the Target configuration');
+  assert.ok(!trail.some((t) => t.includes('On the page, click “Check Health”')), `AEM's buttons were IMS Link's to press:\n${trail.join('\n')}`);
   assert.equal(await panel.evaluate(() => window.imsLinkClicks), 0, 'no click in IMS Link');
   await panel.close();
 });
 
-test("a failing Check Health: AEM's error shows in the side panel without a click in IMS Link, and the next try is read too", async () => {
-  const { panel, tab, guide } = await toCheckHealth();
-  // AEM holds another client secret than the profile's (an old one, a typo).
-  const ims = b.cloud.state.aem.imsConfigs.find((c) => c.clientId === OAUTH);
-  const secret = ims.clientSecret;
-  ims.clientSecret = 'p8e-OLDsecret-AEM-still-holds';
-  let g = await checkHealthOnThePage(panel, tab, guide);
+test("a failing Check Health: AEM's error shows in the side panel without a click, and the admin's next try is read too", async () => {
+  // IMS no longer takes the secret AEM holds (rotated in the Console after IMS Link's own check
+  // passed, before AEM's).
+  const cred = b.cloud.state.credentials[OAUTH];
+  const secret = cred.clientSecret;
+  const { panel, tab } = await toCheckHealth((g) => {
+    if (g.text.includes('then save the IMS configuration')) cred.clientSecret = 'p8e-ROTATEDsecret-AEM-does-not-hold';
+  });
+  let g = await verdict(panel);
   assert.equal(lastAction('checkHealth')?.ok, false, 'AEM itself asked IMS and failed');
   let stage = g.stages.find((s) => s.id === 'aem-ims');
   assert.equal(stage.status, 'problem', stage.text);
@@ -74,13 +83,38 @@ test("a failing Check Health: AEM's error shows in the side panel without a clic
   // AEM's own words, behind the disclosure.
   assert.match(stage.text, /Unable to retrieve an access token/, stage.text);
   assert.equal(g.button, null, 'still nothing to press in IMS Link');
-  assert.ok(g.watching, 'the panel reads the next try by itself');
-  // Fixed in AEM; the admin closes AEM's dialog and runs Check Health again: the panel follows.
-  ims.clientSecret = secret;
+  assert.ok(g.watching && !g.runs, 'the next try is the admin\'s, and the panel reads it by itself');
+  // Fixed; the admin closes AEM's dialog and runs Check Health again: the panel follows.
+  cred.clientSecret = secret;
   await tab.page.getByRole('button', { name: 'Close', exact: true }).click();
-  g = await checkHealthOnThePage(panel, tab, g);
+  for (const step of g.steps) await doStep(tab, panel, step);
+  await nextStep(panel, g);
+  g = await readGuide(panel);
   stage = g.stages.find((s) => s.id === 'aem-ims');
   assert.equal(stage.status, 'done', stage.text);
   assert.equal(await panel.evaluate(() => window.imsLinkClicks), 0, 'no click in IMS Link');
   await panel.close();
 });
+
+// How a configuration is selected and where Check Health sits are G (PAGES.md): IMS Link runs it
+// on each console variant, and reads the verdict where AEM shows it.
+for (const [name, variant] of [
+  ['the list view (a select box per row)', { consoleView: 'list' }],
+  ['the list with Check Health in each row', { consoleRowButtons: true }],
+  ['the verdict as an alert in the "Check" dialog', { healthResult: 'alert' }],
+]) {
+  test(`IMS Link runs AEM's Check Health itself on ${name}`, async () => {
+    Object.assign(b.cloud.state.aem, variant);
+    try {
+      const { panel } = await toCheckHealth();
+      const g = await verdict(panel);
+      const stage = g.stages.find((s) => s.id === 'aem-ims');
+      assert.equal(stage.status, 'done', stage.text);
+      assert.equal(lastAction('checkHealth')?.ok, true);
+      assert.equal(await panel.evaluate(() => window.imsLinkClicks), 0, 'no click in IMS Link');
+      await panel.close();
+    } finally {
+      for (const key of Object.keys(variant)) delete b.cloud.state.aem[key];
+    }
+  });
+}

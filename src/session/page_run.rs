@@ -1,0 +1,167 @@
+//! AEM's own check, run by IMS Link itself (issue 18: fewer clicks): in the side panel, once AEM
+//! lists the IMS configuration IMS Link filled, IMS Link selects it and clicks AEM's "Check
+//! Health" and "Check"; once it filled a Target form, AEM's "Connect". The guide decides which
+//! steps and when (`Next::runs`); the page function only clicks what it names. Once per key: a
+//! second request, or a panel opened again, does not run them again; steps IMS Link could not
+//! do are the admin's again, and the guide says which one failed. AEM's buttons that save
+//! (Create, Save) are never pressed here.
+
+use super::event::{AfterTab, Io, Step};
+use super::reply::Reply;
+use super::Session;
+use crate::guide::{Guide, PageRun, Step as PageStep};
+
+/// The side panel asked IMS Link to do the steps its guide for this tab says it does itself.
+pub(super) fn start(mut s: Session, tab_id: u32, guide: Guide) -> Step {
+    let Some(key) = guide.next.runs.clone() else {
+        return Step::reply(Reply::Guide { guide: Box::new(guide) });
+    };
+    if s.aem.ran.as_ref().is_some_and(|r| r.key == key) {
+        return Step::reply(Reply::Guide { guide: Box::new(guide) });
+    }
+    // Recorded before the clicks: a worker stopped meanwhile does not click them twice.
+    s.aem.ran = Some(PageRun {
+        key: key.clone(),
+        stuck: None,
+    });
+    Step {
+        session: Some(s),
+        ..Step::io(Io::RunPageSteps {
+            tab_id,
+            key,
+            steps: guide.next.steps,
+        })
+    }
+}
+
+/// The page function did `done` of the steps: the one it could not do is the admin's, named.
+pub(super) fn ran(
+    mut s: Session,
+    tab_id: u32,
+    key: String,
+    steps: &[PageStep],
+    done: usize,
+    error: Option<String>,
+) -> Step {
+    let then = Io::TabFacts {
+        tab_id,
+        then: AfterTab::Guide,
+    };
+    let stuck = match (&error, steps.get(done)) {
+        (None, None) => None,
+        (_, Some(step)) => Some(words(step)),
+        (Some(_), None) => Some("reach AEM's page".to_string()),
+    };
+    let Some(stuck) = stuck else { return Step::io(then) };
+    // Only for the run it reports: a later one has its own record.
+    if s.aem.ran.as_ref().is_none_or(|r| r.key != key) {
+        return Step::io(then);
+    }
+    s.aem.ran = Some(PageRun {
+        key,
+        stuck: Some(stuck),
+    });
+    Step {
+        io: Some(then),
+        ..Step::changed(s, None)
+    }
+}
+
+/// A page step in the words of "IMS Link could not …".
+fn words(step: &PageStep) -> String {
+    match step {
+        PageStep::Select { name } => format!("select \u{201c}{name}\u{201d} in the list"),
+        PageStep::Click { name, within: Some(w) } => format!("click \u{201c}{name}\u{201d} under {w}"),
+        PageStep::Click { name, within: None } => format!("click \u{201c}{name}\u{201d}"),
+        PageStep::Enter { label, .. } | PageStep::EnterOwn { label, .. } => format!("type in \u{201c}{label}\u{201d}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::session::tests::{edit, event, go, io, oauth_session, ok_report, reply, request, AEM};
+
+    const CONSOLE: &str = "/libs/cq/adobeims-configuration/content/configurations.html";
+    const TITLE: &str = "Adobe Target (acme)";
+
+    /// The OAuth credential, IMS Link's IMS configuration filled and saved, AEM's console read.
+    fn listed() -> crate::session::Session {
+        let mut s = oauth_session();
+        edit(&mut s, "clientCode", "acme");
+        s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
+        s.ims_config_title = Some(TITLE.into());
+        s.filled = vec![crate::from_json::from_value(json!({ "form": "ims-wizard", "origin": AEM })).expect("filled")];
+        s.aem.configs = Some(crate::session::AemConfigList {
+            url: format!("{AEM}{CONSOLE}"),
+            configs: crate::from_json::from_value(
+                json!([{ "title": TITLE, "kind": "oauth", "target": true, "autoProvisioned": false }]),
+            )
+            .expect("configs"),
+        });
+        s.aem_author = Some(AEM.into());
+        s
+    }
+
+    fn facts(then: &str) -> crate::session::Event {
+        event(
+            json!({ "type": "TabFacts", "tabId": 7, "then": then, "url": format!("{AEM}{CONSOLE}"),
+            "grantedOrigins": [format!("{AEM}/*")] }),
+        )
+    }
+
+    #[test]
+    fn the_panel_has_aems_check_health_run_once_and_the_step_it_could_not_do_named() {
+        let mut s = listed();
+        let out = go(&mut s, request(json!({ "type": "RunPageSteps", "tabId": 7 })));
+        assert_eq!(io(&out), json!({ "do": "tab-facts", "tabId": 7, "then": "run-steps" }));
+        let out = go(&mut s, facts("run-steps"));
+        let key = format!("check-health {TITLE}");
+        let run = io(&out);
+        assert_eq!(run["do"], "run-page-steps");
+        assert_eq!(run["key"], json!(key));
+        assert_eq!(
+            run["steps"],
+            json!([{ "do": "select", "name": TITLE }, { "do": "click", "name": "Check Health", "within": null },
+                { "do": "click", "name": "Check", "within": null }])
+        );
+        assert_eq!(
+            s.aem.ran.as_ref().map(|r| r.key.as_str()),
+            Some(key.as_str()),
+            "recorded before the clicks"
+        );
+        // Asked again (the panel opened anew): not run twice; the guide is the answer.
+        let out = go(&mut s, facts("run-steps"));
+        assert!(out.io.is_none());
+        assert_eq!(reply(&out)["type"], "Guide");
+        // All done: nothing to record; the guide follows.
+        let done = json!({ "type": "PageStepsRun", "tabId": 7, "key": key, "steps": run["steps"], "done": 3 });
+        let out = go(&mut s, event(done.clone()));
+        assert!(out.session.is_none());
+        assert_eq!(io(&out)["then"], "guide");
+        // The second step could not be done: it is named for the admin.
+        let mut stuck = done;
+        stuck["done"] = json!(1);
+        go(&mut s, event(stuck.clone()));
+        assert_eq!(
+            s.aem.ran.as_ref().and_then(|r| r.stuck.as_deref()),
+            Some("click \u{201c}Check Health\u{201d}")
+        );
+        // The browser refused to run in the page.
+        stuck["done"] = json!(3);
+        stuck["error"] = json!("Cannot access contents of the page");
+        go(&mut s, event(stuck));
+        assert_eq!(
+            s.aem.ran.as_ref().and_then(|r| r.stuck.as_deref()),
+            Some("reach AEM's page")
+        );
+    }
+
+    #[test]
+    fn the_toolbar_popup_runs_nothing() {
+        let mut s = listed();
+        let out = go(&mut s, facts("guide"));
+        assert!(out.io.is_none() && s.aem.ran.is_none());
+    }
+}
