@@ -117,6 +117,7 @@ test('the OAuth walk in the side panel needs at most 15 clicks', () => {
 // read as well as the column view's items.
 for (const [name, variant, own] of [
   ['several site folders: the admin picks one', { confSites: ['wknd', 'wknd-events'] }, 3],
+  ['global listed beside the site\'s folder', { confSites: ['global', 'wknd'] }, 2],
   ['the list view of folders', { targetConsoleView: 'list' }, 2],
 ]) {
   test(`the panel's link to the Target configurations, ${name}`, async () => {
