@@ -2,9 +2,9 @@
 // Check Health or Connect: `Next::runs`), run in the AEM page's world and serialized by
 // chrome.scripting, so self-contained. It does only what a step names, as the admin would: an
 // item of AEM's list is selected with its own select box (a card, which has none, by a click
-// on it, as Coral's masonry selects), a button is clicked by its name, each once it shows (a
-// toolbar appears on selection, a dialog opens), within a bound. It answers how many steps it
-// did, in order; what to make of a step not done is the core's to say.
+// on it, as Coral's masonry selects, unless the card is a link), a button is clicked by its
+// name, each once it shows (a toolbar appears on selection, a dialog opens), within a bound.
+// It answers how many steps it did, in order; what to make of a step not done is the core's.
 
 /**
  * @param {{ do: string, name?: string, within?: string | null }[]} steps
@@ -49,6 +49,9 @@ export async function runPageSteps(steps) {
     if (!el) return false;
     if (selected(el)) return true;
     const box = el.querySelector(SELECTORS);
+    // An item without a select box that is a link (a card that opens its item) would take the
+    // tab away: left to the admin.
+    if (!box && (el.matches('[data-foundation-collection-navigator-href], a[href]') || el.querySelector('a[href]'))) return false;
     const target = box?.querySelector('input') ?? box ?? el.querySelector('coral-card') ?? el;
     /** @type {HTMLElement} */ (target).click();
     return true;

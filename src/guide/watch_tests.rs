@@ -78,12 +78,18 @@ fn the_panel_watches_for_aems_check_health_verdict_after_the_admins_clicks_on_th
     assert!(!g.next.watch_aem);
 }
 
-#[test]
-fn the_panel_watches_for_aems_connect_verdict_on_the_filled_target_form() {
+/// AEM's Check Health passed, and IMS Link filled the Target form in this tab.
+fn target_filled() -> serde_json::Value {
     let mut filled = health_passed(AUTHOR);
     filled["fillHere"] = json!({ "form": "target-cloud", "url": TARGET_FORM });
     filled["filled"] =
         json!([{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-cloud", "origin": AUTHOR }]);
+    filled
+}
+
+#[test]
+fn the_panel_watches_for_aems_connect_verdict_on_the_filled_target_form() {
+    let filled = target_filled();
     let g = run(Some(TARGET_FORM), &oauth_values(), panel(filled.clone()));
     assert_eq!(clicks(&g.next), ["click Connect"]);
     assert!(g.next.watch_aem);
@@ -217,10 +223,7 @@ fn the_panel_runs_aems_check_health_itself_once_aem_lists_the_configuration() {
 /// After IMS Link filled a Target form, the panel clicks AEM's Connect itself.
 #[test]
 fn the_panel_clicks_aems_connect_itself_on_the_target_form_it_filled() {
-    let mut filled = health_passed(AUTHOR);
-    filled["fillHere"] = json!({ "form": "target-cloud", "url": TARGET_FORM });
-    filled["filled"] =
-        json!([{ "form": "ims-wizard", "origin": AUTHOR }, { "form": "target-cloud", "origin": AUTHOR }]);
+    let mut filled = target_filled();
     let g = run(Some(TARGET_FORM), &oauth_values(), panel(filled.clone()));
     assert_eq!(g.next.runs, Some(format!("connect {TARGET_FORM}")));
     assert_eq!(clicks(&g.next), ["click Connect"]);

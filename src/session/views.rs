@@ -53,7 +53,7 @@ fn verdict_seen(v: &Option<AemVerdict>) -> Option<VerdictSeen> {
     })
 }
 
-pub(super) fn guide_for(
+fn guide_for(
     s: &Session,
     tab_id: u32,
     url: Option<String>,

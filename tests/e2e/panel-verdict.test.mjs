@@ -118,3 +118,17 @@ for (const [name, variant] of [
     }
   });
 }
+
+test("a card that is also a link: IMS Link selects it by Coral's own select box, so the tab stays on the console", async () => {
+  b.cloud.state.aem.cardNavigator = true;
+  try {
+    const { panel, tab } = await toCheckHealth();
+    const g = await verdict(panel);
+    assert.equal(g.stages.find((s) => s.id === 'aem-ims').status, 'done');
+    assert.equal(lastAction('checkHealth')?.ok, true);
+    assert.match(tab.page.url(), /\/configurations\.html$/, 'the tab was not taken to the card\'s page');
+    await panel.close();
+  } finally {
+    delete b.cloud.state.aem.cardNavigator;
+  }
+});

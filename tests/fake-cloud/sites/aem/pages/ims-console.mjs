@@ -31,8 +31,10 @@ export function imsConsolePage(state, query = '') {
   const configs = state.aem.imsConfigs;
   const authText = (c) => (c.authType === 'oauth' ? 'OAuth Credentials' : 'JWT Credentials (deprecated)');
   const item = (c) => `data-config-id="${esc(c.id)}" data-foundation-collection-item-id="${esc(c.id)}" data-title="${esc(c.title)}"`;
+  // G variant: Granite's cards may also carry the page they open (the click still selects here).
+  const opens = (c) => (state.aem.cardNavigator ? ` data-foundation-collection-navigator-href="${PROPERTIES_PATH}?item=${encodeURIComponent(c.id)}"` : '');
   const cards = () => `<coral-masonry id="ims-configurations" class="foundation-collection" layout="fixed-centered" columnwidth="242" spacing="24" selectionmode="multiple" aria-label="Adobe IMS Configurations" data-console-path="${CONSOLE_PATH}">
-${configs.map((c) => `<coral-masonry-item class="foundation-collection-item" ${item(c)}>
+${configs.map((c) => `<coral-masonry-item class="foundation-collection-item" ${item(c)}${opens(c)}>
 <coral-card fixedwidth assetwidth="242" assetheight="120">
 <coral-card-asset><coral-icon icon="key" size="XL"></coral-icon></coral-card-asset>
 <coral-card-content>
