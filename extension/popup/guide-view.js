@@ -70,12 +70,12 @@ function stageItem(s, i, nextUrl) {
 
 /** One page step: the admin's, or (`runs`) what IMS Link does on the page itself. */
 function stepItem(s, runs) {
-  const who = runs ? 'IMS Link' : 'On the page,';
+  const does = (verb) => (runs ? `IMS Link ${verb}s ` : `On the page, ${verb} `);
   // Something only the admin knows (a password): named, never shown or copied.
   if (s.do === 'enter-own') return el('li', {}, `Type ${s.what} in `, el('strong', {}, `“${s.label}”`), ' (IMS Link never keeps it).');
-  if (s.do === 'click') return el('li', {}, `${who} ${runs ? 'clicks' : 'click'} `, el('strong', {}, `“${s.name}”`), s.within ? ` under ${s.within}.` : '.');
+  if (s.do === 'click') return el('li', {}, does('click'), el('strong', {}, `“${s.name}”`), s.within ? ` under ${s.within}.` : '.');
   // AEM's consoles act on the selected item: its toolbar then shows the next step's button.
-  if (s.do === 'select') return el('li', {}, `${who} ${runs ? 'selects' : 'select'} `, el('strong', {}, `“${s.name}”`), ' in the list.');
+  if (s.do === 'select') return el('li', {}, does('select'), el('strong', {}, `“${s.name}”`), ' in the list.');
   return el('li', {}, `Type `, el('strong', {}, s.value), ` as the ${s.label}. `,
     el('button', { type: 'button', class: 'link', 'aria-label': `Copy the ${s.label}`, onclick: () => copyText(s.value, `the ${s.label}`) }, 'Copy'));
 }

@@ -13,12 +13,11 @@ use crate::guide::{Guide, PageRun, Step as PageStep};
 
 /// The side panel asked IMS Link to do the steps its guide for this tab says it does itself.
 pub(super) fn start(mut s: Session, tab_id: u32, guide: Guide) -> Step {
-    let Some(key) = guide.next.runs.clone() else {
+    // Not where the guide says so, nor a second time for the same key.
+    let new = |key: &String| s.aem.ran.as_ref().is_none_or(|r| &r.key != key);
+    let Some(key) = guide.next.runs.clone().filter(new) else {
         return Step::reply(Reply::Guide { guide: Box::new(guide) });
     };
-    if s.aem.ran.as_ref().is_some_and(|r| r.key == key) {
-        return Step::reply(Reply::Guide { guide: Box::new(guide) });
-    }
     // Recorded before the clicks: a worker stopped meanwhile does not click them twice.
     s.aem.ran = Some(PageRun {
         key: key.clone(),
