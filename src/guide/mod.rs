@@ -82,6 +82,9 @@ pub struct PageRun {
     pub key: String,
     /// The step IMS Link could not do, in words ("click “Check Health”"): the admin does them.
     pub stuck: Option<String>,
+    /// When IMS Link did them (ms since the epoch), until AEM shows an answer (then 0): an
+    /// answer that does not come in time makes them the admin's (`session::page_run`).
+    pub at_ms: u64,
 }
 
 /// What the guide needs of a credential waiting for the admin's yes.

@@ -389,7 +389,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             page,
             error,
             refusals,
-        } => verdicts::read(s, tab_id, page, error, refusals),
+        } => verdicts::read(s, tab_id, page, error, refusals, now_ms),
         Event::AemFoldersFetched { tab_id, url, file } => super::target_folders::fetched(s, tab_id, url, file),
         Event::PageStepsRun {
             tab_id,

@@ -11,8 +11,15 @@ use super::reply::Reply;
 use super::Session;
 use crate::guide::{Guide, PageRun, Step as PageStep};
 
+/// How long AEM may take to show its answer to the steps IMS Link did (its Check Health and
+/// Connect ask Adobe's IMS and Target: seconds, not minutes). Past it, with nothing shown, the
+/// steps are the admin's again: a click AEM's page did not take must not leave the guide saying
+/// IMS Link runs them. Under the panel's watch bound (`verdicts::WATCH_MS`), so the read that
+/// bound brings says it.
+pub(super) const ANSWER_MS: u64 = 20_000;
+
 /// The side panel asked IMS Link to do the steps its guide for this tab says it does itself.
-pub(super) fn start(mut s: Session, tab_id: u32, guide: Guide) -> Step {
+pub(super) fn start(mut s: Session, tab_id: u32, guide: Guide, now_ms: u64) -> Step {
     // Not where the guide says so, nor a second time for the same key.
     let new = |key: &String| s.aem.ran.as_ref().is_none_or(|r| &r.key != key);
     let Some(key) = guide.next.runs.clone().filter(new) else {
@@ -22,6 +29,7 @@ pub(super) fn start(mut s: Session, tab_id: u32, guide: Guide) -> Step {
     s.aem.ran = Some(PageRun {
         key: key.clone(),
         stuck: None,
+        at_ms: now_ms,
     });
     Step {
         session: Some(s),
@@ -59,10 +67,33 @@ pub(super) fn ran(
     s.aem.ran = Some(PageRun {
         key,
         stuck: Some(stuck),
+        at_ms: 0,
     });
     Step {
         io: Some(then),
         ..Step::changed(s, None)
+    }
+}
+
+/// AEM's page shows no answer: if IMS Link did its steps `ANSWER_MS` ago or more and AEM has
+/// shown nothing since, they are the admin's again (true: the session changed).
+pub(super) fn unanswered(s: &mut Session, now_ms: u64) -> bool {
+    let Some(run) = s.aem.ran.as_mut() else { return false };
+    if run.stuck.is_some() || run.at_ms == 0 || now_ms < run.at_ms.saturating_add(ANSWER_MS) {
+        return false;
+    }
+    run.stuck = Some(format!(
+        "see an answer from AEM within {} seconds of its clicks",
+        ANSWER_MS / 1000
+    ));
+    run.at_ms = 0;
+    true
+}
+
+/// AEM's page shows an answer: IMS Link's steps, if it did some, were taken.
+pub(super) fn answered(s: &mut Session) {
+    if let Some(run) = s.aem.ran.as_mut() {
+        run.at_ms = 0;
     }
 }
 
@@ -155,6 +186,93 @@ mod tests {
             s.aem.ran.as_ref().and_then(|r| r.stuck.as_deref()),
             Some("reach AEM's page")
         );
+    }
+
+    /// One step `ms` after the session tests' clock.
+    fn go_after(s: &mut crate::session::Session, ms: u64, e: crate::session::Event) -> crate::session::Step {
+        let out = crate::session::step(s.clone(), e, crate::session::tests::NOW + ms);
+        if let Some(next) = &out.session {
+            *s = next.clone();
+        }
+        out
+    }
+
+    /// AEM's console as the panel reads it: the configuration listed, and `dialog` if shown.
+    fn console_read(dialog: Option<&str>) -> crate::session::Event {
+        let messages = dialog.map_or(json!([]), |text| json!([{ "text": text, "context": "Check Health" }]));
+        event(
+            json!({ "type": "AemResultRead", "tabId": 7, "page": { "url": format!("{AEM}{CONSOLE}"),
+            "messages": messages, "rows": [[TITLE, "Adobe Target", "OAuth", "Check Health"]] } }),
+        )
+    }
+
+    fn guide_text(s: &mut crate::session::Session, ms: u64) -> (String, Option<String>) {
+        let g = reply(&go_after(s, ms, facts("panel")))["guide"]["next"].clone();
+        (
+            g["text"].as_str().unwrap_or_default().to_string(),
+            g["runs"].as_str().map(String::from),
+        )
+    }
+
+    /// IMS Link clicked every step and AEM's page showed nothing: while AEM may still answer,
+    /// the guide says IMS Link runs them; past `ANSWER_MS` they are the admin's, and the guide
+    /// says why. An answer in time keeps them IMS Link's.
+    #[test]
+    fn steps_aem_leaves_unanswered_are_the_admins_again() {
+        let mut s = listed();
+        go(&mut s, request(json!({ "type": "RunPageSteps", "tabId": 7 })));
+        let run = io(&go(&mut s, facts("run-steps")));
+        let done = json!({ "type": "PageStepsRun", "tabId": 7, "key": run["key"], "steps": run["steps"], "done": 3 });
+        go(&mut s, event(done));
+        let soon = super::ANSWER_MS - 1;
+        go_after(&mut s, soon, console_read(None));
+        let (text, runs) = guide_text(&mut s, soon);
+        assert!(text.starts_with("IMS Link runs AEM's own Check Health"), "{text}");
+        assert_eq!(runs.as_deref(), run["key"].as_str());
+        let out = go_after(&mut s, super::ANSWER_MS, console_read(None));
+        assert!(out.session.is_some(), "written: the steps are the admin's");
+        let (text, runs) = guide_text(&mut s, super::ANSWER_MS);
+        assert!(
+            text.starts_with("IMS Link could not see an answer from AEM within 20 seconds of its clicks on this page: do these steps yourself."),
+            "{text}"
+        );
+        assert_eq!(runs, None, "the steps are the admin's");
+
+        // AEM answered in time: a later read without its dialog hands nothing back.
+        let mut s = listed();
+        go(&mut s, request(json!({ "type": "RunPageSteps", "tabId": 7 })));
+        go(&mut s, facts("run-steps"));
+        go_after(&mut s, 2_000, console_read(Some("Checking…")));
+        go_after(
+            &mut s,
+            4_000,
+            console_read(Some("Success Token retrieved successfully!")),
+        );
+        go_after(&mut s, super::ANSWER_MS * 3, console_read(None));
+        assert_eq!(s.aem.ran.as_ref().and_then(|r| r.stuck.as_deref()), None);
+    }
+
+    /// On a Target form, a read without AEM's verdict is a refusal the panel waits on; once
+    /// IMS Link's Connect went unanswered too long, the answer is the guide, which gives it back.
+    #[test]
+    fn an_unanswered_connect_is_answered_with_the_guide() {
+        let mut s = listed();
+        let form = format!("{AEM}/etc/cloudservices/testandtarget/adobe-target-acme.html");
+        s.aem.ran = Some(crate::guide::PageRun {
+            key: format!("connect {form}"),
+            stuck: None,
+            at_ms: crate::session::tests::NOW,
+        });
+        let read = event(json!({ "type": "AemResultRead", "tabId": 7, "page": { "url": form, "messages": [] } }));
+        let out = go_after(&mut s, 1_000, read.clone());
+        assert_eq!(reply(&out)["problem"]["code"], "no-aem-result");
+        let out = go_after(&mut s, super::ANSWER_MS, read.clone());
+        assert!(out.reply.is_none());
+        assert_eq!(io(&out), json!({ "do": "tab-facts", "tabId": 7, "then": "guide" }));
+        assert!(s.aem.ran.as_ref().is_some_and(|r| r.stuck.is_some()));
+        // Said once: the next read without a verdict waits as before.
+        let out = go_after(&mut s, super::ANSWER_MS + 1_000, read);
+        assert_eq!(reply(&out)["problem"]["code"], "no-aem-result");
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub(super) const OAUTH_SECRET: &str = "p8e-OAUTHsecret0123456789abcdefXYZ";
 const NEW_SECRET: &str = "p8e-ROTATEDsecret0123456789abcdefQ";
 pub(super) const CLIENT_ID: &str = "5f0a1b2c3d4e5f60718293a4b5c6d7e8";
 const PAYLOAD: &str = r#"{"exp":1700000000,"iss":"0123456789ABCDEF01234567@AdobeOrg","sub":"ABCDEF0123456789ABCDEF01@techacct.adobe.com","https://ims-na1.adobelogin.com/s/ent_marketing_sdk":true,"aud":"https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90"}"#;
-const NOW: u64 = 1_796_000_000_000;
+pub(super) const NOW: u64 = 1_796_000_000_000;
 pub(super) const AEM: &str = "https://author-p12345-e67890.adobeaemcloud.com";
 
 pub(super) fn event(v: Value) -> Event {

@@ -27,8 +27,15 @@ const MAX_REFUSALS: u32 = 5;
 
 /// The page's result texts arrived: keep AEM's verdict, then answer with the guide. A refusal
 /// also tells a watching side panel when to read again (`again`).
-pub(super) fn read(s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>, refusals: u32) -> Step {
-    let mut step = read_page(s, tab_id, page, error);
+pub(super) fn read(
+    s: Session,
+    tab_id: u32,
+    page: Option<AemResultPage>,
+    error: Option<String>,
+    refusals: u32,
+    now_ms: u64,
+) -> Step {
+    let mut step = read_page(s, tab_id, page, error, now_ms);
     if let Some(Reply::Refused { problem, again, .. }) = &mut step.reply {
         *again = read_again(&problem.code, refusals);
     }
@@ -54,7 +61,7 @@ fn read_again(code: &str, refusals: u32) -> Option<ReadAgain> {
     })
 }
 
-fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>) -> Step {
+fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Option<String>, now_ms: u64) -> Step {
     let Some(page) = page.filter(|_| error.is_none()) else {
         return Step::reply(Reply::Refused {
             problem: crate::message::Problem {
@@ -116,11 +123,26 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
         });
     }
     match (aem_verdict::read(&page, kind, jwt), kind) {
-        (Ok(v), VerdictKind::CheckHealth) => s.aem.health = Some(v),
-        (Ok(v), VerdictKind::Connect) => s.aem.connect = Some(v),
-        // No Check Health result yet: the list alone is news.
-        (Err(_), VerdictKind::CheckHealth) => {}
-        (Err(e), VerdictKind::Connect) => return Step::reply(Reply::refused(e.code(), e.message())),
+        (Ok(v), VerdictKind::CheckHealth) => {
+            s.aem.health = Some(v);
+            super::page_run::answered(&mut s);
+        }
+        (Ok(v), VerdictKind::Connect) => {
+            s.aem.connect = Some(v);
+            super::page_run::answered(&mut s);
+        }
+        // No Check Health result yet: the list alone is news (and, long after IMS Link's own
+        // clicks, that AEM did not answer them).
+        (Err(_), VerdictKind::CheckHealth) => {
+            super::page_run::unanswered(&mut s, now_ms);
+        }
+        // No verdict yet: the watch waits for the next change, unless AEM has left IMS Link's
+        // own clicks unanswered too long: then the guide, which gives the steps back.
+        (Err(e), VerdictKind::Connect) => {
+            if !super::page_run::unanswered(&mut s, now_ms) {
+                return Step::reply(Reply::refused(e.code(), e.message()));
+            }
+        }
     }
     // On AEM's IMS console, the Target console's folders are read too (once), for the guide's
     // link there.

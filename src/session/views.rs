@@ -179,7 +179,7 @@ pub(super) fn tab_facts(
         AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
         AfterTab::RunSteps => {
             let guide = guide_for(s, tab_id, url, granted_origins, then, now_ms);
-            return super::page_run::start(s.clone(), tab_id, guide);
+            return super::page_run::start(s.clone(), tab_id, guide, now_ms);
         }
         AfterTab::Guide | AfterTab::NamedInPanel => Reply::Guide {
             guide: Box::new(guide_for(s, tab_id, url, granted_origins, then, now_ms)),
