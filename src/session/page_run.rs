@@ -3,7 +3,8 @@
 //! Health" and "Check"; once it filled a Target form, AEM's "Connect". The guide decides which
 //! steps and when (`Next::runs`); the page function only clicks what it names. Once per key: a
 //! second request, or a panel opened again, does not run them again; steps IMS Link could not
-//! do are the admin's again, and the guide says which one failed. AEM's buttons that save
+//! do are the admin's again, and the guide says which one failed; so are steps AEM shows no
+//! answer to in time (`ANSWER_MS`: a click AEM's page did not take). AEM's buttons that save
 //! (Create, Save) are never pressed here.
 
 use super::event::{AfterTab, Io, Step};
@@ -86,7 +87,6 @@ pub(super) fn unanswered(s: &mut Session, now_ms: u64) -> bool {
         "see an answer from AEM within {} seconds of its clicks",
         ANSWER_MS / 1000
     ));
-    run.at_ms = 0;
     true
 }
 
