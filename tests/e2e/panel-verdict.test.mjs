@@ -132,3 +132,29 @@ test("a card that is also a link: IMS Link selects it by Coral's own select box,
     delete b.cloud.state.aem.cardNavigator;
   }
 });
+
+// Whether AEM's page takes a script's click is G: where it does not, IMS Link's clicks leave the
+// page as it was, and the guide must not go on saying IMS Link runs the check. Once AEM has shown
+// nothing for a while, the steps are the admin's, with why; the admin's own clicks are read.
+test("a console that takes only a person's click: the steps IMS Link clicked in vain are the admin's again, with why", async () => {
+  b.cloud.state.aem.trustedClicksOnly = true;
+  try {
+    const { panel, tab } = await toCheckHealth();
+    await panel.waitForFunction(() => document.querySelector('#next-text')?.textContent.startsWith('IMS Link could not see an answer from AEM'), null, { timeout: 90_000 });
+    const g = await readGuide(panel);
+    assert.match(g.text, /^IMS Link could not see an answer from AEM within 20 seconds of its clicks on this page: do these steps yourself\./);
+    assert.ok(!g.runs && g.watching, 'the steps are the admin\'s, and the panel still reads AEM\'s answer');
+    assert.equal(lastAction('checkHealth'), undefined, 'AEM never asked IMS');
+    assert.equal(g.stages.find((s) => s.id === 'aem-ims').status, 'needs-you');
+    // The admin closes the "Check" dialog AEM left open, then does the steps.
+    await tab.page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    for (const step of g.steps) await doStep(tab, panel, step);
+    const done = await verdict(panel);
+    assert.equal(done.stages.find((s) => s.id === 'aem-ims').status, 'done');
+    assert.equal(lastAction('checkHealth')?.ok, true, 'AEM itself asked IMS, on the admin\'s click');
+    assert.equal(await panel.evaluate(() => window.imsLinkClicks), 0, 'no click in IMS Link');
+    await panel.close();
+  } finally {
+    delete b.cloud.state.aem.trustedClicksOnly;
+  }
+});

@@ -23,7 +23,9 @@ export const HEALTH_PATH = '/libs/cq/adobeims-configuration/content/configuratio
  * variant) saying "<title>: Token retrieved successfully!" with Close. The failure is not shown
  * anywhere public (G): a dialog "Unhealthy configuration" (error variant) saying "<title>:
  * <AEM's words>"; `state.aem.healthResult = 'alert'`: the G variant with the result as a Coral
- * alert inside the "Check" dialog.
+ * alert inside the "Check" dialog. `state.aem.trustedClicksOnly`: the G variant whose "Check"
+ * takes only a person's click (`isTrusted`), not a script's: IMS Link's own click on it then
+ * leaves the dialog open and AEM's page without an answer.
  */
 export function imsConsolePage(state, query = '') {
   const rowButtons = Boolean(state.aem.consoleRowButtons);
@@ -73,7 +75,7 @@ ${configs.length === 0 ? '<p class="ims-empty">There is no item.</p>' : ''}
 <coral-dialog-header>Check</coral-dialog-header>
 <coral-dialog-content><p>You are going to check the following item:</p><p class="ims-health-title"></p>
 <div class="ims-health-result aem-result" aria-live="polite" hidden></div></coral-dialog-content>
-<coral-dialog-footer><button is="coral-button" coral-close>Cancel</button><button is="coral-button" variant="primary" id="ims-health-check" data-action="${HEALTH_PATH}">Check</button></coral-dialog-footer>
+<coral-dialog-footer><button is="coral-button" coral-close>Cancel</button><button is="coral-button" variant="primary" id="ims-health-check" data-action="${HEALTH_PATH}"${state.aem.trustedClicksOnly ? ' data-trusted-only' : ''}>Check</button></coral-dialog-footer>
 </coral-dialog>
 <coral-dialog id="ims-health-verdict">
 <coral-dialog-header></coral-dialog-header>

@@ -51,7 +51,9 @@ function showVerdict(ok, message) {
 }
 
 const check = document.getElementById('ims-health-check');
-check.addEventListener('click', async () => {
+check.addEventListener('click', async (e) => {
+  // The G variant that takes only a person's click (ims-console.mjs).
+  if (check.dataset.trustedOnly !== undefined && !e.isTrusted) return;
   const inAlert = dialog.dataset.resultIn === 'alert';
   try {
     const { status, message } = await postParams(check.dataset.action, new URLSearchParams({ id: configId }));
