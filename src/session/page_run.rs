@@ -190,11 +190,7 @@ mod tests {
 
     /// One step `ms` after the session tests' clock.
     fn go_after(s: &mut crate::session::Session, ms: u64, e: crate::session::Event) -> crate::session::Step {
-        let out = crate::session::step(s.clone(), e, crate::session::tests::NOW + ms);
-        if let Some(next) = &out.session {
-            *s = next.clone();
-        }
-        out
+        crate::session::tests::go_at(s, e, crate::session::tests::NOW + ms)
     }
 
     /// AEM's console as the panel reads it: the configuration listed, and `dialog` if shown.

@@ -73,7 +73,12 @@ fn a_message_is_refused_before_anything_when_its_sender_may_not_send_it() {
 
 /// Runs one event and returns the step; the session is updated when the step wrote one.
 pub(super) fn go(s: &mut Session, e: Event) -> Step {
-    let out = step(s.clone(), e, NOW);
+    go_at(s, e, NOW)
+}
+
+/// `go` at another time than the tests' clock.
+pub(super) fn go_at(s: &mut Session, e: Event, now: u64) -> Step {
+    let out = step(s.clone(), e, now);
     // What the worker receives: every step of every session test is written both ways.
     crate::to_json::assert_same(&out);
     if let Some(next) = &out.session {
