@@ -164,13 +164,13 @@ pub fn signing_input(payload_json: &str, now_unix: u64, lifetime_secs: u64) -> R
     let exp = now_unix
         .checked_add(lifetime_secs)
         .ok_or(JwtError::TimeOutOfRange(now_unix))?;
-    let value: Value = serde_json::from_str(payload_json).map_err(|e| JwtError::PayloadNotJson(e.to_string()))?;
+    let value = crate::json_text::parse(payload_json).map_err(|e| JwtError::PayloadNotJson(e.to_string()))?;
     let mut claims: Map<String, Value> = match value {
         Value::Object(map) => map,
         other => return Err(JwtError::PayloadNotObject(json_kind(&other))),
     };
     claims.insert("exp".to_string(), Value::from(exp));
-    let payload = Value::Object(claims).to_string();
+    let payload = crate::to_json::to_string(&Value::Object(claims));
     Ok(format!(
         "{}.{}",
         base64_text::encode_url(HEADER_JSON),
@@ -185,12 +185,11 @@ pub fn assemble(signing_input: &str, signature: &[u8]) -> String {
 
 fn decode_json_part(b64: &str, part: Part) -> Result<Value, JwtError> {
     let bytes = base64_text::decode_url(b64).ok_or(JwtError::BadBase64(part))?;
-    // Text first, then `from_str`: the module's one copy of serde_json's parser reads `str`.
     let text = String::from_utf8(bytes).map_err(|_| JwtError::BadJson {
         part,
         detail: "it is not UTF-8 text".into(),
     })?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| JwtError::BadJson {
+    let value = crate::json_text::parse(&text).map_err(|e| JwtError::BadJson {
         part,
         detail: e.to_string(),
     })?;

@@ -12,6 +12,7 @@ pub mod fill;
 pub mod from_json;
 pub mod guide;
 pub mod ims;
+pub mod json_text;
 pub mod jwt;
 pub mod keys;
 pub mod message;

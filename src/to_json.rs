@@ -52,6 +52,10 @@ impl ToJson for str {
                 '\n' => out.push_str("\\n"),
                 '\r' => out.push_str("\\r"),
                 '\t' => out.push_str("\\t"),
+                // serde_json's short forms too, so a `Value` is written byte for byte as
+                // serde_json writes it (a JWT's signed text).
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
                 c if (c as u32) < 0x20 => {
                     const HEX: &[u8; 16] = b"0123456789abcdef";
                     out.push_str("\\u00");
@@ -134,8 +138,27 @@ impl ToJson for i32 {
 
 impl ToJson for Value {
     fn write_json(&self, out: &mut String) {
-        // serde_json's own writer, already in the module for `Value`.
-        out.push_str(&self.to_string());
+        // Not serde_json's `Display`, which brings its `Serializer` (and a pretty one) along.
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write_json(out),
+            // serde_json's number text: no second float formatter in the module.
+            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::String(s) => s.write_json(out),
+            Value::Array(items) => items.write_json(out),
+            Value::Object(members) => {
+                out.push('{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    k.write_json(out);
+                    out.push(':');
+                    v.write_json(out);
+                }
+                out.push('}');
+            }
+        }
     }
 }
 

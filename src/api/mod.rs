@@ -205,7 +205,7 @@ fn parse_text(text: &str) -> Result<JsValue, JsValue> {
 }
 
 /// A JS value read as `T` through its JSON text; `undefined` reads as `null`. The error is
-/// serde's own words without the position in a text the caller never saw.
+/// serde_json's words (src/json_text.rs), without the position in a text the caller never saw.
 pub(crate) fn read<T: crate::from_json::FromJson>(value: &JsValue) -> Result<T, String> {
     // Through a `Value` and `from_json`, like `message::parse`.
     crate::from_json::from_value(read_value(value)?).map_err(|e| e.to_string())
@@ -216,15 +216,7 @@ fn read_value(value: &JsValue) -> Result<serde_json::Value, String> {
         Ok(text) => text.as_string().unwrap_or_else(|| "null".into()),
         Err(_) => return Err("not a JSON value (a cycle or a BigInt)".into()),
     };
-    serde_json::from_str(&text).map_err(without_position)
-}
-
-fn without_position(e: serde_json::Error) -> String {
-    let mut detail = e.to_string();
-    if let Some(at) = detail.rfind(" at line ") {
-        detail.truncate(at);
-    }
-    detail
+    crate::json_text::parse(&text).map_err(|e| e.what().to_string())
 }
 
 /// A message or check input; refused as a `MessageError`.

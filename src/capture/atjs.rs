@@ -102,7 +102,7 @@ fn init_settings(tail: &str) -> Option<Settings> {
         return None;
     }
     let object = &args[brace..];
-    let value: Value = serde_json::from_str(&object[..object_end(object)?]).ok()?;
+    let value = crate::json_text::parse(&object[..object_end(object)?]).ok()?;
     let text = |k: &str| value.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     Some(Settings {
         client_code: text("clientCode"),

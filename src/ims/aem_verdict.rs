@@ -10,7 +10,6 @@
 
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
-use serde_json::Value;
 
 use super::diagnose::{d, redact, target_response, token_response, Diagnosis, Flow};
 use super::http::HttpResponse;
@@ -219,7 +218,7 @@ fn redact_text(text: &str) -> String {
 fn quoted_json(text: &str) -> Option<(usize, usize)> {
     let start = text.find('{')?;
     let end = text.rfind('}')? + 1;
-    (end > start && serde_json::from_str::<Value>(&text[start..end]).is_ok()).then_some((start, end))
+    (end > start && crate::json_text::parse(&text[start..end]).is_ok()).then_some((start, end))
 }
 
 /// The HTTP status AEM's text names ("status 401"), if any.

@@ -115,10 +115,10 @@ fn redact_value(v: &mut Value) {
 
 /// The body with every token-like value replaced, cut to a readable size.
 pub fn redact(body: &str) -> String {
-    let redacted = match serde_json::from_str::<Value>(body) {
+    let redacted = match crate::json_text::parse(body) {
         Ok(mut v) => {
             redact_value(&mut v);
-            v.to_string()
+            crate::to_json::to_string(&v)
         }
         _ => body.to_string(),
     };
@@ -176,7 +176,7 @@ fn non_json(resp: &HttpResponse, who: &str) -> Diagnosis {
 
 /// Reads the token endpoint's answer for `flow` (JWT exchange or OAuth v3).
 pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Result<Token, Box<Diagnosis>> {
-    let json: Option<Value> = serde_json::from_str(&resp.body).ok();
+    let json = crate::json_text::parse(&resp.body).ok();
     let finish = |mut x: Diagnosis, remote: Option<String>| {
         x.http_status = Some(resp.status);
         x.remote_error = remote;
@@ -418,7 +418,7 @@ fn ims_error(flow: Flow, status: u16, error: &str, description: &str, original: 
 
 /// Reads the Target Admin API's answer to the activities call.
 pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> {
-    let json: Option<Value> = serde_json::from_str(&resp.body).ok();
+    let json = crate::json_text::parse(&resp.body).ok();
     let finish = |mut x: Diagnosis, remote: Option<String>| {
         x.http_status = Some(resp.status);
         x.remote_error = remote;

@@ -219,7 +219,7 @@ pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Captur
     if trimmed.starts_with('<') {
         return Err(WorkspaceError::Html);
     }
-    let value: Value = serde_json::from_str(trimmed).map_err(|e| WorkspaceError::NotJson(e.to_string()))?;
+    let value = crate::json_text::parse(trimmed).map_err(|e| WorkspaceError::NotJson(e.to_string()))?;
     let root = lower_keys(value.as_object().ok_or(WorkspaceError::NotObject)?);
     let project = root.get("project").and_then(Value::as_object).map(lower_keys);
     let (creds, skipped) = match &project {

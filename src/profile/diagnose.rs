@@ -8,7 +8,7 @@
 
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::payload::{metascopes, split_aud};
 use super::scopes::TARGET_SCOPES;
@@ -198,7 +198,7 @@ fn jwt_lifecycle(now_ms: u64) -> Finding {
 
 /// A claim as the admin would see it in the payload, or "missing".
 fn shown(v: Option<&Value>) -> String {
-    v.map_or_else(|| "missing".to_string(), Value::to_string)
+    v.map_or_else(|| "missing".to_string(), crate::to_json::to_string)
 }
 
 /// Civil date (UTC) of a unix time, for messages.
@@ -222,9 +222,8 @@ fn is_stage(server: &str) -> bool {
 }
 
 fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Finding>) {
-    // Parsed as any JSON value, then kept if an object: serde_json's refusal of a non-object
-    // would link its typed-error texts, and with them a float formatter (14 KB of wasm).
-    let claims: Map<String, Value> = match serde_json::from_str(payload) {
+    // Parsed as any JSON value, then kept if an object.
+    let claims = match crate::json_text::parse(payload) {
         Ok(Value::Object(c)) => c,
         _ => {
             out.push(finding(

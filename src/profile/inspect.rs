@@ -142,7 +142,7 @@ pub fn inspect(text: &str, source: &Source, choice: Option<&str>) -> Result<Insp
             capture,
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| InspectError::Unrecognized(e.to_string()))?;
+    let value = crate::json_text::parse(text).map_err(|e| InspectError::Unrecognized(e.to_string()))?;
     let Value::Object(object) = &value else {
         return Err(InspectError::NotObject(what_json_is(&value)));
     };

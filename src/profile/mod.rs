@@ -358,15 +358,12 @@ impl Slot for AuthType {
 /// Two payloads that differ only in `exp` are the same credential: the Developer Console
 /// writes a new `exp` every time it shows the payload, and signing replaces it anyway.
 pub(crate) fn same_payload(a: &str, b: &str) -> bool {
-    let parse = |s: &str| {
-        // Any JSON value, then objects only (see `check_payload` on serde_json's typed errors).
-        match serde_json::from_str::<serde_json::Value>(s) {
-            Ok(serde_json::Value::Object(mut m)) => {
-                m.remove("exp");
-                Some(m)
-            }
-            _ => None,
+    let parse = |s: &str| match crate::json_text::parse(s) {
+        Ok(serde_json::Value::Object(mut m)) => {
+            m.remove("exp");
+            Some(m)
         }
+        _ => None,
     };
     match (parse(a), parse(b)) {
         (Some(x), Some(y)) => x == y,

@@ -99,7 +99,7 @@ pub fn parse(text: &str, source: &Source) -> Result<Capture, PayloadError> {
         let (_, payload) = jwt::decode_unverified(trimmed).map_err(|e| PayloadError::NotJson(e.to_string()))?;
         payload
     } else {
-        serde_json::from_str(trimmed).map_err(|e| PayloadError::NotJson(e.to_string()))?
+        crate::json_text::parse(trimmed).map_err(|e| PayloadError::NotJson(e.to_string()))?
     };
     let claims = claims.as_object().ok_or(PayloadError::NotObject)?;
     let text_of = |key: &str| claims.get(key).and_then(Value::as_str);
@@ -113,7 +113,7 @@ pub fn parse(text: &str, source: &Source) -> Result<Capture, PayloadError> {
     let payload_text = if trimmed.starts_with('{') {
         trimmed.to_string()
     } else {
-        Value::Object(claims.clone()).to_string()
+        crate::to_json::to_string(&Value::Object(claims.clone()))
     };
     let profile = Profile {
         org_id: text_of("iss").and_then(|v| sourced(v, source)),

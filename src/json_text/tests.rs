@@ -1,0 +1,203 @@
+use proptest::prelude::*;
+use serde_json::Value;
+
+use super::parse;
+
+/// The same value as serde_json's, or the same error text (words and position).
+fn same(text: &str) {
+    let ours = parse(text).map_err(|e| e.to_string());
+    let theirs = serde_json::from_str::<Value>(text).map_err(|e| e.to_string());
+    assert_eq!(ours, theirs, "{text:?}");
+    // The same kind of number, too (-0.0 == 0.0 does not tell a float from an integer zero).
+    // And written back (`ToJson for Value`) byte for byte as serde_json writes it.
+    if let (Ok(a), Ok(b)) = (&ours, &theirs) {
+        assert_eq!(crate::to_json::to_string(a), b.to_string(), "{text:?}");
+    }
+}
+
+#[test]
+fn reads_what_serde_json_reads() {
+    for text in [
+        "null",
+        "true",
+        "false",
+        " \n\t\r 7 ",
+        "0",
+        "-0",
+        "-0.0",
+        "1.5",
+        "-1.5e3",
+        "2E+2",
+        "5e-1",
+        "18446744073709551615",
+        "18446744073709551616",
+        "184467440737095516150",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "123456789012345678901234567890",
+        "1844674407370955161.5",
+        "18446744073709551616.5",
+        "0.12345678901234567890123",
+        "1e22",
+        "1e-22",
+        "1.7976931348623157e308",
+        "1e309",
+        "0e999999999999",
+        "1e-999999999999",
+        "1e999999999999",
+        "-1e-400",
+        "[]",
+        "{}",
+        "[1,2,[3,{}]]",
+        r#"{"a":1,"b":[true,null],"a":2}"#,
+        r#""plain""#,
+        r#""esc \" \\ \/ \b \f \n \r \t \u0001 \u001f \u007f""#,
+        r#""\u00e9\u20AC\ud83d\ude00""#,
+        r#""ü€😀 raw""#,
+        "{\n  \"k\": \"v\"\n}",
+        r#"{"iss":"X@AdobeOrg","exp":1700000000,"https://ims-na1.adobelogin.com/s/ent_analytics_bulk_ingest_sdk":true}"#,
+    ] {
+        same(text);
+    }
+}
+
+#[test]
+fn refuses_in_serde_jsons_words() {
+    for text in [
+        "",
+        "   ",
+        "nul",
+        "nulx",
+        "tru",
+        "fals",
+        "x",
+        "-",
+        "-x",
+        "01",
+        "-01",
+        "1.",
+        "1.x",
+        "1e",
+        "1e+",
+        "1ex",
+        ".5",
+        "+1",
+        "[",
+        "[1",
+        "[1,",
+        "[1,]",
+        "[1 2]",
+        "[,1]",
+        "{",
+        "{\"a\"",
+        "{\"a\":",
+        "{\"a\":1",
+        "{\"a\" 1}",
+        "{\"a\":1,}",
+        "{\"a\":1,",
+        "{1:2}",
+        "{\"a\":1 \"b\":2}",
+        "{,}",
+        "{\"a\":1,2}",
+        "\"abc",
+        "\"a\\",
+        "\"a\\x\"",
+        "\"\\u12\"",
+        "\"\\u12",
+        "\"\\uzzzz\"",
+        "\"\\udc00\"",
+        "\"\\ud800\"",
+        "\"\\ud800x\"",
+        "\"\\ud800\\n\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\ud800",
+        "\"a\u{1}b\"",
+        "1 2",
+        "{} x",
+        "[]]",
+        "{\n  \"a\": 1\n  \"b\": 2\n}",
+        "{\"iss\":",
+        "\n\n  [1,\n  ",
+        "1e400",
+        "-1e400",
+        "123456789012345678901234567890e300",
+    ] {
+        same(text);
+    }
+    // The nesting limit: 127 levels read, the 128th refused.
+    same(&format!("{}{}", "[".repeat(127), "]".repeat(127)));
+    same(&format!("{}{}", "[".repeat(128), "]".repeat(128)));
+    same(&format!("{}1{}", "{\"a\":".repeat(130), "}".repeat(130)));
+}
+
+#[test]
+fn the_error_says_where() {
+    let err = parse("{\n  \"a\": 1\n  \"b\": 2\n}").unwrap_err();
+    assert_eq!(err.to_string(), "expected `,` or `}` at line 3 column 3");
+    assert_eq!(err.what(), "expected `,` or `}`");
+}
+
+/// Pieces of JSON, right and wrong, that random texts are made of.
+const PIECES: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    " ",
+    "\n",
+    "\"a\"",
+    "\"k\"",
+    "\"\\u00e9\"",
+    "\"\\ud83d\\ude00\"",
+    "\"\\ud83d\"",
+    "\"",
+    "\\",
+    "1",
+    "0",
+    "-",
+    ".",
+    "e",
+    "E",
+    "+",
+    "5",
+    "-0",
+    "0.5",
+    "1e400",
+    "99999999999999999999",
+    "true",
+    "nul",
+    "false",
+    "null",
+    "\"é\"",
+    "x",
+    "\u{7}",
+    "\"\\n\"",
+];
+
+proptest! {
+    #[test]
+    fn any_text_reads_as_serde_json_reads_it(pieces in proptest::collection::vec(0..PIECES.len(), 0..24)) {
+        let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+        same(&text);
+    }
+
+    #[test]
+    fn any_number_reads_as_serde_json_reads_it(
+        sign in proptest::bool::ANY,
+        int in "(0|[1-9][0-9]{0,24})",
+        frac in proptest::option::of("[0-9]{1,24}"),
+        exp in proptest::option::of(-22i32..=22),
+    ) {
+        let mut text = format!("{}{int}", if sign { "-" } else { "" });
+        if let Some(f) = frac {
+            text.push('.');
+            text.push_str(&f);
+        }
+        if let Some(e) = exp {
+            text.push_str(&format!("e{e}"));
+        }
+        same(&text);
+    }
+}
