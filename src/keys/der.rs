@@ -178,10 +178,15 @@ pub(crate) fn algorithm<'a>(r: &mut Reader<'a>) -> Result<(&'a [u8], Option<Tlv<
 
 /// Dotted form of an OID's content bytes (`1.2.840.113549.1.1.1`).
 pub(crate) fn oid_string(bytes: &[u8]) -> String {
-    let mut arcs: Vec<u128> = Vec::new();
-    let mut acc: u128 = 0;
+    // u64 arcs: every OID a key or certificate names fits; a longer arc (a UUID under 2.25)
+    // is only ever shown, and u128's formatter and division would add 2 KB to the module.
+    let mut arcs: Vec<u64> = Vec::new();
+    let mut acc: u64 = 0;
     for &b in bytes {
-        acc = (acc << 7) | u128::from(b & 0x7f);
+        if acc > u64::MAX >> 7 {
+            return "an OID too long to show".to_string();
+        }
+        acc = (acc << 7) | u64::from(b & 0x7f);
         if b & 0x80 == 0 {
             if arcs.is_empty() {
                 let first = (acc / 40).min(2);
@@ -192,11 +197,8 @@ pub(crate) fn oid_string(bytes: &[u8]) -> String {
             }
             acc = 0;
         }
-        if acc > u128::MAX >> 8 {
-            return "an invalid OID".to_string();
-        }
     }
-    arcs.iter().map(u128::to_string).collect::<Vec<_>>().join(".")
+    arcs.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
 }
 
 // ---------------------------------------------------------------- writing
@@ -398,6 +400,9 @@ mod tests {
         assert_eq!(oid_string(oid::RSA_ENCRYPTION), "1.2.840.113549.1.1.1");
         assert_eq!(oid_string(oid::COMMON_NAME), "2.5.4.3");
         assert_eq!(oid_string(&[0x2b, 0x65, 0x70]), "1.3.101.112");
+        // A UUID arc (2.25.<128 bits>) is past u64: named, not misread.
+        let uuid = [&[0x69, 0x82][..], &[0xff; 17], &[0x7f]].concat();
+        assert_eq!(oid_string(&uuid), "an OID too long to show");
     }
 
     #[test]
