@@ -1,4 +1,4 @@
-//! JSON text read into a `serde_json::Value`: the one JSON parser of the core (messages and
+//! JSON text read into a `json_value::Value`: the one JSON parser of the core (messages and
 //! stored session state through `api`, IMS and Target answers, Console files, JWT payloads).
 //!
 //! It reads what `serde_json::from_str::<Value>` reads, to the same value, and refuses what it
@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Number, Value};
+use crate::json_value::{Map, Number, Value};
 
 /// Why a text is not JSON, in serde_json's words and with its position (1-based line; the
 /// column counts bytes, as serde_json does).

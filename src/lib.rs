@@ -13,6 +13,7 @@ pub mod from_json;
 pub mod guide;
 pub mod ims;
 pub mod json_text;
+pub mod json_value;
 pub mod jwt;
 pub mod keys;
 pub mod message;

@@ -340,14 +340,15 @@ const WORKER_ONLY: &[&str] = &[
 
 /// A message as the browser delivered it: read, then checked against its sender (the sender
 /// first: nothing of the message is acted on before both passed).
-pub fn accept(value: serde_json::Value, sender: &Sender, me: &Me) -> Result<Message, MessageError> {
+pub fn accept(value: crate::json_value::Value, sender: &Sender, me: &Me) -> Result<Message, MessageError> {
     let message = parse(value)?;
     authorize(&message, sender, me)?;
     Ok(message)
 }
 
-/// Reads a message from JSON-shaped data.
-pub fn parse(value: serde_json::Value) -> Result<Message, MessageError> {
+/// Reads a message from JSON-shaped data. (`Into`: tests pass serde_json's `json!`.)
+pub fn parse(value: impl Into<crate::json_value::Value>) -> Result<Message, MessageError> {
+    let value = value.into();
     if let Some(kind) = value.get("type").and_then(|t| t.as_str()) {
         if WORKER_ONLY.contains(&kind) {
             return Err(MessageError::WorkerOnly);

@@ -177,7 +177,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     };
     Ok(quote! {
         impl #impl_generics crate::from_json::FromJson for #name #ty_generics #where_clause {
-            fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, crate::from_json::Error> {
+            fn from_json(value: crate::json_value::Value) -> ::core::result::Result<Self, crate::from_json::Error> {
                 #body
             }
         }

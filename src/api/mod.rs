@@ -211,7 +211,7 @@ pub(crate) fn read<T: crate::from_json::FromJson>(value: &JsValue) -> Result<T, 
     crate::from_json::from_value(read_value(value)?).map_err(|e| e.to_string())
 }
 
-fn read_value(value: &JsValue) -> Result<serde_json::Value, String> {
+fn read_value(value: &JsValue) -> Result<crate::json_value::Value, String> {
     let text = match js_sys::JSON::stringify(value) {
         Ok(text) => text.as_string().unwrap_or_else(|| "null".into()),
         Err(_) => return Err("not a JSON value (a cycle or a BigInt)".into()),

@@ -12,8 +12,8 @@
 //! decides. A Web SDK (alloy) page carries no client code at all: the reason says so.
 
 use crate::from_json::FromJson;
+use crate::json_value::Value;
 use crate::to_json::ToJson;
-use serde_json::Value;
 
 use crate::message::Problem;
 use crate::profile::{Capture, Profile, Source, SourceKind, Sourced};

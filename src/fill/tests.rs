@@ -23,7 +23,7 @@ fn fixture(name: &str) -> FormSnapshot {
         other => panic!("no fixture {other}"),
     };
     let mut snap: FormSnapshot =
-        crate::from_json::from_value(serde_json::from_str(text).expect("fixture is JSON")).expect("fixture parses");
+        crate::from_json::from_value(crate::json_text::parse(text).expect("fixture is JSON")).expect("fixture parses");
     // What the worker's snapshot adds on the fake AEM pages: AEM's own markers, and for the
     // IMS wizard every field inside a `.foundation-wizard-step`.
     snap.markers = match name {

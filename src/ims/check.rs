@@ -240,7 +240,7 @@ mod tests {
     }
 
     fn input(json: &str) -> ImsCheckInput {
-        crate::from_json::from_value(serde_json::from_str(json).unwrap()).unwrap()
+        crate::from_json::from_value(crate::json_text::parse(json).unwrap()).unwrap()
     }
 
     #[test]

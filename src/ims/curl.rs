@@ -424,7 +424,7 @@ mod tests {
 
     #[test]
     fn a_secret_given_by_mistake_is_ignored() {
-        let input: CurlInput = crate::from_json::from_value(serde_json::from_str(&format!(
+        let input: CurlInput = crate::from_json::from_value(crate::json_text::parse(&format!(
             r#"{{"authType":"oauth","clientId":"{ID}","clientSecret":"TOPSECRET","scopes":["target_sdk"],"tenant":"acme"}}"#
         ))
         .unwrap())

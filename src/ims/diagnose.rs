@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use crate::from_json::FromJson;
+use crate::json_value::Value;
 use crate::to_json::ToJson;
-use serde_json::Value;
 
 use super::http::{parse_http_date, HttpResponse};
 

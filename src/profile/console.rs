@@ -16,7 +16,7 @@
 use crate::to_json::ToJson;
 use std::fmt;
 
-use serde_json::{Map, Value};
+use crate::json_value::{Map, Value};
 
 use super::{scopes, sourced, AuthType, Capture, Field, Profile, Rejected, Source, Sourced};
 use crate::error::JsErrorInfo;
@@ -186,16 +186,16 @@ struct Credential {
     name: String,
     id: String,
     /// The block read first (OAuth for a migrating credential).
-    body: Map<String, Value>,
+    body: Map,
     /// A second block to fill gaps from (the JWT block of a migrating credential).
-    fallback: Option<Map<String, Value>>,
+    fallback: Option<Map>,
     /// Services named by the file itself, if any.
     services: Vec<String>,
 }
 
 /// The same object with every key lower-cased: the credential page's own download spells its
 /// keys in upper case (`CLIENT_ID`), the workspace download in lower case.
-fn lower_keys(m: &Map<String, Value>) -> Map<String, Value> {
+fn lower_keys(m: &Map) -> Map {
     // Inserted one by one, not `collect()`: collecting sorts the pairs with a sort of its own
     // in the wasm (2 KB). A later duplicate wins either way.
     let mut out = Map::new();
@@ -280,10 +280,10 @@ pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Captur
     Ok(capture)
 }
 
-fn is_credential_entry(m: &Map<String, Value>) -> bool {
+fn is_credential_entry(m: &Map) -> bool {
     ["oauth_server_to_server", "jwt", "service_account_jwt"]
         .iter()
-        .any(|k| m.get(*k).is_some_and(Value::is_object))
+        .any(|k| m.get(k).is_some_and(Value::is_object))
 }
 
 /// Why a `credentials[]` entry is not read: another kind of credential (its name and kind), or
@@ -294,7 +294,7 @@ enum Skipped {
 }
 
 /// A `credentials[]` entry: the credential, or why it is skipped.
-fn entry(raw: &Map<String, Value>, index: usize) -> Result<Credential, Skipped> {
+fn entry(raw: &Map, index: usize) -> Result<Credential, Skipped> {
     let c = lower_keys(raw);
     let as_value = Value::Object(c.clone());
     let name = text_at(&as_value, "name").unwrap_or("unnamed").to_string();
@@ -338,7 +338,7 @@ fn entry(raw: &Map<String, Value>, index: usize) -> Result<Credential, Skipped> 
     })
 }
 
-fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential>, Vec<Skipped>) {
+fn nested_credentials(project: &Map) -> (Vec<Credential>, Vec<Skipped>) {
     let list = project
         .get("workspace")
         .and_then(|w| w.get("details"))
@@ -356,7 +356,7 @@ fn nested_credentials(project: &Map<String, Value>) -> (Vec<Credential>, Vec<Ski
     (creds, others)
 }
 
-fn flat_credential(root: &Map<String, Value>) -> Option<Credential> {
+fn flat_credential(root: &Map) -> Option<Credential> {
     if !root.contains_key("client_id") && !root.contains_key("api_key") {
         return None;
     }
@@ -390,7 +390,7 @@ fn services_named(v: Option<&Value>) -> Vec<String> {
                     Value::String(t) => Some(t.trim().to_string()),
                     Value::Object(o) => ["name", "NAME", "code", "CODE"]
                         .iter()
-                        .find_map(|k| o.get(*k).and_then(Value::as_str))
+                        .find_map(|k| o.get(k).and_then(Value::as_str))
                         .map(|t| t.trim().to_string()),
                     _ => None,
                 })
@@ -661,7 +661,7 @@ fn read_secret(
             Value::String(s) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
             Value::Object(o) => {
                 let o = lower_keys(o);
-                match ["client_secret", "value", "secret"].iter().find_map(|k| o.get(*k)) {
+                match ["client_secret", "value", "secret"].iter().find_map(|k| o.get(k)) {
                     Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
                     Some(other) => Err(type_name(other)),
                     None => Ok(None),

@@ -7,8 +7,8 @@
 //! only a warning. A non-integer `exp` stays an error: IMS rejects it if it gets through.
 
 use crate::from_json::FromJson;
+use crate::json_value::Value;
 use crate::to_json::ToJson;
-use serde_json::Value;
 
 use super::payload::{metascopes, split_aud};
 use super::scopes::TARGET_SCOPES;

@@ -5,7 +5,7 @@
 use crate::to_json::ToJson;
 use std::fmt;
 
-use serde_json::Value;
+use crate::json_value::Value;
 
 use super::console::{self, WorkspaceError};
 use super::payload::{self, PayloadError};
@@ -136,7 +136,7 @@ pub fn inspect(text: &str, source: &Source, choice: Option<&str>) -> Result<Insp
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if looks_like_jwt(&compact) {
         let (_, claims) = jwt::decode_unverified(&compact).map_err(|e| InspectError::BadJwt(e.to_string()))?;
-        let capture = payload::parse(&claims.to_string(), source).map_err(InspectError::Payload)?;
+        let capture = payload::parse(&crate::to_json::to_string(&claims), source).map_err(InspectError::Payload)?;
         return Ok(Inspected {
             kind: InspectKind::Jwt,
             capture,
@@ -146,7 +146,7 @@ pub fn inspect(text: &str, source: &Source, choice: Option<&str>) -> Result<Insp
     let Value::Object(object) = &value else {
         return Err(InspectError::NotObject(what_json_is(&value)));
     };
-    let has = |keys: &[&str]| keys.iter().any(|k| object.contains_key(*k));
+    let has = |keys: &[&str]| keys.iter().any(|k| object.contains_key(k));
     if has(&["project", "workspace", "client_id"]) {
         let capture = console::parse(text, source, choice).map_err(InspectError::Workspace)?;
         Ok(Inspected {

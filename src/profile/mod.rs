@@ -250,8 +250,8 @@ pub enum Shown {
 // Read by hand: the derive reads no untagged enums. The same JSON reads as serde's
 // `untagged` read it, and the same error text refuses anything else.
 impl FromJson for Shown {
-    fn from_json(value: serde_json::Value) -> Result<Self, crate::from_json::Error> {
-        use serde_json::Value;
+    fn from_json(value: crate::json_value::Value) -> Result<Self, crate::from_json::Error> {
+        use crate::json_value::Value;
         let not_shown = || crate::from_json::Error::custom("data did not match any variant of untagged enum Shown");
         match value {
             Value::String(text) => Ok(Shown::Text(text)),
@@ -359,7 +359,7 @@ impl Slot for AuthType {
 /// writes a new `exp` every time it shows the payload, and signing replaces it anyway.
 pub(crate) fn same_payload(a: &str, b: &str) -> bool {
     let parse = |s: &str| match crate::json_text::parse(s) {
-        Ok(serde_json::Value::Object(mut m)) => {
+        Ok(crate::json_value::Value::Object(mut m)) => {
             m.remove("exp");
             Some(m)
         }

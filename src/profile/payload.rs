@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use crate::json_value::{Map, Value};
 
 use super::{sourced, AuthType, Capture, Field, Profile, Source, Sourced};
 use crate::error::JsErrorInfo;
@@ -73,7 +73,7 @@ pub fn split_aud(aud: &str) -> Option<(&str, &str)> {
 
 /// The metascope keys of a payload: `(ims host URL, name)` for each key
 /// `https://<host>/s/<name>` whose value is `true`.
-pub fn metascopes(claims: &Map<String, Value>) -> Vec<(String, String)> {
+pub fn metascopes(claims: &Map) -> Vec<(String, String)> {
     claims
         .iter()
         .filter(|(_, v)| v.as_bool() == Some(true))

@@ -23,7 +23,7 @@ pub enum Event {
     /// with why. A page message from a frame (Target inside the Unified Shell) is read with the
     /// top page's address (`sender.tab_url`).
     Received {
-        message: serde_json::Value,
+        message: crate::json_value::Value,
         sender: Sender,
         me: Me,
     },
