@@ -8,7 +8,6 @@
 //! serde's derive gave every type a visitor, a field-name matcher and a map loop, and the
 //! shipped wasm held about 200 KB of that code (measured with twiggy, issue 17).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::json_value::{Map, Value};
@@ -262,40 +261,8 @@ fn each(value: Value, read: &mut dyn FnMut(Value) -> Result<(), Error>) -> Resul
     }
 }
 
-/// A map's key: JSON keys are strings, read as the key type (a tab id is a number).
-pub trait FromKey: Sized {
-    /// Reads `key`.
-    fn from_key(key: String) -> Result<Self, Error>;
-}
-
-impl FromKey for String {
-    fn from_key(key: String) -> Result<Self, Error> {
-        Ok(key)
-    }
-}
-
-impl FromKey for u32 {
-    fn from_key(key: String) -> Result<Self, Error> {
-        key.parse().map_err(|_| Error::invalid_type(&Value::String(key), "u32"))
-    }
-}
-
-impl<K: FromKey + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Object(fields) => fields
-                .into_iter()
-                .map(|(k, v)| Ok((K::from_key(k)?, T::from_json(v)?)))
-                .collect(),
-            other => Err(Error::invalid_type(&other, "a map")),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use serde_json::{json, Value};
 
     use super::{from_value, FromJson};
@@ -417,10 +384,6 @@ mod tests {
         }
         same::<Generic<String>>(json!({"value": "x"}));
         same::<Generic<Option<u32>>>(json!({}));
-        for v in [json!({"1": "a", "20": "b"}), json!({"x": "a"}), json!({"-1": "a"})] {
-            same::<BTreeMap<String, String>>(v.clone());
-            same::<BTreeMap<u32, String>>(v);
-        }
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //! `Serialize` is still derived in tests, where `assert_same` holds the two to one JSON.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use crate::json_value::Value;
 
@@ -226,37 +225,6 @@ impl<A: ToJson, B: ToJson> ToJson for (A, B) {
     }
 }
 
-/// A map key, written as a JSON string (a tab id as `"7"`).
-pub trait ToKey {
-    /// Appends the key, quoted.
-    fn write_key(&self, out: &mut String);
-}
-
-impl ToKey for u32 {
-    fn write_key(&self, out: &mut String) {
-        out.push('"');
-        write_u64(u64::from(*self), out);
-        out.push('"');
-    }
-}
-
-impl<K: ToKey, T: ToJson> ToJson for BTreeMap<K, T> {
-    fn write_json(&self, out: &mut String) {
-        out.push('{');
-        for (i, (k, v)) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            k.write_key(out);
-            out.push(':');
-            v.write_json(out);
-        }
-        out.push('}');
-    }
-}
-
-/// The JSON `ToJson` writes is the JSON serde writes (compared as values: same keys, same
-/// order-independent content).
 #[cfg(test)]
 #[track_caller]
 pub fn assert_same<T: ToJson + serde::Serialize + ?Sized>(value: &T) {
@@ -267,8 +235,6 @@ pub fn assert_same<T: ToJson + serde::Serialize + ?Sized>(value: &T) {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use serde_json::json;
 
     use super::{assert_same, to_string, ToJson};
@@ -294,7 +260,6 @@ mod tests {
         #[serde(skip)]
         #[allow(dead_code)]
         hidden: u8,
-        map: BTreeMap<u32, String>,
         value: serde_json::Value,
     }
 
@@ -339,7 +304,6 @@ mod tests {
                     list,
                     renamed: true,
                     hidden: 1,
-                    map: BTreeMap::from([(1, "x".into()), (20, "y".into())]),
                     value: json!({"a": [1, 2.5, null, "s"]}),
                 });
             }
