@@ -4,40 +4,15 @@
 // browser's side panel, so the panel's page (popup.html?panel) runs in a window of its own,
 // bound to the admin's window exactly as the real panel is to the window it sits in
 // (harness.mjs openPanel); the site access prompt is answered as the admin would
-// (harness.mjs answerSitePrompt).
+// (harness.mjs answerSitePrompt). The folder variants of the Target console are in
+// guide-panel-folders.test.mjs (tests/e2e/panel-kit.mjs says why).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CLOUD, OAUTH } from './fixtures.mjs';
-import { guideKit } from './guide-kit.mjs';
-import { launch } from './harness.mjs';
+import { panelKit } from './panel-kit.mjs';
 
-let b;
-before(async () => {
-  b = await launch();
-});
-after(async () => {
-  await b?.close();
-});
-
-const { walk, admin, freshAem, lastAction, clickLine } = guideKit(() => b);
-
-/** The OAuth walk in the side panel; the AEM author's site access starts not granted. */
-async function panelWalk(keyboard, seed = () => {}) {
-  freshAem();
-  seed();
-  await b.worker().evaluate((o) => chrome.permissions.remove({ origins: [`${o}/*`] }), CLOUD);
-  const cred = b.cloud.state.credentials[OAUTH];
-  return walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, { mode: 'panel', keyboard });
-}
-
-function connected() {
-  const ims = b.cloud.state.aem.imsConfigs.at(-1);
-  assert.equal(ims.clientId, OAUTH);
-  assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
-  assert.equal(lastAction('connectTarget')?.ok, true);
-  const target = b.cloud.state.aem.targetConfigs.at(-1);
-  assert.deepEqual([target.tenant, target.clientCode, target.imsConfigId], ['acme', 'acme', ims.id], 'saved after Connect');
-}
+const { browser, kit, panelWalk, connected } = panelKit();
+const { clickLine } = kit;
 
 /** The mouse walk's clicks and trail, for the 15-click target below. */
 let walked = null;
@@ -46,7 +21,7 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   const { clicks, trail, axe, guide } = await panelWalk(false);
   walked = { clicks, trail };
   // Chrome loads the panel's declaration without a warning.
-  assert.deepEqual(await b.extensionReport().then((r) => [r.installWarnings, r.manifestErrors]), [[], []]);
+  assert.deepEqual(await browser().extensionReport().then((r) => [r.installWarnings, r.manifestErrors]), [[], []]);
   console.log(clickLine('OAuth walk, AEM as a Cloud Service, side panel', clicks));
   connected();
   assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
@@ -66,7 +41,7 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   assert.ok(!trail.some((t) => /Accept both|Check IMS/.test(t)), trail.join('\n'));
   // What the panel showed on the credential page: what it took and from where; then IMS's
   // verdict, in the credential's stage.
-  const cred = b.cloud.state.credentials[OAUTH];
+  const cred = browser().cloud.state.credentials[OAUTH];
   assert.ok(trail.some((t) => t.includes(`{Took the Client ID ${OAUTH.slice(0, 8)}… from developer.adobe.com/console/…/credentials/${cred.credentialId}/details/oauthservertoserver.}`)), trail.join('\n'));
   assert.ok(cred.clientSecret && !trail.some((t) => t.includes(cred.clientSecret)), 'the secret is never shown');
   assert.match(guide.stages.find((s) => s.id === 'console').text, /IMS accepts it \(IMS Link asked ims-na1\.adobelogin\.com by itself\)/);
@@ -82,11 +57,11 @@ test('the OAuth walk on AEM as a Cloud Service in the side panel: opened once, i
   assert.ok(trail.some((t) => t.includes('fill that AEM\'s forms, the client secret included')), 'the typed author\'s Allow says it allows the secret');
   assert.ok(trail.some((t) => t.includes(`IMS Link opened ${CLOUD}/libs/cq/adobeims-configuration/content/configurations.html`)), trail.join('\n'));
   assert.ok(trail[1]?.includes('#/@acme/target/setup/implementation'), trail.join('\n'));
-  assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(b.cloud.state.credentials[OAUTH].clientSecret)), 'AEM received the client secret');
+  assert.ok(browser().cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(browser().cloud.state.credentials[OAUTH].clientSecret)), 'AEM received the client secret');
 });
 
 test('a site whose folder has its Target configuration already: the panel opens its Properties, IMS Link fills them, AEM re-connects and saves it; no second one is created', async () => {
-  const { trail, guide } = await panelWalk(false, () => b.cloud.state.aem.targetConfigs.push(
+  const { trail, guide } = await panelWalk(false, () => browser().cloud.state.aem.targetConfigs.push(
     { path: '/conf/wknd/settings/cloudconfigs/target', title: 'Adobe Target (acme)', tenant: 'acme', clientCode: 'acme', imsConfigId: '' }));
   const why = trail.join('\n');
   // As Adobe documents editing one: select it, Properties, "Re-connect to Adobe Target".
@@ -94,7 +69,7 @@ test('a site whose folder has its Target configuration already: the panel opens 
   // AEM's "Re-connect to Adobe Target" is IMS Link's to press once it filled them.
   assert.ok(!trail.some((t) => t.includes('[On the page, click “Re-connect to Adobe Target”.]')), why);
   assert.ok(!trail.some((t) => t.includes('Create a Target configuration here')), why);
-  assert.equal(b.cloud.state.aem.targetConfigs.length, 1, 'the one configuration, edited');
+  assert.equal(browser().cloud.state.aem.targetConfigs.length, 1, 'the one configuration, edited');
   connected();
   assert.match(guide.text, /AEM's own Connect reached Target/);
 });
@@ -111,28 +86,6 @@ test('the OAuth walk in the side panel needs at most 15 clicks', () => {
   const pageSteps = walked.trail.flatMap((t) => [...t.matchAll(/On the page, (?:click|select) “([^”]+)”/g)].map((m) => m[1]));
   assert.deepEqual(pageSteps, ['Retrieve client secret', 'Create', 'Create', 'Create', 'Save & Close'], walked.trail.join('\n'));
 });
-
-// Which folders AEM's Target console lists, and how, are G (PAGES.md): with one site's folder
-// the link goes there; with several the admin picks one, as before; the list view's links are
-// read as well as the column view's items.
-for (const [name, variant, own] of [
-  ['several site folders: the admin picks one', { confSites: ['wknd', 'wknd-events'] }, 3],
-  ['global listed beside the site\'s folder', { confSites: ['global', 'wknd'] }, 2],
-  ['the list view of folders', { targetConsoleView: 'list' }, 2],
-]) {
-  test(`the panel's link to the Target configurations, ${name}`, async () => {
-    Object.assign(b.cloud.state.aem, variant);
-    try {
-      const { clicks, trail } = await panelWalk(false);
-      connected();
-      assert.equal(clicks.own, own, trail.join('\n'));
-      const folderLink = trail.some((t) => t.includes('Open the Adobe Target configurations of /conf/wknd'));
-      assert.equal(folderLink, own === 2, trail.join('\n'));
-    } finally {
-      for (const key of Object.keys(variant)) delete b.cloud.state.aem[key];
-    }
-  });
-}
 
 test('the OAuth walk in the side panel from the keyboard alone: every IMS Link action is the focused next action, pressed with Enter', async () => {
   const { clicks, trail } = await panelWalk(true);
