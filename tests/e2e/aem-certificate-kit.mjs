@@ -9,21 +9,15 @@
 // configured.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { AUTHOR, JWT } from './fixtures.mjs';
 import { guideKit } from './guide-kit.mjs';
-import { launch } from './harness.mjs';
+import { browserPerFile } from './harness.mjs';
 
 /** A browser for the file's tests, and the route's helpers. */
 export function aemCertificateKit() {
-  let b;
-  before(async () => {
-    b = await launch();
-  });
-  after(async () => {
-    await b?.close();
-  });
-  const kit = guideKit(() => b);
+  const browser = browserPerFile();
+  const kit = guideKit(browser);
   const { walk, admin, freshAem, lastAction, uploads } = kit;
   const fingerprint = (pem) => new X509Certificate(pem).fingerprint256;
 
@@ -33,10 +27,10 @@ export function aemCertificateKit() {
    */
   function freshCredential(format, der = false) {
     freshAem();
-    b.cloud.state.aem.keypairs = {};
-    if (der) b.cloud.state.aem.publicKeyFormat = 'der';
-    else delete b.cloud.state.aem.publicKeyFormat;
-    const cred = b.cloud.state.credentials[JWT];
+    browser().cloud.state.aem.keypairs = {};
+    if (der) browser().cloud.state.aem.publicKeyFormat = 'der';
+    else delete browser().cloud.state.aem.publicKeyFormat;
+    const cred = browser().cloud.state.credentials[JWT];
     cred.certificates = [];
     if (format) cred.fingerprintFormat = format;
     else delete cred.fingerprintFormat;
@@ -51,25 +45,25 @@ export function aemCertificateKit() {
       // axe-core finds nothing on the popup at any stage.
       assert.deepEqual(Object.values(axe).flat(), [], JSON.stringify(axe));
       // AEM made the key pair; the certificate on the credential is AEM's, uploaded under AEM's name.
-      const aliases = Object.keys(b.cloud.state.aem.keypairs);
+      const aliases = Object.keys(browser().cloud.state.aem.keypairs);
       assert.equal(aliases.length, 1, aliases.join());
       const [alias] = aliases;
       assert.equal(alias, 'ims-link-acme');
-      assert.deepEqual(cred.certificates.map(fingerprint), [fingerprint(b.cloud.state.aem.keypairs[alias].certificate)]);
+      assert.deepEqual(cred.certificates.map(fingerprint), [fingerprint(browser().cloud.state.aem.keypairs[alias].certificate)]);
       assert.equal(uploads.at(-1), 'AEM-Adobe-IMS.crt');
       // The configuration AEM saved signs with that alias, from the same wizard.
-      const ims = b.cloud.state.aem.imsConfigs.at(-1);
+      const ims = browser().cloud.state.aem.imsConfigs.at(-1);
       assert.deepEqual([ims.authType, ims.keypairAlias, ims.clientId], ['jwt', alias, JWT]);
-      assert.ok(b.cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
+      assert.ok(browser().cloud.state.aemSubmissions.some((s) => Object.values(s.fields).includes(cred.clientSecret)), 'AEM received the client secret');
       // The order the route needs: certificate in the wizard, upload, back to the same wizard.
       const at = (re) => trail.findIndex((t) => re.test(t));
       assert.ok(at(/Let AEM create the certificate/) < at(/upload AEM's certificate/i) && at(/upload AEM's certificate/i) < at(/Go back to the tab with AEM's IMS wizard/), trail.join('\n'));
       // IMS Link never claimed its own JWT check on this route: it holds no private key.
-      assert.equal(b.cloud.state.aem.actions.filter((a) => a.action === 'createCertificate').length, 1);
+      assert.equal(browser().cloud.state.aem.actions.filter((a) => a.action === 'createCertificate').length, 1);
       assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
       assert.equal(lastAction('connectTarget')?.ok, true);
       // AEM 6.5's classic Target dialog was saved as Adobe documents it: IMS, this configuration, REST, at.js.
-      const dialog = b.cloud.state.aemSubmissions.filter((s) => s.fields['./authentication'] !== undefined).at(-1)?.fields ?? {};
+      const dialog = browser().cloud.state.aemSubmissions.filter((s) => s.fields['./authentication'] !== undefined).at(-1)?.fields ?? {};
       assert.deepEqual([dialog['./authentication'], dialog['./imsConfigId'], dialog['./apiKind'], dialog['./clientlib']], ['ims', ims.id, 'rest', 'atjs']);
       assert.match(guide.text, /AEM's own Check Health got a token from IMS; AEM's own Connect reached Target/);
       // What the admin knew without IMS Link: choosing AEM's certificate, the project (once: for
@@ -84,5 +78,5 @@ export function aemCertificateKit() {
     });
   }
 
-  return { browser: () => b, kit, fingerprint, freshCredential, walkTest };
+  return { browser, kit, fingerprint, freshCredential, walkTest };
 }

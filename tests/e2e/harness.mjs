@@ -3,11 +3,24 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startFakeCloud } from '../fake-cloud/server.mjs';
 
 // IMS_LINK_EXTENSION_DIR runs the same tests against another build (e.g. one before a fix).
 export const EXTENSION_DIR = process.env.IMS_LINK_EXTENSION_DIR ?? new URL('../../dist/chrome/', import.meta.url).pathname;
+
+/** A browser launched before the calling file's tests and closed after them: the getter's. */
+export function browserPerFile() {
+  let b;
+  before(async () => {
+    b = await launch();
+  });
+  after(async () => {
+    await b?.close();
+  });
+  return () => b;
+}
 
 export async function launch() {
   const cloud = await startFakeCloud();

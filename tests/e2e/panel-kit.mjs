@@ -2,41 +2,34 @@
 // file and the OAuth walk in the panel. The walks take 20-50 s each and node's runner gives a
 // file 180 s in all, so they are split over two files.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
 import { CLOUD, OAUTH } from './fixtures.mjs';
 import { guideKit } from './guide-kit.mjs';
-import { launch } from './harness.mjs';
+import { browserPerFile } from './harness.mjs';
 
 /** A browser for the file's tests, the guide's kit, and the panel's walk. */
 export function panelKit() {
-  let b;
-  before(async () => {
-    b = await launch();
-  });
-  after(async () => {
-    await b?.close();
-  });
-  const kit = guideKit(() => b);
+  const browser = browserPerFile();
+  const kit = guideKit(browser);
   const { walk, admin, freshAem, lastAction } = kit;
 
   /** The OAuth walk in the side panel; the AEM author's site access starts not granted. */
   async function panelWalk(keyboard, seed = () => {}) {
     freshAem();
     seed();
-    await b.worker().evaluate((o) => chrome.permissions.remove({ origins: [`${o}/*`] }), CLOUD);
-    const cred = b.cloud.state.credentials[OAUTH];
+    await browser().worker().evaluate((o) => chrome.permissions.remove({ origins: [`${o}/*`] }), CLOUD);
+    const cred = browser().cloud.state.credentials[OAUTH];
     return walk(admin({ project: cred.projectName, credential: 'OAuth Server-to-Server', aem: CLOUD, site: 'wknd' }), null, { mode: 'panel', keyboard });
   }
 
   /** AEM's own checks passed and the Target configuration was saved after Connect. */
   function connected() {
-    const ims = b.cloud.state.aem.imsConfigs.at(-1);
+    const ims = browser().cloud.state.aem.imsConfigs.at(-1);
     assert.equal(ims.clientId, OAUTH);
     assert.deepEqual(lastAction('checkHealth'), { action: 'checkHealth', id: ims.id, ok: true });
     assert.equal(lastAction('connectTarget')?.ok, true);
-    const target = b.cloud.state.aem.targetConfigs.at(-1);
+    const target = browser().cloud.state.aem.targetConfigs.at(-1);
     assert.deepEqual([target.tenant, target.clientCode, target.imsConfigId], ['acme', 'acme', ims.id], 'saved after Connect');
   }
 
-  return { browser: () => b, kit, panelWalk, connected };
+  return { browser, kit, panelWalk, connected };
 }
