@@ -185,6 +185,12 @@ proptest! {
     }
 
     #[test]
+    fn any_unicode_text_reads_as_serde_json_reads_it(text in any::<String>()) {
+        same(&text);
+        same(&format!("[\"{text}\"]"));
+    }
+
+    #[test]
     fn any_number_reads_as_serde_json_reads_it(
         sign in proptest::bool::ANY,
         int in "(0|[1-9][0-9]{0,24})",
