@@ -47,11 +47,6 @@ impl Map {
         self.find(key).ok().map(|i| &self.0[i].1)
     }
 
-    /// The value of `key`, to change.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.find(key).ok().map(|i| &mut self.0[i].1)
-    }
-
     /// Whether the object has `key`.
     pub fn contains_key(&self, key: &str) -> bool {
         self.find(key).is_ok()
@@ -96,11 +91,6 @@ impl Map {
     /// The keys, in order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
-    }
-
-    /// The values, in key order.
-    pub fn values(&self) -> impl Iterator<Item = &Value> {
-        self.0.iter().map(|(_, v)| v)
     }
 }
 
@@ -225,39 +215,9 @@ impl From<&str> for Value {
     }
 }
 
-impl From<String> for Value {
-    fn from(s: String) -> Value {
-        Value::String(s)
-    }
-}
-
-impl From<bool> for Value {
-    fn from(b: bool) -> Value {
-        Value::Bool(b)
-    }
-}
-
 impl From<u64> for Value {
     fn from(n: u64) -> Value {
         Value::Number(n.into())
-    }
-}
-
-impl From<i64> for Value {
-    fn from(n: i64) -> Value {
-        Value::Number(n.into())
-    }
-}
-
-impl From<Map> for Value {
-    fn from(m: Map) -> Value {
-        Value::Object(m)
-    }
-}
-
-impl From<Vec<Value>> for Value {
-    fn from(items: Vec<Value>) -> Value {
-        Value::Array(items)
     }
 }
 
