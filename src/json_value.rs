@@ -80,7 +80,7 @@ impl Map {
 
     /// The members, by key.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     /// The members, by key, their values to change.
