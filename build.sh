@@ -101,11 +101,16 @@ ensure_test_tools() {
 # is 14 KB smaller gzipped (228 vs 242 KB; 11 KB larger raw; likely because small functions
 # number their locals alike, which gzip finds). 0, 10, 30 and 50 measured within 2 KB of 20;
 # 200 and up lose most of it.
+# tools/order-functions.py then --reorder-functions-by-name: each function next to the one its
+# code most resembles, so gzip finds the repeats (deflate looks back 32 KB only): the same code,
+# 5.7 KB smaller gzipped (217,870 to 212,129; by name alone, 216,703; raw size within 200 bytes).
 optimize() {
   local features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
     --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  python3 tools/order-functions.py "$1" "$1.named"
   tools/node_modules/.bin/wasm-opt -Os --one-caller-inline-max-function-size 20 --low-memory-unused \
-    --strip-producers --strip-target-features "${features[@]}" -o "$1.opt" "$1" && mv "$1.opt" "$1"
+    --strip-producers --strip-target-features --reorder-functions-by-name "${features[@]}" \
+    -o "$1.opt" "$1.named" && mv "$1.opt" "$1" && rm "$1.named"
 }
 
 build() {
