@@ -1,9 +1,10 @@
-// IMS Link service worker: an effect runner around the wasm core. Each event (a message, a
-// tab change) goes to the core with the session held in storage.session; the worker writes
+// IMS Link service worker: an effect runner around the wasm core. Each event (a message, an
+// alarm) goes to the core with the session held in storage.session; the worker writes
 // back what the core returns, performs its effects and makes the one browser or network call
 // it asks for (worker/runner.js). It decides nothing itself.
 // Listeners are registered synchronously at top level, so an event that wakes the worker is
-// never missed; each one awaits the wasm module before using it.
+// never missed; each one awaits the wasm module before using it. None listens to the browser's
+// tabs: each of their events would start the worker, wasm and all, for every tab anywhere.
 import init, * as core from './pkg/ims_link.js';
 import { ext } from './shared/ext.js';
 import { CLIPBOARD_ALARM } from './worker/clipboard.js';
@@ -21,9 +22,6 @@ const me = { id: ext.runtime.id, origin: new URL(ext.runtime.getURL('/')).origin
 ext.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   handle(raw, sender).then(sendResponse, (err) => sendResponse(refused(err)));
   return true; // answered asynchronously
-});
-ext.tabs.onRemoved.addListener((tabId) => {
-  ready.then(() => run({ type: 'TabClosed', tabId })).catch(logged);
 });
 // The clipboard watch's alarm (worker/clipboard.js): the core says whether to clear.
 ext.alarms.onAlarm.addListener((alarm) => {

@@ -176,11 +176,17 @@ pub(super) fn applied(
             r.title_before = title_before;
         }
     }
+    let others = s.fills.iter().any(|f| f.tab_id != tab_id);
     let reply = Reply::FillResult {
         plan: Box::new(plan),
         results,
     };
-    Step::changed(s, Some(reply))
+    let mut step = Step::changed(s, Some(reply));
+    // Records pile up one per tab filled: those of tabs closed since go now.
+    if others {
+        step.background = Some(Io::OpenTabs {});
+    }
+    step
 }
 
 /// What the admin sees of a field holding another value: its label and both values, a
@@ -410,10 +416,14 @@ pub(super) fn forget_origin(mut s: Session, tab_id: u32, origin: &str) -> Step {
     step
 }
 
-/// A closed tab's Undo record is of no use to anyone.
-pub(super) fn tab_closed(mut s: Session, tab_id: u32) -> Step {
+/// A closed tab's Undo record is of no use to anyone (tab ids are not used again while the
+/// browser runs, and the session lasts no longer).
+pub(super) fn open_tabs(mut s: Session, open: Option<&[u32]>) -> Step {
+    let Some(open) = open else {
+        return Step::default();
+    };
     let before = s.fills.len();
-    s.fills.retain(|f| f.tab_id != tab_id);
+    s.fills.retain(|f| open.contains(&f.tab_id));
     if s.fills.len() == before {
         return Step::default();
     }

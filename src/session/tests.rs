@@ -141,15 +141,23 @@ pub(super) fn all_taken(io: &Value) -> Vec<Value> {
 
 /// Fills the Cloud Service IMS wizard in tab 7; every field takes its value.
 fn fill_wizard(s: &mut Session) -> Value {
-    let out = go(s, request(json!({"type": "FillForm", "tabId": 7, "allowOrigin": AEM})));
+    fill_wizard_in(s, 7).0
+}
+
+/// Fills the wizard in `tab`: the `apply-fill` call and the last step.
+fn fill_wizard_in(s: &mut Session, tab: u32) -> (Value, Step) {
+    let out = go(
+        s,
+        request(json!({"type": "FillForm", "tabId": tab, "allowOrigin": AEM})),
+    );
     assert_eq!(
         io(&out),
-        json!({"do": "snapshot-form", "tabId": 7, "resume": {"confirm": [], "allowOrigin": AEM, "anyway": false, "preview": false}})
+        json!({"do": "snapshot-form", "tabId": tab, "resume": {"confirm": [], "allowOrigin": AEM, "anyway": false, "preview": false}})
     );
     let out = go(
         s,
         event(
-            json!({"type": "FormSnapshot", "tabId": 7, "resume": {"allowOrigin": AEM}, "snapshot": wizard_snapshot()}),
+            json!({"type": "FormSnapshot", "tabId": tab, "resume": {"allowOrigin": AEM}, "snapshot": wizard_snapshot()}),
         ),
     );
     let apply = io(&out);
@@ -159,11 +167,11 @@ fn fill_wizard(s: &mut Session) -> Value {
     let out = go(
         s,
         event(
-            json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "plan": apply["plan"], "results": results}),
+            json!({"type": "FillApplied", "tabId": tab, "url": apply["url"], "plan": apply["plan"], "results": results}),
         ),
     );
     assert_eq!(reply(&out)["type"], "FillResult");
-    apply
+    (apply, out)
 }
 
 #[test]
@@ -546,17 +554,24 @@ fn clearing_some_fields_voids_only_what_they_touched() {
 }
 
 #[test]
-fn a_closed_tab_takes_its_undo_record_along() {
+fn a_closed_tab_s_undo_record_goes_when_another_tab_is_filled() {
     let mut s = oauth_session();
-    fill_wizard(&mut s);
-    let out = go(&mut s, event(json!({"type": "TabClosed", "tabId": 8})));
-    assert!(
-        out.session.is_none() && s.fills.len() == 1,
-        "another tab's record stays"
+    let (_, out) = fill_wizard_in(&mut s, 7);
+    assert!(out.background.is_none(), "one record: nothing to ask");
+    let (_, out) = fill_wizard_in(&mut s, 9);
+    assert_eq!(
+        serde_json::to_value(&out.background).expect("background"),
+        json!({"do": "open-tabs"})
     );
-    go(&mut s, event(json!({"type": "TabClosed", "tabId": 7})));
-    assert!(s.fills.is_empty());
-    assert_eq!(s.filled.len(), 1, "the form stays filled for the guide");
+    assert!(out.reply.is_some(), "the fill's answer does not wait for the browser");
+    // The browser could not say: nothing goes.
+    let out = go(&mut s, event(json!({"type": "OpenTabs"})));
+    assert!(out.session.is_none() && s.fills.len() == 2);
+    let out = go(&mut s, event(json!({"type": "OpenTabs", "tabIds": [7, 9, 12]})));
+    assert!(out.session.is_none() && s.fills.len() == 2, "both tabs are open");
+    go(&mut s, event(json!({"type": "OpenTabs", "tabIds": [9, 12]})));
+    assert_eq!(s.fills.iter().map(|f| f.tab_id).collect::<Vec<_>>(), [9]);
+    assert_eq!(s.filled.len(), 2, "the forms stay filled for the guide");
 }
 
 #[test]
