@@ -153,16 +153,21 @@ build() {
   say "built dist/chrome, dist/firefox, dist/www and the zips (wasm $(stat -c %s dist/chrome/pkg/${CRATE}_bg.wasm) bytes)"
 }
 
-# The popup and the worker each as one module script: a page pays for every module it fetches
+# The popup and the worker each as one script: a page pays for every module it fetches
 # (measured: the popup's twelve modules took longer to load than the page itself), so the
 # sources stay small files and dist/ gets one file per entry, readable (not minified). The
-# modules they came from leave dist/; pkg/ stays whole (the tests import its glue).
+# worker's is a classic script, not a module: Chrome keeps V8's compiled code of a classic
+# service worker script and parses a module one again at every wake (traced: 4 ms parsing
+# and 4 ms compiling its functions, gone). The glue's `import.meta.url` is never read: the
+# worker names the wasm file itself. The modules they came from leave dist/; pkg/ stays whole
+# (the tests import its glue).
 bundle() {
-  local d=$1 entry
-  for entry in popup background; do
-    tools/node_modules/.bin/esbuild "$d/$entry.js" --bundle --format=esm --log-level=warning \
-      --outfile="$d/$entry.js" --allow-overwrite
-  done
+  local d=$1
+  tools/node_modules/.bin/esbuild "$d/popup.js" --bundle --format=esm --log-level=warning \
+    --outfile="$d/popup.js" --allow-overwrite
+  tools/node_modules/.bin/esbuild "$d/background.js" --bundle --format=iife --log-level=warning \
+    --log-override:empty-import-meta=silent --banner:js='"use strict";' \
+    --outfile="$d/background.js" --allow-overwrite
   rm -r "$d/popup" "$d/worker" "$d/shared/ext.js" "$d/shared/dom.js" "$d/shared/keyfiles.js"
 }
 
