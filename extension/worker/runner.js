@@ -35,18 +35,29 @@ function serial(fn) {
  * stays the one truth.
  */
 let loaded = false;
+/**
+ * The session as storage held it when the worker started: read while the wasm compiles, as
+ * the wake's first step needs it (dropped at a change made elsewhere, which it may predate).
+ * @type {Promise<Record<string, any> | null> | null}
+ */
+let prefetched = ext.storage.session.get('session').catch(() => null);
 // Each write carries a number, so the change event of this loop's own write is told apart
 // from a change made elsewhere (a test, a clear), which sends the next step back to storage.
 let writes = 0;
 ext.storage.onChanged.addListener((changes, area) => {
-  if (area === 'session' && changes.sessionWrite?.newValue !== writes) loaded = false;
+  if (area === 'session' && changes.sessionWrite?.newValue !== writes) {
+    loaded = false;
+    prefetched = null;
+  }
 });
 
 /** Takes one event to its reply (or `null`), through as many browser calls as the core asks. */
 export async function run(event) {
   const step = await serial(async () => {
     if (!loaded) {
-      core.sessionLoad((await ext.storage.session.get('session')).session);
+      const early = prefetched;
+      prefetched = null;
+      core.sessionLoad(((await early) ?? (await ext.storage.session.get('session'))).session);
       loaded = true;
     }
     const next = core.sessionStep(event, Date.now());
