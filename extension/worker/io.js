@@ -29,9 +29,9 @@ const calls = {
     // or after the admin clicked the toolbar button on that tab (activeTab).
     return { type: 'TabFacts', tabId, then, url: tab?.url || tab?.pendingUrl || undefined, grantedOrigins: origins };
   },
-  async 'open-tabs'() {
+  async 'open-tabs'({ asked }) {
     const tabs = await ext.tabs.query({}).catch(() => null);
-    return { type: 'OpenTabs', tabIds: tabs?.flatMap((t) => (t.id === undefined ? [] : [t.id])) };
+    return { type: 'OpenTabs', asked, open: tabs?.flatMap((t) => (t.id === undefined ? [] : [t.id])) };
   },
   async 'snapshot-form'({ tabId, resume }) {
     try {

@@ -27,9 +27,9 @@ pub enum Event {
         sender: Sender,
         me: Me,
     },
-    /// [`Io::OpenTabs`] done: the ids of the tabs open now (`None`: the browser did not
-    /// say), so that the Undo records of closed tabs go.
-    OpenTabs { tab_ids: Option<Vec<u32>> },
+    /// [`Io::OpenTabs`] done: which of the tabs `asked` about are open (`None`: the browser
+    /// did not say), so that the Undo records of closed ones go.
+    OpenTabs { asked: Vec<u32>, open: Option<Vec<u32>> },
     /// The clipboard alarm rang (`Effect::ClearClipboardLater`).
     ClipboardDue {},
     /// [`Io::TabFacts`] done.
@@ -198,10 +198,10 @@ pub struct FillRequest {
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "do", rename_all = "kebab-case", rename_all_fields = "camelCase")]
 pub enum Io {
-    /// The tabs open now → [`Event::OpenTabs`]. Asked when a fill is recorded beside another
-    /// tab's, rather than told of every tab that closes: that would start the worker each time
-    /// a tab closes anywhere in the browser.
-    OpenTabs {},
+    /// Which of these tabs are still open → [`Event::OpenTabs`] (with `asked` given back).
+    /// Asked when a fill is recorded beside other tabs' records, rather than told of every tab
+    /// that closes: that would start the worker each time a tab closes anywhere in the browser.
+    OpenTabs { asked: Vec<u32> },
     /// The tab's address and the granted host permissions → [`Event::TabFacts`].
     TabFacts { tab_id: u32, then: AfterTab },
     /// The AEM page's fields → [`Event::FormSnapshot`] (with `resume` given back).
@@ -341,7 +341,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             }
             Err(e) => Step::reply(Reply::failed(&e)),
         },
-        Event::OpenTabs { tab_ids } => fills::open_tabs(s, tab_ids.as_deref()),
+        Event::OpenTabs { asked, open } => fills::open_tabs(s, &asked, open.as_deref()),
         Event::ClipboardDue {} => super::clipboard::due(s),
         Event::TabFacts {
             tab_id,

@@ -176,15 +176,15 @@ pub(super) fn applied(
             r.title_before = title_before;
         }
     }
-    let others = s.fills.iter().any(|f| f.tab_id != tab_id);
+    let others: Vec<u32> = s.fills.iter().map(|f| f.tab_id).filter(|&t| t != tab_id).collect();
     let reply = Reply::FillResult {
         plan: Box::new(plan),
         results,
     };
     let mut step = Step::changed(s, Some(reply));
     // Records pile up one per tab filled: those of tabs closed since go now.
-    if others {
-        step.background = Some(Io::OpenTabs {});
+    if !others.is_empty() {
+        step.background = Some(Io::OpenTabs { asked: others });
     }
     step
 }
@@ -417,13 +417,15 @@ pub(super) fn forget_origin(mut s: Session, tab_id: u32, origin: &str) -> Step {
 }
 
 /// A closed tab's Undo record is of no use to anyone (tab ids are not used again while the
-/// browser runs, and the session lasts no longer).
-pub(super) fn open_tabs(mut s: Session, open: Option<&[u32]>) -> Step {
+/// browser runs, and the session lasts no longer). Only the tabs asked about are judged: a
+/// record made since, in a tab opened after the browser answered, stays.
+pub(super) fn open_tabs(mut s: Session, asked: &[u32], open: Option<&[u32]>) -> Step {
     let Some(open) = open else {
         return Step::default();
     };
     let before = s.fills.len();
-    s.fills.retain(|f| open.contains(&f.tab_id));
+    s.fills
+        .retain(|f| !asked.contains(&f.tab_id) || open.contains(&f.tab_id));
     if s.fills.len() == before {
         return Step::default();
     }
