@@ -4,7 +4,8 @@
 // author, which site) is the robot's only other knowledge, and each use of it is counted.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
+import { test } from '../deadline.mjs';
 import { AUTHOR, CLOUD, JWT, OAUTH } from './fixtures.mjs';
 import { guideKit } from './guide-kit.mjs';
 import { launch } from './harness.mjs';

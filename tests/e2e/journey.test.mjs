@@ -4,7 +4,8 @@
 // key pair first goes into AEM's keystore).
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
+import { test } from '../deadline.mjs';
 import { AUTHOR, CLOUD, CLOUD_TARGET, IMS_CONSOLE, JWT, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 

@@ -3,7 +3,8 @@
 // Client secret" pair (as an XSS would) says two things about one value: IMS Link takes
 // neither and says why.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
+import { test } from '../deadline.mjs';
 import { OAUTH, ORG } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 
