@@ -315,7 +315,7 @@ run_tests() {
   build
   check "web-ext lint (Firefox)" lint_firefox
   # Two files at a time: a browser suite leaves a core idle about a third of the time (waiting on
-  # pages and timers), and two Chromiums side by side took 11.4 minutes where one at a time took
+  # pages and timers), and two Chromiums side by side took 11.1 minutes where one at a time took
   # 17.7, with the same results.
   e2e "end-to-end tests in Chromium" end-to-end 35m 2 tests/fake-cloud/test/ tests/e2e/
   # The packed zip in Debian's Firefox ESR through geckodriver; its fake cloud listens on port

@@ -5,7 +5,7 @@
 import { test as nodeTest } from 'node:test';
 
 /** A test that runs longer than this has hung (the longest walk takes about 50 s alone). */
-export const TEST_TIMEOUT_MS = 180_000;
+const TEST_TIMEOUT_MS = 180_000;
 
 /**
  * `test(name, [options], fn)` as node:test's, with `timeout` defaulting to TEST_TIMEOUT_MS.
