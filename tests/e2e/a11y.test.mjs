@@ -1,8 +1,7 @@
 // Accessibility: axe-core finds nothing on the popup (empty, and with a profile and key
 // pair) or on the www page, and the popup works from the keyboard alone.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch } from './harness.mjs';
 

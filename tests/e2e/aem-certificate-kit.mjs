@@ -9,7 +9,7 @@
 // configured.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { test } from '../deadline.mjs';
+import { test } from 'node:test';
 import { AUTHOR, JWT } from './fixtures.mjs';
 import { guideKit } from './guide-kit.mjs';
 import { browserPerFile } from './harness.mjs';

@@ -2,8 +2,7 @@
 // worker in AEM's page) on the fake AEM's pages shaped as Adobe's screenshots and ExtJS's code
 // show them: what it collects is what the core reads (src/ims/aem_verdict.rs, aem_configs.rs).
 import assert from 'node:assert/strict';
-import { beforeEach } from 'node:test';
-import { test } from '../deadline.mjs';
+import { beforeEach, test } from 'node:test';
 import { readAemResult } from '../../extension/worker/aem-result.js';
 import { chromiumOnFakeCloud } from '../fake-cloud/chromium.mjs';
 import { OAUTH_CLIENT_ID } from '../fake-cloud/state.mjs';

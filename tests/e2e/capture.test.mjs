@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { JWT as JWT_ID, OAUTH as OAUTH_ID } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 import { sessionKit } from './session-kit.mjs';

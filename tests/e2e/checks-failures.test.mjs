@@ -2,8 +2,7 @@
 // diagnosis and next step in the popup, and IMS faults (a hang, 500s) with the time limit and
 // the single retry. (Good credentials, JWT failures, the allow-list: checks.test.mjs.)
 import assert from 'node:assert/strict';
-import { after, before, beforeEach } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, beforeEach, test } from 'node:test';
 import { WERETAIL_ORG_ID } from '../fake-cloud/state.mjs';
 import {
   ALLOWED_HOSTS, OAUTH_CLIENT, apiRequests, clickCheck, consoleText, fill, finish, oauthProfile, readResult, reset, send, start,

@@ -3,8 +3,7 @@
 // hosts only; the secret and the token reach no log, no page and no persistent storage.
 // (OAuth and Target API failures and network faults: checks-failures.test.mjs.)
 import assert from 'node:assert/strict';
-import { after, before, beforeEach } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, beforeEach, test } from 'node:test';
 import {
   ALLOWED_HOSTS, JWT_CLIENT, OAUTH_CLIENT, apiRequests, clickCheck, consoleText, fill, finish, jwtProfile, oauthProfile,
   readResult, reset, send, start, uploadCertificate,

@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 
 const built = new URL('../../dist/chrome/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'ims-link-clipboard-'));

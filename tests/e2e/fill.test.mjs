@@ -1,8 +1,7 @@
 // Issue 5 end to end: "Fill this form" on the fake AEM's real Coral and ExtJS-style forms,
 // submitted to the fake AEM, which records exactly what AEM would have saved.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, beforeEach, test } from 'node:test';
 import { createState } from '../fake-cloud/state.mjs';
 import { AUTHOR, CLOUD, CLOUD_TARGET, IMS_CONSOLE as CONSOLE, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';

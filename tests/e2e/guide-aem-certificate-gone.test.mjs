@@ -2,7 +2,7 @@
 // the credential after IMS Link saw it (tests/e2e/aem-certificate-kit.mjs holds the route's
 // helpers and says why the walks are in two files).
 import assert from 'node:assert/strict';
-import { test } from '../deadline.mjs';
+import { test } from 'node:test';
 import { AUTHOR } from './fixtures.mjs';
 import { aemCertificateKit } from './aem-certificate-kit.mjs';
 import { makeKeyPair } from '../fake-cloud/test-keys.mjs';

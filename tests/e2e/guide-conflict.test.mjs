@@ -5,8 +5,7 @@
 // Saved (AEM's console lists the configuration) → Verified (AEM's own Check Health). Undo
 // puts the stage back where it stood before the fill.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, beforeEach, test } from 'node:test';
 import { strayText } from '../firefox/stray-text.mjs';
 import { CLOUD, IMS_CONSOLE, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { AEM_HEALTH_ANSWER, guideKit, POPUP_SIZE, selectItem } from './guide-kit.mjs';

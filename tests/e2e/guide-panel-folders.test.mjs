@@ -1,7 +1,7 @@
 // The side panel's link to the site's Target configurations, on each way AEM's Target console
 // may list its folders (the panel's other walks: guide-panel.test.mjs; tests/e2e/panel-kit.mjs).
 import assert from 'node:assert/strict';
-import { test } from '../deadline.mjs';
+import { test } from 'node:test';
 import { panelKit } from './panel-kit.mjs';
 
 const { browser, panelWalk, connected } = panelKit();

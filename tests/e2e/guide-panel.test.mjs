@@ -7,7 +7,7 @@
 // (harness.mjs answerSitePrompt). The folder variants of the Target console are in
 // guide-panel-folders.test.mjs (tests/e2e/panel-kit.mjs says why).
 import assert from 'node:assert/strict';
-import { test } from '../deadline.mjs';
+import { test } from 'node:test';
 import { CLOUD, OAUTH } from './fixtures.mjs';
 import { panelKit } from './panel-kit.mjs';
 

@@ -5,8 +5,7 @@
 // route (one link), or lands on the org's Activities, where the guide falls back to its link
 // to the Implementation page with the tenant (two links).
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { guideKit } from './guide-kit.mjs';
 import { launch } from './harness.mjs';
 

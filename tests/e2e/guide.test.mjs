@@ -4,8 +4,7 @@
 // author, which site) is the robot's only other knowledge, and each use of it is counted.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD, JWT, OAUTH } from './fixtures.mjs';
 import { guideKit } from './guide-kit.mjs';
 import { launch } from './harness.mjs';

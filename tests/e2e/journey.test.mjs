@@ -4,8 +4,7 @@
 // key pair first goes into AEM's keystore).
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD, CLOUD_TARGET, IMS_CONSOLE, JWT, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 

@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { launch } from './harness.mjs';
 
 const AUDIENCE = 'https://ims-na1.adobelogin.com/c/a1b2c3d4e5f60718293a4b5c6d7e8f90';

@@ -2,7 +2,7 @@
 // must be added here on purpose, with the feature that needs it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from '../deadline.mjs';
+import { test } from 'node:test';
 
 const manifest = (browser) => JSON.parse(readFileSync(new URL(`../../dist/${browser}/manifest.json`, import.meta.url), 'utf8'));
 

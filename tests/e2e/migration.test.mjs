@@ -5,8 +5,7 @@
 // left alone, with the reason shown.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { AUTHOR, CLOUD, IMS_CONSOLE, OAUTH, ORG } from './fixtures.mjs';
 import { AEM_HEALTH_ANSWER, selectItem } from './guide-kit.mjs';
 import { launch } from './harness.mjs';

@@ -4,8 +4,7 @@
 // (passed, or AEM's error with its diagnosis) without any click; a next try is the admin's. The panel is the popup's page in its panel mode (harness.mjs openPanel);
 // the walk up to AEM's console is the guide's own (guide-kit.mjs).
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { CLOUD, OAUTH } from './fixtures.mjs';
 import { guideKit } from './guide-kit.mjs';
 import { launch } from './harness.mjs';

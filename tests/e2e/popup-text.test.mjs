@@ -2,8 +2,7 @@
 // print them for a missing part): with an empty profile, with findings and with conflicts.
 // tests/firefox/journey.test.mjs checks the same in Firefox at every step of the journey.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { strayText } from '../firefox/stray-text.mjs';
 import { JWT, ORG } from './fixtures.mjs';
 import { launch } from './harness.mjs';

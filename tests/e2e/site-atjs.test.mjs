@@ -3,8 +3,7 @@
 // delivery requests it sends (`client=<clientCode>`, also through a first-party CNAME), with
 // targetGlobalSettings only an override; a Web SDK site gets a reason instead of a value.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { launch } from './harness.mjs';
 import { sessionKit } from './session-kit.mjs';
 

@@ -3,8 +3,7 @@
 // from the top address and the Implementation page's Client Code and IMS Organization ID from
 // inside Target's frame, on either solutions origin, and takes nothing from any other frame.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { launch } from './harness.mjs';
 import { sessionKit } from './session-kit.mjs';
 import { ORG_ID } from '../fake-cloud/state.mjs';

@@ -1,7 +1,6 @@
 // Issue 2's first feature end to end: the popup shows the tenant of the Target tab.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { launch } from './harness.mjs';
 
 let b;

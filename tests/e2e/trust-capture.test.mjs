@@ -3,8 +3,7 @@
 // Client secret" pair (as an XSS would) says two things about one value: IMS Link takes
 // neither and says why.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { OAUTH, ORG } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 

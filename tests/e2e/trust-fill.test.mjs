@@ -4,8 +4,7 @@
 // own wizard). The attack pages are on evil.test (tests/fake-cloud/sites/evil); the
 // collector (collector.evil.test) must receive no secret.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, beforeEach, test } from 'node:test';
 import { createState } from '../fake-cloud/state.mjs';
 import { AUTHOR, JWT, OAUTH, ORG, WIZARD } from './fixtures.mjs';
 import { launch } from './harness.mjs';

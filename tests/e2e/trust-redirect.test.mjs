@@ -3,8 +3,7 @@
 // the browser post client_id, client_secret and scope to the address it names, twice with the
 // retry. The fake IMS answers 307 to an attacker's collector, which must receive nothing.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, beforeEach, test } from 'node:test';
 import { apiRequests, clickCheck, fill, finish, oauthProfile, reset, send, start } from './checks-kit.mjs';
 
 let kit;

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { OAUTH } from './fixtures.mjs';
 import { launch } from './harness.mjs';
 

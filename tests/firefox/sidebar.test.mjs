@@ -8,8 +8,7 @@
 // does in Chromium), and Firefox's permission prompt is answered "Allow" by its own preference
 // for tests (extensions.webextOptionalPermissionPrompts: false), after the add-on asked.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { By, Key } from 'selenium-webdriver';
 import { CLOUD, IMS_CONSOLE, OAUTH } from '../e2e/fixtures.mjs';
 import { launch, waitFor } from './harness.mjs';

@@ -1,8 +1,7 @@
 // The fake AEM's forms, driven the way a user drives them (click, type, choose), record
 // exactly what AEM would have saved. One Chromium for the whole file.
 import assert from 'node:assert/strict';
-import { beforeEach } from 'node:test';
-import { test } from '../../deadline.mjs';
+import { beforeEach, test } from 'node:test';
 import { OAUTH_CLIENT_ID } from '../state.mjs';
 import { chromiumOnFakeCloud } from '../chromium.mjs';
 

@@ -1,8 +1,7 @@
 // The fake IMS answers as real IMS does (shared/reference/adobe-surfaces.md §6), so the
 // extension's error explanations are tested against the real codes and shapes.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe } from 'node:test';
-import { test } from '../../deadline.mjs';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { fetchFake } from '../client.mjs';
 import { startFakeCloud } from '../server.mjs';
 import { createState, ORG_ID } from '../state.mjs';

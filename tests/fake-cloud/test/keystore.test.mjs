@@ -3,8 +3,7 @@
 // when the certificate carries the key's public key; AEM's Check Health then signs with it.
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { after, before, beforeEach } from 'node:test';
-import { test } from '../../deadline.mjs';
+import { after, before, beforeEach, test } from 'node:test';
 import { fetchFake } from '../client.mjs';
 import { startFakeCloud } from '../server.mjs';
 import { createState } from '../state.mjs';

@@ -1,7 +1,6 @@
 // The fake cloud answers for Adobe's host names and records what it receives.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { test } from '../../deadline.mjs';
+import { after, before, test } from 'node:test';
 import { fetchFake } from '../client.mjs';
 import { startFakeCloud } from '../server.mjs';
 

@@ -1,8 +1,7 @@
 // The fake Target Admin API behind its gateway (shared/reference/adobe-surfaces.md §7): tokens
 // come from the fake IMS, so a test here is the product's "Connect to Target" check end to end.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe } from 'node:test';
-import { test } from '../../deadline.mjs';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { fetchFake } from '../client.mjs';
 import { startFakeCloud } from '../server.mjs';
 import { createState } from '../state.mjs';
