@@ -322,7 +322,9 @@ run_tests() {
   e2e "end-to-end tests in Chromium" end-to-end 35m 2 tests/fake-cloud/test/ tests/e2e/
   # The packed zip in Debian's Firefox ESR through geckodriver; its fake cloud listens on port
   # 443 of a loopback address (root, as CI runs; see tests/firefox/harness.mjs).
-  e2e "end-to-end tests in Firefox ESR" firefox 15m 1 tests/firefox/
+  # The geckodriver checked above, wherever PATH found it (the harness would otherwise look only
+  # in $CARGO_HOME/bin, which an already installed one need not be in).
+  GECKODRIVER=${GECKODRIVER:-$(command -v geckodriver)} e2e "end-to-end tests in Firefox ESR" firefox 15m 1 tests/firefox/
   echo
   [ ${#FAILURES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILURES[@]}"
   [ ${#SECOND_RUN[@]} -gt 0 ] && printf 'passed only when run a second time (flaky, look into it): %s\n' "${SECOND_RUN[@]}"
