@@ -78,10 +78,33 @@ pub(crate) fn unexpected(value: &Value) -> String {
         // serde_json's own number text: no second float formatter in the module.
         Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", quoted(s)),
         Value::Array(_) => "sequence".to_string(),
         Value::Object(_) => "map".to_string(),
     }
+}
+
+/// `s` in double quotes as serde's `{s:?}` writes it, for every ASCII character (`"` and `\`
+/// escaped, control characters as `\n` or `\u{1b}`); other characters as they are, where
+/// `{:?}` would escape the invisible ones with Unicode's tables (2 KB of the module, for an
+/// error text).
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_ascii_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// An object whose fields are being read; see `#[derive(FromJson)]`.
@@ -384,6 +407,13 @@ mod tests {
         }
         same::<Generic<String>>(json!({"value": "x"}));
         same::<Generic<Option<u32>>>(json!({}));
+    }
+
+    #[test]
+    fn quotes_ascii_as_debug_does() {
+        let all: String = (0u8..128).map(char::from).collect();
+        assert_eq!(super::quoted(&all), format!("{all:?}"));
+        assert_eq!(super::quoted("Mandant é"), "\"Mandant é\"");
     }
 
     #[test]

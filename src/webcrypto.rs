@@ -31,10 +31,13 @@ fn subtle() -> Option<JsValue> {
     (!subtle.is_undefined() && !subtle.is_null()).then_some(subtle)
 }
 
+/// What WebCrypto's refusal says (a `DOMException` is an `Error`). Not `{err:?}`, whose
+/// JS side (wasm-bindgen's `debugString`) was 2.4 KB of the worker's script.
 fn describe(err: JsValue) -> String {
     err.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| format!("{err:?}"))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "WebCrypto refused without saying why".to_string())
 }
 
 async fn call(subtle: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, String> {
