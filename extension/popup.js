@@ -93,7 +93,7 @@ async function main() {
   $('copy-client-code').addEventListener('click', () => copyText($('client-code').value, `client code "${$('client-code').value}"`));
   wireKeys(() => tenant);
   wireProfile(refresh);
-  wireChecks(refresh);
+  wireChecks();
   // The answer to the request popup/first.js sent as the script started: usually here already.
   const { tabId, windowId, reply } = await first;
   popupTab = tabId;

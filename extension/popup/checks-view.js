@@ -33,17 +33,19 @@ export function renderSends(sends) {
   $('check-target-sends').textContent = sends?.target ?? '';
 }
 
-export function wireChecks(refresh) {
+// No redraw here: a result the core records changes the session, and the worker's
+// ProfileChanged redraws every open page (popup.js). Redrawing here too sent a second
+// `GetPopup` and drew everything twice after each check; a result not recorded (the profile
+// changed meanwhile) or a refusal changes nothing to draw.
+export function wireChecks() {
   $('check-ims').addEventListener('click', () => busy($('check-ims'), async () => {
     status('Asking Adobe IMS for a token…');
     const reply = await send({ type: 'CheckIms' });
     status(reply?.report?.ok ? 'IMS check passed.' : 'IMS check failed.');
-    refresh();
   }));
   $('check-target').addEventListener('click', () => busy($('check-target'), async () => {
     status('Calling the Target Admin API…');
     const reply = await send({ type: 'CheckTarget' });
     status(reply?.report?.ok ? 'Target connection works.' : 'Target connection failed.');
-    refresh();
   }));
 }
