@@ -17,6 +17,12 @@ ROOT=$PWD
 # land in $CARGO_HOME/bin, so look there first.
 command -v cargo >/dev/null || PATH="$HOME/.cargo/bin:$PATH"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# The wasm names each crate's files where they were built (panic locations): under
+# $CARGO_HOME/registry/src/..., so the shipped module's bytes changed with the machine's cargo
+# home (575,188 or 575,268 bytes for one commit). Mapped to "cargo", every machine builds the
+# same module. This replaces .cargo/config.toml's rustflags (cargo does not merge the two), so
+# it carries them too.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg sha2_backend_soft=\"compact\" --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo"
 WASM_TARGET=wasm32-unknown-unknown
 DENY_VERSION=0.20.2
 # WebDriver for the Firefox suite, from the Rust package registry; pinned like wasm-bindgen-cli.
