@@ -1,7 +1,7 @@
 // The popup only renders what the worker (and so the wasm core) decided, and relays clicks.
 // Opened as popup.html?tab=<id> it acts on that tab, exactly as on the active tab; opened as
 // popup.html?panel it is the side panel, following the active tab of its window (popup/panel.js).
-// First import, so its request to the worker goes out before the views are set up.
+// The first request went out from popup-first.js before this module ran; first.js gives its parts.
 import { first, getPopup, panel } from './popup/first.js';
 import { wireAemVerdict } from './popup/aem-verdict-view.js';
 import { watchAem } from './popup/aem-watch.js';
@@ -94,7 +94,7 @@ async function main() {
   wireKeys(() => tenant);
   wireProfile(refresh);
   wireChecks();
-  // The answer to the request popup/first.js sent as the script started: usually here already.
+  // The answer to the request popup-first.js sent from the head: usually here already.
   const { tabId, windowId, reply } = await first;
   popupTab = tabId;
   let popupWindow = windowId;
