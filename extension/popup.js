@@ -85,9 +85,7 @@ function draw(reply, tabOnly = false) {
 }
 
 async function main() {
-  // popup.html loads this script async: it may run before the page is parsed (the request
-  // above goes out then), and the views need the whole page.
-  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  // A deferred module: the page is parsed when this runs.
   $('version').textContent = `Version ${ext.runtime.getManifest().version}`;
   $('copy-tenant').addEventListener('click', () => copyText($('tenant').value, `tenant ID "${$('tenant').value}"`));
   $('copy-client-code').addEventListener('click', () => copyText($('client-code').value, `client code "${$('client-code').value}"`));
