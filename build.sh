@@ -20,9 +20,16 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # The wasm names each crate's files where they were built (panic locations): under
 # $CARGO_HOME/registry/src/..., so the shipped module's bytes changed with the machine's cargo
 # home (575,188 or 575,268 bytes for one commit). Mapped to "cargo", every machine builds the
-# same module. This replaces .cargo/config.toml's rustflags (cargo does not merge the two), so
-# it carries them too.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg sha2_backend_soft=\"compact\" --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo"
+# same module. The standard library's files are named /rustc/<commit>/library/..., unless
+# rustup's rust-src component is installed (rust-analyzer wants it): rustc then names them by
+# that copy's path under the toolchain (568,652 bytes instead of 568,188), so they are mapped
+# back. This replaces .cargo/config.toml's rustflags (cargo does not merge the two), so it
+# carries them too.
+WASM_RUSTFLAGS="--cfg sha2_backend_soft=\"compact\" --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo"
+if command -v rustc >/dev/null; then
+  WASM_RUSTFLAGS+=" --remap-path-prefix=$(rustc --print sysroot)/lib/rustlib/src/rust=/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')"
+fi
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=$WASM_RUSTFLAGS
 WASM_TARGET=wasm32-unknown-unknown
 DENY_VERSION=0.20.2
 # WebDriver for the Firefox suite, from the Rust package registry; pinned like wasm-bindgen-cli.
