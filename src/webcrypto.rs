@@ -1,7 +1,7 @@
 //! The browser's WebCrypto for the two heavy RSA primitives, key generation and signing.
 //!
 //! Measured in Chromium, WebCrypto generates an RSA-2048 key about 4x faster than the `rsa`
-//! crate in wasm and signs about 20x faster (README "Performance"). Everything else (the
+//! crate in wasm and signs about 20x faster (PERFORMANCE.md). Everything else (the
 //! certificate's layout, the JWT's claims, every check) stays in Rust, and the pure-Rust path
 //! is used in native builds and tests, and where WebCrypto is absent in builds with the
 //! `portable` feature (the bench's).
