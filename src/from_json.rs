@@ -22,7 +22,7 @@ pub trait FromJson: Sized {
     /// What a field that is not in the object reads as: refused, but `None` for an `Option`
     /// (as serde reads a missing `Option` field).
     fn missing(field: &'static str) -> Result<Self, Error> {
-        Err(Error(format!("missing field `{field}`")))
+        Err(Error::text(format!("missing field `{field}`")))
     }
 }
 
@@ -32,31 +32,39 @@ pub fn from_value<T: FromJson>(value: impl Into<Value>) -> Result<T, Error> {
 }
 
 /// Why a value could not be read, in serde's words ("missing field `tabId`").
+///
+/// Boxed: one pointer, where a `String` is three words. Every field a reader takes passes its
+/// `Result` on with `?`, and an error is copied out at each of them, so the derived readers are
+/// 12.9 KB smaller (1.8 KB gzipped) than with the text held inline; an error is rare.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error(String);
+pub struct Error(Box<String>);
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0.as_str())
     }
 }
 
 impl std::error::Error for Error {}
 
 impl Error {
+    fn text(text: String) -> Error {
+        Error(Box::new(text))
+    }
+
     /// `value` is not the JSON type `expected` needs.
     pub fn invalid_type(value: &Value, expected: &str) -> Error {
-        Error(format!("invalid type: {}, expected {expected}", unexpected(value)))
+        Error::text(format!("invalid type: {}, expected {expected}", unexpected(value)))
     }
 
     /// A variant name none of `known` matches.
     pub fn unknown_variant(name: &str, known: &[&str]) -> Error {
-        Error(format!("unknown variant `{name}`, expected {}", one_of(known)))
+        Error::text(format!("unknown variant `{name}`, expected {}", one_of(known)))
     }
 
     /// A message of the caller's own.
     pub fn custom(text: impl Into<String>) -> Error {
-        Error(text.into())
+        Error::text(text.into())
     }
 }
 
@@ -148,7 +156,7 @@ impl Object {
         match self.0.remove(tag) {
             Some(Value::String(variant)) => Ok(variant),
             Some(other) => Err(Error::invalid_type(&other, "variant identifier")),
-            None => Err(Error(format!("missing field `{tag}`"))),
+            None => Err(Error::text(format!("missing field `{tag}`"))),
         }
     }
 
@@ -156,11 +164,14 @@ impl Object {
     pub fn deny_unknown(&self, known: &[&str]) -> Result<(), Error> {
         match self.0.keys().next() {
             None => Ok(()),
-            Some(_) if known.is_empty() => Err(Error(format!(
+            Some(_) if known.is_empty() => Err(Error::text(format!(
                 "unknown field `{}`, there are no fields",
                 self.0.keys().next().map_or("", String::as_str)
             ))),
-            Some(name) => Err(Error(format!("unknown field `{name}`, expected {}", one_of(known)))),
+            Some(name) => Err(Error::text(format!(
+                "unknown field `{name}`, expected {}",
+                one_of(known)
+            ))),
         }
     }
 }
@@ -230,7 +241,7 @@ fn integer<T: TryFrom<u64> + TryFrom<i64>>(value: Value, what: &str) -> Result<T
         },
         other => return Err(Error::invalid_type(other, what)),
     };
-    fitted.ok_or_else(|| Error(format!("invalid value: {}, expected {what}", unexpected(&value))))
+    fitted.ok_or_else(|| Error::text(format!("invalid value: {}, expected {what}", unexpected(&value))))
 }
 
 macro_rules! integers {
