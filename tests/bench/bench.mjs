@@ -3,7 +3,7 @@
 //
 // The extension runs from a copy of dist/chrome with two bench-only additions, so nothing the
 // bench needs ships: bench/blank.html (an extension page with one module script: the floor a
-// popup is compared with) and bench/pkg/ (the core built with the `portable` feature, for the
+// popup is compared with, opened as a page and as the toolbar's popup) and bench/pkg/ (the core built with the `portable` feature, for the
 // pure-Rust key generation and signing). BENCH_DIST=<dir> benches another build (an older
 // commit's dist/chrome) the same way, BENCH_OUT=<file> writes its JSON elsewhere, and
 // BENCH_ONLY=popup,worker,crypto,fill,fill-extjs,check picks sections: tests/bench/ab.mjs uses them to
@@ -34,9 +34,76 @@ process.env.IMS_LINK_EXTENSION_DIR = extDir;
 const { launch } = await import('../e2e/harness.mjs');
 
 const b = await launch();
+
+/**
+ * The toolbar's popup, which Playwright does not see as a page: opened by the toolbar button
+ * (the harness's clickAction), found and read over the browser's DevTools protocol. `drawn`
+ * gives when the popup's `ims-link:popup-drawn` mark came, from the click (both clocks count
+ * from the epoch) and from the popup's navigation start, then closes it.
+ */
+async function toolbarPopups() {
+  const cdp = await b.context._browser.newBrowserCDPSession();
+  let lastId = 0;
+  const waiting = new Map();
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const m = JSON.parse(message);
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
+  });
+  const inTarget = (sessionId, method, params) => new Promise((resolve) => {
+    const id = ++lastId;
+    waiting.set(id, resolve);
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+  });
+  let path = 'popup.html';
+  // Its address has no query: the bench's own popup.html?tab=<id> pages stay open meanwhile.
+  const popupTarget = async () => (await cdp.send('Target.getTargets')).targetInfos
+    .find((t) => t.url === `chrome-extension://${b.extensionId}/${path}`);
+  const until = async (what, check) => {
+    for (const t0 = Date.now(); Date.now() - t0 < 10_000; await new Promise((r) => setTimeout(r, 5))) {
+      const v = await check();
+      if (v) return v;
+    }
+    throw new Error(`toolbar popup: ${what} timed out`);
+  };
+  // Waits for the mark in the page (observed, so an early draw is not missed); gives it on the
+  // page's clock and on the wall clock the bench's own clock also counts from, or null after 5 s
+  // (a build from before the mark, benched by ab.mjs).
+  const mark = `new Promise((resolve) => {
+    setTimeout(() => resolve(null), 5000);
+    const seen = (list) => list.getEntriesByName('ims-link:popup-drawn')[0]?.startTime;
+    new PerformanceObserver((list, o) => {
+      const t = seen(list);
+      if (t !== undefined) { o.disconnect(); resolve({ inPage: t, at: performance.timeOrigin + t }); }
+    }).observe({ type: 'mark', buffered: true });
+  })`;
+  return {
+    /** Which page the toolbar button opens: popup.html, or the blank page as its floor. */
+    async show(popup) {
+      path = popup;
+      await b.worker().evaluate((p) => chrome.action.setPopup({ popup: p }), popup);
+    },
+    async drawn(page) {
+      const clicked = performance.timeOrigin + performance.now();
+      await b.clickAction(page);
+      const target = await until('opening', popupTarget);
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+      const answer = await inTarget(sessionId, 'Runtime.evaluate', { expression: mark, awaitPromise: true, returnByValue: true });
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      await until('closing', async () => !(await popupTarget()));
+      if (answer.error || answer.result?.exceptionDetails) throw new Error(`toolbar popup: ${JSON.stringify(answer).slice(0, 300)}`);
+      const drawn = answer.result?.result?.value;
+      return drawn ? { endToEnd: drawn.at - clicked, inPage: drawn.inPage } : null;
+    },
+    async close() {
+      await this.show('popup.html');
+      await cdp.detach();
+    },
+  };
+}
 const results = {};
 try {
-  const { tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+  const { tabId, page: targetPage } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
   const popup = await b.openPopup(tabId);
   await popup.locator('#tenant-row').waitFor();
 
@@ -66,12 +133,17 @@ try {
       new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true });
     });
     const shown = (page, sel) => page.evaluate((s) => globalThis.__benchShown?.[s], sel);
+    const toolbar = await toolbarPopups();
     const popupReady = [];
     const guideReady = [];
     const blankPage = [];
     const popupInPage = [];
     const guideInPage = [];
     const blankInPage = [];
+    const toolbarBlank = [];
+    const toolbarBlankInPage = [];
+    const toolbarPopup = [];
+    const toolbarInPage = [];
     for (let i = 0; i < RUNS; i++) {
       let t0 = performance.now();
       const blank = await b.context.newPage();
@@ -93,13 +165,34 @@ try {
       popupInPage.push(await shown(p, '#tenant-row'));
       guideInPage.push(await shown(p, '#guide[data-version]'));
       await p.close();
+      // The admin's own popup, opened by the toolbar button on the Target tab (it asks the
+      // browser for the active tab before it sends GetPopup, which popup.html?tab=<id> does
+      // not), next to the blank page opened by the same button as its floor.
+      await targetPage.bringToFront();
+      await toolbar.show('bench/blank.html');
+      const floor = await toolbar.drawn(targetPage);
+      await toolbar.show('popup.html');
+      const drawn = floor && (await toolbar.drawn(targetPage));
+      if (drawn) {
+        toolbarBlank.push(floor.endToEnd);
+        toolbarBlankInPage.push(floor.inPage);
+        toolbarPopup.push(drawn.endToEnd);
+        toolbarInPage.push(drawn.inPage);
+      }
     }
+    await toolbar.close();
     const inPage = (xs) => stats(xs).median_ms;
     results.blank_page = { ...stats(blankPage), in_page_ms: inPage(blankInPage) };
     results.popup_ready = { ...stats(popupReady), in_page_ms: inPage(popupInPage) };
     results.popup_ready.over_blank_ms = +(results.popup_ready.in_page_ms - results.blank_page.in_page_ms).toFixed(3);
     results.popup_ready.over_blank_end_to_end_ms = +(results.popup_ready.median_ms - results.blank_page.median_ms).toFixed(3);
     results.popup_ready.ratio = ratio(results.popup_ready.median_ms, results.blank_page.median_ms);
+    if (toolbarPopup.length) {
+      results.toolbar_blank = { ...stats(toolbarBlank), in_page_ms: inPage(toolbarBlankInPage) };
+      results.toolbar_popup = { ...stats(toolbarPopup), in_page_ms: inPage(toolbarInPage) };
+      results.toolbar_popup.over_blank_ms = +(results.toolbar_popup.in_page_ms - results.toolbar_blank.in_page_ms).toFixed(3);
+      results.toolbar_popup.over_blank_end_to_end_ms = +(results.toolbar_popup.median_ms - results.toolbar_blank.median_ms).toFixed(3);
+    }
     results.guide_ready = { ...stats(guideReady), in_page_ms: inPage(guideInPage) };
     results.guide_ready.over_popup_ms = +(results.guide_ready.in_page_ms - results.popup_ready.in_page_ms).toFixed(3);
   }
