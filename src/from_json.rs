@@ -35,7 +35,7 @@ pub fn from_value<T: FromJson>(value: impl Into<Value>) -> Result<T, Error> {
 ///
 /// Boxed: one pointer, where a `String` is three words. Every field a reader takes passes its
 /// `Result` on with `?`, and an error is copied out at each of them, so the derived readers are
-/// 12.9 KB smaller (1.8 KB gzipped) than with the text held inline; an error is rare.
+/// 13.5 KB smaller (2 KB gzipped) than with the text held inline; an error is rare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(Box<String>);
 
