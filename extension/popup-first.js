@@ -1,8 +1,8 @@
 // The popup's first request, sent by a classic script the parser runs in popup.html's head as
 // soon as the stylesheet is there: the page's module runs later (traced: 8 to 12 ms after the
-// parser is done; the popup is shown about 5 ms sooner for it, PERFORMANCE.md: The popup). The worker
-// answers `GetPopup` while popup.js loads and sets up its views; popup/first.js hands the
-// answer to popup.js, which draws it. Nothing here decides anything. Not a module and not
+// parser is done; the popup is shown about 5 ms sooner for it, PERFORMANCE.md: The popup). The
+// worker answers `GetPopup` while popup.js loads and sets up its views; popup/first.js hands
+// the answer to popup.js, which draws it. Nothing here decides anything. Not a module and not
 // bundled (the page's one module comes later), so it names the browser's API itself, as
 // shared/ext.js does.
 (() => {
