@@ -1213,3 +1213,40 @@ fn another_solutions_configuration_is_not_filled_with_the_target_credential() {
         .all(|n| n.code != "other-solution"));
     assert!(!run(fixture("ims-wizard-65"), &oauth_profile()).actions.is_empty());
 }
+
+#[test]
+fn labels_are_compared_by_their_words_whatever_parts_them() {
+    use spec::normalize_label;
+    for label in [
+        "Tenant Id:",
+        "tenant-ID *",
+        "TENANT  ID",
+        " Tenant\u{a0}–\u{a0}ID ",
+        "→ Tenant • ID",
+    ] {
+        assert_eq!(normalize_label(label), "tenant id", "{label:?}");
+    }
+    assert_eq!(normalize_label("Tenant ID（必須）"), "tenant id 必須");
+    // Letters and digits outside ASCII stay in their word, as they are.
+    assert_eq!(normalize_label("Schlüssel-ID ²"), "schlüssel id ²");
+    assert_eq!(
+        normalize_label("IMS-Konfiguration für Target"),
+        "ims konfiguration für target"
+    );
+    assert_ne!(normalize_label("Ziel für"), normalize_label("Ziel fär"));
+}
+
+#[test]
+fn what_parts_a_labels_words_is_never_a_letter_or_digit_to_unicode() {
+    // The hand-written separators (no Unicode tables in the module) against the standard
+    // library's: every separator is outside Unicode's alphanumerics, ASCII is split the same,
+    // and every Unicode letter or digit stays in its word.
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        if c.is_alphanumeric() {
+            assert!(!spec::is_separator(c), "{c:?} is alphanumeric");
+        }
+        if c.is_ascii() || c.is_whitespace() {
+            assert_eq!(spec::is_separator(c), !c.is_alphanumeric(), "{c:?}");
+        }
+    }
+}
