@@ -37,36 +37,13 @@ const { launch } = await import('../e2e/harness.mjs');
 const b = await launch();
 
 /**
- * The toolbar's popup, which Playwright does not see as a page: opened by the toolbar button
- * (the harness's clickAction), found and read over the browser's DevTools protocol. `drawn`
- * gives when the popup's `ims-link:popup-drawn` mark came, from the click (both clocks count
- * from the epoch) and from the popup's navigation start, then closes it.
+ * The toolbar's popup (the harness's toolbarPopups: opened by the toolbar button, read over the
+ * browser's DevTools protocol). `drawn` gives when the popup's `ims-link:popup-drawn` mark came,
+ * from the click (both clocks count from the epoch) and from the popup's navigation start.
  */
 async function toolbarPopups() {
-  const cdp = await b.context._browser.newBrowserCDPSession();
-  let lastId = 0;
-  const waiting = new Map();
-  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
-    const m = JSON.parse(message);
-    waiting.get(m.id)?.(m);
-    waiting.delete(m.id);
-  });
-  const inTarget = (sessionId, method, params) => new Promise((resolve) => {
-    const id = ++lastId;
-    waiting.set(id, resolve);
-    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-  });
+  const popups = await b.toolbarPopups();
   let path = 'popup.html';
-  // Its address has no query: the bench's own popup.html?tab=<id> pages stay open meanwhile.
-  const popupTarget = async () => (await cdp.send('Target.getTargets')).targetInfos
-    .find((t) => t.url === `chrome-extension://${b.extensionId}/${path}`);
-  const until = async (what, check) => {
-    for (const t0 = Date.now(); Date.now() - t0 < 10_000; await new Promise((r) => setTimeout(r, 5))) {
-      const v = await check();
-      if (v) return v;
-    }
-    throw new Error(`toolbar popup: ${what} timed out`);
-  };
   // Waits for the mark in the page (observed, so an early draw is not missed); gives it on the
   // page's clock and on the wall clock the bench's own clock also counts from, or null after 5 s
   // (a build from before the mark, benched by ab.mjs).
@@ -86,19 +63,12 @@ async function toolbarPopups() {
     },
     async drawn(page) {
       const clicked = performance.timeOrigin + performance.now();
-      await b.clickAction(page);
-      const target = await until('opening', popupTarget);
-      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-      const answer = await inTarget(sessionId, 'Runtime.evaluate', { expression: mark, awaitPromise: true, returnByValue: true });
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
-      await until('closing', async () => !(await popupTarget()));
-      if (answer.error || answer.result?.exceptionDetails) throw new Error(`toolbar popup: ${JSON.stringify(answer).slice(0, 300)}`);
-      const drawn = answer.result?.result?.value;
+      const drawn = await popups.open(page, mark, path);
       return drawn ? { endToEnd: drawn.at - clicked, inPage: drawn.inPage } : null;
     },
     async close() {
       await this.show('popup.html');
-      await cdp.detach();
+      await popups.close();
     },
   };
 }

@@ -193,6 +193,52 @@ export async function launch() {
         await cdp.detach();
       }
     },
+    /**
+     * The toolbar's popup, which Playwright does not see as a page. `open(page, expression)`
+     * presses the toolbar button on `page` (clickAction), runs `expression` in the popup it
+     * opens over the DevTools protocol (awaited) and gives its value, then closes the popup.
+     * `path` is the page the button opens (popup.html unless the caller set another with
+     * `action.setPopup`); found by that address, without a query, so that popup.html?tab=<id>
+     * pages may stay open meanwhile. One protocol session for every open: `close()` it.
+     */
+    async toolbarPopups() {
+      const cdp = await context._browser.newBrowserCDPSession();
+      let lastId = 0;
+      const waiting = new Map();
+      cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+        const m = JSON.parse(message);
+        waiting.get(m.id)?.(m);
+        waiting.delete(m.id);
+      });
+      const inTarget = (sessionId, method, params) => new Promise((resolve) => {
+        const id = ++lastId;
+        waiting.set(id, resolve);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      });
+      const until = async (what, check) => {
+        for (const t0 = Date.now(); Date.now() - t0 < 10_000; await new Promise((r) => setTimeout(r, 5))) {
+          const v = await check();
+          if (v) return v;
+        }
+        throw new Error(`toolbar popup: ${what} timed out`);
+      };
+      const clickAction = (page) => this.clickAction(page);
+      return {
+        async open(page, expression, path = 'popup.html') {
+          const popupTarget = async () => (await cdp.send('Target.getTargets')).targetInfos
+            .find((t) => t.url === `chrome-extension://${extensionId}/${path}`);
+          await clickAction(page);
+          const target = await until('opening', popupTarget);
+          const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+          const answer = await inTarget(sessionId, 'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+          await cdp.send('Target.closeTarget', { targetId: target.targetId });
+          await until('closing', async () => !(await popupTarget()));
+          if (answer.error || answer.result?.exceptionDetails) throw new Error(`toolbar popup: ${JSON.stringify(answer).slice(0, 300)}`);
+          return answer.result?.result?.value;
+        },
+        close: () => cdp.detach(),
+      };
+    },
     /** Stops the extension's service worker, as Chrome does with an idle one. */
     async stopWorker() {
       const page = await context.newPage();

@@ -45,6 +45,31 @@ test('popup shows the tenant of a Target page and copies it', async () => {
   await Promise.all([page.close(), popup.close()]);
 });
 
+test('the toolbar popup shows the tenant of the tab in front, where the admin pressed the button', async () => {
+  // The admin's own way in: the popup the toolbar button opens (not popup.html?tab=<id>, as
+  // elsewhere) acts on the tab in front.
+  const shown = `new Promise((resolve) => {
+    const t0 = Date.now();
+    (function look() {
+      const row = document.querySelector('#tenant-row');
+      if (row?.checkVisibility()) resolve(document.querySelector('#tenant').textContent);
+      else if (Date.now() - t0 > 5000) resolve(null);
+      else setTimeout(look, 20);
+    })();
+  })`;
+  const acme = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
+  const retail = await b.openTab('https://experience.adobe.com/#/@weretailprod/target/activities');
+  const popups = await b.toolbarPopups();
+  try {
+    assert.equal(await popups.open(retail.page, shown), 'weretailprod');
+    await acme.page.bringToFront();
+    assert.equal(await popups.open(acme.page, shown), 'acme');
+  } finally {
+    await popups.close();
+  }
+  await Promise.all([acme.page.close(), retail.page.close()]);
+});
+
 test('an open popup follows a hash route change without a page reload', async () => {
   const { page, tabId } = await b.openTab('https://experience.adobe.com/#/@acme/target/activities');
   const loadedAt = await page.evaluate(() => window.shellLoadedAt);
