@@ -42,21 +42,23 @@ pub(super) fn learned(s: &Session, url: Option<&str>) -> Option<String> {
     classify(url).aem_origin
 }
 
-/// The session once the author the admin typed is also granted by the browser: that origin
-/// may receive secrets from now on (taken back in the popup, like any yes). `None` when nothing
-/// changes: no typed author waiting, another author since, or no grant yet.
-pub(super) fn named_granted(s: &Session, granted_origins: &[String]) -> Option<Session> {
-    let origin = s.aem_author_named.as_deref()?;
+/// Once the author the admin typed is also granted by the browser, that origin may receive
+/// secrets from now on (taken back in the popup, like any yes): `true` when `s` changed so.
+/// Nothing changes with no typed author waiting, another author since, or no grant yet.
+pub(super) fn named_granted(s: &mut Session, granted_origins: &[String]) -> bool {
+    let Some(origin) = s.aem_author_named.as_deref() else {
+        return false;
+    };
     if s.aem_author.as_deref() != Some(origin) || !site_access::granted(granted_origins, origin) {
-        return None;
+        return false;
     }
     // The origin is its own page here: `allow_origin` keeps its https rule and the list's bound.
-    let secret_origins = trust::allow_origin(&s.secret_origins, origin, origin).ok()?;
-    Some(Session {
-        secret_origins,
-        aem_author_named: None,
-        ..s.clone()
-    })
+    let Ok(secret_origins) = trust::allow_origin(&s.secret_origins, origin, origin) else {
+        return false;
+    };
+    s.secret_origins = secret_origins;
+    s.aem_author_named = None;
+    true
 }
 
 #[cfg(test)]
@@ -102,14 +104,22 @@ mod tests {
         set(Session::default(), 4, address, false).session.unwrap_or_default()
     }
 
+    /// `s` once `named_granted` saw `granted`; `None` when it did not change.
+    fn granted(mut s: Session, granted: &[String]) -> Option<Session> {
+        named_granted(&mut s, granted).then_some(s)
+    }
+
     #[test]
     fn a_typed_author_receives_secrets_once_the_browser_grants_it() {
         let s = typed(AEM);
         assert_eq!(s.aem_author_named.as_deref(), Some(AEM));
         // Not granted yet (or another host granted): nothing changes.
-        assert_eq!(named_granted(&s, &[]), None);
-        assert_eq!(named_granted(&s, &["https://author.aem.test.evil.test/*".into()]), None);
-        let allowed = named_granted(&s, &[format!("{AEM}/*")]).unwrap_or_default();
+        assert_eq!(granted(s.clone(), &[]), None);
+        assert_eq!(
+            granted(s.clone(), &["https://author.aem.test.evil.test/*".into()]),
+            None
+        );
+        let allowed = granted(s, &[format!("{AEM}/*")]).unwrap_or_default();
         assert_eq!(allowed.secret_origins, vec![AEM.to_string()]);
         assert_eq!(allowed.aem_author_named, None);
         // Once: after the admin took the yes back, the grant does not give it again.
@@ -117,7 +127,7 @@ mod tests {
             secret_origins: Vec::new(),
             ..allowed
         };
-        assert_eq!(named_granted(&forgotten, &[format!("{AEM}/*")]), None);
+        assert_eq!(granted(forgotten, &[format!("{AEM}/*")]), None);
         // A local author is named too; plain http elsewhere is refused by the form already.
         assert_eq!(
             typed("http://localhost:4502").aem_author_named.as_deref(),
@@ -133,18 +143,18 @@ mod tests {
             ..Session::default()
         };
         assert_eq!(visited.aem_author.as_deref(), Some(AEM));
-        assert_eq!(named_granted(&visited, &[format!("{AEM}/*")]), None);
+        assert_eq!(granted(visited, &[format!("{AEM}/*")]), None);
         // Typed, then the author changed to one a page showed: the naming was for the other.
         let moved = Session {
             aem_author: Some("https://other.aem.test".into()),
             ..typed(AEM)
         };
-        assert_eq!(named_granted(&moved, &["https://*/*".into()]), None);
+        assert_eq!(granted(moved, &["https://*/*".into()]), None);
         // Another typed author replaces the one waiting.
         let retyped = set(typed(AEM), 4, "https://second.aem.test", false)
             .session
             .unwrap_or_default();
         assert_eq!(retyped.aem_author_named.as_deref(), Some("https://second.aem.test"));
-        assert_eq!(named_granted(&retyped, &[format!("{AEM}/*")]), None);
+        assert_eq!(granted(retyped, &[format!("{AEM}/*")]), None);
     }
 }

@@ -348,7 +348,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             then,
             url,
             granted_origins,
-        } => views::tab_facts(&s, tab_id, then, url, granted_origins, now_ms),
+        } => views::tab_facts(s, tab_id, then, url, granted_origins, now_ms),
         Event::FormSnapshot {
             tab_id,
             resume,

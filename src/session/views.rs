@@ -159,7 +159,7 @@ fn popup_tab(mut tab: tab::TabState, guide: &guide::Guide) -> tab::TabState {
 
 /// The answer a tab's address (and the granted permissions) were fetched for.
 pub(super) fn tab_facts(
-    s: &Session,
+    mut s: Session,
     tab_id: u32,
     then: AfterTab,
     url: Option<String>,
@@ -168,25 +168,25 @@ pub(super) fn tab_facts(
 ) -> Step {
     let url = url.filter(|u| !u.is_empty());
     // The first AEM page the popup is opened on names the admin's author.
-    let learned = super::aem_author::learned(s, url.as_deref()).map(|origin| Session {
-        aem_author: Some(origin),
-        ..s.clone()
-    });
+    let mut changed = false;
+    if let Some(origin) = super::aem_author::learned(&s, url.as_deref()) {
+        s.aem_author = Some(origin);
+        changed = true;
+    }
     // The author the admin typed, now granted: it may receive secrets from here on.
-    let learned = super::aem_author::named_granted(learned.as_ref().unwrap_or(s), &granted_origins).or(learned);
-    let s = learned.as_ref().unwrap_or(s);
+    changed |= super::aem_author::named_granted(&mut s, &granted_origins);
     let reply = match then {
         AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
         AfterTab::RunSteps => {
-            let guide = guide_for(s, tab_id, url, granted_origins, then, now_ms);
-            return super::page_run::start(s.clone(), tab_id, guide, now_ms);
+            let guide = guide_for(&s, tab_id, url, granted_origins, then, now_ms);
+            return super::page_run::start(s, tab_id, guide, now_ms);
         }
         AfterTab::Guide | AfterTab::NamedInPanel => Reply::Guide {
-            guide: Box::new(guide_for(s, tab_id, url, granted_origins, then, now_ms)),
+            guide: Box::new(guide_for(&s, tab_id, url, granted_origins, then, now_ms)),
         },
         AfterTab::Popup | AfterTab::Panel => {
-            let guide = guide_for(s, tab_id, url.clone(), granted_origins, then, now_ms);
-            let mut profile = profile_state(s, now_ms);
+            let guide = guide_for(&s, tab_id, url.clone(), granted_origins, then, now_ms);
+            let mut profile = profile_state(&s, now_ms);
             // What IMS Link took by itself is said on the page it came from, until the credential's
             // stage is done (IMS accepted it: the guide moves on, and the stage says so).
             let console_open = guide
@@ -212,7 +212,7 @@ pub(super) fn tab_facts(
     };
     // Written quietly: the reply already shows it, a broadcast would only redraw the popup.
     Step {
-        session: learned,
+        session: changed.then_some(s),
         ..Step::reply(reply)
     }
 }
