@@ -41,7 +41,7 @@ const b = await launch();
  * browser's DevTools protocol). `drawn` gives when the popup's `ims-link:popup-drawn` mark came,
  * from the click (both clocks count from the epoch) and from the popup's navigation start.
  */
-async function toolbarPopups() {
+async function toolbarTimings() {
   const popups = await b.toolbarPopups();
   let path = 'popup.html';
   // Waits for the mark in the page (observed, so an early draw is not missed); gives it on the
@@ -104,7 +104,7 @@ try {
       new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true });
     });
     const shown = (page, sel) => page.evaluate((s) => globalThis.__benchShown?.[s], sel);
-    const toolbar = await toolbarPopups();
+    const toolbar = await toolbarTimings();
     const popupReady = [];
     const guideReady = [];
     const blankPage = [];
