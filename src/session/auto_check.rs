@@ -15,6 +15,7 @@
 use super::event::{Io, Step};
 use super::Session;
 use crate::capture::certificates::same_certificate;
+use crate::guide::page::{classify, PageKind};
 use crate::message::{ImportKind, Message};
 use crate::profile::{filled, AuthType};
 
@@ -76,18 +77,23 @@ pub(super) fn running(s: &Session, now_ms: u64) -> bool {
 }
 
 /// Whether the message brings values read from the Console, or the admin's answer about them.
+/// A snapshot of another page (Target's, AEM's) brings none: with a typed credential complete,
+/// it would start a check the admin did not ask for, and a second one when the admin clicks.
 pub(super) fn reads_the_console(message: &Message) -> bool {
-    matches!(
-        message,
-        Message::PageSnapshot { .. }
-            | Message::AcceptCaptured { .. }
-            | Message::SwitchCredential { .. }
-            | Message::ResolveConflicts { .. }
-            | Message::ImportText {
-                kind: ImportKind::WorkspaceJson,
-                ..
-            }
-    )
+    match message {
+        Message::PageSnapshot { snapshot } => matches!(
+            classify(Some(&snapshot.url)).kind,
+            PageKind::ConsoleCredential | PageKind::Console
+        ),
+        Message::AcceptCaptured { .. }
+        | Message::SwitchCredential { .. }
+        | Message::ResolveConflicts { .. }
+        | Message::ImportText {
+            kind: ImportKind::WorkspaceJson,
+            ..
+        } => true,
+        _ => false,
+    }
 }
 
 /// Adds the check to a step that wrote the session, when it is due; the session records that

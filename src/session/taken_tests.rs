@@ -290,6 +290,15 @@ fn typed_values_are_checked_when_the_admin_says_so() {
         request(json!({"type": "ImportText", "kind": "scopes", "text": "openid, AdobeID, target_sdk"})),
     );
     assert!(out.background.is_none() && s.checks.ims_auto.is_none());
+    // Another Adobe page read meanwhile (Target's, with its client code) brings no Console
+    // values: the typed credential still waits for the admin's "Check IMS".
+    let target = json!({"url": "https://experience.adobe.com/#/@acme/target/setup/implementation",
+        "headings": ["Implementation"], "pairs": [{"label": "Client Code", "value": "acme"}]});
+    let out = go(
+        &mut s,
+        event(from_page(json!({"type": "PageSnapshot", "snapshot": target}), 4)),
+    );
+    assert!(out.background.is_none() && s.checks.ims_auto.is_none());
 }
 
 #[test]
