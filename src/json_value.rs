@@ -8,6 +8,8 @@
 //! serde_json's `Number` (and its one float formatter). Tests build values with serde_json's
 //! `json!` and convert them (`From<serde_json::Value>`).
 
+use crate::gather::Gather;
+
 pub use serde_json::Number;
 
 /// A JSON value.
@@ -230,7 +232,7 @@ impl From<serde_json::Value> for Value {
             serde_json::Value::Bool(b) => Value::Bool(b),
             serde_json::Value::Number(n) => Value::Number(n),
             serde_json::Value::String(s) => Value::String(s),
-            serde_json::Value::Array(items) => Value::Array(items.into_iter().map(Value::from).collect()),
+            serde_json::Value::Array(items) => Value::Array(items.into_iter().map(Value::from).gather()),
             serde_json::Value::Object(m) => Value::Object(m.into_iter().map(|(k, v)| (k, Value::from(v))).collect()),
         }
     }
@@ -244,7 +246,7 @@ impl From<Value> for serde_json::Value {
             Value::Bool(b) => serde_json::Value::Bool(b),
             Value::Number(n) => serde_json::Value::Number(n),
             Value::String(s) => serde_json::Value::String(s),
-            Value::Array(items) => serde_json::Value::Array(items.into_iter().map(Into::into).collect()),
+            Value::Array(items) => serde_json::Value::Array(items.into_iter().map(Into::into).gather()),
             Value::Object(m) => serde_json::Value::Object(m.into_iter().map(|(k, v)| (k, v.into())).collect()),
         }
     }

@@ -2,6 +2,7 @@
 //! (adobe-surfaces.md §3 and §6): the payload the Developer Console shows, signed with the
 //! private key whose certificate is bound to the credential.
 
+use crate::gather::Gather;
 use std::fmt;
 
 use crate::json_value::{Map, Value};
@@ -205,7 +206,7 @@ fn decode_json_part(b64: &str, part: Part) -> Result<Value, JwtError> {
 /// Decodes a JWT's header and payload WITHOUT checking the signature, to show the admin
 /// what a token says (issuer, audience, expiry). Never use the result to trust a token.
 pub fn decode_unverified(jwt: &str) -> Result<(Value, Value), JwtError> {
-    let parts: Vec<&str> = jwt.trim().split('.').collect();
+    let parts: Vec<&str> = jwt.trim().split('.').gather();
     let [header, payload, signature] = parts.as_slice() else {
         return Err(JwtError::WrongPartCount(parts.len()));
     };

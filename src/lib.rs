@@ -10,6 +10,7 @@ pub mod capture;
 pub mod error;
 pub mod fill;
 pub mod from_json;
+pub mod gather;
 pub mod guide;
 pub mod ims;
 pub mod json_text;

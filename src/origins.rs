@@ -6,6 +6,7 @@
 //! below reads `extension/manifest.json`): to read another solution origin, add it to
 //! [`SOLUTION_FRAME_ORIGINS`] and the test names the manifest line to add.
 
+use crate::gather::Gather;
 use crate::url;
 
 /// The Unified Shell, the only top page whose solution frames IMS Link reads.
@@ -48,7 +49,7 @@ pub fn host_of(url: &str) -> String {
 
 /// The content script `matches` patterns for the solution frames (what the manifest lists).
 pub fn frame_match_patterns() -> Vec<String> {
-    SOLUTION_FRAME_ORIGINS.iter().map(|o| format!("{o}/*")).collect()
+    SOLUTION_FRAME_ORIGINS.iter().map(|o| format!("{o}/*")).gather()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Reading profile values off Adobe pages: the Developer Console's credential pages and
 //! Target's screens (adobe-surfaces.md §2-3). Values are found by their visible labels.
 
+use crate::gather::Gather;
 use crate::origins;
 use crate::profile::{self, payload, scopes, AuthType, Capture, Profile, Source, SourceKind, Sourced};
 use crate::tenant;
@@ -111,7 +112,7 @@ fn revealed_secrets(snap: &PageSnapshot) -> Vec<String> {
                 .iter()
                 .map(|p| p.trim())
                 .filter(|p| is_real_secret(p))
-                .collect()
+                .gather()
         };
         for s in found {
             if !out.iter().any(|o| o == s) {
@@ -128,7 +129,7 @@ fn pick_secret(secrets: Vec<String>, held: Option<&str>, notices: &mut Vec<crate
     if secrets.len() <= 1 {
         return secrets.into_iter().next();
     }
-    let new: Vec<&String> = secrets.iter().filter(|s| Some(s.as_str()) != held).collect();
+    let new: Vec<&String> = secrets.iter().filter(|s| Some(s.as_str()) != held).gather();
     if new.len() == 1 && new.len() < secrets.len() {
         return new.first().map(|s| s.to_string());
     }

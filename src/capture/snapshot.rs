@@ -3,6 +3,7 @@
 //! values) changes without notice; the snapshot is bounded so a hostile page cannot flood us.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 /// Most pairs and headings kept from one page.
@@ -41,7 +42,7 @@ pub struct PageSnapshot {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+    s.split_whitespace().gather().join(" ").to_ascii_lowercase()
 }
 
 impl PageSnapshot {
@@ -71,7 +72,7 @@ impl PageSnapshot {
 
     /// The first non-empty value whose label equals one of `labels` (case and spacing ignored).
     pub fn value(&self, labels: &[&str]) -> Option<&str> {
-        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).collect();
+        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).gather();
         self.pairs
             .iter()
             .find(|p| wanted.contains(&normalize(&p.label)) && !p.value.trim().is_empty())
@@ -80,17 +81,17 @@ impl PageSnapshot {
 
     /// Every non-empty pair whose label equals one of `labels` (case and spacing ignored).
     pub fn pairs_for<'a>(&'a self, labels: &[&str]) -> Vec<&'a Pair> {
-        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).collect();
+        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).gather();
         self.pairs
             .iter()
             .filter(|p| wanted.contains(&normalize(&p.label)) && !p.value.trim().is_empty())
-            .collect()
+            .gather()
     }
 
     /// Whether the page shows two different values under one of `labels`: a page (or a
     /// script injected into it) that says two things about one value is not read for it.
     pub fn ambiguous(&self, labels: &[&str]) -> bool {
-        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).collect();
+        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).gather();
         let mut seen: Option<&str> = None;
         for p in self.pairs.iter().filter(|p| wanted.contains(&normalize(&p.label))) {
             let v = p.value.trim();

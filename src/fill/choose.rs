@@ -5,6 +5,7 @@ use super::detect;
 use super::resolve::Chooser;
 use super::snapshot::FieldOption;
 use super::spec::{normalize_label, Spec};
+use crate::gather::Gather;
 use crate::profile::AuthType;
 
 /// Why no option fits; `accept` lists option values that would be right, if any is current.
@@ -25,7 +26,7 @@ fn option_list(options: &[FieldOption]) -> String {
             }
         })
         .take(12)
-        .collect();
+        .gather();
     if texts.is_empty() {
         "none".to_string()
     } else {
@@ -42,7 +43,7 @@ pub(super) fn choose<'o>(
     let norm: Vec<(String, String)> = options
         .iter()
         .map(|o| (normalize_label(&o.value), normalize_label(&o.text)))
-        .collect();
+        .gather();
     let first = |pred: &dyn Fn(&(String, String)) -> bool| norm.iter().position(pred).and_then(|i| options.get(i));
     match chooser {
         Chooser::Patterns(shown, patterns) => {
@@ -105,7 +106,7 @@ pub(super) fn choose<'o>(
                 .zip(&norm)
                 .filter(|(_, (v, t))| !v.is_empty() && (contains_word(t, "target") || contains_word(v, "target")))
                 .map(|(o, _)| o)
-                .collect();
+                .gather();
             if let [only] = targets.as_slice() {
                 return Ok(only);
             }
@@ -122,9 +123,9 @@ pub(super) fn choose<'o>(
                 Err(NoOption {
                     why: format!(
                         "Several IMS configurations could be Adobe Target's ({}) and none is titled \"{wanted}\". Pick the one made for this Target account by hand.",
-                        targets.iter().map(|o| o.text.trim()).collect::<Vec<_>>().join(", ")
+                        targets.iter().map(|o| o.text.trim()).gather().join(", ")
                     ),
-                    accept: targets.iter().map(|o| o.value.clone()).collect(),
+                    accept: targets.iter().map(|o| o.value.clone()).gather(),
                 })
             }
         }

@@ -2,6 +2,7 @@
 //! AEM behind a proxy or a customised console may use other paths).
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 use super::matching::{contains_words, Prepared};
@@ -114,7 +115,7 @@ fn has_label(fields: &[Prepared], patterns: &[&str]) -> bool {
 }
 
 fn has_name(fields: &[Prepared], names: &[&str]) -> bool {
-    let names: Vec<String> = names.iter().map(|n| normalize_name(n)).collect();
+    let names: Vec<String> = names.iter().map(|n| normalize_name(n)).gather();
     fields.iter().any(|f| names.contains(&f.name))
 }
 
@@ -208,7 +209,7 @@ pub fn detect(address: &Address, fields: &[Prepared]) -> Detection {
     if form != FormKind::ImsWizard {
         return detection;
     }
-    let names: Vec<String> = spec::AUTH_TYPE_NAMES.iter().map(|n| normalize_name(n)).collect();
+    let names: Vec<String> = spec::AUTH_TYPE_NAMES.iter().map(|n| normalize_name(n)).gather();
     let select = fields.iter().find(|f| {
         f.control() == Some(spec::Control::Choice)
             && (names.contains(&f.name) || spec::AUTH_TYPE_LABELS.iter().any(|p| f.label == *p || f.aria == *p))
@@ -253,7 +254,7 @@ pub fn detect(address: &Address, fields: &[Prepared]) -> Detection {
 /// Whether a field of the wizard's spec `id` is on the page, by name or exact label.
 fn has_spec_field(fields: &[Prepared], id: &str) -> bool {
     spec::IMS_WIZARD.iter().filter(|s| s.id == id).any(|s| {
-        let names: Vec<String> = s.names.iter().map(|n| normalize_name(n)).collect();
+        let names: Vec<String> = s.names.iter().map(|n| normalize_name(n)).gather();
         fields.iter().any(|f| {
             f.control() == Some(s.control)
                 && (names.contains(&f.name) || s.labels.iter().any(|l| f.label == *l || f.aria == *l))

@@ -6,6 +6,7 @@
 
 use super::spec::ValueSource;
 use super::Plan;
+use crate::gather::Gather;
 use crate::profile::diagnose::{Finding, Severity};
 use crate::profile::Field;
 
@@ -42,10 +43,10 @@ pub fn blocking(plan: &Plan, findings: &[Finding]) -> Vec<Finding> {
         .chain(held)
         .filter_map(|id| specs.iter().find(|s| s.id == id))
         .flat_map(|s| fields_of(s.source))
-        .collect();
+        .gather();
     findings
         .iter()
         .filter(|f| f.severity == Severity::Error && written.contains(&f.field))
         .cloned()
-        .collect()
+        .gather()
 }

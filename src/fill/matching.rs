@@ -6,6 +6,7 @@
 
 use super::snapshot::FieldSnapshot;
 use super::spec::{normalize_label, normalize_name, Control, Spec};
+use crate::gather::Gather;
 
 /// A field with its texts normalized once.
 #[derive(Debug, Clone)]
@@ -107,7 +108,7 @@ fn fits(tier: Tier, f: &Prepared, spec: &Spec, wording: usize) -> bool {
 pub fn match_fields(specs: &[&Spec], fields: &[Prepared]) -> Vec<Option<(usize, Tier)>> {
     let mut found: Vec<Option<(usize, Tier)>> = vec![None; specs.len()];
     let mut used = vec![false; fields.len()];
-    let controls: Vec<Option<Control>> = fields.iter().map(Prepared::control).collect();
+    let controls: Vec<Option<Control>> = fields.iter().map(Prepared::control).gather();
     for tier in TIERS {
         for (s, spec) in specs.iter().enumerate() {
             if found[s].is_some() {

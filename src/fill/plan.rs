@@ -5,6 +5,7 @@
 //! is in `resolve`, how a list option is picked in `choose`, how a fill is undone in `undo`.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 use super::choose::{choose, option_text};
@@ -281,7 +282,7 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
     }
     let address = Address::parse(&snapshot.url);
     let page = trust::PageTrust::of(&snapshot, &options.secret_origins);
-    let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).collect();
+    let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).gather();
     let detection = detect::detect(&address, &fields);
     let form = detection.form;
     let mut out = Plan {
@@ -354,7 +355,7 @@ pub fn plan(snapshot: FormSnapshot, profile: &Profile, options: &PlanOptions) ->
             // Mode unknown: fill what both modes share.
             (Some(_), None) => false,
         })
-        .collect();
+        .gather();
     let found = match_fields(&specs, &fields);
     // Classic UI builds the dialog's fields only when it opens, and an existing
     // configuration's page shows it closed (Adobe's 6.5 docs): nothing to fill until "Edit".

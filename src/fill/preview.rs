@@ -2,6 +2,7 @@
 //! field on which host, secrets masked here so that the preview never carries one.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 use super::plan::{Action, Plan};
@@ -89,7 +90,7 @@ pub fn preview(plan: &Plan) -> Preview {
             field: field(a),
             value: shown(a, &a.after),
         })
-        .collect();
+        .gather();
     let mut waiting: Vec<PreviewRow> = plan
         .conflicts
         .iter()
@@ -101,7 +102,7 @@ pub fn preview(plan: &Plan) -> Preview {
                 shown(a, &a.before_text)
             ),
         })
-        .collect();
+        .gather();
     if let Some(consent) = &plan.consent {
         let held = consent.held.iter().map(|id| super::plan::spec_label(id).to_string());
         waiting.extend(held.map(|field| PreviewRow {

@@ -3,6 +3,7 @@
 
 use super::plan::PlanOptions;
 use super::spec::{Spec, ValueSource, DEFAULT_AUTH_SERVER};
+use crate::gather::Gather;
 use crate::profile::{AuthType, Field, Profile, Sourced};
 
 /// The name of the private key file IMS Link puts into AEM's keystore form.
@@ -134,7 +135,7 @@ pub(super) fn resolve(
             let scopes: Vec<String> = profile
                 .scopes
                 .as_ref()
-                .map(|s| s.value.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
+                .map(|s| s.value.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).gather())
                 .unwrap_or_default();
             if scopes.is_empty() {
                 Err(why_missing(Field::Scopes))

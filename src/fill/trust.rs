@@ -6,6 +6,7 @@
 //! pure so the rules are tested natively; the worker only reports what the page is.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 use super::detect::{form_from_path, ims_form_in_app, Address, FormKind};
@@ -49,7 +50,7 @@ pub fn recognised(snapshot: &FormSnapshot) -> Option<FormKind> {
     let address = Address::parse(&snapshot.url);
     form_from_path(&address.path)
         .or_else(|| {
-            let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).collect();
+            let fields: Vec<Prepared> = snapshot.fields.iter().map(Prepared::new).gather();
             ims_form_in_app(&address.path, &fields)
         })
         .filter(|f| has_aem_markers(*f, &snapshot.markers))
@@ -209,7 +210,7 @@ pub fn allow_origin(list: &[String], origin: &str, page_url: &str) -> Result<Vec
     if page.is_empty() || origin != page || !secure_origin(&origin) {
         return Err(super::FillError::OriginNotThisPage { origin, page });
     }
-    let mut out: Vec<String> = list.iter().filter(|o| **o != origin).cloned().collect();
+    let mut out: Vec<String> = list.iter().filter(|o| **o != origin).cloned().gather();
     out.push(origin);
     // The oldest yes goes first when the list is full.
     let extra = out.len().saturating_sub(MAX_SECRET_ORIGINS);
@@ -222,7 +223,7 @@ pub fn forget_origin(list: &[String], origin: &str) -> Vec<String> {
     list.iter()
         .filter(|o| !o.eq_ignore_ascii_case(origin.trim()))
         .cloned()
-        .collect()
+        .gather()
 }
 
 /// Whether Undo may act on the page now shown: only on the origin and path the fill was made

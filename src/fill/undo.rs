@@ -2,6 +2,7 @@
 
 use super::plan::Action;
 use super::FillError;
+use crate::gather::Gather;
 
 /// Most applied actions `undo` takes.
 pub const MAX_UNDO: usize = super::snapshot::MAX_FIELDS;
@@ -34,5 +35,5 @@ pub fn undo(applied: &[Action]) -> Result<Vec<Action>, FillError> {
             hidden: a.hidden,
             disabled: a.disabled,
         })
-        .collect())
+        .gather())
 }

@@ -5,6 +5,7 @@ use super::page::{Page, PageKind};
 use super::stages::Facts;
 use super::{Action, Next, Stage, StageId, Status, Step};
 use crate::fill::FormKind;
+use crate::gather::Gather;
 use crate::profile::AuthType;
 
 pub(super) fn click(name: &str) -> Step {
@@ -408,7 +409,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
                 .iter()
                 .filter(|c| c.auto_provisioned)
                 .map(|c| format!("\u{201c}{}\u{201d}", c.title))
-                .collect();
+                .gather();
             let leave = if leave.is_empty() {
                 String::new()
             } else {
@@ -426,7 +427,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
         // still be Target's. Its Properties say (IMS Link fills nothing of another solution's).
         PageKind::AemImsConsole if !f.unmarked_jwt().is_empty() => {
             let titles = f.unmarked_jwt();
-            let named: Vec<String> = titles.iter().map(|t| format!("\u{201c}{t}\u{201d}")).collect();
+            let named: Vec<String> = titles.iter().map(|t| format!("\u{201c}{t}\u{201d}")).gather();
             let (which, steps) = match titles.as_slice() {
                 [one] => (
                     format!("AEM lists the JWT configuration {}, and its card does not say which cloud solution it serves. If Adobe Target uses it, migrate it in its Properties", named.join("")),
@@ -628,7 +629,7 @@ pub fn here_with_configs(f: &Facts, page: &Page) -> String {
             let list: Vec<String> = configs
                 .iter()
                 .map(|c| format!("\u{201c}{}\u{201d} ({})", c.title, c.advice()))
-                .collect();
+                .gather();
             format!("{here} AEM lists: {}.", list.join("; "))
         }
         None => here,

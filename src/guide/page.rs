@@ -3,6 +3,7 @@
 
 use crate::fill::detect::{form_from_path, in_ims_app, Address};
 use crate::fill::FormKind;
+use crate::gather::Gather;
 use crate::tenant;
 use crate::to_json::ToJson;
 
@@ -164,7 +165,7 @@ pub fn credential_page(profile: &crate::profile::Profile) -> Option<String> {
             if !before.starts_with("/console/projects/") {
                 return None;
             }
-            let parts: Vec<&str> = after.split('/').filter(|p| !p.is_empty()).collect();
+            let parts: Vec<&str> = after.split('/').filter(|p| !p.is_empty()).gather();
             let tail = match parts.as_slice() {
                 [id, "details", kind, ..] => format!("{id}/details/{kind}"),
                 [id, ..] => (*id).to_string(),

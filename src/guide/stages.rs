@@ -5,6 +5,7 @@ use super::page::{aem_origin_of_permission, is_cloud_service, Page, CLOUD_SERVIC
 use super::{AwaitingSeen, CheckSeen, DiagnosisSeen, GuideInput, Link, Progress, Stage, StageId, Status, VerdictSeen};
 use crate::fill::detect::{IMS_CONSOLE_PATH, IMS_WIZARD_PATH};
 use crate::fill::FormKind;
+use crate::gather::Gather;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
 use crate::profile::{AuthType, Field, Profile};
 
@@ -177,7 +178,7 @@ impl<'a> Facts<'a> {
             errors: diagnose(p, now_ms)
                 .into_iter()
                 .filter(|f| f.severity == Severity::Error)
-                .collect(),
+                .gather(),
             ims: input.checks.ims.as_ref(),
             ims_running: input.checks.ims_running && input.checks.ims.is_none(),
             ims_by_itself: input.checks.ims_by_itself && input.checks.ims.is_some(),
@@ -265,7 +266,7 @@ impl<'a> Facts<'a> {
             .iter()
             .filter(|c| c.may_be_target())
             .map(|c| c.title.as_str())
-            .collect()
+            .gather()
     }
 
     /// Whether AEM's console (read on this AEM) lists the configuration IMS Link filled: the
@@ -416,7 +417,7 @@ pub fn with_progress(stages: Vec<Stage>, now: Option<StageId>) -> Vec<Stage> {
             },
             ..s
         })
-        .collect()
+        .gather()
 }
 
 /// A failed check's diagnosis: what is wrong (the stage's detail) and the one thing to do (the
@@ -501,7 +502,7 @@ fn console(f: &Facts) -> Stage {
             .iter()
             .copied()
             .filter(|f| *f != Field::AuthType)
-            .collect();
+            .gather();
         return match f.error_in(&judged) {
             Some(e) => stage(StageId::Console, title, Status::Problem, said(e.message.clone()), link),
             None => st,
@@ -604,7 +605,7 @@ pub const TARGET_FORMS: [FormKind; 2] = [FormKind::TargetClassic, FormKind::Targ
 /// nobody chose), so the stage waits for the admin, whatever an earlier fill or verdict said.
 fn choice_open(f: &Facts, forms: &[FormKind]) -> Option<(Status, (String, String))> {
     let choices = f.choices_for(forms)?;
-    let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
+    let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).gather();
     let (list, verb) = match labels.as_slice() {
         [one] => ((*one).to_string(), "holds"),
         [init @ .., last] => (format!("{} and {last}", init.join(", ")), "hold"),

@@ -7,6 +7,7 @@
 
 use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 /// Most configurations kept.
@@ -113,7 +114,7 @@ pub fn listed(rows: &[Vec<String>], cards: &[PageCard]) -> Vec<AemConfig> {
     cards
         .chain(rows.iter().map(|r| (r, title_column, false)))
         .filter_map(|(cells, title_column, card)| {
-            let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
+            let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).gather();
             let at = title_at(cells, title_column)?;
             let title: String = cells[at].trim().chars().take(200).collect();
             // The type is in the item's other texts: a title may say "JWT" after migrating.
@@ -138,7 +139,7 @@ pub fn listed(rows: &[Vec<String>], cards: &[PageCard]) -> Vec<AemConfig> {
             })
         })
         .take(MAX_CONFIGS)
-        .collect()
+        .gather()
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! AEM's own words, with the next step that tells the two apart.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 use super::diagnose::{d, redact, target_response, token_response, Diagnosis, Flow};
@@ -157,7 +158,7 @@ const FAILURE_WORDS: &[&str] = &[
 ];
 
 fn bounded(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.split_whitespace().gather().join(" ");
     if s.chars().count() <= max {
         s
     } else {

@@ -8,6 +8,7 @@
 //! Form fields use `--data-urlencode`, which encodes each value exactly as `request.rs`
 //! does; plain `-d` would let a `&`, `+` or `%` in a secret change the request silently.
 
+use crate::gather::Gather;
 use std::fmt;
 
 use crate::from_json::FromJson;
@@ -149,12 +150,7 @@ fn no_control(name: &'static str, value: &str) -> Result<(), CurlError> {
 /// The commands for `input`, or every value they lack.
 pub fn commands(input: &CurlInput) -> Result<CurlCommands, CurlError> {
     let client_id = input.client_id.as_deref().map(str::trim).unwrap_or_default();
-    let scopes: Vec<&str> = input
-        .scopes
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let scopes: Vec<&str> = input.scopes.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).gather();
     let mut missing = Vec::new();
     if input.auth_type.is_none() {
         missing.push("authentication type (JWT or OAuth Server-to-Server)");

@@ -1,6 +1,7 @@
 //! Turning IMS and Target API answers into a verdict the admin can act on: every error
 //! code of adobe-surfaces.md §6-7 gets a plain cause and one next step.
 
+use crate::gather::Gather;
 use std::borrow::Cow;
 
 use crate::from_json::FromJson;
@@ -451,7 +452,7 @@ pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> 
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .collect::<Vec<_>>()
+        .gather()
         .join(" ")
         .to_ascii_lowercase();
     let remote = gateway.clone().or(target_code.clone());

@@ -2,6 +2,7 @@
 //! built and judged by pure, natively tested code; only the transport touches the network.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 /// A request to send; `url` has passed the allow-list (`allow::check`).
@@ -39,7 +40,7 @@ pub fn form_encode(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
         .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
-        .collect::<Vec<_>>()
+        .gather()
         .join("&")
 }
 

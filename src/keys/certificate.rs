@@ -1,6 +1,7 @@
 //! The self-signed X.509 v3 certificate, and the exported description of any certificate.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 use sha2::{Digest, Sha256};
 
@@ -408,7 +409,7 @@ impl Certificate {
 
 /// Upper-case hex with colons, like OpenSSL prints fingerprints.
 fn colon_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
+    bytes.iter().map(|b| format!("{b:02X}")).gather().join(":")
 }
 
 /// Describes a certificate in every form the UI offers.

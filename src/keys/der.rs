@@ -5,6 +5,8 @@
 //! fixed layouts. Strict DER only: definite minimal lengths, single-byte tags, nothing
 //! left over; anything else is an error, never a panic.
 
+use crate::gather::Gather;
+
 /// Universal and context tags used by keys and certificates.
 pub(crate) mod tag {
     pub const BOOLEAN: u8 = 0x01;
@@ -198,7 +200,7 @@ pub(crate) fn oid_string(bytes: &[u8]) -> String {
             acc = 0;
         }
     }
-    arcs.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
+    arcs.iter().map(u64::to_string).gather().join(".")
 }
 
 // ---------------------------------------------------------------- writing

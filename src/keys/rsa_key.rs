@@ -7,6 +7,7 @@
 //! generates and signs in native builds and with the `portable` feature (`to_rsa`).
 
 use super::der::{self, oid, tag, DerError};
+use crate::gather::Gather;
 
 /// A two-prime RSA private key, checked to be well formed.
 #[derive(Clone, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub(crate) fn bit_len(be: &[u8]) -> usize {
 fn limbs(be: &[u8]) -> Vec<u32> {
     be.rchunks(4)
         .map(|c| c.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
-        .collect()
+        .gather()
 }
 
 fn trimmed(mut limbs: Vec<u32>) -> Vec<u32> {

@@ -13,6 +13,7 @@
 //! them, with the one for Adobe Target preselected). Every value is checked before it is
 //! taken; a value that cannot be what it claims is rejected with the reason, never taken.
 
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 use std::fmt;
 
@@ -167,7 +168,7 @@ impl fmt::Display for WorkspaceError {
                 f,
                 "This file holds {} server-to-server credentials: {}. Choose the one connected to Adobe Target.",
                 creds.len(),
-                creds.iter().map(listed).collect::<Vec<_>>().join(", ")
+                creds.iter().map(listed).gather().join(", ")
             ),
             WorkspaceError::ChoiceNotFound(choice, names) => write!(
                 f,
@@ -232,7 +233,7 @@ pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Captur
         None if root.get("integration").is_some_and(Value::is_object) || root.contains_key("accesstoken") => {
             return Err(WorkspaceError::AemCredentials)
         }
-        None => (flat_credential(&root).into_iter().collect(), Vec::new()),
+        None => (flat_credential(&root).into_iter().gather(), Vec::new()),
     };
     let mut others = Vec::new();
     let mut without_values = Vec::new();
@@ -395,7 +396,7 @@ fn services_named(v: Option<&Value>) -> Vec<String> {
                     _ => None,
                 })
                 .filter(|t| !t.is_empty())
-                .collect()
+                .gather()
         })
         .unwrap_or_default()
 }
@@ -414,7 +415,7 @@ const SCOPE_SERVICES: [(&str, &str); 8] = [
 
 fn string_list(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).flat_map(scopes::split).collect(),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).flat_map(scopes::split).gather(),
         Some(Value::String(s)) => scopes::split(s),
         _ => Vec::new(),
     }
@@ -463,7 +464,7 @@ fn choose(
     if creds.is_empty() {
         return Err(WorkspaceError::NoCredential(others));
     }
-    let choices: Vec<CredentialChoice> = creds.iter().enumerate().map(|(i, c)| choice_of(i, c)).collect();
+    let choices: Vec<CredentialChoice> = creds.iter().enumerate().map(|(i, c)| choice_of(i, c)).gather();
     if let Some(want) = choice.map(str::trim).filter(|s| !s.is_empty()) {
         let found = choices
             .iter()
@@ -479,7 +480,7 @@ fn choose(
             }
             None => Err(WorkspaceError::ChoiceNotFound(
                 want.to_string(),
-                choices.iter().map(listed).collect(),
+                choices.iter().map(listed).gather(),
             )),
         };
     }
@@ -625,7 +626,7 @@ fn read_credential(c: &Credential, source: &Source) -> Capture {
         .iter()
         .flat_map(|a| missing.iter().filter(move |f| *f == a))
         .copied()
-        .collect();
+        .gather();
     let profile = Profile {
         client_id,
         client_secret,
@@ -673,7 +674,7 @@ fn read_secret(
     };
     let values: Vec<&Value> = match v {
         None => Vec::new(),
-        Some(Value::Array(list)) => list.iter().collect(),
+        Some(Value::Array(list)) => list.iter().gather(),
         Some(single) => vec![single],
     };
     let mut secrets = Vec::new();

@@ -7,6 +7,7 @@
 //! only a warning. A non-integer `exp` stays an error: IMS rejects it if it gets through.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::json_value::Value;
 use crate::to_json::ToJson;
 
@@ -349,7 +350,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
                 .iter()
                 .filter(|(_, s)| is_stage(s) == stage)
                 .map(|(what, s)| format!("{what} ({s})"))
-                .collect();
+                .gather();
             names.join(", ")
         };
         out.push(finding(

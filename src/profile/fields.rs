@@ -4,6 +4,7 @@
 //! `extension/popup/profile-fields.js`, which a test below writes from it and checks.
 
 use super::Field;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 /// One profile field as the pages show it.
@@ -52,7 +53,7 @@ pub fn views() -> Vec<FieldView> {
             label: field.label(),
             secret: field.secret(),
         })
-        .collect()
+        .gather()
 }
 
 #[cfg(test)]

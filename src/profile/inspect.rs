@@ -2,6 +2,7 @@
 //! Developer Console workspace JSON, a JWT payload, a whole JWT) and reads it with the same
 //! parsers the extension uses, so the page and the extension never disagree.
 
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 use std::fmt;
 
@@ -111,7 +112,7 @@ impl fmt::Display for InspectError {
 impl std::error::Error for InspectError {}
 
 fn looks_like_jwt(compact: &str) -> bool {
-    let parts: Vec<&str> = compact.split('.').collect();
+    let parts: Vec<&str> = compact.split('.').gather();
     let base64url = |p: &str| p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     parts.len() == 3 && !parts[0].is_empty() && !parts[1].is_empty() && parts.iter().all(|p| base64url(p))
 }

@@ -3,6 +3,7 @@
 //! `https://<ims host>/c/<client id>`, and keys `https://<ims host>/s/<name>: true` are
 //! metascopes. A whole signed JWT is accepted too: its payload is read, not verified.
 
+use crate::gather::Gather;
 use std::fmt;
 
 use crate::json_value::{Map, Value};
@@ -83,7 +84,7 @@ pub fn metascopes(claims: &Map) -> Vec<(String, String)> {
                 .starts_with("https://")
                 .then(|| (server.to_string(), name.to_string()))
         })
-        .collect()
+        .gather()
 }
 
 /// Reads a pasted payload (or a whole JWT) into a capture.
@@ -146,7 +147,7 @@ pub fn parse(text: &str, source: &Source) -> Result<Capture, PayloadError> {
         profile,
         missing,
         notices: Vec::new(),
-        metascopes: metascopes(claims).into_iter().map(|(_, name)| name).collect(),
+        metascopes: metascopes(claims).into_iter().map(|(_, name)| name).gather(),
         ..Capture::default()
     })
 }

@@ -2,6 +2,7 @@
 //! are: "Imported." alone never answers a file that gave nothing usable.
 
 use super::{Capture, Field, Merged, Rejected};
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 /// The answer to one import.
@@ -42,7 +43,7 @@ fn has(capture: &Capture, f: Field) -> bool {
 }
 
 fn labels(fields: &[Field]) -> String {
-    fields.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ")
+    fields.iter().map(|f| f.label()).gather().join(", ")
 }
 
 /// Whether a capture holds anything besides the authentication type.
@@ -54,13 +55,13 @@ pub fn usable(capture: &Capture) -> bool {
 /// the merge's result, `None` when nothing was merged.
 pub fn report(what: &str, capture: &Capture, merged: Option<&Merged>) -> ImportReport {
     let waiting: Vec<Field> = merged
-        .map(|m| m.conflicts.iter().map(|c| c.field).collect())
+        .map(|m| m.conflicts.iter().map(|c| c.field).gather())
         .unwrap_or_default();
     let taken: Vec<Field> = Field::ALL
         .iter()
         .copied()
         .filter(|&f| has(capture, f) && !waiting.contains(&f))
-        .collect();
+        .gather();
     let usable = usable(capture);
     let from = match &capture.credential {
         Some(c) => format!("{what}, credential {c}"),

@@ -1,6 +1,7 @@
 //! OAuth Server-to-Server scopes as admins paste them: the Developer Console lists them
 //! separated by commas, cURL samples by commas, other tools by spaces.
 
+use crate::gather::Gather;
 use std::fmt;
 
 use super::{Capture, Profile, Source, Sourced};
@@ -115,7 +116,7 @@ pub fn run_together(t: &str) -> bool {
         return false;
     }
     let lower = t.to_ascii_lowercase();
-    let pieces: Vec<String> = KNOWN.iter().map(|k| k.to_ascii_lowercase()).collect();
+    let pieces: Vec<String> = KNOWN.iter().map(|k| k.to_ascii_lowercase()).gather();
     // most[i]: the most documented scopes the first i bytes split into (None: no split).
     let mut most: Vec<Option<usize>> = vec![None; lower.len() + 1];
     most[0] = Some(0);
@@ -170,7 +171,7 @@ pub fn from_parts(parts: &[String]) -> Result<Vec<String>, String> {
         if tokens.iter().any(|t| run_together(t)) {
             return check(&tokens).map(|_| Vec::new());
         }
-        let scopes: Vec<&String> = tokens.iter().filter(|t| looks_like_scope(t)).collect();
+        let scopes: Vec<&String> = tokens.iter().filter(|t| looks_like_scope(t)).gather();
         // Words without commas that are not all scopes name a service heading its group.
         let heading = tokens.len() > 1 && !part.contains(',') && scopes.len() < tokens.len();
         if scopes.is_empty() || heading {
@@ -195,7 +196,7 @@ pub fn from_parts(parts: &[String]) -> Result<Vec<String>, String> {
         }
     }
     if out.is_empty() && labels > 0 {
-        let shown: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+        let shown: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).gather();
         return Err(format!(
             "the page shows \"{}\" under Scopes, which does not read as IMS scopes, so IMS Link took none. Copy the scopes from the credential page by hand.",
             shown.join(" / ")

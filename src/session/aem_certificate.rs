@@ -4,6 +4,7 @@
 //! IMS Link never sees it.
 
 use crate::from_json::FromJson;
+use crate::gather::Gather;
 use crate::to_json::ToJson;
 
 use super::event::{AfterTab, Io, Step};
@@ -78,7 +79,7 @@ fn certificate_text(body_base64: &str) -> Option<String> {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+    s.split_whitespace().gather().join(" ").to_ascii_lowercase()
 }
 
 /// A file name safe to offer as a download: letters, digits, `.`, `_`, `-`, a certificate

@@ -5,6 +5,7 @@ use super::event::{AfterTab, ApplyResult, ApplyStep, FillRequest, Io, Step};
 use super::reply::Reply;
 use super::{FillRecord, Session, UndoStep, MAX_FILLED};
 use crate::fill::{self, trust, FillError, FormKind, FormSnapshot, Plan, PlanOptions};
+use crate::gather::Gather;
 use crate::guide::{Choice, Filled};
 use crate::profile::diagnose;
 
@@ -104,7 +105,7 @@ pub(super) fn planned(
             value: a.value.clone(),
             file_name: (a.action == fill::ActionKind::SetFile).then(|| a.after.clone()),
         })
-        .collect();
+        .gather();
     if steps.is_empty() {
         return applied(s, tab_id, url, plan, Vec::new(), None);
     }
@@ -146,7 +147,7 @@ pub(super) fn applied(
             // A secret the admin had typed there is not kept: Undo names the field instead.
             before: (!a.secret || a.before.is_empty()).then(|| a.before.clone()),
         })
-        .collect();
+        .gather();
     // The consent just given (if any) is in the session already: write it whatever happens.
     let consent = plan.consent.as_ref().map(|c| c.origin.clone());
     record_fill(&mut s, tab_id, &url, &mut plan, undo, consent);
@@ -176,7 +177,7 @@ pub(super) fn applied(
             r.title_before = title_before;
         }
     }
-    let others: Vec<u32> = s.fills.iter().map(|f| f.tab_id).filter(|&t| t != tab_id).collect();
+    let others: Vec<u32> = s.fills.iter().map(|f| f.tab_id).filter(|&t| t != tab_id).gather();
     let reply = Reply::FillResult {
         plan: Box::new(plan),
         results,
@@ -227,7 +228,7 @@ fn record_fill(s: &mut Session, tab_id: u32, url: &str, plan: &mut Plan, undo: V
     let kept = earlier.as_ref().map(|p| p.kept.clone()).unwrap_or_default();
     // What the admin kept is settled: not a conflict of this fill either.
     plan.conflicts.retain(|c| !kept.contains(&c.spec_id));
-    let choices: Vec<Choice> = plan.conflicts.iter().map(choice).collect();
+    let choices: Vec<Choice> = plan.conflicts.iter().map(choice).gather();
     let was_counted = earlier.as_ref().is_some_and(|p| p.counted);
     let earlier_title = earlier
         .as_ref()

@@ -5,6 +5,7 @@
 use super::{KeystoreList, Session};
 use crate::fill::detect::Address;
 use crate::fill::plan::{keystore_alias, KeystoreFiles};
+use crate::gather::Gather;
 use crate::ims::aem_verdict::AemResultPage;
 
 /// Most aliases kept from one page.
@@ -44,7 +45,7 @@ pub(super) fn read(page: &AemResultPage) -> KeystoreList {
                 .filter_map(|r| r.first().map(|c| c.trim().to_string()))
                 .filter(|a| !a.is_empty())
                 .take(MAX_ALIASES)
-                .collect()
+                .gather()
         })
         .unwrap_or_default();
     // AEM's refusal of the last submit, shown in the form (its words are G, so any "Error").

@@ -9,6 +9,7 @@ use super::{Pending, Session, MAX_NOTICES};
 use crate::capture::atjs::{self, AtjsSettings};
 use crate::capture::pages;
 use crate::capture::snapshot::PageSnapshot;
+use crate::gather::Gather;
 use crate::ims::check::stale_after;
 use crate::message::ImportKind;
 use crate::profile::{self, console, edit, payload, report, scopes, Capture, Field, Merged, Source, SourceKind};
@@ -218,7 +219,7 @@ pub(super) fn import_text(
                 r.waiting = std::mem::take(&mut r.taken)
                     .into_iter()
                     .filter(|f| crate::profile::CREDENTIAL_FIELDS.contains(f))
-                    .collect();
+                    .gather();
             }
             let mut state = profile_state(&s, now_ms);
             state.import = Some(r);
@@ -251,7 +252,7 @@ pub(super) fn resolve_conflicts(mut s: Session, accept: &[Field], now_ms: u64) -
             .iter()
             .map(|c| c.field)
             .filter(|f| accept.contains(f))
-            .collect();
+            .gather();
         if !chosen.is_empty() {
             absorb(&mut s, p.capture, &chosen);
         }

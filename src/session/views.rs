@@ -3,6 +3,7 @@
 use super::event::{AfterTab, Step};
 use super::reply::{PopupState, ProfileState, Reply};
 use super::Session;
+use crate::gather::Gather;
 use crate::guide::{
     self, AemSeen, AwaitingSeen, CheckSeen, ConfigsSeen, DiagnosisSeen, FillHere, GuideInput, PageKind, VerdictSeen,
 };
@@ -15,7 +16,7 @@ pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
     ProfileState {
         profile: s.profile.clone(),
         findings: diagnose::diagnose(&s.profile, now_ms),
-        conflicts: s.pending.iter().flat_map(|p| p.conflicts.clone()).collect(),
+        conflicts: s.pending.iter().flat_map(|p| p.conflicts.clone()).gather(),
         awaiting: s.awaiting.clone(),
         switch: super::credential_switch::view(s),
         taken: super::taken::view(s),
