@@ -8,6 +8,7 @@
 //! serde's derive gave every type a visitor, a field-name matcher and a map loop, and the
 //! shipped wasm held about 200 KB of that code (measured with twiggy, issue 17).
 
+use crate::text::join;
 use std::fmt;
 
 use crate::json_value::{Map, Value};
@@ -75,7 +76,7 @@ fn one_of(known: &[&str]) -> String {
         [] => "nothing".to_string(),
         [one] => format!("`{one}`"),
         [a, b] => format!("`{a}` or `{b}`"),
-        _ => format!("one of `{}`", known.join("`, `")),
+        _ => format!("one of `{}`", join(known, "`, `")),
     }
 }
 

@@ -24,6 +24,7 @@ pub mod session;
 pub mod sorted;
 pub mod tab;
 pub mod tenant;
+pub mod text;
 pub mod to_json;
 pub mod url;
 

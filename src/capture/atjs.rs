@@ -13,6 +13,7 @@
 
 use crate::from_json::FromJson;
 use crate::json_value::Value;
+use crate::text::clipped;
 use crate::to_json::ToJson;
 
 use crate::message::Problem;
@@ -157,7 +158,7 @@ fn problem(code: &str, message: String) -> Problem {
 pub fn capture(settings: &AtjsSettings, now_ms: u64) -> Result<Capture, Problem> {
     let source = Source {
         kind: SourceKind::Page,
-        url: Some(settings.url.chars().take(2048).collect()),
+        url: Some(clipped(&settings.url, 2048)),
         at_ms: now_ms,
     };
     let file = settings

@@ -4,6 +4,7 @@
 //! upper case or SHA-256 are G), so every fingerprint is compared in one normal form.
 
 use crate::from_json::FromJson;
+use crate::text::clipped;
 use crate::to_json::ToJson;
 
 use super::snapshot::PageSnapshot;
@@ -73,7 +74,7 @@ pub fn listed(snap: &PageSnapshot) -> Option<CredentialCertificates> {
         }
     }
     Some(CredentialCertificates {
-        url: snap.url.chars().take(2048).collect(),
+        url: clipped(&snap.url, 2048),
         client_id: snap.value(&CLIENT_ID_LABELS).map(str::to_string),
         fingerprints,
     })

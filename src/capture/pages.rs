@@ -5,6 +5,7 @@ use crate::gather::Gather;
 use crate::origins;
 use crate::profile::{self, payload, scopes, AuthType, Capture, Profile, Source, SourceKind, Sourced};
 use crate::tenant;
+use crate::text::clipped;
 use crate::url;
 
 use super::snapshot::PageSnapshot;
@@ -83,7 +84,7 @@ pub fn capture_in_frame(snapshot: PageSnapshot, top_url: &str, now_ms: u64) -> O
     if !origins::is_solution_frame(&snap.url) || !origins::is_shell_page(top_url) {
         return None;
     }
-    let top: String = top_url.chars().take(2048).collect();
+    let top: String = clipped(top_url, 2048);
     let source = Source {
         kind: SourceKind::Page,
         url: Some(top.clone()),

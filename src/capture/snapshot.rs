@@ -4,6 +4,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::single_spaced;
 use crate::to_json::ToJson;
 
 /// Most pairs and headings kept from one page.
@@ -42,7 +43,7 @@ pub struct PageSnapshot {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().gather().join(" ").to_ascii_lowercase()
+    single_spaced(s).to_ascii_lowercase()
 }
 
 impl PageSnapshot {

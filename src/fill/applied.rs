@@ -2,6 +2,7 @@
 //! hand, with the value to paste and why, so no field IMS Link could not fill goes unsaid.
 
 use super::plan::{Action, MissingField, Plan};
+use crate::text::clipped;
 
 /// Most characters of a page script's own error kept in a message.
 const MAX_DETAIL: usize = 200;
@@ -24,7 +25,7 @@ fn reason(action: &Action, why: Option<&str>) -> String {
             "IMS Link could not reach the {label} field's AEM component to set it. Enter the value by hand."
         ),
         other => {
-            let detail: String = other.chars().take(MAX_DETAIL).collect();
+            let detail: String = clipped(other, MAX_DETAIL);
             format!("IMS Link could not set the {label} field ({detail}). Enter the value by hand.")
         }
     }

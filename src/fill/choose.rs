@@ -7,6 +7,7 @@ use super::snapshot::FieldOption;
 use super::spec::{normalize_label, Spec};
 use crate::gather::Gather;
 use crate::profile::AuthType;
+use crate::text::join;
 
 /// Why no option fits; `accept` lists option values that would be right, if any is current.
 pub(super) struct NoOption {
@@ -30,7 +31,7 @@ fn option_list(options: &[FieldOption]) -> String {
     if texts.is_empty() {
         "none".to_string()
     } else {
-        texts.join(", ")
+        join(&texts, ", ")
     }
 }
 
@@ -123,7 +124,7 @@ pub(super) fn choose<'o>(
                 Err(NoOption {
                     why: format!(
                         "Several IMS configurations could be Adobe Target's ({}) and none is titled \"{wanted}\". Pick the one made for this Target account by hand.",
-                        targets.iter().map(|o| o.text.trim()).gather().join(", ")
+                        join(&targets.iter().map(|o| o.text.trim()).gather(), ", ")
                     ),
                     accept: targets.iter().map(|o| o.value.clone()).gather(),
                 })

@@ -5,6 +5,7 @@ use super::plan::PlanOptions;
 use super::spec::{Spec, ValueSource, DEFAULT_AUTH_SERVER};
 use crate::gather::Gather;
 use crate::profile::{AuthType, Field, Profile, Sourced};
+use crate::text::join;
 
 /// The name of the private key file IMS Link puts into AEM's keystore form.
 pub const PRIVATE_KEY_FILE: &str = "private_key.der";
@@ -100,7 +101,7 @@ fn profile_text(profile: &Profile, field: Field) -> Option<String> {
         Field::AuthorizationServer => text(&profile.authorization_server),
         Field::CertificateSha256 => text(&profile.certificate_sha256),
         Field::AuthType => profile.auth_type.as_ref().map(|a| a.value.as_str().to_string()),
-        Field::Scopes => profile.scopes.as_ref().map(|s| s.value.join(",")),
+        Field::Scopes => profile.scopes.as_ref().map(|s| join(&s.value, ",")),
     }
 }
 
@@ -140,7 +141,7 @@ pub(super) fn resolve(
             if scopes.is_empty() {
                 Err(why_missing(Field::Scopes))
             } else {
-                Ok(Wanted::Text(scopes.join(",")))
+                Ok(Wanted::Text(join(&scopes, ",")))
             }
         }
         ValueSource::AuthServer => match text(&profile.authorization_server) {

@@ -7,6 +7,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::join;
 use crate::to_json::ToJson;
 
 use super::detect::{form_from_path, ims_form_in_app, Address, FormKind};
@@ -190,7 +191,7 @@ pub fn consent(origin: &str, labels: &[&str]) -> Consent {
     let what = match labels {
         [] => "the secrets".to_string(),
         [one] => format!("the {}", one.to_ascii_lowercase()),
-        more => format!("the {}", more.join(" and ").to_ascii_lowercase()),
+        more => format!("the {}", join(more, " and ").to_ascii_lowercase()),
     };
     Consent {
         origin: origin.to_string(),

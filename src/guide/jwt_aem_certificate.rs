@@ -15,6 +15,7 @@ use super::{Action, Link, Next, Stage, StageId, Status, Step};
 use crate::capture::certificates::same_certificate;
 use crate::from_json::FromJson;
 use crate::profile::AuthType;
+use crate::text::join;
 
 /// AEM's certificate as the guide needs it.
 #[derive(Debug, Clone, Default, FromJson)]
@@ -110,7 +111,7 @@ pub fn console_stage(f: &Facts, missing: &[&str], link: Option<Link>) -> Option<
             Status::NeedsYou,
             said(format!(
                 "Service Account (JWT) credential, with AEM's own certificate; still missing: {}.",
-                missing.join(", ")
+                join(missing, ", ")
             )),
         ),
         (None, _) => (

@@ -7,6 +7,7 @@ use super::{Action, Next, Stage, StageId, Status, Step};
 use crate::fill::FormKind;
 use crate::gather::Gather;
 use crate::profile::AuthType;
+use crate::text::join;
 
 pub(super) fn click(name: &str) -> Step {
     Step::Click {
@@ -413,7 +414,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             let leave = if leave.is_empty() {
                 String::new()
             } else {
-                format!(" Leave {}: auto-provisioned, Adobe migrates these.", leave.join(", "))
+                format!(" Leave {}: auto-provisioned, Adobe migrates these.", join(&leave, ", "))
             };
             next(
                 StageId::AemIms,
@@ -430,11 +431,11 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             let named: Vec<String> = titles.iter().map(|t| format!("\u{201c}{t}\u{201d}")).gather();
             let (which, steps) = match titles.as_slice() {
                 [one] => (
-                    format!("AEM lists the JWT configuration {}, and its card does not say which cloud solution it serves. If Adobe Target uses it, migrate it in its Properties", named.join("")),
+                    format!("AEM lists the JWT configuration {}, and its card does not say which cloud solution it serves. If Adobe Target uses it, migrate it in its Properties", join(&named, "")),
                     on_config(f, Some(one), "Properties"),
                 ),
                 _ => (
-                    format!("AEM lists the JWT configurations {}, and their cards do not say which cloud solution each serves. Open the Properties of the one Adobe Target uses and migrate it", named.join(", ")),
+                    format!("AEM lists the JWT configurations {}, and their cards do not say which cloud solution each serves. Open the Properties of the one Adobe Target uses and migrate it", join(&named, ", ")),
                     Vec::new(),
                 ),
             };
@@ -630,7 +631,7 @@ pub fn here_with_configs(f: &Facts, page: &Page) -> String {
                 .iter()
                 .map(|c| format!("\u{201c}{}\u{201d} ({})", c.title, c.advice()))
                 .gather();
-            format!("{here} AEM lists: {}.", list.join("; "))
+            format!("{here} AEM lists: {}.", join(&list, "; "))
         }
         None => here,
     }

@@ -8,6 +8,7 @@ use crate::fill::FormKind;
 use crate::gather::Gather;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
 use crate::profile::{AuthType, Field, Profile};
+use crate::text::join;
 
 /// Target's Administration > Implementation without an organization: the shell adds the
 /// admin's own (`#/@<org>/…`). Whether it keeps this route or lands on the organization's
@@ -559,7 +560,7 @@ fn console(f: &Facts) -> Stage {
         (
             Status::NeedsYou,
             to_do(
-                format!("{kind} credential; still missing: {}.", missing.join(", ")),
+                format!("{kind} credential; still missing: {}.", join(&missing, ", ")),
                 "Open the credential in the Developer Console: IMS Link reads the missing values there.",
             ),
         )
@@ -608,7 +609,7 @@ fn choice_open(f: &Facts, forms: &[FormKind]) -> Option<(Status, (String, String
     let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).gather();
     let (list, verb) = match labels.as_slice() {
         [one] => ((*one).to_string(), "holds"),
-        [init @ .., last] => (format!("{} and {last}", init.join(", ")), "hold"),
+        [init @ .., last] => (format!("{} and {last}", join(init, ", ")), "hold"),
         [] => return None,
     };
     let on = f.aem.as_deref().unwrap_or("this page");

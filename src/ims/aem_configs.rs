@@ -8,6 +8,7 @@
 use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::clipped;
 use crate::to_json::ToJson;
 
 /// Most configurations kept.
@@ -116,7 +117,7 @@ pub fn listed(rows: &[Vec<String>], cards: &[PageCard]) -> Vec<AemConfig> {
         .filter_map(|(cells, title_column, card)| {
             let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).gather();
             let at = title_at(cells, title_column)?;
-            let title: String = cells[at].trim().chars().take(200).collect();
+            let title: String = clipped(cells[at].trim(), 200);
             // The type is in the item's other texts: a title may say "JWT" after migrating.
             let others = || lower.iter().enumerate().filter(move |(i, _)| *i != at).map(|(_, c)| c);
             let kind = if others().any(|c| c.contains("oauth")) {

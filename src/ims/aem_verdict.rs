@@ -9,7 +9,7 @@
 //! AEM's own words, with the next step that tells the two apart.
 
 use crate::from_json::FromJson;
-use crate::gather::Gather;
+use crate::text::{clipped, single_spaced};
 use crate::to_json::ToJson;
 
 use super::diagnose::{d, redact, target_response, token_response, Diagnosis, Flow};
@@ -158,11 +158,11 @@ const FAILURE_WORDS: &[&str] = &[
 ];
 
 fn bounded(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().gather().join(" ");
+    let s = single_spaced(s);
     if s.chars().count() <= max {
         s
     } else {
-        let mut out: String = s.chars().take(max).collect();
+        let mut out: String = clipped(&s, max);
         out.push('\u{2026}');
         out
     }
@@ -200,7 +200,7 @@ pub fn read(page: &AemResultPage, kind: VerdictKind, jwt: bool) -> Result<AemVer
     Ok(AemVerdict {
         kind,
         ok,
-        url: page.url.chars().take(2048).collect(),
+        url: clipped(&page.url, 2048),
         text: bounded(&redact_text(&message.text), MAX_TEXT),
         context: bounded(&message.context, 400),
         diagnosis,

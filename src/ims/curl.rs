@@ -9,6 +9,7 @@
 //! does; plain `-d` would let a `&`, `+` or `%` in a secret change the request silently.
 
 use crate::gather::Gather;
+use crate::text::join;
 use std::fmt;
 
 use crate::from_json::FromJson;
@@ -125,7 +126,7 @@ fn and_list(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} and {last}", join(init, ", ")),
     }
 }
 
@@ -137,7 +138,7 @@ pub fn shell_quote(value: &str) -> String {
 
 /// One command over several lines, each option on its own, as Adobe's docs print them.
 fn lines(parts: &[String]) -> String {
-    parts.join(" \\\n  ")
+    join(parts, " \\\n  ")
 }
 
 fn no_control(name: &'static str, value: &str) -> Result<(), CurlError> {
@@ -165,7 +166,7 @@ pub fn commands(input: &CurlInput) -> Result<CurlCommands, CurlError> {
         return Err(CurlError::Missing(missing));
     };
     no_control("client ID", client_id)?;
-    let scope = scopes.join(",");
+    let scope = join(&scopes, ",");
     no_control("scopes", &scope)?;
 
     let server = input

@@ -2,6 +2,7 @@
 //! code of adobe-surfaces.md §6-7 gets a plain cause and one next step.
 
 use crate::gather::Gather;
+use crate::text::{clipped, join};
 use std::borrow::Cow;
 
 use crate::from_json::FromJson;
@@ -124,7 +125,7 @@ pub fn redact(body: &str) -> String {
         _ => body.to_string(),
     };
     if redacted.chars().count() > MAX_RAW {
-        let cut: String = redacted.chars().take(MAX_RAW).collect();
+        let cut: String = clipped(&redacted, MAX_RAW);
         format!("{cut}… (cut)")
     } else {
         redacted
@@ -448,13 +449,12 @@ pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> 
         .and_then(|e| e.get("errorCode"))
         .and_then(Value::as_str)
         .map(String::from);
-    let message = [obj.get("message"), target_err.and_then(|e| e.get("message"))]
+    let messages = [obj.get("message"), target_err.and_then(|e| e.get("message"))]
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .gather()
-        .join(" ")
-        .to_ascii_lowercase();
+        .gather();
+    let message = join(&messages, " ").to_ascii_lowercase();
     let remote = gateway.clone().or(target_code.clone());
     let code = gateway.as_deref().or(target_code.as_deref()).unwrap_or_default();
     let x = match resp.status {

@@ -3,6 +3,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::join;
 use crate::to_json::ToJson;
 
 /// A request to send; `url` has passed the allow-list (`allow::check`).
@@ -37,11 +38,11 @@ pub struct HttpResponse {
 
 /// Encodes name/value pairs as `application/x-www-form-urlencoded`.
 pub fn form_encode(pairs: &[(&str, &str)]) -> String {
-    pairs
+    let encoded = pairs
         .iter()
         .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
-        .gather()
-        .join("&")
+        .gather();
+    join(&encoded, "&")
 }
 
 fn encode_component(s: &str) -> String {

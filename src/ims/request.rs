@@ -2,6 +2,7 @@
 
 use super::allow::{self, AllowError};
 use super::http::{form_encode, HttpRequest};
+use crate::text::join;
 
 /// The media type Target's Admin API answers with.
 pub const TARGET_ACCEPT: &str = "application/vnd.adobe.target.v1+json";
@@ -54,7 +55,7 @@ pub fn oauth_token(
     scopes: &[String],
 ) -> Result<HttpRequest, AllowError> {
     let url = format!("{}/ims/token/v3", ims_origin(auth_server)?);
-    let scope = scopes.join(",");
+    let scope = join(scopes, ",");
     Ok(form_post(
         url,
         &[

@@ -7,6 +7,7 @@
 use super::aem_configs::{title_at, title_header};
 use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
+use crate::text::clipped;
 use crate::to_json::ToJson;
 
 /// Most titles kept from one page.
@@ -54,11 +55,11 @@ pub fn read(url: &str, rows: &[Vec<String>], cards: &[PageCard]) -> TargetFolder
             break;
         }
         if let Some(i) = title_at(cells, column) {
-            titles.push(cells[i].trim().chars().take(200).collect());
+            titles.push(clipped(cells[i].trim(), 200));
         }
     }
     TargetFolder {
-        url: url.chars().take(2048).collect(),
+        url: clipped(url, 2048),
         titles,
     }
 }

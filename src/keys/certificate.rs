@@ -2,6 +2,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::join;
 use crate::to_json::ToJson;
 use sha2::{Digest, Sha256};
 
@@ -314,10 +315,10 @@ fn name_string(name: &[u8]) -> Result<String, DerError> {
             atv.finish()?;
             atvs.push(attribute(oid, value));
         }
-        rdns.push(atvs.join("+"));
+        rdns.push(join(&atvs, "+"));
     }
     rdns.reverse();
-    Ok(rdns.join(","))
+    Ok(join(&rdns, ","))
 }
 
 impl Certificate {
@@ -409,7 +410,7 @@ impl Certificate {
 
 /// Upper-case hex with colons, like OpenSSL prints fingerprints.
 fn colon_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).gather().join(":")
+    join(&bytes.iter().map(|b| format!("{b:02X}")).gather(), ":")
 }
 
 /// Describes a certificate in every form the UI offers.

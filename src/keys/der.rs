@@ -6,6 +6,7 @@
 //! left over; anything else is an error, never a panic.
 
 use crate::gather::Gather;
+use crate::text::join;
 
 /// Universal and context tags used by keys and certificates.
 pub(crate) mod tag {
@@ -200,7 +201,7 @@ pub(crate) fn oid_string(bytes: &[u8]) -> String {
             acc = 0;
         }
     }
-    arcs.iter().map(u64::to_string).gather().join(".")
+    join(&arcs.iter().map(u64::to_string).gather(), ".")
 }
 
 // ---------------------------------------------------------------- writing

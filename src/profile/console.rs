@@ -14,6 +14,7 @@
 //! taken; a value that cannot be what it claims is rejected with the reason, never taken.
 
 use crate::gather::Gather;
+use crate::text::{clipped, join};
 use crate::to_json::ToJson;
 use std::fmt;
 
@@ -122,7 +123,7 @@ fn listed(c: &CredentialChoice) -> String {
     if c.services.is_empty() {
         format!("\"{}\" ({})", c.name, c.kind_label)
     } else {
-        format!("\"{}\" ({}; {})", c.name, c.kind_label, c.services.join(", "))
+        format!("\"{}\" ({}; {})", c.name, c.kind_label, join(&c.services, ", "))
     }
 }
 
@@ -152,12 +153,12 @@ impl fmt::Display for WorkspaceError {
             WorkspaceError::NoCredential(found) => write!(
                 f,
                 "This JSON holds no OAuth Server-to-Server or JWT credential, only: {}. In the Developer Console add an \"OAuth Server-to-Server\" credential with the Adobe Target API to the workspace, then download the JSON again.",
-                found.join(", ")
+                join(found, ", ")
             ),
             WorkspaceError::WithoutValues(names) => write!(
                 f,
                 "This file names {} but not {} client ID and secret: App Builder's .aio file does that (it keeps them in .env). In the Developer Console choose \"Download JSON\" on the credential page (or \"Download all\" on an App Builder workspace) and give IMS Link that file.",
-                names.join(", "),
+                join(names, ", "),
                 if names.len() == 1 { "its" } else { "their" }
             ),
             WorkspaceError::AemCredentials => write!(
@@ -168,12 +169,12 @@ impl fmt::Display for WorkspaceError {
                 f,
                 "This file holds {} server-to-server credentials: {}. Choose the one connected to Adobe Target.",
                 creds.len(),
-                creds.iter().map(listed).gather().join(", ")
+                join(&creds.iter().map(listed).gather(), ", ")
             ),
             WorkspaceError::ChoiceNotFound(choice, names) => write!(
                 f,
                 "No credential named \"{choice}\" in this JSON; it holds: {}. Choose one of these.",
-                names.join(", ")
+                join(names, ", ")
             ),
         }
     }
@@ -506,7 +507,7 @@ fn choose(
 fn short(v: &str) -> String {
     let t = v.trim();
     if t.chars().count() > 60 {
-        format!("{}…", t.chars().take(60).collect::<String>())
+        format!("{}…", clipped(t, 60))
     } else {
         t.to_string()
     }

@@ -9,6 +9,7 @@
 use crate::from_json::FromJson;
 use crate::gather::Gather;
 use crate::json_value::Value;
+use crate::text::join;
 use crate::to_json::ToJson;
 
 use super::payload::{metascopes, split_aud};
@@ -351,7 +352,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
                 .filter(|(_, s)| is_stage(s) == stage)
                 .map(|(what, s)| format!("{what} ({s})"))
                 .gather();
-            names.join(", ")
+            join(&names, ", ")
         };
         out.push(finding(
             "ims-host-mixed",

@@ -3,6 +3,7 @@
 
 use super::{Capture, Field, Merged, Rejected};
 use crate::gather::Gather;
+use crate::text::join;
 use crate::to_json::ToJson;
 
 /// The answer to one import.
@@ -43,7 +44,7 @@ fn has(capture: &Capture, f: Field) -> bool {
 }
 
 fn labels(fields: &[Field]) -> String {
-    fields.iter().map(|f| f.label()).gather().join(", ")
+    join(&fields.iter().map(|f| f.label()).gather(), ", ")
 }
 
 /// Whether a capture holds anything besides the authentication type.
@@ -83,7 +84,7 @@ pub fn report(what: &str, capture: &Capture, merged: Option<&Merged>) -> ImportR
         parts.push(format!("Not taken, {}: {}", r.field.label(), r.reason));
     }
     ImportReport {
-        message: parts.join(" "),
+        message: join(&parts, " "),
         taken,
         waiting,
         missing: capture.missing.clone(),

@@ -2,6 +2,7 @@
 //! separated by commas, cURL samples by commas, other tools by spaces.
 
 use crate::gather::Gather;
+use crate::text::join;
 use std::fmt;
 
 use super::{Capture, Profile, Source, Sourced};
@@ -199,7 +200,7 @@ pub fn from_parts(parts: &[String]) -> Result<Vec<String>, String> {
         let shown: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).gather();
         return Err(format!(
             "the page shows \"{}\" under Scopes, which does not read as IMS scopes, so IMS Link took none. Copy the scopes from the credential page by hand.",
-            shown.join(" / ")
+            join(&shown, " / ")
         ));
     }
     Ok(out)

@@ -4,7 +4,7 @@
 //! IMS Link never sees it.
 
 use crate::from_json::FromJson;
-use crate::gather::Gather;
+use crate::text::{clipped, single_spaced};
 use crate::to_json::ToJson;
 
 use super::event::{AfterTab, Io, Step};
@@ -79,7 +79,7 @@ fn certificate_text(body_base64: &str) -> Option<String> {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().gather().join(" ").to_ascii_lowercase()
+    single_spaced(s).to_ascii_lowercase()
 }
 
 /// A file name safe to offer as a download: letters, digits, `.`, `_`, `-`, a certificate
@@ -113,7 +113,7 @@ fn disposition_name(header: &str) -> Option<&str> {
 fn alias_of(href: &str) -> Option<String> {
     let query = href.split_once('?')?.1.split('#').next().unwrap_or_default();
     crate::url::query_param(query, "alias")
-        .map(|v| v.trim().chars().take(100).collect::<String>())
+        .map(|v| clipped(v.trim(), 100))
         .filter(|v| !v.is_empty())
 }
 
@@ -153,7 +153,7 @@ pub(super) fn wizard_read(mut s: Session, tab_id: u32, page: AemResultPage) -> S
     }
     Step::io(Io::FetchAemCertificate {
         tab_id,
-        url: link.href.chars().take(2048).collect(),
+        url: clipped(&link.href, 2048),
         file_name: safe_file_name(&link.download),
     })
 }

@@ -8,6 +8,7 @@ use crate::fill::{self, trust, FillError, FormKind, FormSnapshot, Plan, PlanOpti
 use crate::gather::Gather;
 use crate::guide::{Choice, Filled};
 use crate::profile::diagnose;
+use crate::text::clipped;
 
 fn no_access(tab_id: u32, error: Option<String>) -> Step {
     Step::reply(Reply::Refused {
@@ -16,7 +17,7 @@ fn no_access(tab_id: u32, error: Option<String>) -> Step {
             message: "IMS Link may not fill forms on this site yet. Click the IMS Link icon while this AEM page is open, or choose \"Allow on this AEM site\".".into(),
         },
         tab_id: Some(tab_id),
-        detail: error.map(|e| e.chars().take(200).collect()),
+        detail: error.map(|e| clipped(&e, 200)),
         again: None,
     })
 }

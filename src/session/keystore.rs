@@ -7,6 +7,7 @@ use crate::fill::detect::Address;
 use crate::fill::plan::{keystore_alias, KeystoreFiles};
 use crate::gather::Gather;
 use crate::ims::aem_verdict::AemResultPage;
+use crate::text::clipped;
 
 /// Most aliases kept from one page.
 const MAX_ALIASES: usize = 200;
@@ -55,9 +56,9 @@ pub(super) fn read(page: &AemResultPage) -> KeystoreList {
         .filter(|m| !m.dialog)
         .map(|m| m.text.trim())
         .find(|t| t.to_ascii_lowercase().contains("error"))
-        .map(|t| t.chars().take(300).collect());
+        .map(|t| clipped(t, 300));
     KeystoreList {
-        url: page.url.chars().take(2048).collect(),
+        url: clipped(&page.url, 2048),
         exists: header.is_some(),
         aliases,
         error,

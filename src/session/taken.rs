@@ -10,6 +10,7 @@
 //! back into that wait, and the same credential is not taken by itself again.
 
 use crate::from_json::FromJson;
+use crate::text::clipped;
 use crate::to_json::ToJson;
 
 use super::profile_ops::void;
@@ -99,7 +100,7 @@ fn from_page(v: &Option<Sourced<String>>, page: &str) -> bool {
 
 /// The first characters of a client ID: enough to recognise it next to the Console's.
 fn short(id: &str) -> String {
-    let head: String = id.chars().take(8).collect();
+    let head: String = clipped(id, 8);
     if head.len() < id.len() {
         format!("{head}\u{2026}")
     } else {

@@ -9,6 +9,7 @@ use crate::guide::{classify, PageKind};
 use crate::ims::aem_configs;
 use crate::ims::aem_verdict::{self, AemResultPage, VerdictKind};
 use crate::profile::AuthType;
+use crate::text::clipped;
 
 /// How long the page function watches AEM's page for a change before it reads it anyway. The
 /// bound keeps a forgotten watch from holding the page script, and stays under the 30 s a
@@ -69,7 +70,7 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
                 message: "IMS Link may not read this AEM page yet. Click the IMS Link icon while the page is open, then try again.".into(),
             },
             tab_id: Some(tab_id),
-            detail: error.map(|e| e.chars().take(200).collect()),
+            detail: error.map(|e| clipped(&e, 200)),
             again: None,
         });
     };
@@ -118,7 +119,7 @@ fn read_page(mut s: Session, tab_id: u32, page: Option<AemResultPage>, error: Op
     // The console's list is read whenever it is shown: it is what the migration advice needs.
     if kind == VerdictKind::CheckHealth {
         s.aem.configs = Some(AemConfigList {
-            url: page.url.chars().take(2048).collect(),
+            url: clipped(&page.url, 2048),
             configs: aem_configs::listed(&page.rows, &page.cards),
         });
     }
