@@ -13,7 +13,7 @@
 
 use crate::from_json::FromJson;
 use crate::json_value::Value;
-use crate::text::clipped;
+use crate::text::{clipped, kept};
 use crate::to_json::ToJson;
 
 use crate::message::Problem;
@@ -223,12 +223,7 @@ const WHERE_ELSE: &str =
     "Copy the client code from Target > Administration > Implementation (Account details) instead.";
 
 fn why_none(settings: &AtjsSettings) -> Problem {
-    let version: String = settings
-        .version
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .take(16)
-        .collect();
+    let version = clipped(&kept(&settings.version, |c| c.is_ascii_alphanumeric() || c == '.'), 16);
     if !version.is_empty() {
         return problem(
             "at-js-unread",

@@ -4,7 +4,7 @@
 //! upper case or SHA-256 are G), so every fingerprint is compared in one normal form.
 
 use crate::from_json::FromJson;
-use crate::text::clipped;
+use crate::text::{clipped, kept};
 use crate::to_json::ToJson;
 
 use super::snapshot::PageSnapshot;
@@ -26,11 +26,7 @@ pub struct CredentialCertificates {
 
 /// Lower-case hex without separators; `None` unless it is a SHA-1 (40) or SHA-256 (64) digest.
 pub fn normalize(fingerprint: &str) -> Option<String> {
-    let hex: String = fingerprint
-        .chars()
-        .filter(|c| !matches!(c, ':' | ' ' | '-'))
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let hex = kept(fingerprint, |c| !matches!(c, ':' | ' ' | '-')).to_ascii_lowercase();
     let hex = hex
         .strip_prefix("sha1")
         .or_else(|| hex.strip_prefix("sha256"))

@@ -6,6 +6,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::{clipped, kept};
 use crate::to_json::ToJson;
 
 use super::choose::{choose, option_text};
@@ -58,12 +59,7 @@ pub struct KeystoreFiles {
 /// The alias IMS Link proposes for its key pair in AEM's keystore: named for IMS Link and the
 /// certificate's SHA-256 fingerprint, so another key pair never takes the same alias.
 pub fn keystore_alias(sha256_fingerprint: &str) -> String {
-    let hex: String = sha256_fingerprint
-        .chars()
-        .filter(char::is_ascii_hexdigit)
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let hex = clipped(&kept(sha256_fingerprint, |c| c.is_ascii_hexdigit()), 12).to_ascii_lowercase();
     format!("ims-link-{hex}")
 }
 

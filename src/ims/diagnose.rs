@@ -221,13 +221,10 @@ pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Res
         };
     }
     let error = obj.get("error").and_then(Value::as_str).unwrap_or_default().to_string();
-    let original: String = obj
-        .get("error_description")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .chars()
-        .take(300)
-        .collect();
+    let original = clipped(
+        obj.get("error_description").and_then(Value::as_str).unwrap_or_default(),
+        300,
+    );
     let x = ims_error(flow, resp.status, &error, &original.to_ascii_lowercase(), &original);
     Err(finish(x, (!error.is_empty()).then_some(error)))
 }

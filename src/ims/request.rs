@@ -2,7 +2,7 @@
 
 use super::allow::{self, AllowError};
 use super::http::{form_encode, HttpRequest};
-use crate::text::join;
+use crate::text::{join, kept};
 
 /// The media type Target's Admin API answers with.
 pub const TARGET_ACCEPT: &str = "application/vnd.adobe.target.v1+json";
@@ -70,10 +70,7 @@ pub fn oauth_token(
 /// `GET https://mc.adobe.io/<tenant>/target/activities?limit=1`: the cheapest call that needs
 /// a working token, API key, tenant and product profile all at once.
 pub fn target_activities(tenant: &str, access_token: &str, api_key: &str) -> Result<HttpRequest, AllowError> {
-    let tenant: String = tenant
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
+    let tenant = kept(tenant, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let url = format!("https://mc.adobe.io/{tenant}/target/activities?limit=1");
     allow::check(&url)?;
     Ok(HttpRequest {

@@ -8,6 +8,7 @@ use super::certificate::{describe, Certificate};
 use super::der::{self, oid, tag, DerError, Tlv};
 use super::rsa_key::{self, Pkcs1Error, RsaKey};
 use super::{CertificateInfo, ImportedKey, Input, KeyError, PrivateKeyInfo, KEY_BITS};
+use crate::text::kept;
 
 /// One `-----BEGIN <label>----- ... -----END <label>-----` block.
 struct PemBlock<'a> {
@@ -86,7 +87,7 @@ fn pem_blocks(text: &str, input: Input) -> Result<Vec<PemBlock<'_>>, KeyError> {
 
 /// Base64 text of a DER file (no PEM armour), as a file picker that reads binary files gives it.
 fn base64_der(text: &str) -> Option<Vec<u8>> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = kept(text, |c| !c.is_whitespace());
     crate::base64_text::decode(compact.as_bytes()).filter(|der| der.first() == Some(&0x30))
 }
 

@@ -3,6 +3,7 @@
 //! parsers the extension uses, so the page and the extension never disagree.
 
 use crate::gather::Gather;
+use crate::text::kept;
 use crate::to_json::ToJson;
 use std::fmt;
 
@@ -134,7 +135,7 @@ pub fn inspect(text: &str, source: &Source, choice: Option<&str>) -> Result<Insp
     if text.is_empty() {
         return Err(InspectError::Empty);
     }
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = kept(text, |c| !c.is_whitespace());
     if looks_like_jwt(&compact) {
         let (_, claims) = jwt::decode_unverified(&compact).map_err(|e| InspectError::BadJwt(e.to_string()))?;
         let capture = payload::parse(&crate::to_json::to_string(&claims), source).map_err(InspectError::Payload)?;
