@@ -26,6 +26,11 @@ pub fn single_spaced(s: &str) -> String {
     join(&s.split_whitespace().gather(), " ")
 }
 
+/// `single_spaced` in ASCII lower case: a label or a link's text as pages are compared by it.
+pub fn folded(s: &str) -> String {
+    single_spaced(s).to_ascii_lowercase()
+}
+
 /// The first `max` characters of `s` (all of it when shorter): what
 /// `s.chars().take(max).collect()` gives, without re-encoding the text.
 pub fn clipped(s: &str, max: usize) -> String {

@@ -4,7 +4,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
-use crate::text::single_spaced;
+use crate::text::folded;
 use crate::to_json::ToJson;
 
 /// Most pairs and headings kept from one page.
@@ -42,10 +42,6 @@ pub struct PageSnapshot {
     pub pairs: Vec<Pair>,
 }
 
-fn normalize(s: &str) -> String {
-    single_spaced(s).to_ascii_lowercase()
-}
-
 impl PageSnapshot {
     /// Cuts the snapshot to the limits, so later code never handles unbounded input.
     pub fn bounded(mut self) -> Self {
@@ -73,28 +69,28 @@ impl PageSnapshot {
 
     /// The first non-empty value whose label equals one of `labels` (case and spacing ignored).
     pub fn value(&self, labels: &[&str]) -> Option<&str> {
-        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).gather();
+        let wanted: Vec<String> = labels.iter().map(|l| folded(l)).gather();
         self.pairs
             .iter()
-            .find(|p| wanted.contains(&normalize(&p.label)) && !p.value.trim().is_empty())
+            .find(|p| wanted.contains(&folded(&p.label)) && !p.value.trim().is_empty())
             .map(|p| p.value.trim())
     }
 
     /// Every non-empty pair whose label equals one of `labels` (case and spacing ignored).
     pub fn pairs_for<'a>(&'a self, labels: &[&str]) -> Vec<&'a Pair> {
-        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).gather();
+        let wanted: Vec<String> = labels.iter().map(|l| folded(l)).gather();
         self.pairs
             .iter()
-            .filter(|p| wanted.contains(&normalize(&p.label)) && !p.value.trim().is_empty())
+            .filter(|p| wanted.contains(&folded(&p.label)) && !p.value.trim().is_empty())
             .gather()
     }
 
     /// Whether the page shows two different values under one of `labels`: a page (or a
     /// script injected into it) that says two things about one value is not read for it.
     pub fn ambiguous(&self, labels: &[&str]) -> bool {
-        let wanted: Vec<String> = labels.iter().map(|l| normalize(l)).gather();
+        let wanted: Vec<String> = labels.iter().map(|l| folded(l)).gather();
         let mut seen: Option<&str> = None;
-        for p in self.pairs.iter().filter(|p| wanted.contains(&normalize(&p.label))) {
+        for p in self.pairs.iter().filter(|p| wanted.contains(&folded(&p.label))) {
             let v = p.value.trim();
             if v.is_empty() {
                 continue;
@@ -109,8 +105,8 @@ impl PageSnapshot {
 
     /// Whether a heading equals `text` (case and spacing ignored).
     pub fn has_heading(&self, text: &str) -> bool {
-        let t = normalize(text);
-        self.headings.iter().any(|h| normalize(h) == t)
+        let t = folded(text);
+        self.headings.iter().any(|h| folded(h) == t)
     }
 }
 

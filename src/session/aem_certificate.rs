@@ -4,7 +4,7 @@
 //! IMS Link never sees it.
 
 use crate::from_json::FromJson;
-use crate::text::{clipped, single_spaced};
+use crate::text::{clipped, folded};
 use crate::to_json::ToJson;
 
 use super::event::{AfterTab, Io, Step};
@@ -78,10 +78,6 @@ fn certificate_text(body_base64: &str) -> Option<String> {
     })
 }
 
-fn normalize(s: &str) -> String {
-    single_spaced(s).to_ascii_lowercase()
-}
-
 /// A file name safe to offer as a download: letters, digits, `.`, `_`, `-`, a certificate
 /// extension; anything else gives AEM's usual name.
 pub fn safe_file_name(name: &str) -> String {
@@ -125,12 +121,12 @@ pub(super) fn wizard_read(mut s: Session, tab_id: u32, page: AemResultPage) -> S
     let link = page
         .links
         .iter()
-        .find(|l| normalize(&l.text) == DOWNLOAD_LINK && !l.href.trim().is_empty());
+        .find(|l| folded(&l.text) == DOWNLOAD_LINK && !l.href.trim().is_empty());
     let Some(link) = link else {
         let on = page
             .switches
             .iter()
-            .any(|w| normalize(&w.label) == CREATE_SWITCH && w.checked);
+            .any(|w| folded(&w.label) == CREATE_SWITCH && w.checked);
         let message = if on {
             "AEM has not made the certificate yet: type an alias and click \u{201c}Create certificate\u{201d}, then take it."
         } else {
