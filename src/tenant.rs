@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::from_json::FromJson;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 use crate::error::JsErrorInfo;
@@ -189,7 +190,7 @@ pub fn from_url(input: &str) -> Result<PageIds, TenantError> {
 
 /// Reads a tenant from whatever the admin pasted: an Adobe address or the bare id.
 pub fn from_text(input: &str) -> Result<PageIds, TenantError> {
-    if input.contains("://") {
+    if input.contains_text("://") {
         return from_url(input);
     }
     let bare = input.trim().trim_start_matches('@');
@@ -229,7 +230,7 @@ fn from_legacy_shell(subdomain: &str, path: &str) -> Result<PageIds, TenantError
         tenant: Some(tenant),
         client_code: None,
         source: Source::LegacyShell,
-        on_target: path.contains("/target/"),
+        on_target: path.contains_text("/target/"),
     })
 }
 

@@ -5,6 +5,10 @@
 //! parts) were 2.1 KB of the module. IMS Link joins a few short texts at a time. A text cut
 //! with `chars().take(n).collect()` re-encoded it char by char, through `String`'s
 //! `FromIterator<char>` for each iterator type; so did a text filtered by `chars().filter()`.
+//! A text searched for another with `str::contains`, `find`, `split_once` and the like went
+//! through `StrSearcher`, the Two-Way algorithm for long texts and long needles (with
+//! `split` and `match_indices`, 4.5 KB of the module); IMS Link looks for short words in page
+//! texts, addresses and PEM files, which `Search` does byte by byte.
 
 use crate::gather::Gather;
 
@@ -50,9 +54,75 @@ pub fn kept(s: &str, keep: fn(char) -> bool) -> String {
     out
 }
 
+/// A text searched for another text by a plain loop: each method gives what the standard
+/// method it is named after gives with a `&str` pattern (patterns of chars stay the standard
+/// library's, whose search is a byte search already). A match of one UTF-8 text in another
+/// found byte by byte always starts and ends on a character's boundary.
+pub trait Search {
+    /// Where `needle` first starts: `str::find`.
+    fn find_text(&self, needle: &str) -> Option<usize>;
+    /// Where `needle` last starts: `str::rfind`.
+    fn rfind_text(&self, needle: &str) -> Option<usize>;
+    /// Whether `needle` is there: `str::contains`.
+    fn contains_text(&self, needle: &str) -> bool;
+    /// Whether `c` is there: `str::contains` with a `char`, which looks for a non-ASCII
+    /// character as for a text, through `StrSearcher`.
+    fn contains_char(&self, c: char) -> bool;
+    /// The text before the first `sep` and the text after it: `str::split_once`.
+    fn split_once_text(&self, sep: &str) -> Option<(&str, &str)>;
+    /// The text without every `prefix` it starts with: `str::trim_start_matches`.
+    fn trim_start_text(&self, prefix: &str) -> &str;
+}
+
+impl Search for str {
+    fn find_text(&self, needle: &str) -> Option<usize> {
+        let needle = needle.as_bytes();
+        let Some(&first) = needle.first() else {
+            return Some(0);
+        };
+        self.as_bytes()
+            .windows(needle.len())
+            .position(|w| w[0] == first && w == needle)
+    }
+
+    fn rfind_text(&self, needle: &str) -> Option<usize> {
+        let needle = needle.as_bytes();
+        let Some(&first) = needle.first() else {
+            return Some(self.len());
+        };
+        self.as_bytes()
+            .windows(needle.len())
+            .rposition(|w| w[0] == first && w == needle)
+    }
+
+    fn contains_text(&self, needle: &str) -> bool {
+        self.find_text(needle).is_some()
+    }
+
+    fn contains_char(&self, c: char) -> bool {
+        self.find(c).is_some()
+    }
+
+    fn split_once_text(&self, sep: &str) -> Option<(&str, &str)> {
+        let at = self.find_text(sep)?;
+        Some((self.get(..at)?, self.get(at + sep.len()..)?))
+    }
+
+    fn trim_start_text(&self, prefix: &str) -> &str {
+        let mut rest = self;
+        if prefix.is_empty() {
+            return rest;
+        }
+        while let Some(after) = rest.strip_prefix(prefix) {
+            rest = after;
+        }
+        rest
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{clipped, join, kept, single_spaced};
+    use super::{clipped, join, kept, single_spaced, Search};
 
     #[test]
     fn the_same_text_as_the_standard_join() {
@@ -92,5 +162,32 @@ mod tests {
     fn kept_is_the_characters_the_test_keeps_in_their_order() {
         assert_eq!(kept(" AB:cd-ü 12\n", |c| c.is_ascii_alphanumeric()), "ABcd12");
         assert_eq!(kept("", |_| true), "");
+    }
+
+    #[test]
+    fn searched_as_the_standard_library_searches() {
+        let texts = [
+            "",
+            "a",
+            "aaa",
+            "https://author.example.com://x",
+            "ü€😀ü€",
+            "ab-----BEGIN -----",
+            "€€",
+        ];
+        let needles = ["", "a", "aa", "://", "€", "😀ü", "-----", "x", "\u{82}", "ü€😀ü€ü"];
+        for hay in texts {
+            for needle in needles {
+                let case = format!("{hay:?} {needle:?}");
+                assert_eq!(hay.find_text(needle), hay.find(needle), "{case}");
+                assert_eq!(hay.rfind_text(needle), hay.rfind(needle), "{case}");
+                assert_eq!(hay.contains_text(needle), hay.contains(needle), "{case}");
+                assert_eq!(hay.split_once_text(needle), hay.split_once(needle), "{case}");
+                assert_eq!(hay.trim_start_text(needle), hay.trim_start_matches(needle), "{case}");
+            }
+            for c in ['a', ':', 'ü', '€', '😀', '\u{82}'] {
+                assert_eq!(hay.contains_char(c), hay.contains(c), "{hay:?} {c:?}");
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! The `url` crate would pull IDNA tables into the wasm module; we only need scheme,
 //! host, path, query and fragment of https URLs, and every rejection must name its cause.
 
+use crate::text::Search;
 use std::fmt;
 
 /// The parts of an absolute `http(s)` URL, borrowed from the input.
@@ -61,8 +62,12 @@ pub fn parse(input: &str) -> Result<Url<'_>, UrlError> {
     if input.is_empty() {
         return Err(UrlError::Empty);
     }
-    let (scheme, rest) = input.split_once("://").ok_or(UrlError::NotAUrl)?;
-    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+    let (scheme, rest) = input.split_once_text("://").ok_or(UrlError::NotAUrl)?;
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains_char(c))
+    {
         return Err(UrlError::NotAUrl);
     }
     if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {

@@ -13,6 +13,7 @@
 
 use crate::from_json::FromJson;
 use crate::json_value::Value;
+use crate::text::Search;
 use crate::text::{clipped, kept};
 use crate::to_json::ToJson;
 
@@ -95,7 +96,7 @@ fn object_end(text: &str) -> Option<usize> {
 
 /// The settings object in a script's `adobe.target.init(window, document, {...})` call, if any.
 fn init_settings(tail: &str) -> Option<Settings> {
-    let at = tail.rfind("target.init(")?;
+    let at = tail.rfind_text("target.init(")?;
     let args = &tail[at..];
     // The settings are the third argument: the first `{` after the call's two others.
     let brace = args.find('{')?;

@@ -4,6 +4,7 @@
 //! upper case or SHA-256 are G), so every fingerprint is compared in one normal form.
 
 use crate::from_json::FromJson;
+use crate::text::Search;
 use crate::text::{clipped, kept};
 use crate::to_json::ToJson;
 
@@ -48,7 +49,7 @@ pub fn same_certificate(listed: &str, sha1: &str, sha256: &str) -> bool {
 pub fn listed(snap: &PageSnapshot) -> Option<CredentialCertificates> {
     let u = crate::url::parse(&snap.url).ok()?;
     let on_credential =
-        u.host == "developer.adobe.com" && u.path.starts_with("/console/") && u.path.contains("/credentials/");
+        u.host == "developer.adobe.com" && u.path.starts_with("/console/") && u.path.contains_text("/credentials/");
     // The fake's section (a heading, "Fingerprint" labels), or the table Adobe's screenshots show
     // (V, 2022-2024: columns "Public key", "Expiration date"; the page reads its cells by column).
     let table = snap

@@ -6,6 +6,7 @@ use crate::origins;
 use crate::profile::{self, payload, scopes, AuthType, Capture, Profile, Source, SourceKind, Sourced};
 use crate::tenant;
 use crate::text::clipped;
+use crate::text::Search;
 use crate::url;
 
 use super::snapshot::PageSnapshot;
@@ -14,15 +15,15 @@ use super::snapshot::PageSnapshot;
 /// dates a secret's row shows beside it ("Created", "Last used").
 fn is_real_secret(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
-    let date_like = v.chars().all(|c| c.is_ascii_digit() || "-:/.,TZ ".contains(c));
+    let date_like = v.chars().all(|c| c.is_ascii_digit() || "-:/.,TZ ".contains_char(c));
     v.len() >= 8
         && !v.contains(char::is_whitespace)
-        && !lower.contains("retrieve")
-        && !v.contains('*')
-        && !v.contains('•')
+        && !lower.contains_text("retrieve")
+        && !v.contains_char('*')
+        && !v.contains_char('•')
         // Cut for display: only part of the secret.
-        && !v.contains('\u{2026}')
-        && !v.contains("...")
+        && !v.contains_char('\u{2026}')
+        && !v.contains_text("...")
         && !date_like
 }
 
@@ -67,7 +68,7 @@ pub fn capture_with(snapshot: PageSnapshot, now_ms: u64, held_secret: Option<&st
 /// Only the Console app's own credential pages: other developer.adobe.com pages (docs, blogs)
 /// carry text anyone can write.
 fn is_console_path(path: &str) -> bool {
-    path.starts_with("/console/") && path.contains("/credentials/")
+    path.starts_with("/console/") && path.contains_text("/credentials/")
 }
 
 /// Whether `page` is a Developer Console credential page, whose values `capture_with` reads.
@@ -153,7 +154,7 @@ fn console_credential(
 ) -> Option<Profile> {
     let auth_type = if snap.has_heading("OAuth Server-to-Server") || path.ends_with("/oauthservertoserver") {
         AuthType::Oauth
-    } else if snap.has_heading("Service Account (JWT)") || path.contains("/details/jwt") {
+    } else if snap.has_heading("Service Account (JWT)") || path.contains_text("/details/jwt") {
         AuthType::Jwt
     } else {
         return None;

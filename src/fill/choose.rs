@@ -8,6 +8,7 @@ use super::spec::{normalize_label, Spec};
 use crate::gather::Gather;
 use crate::profile::AuthType;
 use crate::text::join;
+use crate::text::Search;
 
 /// Why no option fits; `accept` lists option values that would be right, if any is current.
 pub(super) struct NoOption {
@@ -55,7 +56,7 @@ pub(super) fn choose<'o>(
             }
             for p in patterns.iter() {
                 let p = format!(" {p} ");
-                if let Some(o) = first(&|(v, t)| !v.is_empty() && format!(" {t} ").contains(&p)) {
+                if let Some(o) = first(&|(v, t)| !v.is_empty() && format!(" {t} ").contains_text(&p)) {
                     return Ok(o);
                 }
             }
@@ -134,7 +135,7 @@ pub(super) fn choose<'o>(
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
-    format!(" {text} ").contains(&format!(" {word} "))
+    format!(" {text} ").contains_text(&format!(" {word} "))
 }
 
 /// The text an option shows for `value`, or the value itself.

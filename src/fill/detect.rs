@@ -3,6 +3,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 use super::matching::{contains_words, Prepared};
@@ -86,7 +87,7 @@ impl Address {
             return Address::default();
         };
         // The origin keeps the port the host part had (url::parse drops it from `host`).
-        let after_scheme = raw.trim().split_once("://").map(|(_, r)| r).unwrap_or_default();
+        let after_scheme = raw.trim().split_once_text("://").map(|(_, r)| r).unwrap_or_default();
         let authority = after_scheme.split(['/', '?', '#']).next().unwrap_or_default();
         let authority = authority.rsplit('@').next().unwrap_or_default();
         Address {
@@ -121,7 +122,7 @@ fn has_name(fields: &[Prepared], names: &[&str]) -> bool {
 
 /// Whether a decoded path lies in AEM's IMS configuration app (`IMS_APP_ROOTS`).
 pub fn in_ims_app(path: &str) -> bool {
-    IMS_APP_ROOTS.iter().any(|root| path.contains(root))
+    IMS_APP_ROOTS.iter().any(|root| path.contains_text(root))
 }
 
 /// The IMS configuration form at an address IMS Link does not know, when the page is in AEM's
@@ -168,10 +169,10 @@ fn form_from_fields(fields: &[Prepared]) -> FormKind {
 pub fn auth_type_of_option(value: &str, text: &str) -> Option<AuthType> {
     let v = normalize_label(value);
     let t = normalize_label(text);
-    let has = |w: &str| v == w || format!(" {t} ").contains(&format!(" {w} "));
+    let has = |w: &str| v == w || format!(" {t} ").contains_text(&format!(" {w} "));
     if has("jwt") || has("service account") {
         Some(AuthType::Jwt)
-    } else if has("oauth") || t.contains("server to server") {
+    } else if has("oauth") || t.contains_text("server to server") {
         Some(AuthType::Oauth)
     } else {
         None
@@ -185,12 +186,12 @@ pub fn form_from_path(path: &str) -> Option<FormKind> {
         Some(FormKind::ImsWizard)
     } else if path.ends_with(IMS_CONSOLE_PATH) {
         Some(FormKind::ImsConsole)
-    } else if path.contains(KEYSTORE_MARK) && path.to_ascii_lowercase().contains("keystore") {
+    } else if path.contains_text(KEYSTORE_MARK) && path.to_ascii_lowercase().contains_text("keystore") {
         Some(FormKind::Keystore)
-    } else if path.contains(TARGET_CLASSIC_PREFIX) {
+    } else if path.contains_text(TARGET_CLASSIC_PREFIX) {
         Some(FormKind::TargetClassic)
-    } else if (path.contains(TARGET_CLOUD_MARK) && !path.contains("/cloudconfigs.html"))
-        || path.contains(TARGET_CLOUD_PAGES)
+    } else if (path.contains_text(TARGET_CLOUD_MARK) && !path.contains_text("/cloudconfigs.html"))
+        || path.contains_text(TARGET_CLOUD_PAGES)
     {
         Some(FormKind::TargetCloud)
     } else {

@@ -7,6 +7,7 @@
 use super::snapshot::FieldSnapshot;
 use super::spec::{normalize_label, normalize_name, Control, Spec};
 use crate::gather::Gather;
+use crate::text::Search;
 
 /// A field with its texts normalized once.
 #[derive(Debug, Clone)]
@@ -85,7 +86,7 @@ const TIERS: [Tier; 5] = [
 
 /// Whether `text` holds `words` as whole words (both normalized).
 pub fn contains_words(text: &str, words: &str) -> bool {
-    !text.is_empty() && format!(" {text} ").contains(&format!(" {words} "))
+    !text.is_empty() && format!(" {text} ").contains_text(&format!(" {words} "))
 }
 
 fn fits(tier: Tier, f: &Prepared, spec: &Spec, wording: usize) -> bool {

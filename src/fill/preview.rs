@@ -3,6 +3,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 use super::plan::{Action, Plan};
@@ -53,7 +54,7 @@ fn field(a: &Action) -> String {
 
 /// The Fill button's text for `count` fields on `origin`.
 pub fn label(count: usize, origin: &str) -> String {
-    let host = origin.split_once("://").map_or(origin, |(_, h)| h);
+    let host = origin.split_once_text("://").map_or(origin, |(_, h)| h);
     match count {
         0 => format!("Fill this form on {host}"),
         1 => format!("Fill 1 field on {host}"),

@@ -4,6 +4,7 @@
 //! `normalize_label`): lower case, punctuation as spaces, single spaces.
 
 use crate::profile::{AuthType, Field};
+use crate::text::Search;
 
 /// What kind of control a spec fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -505,5 +506,5 @@ pub(crate) fn is_separator(c: char) -> bool {
 
 /// A `name` attribute as compared: without a leading `./`, ASCII lower case.
 pub fn normalize_name(s: &str) -> String {
-    s.trim().trim_start_matches("./").to_ascii_lowercase()
+    s.trim().trim_start_text("./").to_ascii_lowercase()
 }

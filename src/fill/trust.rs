@@ -8,6 +8,7 @@
 use crate::from_json::FromJson;
 use crate::gather::Gather;
 use crate::text::join;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 use super::detect::{form_from_path, ims_form_in_app, Address, FormKind};
@@ -59,7 +60,7 @@ pub fn recognised(snapshot: &FormSnapshot) -> Option<FormKind> {
 
 /// Plain http is allowed only to this computer (an AEM on the admin's own machine).
 pub fn secure_origin(origin: &str) -> bool {
-    let Some((scheme, authority)) = origin.split_once("://") else {
+    let Some((scheme, authority)) = origin.split_once_text("://") else {
         return false;
     };
     match scheme {

@@ -8,6 +8,7 @@ use crate::fill::FormKind;
 use crate::gather::Gather;
 use crate::profile::AuthType;
 use crate::text::join;
+use crate::text::Search;
 
 pub(super) fn click(name: &str) -> Step {
     Step::Click {
@@ -364,7 +365,7 @@ fn aem_ims_next(f: &Facts, page: &Page, stage: &Stage) -> Next {
             let name = f.ims_title.unwrap_or("your configuration");
             let text = if stage.status == Status::Problem {
                 // Said once: a diagnosis may already end with it.
-                if stage.todo.contains("Check Health again") {
+                if stage.todo.contains_text("Check Health again") {
                     stage.todo.clone()
                 } else {
                     format!("{} Then run Check Health again.", stage.todo).trim().to_string()
@@ -610,7 +611,7 @@ pub fn fill_label(page: &Page) -> Option<String> {
             let host = page
                 .aem_origin
                 .as_deref()
-                .and_then(|o| o.split_once("://"))
+                .and_then(|o| o.split_once_text("://"))
                 .map(|(_, h)| h);
             Some(host.map_or_else(|| "Fill this form".to_string(), |h| format!("Fill this form on {h}")))
         }

@@ -5,6 +5,7 @@ use crate::fill::detect::{form_from_path, in_ims_app, Address};
 use crate::fill::FormKind;
 use crate::gather::Gather;
 use crate::tenant;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 /// The Legacy Cloud Services console of AEM 6.5 (Tools > Cloud Services).
@@ -110,7 +111,7 @@ pub struct Page {
 
 /// Whether an AEM origin is AEM as a Cloud Service (its authors live under adobeaemcloud.com).
 pub fn is_cloud_service(origin: &str) -> bool {
-    let host = origin.split("://").nth(1).unwrap_or(origin);
+    let host = origin.split_once_text("://").map_or(origin, |(_, rest)| rest);
     let host = host.split(':').next().unwrap_or(host);
     host.ends_with(".adobeaemcloud.com")
 }
@@ -127,17 +128,17 @@ pub fn aem_author_origin(text: &str) -> Result<String, String> {
     if text.is_empty() {
         return Err(say("The address is empty."));
     }
-    let full = if text.contains("://") {
+    let full = if text.contains_text("://") {
         text.to_string()
     } else {
         format!("https://{text}")
     };
     let url = crate::url::parse(&full).map_err(|e| say(&e.to_string()))?;
     let authority = full
-        .split_once("://")
+        .split_once_text("://")
         .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
         .unwrap_or_default();
-    if authority.contains('@') {
+    if authority.contains_char('@') {
         return Err(say("The address holds a user name."));
     }
     let scheme = url.scheme.to_ascii_lowercase();
@@ -161,7 +162,7 @@ pub fn credential_page(profile: &crate::profile::Profile) -> Option<String> {
             if parsed.scheme != "https" || parsed.host != "developer.adobe.com" {
                 return None;
             }
-            let (before, after) = parsed.path.split_once("/credentials/")?;
+            let (before, after) = parsed.path.split_once_text("/credentials/")?;
             if !before.starts_with("/console/projects/") {
                 return None;
             }
@@ -177,7 +178,7 @@ pub fn credential_page(profile: &crate::profile::Profile) -> Option<String> {
 
 /// A host for the admin to read: `author.example`, without the scheme.
 pub fn host_of(origin: &str) -> &str {
-    origin.split_once("://").map_or(origin, |(_, h)| h)
+    origin.split_once_text("://").map_or(origin, |(_, h)| h)
 }
 
 /// The AEM author a granted host permission names (`https://aem.corp.example/*` →
@@ -185,7 +186,7 @@ pub fn host_of(origin: &str) -> &str {
 /// hosts, which the manifest and content scripts also hold.
 pub fn aem_origin_of_permission(pattern: &str) -> Option<String> {
     let origin = pattern.strip_suffix("/*").unwrap_or(pattern);
-    let (scheme, authority) = origin.split_once("://")?;
+    let (scheme, authority) = origin.split_once_text("://")?;
     let (host, port) = match authority.split_once(':') {
         Some((h, p)) => (h, Some(p)),
         None => (authority, None),
@@ -220,7 +221,7 @@ pub fn classify(url: Option<&str>) -> Page {
     };
     let host = parsed.host.clone();
     if host == "developer.adobe.com" {
-        let kind = if parsed.path.contains("/credentials/") {
+        let kind = if parsed.path.contains_text("/credentials/") {
             PageKind::ConsoleCredential
         } else if parsed.path.starts_with("/console") {
             PageKind::Console
@@ -272,10 +273,10 @@ pub fn classify(url: Option<&str>) -> Page {
         kind,
         tenant: None,
         aem_origin: kind.is_aem().then_some(address.origin),
-        in_conf_folder: path.contains("/conf/"),
+        in_conf_folder: path.contains_text("/conf/"),
         // AEM as a Cloud Service's Create page for a Target configuration saves with "Save"
         // (V, Adobe's screenshot); its edit page with "Save & Close".
-        target_create: kind == PageKind::AemTargetCloud && !path.contains("/edit.html"),
+        target_create: kind == PageKind::AemTargetCloud && !path.contains_text("/edit.html"),
     }
 }
 

@@ -8,6 +8,7 @@ use super::page::Page;
 use super::stages::Facts;
 use super::{Action, GuideInput, Next, StageId};
 use crate::profile::AuthType;
+use crate::text::Search;
 
 /// The side panel's button for the AEM author's address: naming the author and allowing it
 /// are one step.
@@ -18,7 +19,7 @@ pub const ASKED_ONCE: &str = "The browser first asks you, once, to allow IMS Lin
 
 /// Whether the browser's granted host permissions cover `origin`'s pages.
 pub fn granted(granted_origins: &[String], origin: &str) -> bool {
-    let scheme = origin.split("://").next().unwrap_or_default();
+    let scheme = origin.split_once_text("://").map_or(origin, |(scheme, _)| scheme);
     granted_origins.iter().any(|p| {
         let p = p.strip_suffix("/*").unwrap_or(p);
         p.eq_ignore_ascii_case(origin) || p == format!("{scheme}://*") || p == "<all_urls>"

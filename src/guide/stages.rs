@@ -9,6 +9,7 @@ use crate::gather::Gather;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
 use crate::profile::{AuthType, Field, Profile};
 use crate::text::join;
+use crate::text::Search;
 
 /// Target's Administration > Implementation without an organization: the shell adds the
 /// admin's own (`#/@<org>/…`). Whether it keeps this route or lands on the organization's
@@ -200,7 +201,7 @@ impl<'a> Facts<'a> {
                 input
                     .ims_config_title
                     .as_deref()
-                    .is_some_and(|t| !t.trim().is_empty() && h.context.contains(t.trim()))
+                    .is_some_and(|t| !t.trim().is_empty() && h.context.contains_text(t.trim()))
             }),
             connect: input.aem.connect.as_ref(),
             url: input.url.as_deref(),
@@ -248,7 +249,7 @@ impl<'a> Facts<'a> {
         let folder = self.target_folder?;
         let conf = crate::ims::target_folder::folder_of(&folder.url)?;
         let here = self.url?.split(['?', '#']).next()?.trim_end_matches('/');
-        (here.ends_with(conf) || here.contains(&format!("{conf}/"))).then_some(folder)
+        (here.ends_with(conf) || here.contains_text(&format!("{conf}/"))).then_some(folder)
     }
 
     /// The JWT configuration for Target that the profile's OAuth credential should replace.

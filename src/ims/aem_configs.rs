@@ -9,6 +9,7 @@ use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
 use crate::gather::Gather;
 use crate::text::clipped;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 /// Most configurations kept.
@@ -82,7 +83,7 @@ impl AemConfig {
         let title = self.title.to_ascii_lowercase();
         self.kind == ConfigKind::Jwt
             && !self.auto_provisioned
-            && (self.target || !OTHER_SOLUTIONS.iter().any(|w| title.contains(w)))
+            && (self.target || !OTHER_SOLUTIONS.iter().any(|w| title.contains_text(w)))
     }
 }
 
@@ -120,9 +121,9 @@ pub fn listed(rows: &[Vec<String>], cards: &[PageCard]) -> Vec<AemConfig> {
             let title: String = clipped(cells[at].trim(), 200);
             // The type is in the item's other texts: a title may say "JWT" after migrating.
             let others = || lower.iter().enumerate().filter(move |(i, _)| *i != at).map(|(_, c)| c);
-            let kind = if others().any(|c| c.contains("oauth")) {
+            let kind = if others().any(|c| c.contains_text("oauth")) {
                 ConfigKind::Oauth
-            } else if others().any(|c| c.contains("jwt")) {
+            } else if others().any(|c| c.contains_text("jwt")) {
                 ConfigKind::Jwt
             } else if card {
                 ConfigKind::Oauth
@@ -132,11 +133,13 @@ pub fn listed(rows: &[Vec<String>], cards: &[PageCard]) -> Vec<AemConfig> {
             Some(AemConfig {
                 title,
                 kind,
-                target: lower.iter().any(|c| c.contains("target")),
+                target: lower.iter().any(|c| c.contains_text("target")),
                 auto_provisioned: lower.iter().any(|c| {
-                    c.contains("auto-provisioned") || c.contains("autoprovisioned") || c.contains("auto provisioned")
+                    c.contains_text("auto-provisioned")
+                        || c.contains_text("autoprovisioned")
+                        || c.contains_text("auto provisioned")
                 }),
-                row_buttons: others().any(|c| c.contains("check health")),
+                row_buttons: others().any(|c| c.contains_text("check health")),
             })
         })
         .take(MAX_CONFIGS)

@@ -9,6 +9,7 @@
 //! AEM's own words, with the next step that tells the two apart.
 
 use crate::from_json::FromJson;
+use crate::text::Search;
 use crate::text::{clipped, single_spaced};
 use crate::to_json::ToJson;
 
@@ -177,10 +178,10 @@ pub fn read(page: &AemResultPage, kind: VerdictKind, jwt: bool) -> Result<AemVer
     };
     let says_failure = |text: &str| {
         let lower = text.to_ascii_lowercase();
-        FAILURE_WORDS.iter().any(|w| lower.contains(w))
+        FAILURE_WORDS.iter().any(|w| lower.contains_text(w))
     };
     let found = page.messages.iter().take(MAX_MESSAGES).rev().find_map(|m| {
-        if m.text.to_ascii_lowercase().contains(ok_words) {
+        if m.text.to_ascii_lowercase().contains_text(ok_words) {
             return Some((m, true));
         }
         // A dialog's own text fails only by its variant or its header: a form in a dialog
@@ -225,7 +226,7 @@ fn quoted_json(text: &str) -> Option<(usize, usize)> {
 /// The HTTP status AEM's text names ("status 401"), if any.
 fn quoted_status(text: &str) -> Option<u16> {
     let lower = text.to_ascii_lowercase();
-    let at = lower.find("status")? + "status".len();
+    let at = lower.find_text("status")? + "status".len();
     let digits: String = lower[at..]
         .trim_start_matches([' ', ':', '='])
         .chars()
@@ -238,7 +239,7 @@ fn quoted_status(text: &str) -> Option<u16> {
 /// catalogue as IMS Link's own checks; AEM's own refusals get their own entries.
 pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
     let lower = text.to_ascii_lowercase();
-    if lower.contains("private key") || (lower.contains("alias") && lower.contains("keystore")) {
+    if lower.contains_text("private key") || (lower.contains_text("alias") && lower.contains_text("keystore")) {
         return d(
             "aem-no-private-key",
             "AEM holds no private key for this configuration's certificate.",
@@ -246,7 +247,7 @@ pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
             "Use AEM's own certificate (in the IMS wizard: \u{201c}Create new certificate\u{201d}, then \u{201c}Download Public Key\u{201d} and upload it to the credential), or add IMS Link's private key to AEM's keystore; better, migrate the configuration to OAuth Server-to-Server.",
         );
     }
-    if lower.contains("no ims configuration") {
+    if lower.contains_text("no ims configuration") {
         return d(
             "aem-no-ims-configuration",
             "The Target configuration names no IMS configuration.",
@@ -254,7 +255,7 @@ pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
             "Choose the IMS configuration IMS Link created (or let IMS Link fill the form again), then click Connect.",
         );
     }
-    if lower.contains("tenant id is empty") {
+    if lower.contains_text("tenant id is empty") {
         return d(
             "aem-no-tenant",
             "The Target configuration has no Tenant ID.",
@@ -269,7 +270,7 @@ pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
             content_type: Some("application/json".into()),
             body: text[start..end].to_string(),
         };
-        let target = kind == VerdictKind::Connect && lower.contains("target responded");
+        let target = kind == VerdictKind::Connect && lower.contains_text("target responded");
         let found = if target {
             target_response(&resp).err()
         } else {

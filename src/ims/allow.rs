@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::text::Search;
 use crate::url;
 
 /// Adobe IMS (production and stage) and the Target Admin API.
@@ -54,9 +55,9 @@ pub fn check(address: &str) -> Result<(), AllowError> {
     if u.scheme != "https" {
         return Err(AllowError::NotHttps);
     }
-    let authority = address.trim().split_once("://").map_or("", |(_, rest)| rest);
+    let authority = address.trim().split_once_text("://").map_or("", |(_, rest)| rest);
     let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.contains('@') || authority.contains(':') {
+    if authority.contains_char('@') || authority.contains_char(':') {
         return Err(AllowError::UnexpectedAuthority);
     }
     if !ALLOWED_HOSTS.contains(&u.host.as_str()) {

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::from_json::FromJson;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 use super::diagnose::Diagnosis;
@@ -66,7 +67,7 @@ pub fn ims_host(auth_server: Option<&str>) -> Option<String> {
         .unwrap_or(DEFAULT_AUTH_SERVER);
     super::request::ims_origin(server)
         .ok()
-        .map(|origin| origin.trim_start_matches("https://").to_string())
+        .map(|origin| origin.trim_start_text("https://").to_string())
 }
 
 /// What IMS Link's own check sent where, in the guide's words while IMS answers.

@@ -10,6 +10,7 @@
 
 use crate::gather::Gather;
 use crate::text::join;
+use crate::text::Search;
 use std::fmt;
 
 use crate::from_json::FromJson;
@@ -177,7 +178,7 @@ pub fn commands(input: &CurlInput) -> Result<CurlCommands, CurlError> {
     let origin = ims_origin(server).map_err(CurlError::Host)?;
     // The allow-list also holds mc.adobe.io, which must never get the client secret.
     if !origin.ends_with(".adobelogin.com") {
-        return Err(CurlError::NotIms(origin.trim_start_matches("https://").to_string()));
+        return Err(CurlError::NotIms(origin.trim_start_text("https://").to_string()));
     }
 
     let field = |name: &str, value: &str| format!("--data-urlencode {}", shell_quote(&format!("{name}={value}")));

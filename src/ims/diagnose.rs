@@ -2,6 +2,7 @@
 //! code of adobe-surfaces.md §6-7 gets a plain cause and one next step.
 
 use crate::gather::Gather;
+use crate::text::Search;
 use crate::text::{clipped, join};
 use std::borrow::Cow;
 
@@ -153,7 +154,7 @@ pub fn clock_warning(skew_ms: i64) -> Option<String> {
 }
 
 fn looks_like_html(resp: &HttpResponse) -> bool {
-    resp.content_type.as_deref().is_some_and(|c| c.contains("html")) || resp.body.trim_start().starts_with('<')
+    resp.content_type.as_deref().is_some_and(|c| c.contains_text("html")) || resp.body.trim_start().starts_with('<')
 }
 
 fn non_json(resp: &HttpResponse, who: &str) -> Diagnosis {
@@ -232,7 +233,7 @@ pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Res
 /// What IMS's own words (`error_description`, lower-cased) say, before its `error`: IMS reuses
 /// one `error` for several causes (adobe-surfaces.md §6), so the description decides.
 fn ims_described(jwt: bool, description: &str) -> Option<Diagnosis> {
-    let has = |t: &str| description.contains(t);
+    let has = |t: &str| description.contains_text(t);
     let x = if jwt && (has(" aud") || has("audience")) {
         audience_mismatch()
     } else if has("client_secret") || has("client secret") {
@@ -461,20 +462,20 @@ pub fn target_response(resp: &HttpResponse) -> Result<TargetOk, Box<Diagnosis>> 
             "The access token expired or was issued by the other IMS environment (stage vs production).",
             "Run the IMS check again to get a fresh token, then connect again.",
         ),
-        403 if code == "403003" || message.contains("api key is invalid") => d(
+        403 if code == "403003" || message.contains_text("api key is invalid") => d(
             "api-key-invalid",
             "The Target API does not accept this API key.",
             "The credential's client ID is not subscribed to the Adobe Target API, or the API key sent does not belong to the token.",
             "Add the Adobe Target API to the project in the Developer Console (Add to Project > API > Adobe Target).",
         ),
-        403 if code == "403025" || code == "403023" || message.contains("profile is not valid") => no_product_profile(),
-        403 if message.contains("observer") || message.contains("role") || message.contains("permission") => d(
+        403 if code == "403025" || code == "403023" || message.contains_text("profile is not valid") => no_product_profile(),
+        403 if message.contains_text("observer") || message.contains_text("role") || message.contains_text("permission") => d(
             "observer-role",
             "The integration can read Target but not change it.",
             "Its product profile gives the API credential the Observer role; AEM needs Editor to create offers and activities.",
             "In the Admin Console open Adobe Target > Product Profiles > your workspace > API Credentials and set the credential's role to Editor.",
         ),
-        403 if message.contains("tenant") => d(
+        403 if message.contains_text("tenant") => d(
             "wrong-tenant",
             "This tenant does not belong to the credential's organization.",
             &format!("The tenant ID names another company's Target account, or the credential was created in another IMS organization. {SHELL_NAME}"),

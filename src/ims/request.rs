@@ -2,6 +2,7 @@
 
 use super::allow::{self, AllowError};
 use super::http::{form_encode, HttpRequest};
+use crate::text::Search;
 use crate::text::{join, kept};
 
 /// The media type Target's Admin API answers with.
@@ -11,7 +12,7 @@ pub const TARGET_ACCEPT: &str = "application/vnd.adobe.target.v1+json";
 /// (`.../c/<client id>` from a JWT's `aud`) or a trailing slash.
 pub fn ims_origin(auth_server: &str) -> Result<String, AllowError> {
     allow::check(auth_server)?;
-    let rest = auth_server.trim().split_once("://").map_or("", |(_, r)| r);
+    let rest = auth_server.trim().split_once_text("://").map_or("", |(_, r)| r);
     let host = rest
         .split(['/', '?', '#'])
         .next()

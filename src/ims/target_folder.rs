@@ -8,6 +8,7 @@ use super::aem_configs::{title_at, title_header};
 use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
 use crate::text::clipped;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 /// Most titles kept from one page.
@@ -28,7 +29,7 @@ pub struct TargetFolder {
 /// (`…/configurations.html/conf/wknd` → `/conf/wknd`).
 pub fn folder_of(url: &str) -> Option<&str> {
     let path = url.split(['?', '#']).next()?;
-    let at = path.find(".html/conf/")? + ".html".len();
+    let at = path.find_text(".html/conf/")? + ".html".len();
     Some(path[at..].trim_end_matches('/'))
 }
 
@@ -101,7 +102,10 @@ impl ConfFolders {
 pub fn folders_in(html: &str) -> Vec<String> {
     const BEFORE: [&str; 2] = ["data-foundation-collection-item-id=\"", "configurations.html"];
     let mut names: Vec<String> = Vec::new();
-    for (at, _) in html.match_indices("/conf/") {
+    let mut from = 0;
+    while let Some(found) = html.get(from..).and_then(|t| t.find_text("/conf/")) {
+        let at = from + found;
+        from = at + "/conf/".len();
         if !BEFORE.iter().any(|b| html[..at].ends_with(b)) {
             continue;
         }

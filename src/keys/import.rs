@@ -9,6 +9,7 @@ use super::der::{self, oid, tag, DerError, Tlv};
 use super::rsa_key::{self, Pkcs1Error, RsaKey};
 use super::{CertificateInfo, ImportedKey, Input, KeyError, PrivateKeyInfo, KEY_BITS};
 use crate::text::kept;
+use crate::text::Search;
 
 /// One `-----BEGIN <label>----- ... -----END <label>-----` block.
 struct PemBlock<'a> {
@@ -20,7 +21,7 @@ struct PemBlock<'a> {
 impl PemBlock<'_> {
     /// Legacy OpenSSL encryption (`Proc-Type: 4,ENCRYPTED` + `DEK-Info`) lives in headers.
     fn has_encryption_headers(&self) -> bool {
-        self.body.contains("Proc-Type:") && self.body.contains("ENCRYPTED")
+        self.body.contains_text("Proc-Type:") && self.body.contains_text("ENCRYPTED")
     }
 
     fn decode(&self, input: Input) -> Result<Vec<u8>, KeyError> {
@@ -28,7 +29,7 @@ impl PemBlock<'_> {
         let b64: String = self
             .body
             .lines()
-            .filter(|l| !l.contains(':'))
+            .filter(|l| !l.contains_char(':'))
             .flat_map(|l| l.chars())
             .filter(|c| !c.is_whitespace())
             .collect();
@@ -52,17 +53,17 @@ fn pem_blocks(text: &str, input: Input) -> Result<Vec<PemBlock<'_>>, KeyError> {
     let malformed = |reason: String| KeyError::MalformedPem { input, reason };
     let mut blocks = Vec::new();
     let mut rest = text;
-    while let Some(start) = rest.find("-----BEGIN ") {
+    while let Some(start) = rest.find_text("-----BEGIN ") {
         let after = &rest[start + "-----BEGIN ".len()..];
         let label_end = after
-            .find("-----")
+            .find_text("-----")
             .ok_or_else(|| malformed("the \"-----BEGIN\" line is incomplete".to_string()))?;
         let label = after[..label_end].trim();
         let inner = &after[label_end + "-----".len()..];
         let end_marker = format!("-----END {label}-----");
-        let Some(end) = inner.find(&end_marker) else {
-            return Err(match inner.find("-----END ") {
-                Some(_) if !inner.contains("-----BEGIN ") => malformed(format!(
+        let Some(end) = inner.find_text(&end_marker) else {
+            return Err(match inner.find_text("-----END ") {
+                Some(_) if !inner.contains_text("-----BEGIN ") => malformed(format!(
                     "\"-----BEGIN {label}-----\" is closed by an END line with a different name"
                 )),
                 _ => malformed(format!(
@@ -71,7 +72,7 @@ fn pem_blocks(text: &str, input: Input) -> Result<Vec<PemBlock<'_>>, KeyError> {
             });
         };
         let body = &inner[..end];
-        if body.contains("-----") {
+        if body.contains_text("-----") {
             return Err(malformed(format!(
                 "the \"-----BEGIN {label}-----\" block is cut off before the next block starts"
             )));
@@ -251,7 +252,7 @@ pub fn parse_private_key(text: &str) -> Result<RsaKey, KeyError> {
     if text.is_empty() {
         return Err(KeyError::EmptyInput(Input::PrivateKey));
     }
-    if text.contains("-----BEGIN") {
+    if text.contains_text("-----BEGIN") {
         let blocks = pem_blocks(text, Input::PrivateKey)?;
         let block = blocks
             .iter()
@@ -267,7 +268,7 @@ pub fn parse_private_key(text: &str) -> Result<RsaKey, KeyError> {
 /// Reads a private key from file bytes: PEM text, or binary DER.
 pub fn parse_private_key_bytes(bytes: &[u8]) -> Result<RsaKey, KeyError> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if text.contains("-----BEGIN") || bytes.first() != Some(&0x30) => parse_private_key(text),
+        Ok(text) if text.contains_text("-----BEGIN") || bytes.first() != Some(&0x30) => parse_private_key(text),
         _ if bytes.first() == Some(&0x30) => key_from_der(bytes),
         _ => Err(KeyError::NotPemOrDer(Input::PrivateKey)),
     }
@@ -287,7 +288,7 @@ fn certificate_from_der(der: &[u8]) -> Result<Certificate, KeyError> {
 /// Every certificate in the text (PEM, possibly several, or base64 DER).
 fn parse_certificates(text: &str) -> Result<Vec<Certificate>, KeyError> {
     let input = Input::Certificate;
-    if !text.contains("-----BEGIN") {
+    if !text.contains_text("-----BEGIN") {
         let der = base64_der(text).ok_or(KeyError::NotPemOrDer(input))?;
         return Ok(vec![certificate_from_der(&der)?]);
     }
@@ -343,7 +344,7 @@ pub fn import(key_text: &str, cert_text: Option<&str>) -> Result<ImportedKey, Ke
     let key = parse_private_key(key_text)?;
     let cert_text = match cert_text.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => Some(t),
-        None if key_text.contains("-----BEGIN CERTIFICATE-----") => Some(key_text),
+        None if key_text.contains_text("-----BEGIN CERTIFICATE-----") => Some(key_text),
         None => None,
     };
     let certificate = match cert_text {

@@ -14,6 +14,7 @@
 //! taken; a value that cannot be what it claims is rejected with the reason, never taken.
 
 use crate::gather::Gather;
+use crate::text::Search;
 use crate::text::{clipped, join};
 use crate::to_json::ToJson;
 use std::fmt;
@@ -436,7 +437,7 @@ fn choice_of(i: usize, c: &Credential) -> CredentialChoice {
             }
         }
     }
-    let target = services.iter().any(|s| s.to_ascii_lowercase().contains("target"));
+    let target = services.iter().any(|s| s.to_ascii_lowercase().contains_text("target"));
     CredentialChoice {
         key: if c.id.is_empty() { format!("#{i}") } else { c.id.clone() },
         name: c.name.clone(),

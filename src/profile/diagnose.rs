@@ -10,6 +10,7 @@ use crate::from_json::FromJson;
 use crate::gather::Gather;
 use crate::json_value::Value;
 use crate::text::join;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 use super::payload::{metascopes, split_aud};
@@ -150,8 +151,8 @@ fn check_secret(secret: &str, out: &mut Vec<Finding>) {
     let looks_fake = t.is_empty()
         || placeholder.contains(&t.as_str())
         || t.chars().all(|c| c == 'x' || c == '*' || c == '•' || c == '.')
-        || t.contains("***")
-        || t.contains('•')
+        || t.contains_text("***")
+        || t.contains_char('•')
         || (t.starts_with('<') && t.ends_with('>'))
         || (t.starts_with("{{") && t.ends_with("}}"))
         || t.starts_with("retrieve client secret");
@@ -220,7 +221,7 @@ fn date(secs: i64) -> String {
 }
 
 fn is_stage(server: &str) -> bool {
-    server.contains("-stg")
+    server.contains_text("-stg")
 }
 
 fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Finding>) {

@@ -4,6 +4,7 @@
 //! metascopes. A whole signed JWT is accepted too: its payload is read, not verified.
 
 use crate::gather::Gather;
+use crate::text::Search;
 use std::fmt;
 
 use crate::json_value::{Map, Value};
@@ -68,7 +69,7 @@ impl std::error::Error for PayloadError {}
 
 /// What an `aud` claim says: the IMS host URL and the client id.
 pub fn split_aud(aud: &str) -> Option<(&str, &str)> {
-    let (server, client) = aud.trim().split_once("/c/")?;
+    let (server, client) = aud.trim().split_once_text("/c/")?;
     Some((server, client.trim_end_matches('/')))
 }
 
@@ -79,7 +80,7 @@ pub fn metascopes(claims: &Map) -> Vec<(String, String)> {
         .iter()
         .filter(|(_, v)| v.as_bool() == Some(true))
         .filter_map(|(k, _)| {
-            let (server, name) = k.split_once("/s/")?;
+            let (server, name) = k.split_once_text("/s/")?;
             server
                 .starts_with("https://")
                 .then(|| (server.to_string(), name.to_string()))

@@ -3,6 +3,7 @@
 
 use crate::gather::Gather;
 use crate::text::join;
+use crate::text::Search;
 use std::fmt;
 
 use super::{Capture, Profile, Source, Sourced};
@@ -95,7 +96,7 @@ fn known(t: &str) -> bool {
 /// (`snake_case`, dotted, `prefix:name`, or one short lower-case word). A Title Case word
 /// ("Adobe", "Target") is a service's name, not a scope.
 pub fn looks_like_scope(t: &str) -> bool {
-    let charset = t.chars().all(|c| c.is_ascii_alphanumeric() || "_.:-/".contains(c));
+    let charset = t.chars().all(|c| c.is_ascii_alphanumeric() || "_.:-/".contains_char(c));
     let letter = t.chars().any(|c| c.is_ascii_alphabetic());
     if !charset || !letter || t.len() > 128 {
         return false;
@@ -132,7 +133,7 @@ pub fn run_together(t: &str) -> bool {
     }
     let many = pieces
         .iter()
-        .filter(|p| p.len() >= 6 && lower.contains(p.as_str()))
+        .filter(|p| p.len() >= 6 && lower.contains_text(p.as_str()))
         .count()
         >= 2;
     // One piece alone is a scope in another case ("Profile"), not several run together.
@@ -174,7 +175,7 @@ pub fn from_parts(parts: &[String]) -> Result<Vec<String>, String> {
         }
         let scopes: Vec<&String> = tokens.iter().filter(|t| looks_like_scope(t)).gather();
         // Words without commas that are not all scopes name a service heading its group.
-        let heading = tokens.len() > 1 && !part.contains(',') && scopes.len() < tokens.len();
+        let heading = tokens.len() > 1 && !part.contains_char(',') && scopes.len() < tokens.len();
         if scopes.is_empty() || heading {
             labels += 1;
             continue;

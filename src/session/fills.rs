@@ -9,6 +9,7 @@ use crate::gather::Gather;
 use crate::guide::{Choice, Filled};
 use crate::profile::diagnose;
 use crate::text::clipped;
+use crate::text::Search;
 
 fn no_access(tab_id: u32, error: Option<String>) -> Step {
     Step::reply(Reply::Refused {
@@ -24,7 +25,7 @@ fn no_access(tab_id: u32, error: Option<String>) -> Step {
 
 /// `scheme://host[:port]` of an address, as the browser's `URL.origin` gives it.
 fn origin_of(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let (scheme, rest) = url.split_once_text("://").unwrap_or(("", url));
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase())

@@ -8,6 +8,7 @@ use crate::fill::plan::{keystore_alias, KeystoreFiles};
 use crate::gather::Gather;
 use crate::ims::aem_verdict::AemResultPage;
 use crate::text::clipped;
+use crate::text::Search;
 
 /// Most aliases kept from one page.
 const MAX_ALIASES: usize = 200;
@@ -55,7 +56,7 @@ pub(super) fn read(page: &AemResultPage) -> KeystoreList {
         .iter()
         .filter(|m| !m.dialog)
         .map(|m| m.text.trim())
-        .find(|t| t.to_ascii_lowercase().contains("error"))
+        .find(|t| t.to_ascii_lowercase().contains_text("error"))
         .map(|t| clipped(t, 300));
     KeystoreList {
         url: clipped(&page.url, 2048),

@@ -11,6 +11,7 @@
 
 use crate::from_json::FromJson;
 use crate::text::clipped;
+use crate::text::Search;
 use crate::to_json::ToJson;
 
 use super::profile_ops::void;
@@ -111,9 +112,9 @@ fn short(id: &str) -> String {
 /// The page as its address bar shows it, without the query and the project's ids (the
 /// credential's part stays, to compare with the Console).
 fn page_name(page: &str) -> String {
-    let rest = page.split_once("://").map_or(page, |(_, r)| r);
+    let rest = page.split_once_text("://").map_or(page, |(_, r)| r);
     let path = rest.split(['?', '#']).next().unwrap_or(rest);
-    match (path.find("/console/"), path.find("/credentials/")) {
+    match (path.find_text("/console/"), path.find_text("/credentials/")) {
         (Some(c), Some(k)) if k > c + "/console/".len() => {
             format!("{}/console/\u{2026}{}", &path[..c], &path[k..])
         }
