@@ -252,7 +252,7 @@ impl Reader<'_> {
                 return Err(self.error(EOF_STRING));
             };
             self.at += stop;
-            out.push_str(&self.text[start..self.at]);
+            out.push_str(self.text.get(start..self.at).unwrap_or_default());
             let b = self.text.as_bytes()[self.at];
             self.at += 1;
             match b {

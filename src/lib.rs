@@ -4,6 +4,10 @@
 // Outside tests a panic would break the admin's browser session: clippy (run by ./build.sh test
 // for both targets) refuses unwrap() and expect() anywhere but test code.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+// A text is cut with `str::get` (or `split_once_text`, `split_at_checked`), never `&s[a..b]`:
+// a panicking cut brings in the standard library's text of the panic, which shows the text with
+// `{:?}`, with Unicode's tables for which characters print (7.5 KB of the module, issue 17).
+#![cfg_attr(not(test), deny(clippy::string_slice))]
 
 pub mod base64_text;
 pub mod capture;

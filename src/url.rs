@@ -82,7 +82,7 @@ pub fn parse(input: &str) -> Result<Url<'_>, UrlError> {
         None => (before_fragment, None),
     };
     let (authority, path) = match before_query.find('/') {
-        Some(i) => before_query.split_at(i),
+        Some(i) => before_query.split_at_checked(i).unwrap_or((before_query, "")),
         None => (before_query, ""),
     };
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);

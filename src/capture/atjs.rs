@@ -97,14 +97,14 @@ fn object_end(text: &str) -> Option<usize> {
 /// The settings object in a script's `adobe.target.init(window, document, {...})` call, if any.
 fn init_settings(tail: &str) -> Option<Settings> {
     let at = tail.rfind_text("target.init(")?;
-    let args = &tail[at..];
+    let args = tail.get(at..)?;
     // The settings are the third argument: the first `{` after the call's two others.
     let brace = args.find('{')?;
-    if args[..brace].matches(',').count() != 2 {
+    if args.get(..brace)?.matches(',').count() != 2 {
         return None;
     }
-    let object = &args[brace..];
-    let value = crate::json_text::parse(&object[..object_end(object)?]).ok()?;
+    let object = args.get(brace..)?;
+    let value = crate::json_text::parse(object.get(..object_end(object)?)?).ok()?;
     let text = |k: &str| value.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     Some(Settings {
         client_code: text("clientCode"),
@@ -171,7 +171,7 @@ pub fn capture(settings: &AtjsSettings, now_ms: u64) -> Result<Capture, Problem>
             let start = (start..=s.tail.len())
                 .find(|i| s.tail.is_char_boundary(*i))
                 .unwrap_or(0);
-            init_settings(&s.tail[start..])
+            init_settings(s.tail.get(start..)?)
         })
         .next_back()
         .unwrap_or_default();

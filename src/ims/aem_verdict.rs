@@ -211,23 +211,26 @@ pub fn read(page: &AemResultPage, kind: VerdictKind, jwt: bool) -> Result<AemVer
 /// AEM's text with any JSON it quotes passed through `redact`.
 fn redact_text(text: &str) -> String {
     match quoted_json(text) {
-        Some((start, end)) => format!("{}{}{}", &text[..start], redact(&text[start..end]), &text[end..]),
+        Some((before, json, after)) => format!("{before}{}{after}", redact(json)),
         None => text.to_string(),
     }
 }
 
-/// The byte range of the first JSON object AEM's text quotes.
-fn quoted_json(text: &str) -> Option<(usize, usize)> {
+/// The first JSON object AEM's text quotes, with the text before and after it.
+fn quoted_json(text: &str) -> Option<(&str, &str, &str)> {
     let start = text.find('{')?;
     let end = text.rfind('}')? + 1;
-    (end > start && crate::json_text::parse(&text[start..end]).is_ok()).then_some((start, end))
+    let (before, rest) = text.split_at_checked(start)?;
+    let (json, after) = rest.split_at_checked(end.checked_sub(start)?)?;
+    crate::json_text::parse(json).is_ok().then_some((before, json, after))
 }
 
 /// The HTTP status AEM's text names ("status 401"), if any.
 fn quoted_status(text: &str) -> Option<u16> {
     let lower = text.to_ascii_lowercase();
     let at = lower.find_text("status")? + "status".len();
-    let digits: String = lower[at..]
+    let digits: String = lower
+        .get(at..)?
         .trim_start_matches([' ', ':', '='])
         .chars()
         .take_while(char::is_ascii_digit)
@@ -263,12 +266,12 @@ pub fn explain(kind: VerdictKind, text: &str, jwt: bool) -> Diagnosis {
             "Let IMS Link fill the form (Tenant ID comes from Target's address), then click Connect.",
         );
     }
-    if let (Some(status), Some((start, end))) = (quoted_status(text), quoted_json(text)) {
+    if let (Some(status), Some((_, json, _))) = (quoted_status(text), quoted_json(text)) {
         let resp = HttpResponse {
             status,
             date: None,
             content_type: Some("application/json".into()),
-            body: text[start..end].to_string(),
+            body: json.to_string(),
         };
         let target = kind == VerdictKind::Connect && lower.contains_text("target responded");
         let found = if target {
@@ -453,5 +456,16 @@ mod tests {
         assert!(v.context.chars().count() <= 401);
         let x = explain(VerdictKind::Connect, "status 99999999999999999999 {{{", false);
         assert_eq!(x.code, "aem-connect-failed");
+    }
+
+    #[test]
+    fn the_quoted_json_is_cut_out_whole_around_any_text() {
+        assert_eq!(
+            quoted_json("Fehler ü: {\"a\":1} – ende"),
+            Some(("Fehler ü: ", "{\"a\":1}", " – ende"))
+        );
+        assert_eq!(quoted_json("} then {"), None);
+        assert_eq!(quoted_json("{not json}"), None);
+        assert_eq!(redact_text("€ } €"), "€ } €");
     }
 }

@@ -30,7 +30,7 @@ pub struct TargetFolder {
 pub fn folder_of(url: &str) -> Option<&str> {
     let path = url.split(['?', '#']).next()?;
     let at = path.find_text(".html/conf/")? + ".html".len();
-    Some(path[at..].trim_end_matches('/'))
+    Some(path.get(at..)?.trim_end_matches('/'))
 }
 
 /// The folder's configurations, each by its title: the items of a column view (Adobe's
@@ -106,18 +106,22 @@ pub fn folders_in(html: &str) -> Vec<String> {
     while let Some(found) = html.get(from..).and_then(|t| t.find_text("/conf/")) {
         let at = from + found;
         from = at + "/conf/".len();
-        if !BEFORE.iter().any(|b| html[..at].ends_with(b)) {
+        let (Some(before), Some(rest)) = (html.get(..at), html.get(from..)) else {
+            continue;
+        };
+        if !BEFORE.iter().any(|b| before.ends_with(b)) {
             continue;
         }
-        let rest = &html[at + "/conf/".len()..];
         let end = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
             .unwrap_or(rest.len());
         // One level only, and the attribute's value ends there.
-        if end == 0 || !rest[end..].starts_with(['"', '\'']) {
+        let Some((name, after)) = rest.split_at_checked(end) else {
+            continue;
+        };
+        if name.is_empty() || !after.starts_with(['"', '\'']) {
             continue;
         }
-        let name = &rest[..end];
         if names.len() < MAX_FOLDERS && !names.iter().any(|n| n == name) {
             names.push(name.to_string());
         }

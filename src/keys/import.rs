@@ -53,15 +53,13 @@ fn pem_blocks(text: &str, input: Input) -> Result<Vec<PemBlock<'_>>, KeyError> {
     let malformed = |reason: String| KeyError::MalformedPem { input, reason };
     let mut blocks = Vec::new();
     let mut rest = text;
-    while let Some(start) = rest.find_text("-----BEGIN ") {
-        let after = &rest[start + "-----BEGIN ".len()..];
-        let label_end = after
-            .find_text("-----")
+    while let Some((_, after)) = rest.split_once_text("-----BEGIN ") {
+        let (label, inner) = after
+            .split_once_text("-----")
             .ok_or_else(|| malformed("the \"-----BEGIN\" line is incomplete".to_string()))?;
-        let label = after[..label_end].trim();
-        let inner = &after[label_end + "-----".len()..];
+        let label = label.trim();
         let end_marker = format!("-----END {label}-----");
-        let Some(end) = inner.find_text(&end_marker) else {
+        let Some((body, next)) = inner.split_once_text(&end_marker) else {
             return Err(match inner.find_text("-----END ") {
                 Some(_) if !inner.contains_text("-----BEGIN ") => malformed(format!(
                     "\"-----BEGIN {label}-----\" is closed by an END line with a different name"
@@ -71,14 +69,13 @@ fn pem_blocks(text: &str, input: Input) -> Result<Vec<PemBlock<'_>>, KeyError> {
                 )),
             });
         };
-        let body = &inner[..end];
         if body.contains_text("-----") {
             return Err(malformed(format!(
                 "the \"-----BEGIN {label}-----\" block is cut off before the next block starts"
             )));
         }
         blocks.push(PemBlock { label, body });
-        rest = &inner[end + end_marker.len()..];
+        rest = next;
     }
     if blocks.is_empty() {
         return Err(malformed("it has no complete \"-----BEGIN ...-----\" line".to_string()));

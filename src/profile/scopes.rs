@@ -125,7 +125,11 @@ pub fn run_together(t: &str) -> bool {
     for i in 0..lower.len() {
         let Some(n) = most[i] else { continue };
         for p in &pieces {
-            if lower[i..].starts_with(p.as_str()) {
+            if lower
+                .as_bytes()
+                .get(i..)
+                .is_some_and(|rest| rest.starts_with(p.as_bytes()))
+            {
                 let at = i + p.len();
                 most[at] = Some(most[at].map_or(n + 1, |m| m.max(n + 1)));
             }

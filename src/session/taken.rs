@@ -114,11 +114,13 @@ fn short(id: &str) -> String {
 fn page_name(page: &str) -> String {
     let rest = page.split_once_text("://").map_or(page, |(_, r)| r);
     let path = rest.split(['?', '#']).next().unwrap_or(rest);
-    match (path.find_text("/console/"), path.find_text("/credentials/")) {
-        (Some(c), Some(k)) if k > c + "/console/".len() => {
-            format!("{}/console/\u{2026}{}", &path[..c], &path[k..])
-        }
-        _ => path.to_string(),
+    let ids = match (path.find_text("/console/"), path.find_text("/credentials/")) {
+        (Some(c), Some(k)) if k > c + "/console/".len() => path.get(..c).zip(path.get(k..)),
+        _ => None,
+    };
+    match ids {
+        Some((before, after)) => format!("{before}/console/\u{2026}{after}"),
+        None => path.to_string(),
     }
 }
 
