@@ -8,7 +8,8 @@
 //! A text searched for another with `str::contains`, `find`, `split_once` and the like went
 //! through `StrSearcher`, the Two-Way algorithm for long texts and long needles (with
 //! `split` and `match_indices`, 4.5 KB of the module); IMS Link looks for short words in page
-//! texts, addresses and PEM files, which `Search` does byte by byte.
+//! texts, addresses and PEM files, which `Search` does byte by byte. Bytes read as text with
+//! `String::from_utf8_lossy` brought in `Utf8Chunks` beside `str::from_utf8` (1 KB): `lossy`.
 
 use crate::gather::Gather;
 
@@ -52,6 +53,28 @@ pub fn kept(s: &str, keep: fn(char) -> bool) -> String {
         }
     }
     out
+}
+
+/// `bytes` as text, each invalid sequence shown as one U+FFFD: what `String::from_utf8_lossy`
+/// gives, through `str::from_utf8` (which the module has anyway) rather than `Utf8Chunks`.
+pub fn lossy(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                out.push_str(text);
+                return out;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                bytes = rest
+                    .get(e.error_len().map_or(rest.len(), usize::from)..)
+                    .unwrap_or_default();
+            }
+        }
+    }
 }
 
 /// A text searched for another text by a plain loop: each method gives what the standard
@@ -122,7 +145,7 @@ impl Search for str {
 
 #[cfg(test)]
 mod tests {
-    use super::{clipped, join, kept, single_spaced, Search};
+    use super::{clipped, join, kept, lossy, single_spaced, Search};
 
     #[test]
     fn the_same_text_as_the_standard_join() {
@@ -162,6 +185,32 @@ mod tests {
     fn kept_is_the_characters_the_test_keeps_in_their_order() {
         assert_eq!(kept(" AB:cd-ü 12\n", |c| c.is_ascii_alphanumeric()), "ABcd12");
         assert_eq!(kept("", |_| true), "");
+    }
+
+    #[test]
+    fn lossy_is_the_standard_librarys_lossy_text() {
+        let pieces: [&[u8]; 12] = [
+            b"",
+            b"a",
+            "ü".as_bytes(),
+            "€".as_bytes(),
+            "😀".as_bytes(),
+            &[0x80],
+            &[0xc3],
+            &[0xe2, 0x82],
+            &[0xf0, 0x9f, 0x98],
+            &[0xff],
+            &[0xed, 0xa0, 0x80],
+            &[0xc0, 0xaf],
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let bytes = [a, b, c].concat();
+                    assert_eq!(lossy(&bytes), String::from_utf8_lossy(&bytes), "{bytes:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub fn percent_decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::text::lossy(&out)
 }
 
 /// The value of `name` in a `a=b&c=d` query, percent-decoded.

@@ -72,7 +72,7 @@ fn certificate_text(body_base64: &str) -> Option<String> {
     }
     let pem = bytes.windows(10).any(|w| w == b"-----BEGIN");
     Some(if pem {
-        String::from_utf8_lossy(&bytes).into_owned()
+        crate::text::lossy(&bytes)
     } else {
         body_base64.to_string()
     })

@@ -32,7 +32,7 @@ pub(super) fn fetched(mut s: Session, tab_id: u32, url: String, file: Option<Fet
     let html = file
         .filter(|f| (200..300).contains(&f.status))
         .and_then(|f| crate::base64_text::decode(f.body_base64.trim()))
-        .map(|bytes| String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_BYTES)]).into_owned())
+        .map(|bytes| crate::text::lossy(bytes.get(..MAX_BYTES).unwrap_or(&bytes)))
         .unwrap_or_default();
     s.aem.folders = Some(ConfFolders {
         url,
