@@ -13,8 +13,7 @@
 
 use crate::from_json::FromJson;
 use crate::json_value::Value;
-use crate::text::Search;
-use crate::text::{clipped, kept};
+use crate::text::{clipped, kept, Search};
 use crate::to_json::ToJson;
 
 use crate::message::Problem;

@@ -4,8 +4,7 @@
 //! upper case or SHA-256 are G), so every fingerprint is compared in one normal form.
 
 use crate::from_json::FromJson;
-use crate::text::Search;
-use crate::text::{clipped, kept};
+use crate::text::{clipped, kept, Search};
 use crate::to_json::ToJson;
 
 use super::snapshot::PageSnapshot;

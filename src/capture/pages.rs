@@ -5,8 +5,7 @@ use crate::gather::Gather;
 use crate::origins;
 use crate::profile::{self, payload, scopes, AuthType, Capture, Profile, Source, SourceKind, Sourced};
 use crate::tenant;
-use crate::text::clipped;
-use crate::text::Search;
+use crate::text::{clipped, Search};
 use crate::url;
 
 use super::snapshot::PageSnapshot;

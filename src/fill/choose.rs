@@ -7,8 +7,7 @@ use super::snapshot::FieldOption;
 use super::spec::{normalize_label, Spec};
 use crate::gather::Gather;
 use crate::profile::AuthType;
-use crate::text::join;
-use crate::text::Search;
+use crate::text::{join, Search};
 
 /// Why no option fits; `accept` lists option values that would be right, if any is current.
 pub(super) struct NoOption {

@@ -7,8 +7,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
-use crate::text::join;
-use crate::text::Search;
+use crate::text::{join, Search};
 use crate::to_json::ToJson;
 
 use super::detect::{form_from_path, ims_form_in_app, Address, FormKind};

@@ -7,8 +7,7 @@ use super::{Action, Next, Stage, StageId, Status, Step};
 use crate::fill::FormKind;
 use crate::gather::Gather;
 use crate::profile::AuthType;
-use crate::text::join;
-use crate::text::Search;
+use crate::text::{join, Search};
 
 pub(super) fn click(name: &str) -> Step {
     Step::Click {

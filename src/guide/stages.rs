@@ -8,8 +8,7 @@ use crate::fill::FormKind;
 use crate::gather::Gather;
 use crate::profile::diagnose::{diagnose, Finding, Severity};
 use crate::profile::{AuthType, Field, Profile};
-use crate::text::join;
-use crate::text::Search;
+use crate::text::{join, Search};
 
 /// Target's Administration > Implementation without an organization: the shell adds the
 /// admin's own (`#/@<org>/…`). Whether it keeps this route or lands on the organization's

@@ -8,8 +8,7 @@
 use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
 use crate::gather::Gather;
-use crate::text::clipped;
-use crate::text::Search;
+use crate::text::{clipped, Search};
 use crate::to_json::ToJson;
 
 /// Most configurations kept.

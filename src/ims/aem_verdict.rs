@@ -9,8 +9,7 @@
 //! AEM's own words, with the next step that tells the two apart.
 
 use crate::from_json::FromJson;
-use crate::text::Search;
-use crate::text::{clipped, single_spaced};
+use crate::text::{clipped, single_spaced, Search};
 use crate::to_json::ToJson;
 
 use super::diagnose::{d, redact, target_response, token_response, Diagnosis, Flow};

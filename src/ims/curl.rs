@@ -9,8 +9,7 @@
 //! does; plain `-d` would let a `&`, `+` or `%` in a secret change the request silently.
 
 use crate::gather::Gather;
-use crate::text::join;
-use crate::text::Search;
+use crate::text::{join, Search};
 use std::fmt;
 
 use crate::from_json::FromJson;

@@ -2,8 +2,7 @@
 //! code of adobe-surfaces.md §6-7 gets a plain cause and one next step.
 
 use crate::gather::Gather;
-use crate::text::Search;
-use crate::text::{clipped, join};
+use crate::text::{clipped, join, Search};
 use std::borrow::Cow;
 
 use crate::from_json::FromJson;

@@ -2,8 +2,7 @@
 
 use super::allow::{self, AllowError};
 use super::http::{form_encode, HttpRequest};
-use crate::text::Search;
-use crate::text::{join, kept};
+use crate::text::{join, kept, Search};
 
 /// The media type Target's Admin API answers with.
 pub const TARGET_ACCEPT: &str = "application/vnd.adobe.target.v1+json";

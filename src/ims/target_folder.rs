@@ -7,8 +7,7 @@
 use super::aem_configs::{title_at, title_header};
 use super::aem_verdict::PageCard;
 use crate::from_json::FromJson;
-use crate::text::clipped;
-use crate::text::Search;
+use crate::text::{clipped, Search};
 use crate::to_json::ToJson;
 
 /// Most titles kept from one page.

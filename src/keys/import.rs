@@ -8,8 +8,7 @@ use super::certificate::{describe, Certificate};
 use super::der::{self, oid, tag, DerError, Tlv};
 use super::rsa_key::{self, Pkcs1Error, RsaKey};
 use super::{CertificateInfo, ImportedKey, Input, KeyError, PrivateKeyInfo, KEY_BITS};
-use crate::text::kept;
-use crate::text::Search;
+use crate::text::{kept, Search};
 
 /// One `-----BEGIN <label>----- ... -----END <label>-----` block.
 struct PemBlock<'a> {

@@ -14,8 +14,7 @@
 //! taken; a value that cannot be what it claims is rejected with the reason, never taken.
 
 use crate::gather::Gather;
-use crate::text::Search;
-use crate::text::{clipped, join};
+use crate::text::{clipped, join, Search};
 use crate::to_json::ToJson;
 use std::fmt;
 

@@ -9,8 +9,7 @@
 use crate::from_json::FromJson;
 use crate::gather::Gather;
 use crate::json_value::Value;
-use crate::text::join;
-use crate::text::Search;
+use crate::text::{join, Search};
 use crate::to_json::ToJson;
 
 use super::payload::{metascopes, split_aud};

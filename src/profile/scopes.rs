@@ -2,8 +2,7 @@
 //! separated by commas, cURL samples by commas, other tools by spaces.
 
 use crate::gather::Gather;
-use crate::text::join;
-use crate::text::Search;
+use crate::text::{join, Search};
 use std::fmt;
 
 use super::{Capture, Profile, Source, Sourced};

@@ -8,8 +8,7 @@ use crate::fill::{self, trust, FillError, FormKind, FormSnapshot, Plan, PlanOpti
 use crate::gather::Gather;
 use crate::guide::{Choice, Filled};
 use crate::profile::diagnose;
-use crate::text::clipped;
-use crate::text::Search;
+use crate::text::{clipped, Search};
 
 fn no_access(tab_id: u32, error: Option<String>) -> Step {
     Step::reply(Reply::Refused {

@@ -7,8 +7,7 @@ use crate::fill::detect::Address;
 use crate::fill::plan::{keystore_alias, KeystoreFiles};
 use crate::gather::Gather;
 use crate::ims::aem_verdict::AemResultPage;
-use crate::text::clipped;
-use crate::text::Search;
+use crate::text::{clipped, Search};
 
 /// Most aliases kept from one page.
 const MAX_ALIASES: usize = 200;

@@ -10,8 +10,7 @@
 //! back into that wait, and the same credential is not taken by itself again.
 
 use crate::from_json::FromJson;
-use crate::text::clipped;
-use crate::text::Search;
+use crate::text::{clipped, Search};
 use crate::to_json::ToJson;
 
 use super::profile_ops::void;
