@@ -11,7 +11,16 @@
   const LABEL_MAX = 80;
 
   // The worker may be restarting; the next change sends again, so a lost message is harmless.
-  const send = (msg) => api.runtime.sendMessage(msg).catch(() => {});
+  // A page going away can make Firefox throw at the call itself rather than reject (once in
+  // eleven Firefox runs of the e2e suite, 2026-12-04: "NS_ERROR_NOT_INITIALIZED" from this
+  // script, as a tab closed): nothing is left to report to then.
+  const send = (msg) => {
+    try {
+      api.runtime.sendMessage(msg).catch(() => {});
+    } catch {
+      // the page's context is gone
+    }
+  };
 
   let lastUrl = '';
   const reportUrl = () => {
