@@ -11,9 +11,9 @@
   const LABEL_MAX = 80;
 
   // The worker may be restarting; the next change sends again, so a lost message is harmless.
-  // A page going away can make Firefox throw at the call itself rather than reject (once in
-  // eleven Firefox runs of the e2e suite, 2026-12-04: "NS_ERROR_NOT_INITIALIZED" from this
-  // script, as a tab closed): nothing is left to report to then.
+  // A page going away can, we infer, make Firefox throw at the call itself rather than reject:
+  // once in eleven Firefox runs of the e2e suite (2026-12-04) this script failed with
+  // "NS_ERROR_NOT_INITIALIZED", not reproduced since. Nothing is left to report to then.
   const send = (msg) => {
     try {
       api.runtime.sendMessage(msg).catch(() => {});
