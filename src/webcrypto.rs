@@ -6,7 +6,7 @@
 //! is used in native builds and tests, and where WebCrypto is absent in builds with the
 //! `portable` feature (the bench's).
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use sha2::{Digest, Sha256};
@@ -107,8 +107,9 @@ async fn sign_with(subtle: &JsValue, key: JsValue, data: &[u8]) -> Result<Vec<u8
 thread_local! {
     /// The last key `sign_jwt` imported into WebCrypto (not extractable), by the SHA-256 of
     /// the PEM it came from: the worker signs every JWT check with the same key, and reading
-    /// the PEM and importing it again cost more than the signature itself.
-    static SIGNING_KEY: RefCell<Option<([u8; 32], JsValue)>> = const { RefCell::new(None) };
+    /// the PEM and importing it again cost more than the signature itself. A `Cell` read
+    /// through `try_with`, as `api::session`'s `HELD` and for the same reason: no panic path.
+    static SIGNING_KEY: Cell<Option<([u8; 32], JsValue)>> = const { Cell::new(None) };
 }
 
 fn pem_digest(private_key_pem: &str) -> [u8; 32] {
@@ -125,12 +126,14 @@ pub async fn sign_jwt_with_last_key(
 ) -> Option<Result<String, JwtError>> {
     let subtle = subtle()?;
     let digest = pem_digest(private_key_pem);
-    let key = SIGNING_KEY.with(|k| {
-        k.borrow()
-            .as_ref()
-            .filter(|(d, _)| *d == digest)
-            .map(|(_, key)| key.clone())
-    })?;
+    let key = SIGNING_KEY
+        .try_with(|k| {
+            let last = k.take();
+            let key = last.as_ref().filter(|(d, _)| *d == digest).map(|(_, key)| key.clone());
+            k.set(last);
+            key
+        })
+        .ok()??;
     let input = match jwt::signing_input(payload_json, now_unix, lifetime_secs) {
         Ok(input) => input,
         Err(e) => return Some(Err(e)),
@@ -179,7 +182,7 @@ pub async fn sign_jwt(
     let input = jwt::signing_input(payload_json, now_unix, lifetime_secs)?;
     let failed = |e: String| JwtError::SigningFailed(format!("the browser's WebCrypto: {e}"));
     let imported = import_signing_key(&subtle, key.pkcs8_der()).await.map_err(failed)?;
-    SIGNING_KEY.with(|k| *k.borrow_mut() = Some((pem_digest(private_key_pem), imported.clone())));
+    let _ = SIGNING_KEY.try_with(|k| k.set(Some((pem_digest(private_key_pem), imported.clone()))));
     let signature = sign_with(&subtle, imported, input.as_bytes()).await.map_err(failed)?;
     Ok(jwt::assemble(&input, &signature))
 }

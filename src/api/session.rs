@@ -1,7 +1,7 @@
 //! The worker's calls: the session as storage holds it in (once per wake), then for every event
 //! the next session, reply, effects and browser call out.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
@@ -17,7 +17,7 @@ thread_local! {
     /// made elsewhere.
     /// `None` reads as `Session::default()`: a constant start, so the module holds no lazy
     /// initializer with its own copy of `Session::default()` (2.8 KB).
-    static HELD: RefCell<Option<Session>> = const { RefCell::new(None) };
+    static HELD: Cell<Option<Session>> = const { Cell::new(None) };
 }
 
 /// `sessionLoad(session)`: the session `storage.session` holds (`undefined` at first), which
@@ -30,7 +30,7 @@ pub fn session_load(session: JsValue) {
     } else {
         super::read(&session).unwrap_or_default()
     };
-    HELD.with(|h| *h.borrow_mut() = Some(held));
+    hold(held);
 }
 
 /// `sessionStep(event, nowMs) -> {session, reply, effects, io}`: the one function the worker
@@ -42,12 +42,34 @@ pub fn session_load(session: JsValue) {
 pub fn session_step(event: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let event: session::Event = from_js(event, "worker event")?;
     let now = unix_seconds(now_ms, "MessageError")?.saturating_mul(1000);
-    let held = HELD.with(|h| h.borrow().clone()).unwrap_or_default();
-    let mut step = session::step(held, event, now);
+    let mut step = session::step(held(), event, now);
     let answer = to_js(&step)?;
     // What the answer tells the worker to write is what the next step starts from.
     if let Some(next) = step.session.take() {
-        HELD.with(|h| *h.borrow_mut() = Some(next));
+        hold(next);
     }
     Ok(answer)
+}
+
+// `HELD` is a `Cell`, its value taken and put back, through `try_with`: a `RefCell`'s borrows
+// and `LocalKey::with` can panic ("already borrowed", "cannot access a Thread Local Storage
+// value"), and neither can happen in the worker's one thread, whose locals last as long as the
+// module. Their panics showed `BorrowMutError` and `AccessError` with `{:?}` (the standard
+// library's Debug builders); without them the step's code is laid out anew, and the module is
+// 1.7 KB smaller raw and 1.1 KB gzipped (issue 17).
+
+/// A copy of the session held, or a new one.
+fn held() -> Session {
+    HELD.try_with(|h| {
+        let held = h.take();
+        h.set(held.clone());
+        held
+    })
+    .ok()
+    .flatten()
+    .unwrap_or_default()
+}
+
+fn hold(session: Session) {
+    let _ = HELD.try_with(|h| h.set(Some(session)));
 }
