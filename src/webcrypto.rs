@@ -10,6 +10,7 @@ use std::cell::Cell;
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use sha2::{Digest, Sha256};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -59,6 +60,20 @@ fn object(pairs: &[(&str, JsValue)]) -> Result<JsValue, String> {
     Ok(obj.into())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// WebCrypto's `ArrayBuffer` as a `Uint8Array`, read whole by `bytes` (copied into the
+    /// module by wasm-bindgen's glue). `js_sys::Uint8Array::to_vec` asserts that two lengths
+    /// match, and its `assert_eq!` formatted them with `{:?}`: the only use of `usize`'s Debug
+    /// formatting in the module.
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type ByteArray;
+    #[wasm_bindgen(constructor, js_class = "Uint8Array")]
+    fn new(buffer: &JsValue) -> ByteArray;
+    #[wasm_bindgen(method, js_class = "Uint8Array", js_name = subarray)]
+    fn bytes(this: &ByteArray) -> Vec<u8>;
+}
+
 fn usages(list: &[&str]) -> JsValue {
     list.iter().map(|u| JsValue::from_str(u)).collect::<Array>().into()
 }
@@ -80,7 +95,7 @@ async fn generate_pkcs8(subtle: &JsValue) -> Result<(Vec<u8>, JsValue), String> 
     .await?;
     let private = Reflect::get(&pair, &"privateKey".into()).map_err(describe)?;
     let der = call(subtle, "exportKey", &["pkcs8".into(), private.clone()]).await?;
-    Ok((Uint8Array::new(&der).to_vec(), private))
+    Ok((ByteArray::new(&der).bytes(), private))
 }
 
 async fn import_signing_key(subtle: &JsValue, pkcs8_der: &[u8]) -> Result<JsValue, String> {
@@ -101,7 +116,7 @@ async fn import_signing_key(subtle: &JsValue, pkcs8_der: &[u8]) -> Result<JsValu
 
 async fn sign_with(subtle: &JsValue, key: JsValue, data: &[u8]) -> Result<Vec<u8>, String> {
     let sig = call(subtle, "sign", &[ALGORITHM.into(), key, Uint8Array::from(data).into()]).await?;
-    Ok(Uint8Array::new(&sig).to_vec())
+    Ok(ByteArray::new(&sig).bytes())
 }
 
 thread_local! {
