@@ -85,8 +85,8 @@ pub(crate) fn unexpected(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => format!("boolean `{b}`"),
-        // serde_json's own number text: no second float formatter in the module.
-        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        // A float as its JSON text (serde_json writes its shortest form: `1e2` as `100.0`).
+        Value::Number(n) if n.is_float() => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
         Value::String(s) => format!("string {}", quoted(s)),
         Value::Array(_) => "sequence".to_string(),
@@ -220,15 +220,6 @@ impl FromJson for bool {
         match value {
             Value::Bool(b) => Ok(b),
             other => Err(Error::invalid_type(&other, "a boolean")),
-        }
-    }
-}
-
-impl FromJson for f64 {
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match &value {
-            Value::Number(n) => Ok(n.as_f64().unwrap_or(f64::NAN)),
-            other => Err(Error::invalid_type(other, "f64")),
         }
     }
 }
@@ -373,7 +364,6 @@ mod tests {
             same::<u32>(v.clone());
             same::<u8>(v.clone());
             same::<i64>(v.clone());
-            same::<f64>(v.clone());
             same::<String>(v.clone());
             same::<Option<u8>>(v.clone());
             same::<bool>(v.clone());

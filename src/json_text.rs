@@ -1,8 +1,8 @@
 //! JSON text read into a `json_value::Value`: the one JSON parser of the core (messages and
 //! stored session state through `api`, IMS and Target answers, Console files, JWT payloads).
 //!
-//! It reads what `serde_json::from_str::<Value>` reads, to the same value, and refuses what it
-//! refuses with the same words and position ("expected `,` or `}` at line 2 column 5"), which
+//! It reads what `serde_json::from_str::<Value>` reads, to the same value (a float kept as its
+//! text, `json_value::Number`), and refuses what it refuses with the same words and position ("expected `,` or `}` at line 2 column 5"), which
 //! IMS Link shows the admin inside its own messages. serde_json's parser reaches a `Value`
 //! through serde's visitors and its generic deserializer, about 17 KB of the shipped wasm
 //! (9 KB gzipped) for this one use (measured, issue 17); this is a plain recursive reader.
@@ -136,9 +136,9 @@ impl Reader<'_> {
             b'f' => self.word(b"false").map(|()| Value::Bool(false)),
             b'-' => {
                 self.at += 1;
-                self.number(false)
+                self.number(self.at - 1, false)
             }
-            b'0'..=b'9' => self.number(true),
+            b'0'..=b'9' => self.number(self.at, true),
             b'"' => {
                 self.at += 1;
                 self.string().map(Value::String)
@@ -329,9 +329,10 @@ impl Reader<'_> {
         Ok(n)
     }
 
-    /// A number, after its `-` when negative: an integer that fits `u64` (`i64` when
-    /// negative) stays one, anything else is a float, as serde_json reads it.
-    fn number(&mut self, positive: bool) -> Result<Value, SyntaxError> {
+    /// A number that starts at `start`, read from after its `-` when negative: an integer that
+    /// fits `u64` (`i64` when negative) stays one, anything else is kept as its text (where
+    /// serde_json reads a float), refused where serde_json finds it too large for a float.
+    fn number(&mut self, start: usize, positive: bool) -> Result<Value, SyntaxError> {
         let mut significand: u64 = match self.next() {
             None => return Err(self.error(EOF_VALUE)),
             Some(b'0') => {
@@ -371,7 +372,7 @@ impl Reader<'_> {
             // As serde_json: `-0` and what is below `i64::MIN` are floats.
             return match 0i64.wrapping_sub_unsigned(significand) {
                 n if n < 0 => Ok(Value::Number(Number::from(n))),
-                _ => self.float(false, significand, 0),
+                _ => Ok(self.float(start)),
             };
         }
         if self.peek() == Some(b'.') {
@@ -427,7 +428,7 @@ impl Reader<'_> {
                         while let Some(b'0'..=b'9') = self.peek() {
                             self.at += 1;
                         }
-                        return Ok(float_value(if positive { 0.0 } else { -0.0 }));
+                        return Ok(self.float(start));
                     }
                 }
             }
@@ -437,74 +438,47 @@ impl Reader<'_> {
                 exponent.saturating_sub(exp)
             };
         }
-        self.float(positive, significand, exponent)
+        if too_large(significand, exponent) {
+            return Err(self.error(RANGE));
+        }
+        Ok(self.float(start))
     }
 
-    /// `significand` × 10^`exponent` as a float, as serde_json computes it (one rounding of
-    /// the significand, one of the scaling); out of range when it is infinite.
-    fn float(&self, positive: bool, significand: u64, mut exponent: i32) -> Result<Value, SyntaxError> {
-        // Precision loss is the point: the significand is scaled as a float.
-        #[allow(clippy::cast_precision_loss)]
-        let mut f = significand as f64;
-        loop {
-            match POW10.get(exponent.unsigned_abs() as usize) {
-                Some(&scale) if exponent >= 0 => {
-                    f *= scale;
-                    if f.is_infinite() {
-                        return Err(self.error(RANGE));
-                    }
-                    break;
-                }
-                Some(&scale) => {
-                    f /= scale;
-                    break;
-                }
-                None if f == 0.0 => break,
-                None if exponent >= 0 => return Err(self.error(RANGE)),
-                None => {
-                    f /= 1e308;
-                    exponent += 308;
-                }
-            }
-        }
-        Ok(float_value(if positive { f } else { -f }))
+    /// The number from `start` to here, as its text.
+    fn float(&self, start: usize) -> Value {
+        let text = self.text.get(start..self.at).unwrap_or_default();
+        Value::Number(Number::Float(text.to_string()))
     }
 }
 
-/// 10^0 to 10^308, each the closest f64.
-#[rustfmt::skip]
-const POW10: [f64; 309] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23,
-    1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31, 1e32, 1e33, 1e34, 1e35,
-    1e36, 1e37, 1e38, 1e39, 1e40, 1e41, 1e42, 1e43, 1e44, 1e45, 1e46, 1e47,
-    1e48, 1e49, 1e50, 1e51, 1e52, 1e53, 1e54, 1e55, 1e56, 1e57, 1e58, 1e59,
-    1e60, 1e61, 1e62, 1e63, 1e64, 1e65, 1e66, 1e67, 1e68, 1e69, 1e70, 1e71,
-    1e72, 1e73, 1e74, 1e75, 1e76, 1e77, 1e78, 1e79, 1e80, 1e81, 1e82, 1e83,
-    1e84, 1e85, 1e86, 1e87, 1e88, 1e89, 1e90, 1e91, 1e92, 1e93, 1e94, 1e95,
-    1e96, 1e97, 1e98, 1e99, 1e100, 1e101, 1e102, 1e103, 1e104, 1e105, 1e106, 1e107,
-    1e108, 1e109, 1e110, 1e111, 1e112, 1e113, 1e114, 1e115, 1e116, 1e117, 1e118, 1e119,
-    1e120, 1e121, 1e122, 1e123, 1e124, 1e125, 1e126, 1e127, 1e128, 1e129, 1e130, 1e131,
-    1e132, 1e133, 1e134, 1e135, 1e136, 1e137, 1e138, 1e139, 1e140, 1e141, 1e142, 1e143,
-    1e144, 1e145, 1e146, 1e147, 1e148, 1e149, 1e150, 1e151, 1e152, 1e153, 1e154, 1e155,
-    1e156, 1e157, 1e158, 1e159, 1e160, 1e161, 1e162, 1e163, 1e164, 1e165, 1e166, 1e167,
-    1e168, 1e169, 1e170, 1e171, 1e172, 1e173, 1e174, 1e175, 1e176, 1e177, 1e178, 1e179,
-    1e180, 1e181, 1e182, 1e183, 1e184, 1e185, 1e186, 1e187, 1e188, 1e189, 1e190, 1e191,
-    1e192, 1e193, 1e194, 1e195, 1e196, 1e197, 1e198, 1e199, 1e200, 1e201, 1e202, 1e203,
-    1e204, 1e205, 1e206, 1e207, 1e208, 1e209, 1e210, 1e211, 1e212, 1e213, 1e214, 1e215,
-    1e216, 1e217, 1e218, 1e219, 1e220, 1e221, 1e222, 1e223, 1e224, 1e225, 1e226, 1e227,
-    1e228, 1e229, 1e230, 1e231, 1e232, 1e233, 1e234, 1e235, 1e236, 1e237, 1e238, 1e239,
-    1e240, 1e241, 1e242, 1e243, 1e244, 1e245, 1e246, 1e247, 1e248, 1e249, 1e250, 1e251,
-    1e252, 1e253, 1e254, 1e255, 1e256, 1e257, 1e258, 1e259, 1e260, 1e261, 1e262, 1e263,
-    1e264, 1e265, 1e266, 1e267, 1e268, 1e269, 1e270, 1e271, 1e272, 1e273, 1e274, 1e275,
-    1e276, 1e277, 1e278, 1e279, 1e280, 1e281, 1e282, 1e283, 1e284, 1e285, 1e286, 1e287,
-    1e288, 1e289, 1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299,
-    1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
-];
-
-fn float_value(f: f64) -> Value {
-    // Finite here: `float` refuses infinity and nothing makes a NaN.
-    Number::from_f64(f).map_or(Value::Null, Value::Number)
+/// Whether `significand` × 10^`exponent` is too large for an `f64`: 2^1024 − 2^970 or more,
+/// which rounds to infinity (serde_json refuses it). Decided on the first 19 digits, where
+/// serde_json's own reading (one rounding of the significand, one of its scaling) can differ
+/// from exact rounding anyway: at or above 1.797693134862315808e308.
+fn too_large(significand: u64, exponent: i32) -> bool {
+    const LARGEST: u64 = 1_797_693_134_862_315_807;
+    if significand == 0 {
+        return false;
+    }
+    let mut digits = 0;
+    let mut rest = significand;
+    while rest > 0 {
+        rest /= 10;
+        digits += 1;
+    }
+    // The value is below 10^magnitude and at least a tenth of it.
+    match exponent.saturating_add(digits).cmp(&309) {
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal => {
+            // `significand` with 19 digits: 20 cut to 19, fewer padded with zeros.
+            let first19 = match 19u32.checked_sub(digits.unsigned_abs()) {
+                Some(pad) => significand * 10u64.pow(pad),
+                None => significand / 10,
+            };
+            first19 > LARGEST
+        }
+    }
 }
 
 #[cfg(test)]

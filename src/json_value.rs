@@ -4,13 +4,79 @@
 //! serde_json's `Value` with its own `Map`: the members of an object in a `Vec`, kept sorted
 //! by key (as serde_json's `BTreeMap` keeps them, so objects are written in the same order).
 //! Objects here hold a few keys; with the B-tree and serde_json's `Value` code gone the shipped
-//! wasm is 12 KB smaller, 5.6 KB gzipped (measured, issue 17). Numbers stay
-//! serde_json's `Number` (and its one float formatter). Tests build values with serde_json's
-//! `json!` and convert them (`From<serde_json::Value>`).
+//! wasm is 12 KB smaller, 5.6 KB gzipped (measured, issue 17). Tests build values with
+//! serde_json's `json!` and convert them (`From<serde_json::Value>`).
+
+use std::fmt;
 
 use crate::gather::Gather;
 
-pub use serde_json::Number;
+/// A JSON number. An integer that fits `u64` (`i64` when negative) is held as one, as
+/// serde_json holds it; any other number (a fraction, an exponent, `-0`, an integer past 64
+/// bits) as the text it was read from, which is what is written back. The core never
+/// computes with such a number (no input of its has a float field), so the module needs no
+/// float reader or writer: serde_json's `Number` brought `zmij`'s shortest float writer and
+/// the reader a table of 10^0 to 10^308 (issue 17). The browser's `JSON.parse` reads the text
+/// to the same value as it read the number before.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Number {
+    /// An integer from 0 to `u64::MAX`.
+    PosInt(u64),
+    /// A negative integer from `i64::MIN`.
+    NegInt(i64),
+    /// Any other number, as its JSON text.
+    Float(String),
+}
+
+impl Number {
+    /// The number, if it is an integer of `u64`.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Number::PosInt(n) => Some(*n),
+            Number::NegInt(_) | Number::Float(_) => None,
+        }
+    }
+
+    /// The number, if it is an integer of `i64`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Number::PosInt(n) => i64::try_from(*n).ok(),
+            Number::NegInt(n) => Some(*n),
+            Number::Float(_) => None,
+        }
+    }
+
+    /// Whether it is held as its text (serde_json would hold it as an `f64`).
+    pub fn is_float(&self) -> bool {
+        matches!(self, Number::Float(_))
+    }
+}
+
+impl From<u64> for Number {
+    fn from(n: u64) -> Number {
+        Number::PosInt(n)
+    }
+}
+
+impl From<i64> for Number {
+    fn from(n: i64) -> Number {
+        match u64::try_from(n) {
+            Ok(n) => Number::PosInt(n),
+            Err(_) => Number::NegInt(n),
+        }
+    }
+}
+
+/// The number's JSON text.
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::PosInt(n) => n.fmt(f),
+            Number::NegInt(n) => n.fmt(f),
+            Number::Float(text) => f.write_str(text),
+        }
+    }
+}
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -230,7 +296,11 @@ impl From<serde_json::Value> for Value {
         match v {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(b),
-            serde_json::Value::Number(n) => Value::Number(n),
+            serde_json::Value::Number(n) => Value::Number(match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Number::PosInt(u),
+                (_, Some(i)) => Number::NegInt(i),
+                _ => Number::Float(n.to_string()),
+            }),
             serde_json::Value::String(s) => Value::String(s),
             serde_json::Value::Array(items) => Value::Array(items.into_iter().map(Value::from).gather()),
             serde_json::Value::Object(m) => Value::Object(m.into_iter().map(|(k, v)| (k, Value::from(v))).collect()),
@@ -244,7 +314,8 @@ impl From<Value> for serde_json::Value {
         match v {
             Value::Null => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(b),
-            Value::Number(n) => serde_json::Value::Number(n),
+            // A float's text is JSON that `json_text` read; serde_json reads it to its value.
+            Value::Number(n) => serde_json::from_str(&n.to_string()).unwrap_or(serde_json::Value::Null),
             Value::String(s) => serde_json::Value::String(s),
             Value::Array(items) => serde_json::Value::Array(items.into_iter().map(Into::into).gather()),
             Value::Object(m) => serde_json::Value::Object(m.into_iter().map(|(k, v)| (k, v.into())).collect()),

@@ -141,7 +141,6 @@ impl ToJson for Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => b.write_json(out),
-            // serde_json's number text: no second float formatter in the module.
             Value::Number(n) => out.push_str(&n.to_string()),
             Value::String(s) => s.write_json(out),
             Value::Array(items) => items.write_json(out),

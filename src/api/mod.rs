@@ -175,14 +175,26 @@ impl fmt::Display for BridgeError {
     }
 }
 
-/// A number as JavaScript writes it ("NaN", "-Infinity", "1.5"), through serde_json's number
-/// text: `<f64 as Display>` would add a second float formatter (14 KB) to the module.
+/// A number as JavaScript writes it ("NaN", "-Infinity", "-1.5"): in the browser by its own
+/// `String()`, so that the module needs no float writer for this one message (issue 17).
+#[cfg(target_arch = "wasm32")]
 fn js_number(n: f64) -> String {
-    match serde_json::Number::from_f64(n) {
-        Some(n) => n.to_string(),
-        None if n.is_nan() => "NaN".into(),
-        None if n > 0.0 => "Infinity".into(),
-        None => "-Infinity".into(),
+    #[wasm_bindgen]
+    extern "C" {
+        /// JavaScript's `String(n)`.
+        #[wasm_bindgen(js_name = String)]
+        fn number_text(n: f64) -> String;
+    }
+    number_text(n)
+}
+
+/// Natively (tests), Rust's writing, which differs from JavaScript's only past 1e21 and for -0.
+#[cfg(not(target_arch = "wasm32"))]
+fn js_number(n: f64) -> String {
+    match n {
+        f64::INFINITY => "Infinity".into(),
+        f64::NEG_INFINITY => "-Infinity".into(),
+        _ => n.to_string(),
     }
 }
 

@@ -208,3 +208,44 @@ proptest! {
         same(&text);
     }
 }
+
+#[test]
+fn a_float_is_written_back_as_it_was_read() {
+    let text = "[1.50,-0,1E5,2e+2,18446744073709551616,-9223372036854775809,-1e-400,0e999999999999]";
+    let value = parse(text).unwrap();
+    assert_eq!(crate::to_json::to_string(&value), text);
+    // Integers stay integers, written as serde_json writes them.
+    assert_eq!(
+        crate::to_json::to_string(&parse("[ -7 , 18446744073709551615 ]").unwrap()),
+        "[-7,18446744073709551615]"
+    );
+}
+
+#[test]
+fn too_large_for_a_float_on_its_first_19_digits() {
+    // 2^1024 - 2^970, the least that rounds to infinity, is 1.7976931348623158079...e308.
+    // serde_json's two roundings refuse some numbers just below it ("1.7976931348623158e308",
+    // though not "1.79769313486231580e308"); the browser's JSON.parse reads both as f64::MAX.
+    for ok in [
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.79769313486231580e308",
+        "-1.797693134862315807e308",
+        "17976931348623158070000e286",
+        "0.00017976931348623158e312",
+    ] {
+        assert!(parse(ok).is_ok(), "{ok}");
+    }
+    for refused in [
+        "1.797693134862315808e308",
+        "-1.7976931348623159e308",
+        "179769313486231580800e288",
+        "1e309",
+    ] {
+        assert_eq!(
+            parse(refused).unwrap_err().to_string(),
+            format!("number out of range at line 1 column {}", refused.len()),
+            "{refused}"
+        );
+    }
+}

@@ -238,7 +238,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
         }
     };
     match claims.get("exp") {
-        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
+        Some(Value::Number(n)) if !n.is_float() => {
             let exp = n.as_i64().unwrap_or(i64::MAX);
             if exp.saturating_mul(1000) < i64::try_from(now_ms).unwrap_or(i64::MAX) {
                 out.push(finding(
