@@ -77,6 +77,19 @@ pub fn lossy(mut bytes: &[u8]) -> String {
     }
 }
 
+/// A run of ASCII digits as a number: what `s.parse::<u64>()` gives for one, without its
+/// sign, and `None` for anything else (an empty text, a sign, past `u64`). The standard
+/// `FromStr` is 0.7 KB of the module for four uses.
+pub fn whole_number(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0u64, |n, b| match b {
+        b'0'..=b'9' => n.checked_mul(10)?.checked_add(u64::from(b - b'0')),
+        _ => None,
+    })
+}
+
 /// A text searched for another text by a plain loop: each method gives what the standard
 /// method it is named after gives with a `&str` pattern (patterns of chars stay the standard
 /// library's, whose search is a byte search already). A match of one UTF-8 text in another
@@ -145,7 +158,7 @@ impl Search for str {
 
 #[cfg(test)]
 mod tests {
-    use super::{clipped, join, kept, lossy, single_spaced, Search};
+    use super::{clipped, join, kept, lossy, single_spaced, whole_number, Search};
 
     #[test]
     fn the_same_text_as_the_standard_join() {
@@ -157,6 +170,27 @@ mod tests {
         }
         let owned = vec![String::from("x"), String::from("y")];
         assert_eq!(join(&owned, " and "), "x and y");
+    }
+
+    #[test]
+    fn a_whole_number_is_what_the_standard_parse_reads_without_a_sign() {
+        for text in [
+            "",
+            "0",
+            "007",
+            "86399",
+            "18446744073709551615",
+            "18446744073709551616",
+            "+1",
+            "-1",
+            "1 ",
+            " 1",
+            "1.0",
+            "١",
+        ] {
+            let standard = text.parse::<u64>().ok().filter(|_| !text.starts_with('+'));
+            assert_eq!(whole_number(text), standard, "{text:?}");
+        }
     }
 
     #[test]

@@ -234,7 +234,9 @@ fn quoted_status(text: &str) -> Option<u16> {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    digits.parse().ok().filter(|s| (100..600).contains(s))
+    crate::text::whole_number(&digits)
+        .filter(|s| (100..600).contains(s))
+        .and_then(|s| u16::try_from(s).ok())
 }
 
 /// Explains AEM's failure text: the IMS or Target answer it quotes goes through the same

@@ -193,9 +193,10 @@ pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Res
             .get("access_token")
             .and_then(Value::as_str)
             .filter(|t| !t.is_empty());
-        let expires_in = obj
-            .get("expires_in")
-            .and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()));
+        let expires_in = obj.get("expires_in").and_then(|v| {
+            v.as_i64()
+                .or_else(|| i64::try_from(crate::text::whole_number(v.as_str()?)?).ok())
+        });
         return match (token, expires_in) {
             (Some(t), Some(n)) if n > 0 => {
                 // The JWT exchange counts in milliseconds, OAuth v3 in seconds.

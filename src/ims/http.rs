@@ -61,7 +61,7 @@ fn encode_component(s: &str) -> String {
 pub fn parse_http_date(s: &str) -> Option<i64> {
     let mut parts = s.split_whitespace();
     let _weekday = parts.next()?;
-    let day: i64 = parts.next()?.parse().ok()?;
+    let day = number(parts.next()?)?;
     let month = match parts.next()? {
         "Jan" => 1,
         "Feb" => 2,
@@ -77,13 +77,18 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
-    let mut hms = parts.next()?.split(':').map(|p| p.parse::<i64>().ok());
+    let year = number(parts.next()?)?;
+    let mut hms = parts.next()?.split(':').map(number);
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }
     Some((days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + sec) * 1000)
+}
+
+/// A date's digits as a number.
+fn number(digits: &str) -> Option<i64> {
+    i64::try_from(crate::text::whole_number(digits)?).ok()
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
