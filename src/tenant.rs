@@ -176,7 +176,7 @@ pub fn from_url(input: &str) -> Result<PageIds, TenantError> {
         });
     }
     if host == "mc.adobe.io" {
-        let first = u.path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        let first = u.path.trim_start_chars(&['/']).split('/').next().unwrap_or_default();
         let tenant = validate(&url::percent_decode(first))?;
         return Ok(PageIds {
             tenant: Some(tenant),
@@ -193,7 +193,7 @@ pub fn from_text(input: &str) -> Result<PageIds, TenantError> {
     if input.contains_text("://") {
         return from_url(input);
     }
-    let bare = input.trim().trim_start_matches('@');
+    let bare = input.trim().trim_start_chars(&['@']);
     Ok(PageIds {
         tenant: Some(validate(bare)?),
         client_code: None,
@@ -206,7 +206,7 @@ fn from_unified_shell(fragment: &str) -> Result<PageIds, TenantError> {
     let decoded = url::percent_decode(fragment);
     // The shell's routes are `#/@tenant/app/...`; a query may follow inside the fragment.
     let route = decoded.split('?').next().unwrap_or_default();
-    let mut segments = route.trim_start_matches('/').split('/');
+    let mut segments = route.trim_start_chars(&['/']).split('/');
     let first = segments.next().unwrap_or_default();
     let raw = first.strip_prefix('@').ok_or(TenantError::NoTenantInRoute)?;
     let tenant = validate(raw)?;

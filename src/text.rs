@@ -108,6 +108,16 @@ pub trait Search {
     fn split_once_text(&self, sep: &str) -> Option<(&str, &str)>;
     /// The text without every `prefix` it starts with: `str::trim_start_matches`.
     fn trim_start_text(&self, prefix: &str) -> &str;
+    /// The text without the characters of `set` it starts with: `str::trim_start_matches`
+    /// with `set` (one loop for every set, where the standard method is compiled again for
+    /// each kind of pattern and end, with its searchers).
+    fn trim_start_chars(&self, set: &[char]) -> &str;
+    /// The text without the characters of `set` it ends with: `str::trim_end_matches`.
+    fn trim_end_chars(&self, set: &[char]) -> &str;
+    /// The text without the characters of `set` at either end: `str::trim_matches`.
+    fn trim_chars(&self, set: &[char]) -> &str {
+        self.trim_start_chars(set).trim_end_chars(set)
+    }
 }
 
 impl Search for str {
@@ -153,6 +163,23 @@ impl Search for str {
             rest = after;
         }
         rest
+    }
+
+    fn trim_start_chars(&self, set: &[char]) -> &str {
+        let start = self
+            .char_indices()
+            .find(|(_, c)| !set.contains(c))
+            .map_or(self.len(), |(i, _)| i);
+        self.get(start..).unwrap_or_default()
+    }
+
+    fn trim_end_chars(&self, set: &[char]) -> &str {
+        let end = self
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !set.contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.get(..end).unwrap_or_default()
     }
 }
 
@@ -270,6 +297,13 @@ mod tests {
             }
             for c in ['a', ':', 'ü', '€', '😀', '\u{82}'] {
                 assert_eq!(hay.contains_char(c), hay.contains(c), "{hay:?} {c:?}");
+            }
+            let sets: [&[char]; 5] = [&[], &['a'], &['/', 'x'], &['ü', '€', '😀'], &['-', ' ', 'B', 'a']];
+            for set in sets {
+                let case = format!("{hay:?} {set:?}");
+                assert_eq!(hay.trim_start_chars(set), hay.trim_start_matches(set), "{case}");
+                assert_eq!(hay.trim_end_chars(set), hay.trim_end_matches(set), "{case}");
+                assert_eq!(hay.trim_chars(set), hay.trim_matches(set), "{case}");
             }
         }
     }

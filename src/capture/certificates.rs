@@ -31,7 +31,7 @@ pub fn normalize(fingerprint: &str) -> Option<String> {
         .strip_prefix("sha1")
         .or_else(|| hex.strip_prefix("sha256"))
         .unwrap_or(&hex)
-        .trim_start_matches('=')
+        .trim_start_chars(&['='])
         .to_string();
     (matches!(hex.len(), 40 | 64) && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
 }

@@ -181,7 +181,7 @@ pub fn auth_type_of_option(value: &str, text: &str) -> Option<AuthType> {
 
 /// The AEM page a decoded path names, when it is one of the known ones.
 pub fn form_from_path(path: &str) -> Option<FormKind> {
-    let path = path.trim_end_matches('/');
+    let path = path.trim_end_chars(&['/']);
     if path.ends_with(IMS_WIZARD_PATH) || path.ends_with(IMS_PROPERTIES_PATH) {
         Some(FormKind::ImsWizard)
     } else if path.ends_with(IMS_CONSOLE_PATH) {

@@ -6,6 +6,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
+use crate::text::Search;
 use crate::text::{clipped, kept};
 use crate::to_json::ToJson;
 
@@ -477,7 +478,7 @@ pub(super) fn spec_label(spec_id: &str) -> &'static str {
 }
 
 fn form_name(form: FormKind) -> String {
-    crate::to_json::to_string(&form).trim_matches('"').to_string()
+    crate::to_json::to_string(&form).trim_chars(&['"']).to_string()
 }
 
 fn plan_one(

@@ -207,7 +207,7 @@ pub fn consent(origin: &str, labels: &[&str]) -> Consent {
 /// computer), and the list stays bounded.
 pub fn allow_origin(list: &[String], origin: &str, page_url: &str) -> Result<Vec<String>, super::FillError> {
     let page = Address::parse(page_url).origin;
-    let origin = origin.trim().trim_end_matches('/').to_ascii_lowercase();
+    let origin = origin.trim().trim_end_chars(&['/']).to_ascii_lowercase();
     if page.is_empty() || origin != page || !secure_origin(&origin) {
         return Err(super::FillError::OriginNotThisPage { origin, page });
     }

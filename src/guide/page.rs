@@ -245,7 +245,7 @@ pub fn classify(url: Option<&str>) -> Page {
     let address = Address::parse(url);
     let path = address.path.as_str();
     let kind = match form_from_path(path) {
-        Some(FormKind::ImsWizard) if path.trim_end_matches('/').ends_with(IMS_PROPERTIES_PATH) => {
+        Some(FormKind::ImsWizard) if path.trim_end_chars(&['/']).ends_with(IMS_PROPERTIES_PATH) => {
             PageKind::AemImsProperties
         }
         Some(FormKind::ImsWizard) => PageKind::AemImsWizard,
@@ -257,7 +257,7 @@ pub fn classify(url: Option<&str>) -> Page {
         // address IMS Link does not know (its address is in no public source). The address
         // alone decides only what the guide offers; the secret still waits for the page's
         // fields and AEM's markers (`fill::trust::recognised`).
-        None if in_ims_app(path) && !path.trim_end_matches('/').ends_with("/configurations.html") => {
+        None if in_ims_app(path) && !path.trim_end_chars(&['/']).ends_with("/configurations.html") => {
             PageKind::AemImsWizard
         }
         Some(FormKind::Unknown) | None if path.starts_with(CLOUD_SERVICES_PATH) => PageKind::AemCloudServices,

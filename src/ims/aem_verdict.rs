@@ -230,7 +230,7 @@ fn quoted_status(text: &str) -> Option<u16> {
     let at = lower.find_text("status")? + "status".len();
     let digits: String = lower
         .get(at..)?
-        .trim_start_matches([' ', ':', '='])
+        .trim_start_chars(&[' ', ':', '='])
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();

@@ -207,7 +207,7 @@ pub fn commands(input: &CurlInput) -> Result<CurlCommands, CurlError> {
     let target = match input.tenant.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         None => None,
         Some(t) => {
-            let tenant = tenant::validate(t.trim_start_matches('@')).map_err(CurlError::Tenant)?;
+            let tenant = tenant::validate(t.trim_start_chars(&['@'])).map_err(CurlError::Tenant)?;
             Some(lines(&[
                 format!(
                     "curl {}",

@@ -29,7 +29,7 @@ pub struct TargetFolder {
 pub fn folder_of(url: &str) -> Option<&str> {
     let path = url.split(['?', '#']).next()?;
     let at = path.find_text(".html/conf/")? + ".html".len();
-    Some(path.get(at..)?.trim_end_matches('/'))
+    Some(path.get(at..)?.trim_end_chars(&['/']))
 }
 
 /// The folder's configurations, each by its title: the items of a column view (Adobe's

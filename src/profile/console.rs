@@ -214,7 +214,7 @@ fn text_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 /// Reads the credential from a Developer Console download; `choice` (a `CredentialChoice`
 /// key, id or name) picks one when the file holds several.
 pub fn parse(text: &str, source: &Source, choice: Option<&str>) -> Result<Capture, WorkspaceError> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    let trimmed = text.trim_start_chars(&['\u{feff}']).trim();
     if trimmed.is_empty() {
         return Err(WorkspaceError::Empty);
     }

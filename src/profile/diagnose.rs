@@ -342,7 +342,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
     if let Some(s) = super::filled(&profile.authorization_server) {
         hosts.push((
             "the Authorization Server".to_string(),
-            s.trim_end_matches('/').to_string(),
+            s.trim_end_chars(&['/']).to_string(),
         ));
     }
     if hosts.iter().any(|(_, s)| is_stage(s)) && hosts.iter().any(|(_, s)| !is_stage(s)) {

@@ -5,6 +5,7 @@ use std::fmt;
 use super::{scopes, AuthType, Field, Profile, Source, SourceKind, Sourced};
 use crate::error::JsErrorInfo;
 use crate::tenant;
+use crate::text::Search;
 
 /// Why a typed value was not taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,10 +84,10 @@ pub fn typed(field: Field, text: &str, now_ms: u64) -> Result<Profile, EditError
         Field::TechnicalAccountEmail => p.technical_account_email = s(v.into()),
         Field::ClientId => p.client_id = s(v.into()),
         // Secrets keep inner characters exactly; the diagnostics flag stray whitespace.
-        Field::ClientSecret => p.client_secret = s(text.trim_matches(['\n', '\r']).into()),
+        Field::ClientSecret => p.client_secret = s(text.trim_chars(&['\n', '\r']).into()),
         Field::Payload => p.payload = s(v.into()),
         Field::AuthorizationServer => {
-            let server = v.trim_end_matches('/');
+            let server = v.trim_end_chars(&['/']);
             crate::ims::allow::check_ims_server(server).map_err(EditError::NotAdobeIms)?;
             p.authorization_server = s(server.into());
         }

@@ -4,6 +4,7 @@
 
 use crate::gather::Gather;
 use crate::text::kept;
+use crate::text::Search;
 use crate::to_json::ToJson;
 use std::fmt;
 
@@ -131,7 +132,7 @@ fn what_json_is(value: &Value) -> &'static str {
 
 /// Tells what `text` is and reads it; `choice` picks a credential in a workspace JSON.
 pub fn inspect(text: &str, source: &Source, choice: Option<&str>) -> Result<Inspected, InspectError> {
-    let text = text.trim_start_matches('\u{feff}').trim();
+    let text = text.trim_start_chars(&['\u{feff}']).trim();
     if text.is_empty() {
         return Err(InspectError::Empty);
     }

@@ -70,7 +70,7 @@ impl std::error::Error for PayloadError {}
 /// What an `aud` claim says: the IMS host URL and the client id.
 pub fn split_aud(aud: &str) -> Option<(&str, &str)> {
     let (server, client) = aud.trim().split_once_text("/c/")?;
-    Some((server, client.trim_end_matches('/')))
+    Some((server, client.trim_end_chars(&['/'])))
 }
 
 /// The metascope keys of a payload: `(ims host URL, name)` for each key
@@ -90,7 +90,7 @@ pub fn metascopes(claims: &Map) -> Vec<(String, String)> {
 
 /// Reads a pasted payload (or a whole JWT) into a capture.
 pub fn parse(text: &str, source: &Source) -> Result<Capture, PayloadError> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    let trimmed = text.trim_start_chars(&['\u{feff}']).trim();
     if trimmed.is_empty() {
         return Err(PayloadError::Empty);
     }

@@ -56,7 +56,7 @@ pub fn split(text: &str) -> Vec<String> {
     let body = body.strip_prefix("scope=").unwrap_or(body);
     let mut out: Vec<String> = Vec::new();
     for raw in body.split(|c: char| c == ',' || c.is_whitespace()) {
-        let s = raw.trim_matches(|c: char| c == '"' || c == '\'' || c == '[' || c == ']');
+        let s = raw.trim_chars(&['"', '\'', '[', ']']);
         if !s.is_empty() && !out.iter().any(|o| o == s) {
             out.push(s.to_string());
         }

@@ -4,6 +4,7 @@
 //! IMS Link never sees it.
 
 use crate::from_json::FromJson;
+use crate::text::Search;
 use crate::text::{clipped, folded};
 use crate::to_json::ToJson;
 
@@ -81,7 +82,7 @@ fn certificate_text(body_base64: &str) -> Option<String> {
 /// A file name safe to offer as a download: letters, digits, `.`, `_`, `-`, a certificate
 /// extension; anything else gives AEM's usual name.
 pub fn safe_file_name(name: &str) -> String {
-    let name = name.trim().trim_matches('"');
+    let name = name.trim().trim_chars(&['"']);
     let lower = name.to_ascii_lowercase();
     let ok = !name.is_empty()
         && name.len() <= 100
@@ -101,7 +102,7 @@ pub fn safe_file_name(name: &str) -> String {
 fn disposition_name(header: &str) -> Option<&str> {
     header.split(';').map(str::trim).find_map(|part| {
         let (k, v) = part.split_once('=')?;
-        (k.trim().eq_ignore_ascii_case("filename")).then(|| v.trim().trim_matches('"'))
+        (k.trim().eq_ignore_ascii_case("filename")).then(|| v.trim().trim_chars(&['"']))
     })
 }
 
