@@ -118,6 +118,16 @@ pub trait Search {
     fn trim_chars(&self, set: &[char]) -> &str {
         self.trim_start_chars(set).trim_end_chars(set)
     }
+    /// The text before the first of the ASCII characters `set` (all of it when none is there):
+    /// `s.split([..]).next()`, without a searcher compiled for each set's length.
+    fn before_any(&self, set: &[u8]) -> &str;
+    /// Where the ASCII character `c` last is: `str::rfind` with a `char`, which searches
+    /// through `memrchr` and a reverse `CharSearcher`.
+    fn rfind_ascii(&self, c: u8) -> Option<usize>;
+    /// The text before the last ASCII `c` and the text after it: `str::rsplit_once`.
+    fn rsplit_once_ascii(&self, c: u8) -> Option<(&str, &str)>;
+    /// The text after the last ASCII `c` (all of it when there is none): `s.rsplit(c).next()`.
+    fn after_last(&self, c: u8) -> &str;
 }
 
 impl Search for str {
@@ -163,6 +173,24 @@ impl Search for str {
             rest = after;
         }
         rest
+    }
+
+    fn before_any(&self, set: &[u8]) -> &str {
+        let end = self.bytes().position(|b| set.contains(&b)).unwrap_or(self.len());
+        self.get(..end).unwrap_or_default()
+    }
+
+    fn rfind_ascii(&self, c: u8) -> Option<usize> {
+        self.bytes().rposition(|b| b == c)
+    }
+
+    fn rsplit_once_ascii(&self, c: u8) -> Option<(&str, &str)> {
+        let at = self.rfind_ascii(c)?;
+        Some((self.get(..at)?, self.get(at + 1..)?))
+    }
+
+    fn after_last(&self, c: u8) -> &str {
+        self.rsplit_once_ascii(c).map_or(self, |(_, after)| after)
     }
 
     fn trim_start_chars(&self, set: &[char]) -> &str {
@@ -284,6 +312,8 @@ mod tests {
             "ü€😀ü€",
             "ab-----BEGIN -----",
             "€€",
+            "https://user@ü.example:8443/a/b?x=/#@}",
+            "{\"a\":{}} after}",
         ];
         let needles = ["", "a", "aa", "://", "€", "😀ü", "-----", "x", "\u{82}", "ü€😀ü€ü"];
         for hay in texts {
@@ -297,6 +327,20 @@ mod tests {
             }
             for c in ['a', ':', 'ü', '€', '😀', '\u{82}'] {
                 assert_eq!(hay.contains_char(c), hay.contains(c), "{hay:?} {c:?}");
+            }
+            for c in [b'@', b'/', b':', b'}', b'a'] {
+                let ch = char::from(c);
+                assert_eq!(hay.rfind_ascii(c), hay.rfind(ch), "{hay:?} {ch:?}");
+                assert_eq!(hay.rsplit_once_ascii(c), hay.rsplit_once(ch), "{hay:?} {ch:?}");
+                assert_eq!(Some(hay.after_last(c)), hay.rsplit(ch).next(), "{hay:?} {ch:?}");
+            }
+            for set in ["/?#", "?#", "", "a"] {
+                let chars: Vec<char> = set.chars().collect();
+                assert_eq!(
+                    Some(hay.before_any(set.as_bytes())),
+                    hay.split(&chars[..]).next(),
+                    "{hay:?} {set:?}"
+                );
             }
             let sets: [&[char]; 5] = [&[], &['a'], &['/', 'x'], &['ü', '€', '😀'], &['-', ' ', 'B', 'a']];
             for set in sets {

@@ -85,7 +85,7 @@ pub fn parse(input: &str) -> Result<Url<'_>, UrlError> {
         Some(i) => before_query.split_at_checked(i).unwrap_or((before_query, "")),
         None => (before_query, ""),
     };
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host_port = authority.after_last(b'@');
     let host = host_port.split(':').next().unwrap_or_default().to_ascii_lowercase();
     if host.is_empty() {
         return Err(UrlError::NoHost);

@@ -251,8 +251,7 @@ fn lower_first(s: &str) -> String {
 
 /// The Web SDK's library file (`alloy.js`, `alloy.min.js`, on Adobe's CDN or self-hosted).
 fn is_alloy_script(src: &str) -> bool {
-    let path = src.split(['?', '#']).next().unwrap_or_default();
-    let file = path.rsplit('/').next().unwrap_or_default();
+    let file = src.before_any(b"?#").after_last(b'/');
     file == "alloy.js" || file == "alloy.min.js"
 }
 

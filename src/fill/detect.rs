@@ -88,8 +88,7 @@ impl Address {
         };
         // The origin keeps the port the host part had (url::parse drops it from `host`).
         let after_scheme = raw.trim().split_once_text("://").map(|(_, r)| r).unwrap_or_default();
-        let authority = after_scheme.split(['/', '?', '#']).next().unwrap_or_default();
-        let authority = authority.rsplit('@').next().unwrap_or_default();
+        let authority = after_scheme.before_any(b"/?#").after_last(b'@');
         Address {
             origin: format!("{}://{}", u.scheme.to_ascii_lowercase(), authority.to_ascii_lowercase()),
             path: crate::url::percent_decode(u.path),

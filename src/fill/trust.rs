@@ -65,7 +65,7 @@ pub fn secure_origin(origin: &str) -> bool {
     match scheme {
         "https" => true,
         "http" => {
-            let host = authority.rsplit_once(':').map_or(authority, |(h, port)| {
+            let host = authority.rsplit_once_ascii(b':').map_or(authority, |(h, port)| {
                 if port.chars().all(|c| c.is_ascii_digit()) {
                     h
                 } else {

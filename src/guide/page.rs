@@ -136,7 +136,7 @@ pub fn aem_author_origin(text: &str) -> Result<String, String> {
     let url = crate::url::parse(&full).map_err(|e| say(&e.to_string()))?;
     let authority = full
         .split_once_text("://")
-        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
+        .map(|(_, rest)| rest.before_any(b"/?#"))
         .unwrap_or_default();
     if authority.contains_char('@') {
         return Err(say("The address holds a user name."));

@@ -247,7 +247,7 @@ impl<'a> Facts<'a> {
     pub fn target_folder_here(&self) -> Option<&'a crate::ims::target_folder::TargetFolder> {
         let folder = self.target_folder?;
         let conf = crate::ims::target_folder::folder_of(&folder.url)?;
-        let here = self.url?.split(['?', '#']).next()?.trim_end_chars(&['/']);
+        let here = self.url?.before_any(b"?#").trim_end_chars(&['/']);
         (here.ends_with(conf) || here.contains_text(&format!("{conf}/"))).then_some(folder)
     }
 

@@ -218,7 +218,7 @@ fn redact_text(text: &str) -> String {
 /// The first JSON object AEM's text quotes, with the text before and after it.
 fn quoted_json(text: &str) -> Option<(&str, &str, &str)> {
     let start = text.find('{')?;
-    let end = text.rfind('}')? + 1;
+    let end = text.rfind_ascii(b'}')? + 1;
     let (before, rest) = text.split_at_checked(start)?;
     let (json, after) = rest.split_at_checked(end.checked_sub(start)?)?;
     crate::json_text::parse(json).is_ok().then_some((before, json, after))

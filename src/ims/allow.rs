@@ -56,7 +56,7 @@ pub fn check(address: &str) -> Result<(), AllowError> {
         return Err(AllowError::NotHttps);
     }
     let authority = address.trim().split_once_text("://").map_or("", |(_, rest)| rest);
-    let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = authority.before_any(b"/?#");
     if authority.contains_char('@') || authority.contains_char(':') {
         return Err(AllowError::UnexpectedAuthority);
     }

@@ -12,11 +12,7 @@ pub const TARGET_ACCEPT: &str = "application/vnd.adobe.target.v1+json";
 pub fn ims_origin(auth_server: &str) -> Result<String, AllowError> {
     allow::check(auth_server)?;
     let rest = auth_server.trim().split_once_text("://").map_or("", |(_, r)| r);
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let host = rest.before_any(b"/?#").to_ascii_lowercase();
     Ok(format!("https://{host}"))
 }
 

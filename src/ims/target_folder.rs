@@ -27,7 +27,7 @@ pub struct TargetFolder {
 /// The folder a console page shows: its address from "/conf/" on
 /// (`…/configurations.html/conf/wknd` → `/conf/wknd`).
 pub fn folder_of(url: &str) -> Option<&str> {
-    let path = url.split(['?', '#']).next()?;
+    let path = url.before_any(b"?#");
     let at = path.find_text(".html/conf/")? + ".html".len();
     Some(path.get(at..)?.trim_end_chars(&['/']))
 }

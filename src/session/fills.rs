@@ -25,8 +25,7 @@ fn no_access(tab_id: u32, error: Option<String>) -> Step {
 /// `scheme://host[:port]` of an address, as the browser's `URL.origin` gives it.
 fn origin_of(url: &str) -> String {
     let (scheme, rest) = url.split_once_text("://").unwrap_or(("", url));
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = rest.before_any(b"/?#").after_last(b'@');
     format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase())
 }
 

@@ -112,7 +112,7 @@ fn short(id: &str) -> String {
 /// credential's part stays, to compare with the Console).
 fn page_name(page: &str) -> String {
     let rest = page.split_once_text("://").map_or(page, |(_, r)| r);
-    let path = rest.split(['?', '#']).next().unwrap_or(rest);
+    let path = rest.before_any(b"?#");
     let ids = match (path.find_text("/console/"), path.find_text("/credentials/")) {
         (Some(c), Some(k)) if k > c + "/console/".len() => path.get(..c).zip(path.get(k..)),
         _ => None,
