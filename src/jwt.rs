@@ -11,6 +11,7 @@ use crate::base64_text;
 use crate::error::JsErrorInfo;
 #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
 use crate::keys::RsaKey;
+use crate::text::Search;
 
 /// Token lifetime when the caller has no reason to choose: IMS only needs the JWT for the
 /// one token exchange that follows, and a short life limits a leaked token's use.
@@ -206,7 +207,7 @@ fn decode_json_part(b64: &str, part: Part) -> Result<Value, JwtError> {
 /// Decodes a JWT's header and payload WITHOUT checking the signature, to show the admin
 /// what a token says (issuer, audience, expiry). Never use the result to trust a token.
 pub fn decode_unverified(jwt: &str) -> Result<(Value, Value), JwtError> {
-    let parts: Vec<&str> = jwt.trim().split('.').gather();
+    let parts: Vec<&str> = jwt.trim().split_ascii(b'.').gather();
     let [header, payload, signature] = parts.as_slice() else {
         return Err(JwtError::WrongPartCount(parts.len()));
     };

@@ -176,7 +176,7 @@ pub fn from_url(input: &str) -> Result<PageIds, TenantError> {
         });
     }
     if host == "mc.adobe.io" {
-        let first = u.path.trim_start_chars(&['/']).split('/').next().unwrap_or_default();
+        let first = u.path.trim_start_chars(&['/']).before_any(b"/");
         let tenant = validate(&url::percent_decode(first))?;
         return Ok(PageIds {
             tenant: Some(tenant),
@@ -205,8 +205,8 @@ pub fn from_text(input: &str) -> Result<PageIds, TenantError> {
 fn from_unified_shell(fragment: &str) -> Result<PageIds, TenantError> {
     let decoded = url::percent_decode(fragment);
     // The shell's routes are `#/@tenant/app/...`; a query may follow inside the fragment.
-    let route = decoded.split('?').next().unwrap_or_default();
-    let mut segments = route.trim_start_chars(&['/']).split('/');
+    let route = decoded.before_any(b"?");
+    let mut segments = route.trim_start_chars(&['/']).split_ascii(b'/');
     let first = segments.next().unwrap_or_default();
     let raw = first.strip_prefix('@').ok_or(TenantError::NoTenantInRoute)?;
     let tenant = validate(raw)?;
@@ -222,7 +222,7 @@ fn from_unified_shell(fragment: &str) -> Result<PageIds, TenantError> {
 fn from_legacy_shell(subdomain: &str, path: &str) -> Result<PageIds, TenantError> {
     let from_path = path
         .strip_prefix("/content/mac/")
-        .and_then(|rest| rest.split('/').next())
+        .map(|rest| rest.before_any(b"/"))
         .filter(|s| !s.is_empty());
     let raw = from_path.unwrap_or(subdomain);
     let tenant = validate(&url::percent_decode(raw))?;

@@ -8,8 +8,11 @@
 //! A text searched for another with `str::contains`, `find`, `split_once` and the like went
 //! through `StrSearcher`, the Two-Way algorithm for long texts and long needles (with
 //! `split` and `match_indices`, 4.5 KB of the module); IMS Link looks for short words in page
-//! texts, addresses and PEM files, which `Search` does byte by byte. Bytes read as text with
+//! texts, addresses and PEM files, which `Search` does byte by byte. So it cuts texts at ASCII
+//! characters (`/`, `?`, `@`, `.`), where `str`'s methods took a `CharSearcher` and `memchr`,
+//! a searcher per set of characters and one per trimmed pattern. Bytes read as text with
 //! `String::from_utf8_lossy` brought in `Utf8Chunks` beside `str::from_utf8` (1 KB): `lossy`.
+//! Each is checked against the standard method in the tests.
 
 use crate::gather::Gather;
 
@@ -102,7 +105,7 @@ pub trait Search {
     /// Whether `needle` is there: `str::contains`.
     fn contains_text(&self, needle: &str) -> bool;
     /// Whether `c` is there: `str::contains` with a `char`, which looks for a non-ASCII
-    /// character as for a text, through `StrSearcher`.
+    /// character as for a text, through `StrSearcher`, and for an ASCII one by `memchr`.
     fn contains_char(&self, c: char) -> bool;
     /// The text before the first `sep` and the text after it: `str::split_once`.
     fn split_once_text(&self, sep: &str) -> Option<(&str, &str)>;
@@ -121,6 +124,13 @@ pub trait Search {
     /// The text before the first of the ASCII characters `set` (all of it when none is there):
     /// `s.split([..]).next()`, without a searcher compiled for each set's length.
     fn before_any(&self, set: &[u8]) -> &str;
+    /// Where the ASCII character `c` first is: `str::find` with a `char`, which searches
+    /// through `memchr` and a `CharSearcher`.
+    fn find_ascii(&self, c: u8) -> Option<usize>;
+    /// The text before the first ASCII `c` and the text after it: `str::split_once`.
+    fn split_once_ascii(&self, c: u8) -> Option<(&str, &str)>;
+    /// The texts between the ASCII `c`s: `str::split` with a `char`.
+    fn split_ascii(&self, c: u8) -> SplitAscii<'_>;
     /// Where the ASCII character `c` last is: `str::rfind` with a `char`, which searches
     /// through `memrchr` and a reverse `CharSearcher`.
     fn rfind_ascii(&self, c: u8) -> Option<usize>;
@@ -156,7 +166,7 @@ impl Search for str {
     }
 
     fn contains_char(&self, c: char) -> bool {
-        self.find(c).is_some()
+        self.contains_text(c.encode_utf8(&mut [0; 4]))
     }
 
     fn split_once_text(&self, sep: &str) -> Option<(&str, &str)> {
@@ -175,9 +185,31 @@ impl Search for str {
         rest
     }
 
+    // Not `set.contains(&b)`: a byte slice's `contains` is `memchr`, 0.5 KB of the module
+    // for sets of one to three bytes.
+    #[allow(clippy::manual_contains)]
     fn before_any(&self, set: &[u8]) -> &str {
-        let end = self.bytes().position(|b| set.contains(&b)).unwrap_or(self.len());
+        let end = self
+            .bytes()
+            .position(|b| set.iter().any(|&s| s == b))
+            .unwrap_or(self.len());
         self.get(..end).unwrap_or_default()
+    }
+
+    fn find_ascii(&self, c: u8) -> Option<usize> {
+        self.bytes().position(|b| b == c)
+    }
+
+    fn split_once_ascii(&self, c: u8) -> Option<(&str, &str)> {
+        let at = self.find_ascii(c)?;
+        Some((self.get(..at)?, self.get(at + 1..)?))
+    }
+
+    fn split_ascii(&self, c: u8) -> SplitAscii<'_> {
+        SplitAscii {
+            rest: Some(self),
+            sep: c,
+        }
     }
 
     fn rfind_ascii(&self, c: u8) -> Option<usize> {
@@ -208,6 +240,26 @@ impl Search for str {
             .find(|(_, c)| !set.contains(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         self.get(..end).unwrap_or_default()
+    }
+}
+
+/// The texts between the separators of `Search::split_ascii`, the last after the last one.
+pub struct SplitAscii<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Iterator for SplitAscii<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        let (piece, after) = match rest.split_once_ascii(self.sep) {
+            Some((piece, after)) => (piece, Some(after)),
+            None => (rest, None),
+        };
+        self.rest = after;
+        Some(piece)
     }
 }
 
@@ -314,6 +366,8 @@ mod tests {
             "€€",
             "https://user@ü.example:8443/a/b?x=/#@}",
             "{\"a\":{}} after}",
+            "a.b..c.",
+            ".",
         ];
         let needles = ["", "a", "aa", "://", "€", "😀ü", "-----", "x", "\u{82}", "ü€😀ü€ü"];
         for hay in texts {
@@ -328,8 +382,15 @@ mod tests {
             for c in ['a', ':', 'ü', '€', '😀', '\u{82}'] {
                 assert_eq!(hay.contains_char(c), hay.contains(c), "{hay:?} {c:?}");
             }
-            for c in [b'@', b'/', b':', b'}', b'a'] {
+            for c in [b'@', b'/', b':', b'}', b'a', b'.'] {
                 let ch = char::from(c);
+                assert_eq!(hay.find_ascii(c), hay.find(ch), "{hay:?} {ch:?}");
+                assert_eq!(hay.split_once_ascii(c), hay.split_once(ch), "{hay:?} {ch:?}");
+                assert_eq!(
+                    hay.split_ascii(c).collect::<Vec<_>>(),
+                    hay.split(ch).collect::<Vec<_>>(),
+                    "{hay:?} {ch:?}"
+                );
                 assert_eq!(hay.rfind_ascii(c), hay.rfind(ch), "{hay:?} {ch:?}");
                 assert_eq!(hay.rsplit_once_ascii(c), hay.rsplit_once(ch), "{hay:?} {ch:?}");
                 assert_eq!(Some(hay.after_last(c)), hay.rsplit(ch).next(), "{hay:?} {ch:?}");

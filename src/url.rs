@@ -73,20 +73,20 @@ pub fn parse(input: &str) -> Result<Url<'_>, UrlError> {
     if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
         return Err(UrlError::UnsupportedScheme(scheme.to_ascii_lowercase()));
     }
-    let (before_fragment, fragment) = match rest.split_once('#') {
+    let (before_fragment, fragment) = match rest.split_once_ascii(b'#') {
         Some((a, b)) => (a, Some(b)),
         None => (rest, None),
     };
-    let (before_query, query) = match before_fragment.split_once('?') {
+    let (before_query, query) = match before_fragment.split_once_ascii(b'?') {
         Some((a, b)) => (a, Some(b)),
         None => (before_fragment, None),
     };
-    let (authority, path) = match before_query.find('/') {
+    let (authority, path) = match before_query.find_ascii(b'/') {
         Some(i) => before_query.split_at_checked(i).unwrap_or((before_query, "")),
         None => (before_query, ""),
     };
     let host_port = authority.after_last(b'@');
-    let host = host_port.split(':').next().unwrap_or_default().to_ascii_lowercase();
+    let host = host_port.before_any(b":").to_ascii_lowercase();
     if host.is_empty() {
         return Err(UrlError::NoHost);
     }
@@ -121,8 +121,8 @@ pub fn percent_decode(s: &str) -> String {
 
 /// The value of `name` in a `a=b&c=d` query, percent-decoded.
 pub fn query_param(query: &str, name: &str) -> Option<String> {
-    query.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+    query.split_ascii(b'&').find_map(|pair| {
+        let (k, v) = pair.split_once_ascii(b'=').unwrap_or((pair, ""));
         (k == name).then(|| percent_decode(v))
     })
 }

@@ -98,8 +98,8 @@ fn init_settings(tail: &str) -> Option<Settings> {
     let at = tail.rfind_text("target.init(")?;
     let args = tail.get(at..)?;
     // The settings are the third argument: the first `{` after the call's two others.
-    let brace = args.find('{')?;
-    if args.get(..brace)?.matches(',').count() != 2 {
+    let brace = args.find_ascii(b'{')?;
+    if args.get(..brace)?.bytes().filter(|&b| b == b',').count() != 2 {
         return None;
     }
     let object = args.get(brace..)?;
@@ -123,7 +123,7 @@ fn delivery_client(address: &str) -> Option<String> {
     let code = if u.path == "/rest/v1/delivery" {
         from_query()?
     } else if let Some(rest) = u.path.strip_prefix("/m2/") {
-        let (client, tail) = rest.split_once('/')?;
+        let (client, tail) = rest.split_once_ascii(b'/')?;
         tail.starts_with("mbox/").then(|| client.to_string())?
     } else {
         return None;

@@ -112,7 +112,7 @@ pub struct Page {
 /// Whether an AEM origin is AEM as a Cloud Service (its authors live under adobeaemcloud.com).
 pub fn is_cloud_service(origin: &str) -> bool {
     let host = origin.split_once_text("://").map_or(origin, |(_, rest)| rest);
-    let host = host.split(':').next().unwrap_or(host);
+    let host = host.before_any(b":");
     host.ends_with(".adobeaemcloud.com")
 }
 
@@ -166,7 +166,7 @@ pub fn credential_page(profile: &crate::profile::Profile) -> Option<String> {
             if !before.starts_with("/console/projects/") {
                 return None;
             }
-            let parts: Vec<&str> = after.split('/').filter(|p| !p.is_empty()).gather();
+            let parts: Vec<&str> = after.split_ascii(b'/').filter(|p| !p.is_empty()).gather();
             let tail = match parts.as_slice() {
                 [id, "details", kind, ..] => format!("{id}/details/{kind}"),
                 [id, ..] => (*id).to_string(),
@@ -187,7 +187,7 @@ pub fn host_of(origin: &str) -> &str {
 pub fn aem_origin_of_permission(pattern: &str) -> Option<String> {
     let origin = pattern.strip_suffix("/*").unwrap_or(pattern);
     let (scheme, authority) = origin.split_once_text("://")?;
-    let (host, port) = match authority.split_once(':') {
+    let (host, port) = match authority.split_once_ascii(b':') {
         Some((h, p)) => (h, Some(p)),
         None => (authority, None),
     };

@@ -217,7 +217,7 @@ fn redact_text(text: &str) -> String {
 
 /// The first JSON object AEM's text quotes, with the text before and after it.
 fn quoted_json(text: &str) -> Option<(&str, &str, &str)> {
-    let start = text.find('{')?;
+    let start = text.find_ascii(b'{')?;
     let end = text.rfind_ascii(b'}')? + 1;
     let (before, rest) = text.split_at_checked(start)?;
     let (json, after) = rest.split_at_checked(end.checked_sub(start)?)?;

@@ -92,7 +92,7 @@ const SECRET_KEYS: [&str; 6] = [
 /// A string that reads as a JWT (`eyJ…` header, three dot-separated parts): a token even under
 /// a key IMS Link does not know.
 fn looks_like_jwt(s: &str) -> bool {
-    s.starts_with("eyJ") && s.split('.').count() == 3 && s.len() > 40
+    s.starts_with("eyJ") && s.split_ascii(b'.').count() == 3 && s.len() > 40
 }
 
 /// Replaces every token-like value at any depth: an answer may nest a token in an object or

@@ -3,7 +3,7 @@
 
 use crate::from_json::FromJson;
 use crate::gather::Gather;
-use crate::text::join;
+use crate::text::{join, Search};
 use crate::to_json::ToJson;
 
 /// A request to send; `url` has passed the allow-list (`allow::check`).
@@ -78,7 +78,7 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
         _ => return None,
     };
     let year = number(parts.next()?)?;
-    let mut hms = parts.next()?.split(':').map(number);
+    let mut hms = parts.next()?.split_ascii(b':').map(number);
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;

@@ -27,7 +27,7 @@ impl PemBlock<'_> {
         // Header lines ("Name: value") are not base64; drop them.
         let b64: String = self
             .body
-            .lines()
+            .split_ascii(b'\n')
             .filter(|l| !l.contains_char(':'))
             .flat_map(|l| l.chars())
             .filter(|c| !c.is_whitespace())

@@ -114,7 +114,7 @@ impl fmt::Display for InspectError {
 impl std::error::Error for InspectError {}
 
 fn looks_like_jwt(compact: &str) -> bool {
-    let parts: Vec<&str> = compact.split('.').gather();
+    let parts: Vec<&str> = compact.split_ascii(b'.').gather();
     let base64url = |p: &str| p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     parts.len() == 3 && !parts[0].is_empty() && !parts[1].is_empty() && parts.iter().all(|p| base64url(p))
 }

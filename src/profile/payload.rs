@@ -97,7 +97,7 @@ pub fn parse(text: &str, source: &Source) -> Result<Capture, PayloadError> {
     if trimmed.starts_with('<') {
         return Err(PayloadError::Html);
     }
-    let claims = if trimmed.starts_with("eyJ") && trimmed.matches('.').count() == 2 {
+    let claims = if trimmed.starts_with("eyJ") && trimmed.bytes().filter(|&b| b == b'.').count() == 2 {
         let (_, payload) = jwt::decode_unverified(trimmed).map_err(|e| PayloadError::NotJson(e.to_string()))?;
         payload
     } else {

@@ -100,15 +100,15 @@ pub fn safe_file_name(name: &str) -> String {
 
 /// The `filename` of a `content-disposition` header.
 fn disposition_name(header: &str) -> Option<&str> {
-    header.split(';').map(str::trim).find_map(|part| {
-        let (k, v) = part.split_once('=')?;
+    header.split_ascii(b';').map(str::trim).find_map(|part| {
+        let (k, v) = part.split_once_ascii(b'=')?;
         (k.trim().eq_ignore_ascii_case("filename")).then(|| v.trim().trim_chars(&['"']))
     })
 }
 
 /// The `alias` query parameter of AEM's public key link, if it carries one.
 fn alias_of(href: &str) -> Option<String> {
-    let query = href.split_once('?')?.1.split('#').next().unwrap_or_default();
+    let query = href.split_once_ascii(b'?')?.1.before_any(b"#");
     crate::url::query_param(query, "alias")
         .map(|v| clipped(v.trim(), 100))
         .filter(|v| !v.is_empty())
