@@ -245,12 +245,15 @@ fn same(spec: &Spec, current: &str, wanted: &str) -> bool {
         ValueSource::Profile(Field::ClientSecret) => a == b,
         ValueSource::Profile(Field::Payload) => crate::profile::same_payload(a, b),
         ValueSource::Scopes => {
+            // The words between commas and spaces.
             let set = |s: &str| {
-                crate::sorted::set(
-                    s.split([',', ' '])
-                        .map(|x| x.trim().to_string())
-                        .filter(|x| !x.is_empty()),
-                )
+                let mut words = Vec::new();
+                for part in s.split_ascii(b',') {
+                    for word in part.split_ascii(b' ').map(str::trim).filter(|w| !w.is_empty()) {
+                        words.push(word.to_string());
+                    }
+                }
+                crate::sorted::set(words)
             };
             set(a) == set(b)
         }

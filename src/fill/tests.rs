@@ -532,6 +532,17 @@ fn different_values_are_conflicts_until_confirmed_and_equal_values_are_unchanged
 }
 
 #[test]
+fn scopes_in_another_order_or_spacing_are_unchanged_and_a_missing_one_is_a_conflict() {
+    let mut snap = fixture("ims-wizard-cloud");
+    field_mut(&mut snap, "./scope").value = " target_sdk,AdobeID  openid, ".into();
+    let p = run(snap.clone(), &oauth_profile());
+    assert_eq!(find(&p.unchanged, "scope").before, " target_sdk,AdobeID  openid, ");
+    field_mut(&mut snap, "./scope").value = "openid,AdobeID".into();
+    let p = run(snap, &oauth_profile());
+    assert_eq!(find(&p.conflicts, "scope").value, "openid,AdobeID,target_sdk");
+}
+
+#[test]
 fn wizard_conflicts_secret_case_and_payload_exp() {
     let mut snap = fixture("ims-wizard-65-jwt");
     field_mut(&mut snap, "clientSecret").value = JWT_SECRET.to_lowercase();

@@ -118,7 +118,7 @@ pub fn folders_in(html: &str) -> Vec<String> {
         let Some((name, after)) = rest.split_at_checked(end) else {
             continue;
         };
-        if name.is_empty() || !after.starts_with(['"', '\'']) {
+        if name.is_empty() || !(after.starts_with('"') || after.starts_with('\'')) {
             continue;
         }
         if names.len() < MAX_FOLDERS && !names.iter().any(|n| n == name) {

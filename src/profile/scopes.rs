@@ -103,7 +103,7 @@ pub fn looks_like_scope(t: &str) -> bool {
     if known(t) {
         return true;
     }
-    if t.contains(['_', '.', ':']) {
+    if t.bytes().any(|b| matches!(b, b'_' | b'.' | b':')) {
         return true;
     }
     let lower = t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
