@@ -2,11 +2,11 @@
 //! stored session state through `api`, IMS and Target answers, Console files, JWT payloads).
 //!
 //! It reads what `serde_json::from_str::<Value>` reads, to the same value (a float kept as its
-//! text, `json_value::Number`), and refuses what it refuses with the same words and position ("expected `,` or `}` at line 2 column 5"), which
-//! IMS Link shows the admin inside its own messages. serde_json's parser reaches a `Value`
-//! through serde's visitors and its generic deserializer, about 17 KB of the shipped wasm
-//! (9 KB gzipped) for this one use (measured, issue 17); this is a plain recursive reader.
-//! The tests check it against serde_json itself.
+//! text, `json_value::Number`), and refuses what it refuses with the same words and position
+//! ("expected `,` or `}` at line 2 column 5"), which IMS Link shows the admin inside its own
+//! messages. serde_json's parser reaches a `Value` through serde's visitors and its generic
+//! deserializer, about 17 KB of the shipped wasm (9 KB gzipped) for this one use (measured,
+//! issue 17); this is a plain recursive reader. The tests check it against serde_json itself.
 
 use std::fmt;
 
