@@ -93,10 +93,10 @@ pub fn whole_number(s: &str) -> Option<u64> {
     })
 }
 
-/// A text searched for another text by a plain loop: each method gives what the standard
-/// method it is named after gives with a `&str` pattern (patterns of chars stay the standard
-/// library's, whose search is a byte search already). A match of one UTF-8 text in another
-/// found byte by byte always starts and ends on a character's boundary.
+/// A text searched by a plain loop: each method gives what the standard method it is named
+/// after gives with a `&str`, an ASCII `char` or a set of `char`s as its pattern. A match of
+/// one UTF-8 text in another found byte by byte, or of an ASCII byte, always starts and ends
+/// on a character's boundary.
 pub trait Search {
     /// Where `needle` first starts: `str::find`.
     fn find_text(&self, needle: &str) -> Option<usize>;
