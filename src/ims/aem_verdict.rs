@@ -234,7 +234,7 @@ fn quoted_status(text: &str) -> Option<u16> {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    crate::text::whole_number(&digits)
+    crate::text::whole_number(digits.as_bytes())
         .filter(|s| (100..600).contains(s))
         .and_then(|s| u16::try_from(s).ok())
 }

@@ -195,7 +195,7 @@ pub fn token_response(flow: Flow, resp: &HttpResponse, local_now_ms: i64) -> Res
             .filter(|t| !t.is_empty());
         let expires_in = obj.get("expires_in").and_then(|v| {
             v.as_i64()
-                .or_else(|| i64::try_from(crate::text::whole_number(v.as_str()?)?).ok())
+                .or_else(|| i64::try_from(crate::text::whole_number(v.as_str()?.as_bytes())?).ok())
         });
         return match (token, expires_in) {
             (Some(t), Some(n)) if n > 0 => {

@@ -88,7 +88,7 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
 
 /// A date's digits as a number.
 fn number(digits: &str) -> Option<i64> {
-    i64::try_from(crate::text::whole_number(digits)?).ok()
+    i64::try_from(crate::text::whole_number(digits.as_bytes())?).ok()
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

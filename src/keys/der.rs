@@ -314,13 +314,9 @@ pub(crate) fn time(unix: u64) -> Option<Vec<u8>> {
 pub(crate) fn read_time(t: Tlv<'_>) -> Result<u64, DerError> {
     const BAD: DerError = "a validity date is malformed";
     let digits = |s: &[u8]| -> Result<u32, DerError> {
-        s.iter().try_fold(0u32, |acc, &c| {
-            if c.is_ascii_digit() {
-                Ok(acc * 10 + u32::from(c - b'0'))
-            } else {
-                Err(BAD)
-            }
-        })
+        crate::text::whole_number(s)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or(BAD)
     };
     let (year, rest) = match (t.tag, t.value.len()) {
         (tag::UTC_TIME, 13) => {
