@@ -72,7 +72,11 @@ impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Number::PosInt(n) => n.fmt(f),
-            Number::NegInt(n) => n.fmt(f),
+            // Its sign and the `u64` digits the module writes anyway (no `i64` formatter).
+            Number::NegInt(n) => {
+                f.write_str("-")?;
+                n.unsigned_abs().fmt(f)
+            }
             Number::Float(text) => f.write_str(text),
         }
     }
@@ -328,6 +332,14 @@ mod tests {
     use serde_json::json;
 
     use super::{Map, Value};
+
+    #[test]
+    fn a_number_shows_as_its_json_text() {
+        for n in [0i64, -1, -42, i64::MIN] {
+            assert_eq!(super::Number::from(n).to_string(), n.to_string());
+        }
+        assert_eq!(super::Number::from(u64::MAX).to_string(), u64::MAX.to_string());
+    }
 
     #[test]
     fn an_object_keeps_its_keys_sorted_and_once() {

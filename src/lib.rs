@@ -10,6 +10,7 @@
 #![cfg_attr(not(test), deny(clippy::string_slice))]
 
 pub mod base64_text;
+pub mod calendar;
 pub mod capture;
 pub mod error;
 pub mod fill;

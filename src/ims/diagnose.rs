@@ -145,7 +145,7 @@ pub fn clock_warning(skew_ms: i64) -> Option<String> {
     if skew_ms.abs() <= 60_000 {
         return None;
     }
-    let minutes = (skew_ms.abs() as f64 / 60_000.0).round() as i64;
+    let minutes = (skew_ms.unsigned_abs() as f64 / 60_000.0).round() as u64;
     let direction = if skew_ms > 0 { "behind" } else { "ahead of" };
     Some(format!(
         "This computer's clock is about {minutes} minute(s) {direction} Adobe's. JWTs carry an expiry time computed from this clock, so IMS may reject them as expired or not yet valid: set the clock to update automatically."
@@ -169,7 +169,7 @@ fn non_json(resp: &HttpResponse, who: &str) -> Diagnosis {
         "unreadable-answer",
         &format!(
             "{who} answered with something IMS Link cannot read (HTTP {}).",
-            resp.status
+            u32::from(resp.status)
         ),
         "The answer was not the JSON Adobe documents: it may be truncated or come from something other than Adobe.",
         "Try again in a minute; if it persists, open the raw answer below and check https://status.adobe.com.",

@@ -1,6 +1,7 @@
 //! Plain descriptions of HTTP requests and responses, so every call IMS Link makes is
 //! built and judged by pure, natively tested code; only the transport touches the network.
 
+use crate::calendar::days_from_civil;
 use crate::from_json::FromJson;
 use crate::gather::Gather;
 use crate::text::{join, Search};
@@ -83,23 +84,12 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }
-    Some((days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + sec) * 1000)
+    Some((days_from_civil(year, month, u32::try_from(day).ok()?) * 86_400 + h * 3600 + m * 60 + sec) * 1000)
 }
 
 /// A date's digits as a number.
 fn number(digits: &str) -> Option<i64> {
     i64::try_from(crate::text::whole_number(digits.as_bytes())?).ok()
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! fixed layouts. Strict DER only: definite minimal lengths, single-byte tags, nothing
 //! left over; anything else is an error, never a panic.
 
+use crate::calendar::{civil_from_days, days_from_civil};
 use crate::gather::Gather;
 use crate::text::join;
 
@@ -251,35 +252,12 @@ pub(crate) fn bit_string(bytes: &[u8]) -> Vec<u8> {
 
 // ---------------------------------------------------------------- time
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = i64::from((m + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 /// Year, month, day, hour, minute, second of unix seconds.
-fn civil(unix: u64) -> (i64, u32, u32, u64, u64, u64) {
+fn civil(unix: u64) -> (u64, u32, u32, u64, u64, u64) {
     let (days, secs) = (unix / 86_400, unix % 86_400);
     let (y, m, d) = civil_from_days(days as i64);
-    (y, m, d, secs / 3600, secs / 60 % 60, secs % 60)
+    // From 1970 on: the year is shown as a `u64`, whose digits the module writes anyway.
+    (y.unsigned_abs(), m, d, secs / 3600, secs / 60 % 60, secs % 60)
 }
 
 /// Latest time a certificate can hold (9999-12-31T23:59:59Z), as X.509 GeneralizedTime allows.

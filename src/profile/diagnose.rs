@@ -205,18 +205,11 @@ fn shown(v: Option<&Value>) -> String {
 
 /// Civil date (UTC) of a unix time, for messages.
 fn date(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    // Howard Hinnant's days-to-civil.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    let (y, m, d) = crate::calendar::civil_from_days(secs.div_euclid(86_400));
+    // As `{y:04}` writes an `i64`, through the `u64` digits the module writes anyway: a year
+    // before 0 (an "exp" no payload means) is its sign and at least three digits.
+    let (sign, width) = if y < 0 { ("-", 3) } else { ("", 4) };
+    format!("{sign}{:0width$}-{m:02}-{d:02}", y.unsigned_abs())
 }
 
 fn is_stage(server: &str) -> bool {
@@ -245,7 +238,7 @@ fn check_payload(payload: &str, profile: &Profile, now_ms: u64, out: &mut Vec<Fi
                     "exp-in-past",
                     Severity::Warning,
                     Field::Payload,
-                    format!("The JWT payload's \"exp\" ({exp}) was {}, already past. IMS Link and AEM set a fresh exp when they sign, so this is only a warning; copy a fresh payload from the Developer Console to silence it.", date(exp)),
+                    format!("The JWT payload's \"exp\" ({n}) was {}, already past. IMS Link and AEM set a fresh exp when they sign, so this is only a warning; copy a fresh payload from the Developer Console to silence it.", date(exp)),
                 ));
             }
         }

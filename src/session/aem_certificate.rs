@@ -172,7 +172,7 @@ pub(super) fn fetched(
                 "aem-certificate-unavailable",
                 format!(
                     "AEM answered {} for its public key: click \u{201c}Create certificate\u{201d} again, then take it.",
-                    f.status
+                    u32::from(f.status)
                 ),
             ))
         }

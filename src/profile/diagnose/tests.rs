@@ -112,6 +112,28 @@ fn exp_not_integer_or_past() {
     assert_eq!(date(0), "1970-01-01");
     assert_eq!(date(1_772_323_200), "2026-03-01");
     assert_eq!(date(-86_400), "1969-12-31");
+    // A negative "exp" past: its year as `{:04}` writes an `i64`, sign and all.
+    let f = find(
+        &jwt_profile(&GOOD_PAYLOAD.replace("1900000000", "-62200000000")),
+        NOW,
+        "exp-in-past",
+    );
+    assert!(
+        f.message
+            .starts_with("The JWT payload's \"exp\" (-62200000000) was -002-12-"),
+        "{}",
+        f.message
+    );
+    for secs in [
+        -62_200_000_000i64,
+        -62_167_219_201,
+        -62_167_219_200,
+        -1_000_000_000_000,
+        -100_000_000_000_000,
+    ] {
+        let (y, m, d) = crate::calendar::civil_from_days(secs.div_euclid(86_400));
+        assert_eq!(date(secs), format!("{y:04}-{m:02}-{d:02}"), "{secs}");
+    }
 }
 
 #[test]
