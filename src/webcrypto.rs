@@ -131,36 +131,6 @@ fn pem_digest(private_key_pem: &str) -> [u8; 32] {
     Sha256::digest(private_key_pem.as_bytes()).into()
 }
 
-/// The JWT signed with the key `sign_jwt` last imported, when `private_key_pem` is that key;
-/// `None` otherwise (then read the key and call `sign_jwt`).
-pub async fn sign_jwt_with_last_key(
-    payload_json: &str,
-    private_key_pem: &str,
-    now_unix: u64,
-    lifetime_secs: u64,
-) -> Option<Result<String, JwtError>> {
-    let subtle = subtle()?;
-    let digest = pem_digest(private_key_pem);
-    let key = SIGNING_KEY
-        .try_with(|k| {
-            let last = k.take();
-            let key = last.as_ref().filter(|(d, _)| *d == digest).map(|(_, key)| key.clone());
-            k.set(last);
-            key
-        })
-        .ok()??;
-    let input = match jwt::signing_input(payload_json, now_unix, lifetime_secs) {
-        Ok(input) => input,
-        Err(e) => return Some(Err(e)),
-    };
-    Some(
-        sign_with(&subtle, key, input.as_bytes())
-            .await
-            .map(|signature| jwt::assemble(&input, &signature))
-            .map_err(|e| JwtError::SigningFailed(format!("the browser's WebCrypto: {e}"))),
-    )
-}
-
 /// A key pair and certificate for `plan`: WebCrypto makes the key and the signature when the
 /// browser has it, this crate does otherwise.
 pub async fn generate(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
@@ -178,26 +148,62 @@ pub async fn generate(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
     keys::material(&key, &unsigned.with_signature(&signature)?)
 }
 
-/// An RS256 JWT (see `jwt::sign_rs256`), signed by WebCrypto when the browser has it.
-/// `private_key_pem` is the text `key` was read from: the imported key is kept for the next
-/// JWT signed with it (`sign_jwt_with_last_key`).
+/// Why a JWT could not be signed: the private key, or the payload and the signature.
+#[derive(Debug)]
+pub enum SignError {
+    /// The PEM holds no usable private key.
+    Key(KeyError),
+    /// The payload cannot be signed, or the signature failed.
+    Jwt(JwtError),
+}
+
+/// An RS256 JWT (see `jwt::sign_rs256`) with the private key in `private_key_pem`, signed by
+/// WebCrypto when the browser has it. The key imported into WebCrypto is kept for the next JWT
+/// signed with the same PEM (`SIGNING_KEY`); else the PEM is read and imported first.
+/// One function for the check and the www page, so that each awaits one signature.
 pub async fn sign_jwt(
     payload_json: &str,
-    key: &RsaKey,
     private_key_pem: &str,
     now_unix: u64,
     lifetime_secs: u64,
-) -> Result<String, JwtError> {
+) -> Result<String, SignError> {
     let Some(subtle) = subtle() else {
-        #[cfg(feature = "portable")]
-        return jwt::sign_rs256(payload_json, key, now_unix, lifetime_secs);
-        #[cfg(not(feature = "portable"))]
-        return Err(JwtError::SigningFailed(NO_WEBCRYPTO.into()));
+        // The key read first, as where WebCrypto signs.
+        let key = keys::parse_private_key(private_key_pem).map_err(SignError::Key)?;
+        return without_webcrypto(payload_json, &key, now_unix, lifetime_secs).map_err(SignError::Jwt);
     };
-    let input = jwt::signing_input(payload_json, now_unix, lifetime_secs)?;
-    let failed = |e: String| JwtError::SigningFailed(format!("the browser's WebCrypto: {e}"));
-    let imported = import_signing_key(&subtle, key.pkcs8_der()).await.map_err(failed)?;
-    let _ = SIGNING_KEY.try_with(|k| k.set(Some((pem_digest(private_key_pem), imported.clone()))));
-    let signature = sign_with(&subtle, imported, input.as_bytes()).await.map_err(failed)?;
+    let digest = pem_digest(private_key_pem);
+    let last = SIGNING_KEY
+        .try_with(|k| {
+            let last = k.take();
+            let key = last.as_ref().filter(|(d, _)| *d == digest).map(|(_, key)| key.clone());
+            k.set(last);
+            key
+        })
+        .ok()
+        .flatten();
+    let failed = |e: String| SignError::Jwt(JwtError::SigningFailed(format!("the browser's WebCrypto: {e}")));
+    let key = match last {
+        Some(key) => key,
+        None => {
+            let read = keys::parse_private_key(private_key_pem).map_err(SignError::Key)?;
+            let imported = import_signing_key(&subtle, read.pkcs8_der()).await.map_err(failed)?;
+            let _ = SIGNING_KEY.try_with(|k| k.set(Some((digest, imported.clone()))));
+            imported
+        }
+    };
+    let input = jwt::signing_input(payload_json, now_unix, lifetime_secs).map_err(SignError::Jwt)?;
+    let signature = sign_with(&subtle, key, input.as_bytes()).await.map_err(failed)?;
     Ok(jwt::assemble(&input, &signature))
+}
+
+/// Where the browser has no WebCrypto: this crate signs in builds with the `portable` feature.
+#[cfg(feature = "portable")]
+fn without_webcrypto(payload_json: &str, key: &RsaKey, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
+    jwt::sign_rs256(payload_json, key, now_unix, lifetime_secs)
+}
+
+#[cfg(not(feature = "portable"))]
+fn without_webcrypto(_: &str, _: &RsaKey, _: u64, _: u64) -> Result<String, JwtError> {
+    Err(JwtError::SigningFailed(NO_WEBCRYPTO.into()))
 }

@@ -65,13 +65,12 @@ pub async fn sign_jwt(
 ) -> Result<String, JsValue> {
     let now = unix_seconds(now_ms, "JwtError")?;
     let lifetime = jwt_lifetime(lifetime_secs)?;
-    if let Some(jwt) = webcrypto::sign_jwt_with_last_key(&payload_json, &private_key_pem, now, lifetime).await {
-        return jwt.map_err(js_error);
-    }
-    let key = keys::parse_private_key(&private_key_pem).map_err(js_error)?;
-    webcrypto::sign_jwt(&payload_json, &key, &private_key_pem, now, lifetime)
+    webcrypto::sign_jwt(&payload_json, &private_key_pem, now, lifetime)
         .await
-        .map_err(js_error)
+        .map_err(|e| match e {
+            webcrypto::SignError::Key(e) => js_error(e),
+            webcrypto::SignError::Jwt(e) => js_error(e),
+        })
 }
 
 /// `signJwtPortable(...)`: the same, entirely in Rust.

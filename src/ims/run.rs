@@ -8,7 +8,7 @@ use super::http::HttpRequest;
 use super::request;
 use super::transport::{self, TransportError};
 use crate::to_json::ToJson;
-use crate::{keys, webcrypto};
+use crate::webcrypto::{self, SignError};
 
 /// The IMS check's result: the report for the popup, and the token for the worker alone.
 #[derive(Debug, ToJson)]
@@ -70,29 +70,22 @@ async fn ims_request(input: &ImsCheckInput, now_ms: i64) -> Result<(Flow, HttpRe
             let payload = input.payload.as_deref().unwrap_or_default();
             let now_s = u64::try_from(now_ms / 1000).unwrap_or_default();
             let lifetime = crate::jwt::DEFAULT_LIFETIME_SECS;
-            // The key the last check imported into WebCrypto, if it is this one; else read it.
-            let signed = match webcrypto::sign_jwt_with_last_key(payload, pem, now_s, lifetime).await {
-                Some(signed) => signed,
-                None => {
-                    let key = keys::parse_private_key(pem).map_err(|e| {
-                        invalid_input(
-                            "key-invalid",
-                            "The private key cannot be used.",
-                            e.to_string(),
-                            "Generate a new key pair or import the right one.",
-                        )
-                    })?;
-                    webcrypto::sign_jwt(payload, &key, pem, now_s, lifetime).await
-                }
-            };
-            let jwt = signed.map_err(|e| {
-                invalid_input(
-                    "payload-invalid",
-                    "The JWT payload cannot be signed.",
-                    e.to_string(),
-                    "Capture the payload again from the credential's \"Generate JWT\" tab.",
-                )
-            })?;
+            let jwt = webcrypto::sign_jwt(payload, pem, now_s, lifetime)
+                .await
+                .map_err(|e| match e {
+                    SignError::Key(e) => invalid_input(
+                        "key-invalid",
+                        "The private key cannot be used.",
+                        e.to_string(),
+                        "Generate a new key pair or import the right one.",
+                    ),
+                    SignError::Jwt(e) => invalid_input(
+                        "payload-invalid",
+                        "The JWT payload cannot be signed.",
+                        e.to_string(),
+                        "Capture the payload again from the credential's \"Generate JWT\" tab.",
+                    ),
+                })?;
             request::jwt_exchange(server, &input.client_id, &input.client_secret, &jwt)
                 .map(|r| (Flow::JwtExchange, r))
                 .map_err(|e| refused(&e))
