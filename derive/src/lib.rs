@@ -408,18 +408,22 @@ fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {
                                 quote!(crate::to_json::ToJsonFields::write_fields(inner, out);),
                             ),
                             Fields::Named(named) => {
-                                let binds: Vec<Ident> = named
-                                    .named
+                                // The fields written (a `skip`ped one is not bound).
+                                let mut idents = Vec::new();
+                                for f in &named.named {
+                                    if !attrs(&f.attrs)?.skip {
+                                        idents.extend(f.ident.as_ref());
+                                    }
+                                }
+                                let binds: Vec<Ident> = idents
                                     .iter()
-                                    .filter_map(|f| f.ident.as_ref())
                                     .map(|i| Ident::new(&format!("field_{i}"), i.span()))
                                     .collect();
-                                let idents = named.named.iter().filter_map(|f| f.ident.as_ref());
                                 let writes = write_fields(named, top.rename_all_fields.as_deref(), &|i| {
                                     let b = Ident::new(&format!("field_{i}"), i.span());
                                     quote!(#b)
                                 })?;
-                                (quote!(Self::#ident { #(#idents: #binds),* }), writes)
+                                (quote!(Self::#ident { #(#idents: #binds,)* .. }), writes)
                             }
                             _ => {
                                 return Err(syn::Error::new_spanned(

@@ -47,11 +47,11 @@ const calls = {
       return { type: 'PageUrl', tabId, error: why(err) };
     }
   },
-  async 'apply-fill'({ tabId, url, plan, steps }) {
+  async 'apply-fill'({ tabId, url, echo, steps }) {
     try {
-      return { type: 'FillApplied', tabId, url, plan, results: await inPage(tabId, applyActions, [steps, FILLED_OUTLINE_MS]) };
+      return { type: 'FillApplied', tabId, url, echo, results: await inPage(tabId, applyActions, [steps, FILLED_OUTLINE_MS]) };
     } catch (err) {
-      return { type: 'FillApplied', tabId, url, plan, error: why(err) };
+      return { type: 'FillApplied', tabId, url, echo, error: why(err) };
     }
   },
   async 'apply-undo'({ tabId, steps, notKept }) {
@@ -80,11 +80,11 @@ const calls = {
     const file = await inPage(tabId, fetchAemFile, [url, maxBytes]).catch(() => undefined);
     return { type: 'AemFoldersFetched', tabId, url, file };
   },
-  async 'run-page-steps'({ tabId, key, steps }) {
+  async 'run-page-steps'({ tabId, key, echo, steps }) {
     try {
-      return { type: 'PageStepsRun', tabId, key, steps, done: await inPage(tabId, runPageSteps, [steps]) };
+      return { type: 'PageStepsRun', tabId, key, echo, done: await inPage(tabId, runPageSteps, [steps]) };
     } catch (err) {
-      return { type: 'PageStepsRun', tabId, key, steps, error: why(err) };
+      return { type: 'PageStepsRun', tabId, key, echo, error: why(err) };
     }
   },
   async 'fetch-aem-certificate'({ tabId, url, fileName }) {

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, to_js, unix_seconds};
-use crate::session::{self, Session};
+use crate::session::{self, Echoes, Session};
 
 thread_local! {
     /// The session between the steps of one wake: the worker hands it in once
@@ -18,6 +18,9 @@ thread_local! {
     /// `None` reads as `Session::default()`: a constant start, so the module holds no lazy
     /// initializer with its own copy of `Session::default()` (2.8 KB).
     static HELD: Cell<Option<Session>> = const { Cell::new(None) };
+
+    /// What the calls out took from their step and their results bring back (`session::Echoes`).
+    static ECHOES: Cell<Echoes> = const { Cell::new(Echoes::new()) };
 }
 
 /// `sessionLoad(session)`: the session `storage.session` holds (`undefined` at first), which
@@ -40,9 +43,11 @@ pub fn session_load(session: JsValue) {
 /// (`malformed-message`) for an event it cannot read, and the session stays as it was.
 #[wasm_bindgen(js_name = sessionStep)]
 pub fn session_step(event: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    let event: session::Event = from_js(event, "worker event")?;
+    let mut event: session::Event = from_js(event, "worker event")?;
     let now = unix_seconds(now_ms, "MessageError")?.saturating_mul(1000);
+    echoes(|e| e.give_back(&mut event));
     let mut step = session::step(held(), event, now);
+    echoes(|e| e.keep(&mut step));
     let answer = to_js(&step)?;
     // What the answer tells the worker to write is what the next step starts from.
     if let Some(next) = step.session.take() {
@@ -68,6 +73,14 @@ fn held() -> Session {
     .ok()
     .flatten()
     .unwrap_or_default()
+}
+
+fn echoes(f: impl FnOnce(&mut Echoes)) {
+    let _ = ECHOES.try_with(|cell| {
+        let mut echoes = cell.take();
+        f(&mut echoes);
+        cell.set(echoes);
+    });
 }
 
 fn hold(session: Session) {

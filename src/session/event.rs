@@ -48,11 +48,15 @@ pub enum Event {
         snapshot: Option<FormSnapshot>,
         error: Option<String>,
     },
-    /// [`Io::ApplyFill`] done.
+    /// [`Io::ApplyFill`] done, with its `echo`: the plan is the one the call took out
+    /// (`echo::Echoes`), not read from the event.
     FillApplied {
         tab_id: u32,
         url: String,
-        plan: Box<Plan>,
+        #[serde(default)]
+        echo: u32,
+        #[serde(skip)]
+        plan: Option<Box<Plan>>,
         #[serde(default)]
         results: Vec<ApplyResult>,
         error: Option<String>,
@@ -104,6 +108,10 @@ pub enum Event {
     PageStepsRun {
         tab_id: u32,
         key: String,
+        #[serde(default)]
+        echo: u32,
+        /// The steps the call took out (`echo::Echoes`), not read from the event.
+        #[serde(skip)]
         steps: Vec<crate::guide::Step>,
         #[serde(default)]
         done: usize,
@@ -208,12 +216,15 @@ pub enum Io {
     SnapshotForm { tab_id: u32, resume: FillRequest },
     /// The address the tab's page reports now → [`Event::PageUrl`].
     PageUrl { tab_id: u32 },
-    /// Set the fields → [`Event::FillApplied`] (with `url` and `plan` given back).
+    /// Set the fields → [`Event::FillApplied`] (with `url` and `echo` given back).
     ApplyFill {
         tab_id: u32,
         url: String,
-        plan: Box<Plan>,
+        #[serde(skip)]
+        plan: Option<Box<Plan>>,
         steps: Vec<ApplyStep>,
+        /// The number its result gives back (`echo::Echoes`).
+        echo: u32,
     },
     /// Put fields back → [`Event::UndoApplied`] (with `not_kept` given back).
     ApplyUndo {
@@ -239,11 +250,13 @@ pub enum Io {
         refusals: u32,
     },
     /// Do these page steps in the tab, in order, each once its element shows →
-    /// [`Event::PageStepsRun`] (with `key` and `steps` given back).
+    /// [`Event::PageStepsRun`] (with `key` and `echo` given back).
     RunPageSteps {
         tab_id: u32,
         key: String,
         steps: Vec<crate::guide::Step>,
+        /// The number its result gives back (`echo::Echoes`).
+        echo: u32,
     },
     /// AEM's Target console, fetched by the AEM page itself from its own origin →
     /// [`Event::AemFoldersFetched`] (with `url` given back).
@@ -359,10 +372,15 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
         Event::FillApplied {
             tab_id,
             url,
-            plan,
+            plan: Some(plan),
             results,
             error,
+            ..
         } => fills::applied(s, tab_id, url, *plan, results, error),
+        Event::FillApplied { .. } => Step::reply(Reply::refused(
+            "fill-lost",
+            "IMS Link lost track of this fill as it was written (its worker restarted): check the form, then fill it again.",
+        )),
         Event::UndoApplied {
             tab_id,
             results,
@@ -402,6 +420,7 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             steps,
             done,
             error,
+            ..
         } => super::page_run::ran(s, tab_id, key, &steps, done, error),
         Event::AemCertificateFetched {
             tab_id,

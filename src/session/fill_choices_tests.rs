@@ -37,7 +37,7 @@ fn fill(s: &mut Session, snapshot: &Value, confirm: &[&str]) -> Value {
     let out = go(
         s,
         event(
-            json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "plan": apply["plan"], "results": results}),
+            json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "echo": apply["echo"], "results": results}),
         ),
     );
     assert_eq!(reply(&out)["type"], "FillResult");

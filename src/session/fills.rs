@@ -115,8 +115,9 @@ pub(super) fn planned(
         io: Some(Io::ApplyFill {
             tab_id,
             url,
-            plan: Box::new(plan),
+            plan: Some(Box::new(plan)),
             steps,
+            echo: 0,
         }),
         ..Step::default()
     }

@@ -11,6 +11,7 @@ mod awaiting;
 mod checks;
 mod clipboard;
 mod credential_switch;
+mod echo;
 mod event;
 #[cfg(test)]
 mod fill_choices_tests;
@@ -42,6 +43,7 @@ use crate::profile::{Capture, Conflict, Profile};
 pub use aem_certificate::{AemCertificate, FetchedFile};
 pub use awaiting::Awaiting;
 pub use credential_switch::{CredentialSwitch, SwitchView};
+pub use echo::Echoes;
 pub use event::{AfterTab, ApplyResult, ApplyStep, Effect, Event, FillRequest, Io, Step};
 pub use reply::{Broadcast, PopupState, ProfileState, Reply, TabState};
 pub use taken::{Taken, TakenView};

@@ -38,6 +38,7 @@ pub(super) fn start(mut s: Session, tab_id: u32, guide: Guide, now_ms: u64) -> S
             tab_id,
             key,
             steps: guide.next.steps,
+            echo: 0,
         })
     }
 }
@@ -166,19 +167,26 @@ mod tests {
         assert!(out.io.is_none());
         assert_eq!(reply(&out)["type"], "Guide");
         // All done: nothing to record; the guide follows.
-        let done = json!({ "type": "PageStepsRun", "tabId": 7, "key": key, "steps": run["steps"], "done": 3 });
+        let done = json!({ "type": "PageStepsRun", "tabId": 7, "key": key, "echo": run["echo"], "done": 3 });
         let out = go(&mut s, event(done.clone()));
         assert!(out.session.is_none());
         assert_eq!(io(&out)["then"], "guide");
-        // The second step could not be done: it is named for the admin.
+        // Run again: the second step could not be done, and it is named for the admin.
+        s.aem.ran = None;
+        let run = io(&go(&mut s, facts("run-steps")));
         let mut stuck = done;
+        stuck["echo"] = run["echo"].clone();
         stuck["done"] = json!(1);
         go(&mut s, event(stuck.clone()));
         assert_eq!(
             s.aem.ran.as_ref().and_then(|r| r.stuck.as_deref()),
             Some("click \u{201c}Check Health\u{201d}")
         );
-        // The browser refused to run in the page (the page function did nothing, or was cut off).
+        // Again: the browser refused to run in the page (the page function did nothing, or
+        // was cut off).
+        s.aem.ran = None;
+        let run = io(&go(&mut s, facts("run-steps")));
+        stuck["echo"] = run["echo"].clone();
         stuck.as_object_mut().expect("event").remove("done");
         stuck["error"] = json!("Cannot access contents of the page");
         go(&mut s, event(stuck));
@@ -218,7 +226,7 @@ mod tests {
         let mut s = listed();
         go(&mut s, request(json!({ "type": "RunPageSteps", "tabId": 7 })));
         let run = io(&go(&mut s, facts("run-steps")));
-        let done = json!({ "type": "PageStepsRun", "tabId": 7, "key": run["key"], "steps": run["steps"], "done": 3 });
+        let done = json!({ "type": "PageStepsRun", "tabId": 7, "key": run["key"], "echo": run["echo"], "done": 3 });
         go(&mut s, event(done));
         let soon = super::ANSWER_MS - 1;
         go_after(&mut s, soon, console_read(None));
