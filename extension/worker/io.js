@@ -101,12 +101,13 @@ const calls = {
       return { type: 'KeyPairMade', error: { code: err.code ?? 'key-generation-failed', message: err.message } };
     }
   },
-  async 'check-ims'({ input, revision }) {
-    const { report, token } = await core.checkIms(input, Date.now());
+  // The input (the credential's secrets with it) stays in the core: the call names its number.
+  async 'check-ims'({ echo, revision }) {
+    const { report, token } = await core.checkIms(echo, Date.now());
     return { type: 'ImsChecked', revision, report, token: token ?? undefined };
   },
-  async 'check-target'({ input, revision }) {
-    return { type: 'TargetChecked', revision, report: await core.checkTarget(input) };
+  async 'check-target'({ echo, revision }) {
+    return { type: 'TargetChecked', revision, report: await core.checkTarget(echo) };
   },
 };
 

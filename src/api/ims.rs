@@ -5,31 +5,43 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "test-api")]
 use super::optional_fields;
-use super::{from_js, to_js};
+use super::to_js;
 #[cfg(feature = "www")]
 use super::{js_error, BridgeError};
+#[cfg(feature = "test-api")]
+use crate::ims::check;
 #[cfg(feature = "www")]
 use crate::ims::curl;
-use crate::ims::{check, run};
+use crate::ims::run;
 
-/// `await checkIms(input, nowMs) -> {report, token}`: gets a token from Adobe IMS with the
-/// credential and judges the answer. `input` is `{authType: "jwt"|"oauth", authServer?,
-/// clientId, clientSecret, scopes?, payload?, privateKeyPem?, timeoutMs?}`. `report` is
-/// `{check: "ims", ok, expiresAtMs, diagnosis: {code, summary, cause, nextStep, httpStatus,
-/// remoteError, raw}, clockWarning, attempts}`; `token` `{accessToken, expiresAtMs}` is for
-/// the worker alone. Failures are in the report; only a malformed `input` throws.
+/// `await checkIms(echo, nowMs) -> {report, token}`: gets a token from Adobe IMS with the
+/// credential and judges the answer. `echo` is the number of the worker's `check-ims` call,
+/// whose input (`{authType: "jwt"|"oauth", authServer?, clientId, clientSecret, scopes?,
+/// payload?, privateKeyPem?, timeoutMs?}`) the module kept (`session::Echoes`): the call
+/// carries no secret. `report` is `{check: "ims", ok, expiresAtMs, diagnosis:
+/// {code, summary, cause, nextStep, httpStatus, remoteError, raw}, clockWarning, attempts}`;
+/// `token` `{accessToken, expiresAtMs}` is for the worker alone. Failures are in the report,
+/// a call the module does not know of too (`check-lost`).
 #[wasm_bindgen(js_name = checkIms)]
-pub async fn check_ims(input: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
-    let input: check::ImsCheckInput = from_js(input, "IMS check input")?;
-    to_js(&run::ims(input, now_ms as i64).await)
+pub async fn check_ims(echo: u32, now_ms: f64) -> Result<JsValue, JsValue> {
+    match super::session::echoes(|e| e.ims_input(echo)).flatten() {
+        Some(input) => to_js(&run::ims(*input, now_ms as i64).await),
+        None => to_js(&run::ImsOutcome {
+            report: run::lost("ims"),
+            token: None,
+        }),
+    }
 }
 
-/// `await checkTarget({tenant, clientId, accessToken, timeoutMs?}) -> report` with
-/// `check: "target"` and `totalActivities` on success.
+/// `await checkTarget(echo) -> report` with `check: "target"` and `totalActivities` on
+/// success; `echo` as for `checkIms` (the input: `{tenant, clientId, accessToken,
+/// timeoutMs?}`).
 #[wasm_bindgen(js_name = checkTarget)]
-pub async fn check_target(input: JsValue) -> Result<JsValue, JsValue> {
-    let input: run::TargetCheckInput = from_js(input, "Target check input")?;
-    to_js(&run::target(input).await)
+pub async fn check_target(echo: u32) -> Result<JsValue, JsValue> {
+    match super::session::echoes(|e| e.target_input(echo)).flatten() {
+        Some(input) => to_js(&run::target(*input).await),
+        None => to_js(&run::lost("target")),
+    }
 }
 
 /// `staleChecks(changedFields) -> {ims, target}`: which check results (and, with `ims`, the

@@ -75,12 +75,16 @@ fn held() -> Session {
     .unwrap_or_default()
 }
 
-fn echoes(f: impl FnOnce(&mut Echoes)) {
-    let _ = ECHOES.try_with(|cell| {
-        let mut echoes = cell.take();
-        f(&mut echoes);
-        cell.set(echoes);
-    });
+/// `f` on what the calls out took from their steps (`None` only as the module ends).
+pub(super) fn echoes<R>(f: impl FnOnce(&mut Echoes) -> R) -> Option<R> {
+    ECHOES
+        .try_with(|cell| {
+            let mut echoes = cell.take();
+            let r = f(&mut echoes);
+            cell.set(echoes);
+            r
+        })
+        .ok()
 }
 
 fn hold(session: Session) {

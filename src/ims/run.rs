@@ -47,6 +47,18 @@ fn refused(e: &AllowError) -> Diagnosis {
     }
 }
 
+/// The report of a check whose input the module does not hold: the worker's call named a
+/// number no step gave out (`session::Echoes`), which a worker stopped in between would.
+pub fn lost(check: &'static str) -> CheckReport {
+    let d = invalid_input(
+        "check-lost",
+        "IMS Link lost track of this check.",
+        "Its worker was restarted between the click and the check.".into(),
+        "Run the check again.",
+    );
+    failed(check, d, 0)
+}
+
 fn invalid_input(code: &'static str, summary: &str, cause: String, next: &str) -> Diagnosis {
     Diagnosis {
         code: code.into(),

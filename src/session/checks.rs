@@ -29,6 +29,7 @@ pub(super) fn start_ims(s: &Session, timeout_ms: Option<u32>) -> Step {
     Step::io(Io::CheckIms {
         input: Box::new(input),
         revision: s.revision,
+        echo: 0,
     })
 }
 
@@ -66,8 +67,9 @@ pub(super) fn start_target(s: &Session, timeout_ms: Option<u32>, now_ms: u64) ->
         timeout_ms,
     };
     Step::io(Io::CheckTarget {
-        input,
+        input: Box::new(input),
         revision: s.revision,
+        echo: 0,
     })
 }
 

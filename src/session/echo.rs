@@ -1,9 +1,11 @@
 //! What a call takes out and its result brings back, kept in the module in between: a fill's
-//! plan (`Io::ApplyFill` → `Event::FillApplied`) and a page's steps (`Io::RunPageSteps` →
-//! `Event::PageStepsRun`). The call carries a number (`echo`) and its result gives back only
-//! that, so nothing of the core's own making is read back from the worker's JSON: the readers
-//! of a plan and of a guide's steps are not in the module (10 KB of it, issue 17), and the
-//! worker does not copy them back in.
+//! plan (`Io::ApplyFill` → `Event::FillApplied`), a page's steps (`Io::RunPageSteps` →
+//! `Event::PageStepsRun`) and a check's input (`Io::CheckIms`, `Io::CheckTarget` → the
+//! `checkIms`/`checkTarget` exports). The call carries a number (`echo`) and the worker gives
+//! back only that, so nothing of the core's own making is read back from the worker's JSON:
+//! the readers of a plan, of a guide's steps and of the checks' inputs are not in the module
+//! (12 KB of it, issue 17), and a check's call carries none of the credential's secrets (the
+//! client secret, the private key, the token) through the worker's JavaScript.
 //!
 //! The result of a call comes in the same wake as the call: a stopped worker loses the call's
 //! continuation with the module. A result whose echo is not kept (it never should be) is told
@@ -12,6 +14,7 @@
 use super::event::{Event, Io, Step};
 use crate::fill::Plan;
 use crate::guide::Step as PageStep;
+use crate::ims::check::{ImsCheckInput, TargetCheckInput};
 
 /// At most this many calls kept: a result that never came (the tab closed) leaves room.
 const MAX_KEPT: usize = 8;
@@ -26,6 +29,8 @@ pub struct Echoes {
 enum Kept {
     Plan(Box<Plan>),
     Steps(Vec<PageStep>),
+    Ims(Box<ImsCheckInput>),
+    Target(Box<TargetCheckInput>),
 }
 
 impl Echoes {
@@ -37,14 +42,22 @@ impl Echoes {
         }
     }
 
-    /// Numbers `step`'s call, if its result is to bring something back, and keeps that.
+    /// Numbers `step`'s calls whose results are to bring something back, and keeps that.
     pub fn keep(&mut self, step: &mut Step) {
-        let (echo, kept) = match &mut step.io {
-            Some(Io::ApplyFill { plan, echo, .. }) => match plan.take() {
+        for io in [&mut step.io, &mut step.background].into_iter().flatten() {
+            self.keep_io(io);
+        }
+    }
+
+    fn keep_io(&mut self, io: &mut Io) {
+        let (echo, kept) = match io {
+            Io::ApplyFill { plan, echo, .. } => match plan.take() {
                 Some(plan) => (echo, Kept::Plan(plan)),
                 None => return,
             },
-            Some(Io::RunPageSteps { steps, echo, .. }) => (echo, Kept::Steps(steps.clone())),
+            Io::RunPageSteps { steps, echo, .. } => (echo, Kept::Steps(steps.clone())),
+            Io::CheckIms { input, echo, .. } => (echo, Kept::Ims(std::mem::take(input))),
+            Io::CheckTarget { input, echo, .. } => (echo, Kept::Target(std::mem::take(input))),
             _ => return,
         };
         self.last = self.last.wrapping_add(1).max(1);
@@ -53,6 +66,22 @@ impl Echoes {
             self.kept.remove(0);
         }
         self.kept.push((self.last, kept));
+    }
+
+    /// The IMS check's input its call took out.
+    pub fn ims_input(&mut self, echo: u32) -> Option<Box<ImsCheckInput>> {
+        match self.take(echo)? {
+            Kept::Ims(input) => Some(input),
+            _ => None,
+        }
+    }
+
+    /// The Target check's input its call took out.
+    pub fn target_input(&mut self, echo: u32) -> Option<Box<TargetCheckInput>> {
+        match self.take(echo)? {
+            Kept::Target(input) => Some(input),
+            _ => None,
+        }
     }
 
     /// Gives `event` what its call took out.
@@ -72,13 +101,17 @@ impl Echoes {
         }
     }
 
-    /// The plan kept for `echo` (the tests look at what a fill's call took out).
+    /// What is kept for `echo`, as JSON (the tests look at what a call took out).
     #[cfg(test)]
-    pub fn plan(&self, echo: u32) -> Option<&Plan> {
-        self.kept.iter().find_map(|(n, kept)| match kept {
-            Kept::Plan(plan) if *n == echo => Some(&**plan),
-            _ => None,
-        })
+    pub fn kept_json(&self, echo: u32) -> serde_json::Value {
+        let json = |kept: &Kept| match kept {
+            Kept::Plan(plan) => serde_json::to_value(plan),
+            Kept::Steps(steps) => serde_json::to_value(steps),
+            Kept::Ims(input) => serde_json::to_value(input),
+            Kept::Target(input) => serde_json::to_value(input),
+        };
+        let kept = self.kept.iter().find(|(n, _)| *n == echo).map(|(_, kept)| kept);
+        kept.map(json).and_then(Result::ok).unwrap_or_default()
     }
 
     fn take(&mut self, echo: u32) -> Option<Kept> {

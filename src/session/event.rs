@@ -236,10 +236,23 @@ pub enum Io {
     ReadSiteSettings { tab_id: u32 },
     /// `generateKeyPair(options)` → [`Event::KeyPairMade`].
     GenerateKeyPair { options: Option<KeyOptions> },
-    /// `checkIms(input)` → [`Event::ImsChecked`] (with `revision` given back).
-    CheckIms { input: Box<ImsCheckInput>, revision: u64 },
-    /// `checkTarget(input)` → [`Event::TargetChecked`] (with `revision` given back).
-    CheckTarget { input: TargetCheckInput, revision: u64 },
+    /// `checkIms(echo)` → [`Event::ImsChecked`] (with `revision` given back). The input, the
+    /// credential's secrets with it, stays in the module (`echo::Echoes`): the worker hands
+    /// `checkIms` only the number.
+    CheckIms {
+        #[serde(skip)]
+        input: Box<ImsCheckInput>,
+        revision: u64,
+        echo: u32,
+    },
+    /// `checkTarget(echo)` → [`Event::TargetChecked`] (with `revision` given back); the input,
+    /// the token with it, as for `CheckIms`.
+    CheckTarget {
+        #[serde(skip)]
+        input: Box<TargetCheckInput>,
+        revision: u64,
+        echo: u32,
+    },
     /// AEM's result texts in the tab → [`Event::AemResultRead`]; with `wait_ms`, once the
     /// page's result areas changed, or after that long.
     ReadAemResult {

@@ -81,13 +81,10 @@ thread_local! {
     static ECHOES: std::cell::RefCell<Echoes> = const { std::cell::RefCell::new(Echoes::new()) };
 }
 
-/// The plan a fill's `apply-fill` call took out, as its result will bring it back.
-pub(super) fn kept_plan(apply: &Value) -> Value {
-    let echo = apply["echo"]
-        .as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .expect("echo");
-    ECHOES.with_borrow(|e| serde_json::to_value(e.plan(echo)).expect("plan"))
+/// What a call took out (a fill's plan, a check's input), as its result will bring it back.
+pub(super) fn kept(call: &Value) -> Value {
+    let echo = call["echo"].as_u64().and_then(|n| u32::try_from(n).ok()).expect("echo");
+    ECHOES.with_borrow(|e| e.kept_json(echo))
 }
 
 /// `go` at another time than the tests' clock.
@@ -373,7 +370,11 @@ fn a_check_is_recorded_only_if_the_credential_did_not_change_while_it_ran() {
     let out = go(&mut s, request(json!({"type": "CheckIms"})));
     let call = io(&out);
     assert_eq!(call["do"], "check-ims");
-    assert_eq!(call["input"]["clientSecret"], OAUTH_SECRET);
+    assert_eq!(kept(&call)["clientSecret"], OAUTH_SECRET);
+    assert!(
+        !call.to_string().contains(OAUTH_SECRET),
+        "the call carries no secret: {call}"
+    );
     let started = call["revision"].clone();
 
     // The admin retrieves a rotated secret while the check waits on the network.
@@ -397,8 +398,8 @@ fn a_check_is_recorded_only_if_the_credential_did_not_change_while_it_ran() {
     assert_eq!(reply(&out)["recorded"], true);
     assert!(s.checks.ims.as_ref().is_some_and(|r| r.ok));
     let call = io(&go(&mut s, request(json!({"type": "CheckTarget"}))));
-    assert_eq!(call["input"]["accessToken"], "eyJ.old.token");
-    assert_eq!(call["input"]["tenant"], "acme");
+    assert_eq!(kept(&call)["accessToken"], "eyJ.old.token");
+    assert_eq!(kept(&call)["tenant"], "acme");
     go(
         &mut s,
         event(json!({"type": "TargetChecked", "revision": call["revision"], "report": ok_report("target")})),
@@ -420,7 +421,7 @@ fn an_expired_token_is_not_sent_to_target() {
         expires_at_ms: i64::try_from(NOW).expect("time") - 1,
     });
     let call = io(&go(&mut s, request(json!({"type": "CheckTarget"}))));
-    assert_eq!(call["input"]["accessToken"], "");
+    assert_eq!(kept(&call)["accessToken"], "");
 }
 
 #[test]
@@ -671,7 +672,7 @@ fn a_secret_waits_for_the_admins_yes_to_the_origin_which_the_session_keeps_until
         &mut s,
         event(json!({"type": "FormSnapshot", "tabId": 7, "snapshot": wizard_snapshot()})),
     ));
-    assert!(kept_plan(&apply)["consent"]["origin"] == AEM, "{apply}");
+    assert!(kept(&apply)["consent"]["origin"] == AEM, "{apply}");
     assert!(
         !serde_json::to_string(&apply["steps"])
             .expect("json")
@@ -1092,7 +1093,7 @@ fn the_typed_and_allowed_author_gets_the_secret_without_another_question() {
         event(json!({"type": "FormSnapshot", "tabId": 7, "snapshot": wizard_snapshot()})),
     ));
     assert_eq!(apply["do"], "apply-fill");
-    assert_eq!(kept_plan(&apply)["consent"], Value::Null, "{apply}");
+    assert_eq!(kept(&apply)["consent"], Value::Null, "{apply}");
     assert!(serde_json::to_string(&apply["steps"])
         .expect("json")
         .contains(OAUTH_SECRET));
@@ -1110,7 +1111,7 @@ fn the_typed_and_allowed_author_gets_the_secret_without_another_question() {
         event(json!({"type": "FormSnapshot", "tabId": 8, "snapshot": look_alike})),
     ));
     assert_eq!(
-        kept_plan(&apply)["consent"]["origin"],
+        kept(&apply)["consent"]["origin"],
         "https://author-p12345-e67890.adobeaemcloud.com.evil.test",
         "{apply}"
     );
