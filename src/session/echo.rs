@@ -124,7 +124,7 @@ impl Echoes {
 mod tests {
     use serde_json::json;
 
-    use super::super::tests::{all_taken, event, go, io, oauth_session, reply, request, wizard_snapshot};
+    use super::super::tests::{all_taken, event, fill_wizard_in, go, oauth_session, reply};
     use super::*;
 
     /// A fill's result brings back the plan its call took out, once; a result whose call is
@@ -132,17 +132,13 @@ mod tests {
     #[test]
     fn a_result_brings_back_what_its_call_took_out_once() {
         let mut s = oauth_session();
-        go(&mut s, request(json!({"type": "FillForm", "tabId": 7})));
-        let apply = io(&go(
-            &mut s,
-            event(json!({"type": "FormSnapshot", "tabId": 7, "snapshot": wizard_snapshot()})),
-        ));
+        let (apply, out) = fill_wizard_in(&mut s, 7);
+        assert_eq!(reply(&out)["type"], "FillResult");
         assert_eq!(apply["plan"], serde_json::Value::Null, "the plan stays in the module");
-        let result = json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "echo": apply["echo"],
+        let again = json!({"type": "FillApplied", "tabId": 7, "url": apply["url"], "echo": apply["echo"],
             "results": all_taken(&apply)});
-        assert_eq!(reply(&go(&mut s, event(result.clone())))["type"], "FillResult");
         let before = s.clone();
-        let out = go(&mut s, event(result));
+        let out = go(&mut s, event(again));
         assert_eq!(reply(&out)["problem"]["code"], "fill-lost");
         assert!(out.session.is_none() && s == before);
     }

@@ -220,6 +220,7 @@ pub enum Io {
     ApplyFill {
         tab_id: u32,
         url: String,
+        /// The plan, kept in the module until the result (`echo::Echoes`): not written.
         #[serde(skip)]
         plan: Option<Box<Plan>>,
         steps: Vec<ApplyStep>,

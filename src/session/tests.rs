@@ -158,7 +158,7 @@ fn fill_wizard(s: &mut Session) -> Value {
 }
 
 /// Fills the wizard in `tab`: the `apply-fill` call and the last step.
-fn fill_wizard_in(s: &mut Session, tab: u32) -> (Value, Step) {
+pub(super) fn fill_wizard_in(s: &mut Session, tab: u32) -> (Value, Step) {
     let out = go(
         s,
         request(json!({"type": "FillForm", "tabId": tab, "allowOrigin": AEM})),
