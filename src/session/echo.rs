@@ -4,7 +4,7 @@
 //! `checkIms`/`checkTarget` exports). The call carries a number (`echo`) and the worker gives
 //! back only that, so nothing of the core's own making is read back from the worker's JSON:
 //! the readers of a plan, of a guide's steps and of the checks' inputs are not in the module
-//! (12 KB of it, issue 17), and a check's call carries none of the credential's secrets (the
+//! (about 10 KB of it, issue 17), and a check's call carries none of the credential's secrets (the
 //! client secret, the private key, the token) through the worker's JavaScript.
 //!
 //! The result of a call comes in the same wake as the call: a stopped worker loses the call's
