@@ -11,6 +11,8 @@ use std::fmt;
 pub struct Url<'a> {
     /// `https` or `http`, lower-cased by the caller's comparison.
     pub scheme: &'a str,
+    /// The authority as written: user info, host and port, up to the first of `/`, `?`, `#`.
+    pub authority: &'a str,
     /// Host name in lower case, without port or user info.
     pub host: String,
     /// Path, starting with `/` (or empty).
@@ -92,6 +94,7 @@ pub fn parse(input: &str) -> Result<Url<'_>, UrlError> {
     }
     Ok(Url {
         scheme,
+        authority,
         host,
         path,
         query,
@@ -135,6 +138,7 @@ mod tests {
     fn splits_every_part() {
         let u = parse("https://user@Experience.Adobe.com:8443/a/b?x=1#/@acme/target").unwrap();
         assert_eq!(u.scheme, "https");
+        assert_eq!(u.authority, "user@Experience.Adobe.com:8443");
         assert_eq!(u.host, "experience.adobe.com");
         assert_eq!(u.path, "/a/b");
         assert_eq!(u.query, Some("x=1"));
@@ -144,6 +148,7 @@ mod tests {
     #[test]
     fn fragment_may_hold_question_marks() {
         let u = parse("https://experience.adobe.com/#/@acme/target?x=1").unwrap();
+        assert_eq!(u.authority, "experience.adobe.com");
         assert_eq!(u.path, "/");
         assert_eq!(u.query, None);
         assert_eq!(u.fragment, Some("/@acme/target?x=1"));

@@ -86,11 +86,10 @@ impl Address {
         let Ok(u) = crate::url::parse(raw) else {
             return Address::default();
         };
-        // The origin keeps the port the host part had (url::parse drops it from `host`).
-        let after_scheme = raw.trim().split_once_text("://").map(|(_, r)| r).unwrap_or_default();
-        let authority = after_scheme.before_any(b"/?#").after_last(b'@');
+        // The origin keeps the port the host part had (`host` has none), not the user info.
+        let host_port = u.authority.after_last(b'@');
         Address {
-            origin: format!("{}://{}", u.scheme.to_ascii_lowercase(), authority.to_ascii_lowercase()),
+            origin: format!("{}://{}", u.scheme.to_ascii_lowercase(), host_port.to_ascii_lowercase()),
             path: crate::url::percent_decode(u.path),
             query: u.query.map(|q| format!("?{q}")).unwrap_or_default(),
         }

@@ -134,11 +134,7 @@ pub fn aem_author_origin(text: &str) -> Result<String, String> {
         format!("https://{text}")
     };
     let url = crate::url::parse(&full).map_err(|e| say(&e.to_string()))?;
-    let authority = full
-        .split_once_text("://")
-        .map(|(_, rest)| rest.before_any(b"/?#"))
-        .unwrap_or_default();
-    if authority.contains_char('@') {
+    if url.authority.contains_char('@') {
         return Err(say("The address holds a user name."));
     }
     let scheme = url.scheme.to_ascii_lowercase();
@@ -146,7 +142,7 @@ pub fn aem_author_origin(text: &str) -> Result<String, String> {
     if scheme != "https" && !(scheme == "http" && local) {
         return Err(say("Only a local author (localhost) may use http://."));
     }
-    let origin = format!("{scheme}://{}", authority.to_ascii_lowercase());
+    let origin = format!("{scheme}://{}", url.authority.to_ascii_lowercase());
     aem_origin_of_permission(&origin).ok_or_else(|| say("That is not an AEM author's address."))
 }
 

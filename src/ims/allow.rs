@@ -55,9 +55,7 @@ pub fn check(address: &str) -> Result<(), AllowError> {
     if u.scheme != "https" {
         return Err(AllowError::NotHttps);
     }
-    let authority = address.trim().split_once_text("://").map_or("", |(_, rest)| rest);
-    let authority = authority.before_any(b"/?#");
-    if authority.contains_char('@') || authority.contains_char(':') {
+    if u.authority.contains_char('@') || u.authority.contains_char(':') {
         return Err(AllowError::UnexpectedAuthority);
     }
     if !ALLOWED_HOSTS.contains(&u.host.as_str()) {

@@ -2,7 +2,7 @@
 
 use super::allow::{self, AllowError};
 use super::http::{form_encode, HttpRequest};
-use crate::text::{join, kept, Search};
+use crate::text::{join, kept};
 
 /// The media type Target's Admin API answers with.
 pub const TARGET_ACCEPT: &str = "application/vnd.adobe.target.v1+json";
@@ -11,8 +11,8 @@ pub const TARGET_ACCEPT: &str = "application/vnd.adobe.target.v1+json";
 /// (`.../c/<client id>` from a JWT's `aud`) or a trailing slash.
 pub fn ims_origin(auth_server: &str) -> Result<String, AllowError> {
     allow::check(auth_server)?;
-    let rest = auth_server.trim().split_once_text("://").map_or("", |(_, r)| r);
-    let host = rest.before_any(b"/?#").to_ascii_lowercase();
+    // The allow-list took it: a URL whose authority is its host alone.
+    let host = crate::url::parse(auth_server).map(|u| u.host).unwrap_or_default();
     Ok(format!("https://{host}"))
 }
 
