@@ -169,6 +169,7 @@ fn non_json(resp: &HttpResponse, who: &str) -> Diagnosis {
         "unreadable-answer",
         &format!(
             "{who} answered with something IMS Link cannot read (HTTP {}).",
+            // As a `u32`: the module has no formatter of `u16`s.
             u32::from(resp.status)
         ),
         "The answer was not the JSON Adobe documents: it may be truncated or come from something other than Adobe.",

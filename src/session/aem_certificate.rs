@@ -172,6 +172,7 @@ pub(super) fn fetched(
                 "aem-certificate-unavailable",
                 format!(
                     "AEM answered {} for its public key: click \u{201c}Create certificate\u{201d} again, then take it.",
+                    // As a `u32`: the module has no formatter of `u16`s.
                     u32::from(f.status)
                 ),
             ))
