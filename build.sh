@@ -370,7 +370,8 @@ bench() {
 
 # The core with the pure-Rust key generation and signing (the `portable` feature), for the
 # bench's keygen_portable and jwt_sign_portable, and `www`'s signJwt for jwt_sign_wasm (the
-# extension's module has no JWT export: the worker signs inside checkIms): target/bindgen/bench,
+# extension's module has no JWT export: the worker has WebCrypto sign the check's JWT,
+# `Io::Sign`): target/bindgen/bench,
 # never in dist/.
 bench_pkg() {
   say "compiling the bench's portable core"

@@ -143,7 +143,7 @@ fn json_kind(v: &Value) -> &'static str {
 /// Developer Console is the usual reason IMS rejects a token.
 ///
 /// Signs with the `rsa` crate: native builds and the `portable` feature only (the shipped
-/// module has WebCrypto sign, see `webcrypto::sign_jwt`).
+/// module has WebCrypto sign, see `webcrypto::jwt::sign_jwt`).
 #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
 pub fn sign_rs256(payload_json: &str, key: &RsaKey, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
     use rsa::pkcs1v15::SigningKey;

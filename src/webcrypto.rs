@@ -2,20 +2,19 @@
 //!
 //! Measured in Chromium, WebCrypto generates an RSA-2048 key about 4x faster than the `rsa`
 //! crate in wasm and signs about 20x faster (PERFORMANCE.md). Everything else (the
-//! certificate's layout, the JWT's claims, every check) stays in Rust, and the pure-Rust path
+//! certificate's layout, the JWT's claims) stays in Rust, and the pure-Rust path
 //! is used in native builds and tests, and where WebCrypto is absent in builds with the
 //! `portable` feature (the bench's).
 
-use std::cell::Cell;
-
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
-use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::jwt::{self, JwtError};
-use crate::keys::{self, KeyError, KeyMaterial, KeyPlan, RsaKey};
+use crate::keys::{self, KeyError, KeyMaterial, KeyPlan};
+
+#[cfg(feature = "www")]
+pub mod jwt;
 
 const ALGORITHM: &str = "RSASSA-PKCS1-v1_5";
 
@@ -98,37 +97,9 @@ async fn generate_pkcs8(subtle: &JsValue) -> Result<(Vec<u8>, JsValue), String> 
     Ok((ByteArray::new(&der).bytes(), private))
 }
 
-async fn import_signing_key(subtle: &JsValue, pkcs8_der: &[u8]) -> Result<JsValue, String> {
-    let params = object(&[("name", ALGORITHM.into()), ("hash", "SHA-256".into())])?;
-    call(
-        subtle,
-        "importKey",
-        &[
-            "pkcs8".into(),
-            Uint8Array::from(pkcs8_der).into(),
-            params,
-            false.into(),
-            usages(&["sign"]),
-        ],
-    )
-    .await
-}
-
 async fn sign_with(subtle: &JsValue, key: JsValue, data: &[u8]) -> Result<Vec<u8>, String> {
     let sig = call(subtle, "sign", &[ALGORITHM.into(), key, Uint8Array::from(data).into()]).await?;
     Ok(ByteArray::new(&sig).bytes())
-}
-
-thread_local! {
-    /// The last key `sign_jwt` imported into WebCrypto (not extractable), by the SHA-256 of
-    /// the PEM it came from: the worker signs every JWT check with the same key, and reading
-    /// the PEM and importing it again cost more than the signature itself. A `Cell` read
-    /// through `try_with`, as `api::session`'s `HELD` and for the same reason: no panic path.
-    static SIGNING_KEY: Cell<Option<([u8; 32], JsValue)>> = const { Cell::new(None) };
-}
-
-fn pem_digest(private_key_pem: &str) -> [u8; 32] {
-    Sha256::digest(private_key_pem.as_bytes()).into()
 }
 
 /// A key pair and certificate for `plan`: WebCrypto makes the key and the signature when the
@@ -146,64 +117,4 @@ pub async fn generate(plan: KeyPlan) -> Result<KeyMaterial, KeyError> {
     let unsigned = plan.unsigned_certificate(&key)?;
     let signature = sign_with(&subtle, private, unsigned.tbs_der()).await.map_err(failed)?;
     keys::material(&key, &unsigned.with_signature(&signature)?)
-}
-
-/// Why a JWT could not be signed: the private key, or the payload and the signature.
-#[derive(Debug)]
-pub enum SignError {
-    /// The PEM holds no usable private key.
-    Key(KeyError),
-    /// The payload cannot be signed, or the signature failed.
-    Jwt(JwtError),
-}
-
-/// An RS256 JWT (see `jwt::sign_rs256`) with the private key in `private_key_pem`, signed by
-/// WebCrypto when the browser has it. The key imported into WebCrypto is kept for the next JWT
-/// signed with the same PEM (`SIGNING_KEY`); else the PEM is read and imported first.
-/// One function for the check and the www page, so that each awaits one signature.
-pub async fn sign_jwt(
-    payload_json: &str,
-    private_key_pem: &str,
-    now_unix: u64,
-    lifetime_secs: u64,
-) -> Result<String, SignError> {
-    let Some(subtle) = subtle() else {
-        // The key read first, as where WebCrypto signs.
-        let key = keys::parse_private_key(private_key_pem).map_err(SignError::Key)?;
-        return without_webcrypto(payload_json, &key, now_unix, lifetime_secs).map_err(SignError::Jwt);
-    };
-    let digest = pem_digest(private_key_pem);
-    let last = SIGNING_KEY
-        .try_with(|k| {
-            let last = k.take();
-            let key = last.as_ref().filter(|(d, _)| *d == digest).map(|(_, key)| key.clone());
-            k.set(last);
-            key
-        })
-        .ok()
-        .flatten();
-    let failed = |e: String| SignError::Jwt(JwtError::SigningFailed(format!("the browser's WebCrypto: {e}")));
-    let key = match last {
-        Some(key) => key,
-        None => {
-            let read = keys::parse_private_key(private_key_pem).map_err(SignError::Key)?;
-            let imported = import_signing_key(&subtle, read.pkcs8_der()).await.map_err(failed)?;
-            let _ = SIGNING_KEY.try_with(|k| k.set(Some((digest, imported.clone()))));
-            imported
-        }
-    };
-    let input = jwt::signing_input(payload_json, now_unix, lifetime_secs).map_err(SignError::Jwt)?;
-    let signature = sign_with(&subtle, key, input.as_bytes()).await.map_err(failed)?;
-    Ok(jwt::assemble(&input, &signature))
-}
-
-/// Where the browser has no WebCrypto: this crate signs in builds with the `portable` feature.
-#[cfg(feature = "portable")]
-fn without_webcrypto(payload_json: &str, key: &RsaKey, now_unix: u64, lifetime_secs: u64) -> Result<String, JwtError> {
-    jwt::sign_rs256(payload_json, key, now_unix, lifetime_secs)
-}
-
-#[cfg(not(feature = "portable"))]
-fn without_webcrypto(_: &str, _: &RsaKey, _: u64, _: u64) -> Result<String, JwtError> {
-    Err(JwtError::SigningFailed(NO_WEBCRYPTO.into()))
 }

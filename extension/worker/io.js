@@ -101,13 +101,38 @@ const calls = {
       return { type: 'KeyPairMade', error: { code: err.code ?? 'key-generation-failed', message: err.message } };
     }
   },
-  // The input (the credential's secrets with it) stays in the core: the call names its number.
-  async 'check-ims'({ echo, revision }) {
-    const { report, token } = await core.checkIms(echo, Date.now());
-    return { type: 'ImsChecked', revision, report, token: token ?? undefined };
+  // The IMS check's JWT, signed with the key the core read (PKCS#8 DER), by the algorithm it names.
+  async sign({ echo, algorithm, hash, pkcs8, data }) {
+    try {
+      const params = { name: algorithm, hash };
+      const key = await crypto.subtle.importKey('pkcs8', new Uint8Array(pkcs8), params, false, ['sign']);
+      const signature = await crypto.subtle.sign(params, key, new Uint8Array(data));
+      return { type: 'Signed', echo, signature: Array.from(new Uint8Array(signature)) };
+    } catch (err) {
+      return { type: 'Signed', echo, error: why(err) };
+    }
   },
-  async 'check-target'({ echo, revision }) {
-    return { type: 'TargetChecked', revision, report: await core.checkTarget(echo) };
+  // A check's request, to the Adobe host the core allowed, with the options it set (no
+  // cookies, no redirect followed). What the answer means is the core's to say.
+  async send({ echo, request, credentials, redirect, timeoutMs, delayMs }) {
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    try {
+      const { url, method, headers, body } = request;
+      const resp = await fetch(url, { method, headers, body: body ?? undefined, credentials, redirect, signal: abort.signal });
+      const response = {
+        status: resp.status,
+        date: resp.headers.get('date') ?? undefined,
+        contentType: resp.headers.get('content-type') ?? undefined,
+        body: await resp.text(),
+      };
+      return { type: 'Answered', echo, response, responseType: resp.type, redirected: resp.redirected };
+    } catch {
+      return { type: 'Answered', echo, timedOut: abort.signal.aborted };
+    } finally {
+      clearTimeout(timer);
+    }
   },
 };
 

@@ -65,11 +65,11 @@ pub async fn sign_jwt(
 ) -> Result<String, JsValue> {
     let now = unix_seconds(now_ms, "JwtError")?;
     let lifetime = jwt_lifetime(lifetime_secs)?;
-    webcrypto::sign_jwt(&payload_json, &private_key_pem, now, lifetime)
+    webcrypto::jwt::sign_jwt(&payload_json, &private_key_pem, now, lifetime)
         .await
         .map_err(|e| match e {
-            webcrypto::SignError::Key(e) => js_error(e),
-            webcrypto::SignError::Jwt(e) => js_error(e),
+            webcrypto::jwt::SignError::Key(e) => js_error(e),
+            webcrypto::jwt::SignError::Jwt(e) => js_error(e),
         })
 }
 

@@ -18,6 +18,7 @@ mod capture;
 mod fill;
 #[cfg(feature = "test-api")]
 mod guide;
+#[cfg(any(feature = "test-api", feature = "www"))]
 mod ims;
 mod keys;
 #[cfg(feature = "www")]
@@ -32,7 +33,6 @@ mod tenant;
 // features named in Cargo.toml (the bench's and the wasm tests' builds).
 #[cfg(feature = "www")]
 pub use ims::curl_commands;
-pub use ims::{check_ims, check_target};
 pub use keys::generate_key_pair;
 #[cfg(feature = "www")]
 pub use keys::sign_jwt;

@@ -1,5 +1,6 @@
 //! The IMS check and the Target connection check: requests, the host allow-list, and the
-//! diagnosis of every answer. Pure code; the transport lives in the wasm-only `fetch`.
+//! diagnosis of every answer, and each check as the calls it needs (`run`). Pure code: the
+//! worker makes the calls.
 
 pub mod aem_configs;
 pub mod aem_verdict;
@@ -9,8 +10,5 @@ pub mod curl;
 pub mod diagnose;
 pub mod http;
 pub mod request;
-#[cfg(target_arch = "wasm32")]
 pub mod run;
 pub mod target_folder;
-#[cfg(target_arch = "wasm32")]
-pub mod transport;

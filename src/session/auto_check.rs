@@ -9,10 +9,10 @@
 //! change of what the check is made with clears it (`profile_ops::void`, with the result), so
 //! a failed check is not tried again until the values change, and a result lost on the way (the
 //! worker stopped) is not tried again either; "Check IMS" stays for the admin's re-check. The
-//! call is the same `Io::CheckIms` as the button's (to Adobe's IMS host only), made in the
+//! calls are the same as the button's (`Io::Sign`, `Io::Send`) (to Adobe's IMS host only), made in the
 //! background: the step's own reply does not wait for IMS.
 
-use super::event::{Io, Step};
+use super::event::Step;
 use super::Session;
 use crate::capture::certificates::same_certificate;
 use crate::guide::page::{classify, PageKind};
@@ -105,7 +105,11 @@ pub(super) fn start(step: &mut Step, now_ms: u64) {
     }
     s.checks.ims_auto = Some(s.revision);
     s.checks.ims_auto_at_ms = Some(now_ms);
-    if let Some(io @ Io::CheckIms { .. }) = super::checks::start_ims(s, None).io {
-        step.background = Some(io);
+    // A check that needs no call (a value missing) is recorded at once.
+    let started = super::checks::start_ims(s.clone(), None, now_ms);
+    match (started.io, started.session) {
+        (Some(io), _) => step.background = Some(io),
+        (None, Some(recorded)) => *s = recorded,
+        (None, None) => {}
     }
 }

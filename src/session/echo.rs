@@ -1,20 +1,18 @@
 //! What a call takes out and its result brings back, kept in the module in between: a fill's
 //! plan (`Io::ApplyFill` → `Event::FillApplied`), a page's steps (`Io::RunPageSteps` →
-//! `Event::PageStepsRun`) and a check's input (`Io::CheckIms`, `Io::CheckTarget` → the
-//! `checkIms`/`checkTarget` exports). The call carries a number (`echo`) and the worker gives
-//! back only that, so nothing of the core's own making is read back from the worker's JSON:
-//! the readers of a plan, of a guide's steps and of the checks' inputs are not in the module
-//! (about 10 KB of it, issue 17), and a check's call carries none of the credential's secrets (the
-//! client secret, the private key, the token) through the worker's JavaScript.
+//! `Event::PageStepsRun`) and a check under way (`Io::Sign`, `Io::Send` → `Event::Signed`,
+//! `Event::Answered`). The call carries a number (`echo`) and the worker gives back only that,
+//! so nothing of the core's own making is read back from the worker's JSON: the readers of a
+//! plan, of a guide's steps and of a check's state are not in the module (issue 17).
 //!
 //! The result of a call comes in the same wake as the call: a stopped worker loses the call's
 //! continuation with the module. A result whose echo is not kept (it never should be) is told
-//! apart: the fill is refused with why, a page's steps name no step.
+//! apart: the fill and the check are refused with why, a page's steps name no step.
 
+use super::checks::Running;
 use super::event::{Event, Io, Step};
 use crate::fill::Plan;
 use crate::guide::Step as PageStep;
-use crate::ims::check::{ImsCheckInput, TargetCheckInput};
 
 /// At most this many calls kept: a result that never came (the tab closed) leaves room.
 const MAX_KEPT: usize = 8;
@@ -29,8 +27,7 @@ pub struct Echoes {
 enum Kept {
     Plan(Box<Plan>),
     Steps(Vec<PageStep>),
-    Ims(Box<ImsCheckInput>),
-    Target(Box<TargetCheckInput>),
+    Check(Box<Running>),
 }
 
 impl Echoes {
@@ -56,8 +53,10 @@ impl Echoes {
                 None => return,
             },
             Io::RunPageSteps { steps, echo, .. } => (echo, Kept::Steps(steps.clone())),
-            Io::CheckIms { input, echo, .. } => (echo, Kept::Ims(std::mem::take(input))),
-            Io::CheckTarget { input, echo, .. } => (echo, Kept::Target(std::mem::take(input))),
+            Io::Sign { run, echo, .. } | Io::Send { run, echo, .. } => match run.take() {
+                Some(run) => (echo, Kept::Check(run)),
+                None => return,
+            },
             _ => return,
         };
         self.last = self.last.wrapping_add(1).max(1);
@@ -66,22 +65,6 @@ impl Echoes {
             self.kept.remove(0);
         }
         self.kept.push((self.last, kept));
-    }
-
-    /// The IMS check's input its call took out.
-    pub fn ims_input(&mut self, echo: u32) -> Option<Box<ImsCheckInput>> {
-        match self.take(echo)? {
-            Kept::Ims(input) => Some(input),
-            _ => None,
-        }
-    }
-
-    /// The Target check's input its call took out.
-    pub fn target_input(&mut self, echo: u32) -> Option<Box<TargetCheckInput>> {
-        match self.take(echo)? {
-            Kept::Target(input) => Some(input),
-            _ => None,
-        }
     }
 
     /// Gives `event` what its call took out.
@@ -97,6 +80,11 @@ impl Echoes {
                     *steps = kept;
                 }
             }
+            Event::Signed { echo, run, .. } | Event::Answered { echo, run, .. } => {
+                if let Some(Kept::Check(kept)) = self.take(*echo) {
+                    *run = Some(kept);
+                }
+            }
             _ => {}
         }
     }
@@ -107,8 +95,7 @@ impl Echoes {
         let json = |kept: &Kept| match kept {
             Kept::Plan(plan) => serde_json::to_value(plan),
             Kept::Steps(steps) => serde_json::to_value(steps),
-            Kept::Ims(input) => serde_json::to_value(input),
-            Kept::Target(input) => serde_json::to_value(input),
+            Kept::Check(_) => Ok(serde_json::Value::Null),
         };
         let kept = self.kept.iter().find(|(n, _)| *n == echo).map(|(_, kept)| kept);
         kept.map(json).and_then(Result::ok).unwrap_or_default()

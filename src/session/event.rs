@@ -8,8 +8,7 @@ use super::reply::{Broadcast, Reply};
 use super::{checks, fills, profile_ops, verdicts, views, Session};
 use crate::capture::atjs::AtjsSettings;
 use crate::fill::{ActionKind, FormSnapshot, Plan};
-use crate::ims::check::{CheckReport, ImsCheckInput, TargetCheckInput};
-use crate::ims::diagnose::Token;
+use crate::ims::http::{HttpRequest, HttpResponse};
 use crate::keys::{ImportedKey, KeyOptions};
 use crate::message::{Me, Message, Problem, Sender};
 
@@ -86,14 +85,29 @@ pub enum Event {
         material: Option<Box<ImportedKey>>,
         error: Option<Problem>,
     },
-    /// [`Io::CheckIms`] done.
-    ImsChecked {
-        revision: u64,
-        report: Box<CheckReport>,
-        token: Option<Token>,
+    /// [`Io::Sign`] done, with its `echo`: the check it is for is the one the call took out
+    /// (`echo::Echoes`).
+    Signed {
+        #[serde(default)]
+        echo: u32,
+        #[serde(skip)]
+        run: Option<Box<checks::Running>>,
+        signature: Option<Vec<u8>>,
+        error: Option<String>,
     },
-    /// [`Io::CheckTarget`] done.
-    TargetChecked { revision: u64, report: Box<CheckReport> },
+    /// [`Io::Send`] done, with its `echo`, as for `Signed`: the answer, or why none came.
+    Answered {
+        #[serde(default)]
+        echo: u32,
+        #[serde(skip)]
+        run: Option<Box<checks::Running>>,
+        response: Option<HttpResponse>,
+        response_type: Option<String>,
+        #[serde(default)]
+        redirected: bool,
+        #[serde(default)]
+        timed_out: bool,
+    },
     /// [`Io::ReadAemResult`] done; `error` when the browser refused to run in the tab
     /// (`refusals` given back).
     AemResultRead {
@@ -237,21 +251,29 @@ pub enum Io {
     ReadSiteSettings { tab_id: u32 },
     /// `generateKeyPair(options)` → [`Event::KeyPairMade`].
     GenerateKeyPair { options: Option<KeyOptions> },
-    /// `checkIms(echo)` → [`Event::ImsChecked`] (with `revision` given back). The input, the
-    /// credential's secrets with it, stays in the module (`echo::Echoes`): the worker hands
-    /// `checkIms` only the number.
-    CheckIms {
+    /// A signature of `data` with the private key (PKCS#8 DER) by WebCrypto's `algorithm` and
+    /// `hash` → [`Event::Signed`] (with `echo` given back): the IMS check's JWT. The check
+    /// stays in the module (`echo::Echoes`).
+    Sign {
         #[serde(skip)]
-        input: Box<ImsCheckInput>,
-        revision: u64,
+        run: Option<Box<checks::Running>>,
+        algorithm: &'static str,
+        hash: &'static str,
+        pkcs8: Vec<u8>,
+        data: Vec<u8>,
         echo: u32,
     },
-    /// `checkTarget(echo)` → [`Event::TargetChecked`] (with `revision` given back); the input,
-    /// the token with it, as for `CheckIms`.
-    CheckTarget {
+    /// `request` sent to Adobe by `fetch` with these `credentials` and `redirect` options,
+    /// after `delay_ms`, aborted after `timeout_ms` → [`Event::Answered`] (with `echo` given
+    /// back). Its host passed the allow-list (`ims::allow`); the check stays in the module.
+    Send {
         #[serde(skip)]
-        input: Box<TargetCheckInput>,
-        revision: u64,
+        run: Option<Box<checks::Running>>,
+        request: HttpRequest,
+        credentials: &'static str,
+        redirect: &'static str,
+        timeout_ms: u32,
+        delay_ms: u32,
         echo: u32,
     },
     /// AEM's result texts in the tab → [`Event::AemResultRead`]; with `wait_ms`, once the
@@ -415,12 +437,34 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
                 "The browser made no key pair. Try again.",
             )),
         },
-        Event::ImsChecked {
-            revision,
-            report,
-            token,
-        } => checks::ims_checked(s, revision, *report, token),
-        Event::TargetChecked { revision, report } => checks::target_checked(s, revision, *report),
+        Event::Signed {
+            run: Some(running),
+            signature,
+            error,
+            ..
+        } => checks::signed(s, *running, signature, error),
+        Event::Answered {
+            run: Some(running),
+            response,
+            response_type,
+            redirected,
+            timed_out,
+            ..
+        } => checks::answered(
+            s,
+            *running,
+            checks::Answer {
+                response,
+                response_type,
+                redirected,
+                timed_out,
+            },
+            now_ms,
+        ),
+        Event::Signed { .. } | Event::Answered { .. } => Step::reply(Reply::refused(
+            "check-lost",
+            "IMS Link lost track of this check (its worker restarted): run it again.",
+        )),
         Event::AemResultRead {
             tab_id,
             page,
@@ -489,8 +533,8 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::AcceptCaptured { accept } => profile_ops::accept_captured(s, accept, now_ms),
         Message::UndoTaken {} => profile_ops::undo_taken(s, now_ms),
         Message::ClearProfile { fields } => profile_ops::clear_profile(s, fields, now_ms),
-        Message::CheckIms { timeout_ms } => checks::start_ims(&s, timeout_ms),
-        Message::CheckTarget { timeout_ms } => checks::start_target(&s, timeout_ms, now_ms),
+        Message::CheckIms { timeout_ms } => checks::start_ims(s, timeout_ms, now_ms),
+        Message::CheckTarget { timeout_ms } => checks::start_target(s, timeout_ms, now_ms),
         Message::FillForm {
             tab_id,
             confirm,

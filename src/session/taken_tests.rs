@@ -41,24 +41,17 @@ fn background(out: &Step) -> Value {
     serde_json::to_value(&out.background).expect("background")
 }
 
-fn fail_report() -> Value {
-    json!({"check": "ims", "ok": false, "expiresAtMs": null, "totalActivities": null,
-           "diagnosis": {"code": "invalid-client", "summary": "IMS does not accept the client secret.",
-                         "cause": "The secret was rotated.", "nextStep": "Retrieve the secret again.",
-                         "httpStatus": 401, "remoteError": "invalid_client", "raw": null},
-           "clockWarning": null, "attempts": 1})
-}
-
-fn ok_report() -> Value {
-    json!({"check": "ims", "ok": true, "expiresAtMs": 1_796_003_600_000i64, "totalActivities": null,
-           "diagnosis": null, "clockWarning": null, "attempts": 1})
-}
-
-fn checked(s: &mut Session, revision: u64, report: Value) -> Step {
-    go(
-        s,
-        event(json!({"type": "ImsChecked", "revision": revision, "report": report, "token": null})),
-    )
+/// IMS's answer to the background check's `call`: a token, or a refused client secret.
+fn checked(s: &mut Session, call: &Value, ok: bool) -> Step {
+    let (status, body) = if ok {
+        (200, super::tests::ims_token("eyJ.auto.token"))
+    } else {
+        (
+            401,
+            json!({"error": "invalid_client", "error_description": "invalid client_secret parameter"}),
+        )
+    };
+    super::tests::answer(s, call, status, body)
 }
 
 /// A profile with Target's values only, as after the walk's first pages.
@@ -104,7 +97,7 @@ fn an_empty_profile_takes_its_console_credential_by_itself_and_says_what_and_fro
     let elsewhere = popup(&mut s, "https://experience.adobe.com/#/@acme/target/activities");
     assert_eq!(elsewhere["profile"]["taken"], Value::Null);
     // The credential is complete: IMS Link's own check went out with that step.
-    assert_eq!(background(&out)["do"], "check-ims", "{:?}", out.background);
+    assert_eq!(background(&out)["do"], "send", "{:?}", out.background);
 }
 
 #[test]
@@ -190,8 +183,9 @@ fn ims_link_checks_once_per_set_of_values_and_shows_the_result_in_the_guide() {
     console_snapshot(&mut s, PAGE, &before_retrieve());
     let out = console_snapshot(&mut s, PAGE, &after_retrieve());
     let io = background(&out);
-    assert_eq!(io["do"], "check-ims");
-    assert_eq!(super::tests::kept(&io)["clientId"], CLIENT_ID);
+    assert_eq!(io["do"], "send");
+    assert_eq!(io["request"]["url"], "https://ims-na1.adobelogin.com/ims/token/v3");
+    assert!(io["request"]["body"].as_str().is_some_and(|b| b.contains(CLIENT_ID)));
     assert_eq!(s.checks.ims_auto, Some(s.revision));
     // While IMS answers, the guide asks for nothing and says where the secret went.
     let next = guide_next(&mut s, PAGE);
@@ -210,8 +204,7 @@ fn ims_link_checks_once_per_set_of_values_and_shows_the_result_in_the_guide() {
         );
         assert!(out.background.is_none());
     }
-    let revision = io["revision"].as_u64().unwrap_or_default();
-    let out = checked(&mut s, revision, ok_report());
+    let out = checked(&mut s, &io, true);
     assert!(out.background.is_none());
     assert!(s.checks.ims.as_ref().is_some_and(|r| r.ok));
     let p = popup(&mut s, PAGE);
@@ -227,7 +220,7 @@ fn ims_link_checks_once_per_set_of_values_and_shows_the_result_in_the_guide() {
     // The admin's re-check stays.
     assert_eq!(
         super::tests::io(&go(&mut s, request(json!({"type": "CheckIms"}))))["do"],
-        "check-ims"
+        "send"
     );
 }
 
@@ -235,8 +228,8 @@ fn ims_link_checks_once_per_set_of_values_and_shows_the_result_in_the_guide() {
 fn a_failed_check_is_shown_once_and_not_tried_again_until_the_values_change() {
     let mut s = target_only();
     let out = console_snapshot(&mut s, PAGE, &after_retrieve());
-    let revision = background(&out)["revision"].as_u64().unwrap_or_default();
-    let out = checked(&mut s, revision, fail_report());
+    let io = background(&out);
+    let out = checked(&mut s, &io, false);
     assert!(out.background.is_none(), "no retry");
     for _ in 0..3 {
         assert!(console_snapshot(&mut s, PAGE, &after_retrieve()).background.is_none());
@@ -249,9 +242,12 @@ fn a_failed_check_is_shown_once_and_not_tried_again_until_the_values_change() {
     assert_eq!(stage["status"], "problem");
     assert_eq!(
         stage["detail"],
-        "IMS refused the credential: IMS does not accept the client secret."
+        "IMS refused the credential: The client secret does not match this client ID."
     );
-    assert_eq!(p["guide"]["next"]["text"], "Retrieve the secret again.");
+    assert_eq!(
+        p["guide"]["next"]["text"],
+        "In the Developer Console open the credential, click \"Retrieve client secret\" and capture it again."
+    );
     // New values (the admin retrieved a new secret and took it): checked by itself again, once.
     let mut rotated = after_retrieve();
     rotated[1] = ("Client secret", "p8e-NEWsecret0123456789abcdefXYZ12");
@@ -264,9 +260,9 @@ fn a_failed_check_is_shown_once_and_not_tried_again_until_the_values_change() {
         &mut s,
         request(json!({"type": "ResolveConflicts", "accept": ["clientSecret"]})),
     );
-    assert_eq!(background(&out)["do"], "check-ims");
-    let revision = s.revision;
-    assert!(checked(&mut s, revision, fail_report()).background.is_none());
+    let io = background(&out);
+    assert_eq!(io["do"], "send");
+    assert!(checked(&mut s, &io, false).background.is_none());
     assert!(console_snapshot(&mut s, PAGE, &rotated).background.is_none());
 }
 
@@ -305,14 +301,14 @@ fn typed_values_are_checked_when_the_admin_says_so() {
 fn a_result_lost_on_the_way_is_not_asked_again_and_not_shown_as_pending() {
     let mut s = target_only();
     let out = console_snapshot(&mut s, PAGE, &after_retrieve());
-    let revision = background(&out)["revision"].as_u64().unwrap_or_default();
+    let io = background(&out);
     // The tenant changed while IMS answered: the answer is not recorded for the new revision.
     let out = go(
         &mut s,
         request(json!({"type": "EditField", "field": "clientCode", "value": "acme2"})),
     );
     assert!(out.background.is_none());
-    checked(&mut s, revision, ok_report());
+    checked(&mut s, &io, true);
     assert!(s.checks.ims.is_none());
     let next = guide_next(&mut s, PAGE);
     assert_eq!(next["action"], "check-ims", "the admin's check, not a wait: {next}");
@@ -368,6 +364,9 @@ fn a_jwt_credential_is_checked_by_itself_only_once_its_certificate_is_on_the_cre
     // Uploaded: the page lists IMS Link's certificate, and IMS Link asks IMS by itself.
     let out = listing(&mut s, &sha1);
     let io = background(&out);
-    assert_eq!(io["do"], "check-ims", "{:?}", out.background);
-    assert!(super::tests::kept(&io)["privateKeyPem"].is_string());
+    assert_eq!(io["do"], "sign", "the JWT first: {:?}", out.background);
+    assert!(
+        io["pkcs8"].as_array().is_some_and(|der| der.len() > 1000),
+        "the key, to WebCrypto"
+    );
 }

@@ -81,10 +81,24 @@ thread_local! {
     static ECHOES: std::cell::RefCell<Echoes> = const { std::cell::RefCell::new(Echoes::new()) };
 }
 
-/// What a call took out (a fill's plan, a check's input), as its result will bring it back.
+/// What a call took out (a fill's plan), as its result will bring it back.
 pub(super) fn kept(call: &Value) -> Value {
     let echo = call["echo"].as_u64().and_then(|n| u32::try_from(n).ok()).expect("echo");
     ECHOES.with_borrow(|e| e.kept_json(echo))
+}
+
+/// The answer to a check's `send` call, as the worker reports it.
+pub(super) fn answer(s: &mut Session, call: &Value, status: u16, body: Value) -> Step {
+    let response = json!({"status": status, "contentType": "application/json", "body": body.to_string()});
+    go(
+        s,
+        event(json!({"type": "Answered", "echo": call["echo"], "response": response})),
+    )
+}
+
+/// IMS's OAuth answer with a token good for an hour.
+pub(super) fn ims_token(token: &str) -> Value {
+    json!({"access_token": token, "token_type": "bearer", "expires_in": 3600})
 }
 
 /// `go` at another time than the tests' clock.
@@ -290,10 +304,7 @@ fn another_credential_waits_whole_and_keep_leaves_the_profile_as_it_was() {
 fn switching_replaces_the_whole_credential_and_voids_its_checks() {
     let mut s = oauth_session();
     let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
-    go(
-        &mut s,
-        event(json!({"type": "ImsChecked", "revision": call["revision"], "report": ok_report("ims"), "token": null})),
-    );
+    answer(&mut s, &call, 200, ims_token("eyJ.live.token"));
     assert!(s.checks.ims.is_some());
     jwt_page(&mut s, None);
     // "Retrieve client secret" on the same page: the secret joins what waits.
@@ -369,21 +380,22 @@ fn a_check_is_recorded_only_if_the_credential_did_not_change_while_it_ran() {
     let mut s = oauth_session();
     let out = go(&mut s, request(json!({"type": "CheckIms"})));
     let call = io(&out);
-    assert_eq!(call["do"], "check-ims");
-    assert_eq!(kept(&call)["clientSecret"], OAUTH_SECRET);
-    assert!(
-        !call.to_string().contains(OAUTH_SECRET),
-        "the call carries no secret: {call}"
+    // The one call that carries the secret is the request to IMS itself, built and allowed by
+    // the core; no cookies go with it and a redirect is not followed.
+    assert_eq!(call["do"], "send");
+    assert_eq!(call["request"]["url"], "https://ims-na1.adobelogin.com/ims/token/v3");
+    assert!(call["request"]["body"]
+        .as_str()
+        .is_some_and(|b| b.contains(OAUTH_SECRET)));
+    assert_eq!(
+        (&call["credentials"], &call["redirect"]),
+        (&json!("omit"), &json!("manual"))
     );
-    let started = call["revision"].clone();
+    assert!(out.session.is_none(), "nothing written while IMS answers");
 
     // The admin retrieves a rotated secret while the check waits on the network.
     edit(&mut s, "clientSecret", NEW_SECRET);
-    let token = json!({"accessToken": "eyJ.old.token", "expiresAtMs": NOW + 3_600_000});
-    let out = go(
-        &mut s,
-        event(json!({"type": "ImsChecked", "revision": started, "report": ok_report("ims"), "token": token})),
-    );
+    let out = answer(&mut s, &call, 200, ims_token("eyJ.old.token"));
     assert_eq!(reply(&out)["recorded"], false);
     assert!(out.session.is_none(), "nothing written");
     assert_eq!(s.checks.ims, None, "no pass recorded for the new secret");
@@ -391,26 +403,80 @@ fn a_check_is_recorded_only_if_the_credential_did_not_change_while_it_ran() {
 
     // Run again: nothing moved, so it is recorded, and the token is there for Target.
     let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
-    let out = go(
-        &mut s,
-        event(json!({"type": "ImsChecked", "revision": call["revision"], "report": ok_report("ims"), "token": token})),
-    );
+    let out = answer(&mut s, &call, 200, ims_token("eyJ.old.token"));
     assert_eq!(reply(&out)["recorded"], true);
     assert!(s.checks.ims.as_ref().is_some_and(|r| r.ok));
     let call = io(&go(&mut s, request(json!({"type": "CheckTarget"}))));
-    assert_eq!(kept(&call)["accessToken"], "eyJ.old.token");
-    assert_eq!(kept(&call)["tenant"], "acme");
-    go(
-        &mut s,
-        event(json!({"type": "TargetChecked", "revision": call["revision"], "report": ok_report("target")})),
+    assert_eq!(
+        call["request"]["url"],
+        "https://mc.adobe.io/acme/target/activities?limit=1"
     );
-    assert!(s.checks.target.is_some());
+    assert!(
+        call["request"]["headers"].to_string().contains("Bearer eyJ.old.token"),
+        "{call}"
+    );
+    answer(
+        &mut s,
+        &call,
+        200,
+        json!({"total": 3, "offset": 0, "limit": 1, "activities": []}),
+    );
+    assert_eq!(s.checks.target.as_ref().and_then(|r| r.total_activities), Some(3));
 
     // A new tenant voids the Target result only; a new secret voids both and the token.
     edit(&mut s, "tenant", "acme2");
     assert!(s.checks.target.is_none() && s.checks.ims.is_some() && s.token.is_some());
     edit(&mut s, "clientSecret", OAUTH_SECRET);
     assert!(s.checks.ims.is_none() && s.token.is_none());
+}
+
+/// A network error or a 5xx is asked once more after a pause; the report counts the attempts,
+/// and a redirect is its own answer, not followed and not asked again.
+#[test]
+fn a_check_asks_again_once_after_a_failure_and_never_follows_a_redirect() {
+    let mut s = oauth_session();
+    let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
+    assert_eq!(call["delayMs"], 0);
+    let failed = json!({"type": "Answered", "echo": call["echo"], "error": "Failed to fetch"});
+    let again = io(&go(&mut s, event(failed)));
+    assert_eq!((&again["do"], &again["delayMs"]), (&json!("send"), &json!(600)));
+    assert_eq!(again["request"], call["request"]);
+    let out = answer(&mut s, &again, 503, json!({"error": "server_error"}));
+    let report = &reply(&out)["report"];
+    assert_eq!(
+        (&report["ok"], &report["attempts"]),
+        (&json!(false), &json!(2)),
+        "{report}"
+    );
+    assert!(out.io.is_none());
+
+    let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
+    let redirected = json!({"type": "Answered", "echo": call["echo"], "responseType": "opaqueredirect",
+        "response": {"status": 0, "body": ""}});
+    let out = go(&mut s, event(redirected));
+    assert!(out.io.is_none(), "not asked again");
+    assert_eq!(reply(&out)["report"]["diagnosis"]["code"], "redirected");
+    let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
+    let timed_out = json!({"type": "Answered", "echo": call["echo"], "timedOut": true, "error": "aborted"});
+    let again = io(&go(&mut s, event(timed_out.clone())));
+    let timed_out = json!({"type": "Answered", "echo": again["echo"], "timedOut": true});
+    let report = reply(&go(&mut s, event(timed_out)))["report"].clone();
+    assert_eq!(report["diagnosis"]["code"], "timeout", "{report}");
+    assert_eq!(report["attempts"], 2);
+}
+
+/// A result whose call the module does not hold (its worker restarted in between) is refused
+/// with why, and changes nothing.
+#[test]
+fn a_check_result_whose_call_is_not_known_is_refused() {
+    let mut s = oauth_session();
+    let before = s.clone();
+    let out = go(
+        &mut s,
+        event(json!({"type": "Answered", "echo": 999, "response": {"status": 200, "body": "{}"}})),
+    );
+    assert_eq!(reply(&out)["problem"]["code"], "check-lost");
+    assert!(out.session.is_none() && s == before);
 }
 
 #[test]
@@ -420,8 +486,9 @@ fn an_expired_token_is_not_sent_to_target() {
         access_token: "eyJ.expired".into(),
         expires_at_ms: i64::try_from(NOW).expect("time") - 1,
     });
-    let call = io(&go(&mut s, request(json!({"type": "CheckTarget"}))));
-    assert_eq!(kept(&call)["accessToken"], "");
+    let out = go(&mut s, request(json!({"type": "CheckTarget"})));
+    assert!(out.io.is_none(), "nothing sent");
+    assert_eq!(reply(&out)["report"]["diagnosis"]["code"], "no-token");
 }
 
 #[test]
@@ -532,12 +599,8 @@ fn a_secret_the_admin_had_typed_is_named_by_undo_not_kept() {
 fn clearing_the_profile_leaves_no_secret_in_the_session() {
     let mut s = oauth_session();
     fill_wizard(&mut s);
-    let token = json!({"accessToken": "eyJ.live.token", "expiresAtMs": NOW + 3_600_000});
     let call = io(&go(&mut s, request(json!({"type": "CheckIms"}))));
-    go(
-        &mut s,
-        event(json!({"type": "ImsChecked", "revision": call["revision"], "report": ok_report("ims"), "token": token})),
-    );
+    answer(&mut s, &call, 200, ims_token("eyJ.live.token"));
     go(
         &mut s,
         request(json!({"type": "ImportText", "kind": "payload", "text": PAYLOAD})),
