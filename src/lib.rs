@@ -36,6 +36,7 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod api;
 #[cfg(target_arch = "wasm32")]
+#[cfg(feature = "www")]
 mod webcrypto;
 
 // Talc in place of the standard library's dlmalloc: the same job in less code (Cargo.toml),

@@ -1,7 +1,6 @@
 // The browser and network calls the core asks for, each turned into the event that carries its
 // result back. A call the browser refuses comes back as that event with an `error`: what to tell
 // the admin about it is the core's to say.
-import * as core from '../pkg/ims_link.js';
 import { ext } from '../shared/ext.js';
 import { applyActions, snapshotForm } from './aem-page.js';
 import { fetchAemFile, readAemResult } from './aem-result.js';
@@ -94,14 +93,19 @@ const calls = {
       return { type: 'AemCertificateFetched', tabId, url, fileName, error: why(err) };
     }
   },
-  async 'generate-key-pair'({ options }) {
+  // A new key pair by the parameters the core names; its private key goes back as PKCS#8.
+  async 'make-key'({ echo, name, modulusLength, publicExponent, hash }) {
     try {
-      return { type: 'KeyPairMade', material: await core.generateKeyPair(options ?? undefined, Date.now()) };
+      const params = { name, modulusLength, publicExponent: new Uint8Array(publicExponent), hash };
+      const pair = await crypto.subtle.generateKey(params, true, ['sign', 'verify']);
+      const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
+      return { type: 'KeyMade', echo, pkcs8: Array.from(new Uint8Array(pkcs8)) };
     } catch (err) {
-      return { type: 'KeyPairMade', error: { code: err.code ?? 'key-generation-failed', message: err.message } };
+      return { type: 'KeyMade', echo, error: why(err) };
     }
   },
-  // The IMS check's JWT, signed with the key the core read (PKCS#8 DER), by the algorithm it names.
+  // The IMS check's JWT or a new key's certificate, signed with the key the core read (PKCS#8
+  // DER) by the algorithm it names.
   async sign({ echo, algorithm, hash, pkcs8, data }) {
     try {
       const params = { name: algorithm, hash };

@@ -1,13 +1,15 @@
-//! The key pair, its certificate and the JWT it signs. The async exports let the browser's
-//! WebCrypto make the key and signature when present (see `webcrypto`); the `Portable` ones
-//! do it all in Rust, the fallback, kept for the benchmark and tests.
+//! The www page's key pair, its certificate and the JWT it signs (`www`). The async exports let
+//! the browser's WebCrypto make the key and signature when present (see `webcrypto`); the
+//! `Portable` ones do it all in Rust, the fallback, kept for the benchmark and tests. The
+//! extension makes its key pair through the worker's calls (`session::key_pair`).
 
 use wasm_bindgen::prelude::*;
 
 use super::{js_error, to_js, unix_seconds, BridgeError};
-#[cfg(any(feature = "www", feature = "portable"))]
 use crate::jwt;
-use crate::{keys, webcrypto};
+use crate::keys;
+#[cfg(feature = "www")]
+use crate::webcrypto;
 
 fn key_options(options: JsValue) -> Result<keys::KeyOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
@@ -20,6 +22,7 @@ fn key_options(options: JsValue) -> Result<keys::KeyOptions, JsValue> {
 /// publicKeyPem, keyBits, certificate: {pem, derBase64, sha1Fingerprint, sha256Fingerprint,
 /// notBefore, notAfter, notBeforeRfc3339, notAfterRfc3339, subject, serialHex}}`; `options`
 /// is `{tenant?, commonName?, organization?, validityDays?}` or undefined; throws `KeyError`.
+#[cfg(feature = "www")]
 #[wasm_bindgen(js_name = generateKeyPair)]
 pub async fn generate_key_pair(options: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     let plan = keys::KeyPlan::new(&key_options(options)?, unix_seconds(now_ms, "KeyError")?).map_err(js_error)?;
@@ -43,7 +46,6 @@ pub fn import_key_pair(key_text: &str, cert_text: Option<String>) -> Result<JsVa
     to_js(&keys::import(key_text, cert_text.as_deref()).map_err(js_error)?)
 }
 
-#[cfg(any(feature = "www", feature = "portable"))]
 fn jwt_lifetime(lifetime_secs: Option<f64>) -> Result<u64, JsValue> {
     match lifetime_secs {
         None => Ok(jwt::DEFAULT_LIFETIME_SECS),

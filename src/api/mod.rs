@@ -20,6 +20,7 @@ mod fill;
 mod guide;
 #[cfg(any(feature = "test-api", feature = "www"))]
 mod ims;
+#[cfg(any(feature = "www", feature = "portable"))]
 mod keys;
 #[cfg(feature = "www")]
 mod profile;
@@ -33,6 +34,7 @@ mod tenant;
 // features named in Cargo.toml (the bench's and the wasm tests' builds).
 #[cfg(feature = "www")]
 pub use ims::curl_commands;
+#[cfg(feature = "www")]
 pub use keys::generate_key_pair;
 #[cfg(feature = "www")]
 pub use keys::sign_jwt;

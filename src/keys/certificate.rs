@@ -169,6 +169,7 @@ fn leaf_extensions(public_pkcs1: &[u8]) -> Vec<u8> {
 
 /// A certificate whose to-be-signed part is final and waits for its signature, so the
 /// signature can come from this crate or from the browser's WebCrypto (much faster in wasm).
+#[derive(Debug, Clone)]
 pub struct UnsignedCertificate {
     tbs_der: Vec<u8>,
     #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]

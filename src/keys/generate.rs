@@ -14,6 +14,7 @@ pub(crate) fn default_common_name(tenant: Option<&str>) -> String {
 
 /// A checked request for a key pair: everything but the key itself, so that bad options
 /// fail before the slow key generation, wherever the key comes from.
+#[derive(Debug, Clone)]
 pub struct KeyPlan {
     common_name: String,
     organization: String,

@@ -1,7 +1,9 @@
 //! The IMS and Target checks as the session sees them: what goes in, and whether a result is
 //! still true of the profile when it comes back.
 
+use super::echo::Pending;
 use super::event::{Io, Step};
+use super::key_pair;
 use super::profile_ops::void;
 use super::reply::Reply;
 use super::Session;
@@ -27,9 +29,9 @@ pub struct Running {
 pub(super) fn go_on(s: Session, revision: u64, next: Next) -> Step {
     match next {
         Next::Sign { run, pkcs8, data } => Step::io(Io::Sign {
-            run: Some(Box::new(Running { revision, run })),
-            algorithm: "RSASSA-PKCS1-v1_5",
-            hash: "SHA-256",
+            pending: Some(Box::new(Pending::Check(Running { revision, run }))),
+            algorithm: key_pair::ALGORITHM,
+            hash: key_pair::HASH,
             pkcs8,
             data,
             echo: 0,
@@ -40,7 +42,7 @@ pub(super) fn go_on(s: Session, revision: u64, next: Next) -> Step {
             timeout_ms,
             delay_ms,
         } => Step::io(Io::Send {
-            run: Some(Box::new(Running { revision, run })),
+            pending: Some(Box::new(Pending::Check(Running { revision, run }))),
             request,
             // The admin's Adobe web session never rides along with a check, and a redirect is
             // never followed: the allow-list judged this address only, and a 307 would make

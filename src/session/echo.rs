@@ -1,18 +1,21 @@
 //! What a call takes out and its result brings back, kept in the module in between: a fill's
 //! plan (`Io::ApplyFill` → `Event::FillApplied`), a page's steps (`Io::RunPageSteps` →
-//! `Event::PageStepsRun`) and a check under way (`Io::Sign`, `Io::Send` → `Event::Signed`,
-//! `Event::Answered`). The call carries a number (`echo`) and the worker gives back only that,
+//! `Event::PageStepsRun`) and what a WebCrypto or network call is for (`Pending`: a check under
+//! way, a key pair being made). The call carries a number (`echo`) and the worker gives back only that,
 //! so nothing of the core's own making is read back from the worker's JSON: the readers of a
 //! plan, of a guide's steps and of a check's state are not in the module (issue 17).
 //!
 //! The result of a call comes in the same wake as the call: a stopped worker loses the call's
 //! continuation with the module. A result whose echo is not kept (it never should be) is told
-//! apart: the fill and the check are refused with why, a page's steps name no step.
+//! apart: the fill, the check and the key pair are refused with why, a page's steps name no
+//! step.
 
 use super::checks::Running;
 use super::event::{Event, Io, Step};
+use super::key_pair::Certifying;
 use crate::fill::Plan;
 use crate::guide::Step as PageStep;
+use crate::keys::KeyPlan;
 
 /// At most this many calls kept: a result that never came (the tab closed) leaves room.
 const MAX_KEPT: usize = 8;
@@ -27,7 +30,18 @@ pub struct Echoes {
 enum Kept {
     Plan(Box<Plan>),
     Steps(Vec<PageStep>),
-    Check(Box<Running>),
+    Pending(Box<Pending>),
+}
+
+/// What a WebCrypto or network call leaves in the module until its result.
+#[derive(Debug, Clone)]
+pub enum Pending {
+    /// A check under way (`Io::Sign` of its JWT, `Io::Send`).
+    Check(Running),
+    /// A key pair asked for (`Io::MakeKey`): its certificate's plan.
+    Key(KeyPlan),
+    /// A new key, its certificate waiting for the signature (`Io::Sign`).
+    Certificate(Certifying),
 }
 
 impl Echoes {
@@ -53,10 +67,12 @@ impl Echoes {
                 None => return,
             },
             Io::RunPageSteps { steps, echo, .. } => (echo, Kept::Steps(steps.clone())),
-            Io::Sign { run, echo, .. } | Io::Send { run, echo, .. } => match run.take() {
-                Some(run) => (echo, Kept::Check(run)),
-                None => return,
-            },
+            Io::Sign { pending, echo, .. } | Io::Send { pending, echo, .. } | Io::MakeKey { pending, echo, .. } => {
+                match pending.take() {
+                    Some(pending) => (echo, Kept::Pending(pending)),
+                    None => return,
+                }
+            }
             _ => return,
         };
         self.last = self.last.wrapping_add(1).max(1);
@@ -80,9 +96,11 @@ impl Echoes {
                     *steps = kept;
                 }
             }
-            Event::Signed { echo, run, .. } | Event::Answered { echo, run, .. } => {
-                if let Some(Kept::Check(kept)) = self.take(*echo) {
-                    *run = Some(kept);
+            Event::Signed { echo, pending, .. }
+            | Event::Answered { echo, pending, .. }
+            | Event::KeyMade { echo, pending, .. } => {
+                if let Some(Kept::Pending(kept)) = self.take(*echo) {
+                    *pending = Some(kept);
                 }
             }
             _ => {}
@@ -95,7 +113,7 @@ impl Echoes {
         let json = |kept: &Kept| match kept {
             Kept::Plan(plan) => serde_json::to_value(plan),
             Kept::Steps(steps) => serde_json::to_value(steps),
-            Kept::Check(_) => Ok(serde_json::Value::Null),
+            Kept::Pending(_) => Ok(serde_json::Value::Null),
         };
         let kept = self.kept.iter().find(|(n, _)| *n == echo).map(|(_, kept)| kept);
         kept.map(json).and_then(Result::ok).unwrap_or_default()

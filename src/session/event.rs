@@ -4,13 +4,13 @@
 use crate::from_json::FromJson;
 use crate::to_json::ToJson;
 
+use super::echo::Pending;
 use super::reply::{Broadcast, Reply};
-use super::{checks, fills, profile_ops, verdicts, views, Session};
+use super::{checks, fills, key_pair, profile_ops, verdicts, views, Session};
 use crate::capture::atjs::AtjsSettings;
 use crate::fill::{ActionKind, FormSnapshot, Plan};
 use crate::ims::http::{HttpRequest, HttpResponse};
-use crate::keys::{ImportedKey, KeyOptions};
-use crate::message::{Me, Message, Problem, Sender};
+use crate::message::{Me, Message, Sender};
 
 /// What happened: a request from an IMS Link page or a content script, something the
 /// browser reported, or the result of an [`Io`] the previous step asked for.
@@ -80,10 +80,14 @@ pub enum Event {
         settings: Option<AtjsSettings>,
         error: Option<String>,
     },
-    /// [`Io::GenerateKeyPair`] done.
-    KeyPairMade {
-        material: Option<Box<ImportedKey>>,
-        error: Option<Problem>,
+    /// [`Io::MakeKey`] done, with its `echo`: the key's PKCS#8 DER, or WebCrypto's refusal.
+    KeyMade {
+        #[serde(default)]
+        echo: u32,
+        #[serde(skip)]
+        pending: Option<Box<Pending>>,
+        pkcs8: Option<Vec<u8>>,
+        error: Option<String>,
     },
     /// [`Io::Sign`] done, with its `echo`: the check it is for is the one the call took out
     /// (`echo::Echoes`).
@@ -91,7 +95,7 @@ pub enum Event {
         #[serde(default)]
         echo: u32,
         #[serde(skip)]
-        run: Option<Box<checks::Running>>,
+        pending: Option<Box<Pending>>,
         signature: Option<Vec<u8>>,
         error: Option<String>,
     },
@@ -100,7 +104,7 @@ pub enum Event {
         #[serde(default)]
         echo: u32,
         #[serde(skip)]
-        run: Option<Box<checks::Running>>,
+        pending: Option<Box<Pending>>,
         response: Option<HttpResponse>,
         response_type: Option<String>,
         #[serde(default)]
@@ -249,14 +253,24 @@ pub enum Io {
     },
     /// at.js's settings from the site page's own world → [`Event::SiteSettings`].
     ReadSiteSettings { tab_id: u32 },
-    /// `generateKeyPair(options)` → [`Event::KeyPairMade`].
-    GenerateKeyPair { options: Option<KeyOptions> },
+    /// A new RSA key by WebCrypto's `generateKey` (extractable, to sign and verify) with these
+    /// parameters, exported as PKCS#8 → [`Event::KeyMade`] (with `echo` given back); the
+    /// certificate's plan stays in the module.
+    MakeKey {
+        #[serde(skip)]
+        pending: Option<Box<Pending>>,
+        name: &'static str,
+        modulus_length: u32,
+        public_exponent: Vec<u8>,
+        hash: &'static str,
+        echo: u32,
+    },
     /// A signature of `data` with the private key (PKCS#8 DER) by WebCrypto's `algorithm` and
-    /// `hash` → [`Event::Signed`] (with `echo` given back): the IMS check's JWT. The check
-    /// stays in the module (`echo::Echoes`).
+    /// `hash` → [`Event::Signed`] (with `echo` given back): the IMS check's JWT, a new key's
+    /// certificate. What it is for stays in the module (`echo::Echoes`).
     Sign {
         #[serde(skip)]
-        run: Option<Box<checks::Running>>,
+        pending: Option<Box<Pending>>,
         algorithm: &'static str,
         hash: &'static str,
         pkcs8: Vec<u8>,
@@ -268,7 +282,7 @@ pub enum Io {
     /// back). Its host passed the allow-list (`ims::allow`); the check stays in the module.
     Send {
         #[serde(skip)]
-        run: Option<Box<checks::Running>>,
+        pending: Option<Box<Pending>>,
         request: HttpRequest,
         credentials: &'static str,
         redirect: &'static str,
@@ -375,6 +389,14 @@ impl Step {
     }
 }
 
+/// A result whose call the module does not hold: its worker restarted in between.
+fn lost() -> Step {
+    Step::reply(Reply::refused(
+        "call-lost",
+        "IMS Link lost track of this call (its worker restarted): do it again.",
+    ))
+}
+
 pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
     match event {
         Event::Received { message, sender, me } => match crate::message::accept(message, &sender, &me) {
@@ -424,47 +446,47 @@ pub(super) fn dispatch(s: Session, event: Event, now_ms: u64) -> Step {
             error,
         } => fills::undone(s, tab_id, results, not_kept, error),
         Event::SiteSettings { settings, error } => profile_ops::site_settings(s, settings, error, now_ms),
-        Event::KeyPairMade { material, error } => match (material, error) {
-            (Some(m), _) => checks::hold_key_pair(s, *m),
-            (None, Some(problem)) => Step::reply(Reply::Refused {
-                problem,
-                tab_id: None,
-                detail: None,
-                again: None,
-            }),
-            (None, None) => Step::reply(Reply::refused(
-                "key-generation-failed",
-                "The browser made no key pair. Try again.",
-            )),
-        },
         Event::Signed {
-            run: Some(running),
+            pending: Some(pending),
             signature,
             error,
             ..
-        } => checks::signed(s, *running, signature, error),
+        } => match *pending {
+            Pending::Check(running) => checks::signed(s, running, signature, error),
+            Pending::Certificate(c) => key_pair::certified(s, c, signature, error),
+            Pending::Key(_) => lost(),
+        },
         Event::Answered {
-            run: Some(running),
+            pending: Some(pending),
             response,
             response_type,
             redirected,
             timed_out,
             ..
-        } => checks::answered(
-            s,
-            *running,
-            checks::Answer {
-                response,
-                response_type,
-                redirected,
-                timed_out,
-            },
-            now_ms,
-        ),
-        Event::Signed { .. } | Event::Answered { .. } => Step::reply(Reply::refused(
-            "check-lost",
-            "IMS Link lost track of this check (its worker restarted): run it again.",
-        )),
+        } => match *pending {
+            Pending::Check(running) => checks::answered(
+                s,
+                running,
+                checks::Answer {
+                    response,
+                    response_type,
+                    redirected,
+                    timed_out,
+                },
+                now_ms,
+            ),
+            _ => lost(),
+        },
+        Event::KeyMade {
+            pending: Some(pending),
+            pkcs8,
+            error,
+            ..
+        } => match *pending {
+            Pending::Key(plan) => key_pair::made(&plan, pkcs8, error),
+            _ => lost(),
+        },
+        Event::Signed { .. } | Event::Answered { .. } | Event::KeyMade { .. } => lost(),
         Event::AemResultRead {
             tab_id,
             page,
@@ -516,7 +538,7 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::GetKeyPair {} => Step::reply(Reply::KeyPair {
             material: s.key_pair.map(Box::new),
         }),
-        Message::GenerateKeyPair { options } => Step::io(Io::GenerateKeyPair { options }),
+        Message::GenerateKeyPair { options } => key_pair::start(options, now_ms),
         Message::ImportKeyPair { key_text, cert_text } => match crate::keys::import(&key_text, cert_text.as_deref()) {
             Ok(key) => checks::hold_key_pair(s, key),
             Err(e) => Step::reply(Reply::failed(&e)),

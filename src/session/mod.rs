@@ -16,6 +16,7 @@ mod event;
 #[cfg(test)]
 mod fill_choices_tests;
 mod fills;
+mod key_pair;
 mod keystore;
 mod page_run;
 mod profile_ops;

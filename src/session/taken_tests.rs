@@ -345,9 +345,14 @@ fn a_jwt_credential_is_checked_by_itself_only_once_its_certificate_is_on_the_cre
         request(json!({"type": "ImportText", "kind": "payload", "text": payload})),
     );
     assert!(out.background.is_none(), "no key pair: nothing to sign with");
-    let key = crate::keys::generate(&crate::keys::KeyOptions::default(), 1_796_000_000).expect("key");
-    let sha1 = key.certificate.sha1_fingerprint.clone();
-    go(&mut s, event(json!({"type": "KeyPairMade", "material": key})));
+    let key = crate::keys::parse_private_key(include_str!("../keys/testdata/x509-cert-made-key.pem")).expect("key");
+    super::tests::make_key_pair(&mut s, key.pkcs8_der());
+    let sha1 = s
+        .key_pair
+        .as_ref()
+        .and_then(|k| k.certificate.as_ref())
+        .map(|c| c.sha1_fingerprint.clone())
+        .unwrap_or_default();
     let page = "https://developer.adobe.com/console/projects/1/2/credentials/4/details/jwt";
     let listing = |s: &mut Session, fingerprint: &str| {
         let snapshot = json!({"url": page, "headings": ["Service Account (JWT)", "Public key certificates"],

@@ -87,6 +87,55 @@ pub(super) fn kept(call: &Value) -> Value {
     ECHOES.with_borrow(|e| e.kept_json(echo))
 }
 
+/// What WebCrypto's `sign` gives for `data` with the key `pkcs8` (made here by the `rsa` crate).
+pub(super) fn webcrypto_signature(pkcs8: &Value, data: &Value) -> Vec<u8> {
+    use rsa::signature::{SignatureEncoding, Signer};
+    let bytes = |v: &Value| serde_json::from_value::<Vec<u8>>(v.clone()).expect("bytes");
+    let key = crate::keys::parse_private_key_bytes(&bytes(pkcs8)).expect("key");
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(key.to_rsa().expect("rsa"));
+    signer.try_sign(&bytes(data)).expect("signature").to_vec()
+}
+
+/// "Generate key pair" through the worker's two WebCrypto calls, with `key` (PKCS#8 DER) as
+/// the key the browser made; the step that answers.
+pub(super) fn make_key_pair(s: &mut Session, key: &[u8]) -> Step {
+    let out = go(
+        s,
+        request(json!({"type": "GenerateKeyPair", "options": {"tenant": "acme"}})),
+    );
+    let make = io(&out);
+    assert_eq!(
+        (
+            &make["do"],
+            &make["name"],
+            &make["modulusLength"],
+            &make["publicExponent"],
+            &make["hash"]
+        ),
+        (
+            &json!("make-key"),
+            &json!("RSASSA-PKCS1-v1_5"),
+            &json!(2048),
+            &json!([1, 0, 1]),
+            &json!("SHA-256")
+        )
+    );
+    let sign = io(&go(
+        s,
+        event(json!({"type": "KeyMade", "echo": make["echo"], "pkcs8": key})),
+    ));
+    assert_eq!(
+        (&sign["do"], &sign["pkcs8"]),
+        (&json!("sign"), &json!(key)),
+        "the certificate, signed with the new key"
+    );
+    let signature = webcrypto_signature(&sign["pkcs8"], &sign["data"]);
+    go(
+        s,
+        event(json!({"type": "Signed", "echo": sign["echo"], "signature": signature})),
+    )
+}
+
 /// The answer to a check's `send` call, as the worker reports it.
 pub(super) fn answer(s: &mut Session, call: &Value, status: u16, body: Value) -> Step {
     let response = json!({"status": status, "contentType": "application/json", "body": body.to_string()});
@@ -475,7 +524,7 @@ fn a_check_result_whose_call_is_not_known_is_refused() {
         &mut s,
         event(json!({"type": "Answered", "echo": 999, "response": {"status": 200, "body": "{}"}})),
     );
-    assert_eq!(reply(&out)["problem"]["code"], "check-lost");
+    assert_eq!(reply(&out)["problem"]["code"], "call-lost");
     assert!(out.session.is_none() && s == before);
 }
 
@@ -682,21 +731,47 @@ fn a_new_key_pair_voids_the_ims_pass() {
     let mut s = oauth_session();
     s.checks.ims = Some(crate::from_json::from_value(ok_report("ims")).expect("report"));
     let out = go(&mut s, request(json!({"type": "GenerateKeyPair", "options": null})));
-    assert_eq!(io(&out), json!({"do": "generate-key-pair", "options": null}));
     let out = go(
         &mut s,
-        event(json!({"type": "KeyPairMade", "error": {"code": "no-randomness", "message": "no"}})),
+        event(json!({"type": "KeyMade", "echo": io(&out)["echo"], "error": "OperationError: no"})),
     );
-    assert_eq!(reply(&out)["problem"]["code"], "no-randomness");
-    let key = crate::keys::generate(&crate::keys::KeyOptions::default(), NOW / 1000).expect("key");
-    let out = go(&mut s, event(json!({"type": "KeyPairMade", "material": key})));
+    assert_eq!(reply(&out)["problem"]["code"], "key-generation-failed");
+    assert!(
+        reply(&out)["problem"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("the browser's WebCrypto: OperationError: no")),
+        "{:?}",
+        out.reply
+    );
+    let bad = go(
+        &mut s,
+        request(json!({"type": "GenerateKeyPair", "options": {"validityDays": 0}})),
+    );
+    assert!(bad.io.is_none(), "options checked before the slow key generation");
+    assert_eq!(reply(&bad)["problem"]["code"], "validity-out-of-range");
+    assert!(s.key_pair.is_none() && s.checks.ims.is_some());
+
+    let key = crate::keys::parse_private_key(include_str!("../keys/testdata/x509-cert-made-key.pem")).expect("key");
+    let out = make_key_pair(&mut s, key.pkcs8_der());
+    let material = reply(&out)["material"].clone();
     assert_eq!(reply(&out)["type"], "KeyPair");
     assert!(s.key_pair.is_some() && s.checks.ims.is_none());
-    let out = go(&mut s, request(json!({"type": "GetKeyPair"})));
     assert_eq!(
-        reply(&out)["material"]["certificate"]["pem"],
-        json!(key.certificate.pem)
+        material["privateKeyDerBase64"],
+        json!(crate::base64_text::encode(key.pkcs8_der()))
     );
+    let cert = material["certificate"]["derBase64"].as_str().unwrap_or_default();
+    let cert = crate::keys::import(material["privateKeyPem"].as_str().unwrap_or_default(), Some(cert));
+    assert!(
+        cert.is_ok_and(|k| k.certificate.is_some()),
+        "the certificate carries the new key"
+    );
+    assert!(
+        material["certificate"]["subject"].to_string().contains("IMS Link acme"),
+        "{material}"
+    );
+    let out = go(&mut s, request(json!({"type": "GetKeyPair"})));
+    assert_eq!(reply(&out)["material"], material);
 }
 
 #[test]

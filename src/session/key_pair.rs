@@ -1,0 +1,95 @@
+//! A new key pair, made by the browser's WebCrypto through the worker's calls: the key
+//! (`Io::MakeKey`), then its certificate's signature (`Io::Sign`). The certificate's plan, its
+//! layout and every check of what comes back stay here; WebCrypto only makes the key and signs
+//! (about 4x faster than this crate in wasm, PERFORMANCE.md).
+
+use super::echo::Pending;
+use super::event::{Io, Step};
+use super::reply::Reply;
+use super::Session;
+use crate::error::JsErrorInfo;
+use crate::keys::{self, ImportedKey, KeyError, KeyOptions, KeyPlan, RsaKey, UnsignedCertificate};
+use crate::message::Problem;
+
+/// WebCrypto's name of the algorithm: RSASSA-PKCS1-v1_5 with SHA-256 (RS256), the one the
+/// Developer Console and AEM take.
+pub(super) const ALGORITHM: &str = "RSASSA-PKCS1-v1_5";
+pub(super) const HASH: &str = "SHA-256";
+
+/// A new key, waiting for its certificate's signature.
+#[derive(Debug, Clone)]
+pub struct Certifying {
+    key: RsaKey,
+    unsigned: UnsignedCertificate,
+}
+
+fn refused(e: &KeyError) -> Step {
+    Step::reply(Reply::Refused {
+        problem: Problem {
+            code: e.code().into(),
+            message: e.to_string(),
+        },
+        tab_id: None,
+        detail: None,
+        again: None,
+    })
+}
+
+fn webcrypto(e: String) -> KeyError {
+    KeyError::KeyGenerationFailed(format!("the browser's WebCrypto: {e}"))
+}
+
+/// `GenerateKeyPair`: the options checked before the slow key generation.
+pub(super) fn start(options: Option<KeyOptions>, now_ms: u64) -> Step {
+    match KeyPlan::new(&options.unwrap_or_default(), now_ms / 1000) {
+        Ok(plan) => Step::io(Io::MakeKey {
+            pending: Some(Box::new(Pending::Key(plan))),
+            name: ALGORITHM,
+            modulus_length: keys::KEY_BITS as u32,
+            public_exponent: vec![1, 0, 1],
+            hash: HASH,
+            echo: 0,
+        }),
+        Err(e) => refused(&e),
+    }
+}
+
+/// The key came back (PKCS#8 DER): its certificate goes to be signed with it.
+pub(super) fn made(plan: &KeyPlan, pkcs8: Option<Vec<u8>>, error: Option<String>) -> Step {
+    let certifying = pkcs8
+        .ok_or_else(|| webcrypto(error.unwrap_or_default()))
+        .and_then(|der| keys::parse_private_key_bytes(&der))
+        .and_then(|key| {
+            let unsigned = plan.unsigned_certificate(&key)?;
+            Ok(Certifying { key, unsigned })
+        });
+    match certifying {
+        Ok(c) => Step::io(Io::Sign {
+            pkcs8: c.key.pkcs8_der().to_vec(),
+            data: c.unsigned.tbs_der().to_vec(),
+            pending: Some(Box::new(Pending::Certificate(c))),
+            algorithm: ALGORITHM,
+            hash: HASH,
+            echo: 0,
+        }),
+        Err(e) => refused(&e),
+    }
+}
+
+/// The certificate's signature came back: the key pair is IMS Link's.
+pub(super) fn certified(s: Session, c: Certifying, signature: Option<Vec<u8>>, error: Option<String>) -> Step {
+    let material = signature
+        .ok_or_else(|| webcrypto(error.unwrap_or_default()))
+        .and_then(|sig| c.unsigned.with_signature(&sig))
+        .and_then(|cert| keys::material(&c.key, &cert));
+    match material {
+        Ok(m) => super::checks::hold_key_pair(
+            s,
+            ImportedKey {
+                key: m.key,
+                certificate: Some(m.certificate),
+            },
+        ),
+        Err(e) => refused(&e),
+    }
+}
