@@ -10,17 +10,14 @@ use super::diagnose::{self, Diagnosis, Flow, Token};
 use super::http::{HttpRequest, HttpResponse};
 use super::{allow, request};
 use crate::jwt::{self, JwtError};
-use crate::to_json::ToJson;
 
 /// Answers longer than this are cut: no legitimate IMS or Target answer comes close.
 const MAX_BODY: usize = 256 * 1024;
 /// The wait before the one retry.
 pub const RETRY_BACKOFF_MS: u32 = 600;
 
-/// The IMS check's result: the report for the popup, and the token for the worker alone.
-#[derive(Debug, ToJson)]
-#[cfg_attr(test, derive(serde::Serialize))]
-#[serde(rename_all = "camelCase")]
+/// The IMS check's result: the report for the popup, and the token for the session alone.
+#[derive(Debug)]
 pub struct ImsOutcome {
     /// What the popup shows.
     pub report: CheckReport,
@@ -107,17 +104,12 @@ fn ims_failed(diagnosis: impl Into<Box<Diagnosis>>, attempts: u32) -> Next {
 }
 
 fn refused(e: &AllowError) -> Diagnosis {
-    Diagnosis {
-        code: "host-not-allowed".into(),
-        summary: "IMS Link refused to send the credential.".into(),
-        cause: e.to_string(),
-        next_step:
-            "Set the Authorization Server to https://ims-na1.adobelogin.com (or the stage host if you use stage)."
-                .into(),
-        http_status: None,
-        remote_error: None,
-        raw: None,
-    }
+    invalid_input(
+        "host-not-allowed",
+        "IMS Link refused to send the credential.",
+        e.to_string(),
+        "Set the Authorization Server to https://ims-na1.adobelogin.com (or the stage host if you use stage).",
+    )
 }
 
 fn invalid_input(code: &'static str, summary: &str, cause: String, next: &str) -> Diagnosis {
