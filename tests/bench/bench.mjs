@@ -18,7 +18,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const root = new URL('../../', import.meta.url).pathname;
 const dist = process.env.BENCH_DIST ?? join(root, 'dist/chrome');
 const out = process.env.BENCH_OUT ?? join(root, 'dist/bench.json');
-const only = new Set((process.env.BENCH_ONLY ?? 'popup,worker,crypto,fill,fill-extjs,check').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'popup,worker,crypto,fill,fill-extjs,check,keygen').split(','));
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -357,6 +357,30 @@ try {
       imsMs.push(served[0].durMs);
     }
     results.check_overhead = { ...stats(overhead), ims_handling_median_ms: stats(imsMs).median_ms };
+  }
+
+  if (only.has('keygen')) {
+    // keygen_extension: "Generate key pair" as the popup sends it, to the worker's KeyPair
+    // reply (the worker's WebCrypto calls, make-key and sign, the core's certificate between
+    // them, the session written), next to WebCrypto's bare generateKey in the same page,
+    // alternating: the extension's own key generation against the key alone. Last, as it
+    // replaces the profile's key pair.
+    const keygen = await popup.evaluate(async (runs) => {
+      const alg = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+      const t = { ext: [], bare: [] };
+      for (let i = 0; i < runs; i++) {
+        let t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'GenerateKeyPair', options: { tenant: 'acme' } });
+        if (reply?.type !== 'KeyPair') throw new Error(`keygen_extension: ${JSON.stringify(reply)}`);
+        t.ext.push(performance.now() - t0);
+        t0 = performance.now();
+        await crypto.subtle.generateKey(alg, true, ['sign', 'verify']);
+        t.bare.push(performance.now() - t0);
+      }
+      return t;
+    }, RUNS * 5);
+    results.keygen_extension_webcrypto = stats(keygen.bare);
+    results.keygen_extension = { ...stats(keygen.ext), ratio: ratio(stats(keygen.ext).median_ms, results.keygen_extension_webcrypto.median_ms) };
   }
 } finally {
   await b.close();
