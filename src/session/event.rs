@@ -89,8 +89,8 @@ pub enum Event {
         pkcs8: Option<Vec<u8>>,
         error: Option<String>,
     },
-    /// [`Io::Sign`] done, with its `echo`: the check it is for is the one the call took out
-    /// (`echo::Echoes`).
+    /// [`Io::Sign`] done, with its `echo`: what it is for (a check, a new key's certificate) is
+    /// what the call took out (`echo::Echoes`); `error` when WebCrypto refused.
     Signed {
         #[serde(default)]
         echo: u32,
