@@ -20,6 +20,7 @@ mod fill;
 mod guide;
 #[cfg(any(feature = "test-api", feature = "www"))]
 mod ims;
+mod js;
 #[cfg(any(feature = "www", feature = "portable"))]
 mod keys;
 #[cfg(feature = "www")]
@@ -68,16 +69,15 @@ pub use tenant::tenant_from_url;
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("IMS Link core panicked: {info}").into());
+        js::console_error(&format!("IMS Link core panicked: {info}"));
     }));
 }
 
 /// Any module error as a JS `Error` with its `name`, its stable `code` and its message.
 pub(crate) fn js_error(e: impl JsErrorInfo) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let err = js::Error::new(&e.to_string());
     err.set_name(e.js_name());
-    // Setting a plain data property on a fresh Error cannot fail.
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+    err.set_code(e.code());
     err.into()
 }
 
@@ -215,7 +215,7 @@ fn to_js<T: crate::to_json::ToJson + ?Sized>(value: &T) -> Result<JsValue, JsVal
 // in these plain functions, compiled once.
 
 fn parse_text(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text).map_err(|_| js_error(BridgeError::Serialize("the result is not JSON".into())))
+    js::json_parse(text).map_err(|_| js_error(BridgeError::Serialize("the result is not JSON".into())))
 }
 
 /// A JS value read as `T` through its JSON text; `undefined` reads as `null`. The error is
@@ -226,7 +226,7 @@ pub(crate) fn read<T: crate::from_json::FromJson>(value: &JsValue) -> Result<T, 
 }
 
 fn read_value(value: &JsValue) -> Result<crate::json_value::Value, String> {
-    let text = match js_sys::JSON::stringify(value) {
+    let text = match js::json_stringify(value) {
         Ok(text) => text.as_string().unwrap_or_else(|| "null".into()),
         Err(_) => return Err("not a JSON value (a cycle or a BigInt)".into()),
     };
