@@ -16,7 +16,7 @@ use crate::keys::{self, KeyError, KeyMaterial, KeyPlan};
 #[cfg(feature = "www")]
 pub mod jwt;
 
-const ALGORITHM: &str = "RSASSA-PKCS1-v1_5";
+const ALGORITHM: &str = keys::WEBCRYPTO_ALGORITHM;
 
 /// Every browser IMS Link supports has WebCrypto in the worker, the popup and the www page
 /// (a secure context, file:// included); the pure-Rust RSA that would stand in is only in
@@ -83,8 +83,8 @@ async fn generate_pkcs8(subtle: &JsValue) -> Result<(Vec<u8>, JsValue), String> 
     let params = object(&[
         ("name", ALGORITHM.into()),
         ("modulusLength", (keys::KEY_BITS as u32).into()),
-        ("publicExponent", Uint8Array::from(&[1u8, 0, 1][..]).into()),
-        ("hash", "SHA-256".into()),
+        ("publicExponent", Uint8Array::from(&keys::PUBLIC_EXPONENT[..]).into()),
+        ("hash", keys::WEBCRYPTO_HASH.into()),
     ])?;
     let pair = call(
         subtle,

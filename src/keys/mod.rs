@@ -31,6 +31,15 @@ pub use rsa_key::RsaKey;
 /// RSA modulus size of generated keys, and the smallest size accepted on import.
 pub const KEY_BITS: usize = 2048;
 
+/// The public exponent of generated keys, 65537, big-endian as WebCrypto takes it.
+pub const PUBLIC_EXPONENT: [u8; 3] = [1, 0, 1];
+
+/// WebCrypto's names of what every IMS Link signature is: RSASSA-PKCS1-v1_5 with SHA-256
+/// (RS256), what the Developer Console and AEM take.
+pub const WEBCRYPTO_ALGORITHM: &str = "RSASSA-PKCS1-v1_5";
+/// See [`WEBCRYPTO_ALGORITHM`].
+pub const WEBCRYPTO_HASH: &str = "SHA-256";
+
 /// What the admin may choose for a new certificate; every field has a default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]

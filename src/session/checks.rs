@@ -3,7 +3,6 @@
 
 use super::echo::Pending;
 use super::event::{Io, Step};
-use super::key_pair;
 use super::profile_ops::void;
 use super::reply::Reply;
 use super::Session;
@@ -30,8 +29,8 @@ pub(super) fn go_on(s: Session, revision: u64, next: Next) -> Step {
     match next {
         Next::Sign { run, pkcs8, data } => Step::io(Io::Sign {
             pending: Some(Box::new(Pending::Check(Running { revision, run }))),
-            algorithm: key_pair::ALGORITHM,
-            hash: key_pair::HASH,
+            algorithm: crate::keys::WEBCRYPTO_ALGORITHM,
+            hash: crate::keys::WEBCRYPTO_HASH,
             pkcs8,
             data,
             echo: 0,

@@ -7,32 +7,13 @@ use super::echo::Pending;
 use super::event::{Io, Step};
 use super::reply::Reply;
 use super::Session;
-use crate::error::JsErrorInfo;
 use crate::keys::{self, ImportedKey, KeyError, KeyOptions, KeyPlan, RsaKey, UnsignedCertificate};
-use crate::message::Problem;
-
-/// WebCrypto's name of the algorithm: RSASSA-PKCS1-v1_5 with SHA-256 (RS256), the one the
-/// Developer Console and AEM take.
-pub(super) const ALGORITHM: &str = "RSASSA-PKCS1-v1_5";
-pub(super) const HASH: &str = "SHA-256";
 
 /// A new key, waiting for its certificate's signature.
 #[derive(Debug, Clone)]
 pub struct Certifying {
     key: RsaKey,
     unsigned: UnsignedCertificate,
-}
-
-fn refused(e: &KeyError) -> Step {
-    Step::reply(Reply::Refused {
-        problem: Problem {
-            code: e.code().into(),
-            message: e.to_string(),
-        },
-        tab_id: None,
-        detail: None,
-        again: None,
-    })
 }
 
 fn webcrypto(e: String) -> KeyError {
@@ -44,13 +25,13 @@ pub(super) fn start(options: Option<KeyOptions>, now_ms: u64) -> Step {
     match KeyPlan::new(&options.unwrap_or_default(), now_ms / 1000) {
         Ok(plan) => Step::io(Io::MakeKey {
             pending: Some(Box::new(Pending::Key(plan))),
-            name: ALGORITHM,
+            name: keys::WEBCRYPTO_ALGORITHM,
             modulus_length: keys::KEY_BITS as u32,
-            public_exponent: vec![1, 0, 1],
-            hash: HASH,
+            public_exponent: keys::PUBLIC_EXPONENT.to_vec(),
+            hash: keys::WEBCRYPTO_HASH,
             echo: 0,
         }),
-        Err(e) => refused(&e),
+        Err(e) => Step::reply(Reply::failed(&e)),
     }
 }
 
@@ -68,11 +49,11 @@ pub(super) fn made(plan: &KeyPlan, pkcs8: Option<Vec<u8>>, error: Option<String>
             pkcs8: c.key.pkcs8_der().to_vec(),
             data: c.unsigned.tbs_der().to_vec(),
             pending: Some(Box::new(Pending::Certificate(c))),
-            algorithm: ALGORITHM,
-            hash: HASH,
+            algorithm: keys::WEBCRYPTO_ALGORITHM,
+            hash: keys::WEBCRYPTO_HASH,
             echo: 0,
         }),
-        Err(e) => refused(&e),
+        Err(e) => Step::reply(Reply::failed(&e)),
     }
 }
 
@@ -90,6 +71,6 @@ pub(super) fn certified(s: Session, c: Certifying, signature: Option<Vec<u8>>, e
                 certificate: Some(m.certificate),
             },
         ),
-        Err(e) => refused(&e),
+        Err(e) => Step::reply(Reply::failed(&e)),
     }
 }

@@ -15,7 +15,7 @@ use crate::jwt::{self, JwtError};
 use crate::keys::{self, KeyError, RsaKey};
 
 async fn import_signing_key(subtle: &JsValue, pkcs8_der: &[u8]) -> Result<JsValue, String> {
-    let params = object(&[("name", ALGORITHM.into()), ("hash", "SHA-256".into())])?;
+    let params = object(&[("name", ALGORITHM.into()), ("hash", keys::WEBCRYPTO_HASH.into())])?;
     call(
         subtle,
         "importKey",
