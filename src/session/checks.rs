@@ -27,14 +27,7 @@ pub struct Running {
 /// The check's next call, or its result recorded.
 pub(super) fn go_on(s: Session, revision: u64, next: Next) -> Step {
     match next {
-        Next::Sign { run, pkcs8, data } => Step::io(Io::Sign {
-            pending: Some(Box::new(Pending::Check(Running { revision, run }))),
-            algorithm: crate::keys::WEBCRYPTO_ALGORITHM,
-            hash: crate::keys::WEBCRYPTO_HASH,
-            pkcs8,
-            data,
-            echo: 0,
-        }),
+        Next::Sign { run, pkcs8, data } => Step::io(Io::sign(Pending::Check(Running { revision, run }), pkcs8, data)),
         Next::Send {
             run,
             request,

@@ -360,6 +360,21 @@ pub struct Step {
     pub background: Option<Io>,
 }
 
+impl Io {
+    /// `data` signed with the private key by RS256's WebCrypto names (`keys::WEBCRYPTO_*`), the
+    /// one signature IMS Link asks for (a check's JWT, a new key's certificate).
+    pub(super) fn sign(pending: Pending, pkcs8: Vec<u8>, data: Vec<u8>) -> Io {
+        Io::Sign {
+            pending: Some(Box::new(pending)),
+            algorithm: crate::keys::WEBCRYPTO_ALGORITHM,
+            hash: crate::keys::WEBCRYPTO_HASH,
+            pkcs8,
+            data,
+            echo: 0,
+        }
+    }
+}
+
 impl Step {
     pub(super) fn reply(reply: Reply) -> Step {
         Step {

@@ -45,14 +45,10 @@ pub(super) fn made(plan: &KeyPlan, pkcs8: Option<Vec<u8>>, error: Option<String>
             Ok(Certifying { key, unsigned })
         });
     match certifying {
-        Ok(c) => Step::io(Io::Sign {
-            pkcs8: c.key.pkcs8_der().to_vec(),
-            data: c.unsigned.tbs_der().to_vec(),
-            pending: Some(Box::new(Pending::Certificate(c))),
-            algorithm: keys::WEBCRYPTO_ALGORITHM,
-            hash: keys::WEBCRYPTO_HASH,
-            echo: 0,
-        }),
+        Ok(c) => {
+            let (pkcs8, data) = (c.key.pkcs8_der().to_vec(), c.unsigned.tbs_der().to_vec());
+            Step::io(Io::sign(Pending::Certificate(c), pkcs8, data))
+        }
         Err(e) => Step::reply(Reply::failed(&e)),
     }
 }
