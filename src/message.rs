@@ -31,8 +31,6 @@ pub struct Problem {
 pub enum Message {
     /// Content script → worker: the page's address, on load and on every route change.
     PageSeen { url: String },
-    /// Popup → worker: what is known about this tab.
-    GetTabState { tab_id: u32 },
     /// Popup → worker: everything the popup draws when it opens (tab, profile, guide, key pair);
     /// `panel` when it is the side panel, which has no `activeTab` (the guide's site access).
     GetPopup {
@@ -42,8 +40,6 @@ pub enum Message {
     },
     /// Popup → worker: make a new key pair and certificate, replacing the one held.
     GenerateKeyPair { options: Option<KeyOptions> },
-    /// Popup → worker: the key pair held, if any.
-    GetKeyPair {},
     /// Popup → worker: use the admin's own private key (and its certificate), replacing the one held.
     ImportKeyPair {
         key_text: String,
@@ -77,8 +73,6 @@ pub enum Message {
     UndoTaken {},
     /// Popup → worker: forget the profile, or only some fields.
     ClearProfile { fields: Option<Vec<Field>> },
-    /// Popup → worker: the guide for this tab: the four stages and the next step.
-    GetGuide { tab_id: u32 },
     /// Popup → worker: run the IMS check with the profile (and key pair, for JWT).
     CheckIms { timeout_ms: Option<u32> },
     /// Popup → worker: call the Target Admin API with the token of the last IMS check.
@@ -287,14 +281,11 @@ pub fn authorize(msg: &Message, sender: &Sender, me: &Me) -> Result<(), MessageE
         Message::PageSeen { url: claimed } => check_page(sender, claimed),
         Message::PageSnapshot { snapshot } => check_page(sender, &snapshot.url),
         // The key pair, profile and checks (secrets included) are for IMS Link's own pages.
-        Message::GetTabState { .. }
-        | Message::GetPopup { .. }
+        Message::GetPopup { .. }
         | Message::GenerateKeyPair { .. }
-        | Message::GetKeyPair {}
         | Message::ImportKeyPair { .. }
         | Message::ReadSiteSettings { .. }
         | Message::GetProfile {}
-        | Message::GetGuide { .. }
         | Message::ImportText { .. }
         | Message::EditField { .. }
         | Message::ResolveConflicts { .. }
@@ -448,11 +439,11 @@ mod tests {
 
     #[test]
     fn json_shape_round_trips() {
-        let m = parse(json!({"type": "GetTabState", "tabId": 7})).unwrap();
-        assert_eq!(m, Message::GetTabState { tab_id: 7 });
+        let m = parse(json!({"type": "UndoFill", "tabId": 7})).unwrap();
+        assert_eq!(m, Message::UndoFill { tab_id: 7 });
         assert_eq!(
             serde_json::to_value(&m).unwrap(),
-            json!({"type": "GetTabState", "tabId": 7})
+            json!({"type": "UndoFill", "tabId": 7})
         );
     }
 
@@ -461,7 +452,7 @@ mod tests {
         for bad in [
             json!(null),
             json!({"type": "Nope"}),
-            json!({"type": "GetTabState"}),
+            json!({"type": "UndoFill"}),
             json!({"type": "PageSeen", "url": 3}),
             json!({"type": "PageSeen", "url": "x", "extra": 1}),
         ] {
@@ -497,7 +488,10 @@ mod tests {
 
     #[test]
     fn popup_requests_only_from_own_pages() {
-        let get = Message::GetTabState { tab_id: 1 };
+        let get = Message::GetPopup {
+            tab_id: 1,
+            panel: false,
+        };
         assert_eq!(
             authorize(&get, &sender("chrome-extension://abc/popup.html?tab=1"), &me()),
             Ok(())
@@ -524,7 +518,7 @@ mod tests {
 
     #[test]
     fn key_pair_requests_only_from_own_pages() {
-        let get = parse(json!({"type": "GetKeyPair"})).unwrap();
+        let get = parse(json!({"type": "ImportKeyPair", "keyText": "x"})).unwrap();
         let gen = parse(json!({"type": "GenerateKeyPair", "options": {"tenant": "acme", "validityDays": 30}})).unwrap();
         for m in [&get, &gen] {
             assert_eq!(
@@ -564,7 +558,7 @@ mod tests {
     fn profile_and_check_requests_only_from_own_pages() {
         for m in [
             json!({"type": "GetProfile"}),
-            json!({"type": "GetGuide", "tabId": 3}),
+            json!({"type": "RunPageSteps", "tabId": 3}),
             json!({"type": "GetPopup", "tabId": 3}),
             json!({"type": "ImportText", "kind": "workspace-json", "text": "{}"}),
             json!({"type": "EditField", "field": "tenant", "value": "acme"}),
@@ -617,7 +611,7 @@ mod tagged_tests {
     }
 
     #[test]
-    /// Messages are internally tagged (`{"type": "GetGuide", ...}`), read by `#[derive(FromJson)]`.
+    /// Messages are internally tagged (`{"type": "UndoFill", ...}`), read by `#[derive(FromJson)]`.
     fn reads_the_internally_tagged_shape_and_writes_it_back() {
         let text = json!({"type": "FillForm", "tabId": 3, "confirm": ["a"], "anyway": true});
         let message = read(text).unwrap();
@@ -636,8 +630,8 @@ mod tagged_tests {
             json!({"type": "FillForm", "tabId": 3, "confirm": ["a"], "allowOrigin": null, "anyway": true, "preview": false})
         );
         assert_eq!(
-            read(json!({"tabId": 1, "type": "GetGuide"})).unwrap(),
-            Message::GetGuide { tab_id: 1 }
+            read(json!({"tabId": 1, "type": "UndoFill"})).unwrap(),
+            Message::UndoFill { tab_id: 1 }
         );
         assert_eq!(read(json!({"type": "GetProfile"})).unwrap(), Message::GetProfile {});
     }
@@ -649,13 +643,13 @@ mod tagged_tests {
             .unwrap_err()
             .starts_with("unknown variant `Nope`, expected one of `PageSeen`, "));
         assert_eq!(
-            read(json!({"type": "GetGuide", "tabId": 1, "extra": 2})).unwrap_err(),
+            read(json!({"type": "UndoFill", "tabId": 1, "extra": 2})).unwrap_err(),
             "unknown field `extra`, expected `tabId`"
         );
-        assert_eq!(read(json!({"type": "GetGuide"})).unwrap_err(), "missing field `tabId`");
+        assert_eq!(read(json!({"type": "UndoFill"})).unwrap_err(), "missing field `tabId`");
         assert_eq!(
-            read(json!("GetGuide")).unwrap_err(),
-            "invalid type: string \"GetGuide\", expected internally tagged enum Message"
+            read(json!("UndoFill")).unwrap_err(),
+            "invalid type: string \"UndoFill\", expected internally tagged enum Message"
         );
         assert_eq!(
             read(json!({"type": 1})).unwrap_err(),

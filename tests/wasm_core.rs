@@ -39,7 +39,7 @@ fn messages_are_checked_against_their_sender() {
     // browser's facts about the sender; the step checks them first.
     let step = |sender: &str| {
         let event = js_sys::JSON::parse(&format!(
-            r#"{{"type":"Received","message":{{"type":"GetTabState","tabId":4}},"sender":{sender},"me":{{"id":"abc","origin":"chrome-extension://abc"}}}}"#
+            r#"{{"type":"Received","message":{{"type":"GetPopup","tabId":4}},"sender":{sender},"me":{{"id":"abc","origin":"chrome-extension://abc"}}}}"#
         ))
         .unwrap();
         api::session_step(event, 1_796_000_000_000.0).unwrap()
@@ -69,7 +69,7 @@ fn profile_fields_come_in_display_order_with_labels() {
 #[wasm_bindgen_test]
 fn tab_state_for_an_unreadable_tab() {
     let state = api::describe_tab(9, None).unwrap();
-    assert_eq!(get(&state, "type").as_string().as_deref(), Some("TabState"));
+    assert_eq!(get(&state, "tabId").as_f64(), Some(9.0));
     assert_eq!(
         get(&get(&state, "problem"), "code").as_string().as_deref(),
         Some("page-not-readable")

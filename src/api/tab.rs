@@ -4,11 +4,8 @@ use wasm_bindgen::prelude::*;
 
 use super::to_js;
 
-/// `describeTab(tabId, url?) -> TabState message`: what the popup shows for a tab.
+/// `describeTab(tabId, url?) -> TabState`: what the popup shows for a tab.
 #[wasm_bindgen(js_name = describeTab)]
 pub fn describe_tab(tab_id: u32, url: Option<String>) -> Result<JsValue, JsValue> {
-    to_js(&crate::session::Reply::TabState(crate::tab::describe(
-        tab_id,
-        url.as_deref(),
-    )))
+    to_js(&crate::tab::describe(tab_id, url.as_deref()))
 }

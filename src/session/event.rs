@@ -156,9 +156,8 @@ pub enum Event {
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum AfterTab {
-    /// `GetTabState`.
-    TabState,
-    /// `GetGuide`.
+    /// The tab's `Guide`, after a fill, an Undo, an origin forgotten, a page's steps or a
+    /// certificate read.
     Guide,
     /// `GetPopup`.
     Popup,
@@ -546,13 +545,8 @@ fn request(s: Session, message: Message, tab_id: Option<u32>, frame_top: Option<
         Message::PageSnapshot { snapshot } => {
             profile_ops::page_snapshot(s, snapshot, tab_id, frame_top.as_deref(), now_ms)
         }
-        Message::GetTabState { tab_id } => facts(tab_id, AfterTab::TabState),
-        Message::GetGuide { tab_id } => facts(tab_id, AfterTab::Guide),
         Message::GetPopup { tab_id, panel } => facts(tab_id, if panel { AfterTab::Panel } else { AfterTab::Popup }),
         Message::GetProfile {} => Step::reply(Reply::ProfileState(Box::new(views::profile_state(&s, now_ms)))),
-        Message::GetKeyPair {} => Step::reply(Reply::KeyPair {
-            material: s.key_pair.map(Box::new),
-        }),
         Message::GenerateKeyPair { options } => key_pair::start(options, now_ms),
         Message::ImportKeyPair { key_text, cert_text } => match crate::keys::import(&key_text, cert_text.as_deref()) {
             Ok(key) => checks::hold_key_pair(s, key),

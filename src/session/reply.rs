@@ -75,13 +75,12 @@ pub struct PopupState {
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum Reply {
-    /// To `GetTabState`.
-    TabState(TabState),
     /// To `GetPopup`.
     Popup(Box<PopupState>),
     /// To `GetProfile` and every profile change.
     ProfileState(Box<ProfileState>),
-    /// To `GetGuide`.
+    /// The tab's guide, after a fill, an Undo, an origin forgotten, a page's steps or a
+    /// certificate read.
     Guide { guide: Box<Guide> },
     /// To the key pair requests.
     KeyPair { material: Option<Box<ImportedKey>> },

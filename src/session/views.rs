@@ -177,7 +177,6 @@ pub(super) fn tab_facts(
     // The author the admin typed, now granted: it may receive secrets from here on.
     changed |= super::aem_author::named_granted(&mut s, &granted_origins);
     let reply = match then {
-        AfterTab::TabState => Reply::TabState(tab::describe(tab_id, url.as_deref())),
         AfterTab::RunSteps => {
             let guide = guide_for(&s, tab_id, url, granted_origins, then, now_ms);
             return super::page_run::start(s, tab_id, guide, now_ms);
