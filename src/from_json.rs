@@ -23,7 +23,7 @@ pub trait FromJson: Sized {
     /// What a field that is not in the object reads as: refused, but `None` for an `Option`
     /// (as serde reads a missing `Option` field).
     fn missing(field: &'static str) -> Result<Self, Error> {
-        Err(Error::text(format!("missing field `{field}`")))
+        Err(Error::missing(field))
     }
 }
 
@@ -52,6 +52,12 @@ impl std::error::Error for Error {}
 impl Error {
     fn text(text: String) -> Error {
         Error(Box::new(text))
+    }
+
+    /// The object has no field `field`. Not generic, so that each type's `missing` only
+    /// passes it on (the text was formatted in each of a dozen copies).
+    fn missing(field: &str) -> Error {
+        Error::text(format!("missing field `{field}`"))
     }
 
     /// `value` is not the JSON type `expected` needs.
@@ -158,7 +164,7 @@ impl Object {
         match self.0.remove(tag) {
             Some(Value::String(variant)) => Ok(variant),
             Some(other) => Err(Error::invalid_type(&other, "variant identifier")),
-            None => Err(Error::text(format!("missing field `{tag}`"))),
+            None => Err(Error::missing(tag)),
         }
     }
 
