@@ -156,8 +156,8 @@ pub enum Event {
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum AfterTab {
-    /// The tab's `Guide`, after a fill, an Undo, an origin forgotten, a page's steps or a
-    /// certificate read.
+    /// The tab's `Guide`, after a request or a page's answer that changes it (a fill, AEM's
+    /// verdict, the author named, a page's steps, ...).
     Guide,
     /// `GetPopup`.
     Popup,

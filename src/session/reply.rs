@@ -79,8 +79,8 @@ pub enum Reply {
     Popup(Box<PopupState>),
     /// To `GetProfile` and every profile change.
     ProfileState(Box<ProfileState>),
-    /// The tab's guide, after a fill, an Undo, an origin forgotten, a page's steps or a
-    /// certificate read.
+    /// The tab's guide, after a request or a page's answer that changes it (a fill, AEM's
+    /// verdict, the author named, a page's steps, ...).
     Guide { guide: Box<Guide> },
     /// To the key pair requests.
     KeyPair { material: Option<Box<ImportedKey>> },
