@@ -44,7 +44,7 @@ const metrics = [...new Set(Object.values(seen).flat().flatMap((r) => Object.key
 const rows = [];
 const table = {};
 for (const m of metrics) {
-  for (const field of ['median_ms', 'value', 'in_page_ms', 'over_blank_ms', 'over_blank_end_to_end_ms', 'over_popup_ms', 'wasm_ms', 'ratio']) {
+  for (const field of ['median_ms', 'value', 'in_page_ms', 'over_blank_ms', 'over_blank_end_to_end_ms', 'over_popup_ms', 'wasm_ms', 'gzip_bytes', 'ratio']) {
     const per = builds.map((b) => median(seen[b.name].map((r) => r[m]?.[field])));
     if (per.every((x) => x === undefined)) continue;
     const key = field === 'median_ms' || field === 'value' ? m : `${m}.${field}`;
