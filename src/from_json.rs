@@ -151,11 +151,18 @@ impl Object {
         }
     }
 
-    /// The field `name` into `slot` when it is there (a type-wide `#[serde(default)]`).
+    /// The field `name` into `slot` when it is there (`#[serde(default)]`: the slot holds the
+    /// default).
     pub fn set<T: FromJson>(&mut self, name: &'static str, slot: &mut T) -> Result<(), Error> {
         if let Some(value) = self.0.remove(name) {
             *slot = T::from_json(value)?;
         }
+        Ok(())
+    }
+
+    /// The field `name` into `slot`; a missing one is `T::missing`'s answer.
+    pub fn need<T: FromJson>(&mut self, name: &'static str, slot: &mut T) -> Result<(), Error> {
+        *slot = self.field(name)?;
         Ok(())
     }
 
@@ -300,7 +307,7 @@ mod tests {
 
     use super::{from_value, FromJson};
 
-    #[derive(Debug, PartialEq, FromJson, serde::Deserialize)]
+    #[derive(Debug, PartialEq, Default, FromJson, serde::Deserialize)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     struct Form {
         tab_id: u32,
@@ -343,7 +350,7 @@ mod tests {
         Bare,
     }
 
-    #[derive(Debug, PartialEq, FromJson, serde::Deserialize)]
+    #[derive(Debug, PartialEq, Default, FromJson, serde::Deserialize)]
     struct Generic<T> {
         value: T,
     }

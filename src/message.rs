@@ -14,7 +14,7 @@ use crate::profile::Field;
 use crate::url;
 
 /// A problem shown to the admin: a stable code and a plain-language message.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Problem {
     /// Stable identifier, e.g. `no-tenant-in-route`.
@@ -175,7 +175,7 @@ impl Sender {
 }
 
 /// This extension's own identity, to compare senders against.
-#[derive(Debug, Clone, FromJson)]
+#[derive(Default, Debug, Clone, FromJson)]
 #[serde(rename_all = "camelCase")]
 pub struct Me {
     /// `runtime.id`.

@@ -13,11 +13,13 @@ use crate::error::JsErrorInfo;
 use crate::url::{self, UrlError};
 
 /// Which kind of Adobe address the id was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// `https://experience.adobe.com/#/@<tenant>/...`
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     UnifiedShell,
     /// `https://<t>.experiencecloud.adobe.com/content/mac/<t>/target/...`
     LegacyShell,
@@ -30,7 +32,7 @@ pub enum Source {
 }
 
 /// What an Adobe address says about the Target account.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct PageIds {

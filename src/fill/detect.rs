@@ -38,11 +38,13 @@ const TARGET_CLOUD_MARK: &str = "/settings/cloudconfigs/target";
 pub const TARGET_CLOUD_PAGES: &str = "/cq/personalization/touch-ui/content/v2/configurations/";
 
 /// The kinds of page IMS Link tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum FormKind {
     /// Adobe IMS Technical Account Configuration wizard (Create in the IMS console).
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     ImsWizard,
     /// AEM 6.5 Legacy Cloud Services Adobe Target dialog (ExtJS).
     TargetClassic,

@@ -65,11 +65,13 @@ pub fn keystore_alias(sha256_fingerprint: &str) -> String {
 }
 
 /// What an action does to its field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     /// Set `value` on a text input or textarea, then dispatch `input` and `change`.
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     SetValue,
     /// Select the option whose value is `value` (Coral: set `value`; ExtJS combo: the hidden
     /// input's value, and `after` as the visible text), then dispatch `change`.
@@ -108,7 +110,7 @@ impl Via {
 }
 
 /// One change to one field (or, in `unchanged`, one field already right).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
@@ -149,7 +151,7 @@ pub struct Action {
 }
 
 /// A field the form should have but IMS Link could not fill.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingField {
@@ -170,7 +172,7 @@ pub struct MissingField {
 }
 
 /// A value the profile lacks.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingValue {
@@ -183,7 +185,7 @@ pub struct MissingValue {
 }
 
 /// Something the admin should know about the form as a whole.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Notice {
     /// Stable code.
@@ -193,7 +195,7 @@ pub struct Notice {
 }
 
 /// The plan the content script applies.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {

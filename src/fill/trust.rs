@@ -173,7 +173,7 @@ impl PageTrust {
 }
 
 /// The question the popup asks before the first secret goes to an origin.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Consent {

@@ -168,7 +168,7 @@ pub struct VerdictSeen {
 }
 
 /// The last fill in a tab: which form, on which address.
-#[derive(Debug, Clone, FromJson)]
+#[derive(Default, Debug, Clone, FromJson)]
 pub struct FillHere {
     /// Which form.
     pub form: FormKind,
@@ -187,7 +187,7 @@ pub struct FillHere {
 
 /// A field the fill found holding another value than the profile's: the admin chooses which
 /// stays before the form is saved. Secrets come masked (`session/fills.rs`).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
@@ -238,7 +238,7 @@ pub struct DiagnosisSeen {
 }
 
 /// A form filled by IMS Link.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Filled {

@@ -15,18 +15,20 @@ use crate::to_json::ToJson;
 const MAX_CONFIGS: usize = 50;
 
 /// How a configuration authenticates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum ConfigKind {
     /// "JWT Credentials (deprecated)".
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     Jwt,
     /// OAuth Server-to-Server.
     Oauth,
 }
 
 /// One configuration in AEM's list.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AemConfig {

@@ -90,18 +90,20 @@ pub struct PageMessage {
 }
 
 /// Which of AEM's buttons gave the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum VerdictKind {
     /// The IMS configurations console's Check Health > Check.
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     CheckHealth,
     /// The Target configuration's "Connect to Adobe Target" / "Connect".
     Connect,
 }
 
 /// AEM's verdict, as IMS Link keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AemVerdict {

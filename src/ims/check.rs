@@ -145,7 +145,7 @@ fn missing(field: &str, fix: &str) -> Diagnosis {
 
 /// What the popup may see of a check: pass or fail, why, and when the token expires, but
 /// never the token itself.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckReport {

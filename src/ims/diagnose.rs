@@ -23,7 +23,7 @@ pub enum Flow {
 }
 
 /// Why a check failed, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
@@ -45,7 +45,7 @@ pub struct Diagnosis {
 
 /// A token IMS issued: shown as "obtained, expires at ...", the value never leaves the worker
 /// unless the admin asks to copy it.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Token {

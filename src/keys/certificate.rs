@@ -24,7 +24,7 @@ const MAX_NAME_CHARS: usize = 64;
 
 /// A certificate in the forms the Developer Console and AEM take, with what the admin
 /// needs to recognise it later.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateInfo {

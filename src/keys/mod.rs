@@ -56,7 +56,7 @@ pub struct KeyOptions {
 }
 
 /// A private key in the forms AEM's keystore and other tools take.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct PrivateKeyInfo {
@@ -97,7 +97,7 @@ pub struct ImportedKey {
 /// [`ImportedKey`]'s JSON, read as one flat object: serde reads a `flatten` field by buffering
 /// the object in its private `Content` first, code kept in the module for this one type.
 /// Written, it is still `flatten`; the JSON is the same either way.
-#[derive(FromJson)]
+#[derive(Default, FromJson)]
 #[serde(rename_all = "camelCase")]
 struct ImportedKeyFields {
     private_key_pem: String,

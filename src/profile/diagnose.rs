@@ -18,11 +18,13 @@ use super::{AuthType, Field, Profile};
 use crate::tenant::{self, TenantError};
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// IMS or AEM will refuse the configuration.
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     Error,
     /// Works today, but needs attention.
     Warning,
@@ -31,7 +33,7 @@ pub enum Severity {
 }
 
 /// One thing found about the profile.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Finding {
     /// Stable kebab-case identifier.

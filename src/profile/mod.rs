@@ -17,11 +17,13 @@ use crate::to_json::ToJson;
 use crate::message::Problem;
 
 /// How a value reached IMS Link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Read from an open page (Developer Console, Target).
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     Page,
     /// Pasted into the popup.
     Paste,
@@ -32,7 +34,7 @@ pub enum SourceKind {
 }
 
 /// Where and when a value was captured.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
@@ -46,7 +48,7 @@ pub struct Source {
 }
 
 /// A value and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Sourced<T> {
     /// The value.
@@ -61,13 +63,15 @@ pub(crate) fn filled(v: &Option<Sourced<String>>) -> Option<&str> {
 }
 
 /// Which way the credential gets its IMS access token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum AuthType {
     /// Service Account (JWT): a signed JWT exchanged at `/ims/exchange/jwt`.
     Jwt,
     /// OAuth Server-to-Server: client credentials at `/ims/token/v3`.
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     Oauth,
 }
 
@@ -82,11 +86,13 @@ impl AuthType {
 }
 
 /// One field of the profile, named as in its JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     /// Target tenant id (AEM's "Tenant ID").
+    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    #[default]
     Tenant,
     /// Target client code (AEM's "Client Code").
     ClientCode,
@@ -194,7 +200,7 @@ pub struct Profile {
 }
 
 /// A value a source gave that IMS Link did not take, and why.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Rejected {
@@ -247,6 +253,13 @@ pub enum Shown {
     List(Vec<String>),
 }
 
+/// The JSON reader's starting value only (`derive(FromJson)` reads `Conflict` into its `Default`).
+impl Default for Shown {
+    fn default() -> Self {
+        Shown::Text(String::new())
+    }
+}
+
 // Read by hand: the derive reads no untagged enums. The same JSON reads as serde's
 // `untagged` read it, and the same error text refuses anything else.
 impl FromJson for Shown {
@@ -269,7 +282,7 @@ impl FromJson for Shown {
 }
 
 /// A field whose captured value differs from the non-empty value already held.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
@@ -286,7 +299,7 @@ pub struct Conflict {
 }
 
 /// The result of merging a capture.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Merged {

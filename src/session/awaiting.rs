@@ -14,7 +14,7 @@ use super::Session;
 use crate::profile::{filled, Capture, Field, Profile, Sourced};
 
 /// A page's client id and secret, held back until the admin accepts them.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Awaiting {

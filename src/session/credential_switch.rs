@@ -12,7 +12,7 @@ use super::Session;
 use crate::profile::{self, AuthType, Capture, Profile, Sourced, CREDENTIAL_FIELDS};
 
 /// Another credential than the profile's, waiting for the admin's one decision.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialSwitch {

@@ -170,7 +170,7 @@ pub enum AfterTab {
 }
 
 /// One field to set in a page (the page script's input).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyStep {
@@ -189,7 +189,7 @@ pub struct ApplyStep {
 }
 
 /// What the page script did with one step.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyResult {

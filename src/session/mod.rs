@@ -160,7 +160,7 @@ pub struct AemConfigList {
 }
 
 /// A capture with conflicting values, kept whole so the admin's choice can apply it.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Pending {
@@ -190,7 +190,7 @@ pub struct Checks {
 }
 
 /// One tab's last fill: what Undo needs and nothing more.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct FillRecord {
@@ -231,7 +231,7 @@ pub struct FillRecord {
 }
 
 /// How to put one field back.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct UndoStep {

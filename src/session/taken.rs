@@ -18,7 +18,7 @@ use super::{Awaiting, Session};
 use crate::profile::{self, filled, Capture, Field, Sourced};
 
 /// What was taken by itself, and from which page: never the secret, only whether it was taken.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Taken {
