@@ -143,14 +143,6 @@ impl Object {
         }
     }
 
-    /// The field `name`, or `T`'s default when it is not there (`#[serde(default)]`).
-    pub fn field_or_default<T: FromJson + Default>(&mut self, name: &'static str) -> Result<T, Error> {
-        match self.0.remove(name) {
-            Some(value) => T::from_json(value),
-            None => Ok(T::default()),
-        }
-    }
-
     /// The field `name` into `slot` when it is there (`#[serde(default)]`: the slot holds the
     /// default).
     pub fn set<T: FromJson>(&mut self, name: &'static str, slot: &mut T) -> Result<(), Error> {

@@ -136,11 +136,13 @@ pub enum Message {
 }
 
 /// What pasted text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum ImportKind {
     /// The Developer Console's project/workspace or credential JSON download.
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
+    #[default]
     WorkspaceJson,
     /// A JWT payload (or a whole JWT) from "Generate JWT".
     Payload,

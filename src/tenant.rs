@@ -18,7 +18,7 @@ use crate::url::{self, UrlError};
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// `https://experience.adobe.com/#/@<tenant>/...`
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     UnifiedShell,
     /// `https://<t>.experiencecloud.adobe.com/content/mac/<t>/target/...`

@@ -3,8 +3,8 @@
 //!
 //! They read and write the same JSON as serde's derives would, from the same `#[serde(...)]`
 //! attributes, but generate one straight-line function per type: take each field out of the
-//! object by name and read it with the field type's `FromJson` (a struct's fields in place, in
-//! its `Default`, so every struct read has one); append `"key":` (written at compile time) and
+//! object by name and read it with the field type's `FromJson`, in place (a struct starts as
+//! its `Default`, a variant with each field's: every type a read value holds has one); append `"key":` (written at compile time) and
 //! the field's JSON. serde's derives generate visitors, field matchers and
 //! map loops per type, monomorphised per (de)serializer: measured, most of the shipped wasm's
 //! JSON code (issue 17).
@@ -173,7 +173,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
                     top.rename_all.as_deref(),
                     top.default,
                     top.deny_unknown_fields,
-                    true,
+                    false,
                 )?;
                 quote! {
                     let mut object = crate::from_json::Object::new(value, #expected)?;
@@ -184,8 +184,10 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             Data::Union(_) => return Err(syn::Error::new_spanned(name, "FromJson: unions are not read")),
         }
     };
+    // `allow`: an enum of one variant reads it with an `if let` that always matches.
     Ok(quote! {
         impl #impl_generics crate::from_json::FromJson for #name #ty_generics #where_clause {
+            #[allow(irrefutable_let_patterns)]
             fn from_json(value: crate::json_value::Value) -> ::core::result::Result<Self, crate::from_json::Error> {
                 #body
             }
@@ -209,29 +211,32 @@ fn field_key<'a>(field: &'a syn::Field, rule: Option<&str>) -> syn::Result<(&'a 
 
 /// Reads the named fields out of `object` into `path { ... }` and returns it.
 ///
-/// A struct (`in_place`) is read into its type's `Default`, each field in place (`Object::need`,
-/// or `Object::set` where the field may be missing): every field's error then leaves the same
-/// values to drop, so the compiler writes that way out once. Read into the constructor instead,
-/// each field's error drops the fields read before it, a way out of its own (measured: 4.5 KB
-/// of the module, 1 KB gzipped). An enum's variant has no `Default`, and its fields read into
-/// locals started from theirs came out larger gzipped: variants are read into the constructor.
+/// The value is made first and each field read into it in place (`Object::need`, or
+/// `Object::set` where the field may be missing): a struct starts as its type's `Default`, a
+/// variant (`variant`) with each field's. Every field's error then leaves the same value to
+/// drop, so the compiler writes that way out once. Read into the constructor instead, each
+/// field's error dropped the fields read before it, a way out of its own (measured: 8.7 KB of
+/// the module, 1.8 KB gzipped). Fields read into locals started from their `Default`, or a
+/// variant's into a struct of its own, came out larger gzipped.
 fn struct_fields(
     path: Tokens,
     fields: &syn::FieldsNamed,
     rule: Option<&str>,
     container_default: bool,
     deny: bool,
-    in_place: bool,
+    variant: bool,
 ) -> syn::Result<Tokens> {
     let mut names = Vec::new();
-    let mut inits = Vec::new();
+    let mut idents = Vec::new();
+    let mut read_idents = Vec::new();
     let mut sets = Vec::new();
     for field in &fields.named {
         let (ident, a, key) = field_key(field, rule)?;
+        idents.push(ident);
         if a.skip {
-            inits.push(quote!(#ident: ::core::default::Default::default()));
             continue;
         }
+        read_idents.push(ident);
         if a.flatten {
             return Err(syn::Error::new_spanned(
                 field,
@@ -239,35 +244,40 @@ fn struct_fields(
             ));
         }
         names.push(key.clone());
-        let optional = container_default || a.default;
-        if in_place && optional {
-            sets.push(quote!(object.set(#key, &mut out.#ident)?;));
-        } else if in_place {
-            sets.push(quote!(object.need(#key, &mut out.#ident)?;));
-        } else if optional {
-            inits.push(quote!(#ident: object.field_or_default(#key)?));
+        let read = if container_default || a.default {
+            quote!(set)
         } else {
-            inits.push(quote!(#ident: object.field(#key)?));
-        }
+            quote!(need)
+        };
+        let slot = if variant {
+            quote!(#ident)
+        } else {
+            quote!(&mut out.#ident)
+        };
+        sets.push(quote!(object.#read(#key, #slot)?;));
     }
     let finish = if deny {
         quote!(object.deny_unknown(&[#(#names),*])?;)
     } else {
         quote!()
     };
-    Ok(if in_place {
+    let read = if variant {
         quote! {
-            let mut out = <#path as ::core::default::Default>::default();
-            #(#sets)*
-            #finish
-            Ok(out)
+            let mut out = #path { #(#idents: ::core::default::Default::default()),* };
+            if let #path { #(#read_idents,)* .. } = &mut out {
+                #(#sets)*
+            }
         }
     } else {
         quote! {
-            let out = #path { #(#inits),* };
-            #finish
-            Ok(out)
+            let mut out = <#path as ::core::default::Default>::default();
+            #(#sets)*
         }
+    };
+    Ok(quote! {
+        #read
+        #finish
+        Ok(out)
     })
 }
 
@@ -296,7 +306,7 @@ fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tok
                 top.rename_all_fields.as_deref(),
                 false,
                 top.deny_unknown_fields,
-                false,
+                true,
             )?,
             _ => {
                 return Err(syn::Error::new_spanned(

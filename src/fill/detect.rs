@@ -43,7 +43,7 @@ pub const TARGET_CLOUD_PAGES: &str = "/cq/personalization/touch-ui/content/v2/co
 #[serde(rename_all = "kebab-case")]
 pub enum FormKind {
     /// Adobe IMS Technical Account Configuration wizard (Create in the IMS console).
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     ImsWizard,
     /// AEM 6.5 Legacy Cloud Services Adobe Target dialog (ExtJS).

@@ -70,7 +70,7 @@ pub fn keystore_alias(sha256_fingerprint: &str) -> String {
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     /// Set `value` on a text input or textarea, then dispatch `input` and `change`.
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     SetValue,
     /// Select the option whose value is `value` (Coral: set `value`; ExtJS combo: the hidden

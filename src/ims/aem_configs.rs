@@ -20,7 +20,7 @@ const MAX_CONFIGS: usize = 50;
 #[serde(rename_all = "kebab-case")]
 pub enum ConfigKind {
     /// "JWT Credentials (deprecated)".
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     Jwt,
     /// OAuth Server-to-Server.

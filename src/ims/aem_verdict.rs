@@ -95,7 +95,7 @@ pub struct PageMessage {
 #[serde(rename_all = "kebab-case")]
 pub enum VerdictKind {
     /// The IMS configurations console's Check Health > Check.
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     CheckHealth,
     /// The Target configuration's "Connect to Adobe Target" / "Connect".

@@ -23,7 +23,7 @@ use crate::tenant::{self, TenantError};
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// IMS or AEM will refuse the configuration.
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     Error,
     /// Works today, but needs attention.

@@ -22,7 +22,7 @@ use crate::message::Problem;
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Read from an open page (Developer Console, Target).
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     Page,
     /// Pasted into the popup.
@@ -70,7 +70,7 @@ pub enum AuthType {
     /// Service Account (JWT): a signed JWT exchanged at `/ims/exchange/jwt`.
     Jwt,
     /// OAuth Server-to-Server: client credentials at `/ims/token/v3`.
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     Oauth,
 }
@@ -91,7 +91,7 @@ impl AuthType {
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     /// Target tenant id (AEM's "Tenant ID").
-    // The JSON reader's starting value only (`derive(FromJson)` reads a struct into its `Default`).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
     #[default]
     Tenant,
     /// Target client code (AEM's "Client Code").

@@ -152,12 +152,14 @@ pub enum Event {
 }
 
 /// Which answer a [`Io::TabFacts`] call is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, ToJson, FromJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "kebab-case")]
 pub enum AfterTab {
     /// The tab's `Guide`, after a request or a page's answer that changes it (a fill, AEM's
     /// verdict, the author named, a page's steps, ...).
+    // Only where the JSON reader starts (`derive(FromJson)` reads into a value of defaults).
+    #[default]
     Guide,
     /// `GetPopup`.
     Popup,
