@@ -20,11 +20,9 @@ pub trait FromJson: Sized {
     /// Reads `value`.
     fn from_json(value: Value) -> Result<Self, Error>;
 
-    /// What a field that is not in the object reads as: refused, but `None` for an `Option`
-    /// (as serde reads a missing `Option` field).
-    fn missing(field: &'static str) -> Result<Self, Error> {
-        Err(Error::missing(field))
-    }
+    /// Whether a field of this type may be missing from its object: an `Option` may (it reads
+    /// as `None`, as serde reads a missing `Option` field); anything else is refused.
+    const OPTIONAL: bool = false;
 }
 
 /// `T` read from `value`; see the module's comment. (`Into`: tests pass serde_json's `json!`.)
@@ -135,26 +133,22 @@ impl Object {
         }
     }
 
-    /// The field `name`, read as `T`.
-    pub fn field<T: FromJson>(&mut self, name: &'static str) -> Result<T, Error> {
+    /// The field `name`, taken out of the object; `None` when it is not there and may be
+    /// missing (`optional`), refused when it may not.
+    fn take(&mut self, name: &'static str, optional: bool) -> Result<Option<Value>, Error> {
         match self.0.remove(name) {
-            Some(value) => T::from_json(value),
-            None => T::missing(name),
+            None if !optional => Err(Error::missing(name)),
+            value => Ok(value),
         }
     }
 
-    /// The field `name` into `slot` when it is there (`#[serde(default)]`: the slot holds the
-    /// default).
-    pub fn set<T: FromJson>(&mut self, name: &'static str, slot: &mut T) -> Result<(), Error> {
-        if let Some(value) = self.0.remove(name) {
+    /// The field `name` read into `slot`, which holds the field's default (the reader made the
+    /// value from defaults): a field that may be missing (`optional`: `#[serde(default)]`; or an
+    /// `Option`) and is not there leaves it so; one that may not is refused.
+    pub fn read<T: FromJson>(&mut self, name: &'static str, slot: &mut T, optional: bool) -> Result<(), Error> {
+        if let Some(value) = self.take(name, optional || T::OPTIONAL)? {
             *slot = T::from_json(value)?;
         }
-        Ok(())
-    }
-
-    /// The field `name` into `slot`; a missing one is `T::missing`'s answer.
-    pub fn need<T: FromJson>(&mut self, name: &'static str, slot: &mut T) -> Result<(), Error> {
-        *slot = self.field(name)?;
         Ok(())
     }
 
@@ -261,9 +255,7 @@ impl<T: FromJson> FromJson for Option<T> {
         }
     }
 
-    fn missing(_: &'static str) -> Result<Self, Error> {
-        Ok(None)
-    }
+    const OPTIONAL: bool = true;
 }
 
 impl<T: FromJson> FromJson for Box<T> {

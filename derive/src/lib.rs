@@ -211,8 +211,7 @@ fn field_key<'a>(field: &'a syn::Field, rule: Option<&str>) -> syn::Result<(&'a 
 
 /// Reads the named fields out of `object` into `path { ... }` and returns it.
 ///
-/// The value is made first and each field read into it in place (`Object::need`, or
-/// `Object::set` where the field may be missing): a struct starts as its type's `Default`, a
+/// The value is made first and each field read into it in place (`Object::read`): a struct starts as its type's `Default`, a
 /// variant (`variant`) with each field's. Every field's error then leaves the same value to
 /// drop, so the compiler writes that way out once. Read into the constructor instead, each
 /// field's error dropped the fields read before it, a way out of its own (measured: 8.7 KB of
@@ -244,17 +243,13 @@ fn struct_fields(
             ));
         }
         names.push(key.clone());
-        let read = if container_default || a.default {
-            quote!(set)
-        } else {
-            quote!(need)
-        };
+        let optional = container_default || a.default;
         let slot = if variant {
             quote!(#ident)
         } else {
             quote!(&mut out.#ident)
         };
-        sets.push(quote!(object.#read(#key, #slot)?;));
+        sets.push(quote!(object.read(#key, #slot, #optional)?;));
     }
     let finish = if deny {
         quote!(object.deny_unknown(&[#(#names),*])?;)
