@@ -4,10 +4,10 @@
 //! They read and write the same JSON as serde's derives would, from the same `#[serde(...)]`
 //! attributes, but generate one straight-line function per type: take each field out of the
 //! object by name and read it with the field type's `FromJson`, in place (a struct starts as
-//! its `Default`, a variant with each field's: every type a read value holds has one); append `"key":` (written at compile time) and
-//! the field's JSON. serde's derives generate visitors, field matchers and
-//! map loops per type, monomorphised per (de)serializer: measured, most of the shipped wasm's
-//! JSON code (issue 17).
+//! its `Default`, a variant with each field's: every type a read value holds has one); append
+//! `"key":` (written at compile time) and the field's JSON. serde's derives generate visitors,
+//! field matchers and map loops per type, monomorphised per (de)serializer: measured, most of
+//! the shipped wasm's JSON code (issue 17).
 //!
 //! Supported, because IMS Link uses them (anything else is a compile error, not a silent
 //! difference): structs with named fields (generic ones too); enums of unit variants (a
@@ -211,12 +211,12 @@ fn field_key<'a>(field: &'a syn::Field, rule: Option<&str>) -> syn::Result<(&'a 
 
 /// Reads the named fields out of `object` into `path { ... }` and returns it.
 ///
-/// The value is made first and each field read into it in place (`Object::read`): a struct starts as its type's `Default`, a
-/// variant (`variant`) with each field's. Every field's error then leaves the same value to
-/// drop, so the compiler writes that way out once. Read into the constructor instead, each
-/// field's error dropped the fields read before it, a way out of its own (measured: 8.7 KB of
-/// the module, 1.8 KB gzipped). Fields read into locals started from their `Default`, or a
-/// variant's into a struct of its own, came out larger gzipped.
+/// The value is made first and each field read into it in place (`Object::read`): a struct
+/// starts as its type's `Default`, a variant (`variant`) with each field's. Every field's error
+/// then leaves the same value to drop, so the compiler writes that way out once. Read into the
+/// constructor instead, each field's error dropped the fields read before it, a way out of its
+/// own (measured: 8.7 KB of the module, 1.8 KB gzipped). Fields read into locals started from
+/// their `Default`, or a variant's into a struct of its own, came out larger gzipped.
 fn struct_fields(
     path: Tokens,
     fields: &syn::FieldsNamed,

@@ -253,7 +253,7 @@ pub enum Shown {
     List(Vec<String>),
 }
 
-/// The JSON reader's starting value only (`derive(FromJson)` reads `Conflict` into its `Default`).
+/// Only where the JSON reader starts (`derive(FromJson)` reads `Conflict` into a value of defaults).
 impl Default for Shown {
     fn default() -> Self {
         Shown::Text(String::new())
