@@ -38,7 +38,22 @@ pub fn key(out: &mut String, key: &str) {
     if !out.ends_with('{') {
         out.push(',');
     }
-    out.push_str(key);
+    name(out, key);
+    out.push(':');
+}
+
+/// `"name"`: a unit variant, or a key without its colon.
+pub fn name(out: &mut String, name: &str) {
+    out.push('"');
+    out.push_str(name);
+    out.push('"');
+}
+
+/// `{"tag":"variant"`: a tagged variant's start.
+pub fn open_tagged(out: &mut String, tag: &str, variant: &str) {
+    out.push('{');
+    key(out, tag);
+    name(out, variant);
 }
 
 impl ToJson for str {

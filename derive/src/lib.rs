@@ -342,12 +342,13 @@ pub fn derive_to_json(input: TokenStream) -> TokenStream {
     }
 }
 
-/// `"key":`, written once at compile time.
-fn key_literal(key: &str, at: &dyn quote::ToTokens) -> syn::Result<String> {
-    if key.contains(['"', '\\']) || key.chars().any(char::is_control) {
-        return Err(syn::Error::new_spanned(at, "ToJson: a key that needs escaping"));
+/// A key or variant name is written between quotes as it is (`to_json::key`, `name`): the same
+/// literal as the reader's, so the module holds each name once.
+fn plain(text: &str, at: &dyn quote::ToTokens) -> syn::Result<()> {
+    if text.contains(['"', '\\']) || text.chars().any(char::is_control) {
+        return Err(syn::Error::new_spanned(at, "ToJson: a key or name that needs escaping"));
     }
-    Ok(format!("\"{key}\":"))
+    Ok(())
 }
 
 /// Writes each named field of `fields`, bound to `bind(ident)`, into `out`.
@@ -363,7 +364,7 @@ fn write_fields(fields: &syn::FieldsNamed, rule: Option<&str>, bind: &dyn Fn(&Id
             writes.push(quote!(crate::to_json::ToJsonFields::write_fields(#value, out);));
             continue;
         }
-        let key = key_literal(&key, field)?;
+        plain(&key, field)?;
         let write = quote! {
             crate::to_json::key(out, #key);
             crate::to_json::ToJson::write_json(#value, out);
@@ -422,11 +423,12 @@ fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {
                         ))
                     }
                     (Fields::Unit, None, false) => {
-                        let text = format!("\"{vname}\"");
-                        quote!(Self::#ident => out.push_str(#text),)
+                        plain(&vname, variant)?;
+                        quote!(Self::#ident => crate::to_json::name(out, #vname),)
                     }
                     (fields, Some(tag), false) => {
-                        let head = format!("{{{}\"{vname}\"", key_literal(tag, variant)?);
+                        plain(tag, variant)?;
+                        plain(&vname, variant)?;
                         let (pattern, body) = match fields {
                             Fields::Unit => (quote!(Self::#ident), quote!()),
                             Fields::Unnamed(f) if f.unnamed.len() == 1 => (
@@ -459,7 +461,7 @@ fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {
                             }
                         };
                         quote!(#pattern => {
-                            out.push_str(#head);
+                            crate::to_json::open_tagged(out, #tag, #vname);
                             #body
                             out.push('}');
                         })
