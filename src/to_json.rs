@@ -35,11 +35,17 @@ pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
 
 /// Starts a field: a comma unless the object was just opened, then `"key":`.
 pub fn key(out: &mut String, key: &str) {
-    if !out.ends_with('{') {
-        out.push(',');
-    }
+    comma(out);
     name(out, key);
     out.push(':');
+}
+
+/// A comma unless an object or array was just opened: a written value never ends in `{` or
+/// `[`, so the last byte tells whether an item came before (one rule for keys and items).
+fn comma(out: &mut String) {
+    if !matches!(out.as_bytes().last(), Some(b'{' | b'[')) {
+        out.push(',');
+    }
 }
 
 /// `"name"`: a unit variant, or a key without its colon.
@@ -213,10 +219,8 @@ impl<T: ToJson> ToJson for Option<T> {
 impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, out: &mut String) {
         out.push('[');
-        for (i, item) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
+        for item in self {
+            comma(out);
             item.write_json(out);
         }
         out.push(']');
