@@ -340,6 +340,15 @@ mod tests {
         }
         assert_same(&vec![Either::Text("t".into()), Either::List(vec!["a".into()])]);
         assert_same(&(u64::MAX, i64::MIN));
+        // Commas by the last byte written (`comma`): items that open and close, empty or not.
+        let nested: Vec<Vec<Vec<u8>>> = vec![vec![], vec![vec![], vec![1, 2]], vec![vec![3]]];
+        assert_same(&nested);
+        assert_same(&vec![Tagged::Empty {}, Tagged::Bare, Tagged::Empty {}]);
+        assert_same(&vec![
+            Either::List(vec![]),
+            Either::List(vec![]),
+            Either::Text(String::new()),
+        ]);
     }
 
     #[test]
