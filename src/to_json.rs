@@ -48,7 +48,8 @@ fn comma(out: &mut String) {
     }
 }
 
-/// `"name"`: a unit variant, or a key without its colon.
+/// `"name"`: a unit variant, or a key without its colon; not escaped, as the derive refuses a
+/// name that would need it (a `Value`'s keys are written as strings).
 pub fn name(out: &mut String, name: &str) {
     out.push('"');
     out.push_str(name);
@@ -167,10 +168,8 @@ impl ToJson for Value {
             Value::Array(items) => items.write_json(out),
             Value::Object(members) => {
                 out.push('{');
-                for (i, (k, v)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
+                for (k, v) in members.iter() {
+                    comma(out);
                     k.write_json(out);
                     out.push(':');
                     v.write_json(out);

@@ -5,7 +5,7 @@
 //! attributes, but generate one straight-line function per type: take each field out of the
 //! object by name and read it with the field type's `FromJson`, in place (a struct starts as
 //! its `Default`, a variant with each field's: every type a read value holds has one); append
-//! `"key":` (written at compile time) and the field's JSON. serde's derives generate visitors,
+//! `"key":` (the reader's own literal, between quotes) and the field's JSON. serde's derives generate visitors,
 //! field matchers and map loops per type, monomorphised per (de)serializer: measured, most of
 //! the shipped wasm's JSON code (issue 17).
 //!
