@@ -23,6 +23,28 @@ pub trait FromJson: Sized {
     /// Whether a field of this type may be missing from its object: an `Option` may (it reads
     /// as `None`, as serde reads a missing `Option` field); anything else is refused.
     const OPTIONAL: bool = false;
+
+    /// `value` read into `slot`, which holds the type's default (the reader of the struct
+    /// around it made it so). A derived struct reads its fields there in place (see the derive's
+    /// `struct_readers`); anything else is read, then moved in. After an error `slot` may hold
+    /// a value half read, which the caller drops with the struct around it.
+    fn read_into(value: Value, slot: &mut Self) -> Result<(), Error> {
+        *slot = Self::from_json(value)?;
+        Ok(())
+    }
+
+    /// `value` (not `null`) read into `slot` as `Some`: a derived struct in place, from its
+    /// default.
+    fn read_some_into(value: Value, slot: &mut Option<Self>) -> Result<(), Error> {
+        *slot = Some(Self::from_json(value)?);
+        Ok(())
+    }
+
+    /// `value` read as a new last item of `items`: a derived struct in place, from its default.
+    fn read_pushed(value: Value, items: &mut Vec<Self>) -> Result<(), Error> {
+        items.push(Self::from_json(value)?);
+        Ok(())
+    }
 }
 
 /// `T` read from `value`; see the module's comment. (`Into`: tests pass serde_json's `json!`.)
@@ -147,7 +169,7 @@ impl Object {
     /// `Option`) and is not there leaves it so; one that may not is refused.
     pub fn read<T: FromJson>(&mut self, name: &'static str, slot: &mut T, optional: bool) -> Result<(), Error> {
         if let Some(value) = self.take(name, optional || T::OPTIONAL)? {
-            *slot = T::from_json(value)?;
+            T::read_into(value, slot)?;
         }
         Ok(())
     }
@@ -255,6 +277,14 @@ impl<T: FromJson> FromJson for Option<T> {
         }
     }
 
+    fn read_into(value: Value, slot: &mut Self) -> Result<(), Error> {
+        match value {
+            Value::Null => *slot = None,
+            other => T::read_some_into(other, slot)?,
+        }
+        Ok(())
+    }
+
     const OPTIONAL: bool = true;
 }
 
@@ -269,11 +299,14 @@ impl<T: FromJson> FromJson for Vec<T> {
         // The walk over the array is `each`'s, compiled once; only reading and pushing one
         // item is compiled per element type (about 27 of them).
         let mut out = Vec::new();
-        each(value, &mut |item| {
-            out.push(T::from_json(item)?);
-            Ok(())
-        })?;
+        Self::read_into(value, &mut out)?;
         Ok(out)
+    }
+
+    /// Appends to `slot`, which holds the default, an empty list (as `read_into` says).
+    fn read_into(value: Value, slot: &mut Self) -> Result<(), Error> {
+        debug_assert!(slot.is_empty());
+        each(value, &mut |item| T::read_pushed(item, slot))
     }
 }
 
@@ -337,6 +370,17 @@ mod tests {
     #[derive(Debug, PartialEq, Default, FromJson, serde::Deserialize)]
     struct Generic<T> {
         value: T,
+    }
+
+    /// Structs read in place: as a field, in an `Option`, in a list.
+    #[derive(Debug, PartialEq, Default, FromJson, serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Nested {
+        inner: Defaults,
+        maybe: Option<Form>,
+        #[serde(default)]
+        items: Vec<Form>,
+        boxed: Option<Box<Generic<u8>>>,
     }
 
     /// The same answer as serde_json's own `from_value` (values equal, errors both there).
@@ -407,6 +451,45 @@ mod tests {
         }
         same::<Generic<String>>(json!({"value": "x"}));
         same::<Generic<Option<u32>>>(json!({}));
+    }
+
+    #[test]
+    fn reads_structs_in_place_as_serde_reads_them() {
+        let form = json!({"tabId": 1, "name": "n", "tags": ["a"], "kind": "with-text", "ZZ": true});
+        let good = [
+            json!({"inner": {}, "maybe": null}),
+            json!({"inner": {"atMs": 5, "label": "x"}, "maybe": form, "items": [form, {"tabId": 2, "kind": "plain"}]}),
+            json!({"inner": {"level": 3}, "items": [], "boxed": {"value": 9}}),
+        ];
+        for v in good {
+            let ours = from_value::<Nested>(v.clone()).expect("read");
+            assert_eq!(
+                Some(&ours),
+                serde_json::from_value::<Nested>(v.clone()).ok().as_ref(),
+                "{v}"
+            );
+            // Each item of the list read into its own default, not the one before it.
+            let mut list = from_value::<Vec<Nested>>(json!([v, {"inner": {}}])).expect("list");
+            assert_eq!(
+                list.pop(),
+                Some(from_value::<Nested>(json!({"inner": {}})).expect("one"))
+            );
+            assert_eq!(list, vec![ours]);
+        }
+        // A nested struct's error is serde's.
+        for v in [
+            json!({"inner": {"label": 1}}),
+            json!({"inner": {}, "maybe": {"kind": "plain"}}),
+            json!({"inner": {}, "items": [form, {"tabId": "2", "kind": "plain"}]}),
+            json!({"inner": {}, "boxed": {"value": -1}}),
+            json!({"inner": {}, "maybe": 3}),
+        ] {
+            let ours = from_value::<Nested>(v.clone()).expect_err("refused").to_string();
+            let theirs = serde_json::from_value::<Nested>(v.clone())
+                .expect_err("refused")
+                .to_string();
+            assert_eq!(ours, theirs, "{v}");
+        }
     }
 
     #[test]
