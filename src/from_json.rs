@@ -296,14 +296,14 @@ impl<T: FromJson> FromJson for Box<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Result<Self, Error> {
-        // The walk over the array is `each`'s, compiled once; only reading and pushing one
-        // item is compiled per element type (about 27 of them).
         let mut out = Vec::new();
         Self::read_into(value, &mut out)?;
         Ok(out)
     }
 
-    /// Appends to `slot`, which holds the default, an empty list (as `read_into` says).
+    /// Appends to `slot`, which holds the default, an empty list (as `read_into` says). The
+    /// walk over the array is `each`'s, compiled once; only reading and pushing one item is
+    /// compiled per element type (about 27 of them).
     fn read_into(value: Value, slot: &mut Self) -> Result<(), Error> {
         debug_assert!(slot.is_empty());
         each(value, &mut |item| T::read_pushed(item, slot))
