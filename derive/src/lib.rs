@@ -5,9 +5,9 @@
 //! attributes, but generate one straight-line function per type: take each field out of the
 //! object by name and read it with the field type's `FromJson`, in place (a struct starts as
 //! its `Default`, a variant with each field's: every type a read value holds has one); append
-//! `"key":` (the reader's own literal, between quotes) and the field's JSON. serde's derives generate visitors,
-//! field matchers and map loops per type, monomorphised per (de)serializer: measured, most of
-//! the shipped wasm's JSON code (issue 17).
+//! `"key":` (the reader's own literal, between quotes) and the field's JSON. serde's derives
+//! generate visitors, field matchers and map loops per type, monomorphised per
+//! (de)serializer: measured, most of the shipped wasm's JSON code (issue 17).
 //!
 //! Supported, because IMS Link uses them (anything else is a compile error, not a silent
 //! difference): structs with named fields (generic ones too); enums of unit variants (a
@@ -220,6 +220,8 @@ fn struct_readers(name: &Ident, data: &syn::DataStruct, top: &Attrs) -> syn::Res
             value: crate::json_value::Value,
             items: &mut ::std::vec::Vec<Self>,
         ) -> ::core::result::Result<(), crate::from_json::Error> {
+            // The item just pushed (`Vec::push_mut` would say so, but is newer than the
+            // crate's rust-version, 1.87).
             items.push(<Self as ::core::default::Default>::default());
             match items.last_mut() {
                 Some(out) => <Self as crate::from_json::FromJson>::read_into(value, out),
@@ -248,11 +250,12 @@ fn field_key<'a>(field: &'a syn::Field, rule: Option<&str>) -> syn::Result<(&'a 
 /// (`Ok(())`), a variant's (`variant`) into `path { ... }`, which it returns.
 ///
 /// The value is made first and each field read into it in place (`Object::read`): a struct
-/// starts as its type's `Default` (`struct_readers`), a variant with each field's. Every field's error
-/// then leaves the same value to drop, so the compiler writes that way out once. Read into the
-/// constructor instead, each field's error dropped the fields read before it, a way out of its
-/// own (measured: 8.7 KB of the module, 1.8 KB gzipped). Fields read into locals started from
-/// their `Default`, or a variant's into a struct of its own, came out larger gzipped.
+/// starts as its type's `Default` (`struct_readers`), a variant with each field's. Every
+/// field's error then leaves the same value to drop, so the compiler writes that way out once.
+/// Read into the constructor instead, each field's error dropped the fields read before it, a
+/// way out of its own (measured: 8.7 KB of the module, 1.8 KB gzipped). Fields read into
+/// locals started from their `Default`, or a variant's into a struct of its own, came out
+/// larger gzipped.
 fn struct_fields(
     path: Tokens,
     fields: &syn::FieldsNamed,
