@@ -174,11 +174,11 @@ impl Object {
         Ok(())
     }
 
-    /// An internally tagged enum's tag, taken out of the object.
-    pub fn tag(&mut self, tag: &'static str) -> Result<String, Error> {
+    /// An internally tagged enum's tag, taken out of the object: the index of its variant
+    /// among `names`.
+    pub fn tag(&mut self, tag: &'static str, names: &[&str]) -> Result<usize, Error> {
         match self.0.remove(tag) {
-            Some(Value::String(variant)) => Ok(variant),
-            Some(other) => Err(Error::invalid_type(&other, "variant identifier")),
+            Some(value) => variant(value, "variant identifier", names),
             None => Err(Error::missing(tag)),
         }
     }
@@ -199,10 +199,13 @@ impl Object {
     }
 }
 
-/// A unit variant's name: a JSON string.
-pub fn variant(value: Value, expected: &str) -> Result<String, Error> {
+/// A variant's name, a JSON string: its index among `names`.
+pub fn variant(value: Value, expected: &str, names: &[&str]) -> Result<usize, Error> {
     match value {
-        Value::String(name) => Ok(name),
+        Value::String(name) => names
+            .iter()
+            .position(|known| *known == name)
+            .ok_or_else(|| Error::unknown_variant(&name, names)),
         other => Err(Error::invalid_type(&other, expected)),
     }
 }

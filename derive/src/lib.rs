@@ -349,24 +349,30 @@ fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tok
                 ))
             }
         };
-        arms.push(quote!(#key => { #read }));
+        arms.push(read);
     }
+    // The name's index among `names` picks the arm: one shared search and error rather than a
+    // string match per enum; the last arm takes `_`, as the index is always below its count.
+    let Some(last) = arms.pop() else {
+        return Err(syn::Error::new_spanned(name, "FromJson: an enum without variants"));
+    };
+    let arms = arms.iter().enumerate().map(|(i, read)| quote!(#i => { #read }));
     let expected = format!("enum {name}");
     Ok(match &top.tag {
         Some(tag) => {
             let expected = format!("internally tagged enum {name}");
             quote! {
                 let mut object = crate::from_json::Object::new(value, #expected)?;
-                match object.tag(#tag)?.as_str() {
+                match object.tag(#tag, &[#(#names),*])? {
                     #(#arms)*
-                    other => Err(crate::from_json::Error::unknown_variant(other, &[#(#names),*])),
+                    _ => { #last }
                 }
             }
         }
         None => quote! {
-            match crate::from_json::variant(value, #expected)?.as_str() {
+            match crate::from_json::variant(value, #expected, &[#(#names),*])? {
                 #(#arms)*
-                other => Err(crate::from_json::Error::unknown_variant(other, &[#(#names),*])),
+                _ => { #last }
             }
         },
     })
