@@ -331,7 +331,7 @@ fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tok
             Some(key) => key,
             None => renamed(&ident.to_string(), top.rename_all.as_deref(), true)?,
         };
-        names.push(key.clone());
+        names.push(key);
         let read = match (&variant.fields, &top.tag) {
             (Fields::Unit, _) => quote!(Ok(Self::#ident)),
             (Fields::Named(fields), Some(_)) => struct_fields(
