@@ -178,6 +178,9 @@ test('"Keep mine": the page keeps the typed Client ID and the guide moves on to 
 
 test('Undo while the choice is open puts the stage back where it stood before the fill', async () => {
   const { page, popup } = await typedWizard();
+  // Where it stood as the admin sees it before pressing Fill: with the fill's preview drawn
+  // (the button then names the count). Read earlier, it raced the preview.
+  await popup.locator('#fill[data-previewed]').waitFor({ state: 'attached' });
   const before = await shown(popup);
   const guideBefore = await readGuide(popup);
   await fillHere(popup);
