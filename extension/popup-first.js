@@ -1,7 +1,7 @@
 // The popup's first request, sent by a classic script the parser runs first in popup.html's
 // head, before the stylesheet (a classic script after it waits for it: the popup was shown
-// about 3 ms later so, PERFORMANCE.md: The popup): the page's module runs later (traced: 8 to
-// 12 ms after the parser is done). The worker answers `GetPopup` while popup.js loads and sets
+// 0.6 to 3 ms later so, PERFORMANCE.md: The popup): the page's module runs later (traced: 8
+// to 12 ms after the parser is done). The worker answers `GetPopup` while popup.js loads and sets
 // up its views; popup/first.js hands the answer to popup.js, which draws it. Nothing here
 // decides anything. Not a module and not bundled (the page's one module comes later), so it
 // names the browser's API itself, as shared/ext.js does.
