@@ -39,7 +39,8 @@ const b = await launch();
 /**
  * The toolbar's popup (the harness's toolbarPopups: opened by the toolbar button, read over the
  * browser's DevTools protocol). `drawn` gives when the popup's `ims-link:popup-drawn` mark came,
- * from the click (both clocks count from the epoch) and from the popup's navigation start.
+ * from the click (both clocks count from the epoch) and from the popup's navigation start, and
+ * on the page's clock when its `GetPopup` went out and was answered (`asked`, `answered`).
  */
 async function toolbarTimings() {
   const popups = await b.toolbarPopups();
