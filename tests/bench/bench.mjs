@@ -47,7 +47,7 @@ async function toolbarTimings() {
   let path = 'popup.html';
   // Waits for the mark in the page (observed, so an early draw is not missed); gives it on the
   // page's clock and on the wall clock the bench's own clock also counts from, or null after 5 s
-  // (a build from before the mark, benched by ab.mjs); with popup-first.js's marks before it.
+  // (a build from before the mark, benched by ab.mjs); with popup/first.js's marks before it.
   const mark = `new Promise((resolve) => {
     setTimeout(() => resolve(null), 5000);
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
@@ -112,7 +112,7 @@ try {
     const guideReady = [];
     const blankPage = [];
     const popupInPage = [];
-    // popup-first.js's marks, `{ asked, answered }`: its GetPopup sent and answered, in the
+    // popup/first.js's marks, `{ asked, answered }`: its GetPopup sent and answered, in the
     // page, for both ways of opening the popup (a build without them, benched by ab.mjs, leaves
     // these empty).
     const popupRequest = [];
