@@ -190,8 +190,7 @@ build() {
 # glue).
 bundle() {
   local d=$1
-  # The popup's one classic script, run in its head (popup.html says why), and its stylesheet
-  # in the page itself.
+  # The popup's stylesheet goes in the page itself (tools/inline-css.mjs says why).
   tools/node_modules/.bin/esbuild "$d/popup.js" --bundle --format=iife --log-level=warning \
     --banner:js='"use strict";' --outfile="$d/popup.js" --allow-overwrite
   node tools/inline-css.mjs "$d/popup.html"

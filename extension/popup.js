@@ -129,8 +129,6 @@ async function main() {
   performance.mark('ims-link:popup-drawn');
 }
 
-// ./build.sh bundles this page's modules into one classic script that popup.html runs in its
-// head, so that the first request goes out before the rest of the page is even parsed, and one
-// file is fetched instead of three (PERFORMANCE.md: The popup). The body is drawn once parsed.
+// This runs in popup.html's head (see there), before the body is parsed: draw once it is.
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main, { once: true });
 else main();
