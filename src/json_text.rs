@@ -108,7 +108,7 @@ impl Reader<'_> {
     fn error_at(&self, what: &'static str, index: usize) -> SyntaxError {
         let before = &self.text.as_bytes()[..index.min(self.text.len())];
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
+        let line = 1 + before.iter().take(line_start).filter(|&&b| b == b'\n').count();
         SyntaxError(Box::new(Place {
             what,
             line,
@@ -160,7 +160,7 @@ impl Reader<'_> {
     /// `null`, `true` or `false`, its first byte peeked at.
     fn word(&mut self, word: &[u8]) -> Result<(), SyntaxError> {
         self.at += 1;
-        for &expected in &word[1..] {
+        for &expected in word.iter().skip(1) {
             match self.next() {
                 None => return Err(self.error(EOF_VALUE)),
                 Some(b) if b != expected => return Err(self.error(IDENT)),
@@ -244,8 +244,11 @@ impl Reader<'_> {
         let mut start = self.at;
         loop {
             // The text is UTF-8 and these stops are ASCII: each slice is whole characters.
-            let stop = self.text.as_bytes()[self.at..]
+            let stop = self
+                .text
+                .as_bytes()
                 .iter()
+                .skip(self.at)
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
             let Some(stop) = stop else {
                 self.at = self.text.len();
@@ -253,11 +256,11 @@ impl Reader<'_> {
             };
             self.at += stop;
             out.push_str(self.text.get(start..self.at).unwrap_or_default());
-            let b = self.text.as_bytes()[self.at];
+            let b = self.text.as_bytes().get(self.at).copied();
             self.at += 1;
             match b {
-                b'"' => return Ok(out),
-                b'\\' => self.escape(&mut out)?,
+                Some(b'"') => return Ok(out),
+                Some(b'\\') => self.escape(&mut out)?,
                 _ => return Err(self.error(CONTROL)),
             }
             start = self.at;

@@ -116,7 +116,7 @@ impl Map {
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.find(key).ok().map(|i| &self.0[i].1)
+        self.find(key).ok().and_then(|i| self.0.get(i)).map(|(_, v)| v)
     }
 
     /// Whether the object has `key`.
@@ -127,7 +127,7 @@ impl Map {
     /// Sets `key` to `value`; the value it replaces, if any.
     pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {
         match self.find(&key) {
-            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
             Err(i) => {
                 self.0.insert(i, (key, value));
                 None

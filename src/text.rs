@@ -46,6 +46,18 @@ pub fn clipped(s: &str, max: usize) -> String {
     s.get(..end).unwrap_or(s).to_string()
 }
 
+/// Cuts `s` to at most `max` bytes, at a character's start (page texts and answers are bounded
+/// so that later code never handles unbounded input).
+pub fn cut(s: &mut String, max: usize) {
+    if s.len() > max {
+        let mut at = max;
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        s.truncate(at);
+    }
+}
+
 /// The characters of `s` that `keep` keeps: what `s.chars().filter(..).collect()` gives. A
 /// function rather than a closure, so that the module holds one copy for every caller.
 pub fn kept(s: &str, keep: fn(char) -> bool) -> String {
@@ -266,7 +278,22 @@ impl<'a> Iterator for SplitAscii<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{clipped, join, kept, lossy, single_spaced, whole_number, Search};
+    use super::{clipped, cut, join, kept, lossy, single_spaced, whole_number, Search};
+
+    #[test]
+    fn cut_keeps_whole_characters_within_the_bound() {
+        for (text, max, want) in [
+            ("tenant", 10, "tenant"),
+            ("tenant", 3, "ten"),
+            ("aü", 2, "a"),
+            ("aü", 3, "aü"),
+            ("€x", 2, ""),
+        ] {
+            let mut s = String::from(text);
+            cut(&mut s, max);
+            assert_eq!(s, want, "{text:?} {max}");
+        }
+    }
 
     #[test]
     fn the_same_text_as_the_standard_join() {

@@ -112,15 +112,16 @@ impl ToJson for bool {
 fn write_u64(mut n: u64, out: &mut String) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    // Filled from the end: u64::MAX has 20 digits, so every slot written is in the array.
+    while let Some(slot) = i.checked_sub(1).and_then(|at| digits.get_mut(at)) {
+        *slot = b'0' + (n % 10) as u8;
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    for d in &digits[i..] {
+    for d in digits.iter().skip(i) {
         out.push(char::from(*d));
     }
 }

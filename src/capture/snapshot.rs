@@ -45,15 +45,7 @@ pub struct PageSnapshot {
 impl PageSnapshot {
     /// Cuts the snapshot to the limits, so later code never handles unbounded input.
     pub fn bounded(mut self) -> Self {
-        let cut = |s: &mut String| {
-            if s.len() > MAX_TEXT {
-                let mut at = MAX_TEXT;
-                while !s.is_char_boundary(at) {
-                    at -= 1;
-                }
-                s.truncate(at);
-            }
-        };
+        let cut = |s: &mut String| crate::text::cut(s, MAX_TEXT);
         self.headings.truncate(MAX_ITEMS);
         self.pairs.truncate(MAX_ITEMS);
         cut(&mut self.url);

@@ -4,6 +4,7 @@
 //! the planner do unbounded work.
 
 use crate::from_json::FromJson;
+use crate::text::cut;
 use crate::to_json::ToJson;
 
 /// Most fields kept from one form.
@@ -85,17 +86,6 @@ pub struct FormSnapshot {
     pub markers: Vec<String>,
     /// Whether the snapshot was taken in a frame rather than the tab's top page.
     pub frame: bool,
-}
-
-/// Cuts `s` to at most `max` bytes on a character boundary.
-pub(crate) fn cut(s: &mut String, max: usize) {
-    if s.len() > max {
-        let mut at = max;
-        while !s.is_char_boundary(at) {
-            at -= 1;
-        }
-        s.truncate(at);
-    }
 }
 
 fn cut_opt(s: &mut Option<String>) {

@@ -343,13 +343,7 @@ fn lost() -> Diagnosis {
 
 /// The body cut to `MAX_BODY` bytes at a character's start.
 fn cut(mut resp: HttpResponse) -> HttpResponse {
-    if resp.body.len() > MAX_BODY {
-        let mut at = MAX_BODY;
-        while !resp.body.is_char_boundary(at) {
-            at -= 1;
-        }
-        resp.body.truncate(at);
-    }
+    crate::text::cut(&mut resp.body, MAX_BODY);
     resp
 }
 

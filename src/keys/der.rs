@@ -94,11 +94,10 @@ impl<'a> Reader<'a> {
             (usize::from(first), after)
         } else {
             let n = usize::from(first & 0x7f);
-            if n == 0 || n > 4 || after.len() < n {
+            let Some((len_bytes, after)) = after.split_at_checked(n).filter(|_| (1..=4).contains(&n)) else {
                 return Err("a length is malformed or too long");
-            }
-            let (len_bytes, after) = after.split_at(n);
-            if len_bytes[0] == 0 {
+            };
+            if len_bytes.first() == Some(&0) {
                 return Err("a length is not in its shortest form");
             }
             let len = len_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
@@ -107,16 +106,13 @@ impl<'a> Reader<'a> {
             }
             (len, after)
         };
-        if after.len() < len {
+        let Some((value, rest)) = after.split_at_checked(len) else {
             return Err("the data ends too early (truncated)");
-        }
-        let header = bytes.len() - after.len();
-        self.rest = &after[len..];
-        Ok(Tlv {
-            tag,
-            value: &after[..len],
-            raw: &bytes[..header + len],
-        })
+        };
+        self.rest = rest;
+        // `rest` is the end of `bytes`: what comes before it is this TLV, header and all.
+        let raw = bytes.get(..bytes.len() - rest.len()).unwrap_or_default();
+        Ok(Tlv { tag, value, raw })
     }
 
     /// The next TLV, which must carry `tag`.
@@ -218,7 +214,7 @@ pub(crate) fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
         let bytes = len.to_be_bytes();
         let skip = bytes.iter().take_while(|&&b| b == 0).count();
         out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
+        out.extend_from_slice(bytes.get(skip..).unwrap_or_default());
     }
     out.extend_from_slice(content);
     out
@@ -232,7 +228,7 @@ pub(crate) fn wrap(tag: u8, parts: &[&[u8]]) -> Vec<u8> {
 /// A non-negative INTEGER from big-endian magnitude bytes.
 pub(crate) fn unsigned(be: &[u8]) -> Vec<u8> {
     let start = be.iter().position(|&b| b != 0).unwrap_or(be.len().saturating_sub(1));
-    let be = &be[start..];
+    let be = be.get(start..).unwrap_or_default();
     match be.first() {
         None => tlv(tag::INTEGER, &[0]),
         Some(b) if b & 0x80 != 0 => tlv(tag::INTEGER, &[&[0u8][..], be].concat()),
