@@ -340,6 +340,8 @@ mod tests {
         }
         assert_same(&vec![Either::Text("t".into()), Either::List(vec!["a".into()])]);
         assert_same(&(u64::MAX, i64::MIN));
+        assert_same(&(0u64, 10u64));
+        assert_same(&(-1i64, 9u64));
         // Commas by the last byte written (`comma`): items that open and close, empty or not.
         let nested: Vec<Vec<Vec<u8>>> = vec![vec![], vec![vec![], vec![1, 2]], vec![vec![3]]];
         assert_same(&nested);

@@ -364,6 +364,24 @@ mod tests {
         }
         assert!(Reader::new(&[0x30, 0x81, 0x05, 0, 0, 0, 0, 0]).any().is_err());
         assert!(Reader::new(&[0x30, 0x05, 0]).any().is_err());
+        for (bad, why) in [
+            (&[0x30, 0x80, 0][..], "a length is malformed or too long"),
+            (&[0x30, 0x85, 1, 0, 0, 0, 0], "a length is malformed or too long"),
+            (&[0x30, 0x82, 1], "a length is malformed or too long"),
+            (&[0x30, 0x82, 0, 0x90], "a length is not in its shortest form"),
+            (&[0x30, 0x81, 0x80, 0], "the data ends too early (truncated)"),
+        ] {
+            assert_eq!(Reader::new(bad).any().err(), Some(why), "{bad:02x?}");
+        }
+        let long = [&[0x04, 0x81, 0x80][..], &[7; 0x80], &[0x05, 0x00]].concat();
+        let mut reader = Reader::new(&long);
+        let first = reader.any().unwrap();
+        assert_eq!(
+            (first.tag, first.value, first.raw),
+            (0x04, &[7; 0x80][..], &long[..0x83])
+        );
+        assert_eq!(reader.any().unwrap().raw, &[0x05, 0x00]);
+        assert!(reader.is_empty());
         assert!(Reader::new(&[0x02, 0x02, 0x00, 0x01]).unsigned().is_err());
         assert_eq!(Reader::new(&[0x02, 0x02, 0x00, 0x81]).unsigned().unwrap(), &[0x81]);
     }
