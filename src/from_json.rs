@@ -135,7 +135,17 @@ fn quoted(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
-            c if c.is_ascii_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if c.is_ascii_control() => {
+                // As `{:x}` writes it: no leading zero.
+                let digits = crate::text::hex(&[c as u8], false, "");
+                out.push_str("\\u{");
+                out.push_str(if c < '\x10' {
+                    digits.get(1..).unwrap_or_default()
+                } else {
+                    &digits
+                });
+                out.push('}');
+            }
             c => out.push(c),
         }
     }

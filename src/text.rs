@@ -46,6 +46,26 @@ pub fn clipped(s: &str, max: usize) -> String {
     s.get(..end).unwrap_or(s).to_string()
 }
 
+/// `bytes` as two hexadecimal digits each (what `{:02x}` writes, or `{:02X}` when `upper`),
+/// `sep` between them: one loop, where a formatter per byte brought `core::fmt`'s hexadecimal
+/// writers and a `String` per byte.
+pub fn hex(bytes: &[u8], upper: bool, sep: &str) -> String {
+    let digits = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut out = String::with_capacity(bytes.len() * (2 + sep.len()));
+    for (i, &b) in bytes.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push(char::from(digits[usize::from(b >> 4)]));
+        out.push(char::from(digits[usize::from(b & 0xf)]));
+    }
+    out
+}
+
 /// Cuts `s` to at most `max` bytes, at a character's start (page texts and answers are bounded
 /// so that later code never handles unbounded input).
 pub fn cut(s: &mut String, max: usize) {
@@ -278,7 +298,17 @@ impl<'a> Iterator for SplitAscii<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{clipped, cut, join, kept, lossy, single_spaced, whole_number, Search};
+    use super::{clipped, cut, hex, join, kept, lossy, single_spaced, whole_number, Search};
+
+    #[test]
+    fn hex_is_what_the_formatter_writes_for_each_byte() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let lower: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let upper: Vec<String> = bytes.iter().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(hex(&bytes, false, ""), lower);
+        assert_eq!(hex(&bytes, true, ":"), upper.join(":"));
+        assert_eq!(hex(&[], true, ":"), "");
+    }
 
     #[test]
     fn cut_keeps_whole_characters_within_the_bound() {

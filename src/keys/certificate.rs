@@ -1,8 +1,7 @@
 //! The self-signed X.509 v3 certificate, and the exported description of any certificate.
 
 use crate::from_json::FromJson;
-use crate::gather::Gather;
-use crate::text::join;
+use crate::text::{hex, join};
 use crate::to_json::ToJson;
 use sha2::{Digest, Sha256};
 
@@ -282,8 +281,7 @@ fn attribute(oid: &[u8], value: Tlv<'_>) -> String {
         _ => None,
     };
     let (Some(name), Some(text)) = (name, text) else {
-        let hex: String = value.raw.iter().map(|b| format!("{b:02x}")).collect();
-        return format!("{}=#{hex}", der::oid_string(oid));
+        return format!("{}=#{}", der::oid_string(oid), hex(value.raw, false, ""));
     };
     let mut out = format!("{name}=");
     let mut chars = text.char_indices().peekable();
@@ -295,7 +293,10 @@ fn attribute(oid: &[u8], value: Tlv<'_>) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\x00'..='\x1f' | '\x7f' => out.push_str(&format!("\\{:02x}", c as u8)),
+            '\x00'..='\x1f' | '\x7f' => {
+                out.push('\\');
+                out.push_str(&hex(&[c as u8], false, ""));
+            }
             _ => out.push(c),
         }
     }
@@ -411,7 +412,7 @@ impl Certificate {
 
 /// Upper-case hex with colons, like OpenSSL prints fingerprints.
 fn colon_hex(bytes: &[u8]) -> String {
-    join(&bytes.iter().map(|b| format!("{b:02X}")).gather(), ":")
+    hex(bytes, true, ":")
 }
 
 /// Describes a certificate in every form the UI offers.
@@ -421,13 +422,13 @@ pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> 
         pem: der::pem("CERTIFICATE", der),
         der_base64: crate::base64_text::encode(der),
         sha1_fingerprint: colon_hex(&super::sha1::digest(der)),
-        sha1_console: super::sha1::digest(der).iter().map(|b| format!("{b:02x}")).collect(),
+        sha1_console: hex(&super::sha1::digest(der), false, ""),
         sha256_fingerprint: colon_hex(&Sha256::digest(der)),
         not_before: cert.not_before,
         not_after: cert.not_after,
         not_before_rfc3339: der::rfc3339(cert.not_before),
         not_after_rfc3339: der::rfc3339(cert.not_after),
         subject: cert.subject.clone(),
-        serial_hex: cert.serial.iter().map(|b| format!("{b:02X}")).collect(),
+        serial_hex: hex(&cert.serial, true, ""),
     })
 }
