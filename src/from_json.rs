@@ -8,7 +8,7 @@
 //! serde's derive gave every type a visitor, a field-name matcher and a map loop, and the
 //! shipped wasm held about 200 KB of that code (measured with twiggy, issue 17).
 
-use crate::text::join;
+use crate::text::{join, Search};
 use std::fmt;
 
 use crate::json_value::{Map, Value};
@@ -136,14 +136,9 @@ fn quoted(s: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
             c if c.is_ascii_control() => {
-                // As `{:x}` writes it: no leading zero.
-                let digits = crate::text::hex(&[c as u8], false, "");
+                // As `{:x}` writes it: no leading zero ('\0' is written above).
                 out.push_str("\\u{");
-                out.push_str(if c < '\x10' {
-                    digits.get(1..).unwrap_or_default()
-                } else {
-                    &digits
-                });
+                out.push_str(crate::text::hex(&[c as u8], false, "").trim_start_chars(&['0']));
                 out.push('}');
             }
             c => out.push(c),

@@ -410,20 +410,16 @@ impl Certificate {
     }
 }
 
-/// Upper-case hex with colons, like OpenSSL prints fingerprints.
-fn colon_hex(bytes: &[u8]) -> String {
-    hex(bytes, true, ":")
-}
-
 /// Describes a certificate in every form the UI offers.
 pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> {
     let der = cert.der();
     Ok(CertificateInfo {
         pem: der::pem("CERTIFICATE", der),
         der_base64: crate::base64_text::encode(der),
-        sha1_fingerprint: colon_hex(&super::sha1::digest(der)),
+        // Upper-case hex with colons, as OpenSSL prints fingerprints.
+        sha1_fingerprint: hex(&super::sha1::digest(der), true, ":"),
         sha1_console: hex(&super::sha1::digest(der), false, ""),
-        sha256_fingerprint: colon_hex(&Sha256::digest(der)),
+        sha256_fingerprint: hex(&Sha256::digest(der), true, ":"),
         not_before: cert.not_before,
         not_after: cert.not_after,
         not_before_rfc3339: der::rfc3339(cert.not_before),
