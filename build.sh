@@ -6,6 +6,7 @@
 #   ./build.sh test     every test; ends with "N passed, N failed"
 #   ./build.sh demo     build, start the fake Adobe cloud, open Chromium with the extension
 #   ./build.sh bench    timings, printed as a table and written to dist/bench.json
+#   ./build.sh size     the extension's module in five function orders, gzipped, and their average
 #   ./build.sh screenshots  the README's pictures, from the fake cloud, into docs/screenshots/
 #   ./build.sh fuzz     the parsers' property tests with many more cases (FUZZ_CASES, default 50000)
 #   ./build.sh fresh-check  the README's two commands in a fresh clone of HEAD, as a newcomer
@@ -126,10 +127,11 @@ ensure_test_tools() {
 # `__wbg_fetch_654fba40e8e12c90`, each under the module `./ims_link_bg.js`) and the exports become
 # one or two letters, 3.7 KB smaller raw and 1.8 KB gzipped (their hashes are hex gzip cannot
 # shrink); tools/rename-glue.py gives the glue (<name>.js beside the module) the same names.
+# Arguments after the module go to tools/order-functions.py (`./build.sh size`).
 optimize() {
   local features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
     --enable-mutable-globals --enable-reference-types --enable-multivalue)
-  python3 tools/order-functions.py "$1" "$1.named"
+  python3 tools/order-functions.py "$1" "$1.named" "${@:2}"
   tools/node_modules/.bin/wasm-opt -Os --flatten --rereloop -Os -Os --one-caller-inline-max-function-size 20 \
     --low-memory-unused \
     --strip-producers --strip-target-features --reorder-functions-by-name "${features[@]}" \
@@ -391,6 +393,41 @@ bench_pkg() {
   optimize target/bindgen/bench/${CRATE}_bg.wasm
 }
 
+# The extension's module (cargo's, or SIZE_MODULE=<a cargo .wasm>) through optimize() in five
+# function orders, each gzipped as the bench gzips it (Node's zlib, level 9), and their average:
+# the order alone moves the gzipped size by up to 600 bytes either way, so a change worth a few
+# hundred bytes is judged by the average (PERFORMANCE.md: The module's size).
+size() {
+  ensure_build_tools
+  local module=${SIZE_MODULE:-} dir order
+  if [ -z "$module" ]; then
+    cargo build -q --release --target "$WASM_TARGET" --lib
+    module=target/$WASM_TARGET/release/$CRATE.wasm
+  fi
+  dir=$(mktemp -d)
+  wasm-bindgen --target web --no-typescript --out-dir "$dir/bindgen" "$module"
+  for order in 4:0.5 4:0.4 4:0.6 3:0.5 5:0.5; do
+    mkdir "$dir/$order" && cp "$dir"/bindgen/* "$dir/$order/"
+    optimize "$dir/$order/${CRATE}_bg.wasm" --gram "${order%:*}" --power "${order#*:}" &
+  done
+  wait
+  node - "$dir" "$CRATE" <<'JS'
+const { readFileSync } = require('node:fs');
+const { gzipSync } = require('node:zlib');
+const [dir, crate] = process.argv.slice(2);
+const orders = ['4:0.5', '4:0.4', '4:0.6', '3:0.5', '5:0.5'];
+console.log('| order (--gram:--power) | bytes | gzipped |\n|---|---|---|');
+const sizes = orders.map((o) => {
+  const wasm = readFileSync(`${dir}/${o}/${crate}_bg.wasm`);
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  console.log(`| ${o}${o === '4:0.5' ? ' (shipped)' : ''} | ${wasm.length} | ${gz} |`);
+  return gz;
+});
+console.log(`| average | | ${Math.round(sizes.reduce((a, b) => a + b) / sizes.length)} |`);
+JS
+  rm -rf "$dir"
+}
+
 fuzz() {
   ensure_build_tools
   local cases=${FUZZ_CASES:-50000} log=target/fuzz.log start
@@ -446,6 +483,7 @@ case "${1:-build}" in
   test) run_tests ;;
   demo) demo ;;
   bench) bench ;;
+  size) size ;;
   screenshots) screenshots ;;
   fuzz) fuzz ;;
   fresh-check) fresh_check ;;
