@@ -397,30 +397,33 @@ bench_pkg() {
 # function orders, each gzipped as the bench gzips it (Node's zlib, level 9), and their average:
 # the order alone moves the gzipped size by up to 600 bytes either way, so a change worth a few
 # hundred bytes is judged by the average (PERFORMANCE.md: The module's size).
-size() {
+size_orders() {
   ensure_build_tools
-  local module=${SIZE_MODULE:-} dir order
+  # The first is the shipped order.
+  local module=${SIZE_MODULE:-} dir order pid pids=() orders=(4:0.5 4:0.4 4:0.6 3:0.5 5:0.5)
   if [ -z "$module" ]; then
     cargo build -q --release --target "$WASM_TARGET" --lib
     module=target/$WASM_TARGET/release/$CRATE.wasm
   fi
   dir=$(mktemp -d)
-  wasm-bindgen --target web --no-typescript --out-dir "$dir/bindgen" "$module"
-  for order in 4:0.5 4:0.4 4:0.6 3:0.5 5:0.5; do
+  # Under the crate's name, which wasm-bindgen names its output after.
+  cp "$module" "$dir/$CRATE.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$dir/bindgen" "$dir/$CRATE.wasm"
+  for order in "${orders[@]}"; do
     mkdir "$dir/$order" && cp "$dir"/bindgen/* "$dir/$order/"
     optimize "$dir/$order/${CRATE}_bg.wasm" --gram "${order%:*}" --power "${order#*:}" &
+    pids+=($!)
   done
-  wait
-  node - "$dir" "$CRATE" <<'JS'
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  node - "$dir" "$CRATE" "${orders[@]}" <<'JS'
 const { readFileSync } = require('node:fs');
 const { gzipSync } = require('node:zlib');
-const [dir, crate] = process.argv.slice(2);
-const orders = ['4:0.5', '4:0.4', '4:0.6', '3:0.5', '5:0.5'];
+const [dir, crate, ...orders] = process.argv.slice(2);
 console.log('| order (--gram:--power) | bytes | gzipped |\n|---|---|---|');
 const sizes = orders.map((o) => {
   const wasm = readFileSync(`${dir}/${o}/${crate}_bg.wasm`);
   const gz = gzipSync(wasm, { level: 9 }).length;
-  console.log(`| ${o}${o === '4:0.5' ? ' (shipped)' : ''} | ${wasm.length} | ${gz} |`);
+  console.log(`| ${o}${o === orders[0] ? ' (shipped)' : ''} | ${wasm.length} | ${gz} |`);
   return gz;
 });
 console.log(`| average | | ${Math.round(sizes.reduce((a, b) => a + b) / sizes.length)} |`);
@@ -483,7 +486,7 @@ case "${1:-build}" in
   test) run_tests ;;
   demo) demo ;;
   bench) bench ;;
-  size) size ;;
+  size) size_orders ;;
   screenshots) screenshots ;;
   fuzz) fuzz ;;
   fresh-check) fresh_check ;;

@@ -17,6 +17,7 @@ not win every time). Deterministic: no set or dict order decides anything.
 gives a layout as good as the shipped one, and `./build.sh size` gzips five of them, as the
 layout alone moves the gzipped size by a few hundred bytes either way.
 """
+import argparse
 import collections
 import itertools
 import sys
@@ -165,11 +166,10 @@ def main(src, dst, gram=4, power=0.5):
 
 
 if __name__ == '__main__':
-    args = sys.argv[1:]
-    options = {'--gram': 4, '--power': 0.5}
-    while len(args) > 2 and args[-2] in options:
-        options[args[-2]] = type(options[args[-2]])(args[-1])
-        args = args[:-2]
-    if len(args) != 2:
-        sys.exit(__doc__)
-    main(args[0], args[1], options['--gram'], options['--power'])
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument('src')
+    parser.add_argument('dst')
+    parser.add_argument('--gram', type=int, default=4)
+    parser.add_argument('--power', type=float, default=0.5)
+    a = parser.parse_args()
+    main(a.src, a.dst, a.gram, a.power)
