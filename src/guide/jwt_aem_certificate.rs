@@ -9,6 +9,7 @@
 //! open) → the Console's "Upload public key" → back to the wizard, Next, Account step, Create
 //! → Check Health → Target configuration → Connect.
 
+use super::next::click;
 use super::page::{Page, PageKind};
 use super::stages::{said, stage, to_do, Facts};
 use super::{Action, Link, Next, Stage, StageId, Status, Step};
@@ -47,13 +48,6 @@ pub struct CredentialCertificatesSeen {
 
 const CREATE_SWITCH: &str = "Create new certificate";
 const CREATE_BUTTON: &str = "Create certificate";
-
-fn click(name: &str) -> Step {
-    Step::Click {
-        name: name.into(),
-        within: None,
-    }
-}
 
 fn next(stage: StageId, text: impl Into<String>, steps: Vec<Step>, action: Option<Action>, link: Option<Link>) -> Next {
     Next {
