@@ -84,9 +84,11 @@ pub(crate) fn js_error(e: impl JsErrorInfo) -> JsValue {
 /// The bridge's own refusals, before or after a module runs: an argument it cannot read, a
 /// clock value that is not `Date.now()`. Each is named after the module of the export that
 /// refused, so JavaScript sees one `name` per export whichever layer said no.
+///
+/// A refusal only the www page's or the tests' exports raise is compiled only with them: an
+/// arm stays in `Display` for every variant the enum has, raised or not (issue 17: the key,
+/// profile and cURL refusals, 715 bytes of the extension's module).
 #[derive(Debug)]
-// The JWT, profile and cURL refusals belong to the www page's exports.
-#[cfg_attr(not(feature = "www"), allow(dead_code))]
 pub(crate) enum BridgeError {
     /// A result that serde could not turn into a JS value: a bug, not the admin's doing.
     Serialize(String),
@@ -98,12 +100,14 @@ pub(crate) enum BridgeError {
         detail: String,
     },
     /// Key options of the wrong shape.
+    #[cfg(any(feature = "www", feature = "portable"))]
     KeyOptions(String),
     /// A JWT lifetime that is not a whole, non-negative number of seconds. Only where
     /// `signJwt` is exported: the arm that writes the float stays in any module that has it.
     #[cfg(any(feature = "www", feature = "portable"))]
     JwtLifetime(f64),
     /// A profile-side input (profile, source, field list, snapshot...) of the wrong shape.
+    #[cfg(feature = "www")]
     ProfileInput {
         /// What was being read, in the admin's words ("field list", "page snapshot").
         what: &'static str,
@@ -111,6 +115,7 @@ pub(crate) enum BridgeError {
         detail: String,
     },
     /// The cURL input of the wrong shape.
+    #[cfg(any(feature = "test-api", feature = "www"))]
     CurlInput(String),
     /// `nowMs` is not milliseconds since 1970.
     Clock {
@@ -126,10 +131,13 @@ impl JsErrorInfo for BridgeError {
         match self {
             BridgeError::Serialize(_) => "InternalError",
             BridgeError::Message { .. } => "MessageError",
+            #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::KeyOptions(_) => "KeyError",
             #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::JwtLifetime(_) => "JwtError",
+            #[cfg(feature = "www")]
             BridgeError::ProfileInput { .. } => "ProfileError",
+            #[cfg(any(feature = "test-api", feature = "www"))]
             BridgeError::CurlInput(_) => "CurlError",
             BridgeError::Clock { js_name, .. } => js_name,
         }
@@ -139,10 +147,14 @@ impl JsErrorInfo for BridgeError {
         match self {
             BridgeError::Serialize(_) => "serialize",
             BridgeError::Message { .. } => "malformed-message",
+            #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::KeyOptions(_) => "malformed-options",
             #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::JwtLifetime(_) => "lifetime-out-of-range",
-            BridgeError::ProfileInput { .. } | BridgeError::CurlInput(_) => "malformed-input",
+            #[cfg(feature = "www")]
+            BridgeError::ProfileInput { .. } => "malformed-input",
+            #[cfg(any(feature = "test-api", feature = "www"))]
+            BridgeError::CurlInput(_) => "malformed-input",
             BridgeError::Clock { .. } => "time-out-of-range",
         }
     }
@@ -153,6 +165,7 @@ impl fmt::Display for BridgeError {
         match self {
             BridgeError::Serialize(detail) => write!(f, "{detail}"),
             BridgeError::Message { what, detail } => write!(f, "{what}: {detail}"),
+            #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::KeyOptions(detail) => write!(f, "Key options: {detail}"),
             #[cfg(any(feature = "www", feature = "portable"))]
             BridgeError::JwtLifetime(secs) => write!(
@@ -161,10 +174,12 @@ impl fmt::Display for BridgeError {
                 crate::jwt::MAX_LIFETIME_SECS,
                 js_number(*secs)
             ),
+            #[cfg(feature = "www")]
             BridgeError::ProfileInput { what, detail } => write!(
                 f,
                 "IMS Link could not read the {what} ({detail}). Reload the popup; if it persists, clear the profile."
             ),
+            #[cfg(any(feature = "test-api", feature = "www"))]
             BridgeError::CurlInput(detail) => write!(f, "cURL input: {detail}"),
             BridgeError::Clock { now_ms, .. } => {
                 write!(
