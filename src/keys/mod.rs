@@ -195,7 +195,9 @@ pub enum KeyError {
     KeyInsteadOfCertificate,
     /// The certificate carries a different public key than the private key.
     KeyCertificateMismatch,
-    /// Re-encoding a key failed (should not happen with a valid key).
+    /// Re-encoding a key the `rsa` crate made failed (should not happen with a valid key);
+    /// only where that crate generates keys.
+    #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
     EncodingFailed(String),
 }
 
@@ -227,6 +229,7 @@ impl JsErrorInfo for KeyError {
             KeyError::InvalidCertificate(_) => "invalid-certificate",
             KeyError::KeyInsteadOfCertificate => "key-instead-of-certificate",
             KeyError::KeyCertificateMismatch => "key-certificate-mismatch",
+            #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
             KeyError::EncodingFailed(_) => "encoding-failed",
         }
     }
@@ -310,6 +313,7 @@ impl fmt::Display for KeyError {
                 f,
                 "The certificate does not belong to this private key: it carries a different public key. Use the certificate created together with this key, or generate a new pair."
             ),
+            #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
             KeyError::EncodingFailed(e) => write!(f, "Encoding the key failed ({e}). Report this as a bug."),
         }
     }
