@@ -18,8 +18,6 @@ pub enum Flow {
     JwtExchange,
     /// `POST /ims/token/v3` (OAuth Server-to-Server).
     OAuth,
-    /// `GET mc.adobe.io/<tenant>/target/activities`.
-    Target,
 }
 
 /// Why a check failed, in plain words.
