@@ -85,9 +85,9 @@ pub(crate) fn js_error(e: impl JsErrorInfo) -> JsValue {
 /// clock value that is not `Date.now()`. Each is named after the module of the export that
 /// refused, so JavaScript sees one `name` per export whichever layer said no.
 ///
-/// A refusal only the www page's or the tests' exports raise is compiled only with them: an
-/// arm stays in `Display` for every variant the enum has, raised or not (issue 17: the key,
-/// profile and cURL refusals, 715 bytes of the extension's module).
+/// A refusal only the www page's, the bench's or the tests' exports raise is compiled only with
+/// them: an arm stays in `Display` for every variant the enum has, raised or not (issue 17:
+/// the key, profile and cURL refusals, 715 bytes of the extension's module).
 #[derive(Debug)]
 pub(crate) enum BridgeError {
     /// A result that serde could not turn into a JS value: a bug, not the admin's doing.
