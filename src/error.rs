@@ -43,10 +43,10 @@ mod tests {
             Box::new(MessageError::ForeignSender),
             Box::new(KeyError::EncryptedKey),
             Box::new(JwtError::WrongPartCount(2)),
+            Box::new(FillError::TooManyConfirmed(65)),
             Box::new(WorkspaceError::Html),
             Box::new(PayloadError::NotObject),
             Box::new(ScopesError::Empty),
-            Box::new(FillError::TooManyApplied(9)),
             Box::new(InspectError::UnknownObject),
             Box::new(InspectError::Payload(PayloadError::Empty)),
         ];

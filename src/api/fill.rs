@@ -1,4 +1,4 @@
-//! Filling AEM's IMS and Target configuration forms, and undoing a fill.
+//! Planning the fill of AEM's IMS and Target configuration forms (the tests' export).
 
 use wasm_bindgen::prelude::*;
 
@@ -28,13 +28,4 @@ pub fn plan_fill(snapshot: JsValue, profile: JsValue, options: JsValue) -> Resul
         fill_input(options, FillError::MalformedOptions)?
     };
     to_js(&fill::plan(snapshot, &profile, &options).map_err(js_error)?)
-}
-
-/// `undoFill(appliedActions) -> actions`: the actions that restore each field's `before`
-/// value, last applied first; throws `FillError`.
-#[cfg(feature = "test-api")]
-#[wasm_bindgen(js_name = undoFill)]
-pub fn undo_fill(applied: JsValue) -> Result<JsValue, JsValue> {
-    let applied: Vec<fill::Action> = fill_input(applied, FillError::MalformedApplied)?;
-    to_js(&fill::undo(&applied).map_err(js_error)?)
 }

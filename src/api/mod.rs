@@ -48,7 +48,7 @@ pub use tenant::tenant_from_text;
 #[cfg(feature = "test-api")]
 pub use capture::{capture_from_atjs, capture_from_page};
 #[cfg(feature = "test-api")]
-pub use fill::{plan_fill, undo_fill};
+pub use fill::plan_fill;
 #[cfg(feature = "test-api")]
 pub use guide::guide;
 #[cfg(feature = "test-api")]

@@ -2,11 +2,12 @@
 //! `FormSnapshot` of the page's fields; `plan` detects the form, finds each field of the
 //! form's spec table (by name, then label) and returns what to set, what is already right,
 //! what conflicts with a value the admin typed, and what it could not find. The content
-//! script applies the plan; `undo` turns the applied actions back into restoring actions.
+//! script applies the plan; each action keeps what it replaces (`before`), which the session's
+//! Undo puts back (`session::fills`).
 //!
 //! By concern: `detect` tells the form, `matching` finds each spec's field, `resolve` says
 //! what value each spec wants from the profile, `choose` picks a list option for it, `plan`
-//! decides per field and builds the plan, `undo` reverses an applied one.
+//! decides per field and builds the plan.
 
 pub mod applied;
 pub mod choose;
@@ -19,7 +20,6 @@ pub mod resolve;
 pub mod snapshot;
 pub mod spec;
 pub mod trust;
-pub mod undo;
 
 use std::fmt;
 
@@ -28,7 +28,6 @@ use crate::error::JsErrorInfo;
 pub use detect::FormKind;
 pub use plan::{plan, Action, ActionKind, MissingField, MissingValue, Notice, Plan, PlanOptions, Via};
 pub use snapshot::{FieldOption, FieldSnapshot, FormSnapshot};
-pub use undo::undo;
 
 /// Why no plan (or undo) could be made. The refusals of the exports' arguments are compiled
 /// only with those exports (the tests'): the extension reads a fill's inputs as messages and
@@ -44,9 +43,6 @@ pub enum FillError {
     /// The plan options could not be read.
     #[cfg(feature = "test-api")]
     MalformedOptions(String),
-    /// The applied actions given to undo could not be read.
-    #[cfg(feature = "test-api")]
-    MalformedApplied(String),
     /// `confirm` names a field this form does not have.
     UnknownConfirm {
         /// The id given.
@@ -56,8 +52,6 @@ pub enum FillError {
     },
     /// `confirm` lists more ids than any form has fields.
     TooManyConfirmed(usize),
-    /// More applied actions than a snapshot can hold fields.
-    TooManyApplied(usize),
     /// More origins allowed for secrets than the limit.
     TooManySecretOrigins(usize),
     /// The admin's yes named another origin than the page's, or an insecure one.
@@ -88,11 +82,8 @@ impl JsErrorInfo for FillError {
             FillError::MalformedProfile(_) => "malformed-profile",
             #[cfg(feature = "test-api")]
             FillError::MalformedOptions(_) => "malformed-options",
-            #[cfg(feature = "test-api")]
-            FillError::MalformedApplied(_) => "malformed-applied",
             FillError::UnknownConfirm { .. } => "unknown-confirm",
             FillError::TooManyConfirmed(_) => "too-many-confirmed",
-            FillError::TooManyApplied(_) => "too-many-applied",
             FillError::TooManySecretOrigins(_) => "too-many-secret-origins",
             FillError::UndoElsewhere { .. } => "undo-elsewhere",
             FillError::OriginNotThisPage { .. } => "origin-not-this-page",
@@ -118,11 +109,6 @@ impl fmt::Display for FillError {
                 f,
                 "IMS Link could not read the fill options ({e}): expected {{confirm: [field ids], title?, imsConfigTitle?}}. Reopen the popup and try again."
             ),
-            #[cfg(feature = "test-api")]
-            FillError::MalformedApplied(e) => write!(
-                f,
-                "IMS Link could not read the list of applied changes to undo ({e}). Undo the fields by hand, or reload the page without saving."
-            ),
             FillError::UnknownConfirm { spec_id, form } => write!(
                 f,
                 "\"{spec_id}\" is not a field of this form ({form}), so it cannot be confirmed. The page may have changed: run Fill again and confirm from the new plan."
@@ -131,11 +117,6 @@ impl fmt::Display for FillError {
                 f,
                 "{n} fields were confirmed, more than any form has (at most {}). Run Fill again and confirm from the new plan.",
                 plan::MAX_CONFIRM
-            ),
-            FillError::TooManyApplied(n) => write!(
-                f,
-                "{n} applied changes were given to undo, more than a form can have (at most {}). Reload the page without saving to discard them.",
-                undo::MAX_UNDO
             ),
             FillError::TooManySecretOrigins(n) => write!(
                 f,
