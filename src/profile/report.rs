@@ -1,28 +1,18 @@
 //! What an import took, what it lacked and what it refused, in words the popup shows as they
 //! are: "Imported." alone never answers a file that gave nothing usable.
 
-use super::{Capture, Field, Merged, Rejected};
+use super::{Capture, Field, Merged};
 use crate::gather::Gather;
 use crate::text::join;
 use crate::to_json::ToJson;
 
-/// The answer to one import.
+/// The answer to one import: the whole account, for the admin, which the popup shows as it is
+/// (what was taken, waits, is missing or was refused, said in it).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(serde::Serialize))]
-#[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     /// The whole account, for the admin.
     pub message: String,
-    /// Fields the import gave that the profile now holds.
-    pub taken: Vec<Field>,
-    /// Fields whose value differs from the held one and waits for the admin's choice.
-    pub waiting: Vec<Field>,
-    /// Fields this kind of source should carry but did not.
-    pub missing: Vec<Field>,
-    /// Values refused, each with why.
-    pub rejected: Vec<Rejected>,
-    /// Whether anything besides the authentication type was read.
-    pub usable: bool,
 }
 
 fn has(capture: &Capture, f: Field) -> bool {
@@ -85,11 +75,6 @@ pub fn report(what: &str, capture: &Capture, merged: Option<&Merged>) -> ImportR
     }
     ImportReport {
         message: join(&parts, " "),
-        taken,
-        waiting,
-        missing: capture.missing.clone(),
-        rejected: capture.rejected.clone(),
-        usable,
     }
 }
 
@@ -111,7 +96,7 @@ mod tests {
         let text = r#"{"CLIENT_ID": "my-client", "CLIENT_SECRETS": [5], "ORG_ID": "1234567"}"#;
         let c = console::parse(text, &src(), None).unwrap();
         let r = report("ws.json", &c, None);
-        assert!(!r.usable);
+        assert!(!usable(&c));
         assert_eq!(
             r.message,
             "Nothing usable in ws.json: the profile is unchanged. Not in it: Technical account ID, Technical account email, Scopes. Not taken, Client ID: \"my-client\" is not 32 hexadecimal characters, which every Developer Console client ID is. Not taken, Client secret: the file gives a number, not text, so it cannot be the client secret. Not taken, Organization ID (AEM: Org ID): \"1234567\" does not end in @AdobeOrg, so it is not an IMS organization ID (the Console's numeric organization number is not one)."
@@ -123,7 +108,7 @@ mod tests {
         let text = r#"{"CLIENT_ID": "5f0a1b2c3d4e5f60718293a4b5c6d7e8", "CLIENT_SECRETS": ["p8e-x12345678"], "ORG_ID": "0123456789ABCDEF01234567@AdobeOrg", "SCOPES": ["openid", "target_sdk"]}"#;
         let c = console::parse(text, &src(), None).unwrap();
         let r = report("ws.json", &c, None);
-        assert!(r.usable);
+        assert!(usable(&c));
         assert!(
             r.message.starts_with("From ws.json: took Authentication, Client ID, Client secret, Organization ID (AEM: Org ID), Scopes. Not in it: Technical account ID, Technical account email."),
             "{}",

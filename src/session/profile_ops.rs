@@ -216,10 +216,6 @@ pub(super) fn import_text(
                 r.message = format!(
                     "From {what}: another credential than the profile's. Switch to it or keep the current one."
                 );
-                r.waiting = std::mem::take(&mut r.taken)
-                    .into_iter()
-                    .filter(|f| crate::profile::CREDENTIAL_FIELDS.contains(f))
-                    .gather();
             }
             let mut state = profile_state(&s, now_ms);
             state.import = Some(r);

@@ -39,8 +39,6 @@ pub struct ProfileState {
     pub notices: Vec<Problem>,
     /// The last check results (never the token).
     pub checks: Checks,
-    /// Whether a key pair is held.
-    pub has_key_pair: bool,
     /// What each check sends where, said next to its button.
     pub sends: crate::ims::check::Sends,
     /// To an import only: what it took, lacked and refused.

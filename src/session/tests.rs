@@ -262,7 +262,6 @@ fn an_empty_session_reads_from_nothing_and_answers_the_popup_in_one_reply() {
     let popup = reply(&go(&mut Session::default(), event(facts)));
     assert_eq!(popup["type"], "Popup");
     assert_eq!(popup["tab"]["ids"]["tenant"], "acme");
-    assert_eq!(popup["profile"]["hasKeyPair"], false);
     assert_eq!(popup["guide"]["stages"].as_array().map(Vec::len), Some(4));
     assert_eq!(popup["keyPair"], Value::Null);
 }

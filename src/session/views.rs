@@ -22,7 +22,6 @@ pub(super) fn profile_state(s: &Session, now_ms: u64) -> ProfileState {
         taken: super::taken::view(s),
         notices: s.notices.clone(),
         checks: s.checks.clone(),
-        has_key_pair: s.key_pair.is_some(),
         sends: crate::ims::check::sends(
             s.profile.auth_type.as_ref().map(|a| a.value),
             s.profile.authorization_server.as_ref().map(|a| a.value.as_str()),
