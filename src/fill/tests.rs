@@ -632,8 +632,8 @@ fn applying_the_plan_leaves_nothing_to_do_and_undo_restores_it() {
         );
         assert_eq!(again.unchanged.len(), p.actions.len() + p.unchanged.len(), "{name}");
 
-        // Undo as the session does it (`session::fills::undo_here`): each field's `before`,
-        // last applied first.
+        // Undo from each action's `before`, last applied first, as the session's Undo puts the
+        // page back (`session::fills::undo_here`, which also keeps no secret a field held).
         let back: Vec<Action> = p
             .actions
             .iter()
