@@ -651,11 +651,11 @@ mod tagged_tests {
         assert_eq!(read(json!({"type": "UndoFill"})).unwrap_err(), "missing field `tabId`");
         assert_eq!(
             read(json!("UndoFill")).unwrap_err(),
-            "invalid type: string \"UndoFill\", expected internally tagged enum Message"
+            "invalid type: string \"UndoFill\", expected a map"
         );
         assert_eq!(
             read(json!({"type": 1})).unwrap_err(),
-            "invalid type: integer `1`, expected variant identifier"
+            "invalid type: integer `1`, expected a string"
         );
     }
 }

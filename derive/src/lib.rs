@@ -190,7 +190,6 @@ fn struct_readers(name: &Ident, data: &syn::DataStruct, top: &Attrs) -> syn::Res
             "FromJson: only structs with named fields",
         ));
     };
-    let expected = format!("struct {name}");
     let read = struct_fields(
         quote!(Self),
         fields,
@@ -206,7 +205,7 @@ fn struct_readers(name: &Ident, data: &syn::DataStruct, top: &Attrs) -> syn::Res
     };
     let in_place = quote! {
         fn read_into(value: crate::json_value::Value, out: &mut Self) -> ::core::result::Result<(), crate::from_json::Error> {
-            let mut object = crate::from_json::Object::new(value, #expected)?;
+            let mut object = crate::from_json::Object::new(value)?;
             #read
         }
         fn read_some_into(
@@ -357,12 +356,10 @@ fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tok
         return Err(syn::Error::new_spanned(name, "FromJson: an enum without variants"));
     };
     let arms = arms.iter().enumerate().map(|(i, read)| quote!(#i => { #read }));
-    let expected = format!("enum {name}");
     Ok(match &top.tag {
         Some(tag) => {
-            let expected = format!("internally tagged enum {name}");
             quote! {
-                let mut object = crate::from_json::Object::new(value, #expected)?;
+                let mut object = crate::from_json::Object::new(value)?;
                 match object.tag(#tag, &[#(#names),*])? {
                     #(#arms)*
                     _ => { #last }
@@ -370,7 +367,7 @@ fn enum_body(name: &Ident, data: &syn::DataEnum, top: &Attrs) -> syn::Result<Tok
             }
         }
         None => quote! {
-            match crate::from_json::variant(value, #expected, &[#(#names),*])? {
+            match crate::from_json::variant(value, &[#(#names),*])? {
                 #(#arms)*
                 _ => { #last }
             }
