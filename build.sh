@@ -26,7 +26,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # that copy's path under the toolchain (568,652 bytes instead of 568,188), so they are mapped
 # back. This replaces .cargo/config.toml's rustflags (cargo does not merge the two), so it
 # carries them too.
-WASM_RUSTFLAGS="--cfg sha2_backend=\"soft\" --cfg sha2_backend_soft=\"compact\" -C target-feature=+simd128 --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo"
+WASM_RUSTFLAGS="--cfg sha2_backend_soft=\"compact\" -C llvm-args=-max-store-memcpy=1 --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo"
 if command -v rustc >/dev/null; then
   WASM_RUSTFLAGS+=" --remap-path-prefix=$(rustc --print sysroot)/lib/rustlib/src/rust=/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')"
 fi
@@ -130,7 +130,7 @@ ensure_test_tools() {
 # Arguments after the module go to tools/order-functions.py (`./build.sh size`).
 optimize() {
   local features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
-    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd)
+    --enable-mutable-globals --enable-reference-types --enable-multivalue)
   python3 tools/order-functions.py "$1" "$1.named" "${@:2}"
   tools/node_modules/.bin/wasm-opt -Os --flatten --rereloop -Os -Os --one-caller-inline-max-function-size 20 \
     --low-memory-unused \
