@@ -3,7 +3,6 @@
 use crate::from_json::FromJson;
 use crate::text::{hex, join};
 use crate::to_json::ToJson;
-use sha2::{Digest, Sha256};
 
 use super::der::{self, oid, tag, DerError, Reader, Tlv};
 use super::rsa_key::{self, RsaKey};
@@ -140,7 +139,7 @@ fn leaf_extensions(public_pkcs1: &[u8]) -> Vec<u8> {
     // Key identifiers (RFC 5280 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits) let tools
     // and admins match the certificate to its key without comparing moduli; for a
     // self-signed certificate the authority's and the subject's are the same.
-    let ski = super::sha1::digest(public_pkcs1);
+    let ski = super::sha::sha1(public_pkcs1);
     let extension = |oid: &[u8], critical: bool, value: &[u8]| {
         let critical: &[u8] = if critical { &[tag::BOOLEAN, 1, 0xff] } else { &[] };
         der::wrap(
@@ -220,7 +219,7 @@ impl UnsignedCertificate {
     pub fn sign_here(self) -> Result<Certificate, KeyError> {
         use rsa::pkcs1v15::{Signature, SigningKey};
         use rsa::signature::{SignatureEncoding, Signer};
-        let signer = SigningKey::<Sha256>::new(self.key.to_rsa()?);
+        let signer = SigningKey::<sha2::Sha256>::new(self.key.to_rsa()?);
         let signature: Signature = signer
             .try_sign(&self.tbs_der)
             .map_err(|e| KeyError::CertificateBuildFailed(e.to_string()))?;
@@ -417,9 +416,9 @@ pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> 
         pem: der::pem("CERTIFICATE", der),
         der_base64: crate::base64_text::encode(der),
         // Upper-case hex with colons, as OpenSSL prints fingerprints.
-        sha1_fingerprint: hex(&super::sha1::digest(der), true, ":"),
-        sha1_console: hex(&super::sha1::digest(der), false, ""),
-        sha256_fingerprint: hex(&Sha256::digest(der), true, ":"),
+        sha1_fingerprint: hex(&super::sha::sha1(der), true, ":"),
+        sha1_console: hex(&super::sha::sha1(der), false, ""),
+        sha256_fingerprint: hex(&super::sha::sha256(der), true, ":"),
         not_before: cert.not_before,
         not_after: cert.not_after,
         not_before_rfc3339: der::rfc3339(cert.not_before),

@@ -9,7 +9,7 @@ mod der;
 mod generate;
 mod import;
 mod rsa_key;
-mod sha1;
+mod sha;
 
 use std::fmt;
 
