@@ -263,7 +263,6 @@ fn struct_fields(
     deny: bool,
     variant: bool,
 ) -> syn::Result<Tokens> {
-    let mut names = Vec::new();
     let mut idents = Vec::new();
     let mut read_idents = Vec::new();
     let mut sets = Vec::new();
@@ -280,7 +279,6 @@ fn struct_fields(
                 "FromJson: `flatten` is read only through `from`",
             ));
         }
-        names.push(key.clone());
         let optional = container_default || a.default;
         let slot = if variant {
             quote!(#ident)
@@ -290,7 +288,7 @@ fn struct_fields(
         sets.push(quote!(object.read(#key, #slot, #optional)?;));
     }
     let finish = if deny {
-        quote!(object.deny_unknown(&[#(#names),*])?;)
+        quote!(object.deny_unknown()?;)
     } else {
         quote!()
     };
