@@ -90,16 +90,23 @@ fn time(unix: u64) -> Result<Vec<u8>, KeyError> {
     der::time(unix).ok_or(KeyError::TimeOutOfRange(unix))
 }
 
-/// A random positive serial: 16 bytes (128 bits, above the CA/B Forum's 64-bit minimum),
-/// top bit cleared so DER needs no sign byte, first byte non-zero so it stays 16 bytes long.
-pub(crate) fn random_serial() -> Result<[u8; 16], KeyError> {
+/// The serial of a new certificate for `key` made at `not_before`: the first 16 bytes of the
+/// SHA-256 of its public key and that time, so unique to the key (which WebCrypto's or the
+/// `rsa` crate's random source made) and to the moment; 128 bits, above the CA/B Forum's 64-bit
+/// minimum; top bit cleared so DER needs no sign byte, first byte non-zero so it stays 16 bytes
+/// long. Derived rather than drawn anew from the random source, which the extension's module
+/// then does not link at all (getrandom's code and texts were 412 bytes of it gzipped, issue 17).
+pub(crate) fn serial_for(key: &RsaKey, not_before: u64) -> [u8; 16] {
+    let mut input = key.public_pkcs1();
+    input.extend_from_slice(&not_before.to_be_bytes());
+    let digest = super::sha::sha256(&input);
     let mut serial = [0u8; 16];
-    getrandom::fill(&mut serial).map_err(|e| KeyError::NoRandomness(e.to_string()))?;
+    serial.copy_from_slice(&digest[..16]);
     serial[0] &= 0x7f;
     if serial[0] == 0 {
         serial[0] = 1;
     }
-    Ok(serial)
+    serial
 }
 
 /// Validity start and end (unix seconds) for a certificate made at `now_unix`.

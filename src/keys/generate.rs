@@ -18,7 +18,6 @@ pub(crate) fn default_common_name(tenant: Option<&str>) -> String {
 pub struct KeyPlan {
     common_name: String,
     organization: String,
-    serial: [u8; 16],
     not_before: u64,
     not_after: u64,
 }
@@ -38,7 +37,6 @@ impl KeyPlan {
         Ok(KeyPlan {
             common_name,
             organization,
-            serial: certificate::random_serial()?,
             not_before,
             not_after,
         })
@@ -50,7 +48,7 @@ impl KeyPlan {
             key,
             &self.common_name,
             &self.organization,
-            &self.serial,
+            &certificate::serial_for(key, self.not_before),
             self.not_before,
             self.not_after,
         )

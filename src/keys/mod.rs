@@ -158,7 +158,9 @@ pub enum KeyError {
     },
     /// The time passed in cannot be written into a certificate.
     TimeOutOfRange(u64),
-    /// The platform gave no random numbers.
+    /// The platform gave no random numbers (the `rsa` crate's key generation: WebCrypto's
+    /// reports its own failure).
+    #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
     NoRandomness(String),
     /// The RSA key generation itself failed.
     KeyGenerationFailed(String),
@@ -213,6 +215,7 @@ impl JsErrorInfo for KeyError {
             KeyError::SubjectTooLong { .. } => "subject-too-long",
             KeyError::SubjectInvalidCharacters { .. } => "subject-invalid-characters",
             KeyError::TimeOutOfRange(_) => "time-out-of-range",
+            #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
             KeyError::NoRandomness(_) => "no-randomness",
             KeyError::KeyGenerationFailed(_) => "key-generation-failed",
             KeyError::CertificateBuildFailed(_) => "certificate-build-failed",
@@ -254,6 +257,7 @@ impl fmt::Display for KeyError {
                 f,
                 "The time {t} (unix seconds) cannot be written into a certificate. Check the computer's clock and try again."
             ),
+            #[cfg(any(feature = "portable", not(target_arch = "wasm32")))]
             KeyError::NoRandomness(e) => write!(
                 f,
                 "The browser gave no random numbers ({e}), so no safe key can be made. Reload the extension and try again."
