@@ -95,7 +95,7 @@ fn time(unix: u64) -> Result<Vec<u8>, KeyError> {
 /// `rsa` crate's random source made) and to the moment; 128 bits, above the CA/B Forum's 64-bit
 /// minimum; top bit cleared so DER needs no sign byte, first byte non-zero so it stays 16 bytes
 /// long. Derived rather than drawn anew from the random source, which the extension's module
-/// then does not link at all (getrandom's code and texts were 412 bytes of it gzipped, issue 17).
+/// then does not link at all (getrandom's code and texts: 415 bytes of it gzipped, issue 17).
 pub(crate) fn serial_for(key: &RsaKey, not_before: u64) -> [u8; 16] {
     let mut input = key.public_pkcs1();
     input.extend_from_slice(&not_before.to_be_bytes());
