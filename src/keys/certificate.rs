@@ -419,12 +419,13 @@ impl Certificate {
 /// Describes a certificate in every form the UI offers.
 pub(crate) fn describe(cert: &Certificate) -> Result<CertificateInfo, KeyError> {
     let der = cert.der();
+    let sha1 = super::sha::sha1(der);
     Ok(CertificateInfo {
         pem: der::pem("CERTIFICATE", der),
         der_base64: crate::base64_text::encode(der),
         // Upper-case hex with colons, as OpenSSL prints fingerprints.
-        sha1_fingerprint: hex(&super::sha::sha1(der), true, ":"),
-        sha1_console: hex(&super::sha::sha1(der), false, ""),
+        sha1_fingerprint: hex(&sha1, true, ":"),
+        sha1_console: hex(&sha1, false, ""),
         sha256_fingerprint: hex(&super::sha::sha256(der), true, ":"),
         not_before: cert.not_before,
         not_after: cert.not_after,
